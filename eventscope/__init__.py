@@ -1,0 +1,3 @@
+"""eventscope: news articles in, linked and explainable political event data out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,284 @@
+"""The built-in actor lexicon: countries, organisations, people, places and role words.
+
+The data lives in TSV files under ``data/`` (see ``data/README.md``); this module reads
+them once and builds a single table from normalised token sequences to entries, so that a
+phrase can be scanned for every known name, demonym, capital, organisation, person and role
+word in one pass. Matching is case- and diacritic-insensitive and tolerant of punctuation
+("U.S." == "US", "al-Qaeda" == "al Qaeda") and of regular plurals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+# Kinds of entries, strongest first: when one span matches several kinds, an entity
+# (person/organisation) beats a place, and a place beats a bare role word.
+KIND_RANK = {"person": 0, "org": 1, "seat": 2, "capital": 3, "country": 4, "demonym": 5,
+             "region": 6, "city": 7, "sector": 8}
+PLACE_KINDS = ("seat", "capital", "country", "demonym", "region", "city")
+
+
+class LexiconError(ValueError):
+    """A data file line that cannot be read; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # one of KIND_RANK
+    name: str  # canonical name (Wikipedia title where one exists)
+    country: str | None = None
+    sector: str | None = None
+    sector2: str | None = None
+    priority: int = 0  # role words: higher wins (see sectors.tsv)
+    role: str = ""  # people: the office held
+    start: str = ""  # people: ISO dates bounding the role, "" = open
+    end: str = ""
+    caps_only: bool = False  # abbreviations: do not match an all-lowercase token ("us")
+    source: str = ""  # file:line, for evidence
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str  # folded form used for matching
+    text: str  # the original characters
+    index: int  # position of the original whitespace token this came from
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token offsets into the scanned token list
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def best(self) -> Entry:
+        return min(self.entries, key=lambda e: KIND_RANK[e.kind])
+
+
+# ---------------------------------------------------------------- normalisation
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2013": "-",
+                         "\u2014": "-", "\u00a0": " "})
+_POSSESSIVE = re.compile(r"'s$|s'$|'$", re.I)
+_SPLIT = re.compile(r"[-/_]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics and unify quote/dash characters."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a phrase into matchable tokens; possessives and inner dots are dropped."""
+    out: list[Token] = []
+    for index, raw in enumerate(text.translate(_QUOTES).split()):
+        raw = raw.strip(",;:!?()[]{}\"")
+        if raw.lower().endswith("'s") or raw.endswith("s'"):
+            raw = raw[:-2] if raw.lower().endswith("'s") else raw[:-1]
+        for part in _SPLIT.split(raw):
+            norm = re.sub(r"[^\w&]", "", fold(part))
+            if norm:
+                out.append(Token(norm, part.strip(".'"), index))
+    return out
+
+
+def key(phrase: str) -> tuple[str, ...]:
+    """The lookup key of a lexicon phrase: its tokens, without a leading "the"."""
+    toks = tuple(t.norm for t in tokenize(phrase))
+    return toks[1:] if len(toks) > 1 and toks[0] == "the" else toks
+
+
+def singular(word: str) -> str | None:
+    """A regular English singular for a plural-looking word, else None."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return "man" if word == "men" else None
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if re.search(r"(ches|shes|sses|xes)$", word):
+        return word[:-2]
+    return word[:-1]
+
+
+def is_abbreviation(alias: str) -> bool:
+    letters = alias.replace(".", "").replace(" ", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 5
+
+
+# ---------------------------------------------------------------- reading TSV files
+
+def read_tsv(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a TSV file with a header line; blank lines and ``#`` comments are skipped."""
+    rows: list[tuple[int, dict[str, str]]] = []
+    header: list[str] | None = None
+    with open(path, encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cells = [c.strip() for c in line.split("\t")]
+            if header is None:
+                header = cells
+                continue
+            if len(cells) > len(header):
+                raise LexiconError(f"{path}:{lineno}: {len(cells)} columns, header has {len(header)}")
+            cells += [""] * (len(header) - len(cells))
+            rows.append((lineno, dict(zip(header, cells))))
+    return rows
+
+
+def split_list(cell: str) -> list[str]:
+    return [item.strip() for item in cell.split("|") if item.strip()]
+
+
+def check_date(value: str, where: str) -> str:
+    if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise LexiconError(f"{where}: bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+# ---------------------------------------------------------------- the lexicon
+
+class Lexicon:
+    """All entries, indexed by token-sequence key."""
+
+    def __init__(self) -> None:
+        self.table: dict[tuple[str, ...], list[Entry]] = {}
+        self.maxlen = 1
+        self.countries: dict[str, Entry] = {}  # ISO3 / class code -> canonical country entry
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        k = key(phrase)
+        if not k:
+            return
+        if is_abbreviation(phrase.removeprefix("the ").removeprefix("The ")):
+            entry = Entry(**{**entry.__dict__, "caps_only": True})
+        bucket = self.table.setdefault(k, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.maxlen = max(self.maxlen, len(k))
+
+    def lookup(self, toks: list[Token]) -> list[Entry]:
+        """Entries for exactly this token sequence, trying a singular last word second."""
+        norms = tuple(t.norm for t in toks)
+        found = self.table.get(norms, [])
+        if not found and (s := singular(norms[-1])):
+            found = self.table.get(norms[:-1] + (s,), [])
+        lower = all(t.text == t.text.lower() for t in toks)
+        return [e for e in found if not (e.caps_only and lower)]
+
+    def scan(self, toks: list[Token]) -> list[Match]:
+        """Non-overlapping matches, longest first, in phrase order."""
+        candidates: list[Match] = []
+        for i in range(len(toks)):
+            for j in range(min(len(toks), i + self.maxlen), i, -1):
+                entries = self.lookup(toks[i:j])
+                if entries:
+                    candidates.append(Match(i, j, tuple(entries)))
+        chosen: list[Match] = []
+        taken: set[int] = set()
+        for m in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
+            if not taken.intersection(range(m.start, m.end)):
+                chosen.append(m)
+                taken.update(range(m.start, m.end))
+        return sorted(chosen, key=lambda m: m.start)
+
+
+def _load_countries(lex: Lexicon, path: Path) -> None:
+    for lineno, row in read_tsv(path):
+        where = f"{path.name}:{lineno}"
+        iso, name = row["iso3"], row["name"]
+        if not re.fullmatch(r"[A-Z]{3}", iso) or not name:
+            raise LexiconError(f"{where}: need a 3-letter code and a name")
+        parent = row.get("parent") or iso  # breakaway regions code as their parent state
+        sector = row.get("sector") or None
+        country = Entry("country", name, parent, sector, source=where)
+        lex.countries.setdefault(iso, country)
+        for alias in [name, *split_list(row["aliases"])]:
+            lex.add(alias, country)
+        for demonym in split_list(row["demonyms"]):
+            lex.add(demonym, Entry("demonym", name, parent, sector, source=where))
+        capitals = split_list(row["capital"])
+        for capital in capitals:
+            lex.add(capital, Entry("capital", capitals[0], parent, "GOV", priority=1, source=where))
+        for seat in split_list(row["seats"]):
+            phrase, _, seat_sector = seat.partition("=")
+            lex.add(phrase, Entry("seat", key_title(phrase), parent, seat_sector or "GOV",
+                                  priority=1, source=where))
+
+
+def key_title(phrase: str) -> str:
+    return phrase[4:] if phrase.lower().startswith("the ") else phrase
+
+
+def _load_places(lex: Lexicon, path: Path) -> None:
+    for lineno, row in read_tsv(path):
+        where = f"{path.name}:{lineno}"
+        if row["kind"] not in ("city", "region"):
+            raise LexiconError(f"{where}: kind must be city or region, not {row['kind']!r}")
+        sector = "CVL" if row["kind"] == "city" else None  # a town as actor = its residents
+        entry = Entry(row["kind"], row["name"], row["country"], sector, priority=1, source=where)
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            lex.add(alias, entry)
+
+
+def _load_organizations(lex: Lexicon, path: Path) -> None:
+    for lineno, row in read_tsv(path):
+        where = f"{path.name}:{lineno}"
+        entry = Entry("org", row["name"], row["country"] or None, row["sector"] or None,
+                      row["sector2"] or None, source=where)
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            lex.add(alias, entry)
+
+
+def _load_people(lex: Lexicon, path: Path) -> None:
+    for lineno, row in read_tsv(path):
+        where = f"{path.name}:{lineno}"
+        if not row["name"] or not row["country"]:
+            raise LexiconError(f"{where}: need a name and a country")
+        entry = Entry("person", row["name"], row["country"], row["sector"] or None,
+                      row["sector2"] or None, role=row["role"],
+                      start=check_date(row["start"], where), end=check_date(row["end"], where),
+                      source=where)
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            lex.add(alias, entry)
+
+
+def _load_sectors(lex: Lexicon, path: Path) -> None:
+    for lineno, row in read_tsv(path):
+        where = f"{path.name}:{lineno}"
+        try:
+            priority = int(row["priority"])
+        except ValueError:
+            raise LexiconError(f"{where}: priority must be an integer") from None
+        entry = Entry("sector", row["phrase"], None, row["sector"] or None,
+                      row["sector2"] or None, priority=priority, source=where)
+        lex.add(row["phrase"], entry)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(data_dir: str | None = None) -> Lexicon:
+    """Read every data file once; later calls return the cached lexicon."""
+    base = Path(data_dir) if data_dir else DATA
+    lex = Lexicon()
+    _load_countries(lex, base / "countries.tsv")
+    _load_places(lex, base / "places.tsv")
+    _load_organizations(lex, base / "organizations.tsv")
+    _load_people(lex, base / "people.tsv")
+    _load_sectors(lex, base / "sectors.tsv")
+    return lex
+
+
+@lru_cache(maxsize=1)
+def sector_codes(data_dir: str | None = None) -> dict[str, str]:
+    """Known agent/sector codes and what they mean (sector_codes.tsv)."""
+    base = Path(data_dir) if data_dir else DATA
+    return {row["code"]: row["meaning"] for _, row in read_tsv(base / "sector_codes.tsv")}

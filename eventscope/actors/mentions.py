@@ -1,0 +1,222 @@
+"""Actor mentions in a parsed document, and within-document coreference.
+
+Coreference has no usable model on PyPI, so it is written from the parse:
+- a name mentioned with a title ("Russian Defense Minister Igor Sergeyev") registers
+  its surname; later "Sergeyev" or "Mr. Sergeyev" is the same entity;
+- an appositive ("his Iranian counterpart, Rear Adm. Ali Shamkhani") joins both sides;
+- "counterpart(s)" takes the role (sector) of the person it is the counterpart of;
+- he/she/his/her go to the most recent person, it/its to the most recent country or body,
+  only when one exists in this or the previous two sentences;
+- "the two men", "both sides", "the two countries" go to the last pair of actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from eventscope.actors.phrase import resolve_phrase
+from eventscope.models import Actor, Document
+
+NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "npadvmod"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
+HONORIFICS = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "madam"}
+GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|nations|ministers|governments|parties|officials|states)$|^both( sides)?$", re.I)
+COUNTERPART_LEMMAS = {"counterpart", "counterparts"}
+PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
+
+
+class DocActors:
+    """Resolves the actor(s) an argument token stands for, with coreference."""
+
+    def __init__(self, doc: Doc, document: Document, dictionaries=None):
+        self.doc = doc
+        self.document = document
+        self.dictionaries = dictionaries
+        self._by_token: dict[int, list[Actor]] = {}
+        self._surnames: dict[str, Actor] = {}
+        self._persons: list[tuple[int, Actor]] = []  # (sentence index, actor) in text order
+        self._bodies: list[tuple[int, Actor]] = []
+        self._groups: list[list[Actor]] = []
+        self._sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        self._resolve_all()
+
+    # --- public -------------------------------------------------------------------
+    def actors_for(self, token: Token) -> list[Actor]:
+        """The actor(s) an argument head token refers to ([] when it is no actor)."""
+        if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"nsubj", "dobj", "nsubjpass", "pobj"}:
+            clause = token.head
+            while clause.dep_ in {"xcomp", "ccomp", "conj"} and clause.head != clause:
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                return self.actors_for(clause.head)
+        return list(self._by_token.get(token.i, []))
+
+    def all_mentions(self) -> list[Actor]:
+        seen, out = set(), []
+        for i in sorted(self._by_token):
+            for actor in self._by_token[i]:
+                key = (actor.start, actor.end, actor.entity)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(actor)
+        return out
+
+    # --- resolution pass ----------------------------------------------------------
+    def _resolve_all(self) -> None:
+        for sent_no, sent in enumerate(self.doc.sents):
+            context = sent.text
+            for token in sent:
+                if not _is_mention_head(token):
+                    continue
+                actors = self._resolve_token(token, sent_no, context)
+                if actors:
+                    self._by_token[token.i] = actors
+                    if len(actors) >= 2:
+                        self._groups.append(actors)
+            self._collect_conjoined_groups(sent)
+
+    def _resolve_token(self, token: Token, sent_no: int, context: str) -> list[Actor]:
+        lower = token.lower_
+        if token.pos_ == "PRON":
+            return self._resolve_pronoun(lower, sent_no)
+        span = noun_phrase(token)
+        if GROUP_RE.match(span.text.strip()) and self._groups:
+            return list(self._groups[-1])
+        variants = _adjective_variants(span)
+        actors = []
+        for text in variants:
+            actor = self._resolve_text(text, span, context)
+            if actor is not None:
+                actors.append(actor)
+        if len(actors) == 1:
+            actors = [self._with_apposition(token, actors[0], context)]
+        elif not actors:
+            appos = [c for c in token.children if c.dep_ == "appos"]
+            if appos:
+                inner = self._resolve_text(noun_phrase(appos[0]).text, noun_phrase(appos[0]), context)
+                if inner is not None:
+                    actors = [inner]
+        actors = [self._register(a, token, sent_no) for a in actors]
+        return actors
+
+    def _resolve_text(self, text: str, span: Span, context: str) -> Actor | None:
+        head = span.root
+        if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.text in self._surnames):
+            known = self._surnames.get(head.text)
+            if known is not None and _is_bare_name(span):
+                return replace(known, text=span.text, start=span.start_char, end=span.end_char,
+                               evidence=f"coref:surname {head.text}")
+        actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries)
+        if actor is None or (not actor.country and not actor.sector and head.ent_type_ != "PERSON"):
+            return None
+        actor = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+        if head.lemma_.lower() in COUNTERPART_LEMMAS and not actor.sector:
+            partner = self._last_person_with_sector()
+            if partner is not None:
+                actor = replace(actor, sector=partner.sector, evidence=actor.evidence + "; counterpart role")
+        if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+            name = " ".join(t.text for t in span if t.ent_type_ == "PERSON" and t.lower_ not in HONORIFICS)
+            actor = replace(actor, name=name or actor.name)
+        return actor
+
+    def _with_apposition(self, token: Token, actor: Actor, context: str) -> Actor:
+        for child in token.children:
+            if child.dep_ != "appos":
+                continue
+            span = noun_phrase(child)
+            other = self._resolve_text(span.text, span, context)
+            if other is None:
+                continue
+            merged = replace(
+                actor,
+                name=other.name if child.ent_type_ == "PERSON" else actor.name,
+                country=actor.country or other.country,
+                sector=other.sector or actor.sector,
+                evidence=actor.evidence + "; apposition",
+            )
+            self._by_token[child.i] = [merged]
+            if child.ent_type_ == "PERSON":
+                self._surnames[child.text] = merged
+            return merged
+        return actor
+
+    def _register(self, actor: Actor, token: Token, sent_no: int) -> Actor:
+        if not actor.entity:
+            actor = replace(actor, entity=_entity_key(actor))
+        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+            known = self._surnames.get(token.text)
+            if known is None or (not known.sector and actor.sector) or (not known.country and actor.country):
+                self._surnames[token.text] = actor
+            self._persons.append((sent_no, actor))
+        elif token.lemma_.lower() in COUNTERPART_LEMMAS or (actor.sector and token.pos_ == "NOUN" and token.tag_ == "NN"):
+            self._persons.append((sent_no, actor))
+        else:
+            self._bodies.append((sent_no, actor))
+        return actor
+
+    def _resolve_pronoun(self, lower: str, sent_no: int) -> list[Actor]:
+        pool = self._persons if lower in PERSON_PRONOUNS else self._bodies if lower in THING_PRONOUNS else []
+        for seen_in, actor in reversed(pool):
+            if sent_no - seen_in <= PRONOUN_WINDOW:
+                return [replace(actor, evidence=f"coref:pronoun {lower}")]
+            break
+        return []
+
+    def _last_person_with_sector(self) -> Actor | None:
+        for _, actor in reversed(self._persons):
+            if actor.sector:
+                return actor
+        return None
+
+    def _collect_conjoined_groups(self, sent: Span) -> None:
+        for token in sent:
+            if token.dep_ == "conj" and token.i in self._by_token and token.head.i in self._by_token:
+                self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase a head token stands for: its left modifiers and flat name parts."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.text == "'s"):
+            right = max(right, child.i)
+    return token.doc[left : right + 1]
+
+
+def _is_mention_head(token: Token) -> bool:
+    if token.pos_ == "PRON":
+        return token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS
+    if token.pos_ not in {"NOUN", "PROPN"} and not (token.pos_ == "ADJ" and token.ent_type_ == "NORP"):
+        return False
+    # a compound or flat part belongs to the phrase of its head
+    return token.dep_ not in {"compound", "flat"}
+
+
+def _adjective_variants(span: Span) -> list[str]:
+    """'Russian and Iranian defense ministers' -> one phrase per conjoined adjective."""
+    head = span.root
+    for child in head.lefts:
+        if child.dep_ in {"amod", "compound", "nmod"}:
+            conjuncts = [c for c in child.children if c.dep_ == "conj"]
+            if conjuncts:
+                rest = [t for t in span if t.i > max(c.right_edge.i for c in conjuncts)]
+                tail = " ".join(t.text for t in rest)
+                return [f"{adj.text} {tail}".strip() for adj in [child, *conjuncts]]
+    return [span.text]
+
+
+def _is_bare_name(span: Span) -> bool:
+    return all(t.ent_type_ == "PERSON" or t.lower_ in HONORIFICS or t.dep_ in {"det", "case"} for t in span)
+
+
+def _entity_key(actor: Actor) -> str:
+    return f"{actor.country or ''}:{actor.sector or ''}:{actor.name.lower()}"

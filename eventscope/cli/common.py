@@ -1,0 +1,23 @@
+"""Small helpers shared by command modules."""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+
+console = Console(stderr=True)  # progress and messages; stdout stays clean for data
+out = Console()
+
+
+def report_rejections(rejections, limit: int = 50) -> None:
+    """Name every rejected input and why, on stderr."""
+    for rejection in rejections[:limit]:
+        console.print(f"[yellow]rejected[/] {rejection.origin}: {rejection.reason}", highlight=False)
+    if len(rejections) > limit:
+        console.print(f"[yellow]... and {len(rejections) - limit} more rejected inputs (see the runs/rejections tables)[/]")
+
+
+def fail(message: str, code: int = 2) -> None:
+    console.print(f"[red]error:[/] {message}", highlight=False)
+    sys.exit(code)

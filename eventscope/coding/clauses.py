@@ -1,0 +1,209 @@
+"""Reading a predicate's clause from the dependency parse: verb keys, objects, roles.
+
+Pure functions over spaCy tokens; the coder decides what the words mean.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "from", "over", "for"}
+OBJECT_PREPS = {"with", "for", "on", "about", "over", "of", "to", "in", "against", "into"}
+MEASURE_NOUNS = {"day", "round", "series", "number", "kind", "sort", "type", "amount", "worth", "week",
+                 "hour", "month", "year", "lot", "set", "batch", "wave", "host", "range", "package"}
+MAX_OBJECT_DEPTH = 4
+
+
+def verb_keys(verb: Token) -> list[str]:
+    """Lexicon keys for a verb, most specific first: 'rule out', 'leave for', 'leave'."""
+    lemma = verb.lemma_.lower()
+    keys = []
+    for child in verb.children:
+        if child.dep_ == "prt":
+            keys.append(f"{lemma} {child.lower_}")
+    for child in verb.children:
+        if child.dep_ in {"prep", "agent"} and child.i > verb.i:
+            keys.append(f"{lemma} {child.lower_}")
+    keys.append(lemma)
+    if verb.lower_ != lemma:
+        keys.append(verb.lower_)
+    return keys
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens conjoined with it ("Sergeyev and his counterpart")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ == token.pos_ or (child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}):
+            out.extend(conjuncts(child))
+    return out
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
+
+
+def complement(verb: Token) -> Token | None:
+    """The infinitival or gerund complement ("agreed to *sell*", "ruled out *cooperating*")."""
+    for child in verb.children:
+        if child.dep_ in {"xcomp"} and child.pos_ in {"VERB", "AUX"}:
+            return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"to", "from"}:
+            for grand in child.children:
+                if grand.dep_ == "pcomp" and grand.pos_ == "VERB":
+                    return grand
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            return child
+    return None
+
+
+def clause_complements(verb: Token) -> list[Token]:
+    """Finite complement clauses ("warned [Tehran would confront ...]")."""
+    return [c for c in verb.children if c.dep_ == "ccomp"]
+
+
+def object_words(verb: Token) -> set[str]:
+    """Lemmas that may satisfy a pattern's object: objects, their modifiers and complements."""
+    words: set[str] = set()
+    for obj in direct_objects(verb) + [c for c in verb.children if c.dep_ in {"dative", "npadvmod"}]:
+        _collect_np(obj, words, 0)
+    for child in verb.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in OBJECT_PREPS:
+            words.add(child.lower_)
+            for pobj in child.children:
+                if pobj.dep_ in {"pobj", "pcomp"}:
+                    _collect_np(pobj, words, 1)
+        elif child.dep_ in {"xcomp", "acomp"}:
+            words.add(child.lemma_.lower())
+        elif child.dep_ == "advmod":
+            words.add(child.lower_)
+    return words
+
+
+def _collect_np(token: Token, words: set[str], depth: int) -> None:
+    if depth > MAX_OBJECT_DEPTH:
+        return
+    words.add(token.lemma_.lower())
+    words.add(token.lower_)
+    for child in token.children:
+        if child.dep_ in {"compound", "amod", "nmod", "conj"}:
+            words.add(child.lemma_.lower())
+            words.add(child.lower_)
+            if child.dep_ == "conj":
+                _collect_np(child, words, depth + 1)
+        elif child.dep_ == "prep" and (token.lemma_.lower() in MEASURE_NOUNS or child.lower_ == "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    _collect_np(pobj, words, depth + 1)
+        elif child.dep_ in {"acl", "relcl"} and depth == 0:
+            words.add(child.lemma_.lower())
+
+
+def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """Subject head tokens of a verb, following control and coordination; and whether passive."""
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return conjuncts(child), passive
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                if pobjs:
+                    return conjuncts(pobjs[0]), True
+        return [], True
+    head = verb.head
+    if head is verb:
+        return [], False
+    if verb.dep_ == "xcomp":
+        # "urged Iran to join": the object of the head controls the complement
+        objs = [c for c in head.children if c.dep_ in {"dobj"}]
+        if objs and head.lemma_.lower() not in {"promise"}:
+            return conjuncts(objs[0]), False
+        return subject_tokens(head)[0], False
+    if verb.dep_ in {"conj", "advcl", "acomp"}:
+        return subject_tokens(head)[0], False
+    if verb.dep_ == "pcomp" or head.dep_ == "prep":
+        return subject_tokens(head.head)[0], False
+    if verb.dep_ == "relcl":
+        return [head], False
+    return [], False
+
+
+def target_tokens(verb: Token) -> list[Token]:
+    """Candidate target heads: objects, datives, prepositional objects (also on the object)."""
+    out: list[Token] = []
+    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "iobj"}:
+            out.extend(conjuncts(child))
+            if child.dep_ == "dative":
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+    for obj in [c for c in verb.children if c.dep_ in {"dobj", "attr"}] + _measure_heads(verb):
+        out.extend(_prep_objects(obj))
+    out.extend(_prep_objects(verb))
+    for subj in passive_subjects:
+        out.extend(conjuncts(subj))
+    return out
+
+
+def _measure_heads(verb: Token) -> list[Token]:
+    heads = []
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in MEASURE_NOUNS:
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    heads.extend(p for p in prep.children if p.dep_ == "pobj")
+    return heads
+
+
+def _prep_objects(token: Token) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in TARGET_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(conjuncts(pobj))
+    return out
+
+
+def subtree_tokens(token: Token, exclude: set[int]) -> list[Token]:
+    """Tokens under ``token`` in text order, minus the excluded indices (for fallbacks)."""
+    return [t for t in token.subtree if t.i not in exclude]
+
+
+def date_tokens(verb: Token) -> list[Token]:
+    """Tokens attached to the verb (or its governing frame) that carry a date entity."""
+    found = []
+    for owner in _owners(verb):
+        for child in owner.children:
+            if child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "tmod", "advmod", "obl", "nmod", "dobj"}:
+                found.append(child)
+            elif child.dep_ == "prep":
+                found.extend(g for g in child.children if g.dep_ == "pobj" and g.ent_type_ == "DATE")
+        if found:
+            break
+    return found
+
+
+def place_tokens(verb: Token, preps: set[str]) -> list[Token]:
+    found = []
+    for owner in _owners(verb):
+        for child in owner.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found.extend(g for g in child.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"})
+        if found:
+            break
+    return found
+
+
+def _owners(verb: Token) -> list[Token]:
+    owners = [verb]
+    token = verb
+    while token.dep_ in {"xcomp", "conj"} and token.head is not token:
+        token = token.head
+        owners.append(token)
+    return owners

@@ -1,0 +1,268 @@
+"""The event coder: who did what to whom, from one parsed document.
+
+For every predicate in a sentence the coder (1) finds a verb pattern, or a frame verb
+applied to its complement ("agreed to sell"), (2) drops clauses that are negated,
+conditional or speculative and turns future ones into intents or threats, (3) finds
+source and target actors from the parse and the document's coreference, and (4) adds
+date, place, a confidence and the evidence that fired. Pure: Document + Doc in,
+DocumentResult out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventscope.actors.mentions import DocActors
+from eventscope.coding import clauses, taxonomy
+from eventscope.coding.frames import apply_frame
+from eventscope.coding.lexicon import Lexicon, VerbPattern, default_lexicon
+from eventscope.coding.modality import Modality, governing_modality, own_modality
+from eventscope.coding.places import place_of
+from eventscope.coding.when import parse_iso, resolve
+from eventscope.models import Actor, Document, DocumentResult, Event, Sentence
+
+RECIPROCAL_ROOTS = {"04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
+STATEMENT_ROOT = "01"
+FALLBACK_TARGET_DEPS = {"dobj", "prep", "xcomp", "dative", "attr", "pcomp"}
+
+
+@dataclass
+class Candidate:
+    verb: Token  # the predicate that carries the source (the frame verb for frames)
+    action: Token  # the predicate that carries the action and its objects
+    code: str
+    pattern: VerbPattern
+    frame: str | None = None
+    fuzzy: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+class Coder:
+    def __init__(self, lexicon: Lexicon | None = None, dictionaries=None):
+        self.lexicon = lexicon or default_lexicon()
+        self.dictionaries = dictionaries
+        self._fuzzy: dict[str, str | None] = {}
+
+    def code(self, document: Document, doc: Doc) -> DocumentResult:
+        actors = DocActors(doc, document, self.dictionaries)
+        sentences, events = [], []
+        for sent_no, sent in enumerate(doc.sents):
+            sentences.append(Sentence(document.id, sent_no, sent.start_char, sent.end_char, sent.text))
+            for candidate in self._candidates(sent):
+                event = self._event(candidate, sent, sent_no, document, actors)
+                if event is not None:
+                    events.append(event)
+        return DocumentResult(document, sentences, actors.all_mentions(), _dedupe(events))
+
+    # --- finding predicates and their codes ------------------------------------------
+    def _candidates(self, sent: Span) -> list[Candidate]:
+        found: list[Candidate] = []
+        consumed: set[int] = set()
+        for token in sent:
+            if not _is_predicate(token, self.lexicon):
+                continue
+            frame = self._frame_of(token)
+            action = clauses.complement(token) if frame else None
+            if frame and action is not None:
+                inner = self._pattern(action)
+                if inner is not None:
+                    pattern, code, fuzzy = inner
+                    consumed.add(action.i)
+                    framed = apply_frame(frame, code)
+                    if framed is not None:
+                        found.append(Candidate(token, action, framed, pattern, frame, fuzzy,
+                                               [f"frame {frame}"]))
+                    continue
+            own = self._pattern(token)
+            if own is not None:
+                pattern, code, fuzzy = own
+                found.append(Candidate(token, token, code, pattern, None, fuzzy))
+        found = [c for c in found if c.frame or c.verb.i not in consumed]
+        return _drop_subsumed(found)
+
+    def _frame_of(self, token: Token) -> str | None:
+        for key in clauses.verb_keys(token):
+            if key in self.lexicon.frames:
+                return self.lexicon.frames[key]
+        return None
+
+    def _pattern(self, verb: Token) -> tuple[VerbPattern, str, bool] | None:
+        keys = clauses.verb_keys(verb)
+        fuzzy = False
+        if not any(k in self.lexicon.verbs for k in keys):
+            near = self._near_lemma(keys[-1] if verb.lower_ == keys[-1] else verb.lemma_.lower())
+            if near is None:
+                return None
+            keys, fuzzy = [near], True
+        words = clauses.object_words(verb)
+        pattern = self.lexicon.match(keys, words)
+        if pattern is None:
+            return None
+        domain_words = words | {c.lemma_.lower() for c in verb.children}
+        return pattern, self.lexicon.refine(pattern.cameo, domain_words), fuzzy
+
+    def _near_lemma(self, lemma: str) -> str | None:
+        """Tolerate a one-letter misspelling of a known verb ("threated" for "threaten")."""
+        if lemma in self._fuzzy:
+            return self._fuzzy[lemma]
+        best = None
+        if len(lemma) >= 6 and lemma.isalpha():
+            for key in self.lexicon.verbs:
+                if " " not in key and key[:4] == lemma[:4] and _edit_distance_le1(key, lemma):
+                    best = key
+                    break
+        self._fuzzy[lemma] = best
+        return best
+
+    # --- from a candidate to an event ----------------------------------------------------
+    def _event(self, cand: Candidate, sent: Span, sent_no: int, document: Document, actors: DocActors) -> Event | None:
+        lex = self.lexicon
+        code = cand.code
+        own = own_modality(cand.verb, lex)
+        if cand.frame is None and own == Modality.FUTURE:
+            code = apply_frame("intent", code)  # future cooperation is an intent, future force a threat
+            cand.notes.append("future tense")
+            if code is None:
+                return None
+        elif own in (Modality.NEGATED, Modality.CONDITIONAL, Modality.SPECULATIVE):
+            return None
+        if cand.frame and own_modality(cand.action, lex) == Modality.NEGATED:
+            return None
+        if governing_modality(cand.verb, lex) != Modality.ASSERTED:
+            return None
+
+        source_tokens, passive = clauses.subject_tokens(cand.verb)
+        sources = _actors(source_tokens, actors)
+        target_heads = clauses.target_tokens(cand.action)
+        if cand.frame in {"appeal", "demand"}:
+            target_heads = clauses.direct_objects(cand.verb) + target_heads
+        targets = _actors(target_heads, actors)
+        fallback = False
+        if not targets:
+            targets = self._fallback_targets(cand.action, source_tokens, actors)
+            fallback = bool(targets)
+        source_entities = {a.entity for a in sources}
+        targets = [a for a in targets if a.entity not in source_entities]
+        info = taxonomy.cameo(code)
+        if not targets and len(sources) >= 2 and info.root in RECIPROCAL_ROOTS:
+            sources, targets = sources[:1], sources[1:]
+        if not sources and not (passive and targets):
+            return None
+
+        published = parse_iso(document.date)
+        future = own == Modality.FUTURE or cand.frame in {"intent", "plan", "threat"}
+        date, precision = self._date(cand.verb if cand.frame else cand.action, published, future, document)
+        place = place_of(cand.action, info.root)
+        start = min([cand.verb.left_edge.idx] + [t.left_edge.idx for t in source_tokens if t.sent == sent])
+        end = max(cand.verb.right_edge.idx + len(cand.verb.right_edge.text), cand.action.idx + len(cand.action.text))
+        confidence = _confidence(cand, info.root, sources, targets, fallback)
+        evidence = "; ".join([f"pattern {cand.pattern.label}", *cand.notes] + (["fuzzy lemma"] if cand.fuzzy else [])
+                             + (["target from clause"] if fallback else []))
+        trigger = cand.action.text if cand.action is cand.verb else f"{cand.verb.text} .. {cand.action.text}"
+        return Event(
+            doc_id=document.id, sentence=sent_no, span=(start, end), source=sources, target=targets,
+            cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
+            plover=info.plover or None, plover_mode=info.plover_mode or None,
+            plover_context=info.plover_context or None, date=date, date_precision=precision,
+            location=place[0] if place else None, location_country=place[1] if place else None,
+            trigger=trigger, confidence=confidence, evidence=evidence,
+        )
+
+    def _fallback_targets(self, action: Token, source_tokens: list[Token], actors: DocActors) -> list[Actor]:
+        """No syntactic target: take the first actor named inside the action's objects."""
+        excluded = {t.i for s in source_tokens for t in s.subtree}
+        for child in action.children:
+            if child.dep_ not in FALLBACK_TARGET_DEPS:
+                continue
+            for token in child.subtree:
+                if token.i in excluded:
+                    continue
+                found = actors.actors_for(token)
+                if found:
+                    return found
+        return []
+
+    def _date(self, verb: Token, published, future: bool, document: Document) -> tuple[str | None, str | None]:
+        for token in clauses.date_tokens(verb):
+            span = _entity_span(token)
+            text = span.text if span is not None else token.text
+            prep = token.head.text if token.head.dep_ == "prep" else ""
+            resolved = resolve(f"{prep} {text}".strip(), published, future)
+            if resolved is not None:
+                return resolved.value, resolved.precision
+        if document.date:
+            return document.date, "published"
+        return None, None
+
+
+def _is_predicate(token: Token, lexicon: Lexicon) -> bool:
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ in {"ADJ", "AUX"} and token.lemma_.lower() in lexicon.frames
+
+
+def _actors(tokens: list[Token], actors: DocActors) -> list[Actor]:
+    out, seen = [], set()
+    for token in tokens:
+        for actor in actors.actors_for(token):
+            if actor.entity not in seen:
+                seen.add(actor.entity)
+                out.append(actor)
+    return out
+
+
+def _drop_subsumed(found: list[Candidate]) -> list[Candidate]:
+    """A statement or bare warning is only the frame of the event it reports."""
+    if len(found) < 2:
+        return found
+    kept = []
+    for cand in found:
+        if cand.code.startswith(STATEMENT_ROOT):
+            continue  # statements are coded only when the sentence has nothing else
+        reported = {t.i for c in cand.verb.children if c.dep_ == "ccomp" for t in c.subtree}
+        if not cand.pattern.objects and any(o.action.i in reported for o in found if o is not cand):
+            continue
+        kept.append(cand)
+    return kept or found[:1]
+
+
+def _confidence(cand: Candidate, root: str, sources, targets, fallback: bool) -> float:
+    score = 0.55
+    score += 0.15 if cand.pattern.objects else 0.0
+    score += 0.1 if sources and targets else 0.0
+    score += 0.05 if any(a.sector for a in sources) else 0.0
+    score -= 0.05 if cand.frame else 0.0
+    score -= 0.15 if cand.fuzzy else 0.0
+    score -= 0.2 if root == STATEMENT_ROOT else 0.0
+    score -= 0.1 if fallback else 0.0
+    return round(max(0.05, min(0.95, score)), 3)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One record per event within a document: the same dyad and code reported twice."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (tuple(a.entity for a in event.source), tuple(a.entity for a in event.target), event.cameo)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    keep = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in keep]
+
+
+def _entity_span(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _edit_distance_le1(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(a == b[:i] + b[i + 1:] for i in range(len(b)))

@@ -1,0 +1,45 @@
+"""Frames: a verb that takes another action as complement changes what is coded.
+
+"agreed to sell" is an intent to cooperate, "threatened to impose sanctions" a threat,
+"ruled out cooperating" a rejection. The mapping is data (data/frame_codes.tsv).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+KEEP = "="
+DROP = "-"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, str]]:
+    text = resources.files("eventscope.coding").joinpath("data", "frame_codes.tsv").read_text("utf-8")
+    table: dict[str, dict[str, str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        frame, prefix, result = (cell.strip() for cell in line.split("\t"))
+        table.setdefault(frame, {})[prefix] = result
+    return table
+
+
+def apply_frame(frame: str, code: str) -> str | None:
+    """The code a frame makes of a complement's code; None when the frame voids it."""
+    rules = _table().get(frame)
+    if rules is None:
+        return code
+    for length in range(len(code), 1, -1):
+        result = rules.get(code[:length])
+        if result is not None:
+            break
+    else:
+        result = rules.get("*", KEEP)
+    if result == DROP:
+        return None
+    return code if result == KEEP else result
+
+
+def frames() -> set[str]:
+    return set(_table())

@@ -1,0 +1,81 @@
+"""Is a clause reported as done? Negation, condition, speculation and futurity.
+
+Reads the dependency parse around a predicate: its own negators and modal
+auxiliaries, a conditional marker on its clause, and the verbs or adjectives that
+govern it ("are expected to sign", "fear that ... could be used").
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from spacy.tokens import Token
+
+from eventscope.coding.lexicon import Lexicon
+
+EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
+SPEECH_ROOTS = {"01"}  # statements introduce reported content without doubting it
+
+
+class Modality(str, Enum):
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    CONDITIONAL = "conditional"
+    SPECULATIVE = "speculative"
+    FUTURE = "future"  # will/would/shall: promised, planned or threatened, not done
+
+
+def is_negated(verb: Token, lexicon: Lexicon) -> bool:
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in {"advmod", "npadvmod"} and lexicon.is_word("negator", child.lower_) and child.lower_ in {"never", "not", "n't"}:
+            return True
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            # "neither side announced", "no country has recognised"
+            if any(d.dep_ == "det" and d.lower_ in {"neither", "no"} for d in child.children):
+                return True
+            if child.lower_ in {"nobody", "none", "neither", "nothing"}:
+                return True
+        if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in {"no"} for d in child.children):
+            return True
+    return False
+
+
+def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
+    """What the clause's own words say: negated, conditional, modal, or plainly asserted."""
+    if is_negated(verb, lexicon):
+        return Modality.NEGATED
+    for child in verb.children:
+        if child.dep_ == "mark" and lexicon.is_word("conditional", child.lower_):
+            return Modality.CONDITIONAL
+    for child in verb.children:
+        if child.dep_ in {"aux", "auxpass"} and lexicon.is_word("modal", child.lower_):
+            if child.lower_ in {"will", "would", "shall", "'ll"}:
+                return Modality.FUTURE
+            return Modality.SPECULATIVE
+        if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.head.dep_ != "ROOT":
+            return Modality.FUTURE  # "is to visit"
+    return Modality.ASSERTED
+
+
+def governing_modality(verb: Token, lexicon: Lexicon, stop_at: Token | None = None) -> Modality:
+    """The strongest doubt cast on a clause by the clauses above it (up to ``stop_at``)."""
+    token = verb
+    while token.dep_ in EMBEDDING_DEPS and token.head is not token:
+        head = token.head
+        if stop_at is not None and head == stop_at:
+            break
+        lemma = head.lemma_.lower()
+        if token.dep_ == "conj":
+            token = head  # a conjunct shares its head clause's situation
+            continue
+        if lexicon.is_word("speculative", lemma) or lexicon.frames.get(lemma) == "speculative":
+            return Modality.SPECULATIVE
+        if any(c.dep_ == "mark" and lexicon.is_word("conditional", c.lower_) for c in token.children):
+            return Modality.CONDITIONAL
+        head_own = own_modality(head, lexicon)
+        if head_own in (Modality.NEGATED, Modality.CONDITIONAL, Modality.SPECULATIVE):
+            return head_own
+        token = head
+    return Modality.ASSERTED

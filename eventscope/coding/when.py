@@ -1,0 +1,123 @@
+"""When did it happen: relative date expressions resolved against the publication date.
+
+Handles weekdays ("Thursday"), today/yesterday/tomorrow, "last/next week|month|year",
+"N days ago", month names ("in March"), "September 11", years, and full dates; reads
+past or future from the verb's tense. Durations ("three days", "the next few years")
+are not dates. Each result carries its precision: day, week, month or year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+DURATION_RE = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some|the next few|the past few|the last few)"
+    r"\s+(days?|weeks?|months?|years?|decades?|hours?)\b(?!\s+(ago|earlier|later|before))", re.I)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    value: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day | week | month | year
+    text: str
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def resolve(expression: str, published: dt.date | None, future: bool = False) -> ResolvedDate | None:
+    """Resolve one date expression; None for durations or what cannot be placed in time."""
+    text = " ".join(expression.lower().replace(",", " ").split())
+    text = re.sub(r"^(in|on|at|since|by|from|during|early|late|mid|the)\s+", "", text)
+    if not text or DURATION_RE.search(text) and not re.search(r"\b(ago|last|past|next)\b", text):
+        if not re.fullmatch(r"\d{4}", text):
+            return None
+    base = published
+    if base is not None:
+        found = _relative(text, base, future)
+        if found is not None:
+            return ResolvedDate(found[0], found[1], expression)
+    if re.fullmatch(r"(1[89]|20)\d\d", text):
+        return ResolvedDate(text, "year", expression)
+    month_year = re.fullmatch(r"([a-z]+)\.?\s+((?:1[89]|20)\d\d)", text)
+    if month_year and month_year.group(1)[:3] in MONTH_ABBR:
+        return ResolvedDate(f"{month_year.group(2)}-{MONTH_ABBR[month_year.group(1)[:3]]:02d}", "month", expression)
+    if not re.search(r"\d", text):
+        return None  # words dateparser would guess at ("the season") are not dates
+    settings = {"PREFER_DATES_FROM": "future" if future else "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    return ResolvedDate(parsed.date().isoformat(), "day", expression)
+
+
+def _relative(text: str, base: dt.date, future: bool) -> tuple[str, str] | None:
+    if text in {"today", "tonight", "now", "this morning", "this afternoon", "this evening"}:
+        return base.isoformat(), "day"
+    if text in {"yesterday", "last night"}:
+        return (base - dt.timedelta(days=1)).isoformat(), "day"
+    if text == "tomorrow":
+        return (base + dt.timedelta(days=1)).isoformat(), "day"
+    weekday = next((i for i, d in enumerate(WEEKDAYS) if re.fullmatch(rf"(last |next |this )?{d}", text)), None)
+    if weekday is not None:
+        delta = (weekday - base.weekday()) % 7
+        if text.startswith("next") or (future and not text.startswith("last")):
+            return (base + dt.timedelta(days=delta or 7)).isoformat(), "day"
+        back = (base.weekday() - weekday) % 7
+        if text.startswith("last") and back == 0:
+            back = 7
+        return (base - dt.timedelta(days=back)).isoformat(), "day"
+    m = re.fullmatch(r"(last|past|previous|next|this|coming) (week|month|year)", text)
+    if m:
+        sign = 0 if m.group(1) == "this" else (1 if m.group(1) in {"next", "coming"} else -1)
+        return _shift(base, m.group(2), sign)
+    m = re.fullmatch(r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (day|week|month|year)s? ago", text)
+    if m:
+        n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10}.get(m.group(1)) or int(m.group(1))
+        return _shift(base, m.group(2), -n)
+    m = re.fullmatch(r"([a-z]+)\.?(?: (\d{1,2})(?:st|nd|rd|th)?)?", text)
+    if m and m.group(1)[:3] in MONTH_ABBR and (m.group(1) in MONTHS or m.group(1)[:3] == m.group(1) or m.group(1) == "sept"):
+        month = MONTH_ABBR[m.group(1)[:3]]
+        year = base.year
+        if not future and (month, int(m.group(2) or 1)) > (base.month, base.day):
+            year -= 1
+        elif future and (month, int(m.group(2) or 31)) < (base.month, base.day):
+            year += 1
+        if m.group(2):
+            try:
+                return dt.date(year, month, int(m.group(2))).isoformat(), "day"
+            except ValueError:
+                return None
+        return f"{year}-{month:02d}", "month"
+    return None
+
+
+def _shift(base: dt.date, unit: str, n: int) -> tuple[str, str]:
+    if unit == "week":
+        day = base + dt.timedelta(days=7 * n)
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday.isoformat(), "week"
+    if unit == "month":
+        month_index = base.year * 12 + base.month - 1 + n
+        return f"{month_index // 12}-{month_index % 12 + 1:02d}", "month"
+    if unit == "year":
+        return str(base.year + n), "year"
+    return (base + dt.timedelta(days=n)).isoformat(), "day"

@@ -1,0 +1,170 @@
+"""Records: JSON Lines and CSV files with one article per line / row.
+
+Columns: ``id`` and ``text``, optionally ``title``, ``date``, ``url``, ``source`` (a few
+common synonyms such as ``body`` or ``headline`` are accepted). Each bad line becomes a
+Rejection naming ``path:line``; the rest of the file still comes through.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from eventscope.ingest.assemble import DEFAULT_MAX_CHARS, assemble_document, too_large
+from eventscope.ingest.boilerplate import is_boilerplate
+from eventscope.ingest.dates import normalise_date
+from eventscope.ingest.decoding import SNIFF_BYTES, decode_bytes, looks_binary, sniff_text_encoding
+from eventscope.ingest.normalise import clean_chars, join_paragraphs, normalise_spaces, paragraphs_from_lines
+from eventscope.models import Document, Rejection
+
+RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+# Field name -> accepted column names (matched ignoring case), in order of preference.
+FIELD_NAMES = {
+    "id": ("id", "doc_id", "article_id"),
+    "text": ("text", "body", "content"),
+    "title": ("title", "headline"),
+    "date": ("date", "published", "publish_date", "pubdate"),
+    "url": ("url", "link"),
+    "source": ("source", "outlet", "publisher"),
+}
+# Python's csv module refuses fields over 128 KiB by default; whole articles are longer.
+# 2**31 - 1 rather than sys.maxsize, which overflows the C long on some platforms.
+CSV_FIELD_LIMIT = 2**31 - 1
+
+
+def record_field(rec: dict, name: str) -> object:
+    """The value of a standard field, under its own name or a synonym, ignoring case."""
+    lowered = {str(k).strip().lower(): v for k, v in rec.items()}
+    for key in FIELD_NAMES[name]:
+        if lowered.get(key) is not None:
+            return lowered[key]
+    return None
+
+
+def _scalar_text(value: object) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (str, int, float)):
+        text = normalise_spaces(str(value))
+        return text or None
+    return None
+
+
+def _clean_record_text(text: str) -> str:
+    lines = clean_chars(text).split("\n")
+    # A one-line record is what the user wants coded, even if it reads like chrome.
+    if sum(1 for line in lines if line.strip()) > 1:
+        lines = [line for line in lines if not is_boilerplate(line)]
+    return join_paragraphs(paragraphs_from_lines(lines))
+
+
+def document_from_record(
+    rec: dict, origin: str, *, english_only: bool = True, max_chars: int = DEFAULT_MAX_CHARS
+) -> Document | Rejection:
+    """A record (``id``, ``text``, optional ``title``/``date``/``url``/``source``) as a Document."""
+    if not isinstance(rec, dict):
+        return Rejection(origin, f"not a record (got {type(rec).__name__})")
+    try:
+        text = record_field(rec, "text")
+        if text is None:
+            return Rejection(origin, "missing 'text' field")
+        if not isinstance(text, str):
+            return Rejection(origin, f"'text' is not a string (got {type(text).__name__})")
+        if len(text) > max_chars:
+            return too_large(origin, len(text), max_chars)
+        body = _clean_record_text(text)
+        if not body:
+            return Rejection(origin, "empty 'text' field")
+        return assemble_document(
+            body, origin, title=_scalar_text(record_field(rec, "title")),
+            date=normalise_date(record_field(rec, "date")),
+            source=_scalar_text(record_field(rec, "source")),
+            url=_scalar_text(record_field(rec, "url")),
+            external_id=_scalar_text(record_field(rec, "id")),
+            english_only=english_only, max_chars=max_chars,
+        )
+    except Exception as exc:  # a bug on an odd record must not stop a batch: report it instead
+        return Rejection(origin, f"could not read record ({type(exc).__name__}: {exc})")
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
+    with path.open("rb") as fh:
+        if looks_binary(fh.read(SNIFF_BYTES)):
+            yield Rejection(str(path), "binary file")
+            return
+        fh.seek(0)
+        for number, raw in enumerate(fh, start=1):
+            origin = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            decoded = decode_bytes(raw)
+            if decoded.text is None:
+                yield Rejection(origin, decoded.problem.replace("file", "data"))
+                continue
+            try:
+                value = json.loads(decoded.text)
+            except (ValueError, RecursionError) as exc:
+                yield Rejection(origin, f"malformed JSON ({exc})")
+                continue
+            if not isinstance(value, dict):
+                yield Rejection(origin, f"not a JSON object (got {type(value).__name__})")
+                continue
+            yield origin, value
+
+
+def _csv_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    with path.open("rb") as fh:
+        sample = fh.read(SNIFF_BYTES)
+    if looks_binary(sample):
+        yield Rejection(str(path), "binary file")
+        return
+    with path.open(encoding=sniff_text_encoding(sample), errors="replace", newline="") as fh:
+        reader = csv.reader(fh)
+        try:
+            header = [str(name).strip().lstrip("\ufeff") for name in next(reader)]
+        except StopIteration:
+            yield Rejection(str(path), "empty file")
+            return
+        except csv.Error as exc:
+            yield Rejection(f"{path}:1", f"malformed CSV header ({exc})")
+            return
+        previous_end = reader.line_num
+        while True:
+            start = previous_end + 1  # a quoted field may span lines: report where the row starts
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                previous_end = reader.line_num
+                yield Rejection(f"{path}:{start}", f"malformed CSV ({exc})")
+                continue
+            previous_end = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(header):
+                yield Rejection(f"{path}:{start}", f"row has {len(row)} fields, header has {len(header)}")
+                continue
+            yield f"{path}:{start}", dict(zip(header, row))
+
+
+def read_numbered_records(path: str | Path) -> Iterator[tuple[str, dict] | Rejection]:
+    """(origin "path:line", record) for each good line of a .jsonl/.csv file; Rejections for bad ones."""
+    path = Path(path)
+    kind = RECORD_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        yield Rejection(str(path), f"unsupported record file type {path.suffix or '(none)'}")
+        return
+    try:
+        yield from (_jsonl_records(path) if kind == "jsonl" else _csv_records(path))
+    except OSError as exc:
+        yield Rejection(str(path), f"unreadable ({exc.strerror or exc})")
+
+
+def read_records(path: str | Path) -> Iterator[dict | Rejection]:
+    """The records of a .jsonl/.csv file as dicts, with a Rejection for each malformed line."""
+    for item in read_numbered_records(path):
+        yield item if isinstance(item, Rejection) else item[1]

@@ -1,0 +1,144 @@
+"""Plain data classes passed between pipeline stages.
+
+Stages are pure functions from one of these to the next, so the local runner and
+Dask workers run the same code and everything here must pickle cheaply. Offsets are
+character offsets into ``Document.text``; dates are ISO strings (``YYYY-MM-DD``,
+or ``YYYY-MM`` / ``YYYY`` when only that precision is known).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+
+def content_id(text: str, title: str | None = None) -> str:
+    """Stable document id: a hash of the normalised content, so re-ingesting is a no-op."""
+    normal = " ".join(((title or "") + "\n" + text).split()).lower()
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Document:
+    """One article after ingest: boilerplate removed, metadata found."""
+
+    id: str  # content hash, see content_id()
+    text: str  # body text (the headline is kept separately in title)
+    title: str | None = None
+    date: str | None = None  # publication date, ISO
+    source: str | None = None  # outlet
+    url: str | None = None
+    origin: str = ""  # where it came from: "path" or "path:line"
+    external_id: str | None = None  # id given by the user's record, if any
+    lang: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Rejection:
+    """An input that could not be turned into a Document, and why."""
+
+    origin: str  # file path, or "path:line" for a record
+    reason: str
+
+
+@dataclass
+class Sentence:
+    doc_id: str
+    index: int  # 0-based position in the document
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Actor:
+    """A resolved actor mention: who, as coded (country + sector) and as written."""
+
+    name: str  # canonical name within the document ("Igor Sergeyev", "Iran")
+    country: str | None = None  # ISO3, or IGO/NGO/... class code
+    sector: str | None = None  # GOV, MIL, COP, ...
+    text: str = ""  # the mention as written
+    start: int = -1  # char span of the mention in the document
+    end: int = -1
+    entity: str = ""  # within-document entity id shared by coreferent mentions
+    evidence: str = ""  # which rule or lexicon entry resolved it
+
+    @property
+    def code(self) -> str:
+        return (self.country or "") + (self.sector or "")
+
+    def to_contract(self) -> dict:
+        return {"name": self.name, "country": self.country, "sector": self.sector}
+
+
+@dataclass
+class Event:
+    """One coded event, with its provenance and the reason it was coded."""
+
+    doc_id: str
+    sentence: int  # sentence index in the document
+    span: tuple[int, int]  # char span of the clause in the document
+    source: list[Actor]
+    target: list[Actor]
+    cameo: str
+    cameo_root: str
+    goldstein: float
+    quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    plover: str
+    plover_mode: str | None = None
+    plover_context: str | None = None
+    date: str | None = None
+    date_precision: str | None = None  # day, week, month, year
+    location: str | None = None
+    location_country: str | None = None
+    trigger: str = ""  # the word(s) that carried the action
+    confidence: float = 0.5
+    evidence: str = ""  # pattern or lexicon entry that fired
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            key = "|".join(
+                [self.doc_id, str(self.sentence), f"{self.span[0]}:{self.span[1]}", self.cameo,
+                 ",".join(a.code + a.name for a in self.source),
+                 ",".join(a.code + a.name for a in self.target)]
+            )
+            self.id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_contract(self) -> dict:
+        """The `eventscope code` output record (shared/eval/FORMAT.md)."""
+        return {
+            "source": [a.to_contract() for a in self.source],
+            "target": [a.to_contract() for a in self.target],
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "cameo": self.cameo,
+            "date": self.date,
+            "location": self.location,
+            "sentence": self.sentence,
+            "span": list(self.span),
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass
+class DocumentResult:
+    """Everything the pipeline learned about one document; the unit the store writes."""
+
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)  # every resolved mention
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    doc_ids: list[str] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    brief: list[dict] = field(default_factory=list)  # [{"text", "doc_id", "sentence"}]

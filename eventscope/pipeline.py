@@ -1,0 +1,146 @@
+"""The linear flow: ingest -> analyze -> actors -> coding -> (linking) -> store.
+
+`process` is the pure heart (Documents in, DocumentResults out) that the local runner
+and Dask workers share; `run` adds reading inputs, skipping what the store already
+has, and writing in batches (one transaction per batch, so a killed run loses at most
+the batch in flight and a re-run picks up where the store stops).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from eventscope.models import Document, DocumentResult, Rejection
+
+DEFAULT_BATCH = 64
+
+
+@dataclass
+class RunReport:
+    run_id: str = ""
+    documents_added: int = 0
+    documents_skipped: int = 0
+    events_added: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def load_dictionaries(path: str | Path | None):
+    if not path:
+        return None
+    from eventscope.actors.dictionaries import ActorDictionary
+
+    return ActorDictionary.load(path)
+
+
+class Processor:
+    """Holds what is expensive to build (the spaCy pipeline, lexicons) for one process."""
+
+    def __init__(self, dictionaries: str | Path | None = None, batch_size: int = 32):
+        from eventscope.analyze import load_nlp
+        from eventscope.coding.coder import Coder
+        from eventscope.coding.lexicon import Lexicon, default_lexicon
+
+        self.nlp = load_nlp()
+        actor_dictionary = load_dictionaries(dictionaries)
+        extra_verbs = getattr(actor_dictionary, "verb_patterns", lambda: [])() if actor_dictionary else []
+        lexicon = Lexicon.load(extra_verbs) if extra_verbs else default_lexicon()
+        self.coder = Coder(lexicon=lexicon, dictionaries=actor_dictionary)
+        self.batch_size = batch_size
+
+    def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        from eventscope.analyze import analyze
+
+        for document, doc in analyze(documents, self.nlp, self.batch_size):
+            yield self.coder.code(document, doc)
+
+
+def process(documents: Iterable[Document], dictionaries: str | Path | None = None) -> list[DocumentResult]:
+    """Pure stage function: Documents in, DocumentResults out (used by the Dask executor)."""
+    return list(Processor(dictionaries).process(documents))
+
+
+def code_records(records: Iterable[dict], dictionaries: str | Path | None = None,
+                 batch_size: int = DEFAULT_BATCH) -> Iterator[dict]:
+    """The `eventscope code` contract: one {"id", "events"} per input record, in input order."""
+    from eventscope.ingest import document_from_record
+
+    processor = Processor(dictionaries, batch_size=min(batch_size, 32))
+
+    def documents() -> Iterator[tuple[str, Document | None]]:
+        for record in records:
+            doc = document_from_record(record, origin=str(record.get("id", "")), english_only=False) \
+                if record.get("text") else None
+            yield str(record.get("id", "")), doc if isinstance(doc, Document) else None
+
+    pending = list()
+    for rec_id, doc in documents():
+        pending.append((rec_id, doc))
+        if len(pending) >= batch_size:
+            yield from _code_batch(processor, pending)
+            pending = []
+    if pending:
+        yield from _code_batch(processor, pending)
+
+
+def _code_batch(processor: Processor, batch: list[tuple[str, Document | None]]) -> Iterator[dict]:
+    docs = [d for _, d in batch if d is not None]
+    results = iter(processor.process(docs))
+    for rec_id, doc in batch:
+        if doc is None:
+            yield {"id": rec_id, "events": []}
+            continue
+        result = next(results)
+        yield {"id": rec_id, "events": [e.to_contract() for e in result.events]}
+
+
+def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = None,
+        batch_size: int = DEFAULT_BATCH, on_progress: Callable[[int, int], None] | None = None,
+        english_only: bool = True) -> RunReport:
+    """Ingest, code and store everything under ``paths`` that the store does not have yet."""
+    from eventscope.ingest import iter_inputs
+
+    paths = [str(p) for p in paths]
+    report = RunReport(run_id=store.start_run(paths))
+    processor: Processor | None = None
+    batch: list[Document] = []
+    seen_in_run: set[str] = set()
+
+    def flush() -> None:
+        nonlocal processor, batch
+        if not batch:
+            return
+        known = store.known_document_ids([d.id for d in batch])
+        fresh = [d for d in batch if d.id not in known]
+        report.documents_skipped += len(batch) - len(fresh)
+        if fresh:
+            processor = processor or Processor(dictionaries)
+            results = list(processor.process(fresh))
+            report.documents_added += store.write_results(results, run_id=report.run_id)
+            report.events_added += sum(len(r.events) for r in results)
+        if on_progress:
+            on_progress(len(batch), report.events_added)
+        batch = []
+
+    try:
+        for item in iter_inputs(paths, english_only=english_only):
+            if isinstance(item, Rejection):
+                report.rejected.append(item)
+                store.record_rejections([item], report.run_id)
+                if on_progress:
+                    on_progress(1, report.events_added)
+                continue
+            if item.id in seen_in_run:
+                report.documents_skipped += 1  # the same article twice in one input
+                continue
+            seen_in_run.add(item.id)
+            batch.append(item)
+            if len(batch) >= batch_size:
+                flush()
+        flush()
+    finally:
+        store.finish_run(report.run_id, documents_added=report.documents_added,
+                         documents_skipped=report.documents_skipped, events_added=report.events_added,
+                         rejected=len(report.rejected))
+    return report

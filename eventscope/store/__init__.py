@@ -1,0 +1,5 @@
+"""store stage: the DuckDB database every result is written to (see SCHEMA.md)."""
+
+from eventscope.store.duckdb_store import EXPORT_FORMATS, TABLES, Store
+
+__all__ = ["Store", "TABLES", "EXPORT_FORMATS"]

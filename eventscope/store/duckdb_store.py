@@ -1,0 +1,190 @@
+"""The DuckDB store: the one place that writes, and the pipeline's checkpoint.
+
+Each `write_results` call is one transaction, so a batch's documents, sentences, actors and
+events are all stored or none are; a crashed run resumes by skipping the documents that
+`known_document_ids` reports. Rows go in as Arrow tables (one INSERT per table per batch),
+never row by row. Tables and columns are described in SCHEMA.md.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+import duckdb
+import pyarrow as pa
+
+from eventscope.models import DocumentResult, Rejection
+from eventscope.store.rows import EVENT_COLUMNS, Columns, to_columns
+
+TABLES = ("documents", "sentences", "actors", "events", "rejections", "runs")
+EXPORT_FORMATS = {"csv": "(FORMAT csv, HEADER true)", "parquet": "(FORMAT parquet)",
+                  "jsonl": "(FORMAT json)"}
+RUN_COUNTS = ("documents_added", "documents_skipped", "events_added", "rejected")
+# Stable export / display order: by publication date, then document, then sentence.
+ORDER = {
+    "events": "ORDER BY (SELECT date FROM documents d WHERE d.id = t.doc_id) NULLS LAST, doc_id, sentence, span_start, id",
+    "documents": "ORDER BY date NULLS LAST, id",
+    "sentences": "ORDER BY doc_id, idx",
+    "actors": 'ORDER BY doc_id, "start", name',
+    "rejections": 'ORDER BY "at", origin',
+    "runs": "ORDER BY started_at",
+}
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)  # stored as naive UTC
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+class Store:
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise FileNotFoundError(f"no eventscope database at {self.path}")
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            schema = resources.files("eventscope.store").joinpath("schema.sql").read_text("utf-8")
+            self.con.execute(schema)
+
+    # -- context manager ------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- reading --------------------------------------------------------------------
+    def known_document_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+    def events(self, limit: int | None = None, **filters) -> list[dict]:
+        """Events as dicts (actor lists decoded), filtered by column equality, e.g.
+        `events(plover="ASSAULT", doc_id="...")`; unknown filter names raise ValueError."""
+        unknown = set(filters) - set(EVENT_COLUMNS)
+        if unknown:
+            raise ValueError(f"unknown event filter(s): {', '.join(sorted(unknown))}")
+        where = " AND ".join(f"{name} = ?" for name in filters) or "true"
+        sql = f"SELECT * FROM events t WHERE {where} {ORDER['events']}"
+        params = list(filters.values())
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        cursor = self.con.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        out = []
+        for row in cursor.fetchall():
+            record = dict(zip(names, row))
+            for key in ("source_actors", "target_actors"):
+                record[key] = json.loads(record[key]) if record[key] else []
+            out.append(record)
+        return out
+
+    # -- writing --------------------------------------------------------------------
+    def _insert(self, table: str, columns: Columns) -> None:
+        """One bulk INSERT of an Arrow table; columns matched by name."""
+        if not next(iter(columns.values()), []):
+            return
+        view = f"_incoming_{table}"
+        self.con.register(view, pa.table(columns))
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+        finally:
+            self.con.unregister(view)
+
+    def write_results(self, results: list[DocumentResult], run_id: str | None = None) -> int:
+        """Store the documents not already present, with their rows, in one transaction.
+        Returns how many documents were new. Writing the same batch twice adds nothing."""
+        batch: dict[str, DocumentResult] = {}
+        for result in results:  # first copy of a document repeated within the batch wins
+            batch.setdefault(result.document.id, result)
+        if not batch:
+            return 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            known = self.known_document_ids(batch)
+            new = [r for doc_id, r in batch.items() if doc_id not in known]
+            tables = to_columns(new, run_id, _now())
+            for table in ("documents", "sentences", "actors", "events"):
+                self._insert(table, tables[table])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(new)
+
+    def record_rejections(self, rejections: list[Rejection], run_id: str) -> None:
+        at = _now()
+        self._insert("rejections", {
+            "run_id": [run_id] * len(rejections),
+            "origin": [r.origin for r in rejections],
+            "reason": [r.reason for r in rejections],
+            "at": [at] * len(rejections),
+        })
+
+    def start_run(self, inputs: list[str]) -> str:
+        started = _now()
+        run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+        self.con.execute(
+            "INSERT INTO runs (run_id, started_at, inputs, status) VALUES (?, ?, ?, 'running')",
+            [run_id, started, json.dumps([str(i) for i in inputs])],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, **counts) -> None:
+        """Close a run. Counts not given are measured from the store (documents and events
+        written under this run, rejections recorded for it); `status` defaults to "ok"."""
+        allowed = set(RUN_COUNTS) | {"status"}
+        unknown = set(counts) - allowed
+        if unknown:
+            raise ValueError(f"unknown run field(s): {', '.join(sorted(unknown))}")
+        if not self.con.execute("SELECT 1 FROM runs WHERE run_id = ?", [run_id]).fetchone():
+            raise KeyError(f"unknown run {run_id!r}")
+        measured = self.con.execute(
+            """SELECT (SELECT count(*) FROM documents WHERE run_id = $r),
+                      (SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id
+                        WHERE d.run_id = $r),
+                      (SELECT count(*) FROM rejections WHERE run_id = $r)""",
+            {"r": run_id},
+        ).fetchone()
+        values = {"documents_added": measured[0], "documents_skipped": 0,
+                  "events_added": measured[1], "rejected": measured[2], "status": "ok"}
+        values.update(counts)
+        sets = ", ".join(f"{name} = ?" for name in values)
+        self.con.execute(f"UPDATE runs SET finished_at = ?, {sets} WHERE run_id = ?",
+                         [_now(), *values.values(), run_id])
+
+    # -- export ---------------------------------------------------------------------
+    def export(self, fmt: str, out: str | Path, table: str = "events") -> int:
+        """Write a whole table with DuckDB COPY; returns the number of rows written."""
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        query = f"SELECT * FROM {table} t {ORDER[table]}"
+        row = self.con.execute(
+            f"COPY ({query}) TO {_sql_string(str(out))} {EXPORT_FORMATS[fmt]}"
+        ).fetchone()
+        return int(row[0]) if row else 0

@@ -1,0 +1,90 @@
+-- eventscope store schema (DuckDB). Idempotent: run on every open. Documented in SCHEMA.md.
+-- No foreign keys on purpose: DuckDB checks them row by row and they block re-writes;
+-- integrity comes from write_results() writing a document and its rows in one transaction.
+
+CREATE TABLE IF NOT EXISTS runs (
+    run_id            VARCHAR PRIMARY KEY,
+    started_at        TIMESTAMP NOT NULL,
+    finished_at       TIMESTAMP,
+    inputs            JSON,
+    documents_added   INTEGER,
+    documents_skipped INTEGER,
+    events_added      INTEGER,
+    rejected          INTEGER,
+    status            VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    id          VARCHAR PRIMARY KEY,
+    external_id VARCHAR,
+    title       VARCHAR,
+    date        VARCHAR,
+    source      VARCHAR,
+    url         VARCHAR,
+    origin      VARCHAR,
+    lang        VARCHAR,
+    text        VARCHAR NOT NULL,
+    ingested_at TIMESTAMP NOT NULL,
+    run_id      VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id  VARCHAR NOT NULL,
+    idx     INTEGER NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end"   INTEGER NOT NULL,
+    text    VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS actors (
+    doc_id   VARCHAR NOT NULL,
+    entity   VARCHAR,
+    name     VARCHAR NOT NULL,
+    country  VARCHAR,
+    sector   VARCHAR,
+    text     VARCHAR,
+    "start"  INTEGER,
+    "end"    INTEGER,
+    evidence VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id               VARCHAR PRIMARY KEY,
+    doc_id           VARCHAR NOT NULL,
+    sentence         INTEGER NOT NULL,
+    span_start       INTEGER,
+    span_end         INTEGER,
+    source_name      VARCHAR,
+    source_code      VARCHAR,
+    source_country   VARCHAR,
+    source_sector    VARCHAR,
+    source_actors    JSON,
+    target_name      VARCHAR,
+    target_code      VARCHAR,
+    target_country   VARCHAR,
+    target_sector    VARCHAR,
+    target_actors    JSON,
+    cameo            VARCHAR NOT NULL,
+    cameo_root       VARCHAR,
+    goldstein        DOUBLE,
+    quad_class       TINYINT,
+    plover           VARCHAR,
+    plover_mode      VARCHAR,
+    plover_context   VARCHAR,
+    date             VARCHAR,
+    date_precision   VARCHAR,
+    location         VARCHAR,
+    location_country VARCHAR,
+    trigger          VARCHAR,
+    confidence       DOUBLE,
+    evidence         VARCHAR,
+    sentence_text    VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS rejections (
+    run_id VARCHAR,
+    origin VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    "at"   TIMESTAMP NOT NULL
+);

@@ -1,0 +1,32 @@
+"""Shared fixtures: the spaCy pipeline and the coder are loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is not present beside the project")
+
+
+@pytest.fixture(scope="session")
+def processor():
+    from eventscope.pipeline import Processor
+
+    return Processor()
+
+
+@pytest.fixture(scope="session")
+def code_text(processor):
+    """Code one invented article: returns its DocumentResult."""
+    from eventscope.models import Document, content_id
+
+    def _code(text: str, date: str | None = "2001-10-02", title: str | None = None):
+        doc = Document(id=content_id(text, title), text=text, title=title, date=date, origin="test")
+        return next(iter(processor.process([doc])))
+
+    return _code

@@ -1,0 +1,86 @@
+"""Behaviour of the coder on invented sentences (not from any dev set)."""
+
+from __future__ import annotations
+
+
+def codes(result):
+    return [(e.cameo, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
+
+
+def test_plain_action_is_coded(code_text):
+    r = code_text("Egypt condemned the Israeli air strikes on Gaza.")
+    assert any(c.startswith("11") and "EGY" in s for c, s, t in codes(r))
+
+
+def test_negated_action_is_not_coded(code_text):
+    r = code_text("Germany did not sign the agreement with France.")
+    assert not any(c.startswith("05") for c, s, t in codes(r))
+
+
+def test_neither_subject_negates(code_text):
+    r = code_text("Neither country imposed sanctions on Venezuela.")
+    assert not any(c.startswith("16") for c, s, t in codes(r))
+
+
+def test_conditional_clause_is_not_coded_as_done(code_text):
+    r = code_text("China warned Japan that it would impose sanctions if Tokyo sends troops to the islands.")
+    assert not any(c.startswith("15") for c, s, t in codes(r))
+
+
+def test_expected_action_is_not_coded(code_text):
+    r = code_text("The two presidents are expected to sign a trade agreement next week.")
+    assert not any(c.startswith("05") for c, s, t in codes(r))
+
+
+def test_agree_to_sell_weapons_is_intent(code_text):
+    r = code_text("Russia agreed to sell Syria advanced missiles.")
+    found = [c for c, s, t in codes(r) if "RUS" in s]
+    assert found and all(c.startswith("03") for c in found)
+    assert any("SYR" in t for c, s, t in codes(r))
+
+
+def test_future_aid_is_intent_not_aid(code_text):
+    r = code_text("Japan said it would provide humanitarian aid to Nepal.")
+    found = codes(r)
+    assert any(c.startswith("033") and "JPN" in s for c, s, t in found), found
+    assert not any(c.startswith("07") for c, s, t in found)
+
+
+def test_refusal_frame(code_text):
+    r = code_text("Turkey refused to withdraw its troops from Syria.")
+    assert any(c.startswith("12") and "TUR" in s for c, s, t in codes(r))
+
+
+def test_passive_with_agent(code_text):
+    r = code_text("The Iraqi convoy was attacked by Turkish warplanes.")
+    assert any(c.startswith("19") and "TUR" in s and "IRQ" in t for c, s, t in codes(r))
+
+
+def test_conjoined_adjectives_make_two_actors_that_meet(code_text):
+    r = code_text("French and German foreign ministers met in Paris on Monday.")
+    consult = [e for e in r.events if e.plover == "CONSULT"]
+    assert consult
+    countries = {a.country for e in consult for a in e.source + e.target}
+    assert countries == {"FRA", "DEU"}
+    assert consult[0].location == "Paris"
+
+
+def test_surname_coreference_keeps_role(code_text):
+    text = ("Indian Defence Minister Rajan Kumar arrived in Tokyo on Monday.\n\n"
+            "Kumar later criticized Pakistan over the border clashes.")
+    r = code_text(text)
+    crit = [e for e in r.events if e.cameo.startswith("11")]
+    assert crit and crit[0].source[0].country == "IND" and crit[0].source[0].sector == "MIL"
+
+
+def test_relative_date_resolved_against_publication(code_text):
+    r = code_text("Brazil criticized Argentina on Thursday.", date="2001-10-02")  # a Tuesday
+    e = [e for e in r.events if e.cameo.startswith("11")][0]
+    assert e.date == "2001-09-27" and e.date_precision == "day"
+
+
+def test_statement_only_when_nothing_else(code_text):
+    r = code_text("Kenya's foreign minister said the talks were useful.")
+    assert [e.cameo[:2] for e in r.events] == ["01"]
+    r = code_text("Kenya's foreign minister said Uganda had attacked the border post.")
+    assert all(not e.cameo.startswith("01") for e in r.events)
