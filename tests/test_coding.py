@@ -52,7 +52,7 @@ def test_refusal_frame(code_text):
 
 
 def test_passive_with_agent(code_text):
-    r = code_text("The Iraqi convoy was attacked by Turkish warplanes.")
+    r = code_text("Iraqi soldiers were attacked by Turkish warplanes.")
     assert any(c.startswith("19") and "TUR" in s and "IRQ" in t for c, s, t in codes(r))
 
 

@@ -9,6 +9,7 @@ word in one pass. Matching is case- and diacritic-insensitive and tolerant of pu
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -39,7 +40,8 @@ class Entry:
     role: str = ""  # people: the office held
     start: str = ""  # people: ISO dates bounding the role, "" = open
     end: str = ""
-    caps_only: bool = False  # abbreviations: do not match an all-lowercase token ("us")
+    caps_only: bool = False  # abbreviations: written in capitals to match ("US" but not "us")
+    leads: bool = False  # role words like "president": take the sector of their "of" part
     source: str = ""  # file:line, for evidence
 
 
@@ -109,8 +111,17 @@ def singular(word: str) -> str | None:
 
 
 def is_abbreviation(alias: str) -> bool:
-    letters = alias.replace(".", "").replace(" ", "")
-    return letters.isalpha() and letters.isupper() and len(letters) <= 5
+    """"US", "U.N.", "PML-N", "LeT", "DfID": short, with two or more capitals."""
+    letters = re.sub(r"[\s.\-/&+]", "", alias)
+    return letters.isalnum() and len(letters) <= 6 and sum(c.isupper() for c in letters) >= 2
+
+
+def _written_as_abbreviation(toks: list[Token]) -> bool:
+    """Abbreviation aliases match only when written with capitals after the first letter:
+    "US", "U.S.", "LeT" but not "us", "Us" or "let". Title-case spellings newspapers use
+    ("Nato") are listed as aliases of their own."""
+    letters = "".join(ch for t in toks for ch in t.text if ch.isalpha())
+    return letters.isupper() or any(ch.isupper() for ch in letters[1:])
 
 
 # ---------------------------------------------------------------- reading TSV files
@@ -140,8 +151,15 @@ def split_list(cell: str) -> list[str]:
 
 
 def check_date(value: str, where: str) -> str:
-    if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise LexiconError(f"{where}: bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
+    """An ISO date, year-month or year, checked for real months and days."""
+    if value:
+        try:
+            parts = [int(p) for p in value.split("-")]
+            if not 1 <= len(parts) <= 3 or len(value.split("-")[0]) != 4:
+                raise ValueError
+            dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+        except ValueError:
+            raise LexiconError(f"{where}: bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)") from None
     return value
 
 
@@ -172,8 +190,7 @@ class Lexicon:
         found = self.table.get(norms, [])
         if not found and (s := singular(norms[-1])):
             found = self.table.get(norms[:-1] + (s,), [])
-        lower = all(t.text == t.text.lower() for t in toks)
-        return [e for e in found if not (e.caps_only and lower)]
+        return [e for e in found if not e.caps_only or _written_as_abbreviation(toks)]
 
     def scan(self, toks: list[Token]) -> list[Match]:
         """Non-overlapping matches, longest first, in phrase order."""
@@ -198,25 +215,24 @@ def _load_countries(lex: Lexicon, path: Path) -> None:
         iso, name = row["iso3"], row["name"]
         if not re.fullmatch(r"[A-Z]{3}", iso) or not name:
             raise LexiconError(f"{where}: need a 3-letter code and a name")
-        parent = row.get("parent") or iso  # breakaway regions code as their parent state
-        sector = row.get("sector") or None
-        country = Entry("country", name, parent, sector, source=where)
+        country = Entry("country", name, iso, source=where)
         lex.countries.setdefault(iso, country)
         for alias in [name, *split_list(row["aliases"])]:
             lex.add(alias, country)
         for demonym in split_list(row["demonyms"]):
-            lex.add(demonym, Entry("demonym", name, parent, sector, source=where))
+            lex.add(demonym, Entry("demonym", name, iso, source=where))
         capitals = split_list(row["capital"])
-        for capital in capitals:
-            lex.add(capital, Entry("capital", capitals[0], parent, "GOV", priority=1, source=where))
+        for capital in capitals:  # a capital alone stands for the government
+            lex.add(capital, Entry("capital", capitals[0], iso, "GOV", priority=1, source=where))
         for seat in split_list(row["seats"]):
             phrase, _, seat_sector = seat.partition("=")
-            lex.add(phrase, Entry("seat", key_title(phrase), parent, seat_sector or "GOV",
+            lex.add(phrase, Entry("seat", key_title(phrase), iso, seat_sector or "GOV",
                                   priority=1, source=where))
 
 
 def key_title(phrase: str) -> str:
-    return phrase[4:] if phrase.lower().startswith("the ") else phrase
+    """A seat's display name: a lowercase leading "the" is dropped, "The Pentagon" is kept."""
+    return phrase[4:] if phrase.startswith("the ") else phrase
 
 
 def _load_places(lex: Lexicon, path: Path) -> None:
@@ -240,16 +256,23 @@ def _load_organizations(lex: Lexicon, path: Path) -> None:
 
 
 def _load_people(lex: Lexicon, path: Path) -> None:
+    # One row per role; aliases given on any row apply to every role of that person.
+    roles: dict[str, list[Entry]] = {}
+    aliases: dict[str, set[str]] = {}
     for lineno, row in read_tsv(path):
         where = f"{path.name}:{lineno}"
         if not row["name"] or not row["country"]:
             raise LexiconError(f"{where}: need a name and a country")
-        entry = Entry("person", row["name"], row["country"], row["sector"] or None,
-                      row["sector2"] or None, role=row["role"],
-                      start=check_date(row["start"], where), end=check_date(row["end"], where),
-                      source=where)
-        for alias in [row["name"], *split_list(row["aliases"])]:
-            lex.add(alias, entry)
+        roles.setdefault(row["name"], []).append(
+            Entry("person", row["name"], row["country"], row["sector"] or None,
+                  row["sector2"] or None, role=row["role"],
+                  start=check_date(row["start"], where), end=check_date(row["end"], where),
+                  source=where))
+        aliases.setdefault(row["name"], {row["name"]}).update(split_list(row["aliases"]))
+    for name, entries in roles.items():
+        for alias in aliases[name]:
+            for entry in entries:
+                lex.add(alias, entry)
 
 
 def _load_sectors(lex: Lexicon, path: Path) -> None:
@@ -260,7 +283,8 @@ def _load_sectors(lex: Lexicon, path: Path) -> None:
         except ValueError:
             raise LexiconError(f"{where}: priority must be an integer") from None
         entry = Entry("sector", row["phrase"], None, row["sector"] or None,
-                      row["sector2"] or None, priority=priority, source=where)
+                      row["sector2"] or None, priority=priority, leads=row["leads"] == "y",
+                      source=where)
         lex.add(row["phrase"], entry)
 
 

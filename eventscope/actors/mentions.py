@@ -27,6 +27,10 @@ RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
 HONORIFICS = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "madam"}
 GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|nations|ministers|governments|parties|officials|states)$|^both( sides)?$", re.I)
 COUNTERPART_LEMMAS = {"counterpart", "counterparts"}
+ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
+                          "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
+NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
 PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
 
 
@@ -42,6 +46,7 @@ class DocActors:
         self._persons: list[tuple[int, Actor]] = []  # (sentence index, actor) in text order
         self._bodies: list[tuple[int, Actor]] = []
         self._groups: list[list[Actor]] = []
+        self._head_cache: dict[str, bool] = {}
         self._sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         self._resolve_all()
 
@@ -50,7 +55,7 @@ class DocActors:
         """The actor(s) an argument head token refers to ([] when it is no actor)."""
         if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"nsubj", "dobj", "nsubjpass", "pobj"}:
             clause = token.head
-            while clause.dep_ in {"xcomp", "ccomp", "conj"} and clause.head != clause:
+            while clause.dep_ in {"xcomp", "ccomp", "conj"} and clause.head.i != clause.i:
                 clause = clause.head
             if clause.dep_ == "relcl":
                 return self.actors_for(clause.head)
@@ -83,7 +88,8 @@ class DocActors:
     def _resolve_token(self, token: Token, sent_no: int, context: str) -> list[Actor]:
         lower = token.lower_
         if token.pos_ == "PRON":
-            return self._resolve_pronoun(lower, sent_no)
+            governing = self._governing_subject(token, lower)
+            return governing if governing else self._resolve_pronoun(lower, sent_no)
         span = noun_phrase(token)
         if GROUP_RE.match(span.text.strip()) and self._groups:
             return list(self._groups[-1])
@@ -111,10 +117,20 @@ class DocActors:
             if known is not None and _is_bare_name(span):
                 return replace(known, text=span.text, start=span.start_char, end=span.end_char,
                                evidence=f"coref:surname {head.text}")
+        if not self._is_actor_head(head):
+            return None
         actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries)
-        if actor is None or (not actor.country and not actor.sector and head.ent_type_ != "PERSON"):
+        if actor is None:
+            return None
+        if actor.sector in NON_ACTOR_SECTORS:
+            actor = replace(actor, sector=None)
+        if not actor.country and not actor.sector and head.ent_type_ != "PERSON":
             return None
         actor = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+        if actor.sector == "ELI" and "role=former" in actor.evidence and not self.document.date:
+            # "former" was judged against today's date; without a publication date, keep the role
+            role_sector = _evidence_value(actor.evidence, "sector2")
+            actor = replace(actor, sector=role_sector or None)
         if head.lemma_.lower() in COUNTERPART_LEMMAS and not actor.sector:
             partner = self._last_person_with_sector()
             if partner is not None:
@@ -123,6 +139,22 @@ class DocActors:
             name = " ".join(t.text for t in span if t.ent_type_ == "PERSON" and t.lower_ not in HONORIFICS)
             actor = replace(actor, name=name or actor.name)
         return actor
+
+    def _is_actor_head(self, head: Token) -> bool:
+        """Only heads that name an actor become one ('Russian officials', not 'Russian assistance')."""
+        if head.ent_type_ in NON_ACTOR_ENTITY_TYPES:
+            return False
+        if head.ent_type_ in ACTOR_ENTITY_TYPES or head.pos_ == "PROPN":
+            return True
+        lemma = head.lemma_.lower()
+        if lemma in COUNTERPART_LEMMAS:
+            return True
+        known = self._head_cache.get(head.lower_)
+        if known is None:
+            alone = resolve_phrase(head.text, dictionaries=self.dictionaries)
+            known = bool(alone.country or (alone.sector and alone.sector not in NON_ACTOR_SECTORS))
+            self._head_cache[head.lower_] = known
+        return known
 
     def _with_apposition(self, token: Token, actor: Actor, context: str) -> Actor:
         for child in token.children:
@@ -167,6 +199,19 @@ class DocActors:
             break
         return []
 
+    def _governing_subject(self, token: Token, lower: str) -> list[Actor]:
+        """'Russia notified Washington that it plans ...': 'it' is the reporting clause's subject."""
+        clause = token.head
+        if token.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ not in {"ccomp", "xcomp", "advcl"}:
+            return []
+        for child in clause.head.children:
+            if child.dep_ == "nsubj" and child.i in self._by_token:
+                actors = self._by_token[child.i]
+                is_person = child.ent_type_ == "PERSON" or child.lower_ in PERSON_PRONOUNS
+                if (lower in PERSON_PRONOUNS) == is_person:
+                    return [replace(a, evidence=f"coref:pronoun {lower} -> reporting subject") for a in actors]
+        return []
+
     def _last_person_with_sector(self) -> Actor | None:
         for _, actor in reversed(self._persons):
             if actor.sector:
@@ -198,7 +243,12 @@ def _is_mention_head(token: Token) -> bool:
     if token.pos_ not in {"NOUN", "PROPN"} and not (token.pos_ == "ADJ" and token.ent_type_ == "NORP"):
         return False
     # a compound or flat part belongs to the phrase of its head
-    return token.dep_ not in {"compound", "flat"}
+    if token.dep_ in {"compound", "flat"}:
+        return False
+    # a common-noun or adjective modifier ("military partnership", "Russian and Iranian
+    # officials") is part of its head's phrase; a name used as modifier ("U.S. activity") is not
+    modifier = token.dep_ in {"amod", "nmod"} or (token.dep_ == "conj" and token.head.dep_ in {"amod", "nmod"})
+    return not modifier or (token.pos_ == "PROPN")
 
 
 def _adjective_variants(span: Span) -> list[str]:
@@ -215,7 +265,17 @@ def _adjective_variants(span: Span) -> list[str]:
 
 
 def _is_bare_name(span: Span) -> bool:
-    return all(t.ent_type_ == "PERSON" or t.lower_ in HONORIFICS or t.dep_ in {"det", "case"} for t in span)
+    # NER may tag a lone surname as a place; a run of proper nouns is still a bare name
+    return all(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in HONORIFICS
+               or t.dep_ in {"det", "case"} for t in span)
+
+
+def _evidence_value(evidence: str, key: str) -> str | None:
+    for part in evidence.split("; "):
+        name, _, value = part.partition("=")
+        if name == key and value:
+            return value
+    return None
 
 
 def _entity_key(actor: Actor) -> str:

@@ -13,6 +13,7 @@ OBJECT_PREPS = {"with", "for", "on", "about", "over", "of", "to", "in", "against
 MEASURE_NOUNS = {"day", "round", "series", "number", "kind", "sort", "type", "amount", "worth", "week",
                  "hour", "month", "year", "lot", "set", "batch", "wave", "host", "range", "package"}
 MAX_OBJECT_DEPTH = 4
+MAX_SUBTREE_WORDS = 15
 
 
 def verb_keys(verb: Token) -> list[str]:
@@ -70,6 +71,8 @@ def object_words(verb: Token) -> set[str]:
     words: set[str] = set()
     for obj in direct_objects(verb) + [c for c in verb.children if c.dep_ in {"dative", "npadvmod"}]:
         _collect_np(obj, words, 0)
+        # deeper words of the object ("worth of what it said were defensive weapons")
+        words.update(t.lemma_.lower() for t in list(obj.subtree)[:MAX_SUBTREE_WORDS] if t.pos_ in {"NOUN", "ADJ"})
     for child in verb.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in OBJECT_PREPS:
             words.add(child.lower_)
@@ -116,7 +119,7 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                     return conjuncts(pobjs[0]), True
         return [], True
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return [], False
     if verb.dep_ == "xcomp":
         # "urged Iran to join": the object of the head controls the complement
@@ -203,7 +206,7 @@ def place_tokens(verb: Token, preps: set[str]) -> list[Token]:
 def _owners(verb: Token) -> list[Token]:
     owners = [verb]
     token = verb
-    while token.dep_ in {"xcomp", "conj"} and token.head is not token:
+    while token.dep_ in {"xcomp", "conj"} and token.head.i != token.i:
         token = token.head
         owners.append(token)
     return owners

@@ -23,9 +23,9 @@ from eventscope.coding.places import place_of
 from eventscope.coding.when import parse_iso, resolve
 from eventscope.models import Actor, Document, DocumentResult, Event, Sentence
 
-RECIPROCAL_ROOTS = {"04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
 STATEMENT_ROOT = "01"
-FALLBACK_TARGET_DEPS = {"dobj", "prep", "xcomp", "dative", "attr", "pcomp"}
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "after", "since", "until"}
 
 
 @dataclass
@@ -138,21 +138,21 @@ class Coder:
         target_heads = clauses.target_tokens(cand.action)
         if cand.frame in {"appeal", "demand"}:
             target_heads = clauses.direct_objects(cand.verb) + target_heads
-        targets = _actors(target_heads, actors)
-        fallback = False
-        if not targets:
-            targets = self._fallback_targets(cand.action, source_tokens, actors)
-            fallback = bool(targets)
         source_entities = {a.entity for a in sources}
-        targets = [a for a in targets if a.entity not in source_entities]
+        targets = [a for a in _actors(target_heads, actors) if a.entity not in source_entities]
         info = taxonomy.cameo(code)
+        fallback = False
         if not targets and len(sources) >= 2 and info.root in RECIPROCAL_ROOTS:
-            sources, targets = sources[:1], sources[1:]
-        if not sources and not (passive and targets):
+            sources, targets = sources[:1], sources[1:]  # "A and B met": they met each other
+        elif not targets:
+            targets = [a for a in self._fallback_targets(cand.action, source_tokens, actors)
+                       if a.entity not in source_entities]
+            fallback = bool(targets)
+        if not sources and (not (passive and targets) or info.root == STATEMENT_ROOT):
             return None
 
         published = parse_iso(document.date)
-        future = own == Modality.FUTURE or cand.frame in {"intent", "plan", "threat"}
+        future = own == Modality.FUTURE  # "agreed in March to sell" is a past agreement
         date, precision = self._date(cand.verb if cand.frame else cand.action, published, future, document)
         place = place_of(cand.action, info.root)
         start = min([cand.verb.left_edge.idx] + [t.left_edge.idx for t in source_tokens if t.sent == sent])
@@ -160,7 +160,7 @@ class Coder:
         confidence = _confidence(cand, info.root, sources, targets, fallback)
         evidence = "; ".join([f"pattern {cand.pattern.label}", *cand.notes] + (["fuzzy lemma"] if cand.fuzzy else [])
                              + (["target from clause"] if fallback else []))
-        trigger = cand.action.text if cand.action is cand.verb else f"{cand.verb.text} .. {cand.action.text}"
+        trigger = cand.action.text if cand.action.i == cand.verb.i else f"{cand.verb.text} .. {cand.action.text}"
         return Event(
             doc_id=document.id, sentence=sent_no, span=(start, end), source=sources, target=targets,
             cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
@@ -171,15 +171,16 @@ class Coder:
         )
 
     def _fallback_targets(self, action: Token, source_tokens: list[Token], actors: DocActors) -> list[Actor]:
-        """No syntactic target: take the first actor named inside the action's objects."""
-        excluded = {t.i for s in source_tokens for t in s.subtree}
-        for child in action.children:
-            if child.dep_ not in FALLBACK_TARGET_DEPS:
-                continue
-            for token in child.subtree:
-                if token.i in excluded:
-                    continue
-                found = actors.actors_for(token)
+        """No syntactic target: the first actor named inside the action's object phrases.
+
+        Looks only at the noun phrases of the objects and prepositional objects (one level
+        down, and through an infinitival complement), never into relative clauses or
+        places ("meeting in Moscow"), so a far-off name is not taken for the target.
+        """
+        source_countries = {a.country for t in source_tokens for a in actors.actors_for(t) if a.country}
+        for phrase in _object_phrases(action):
+            for token in phrase:
+                found = [a for a in actors.actors_for(token) if a.country not in source_countries]
                 if found:
                     return found
         return []
@@ -195,6 +196,27 @@ class Coder:
         if document.date:
             return document.date, "published"
         return None, None
+
+
+def _object_phrases(action: Token, depth: int = 0) -> list:
+    from eventscope.actors.mentions import noun_phrase
+
+    phrases = []
+    for child in action.children:
+        if child.dep_ in {"dobj", "dative", "attr", "iobj"}:
+            phrases.append(noun_phrase(child))
+            phrases.extend(noun_phrase(p) for c in child.children if c.dep_ == "prep"
+                           for p in c.children if p.dep_ == "pobj")
+        elif child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if child.lower_ in PLACE_PREPS and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    continue  # "meeting in Moscow": a place, not a target
+                phrases.append(noun_phrase(pobj))
+        elif child.dep_ in {"xcomp", "pcomp"} and depth == 0:
+            phrases.extend(_object_phrases(child, depth + 1))
+    return phrases
 
 
 def _is_predicate(token: Token, lexicon: Lexicon) -> bool:
@@ -223,6 +245,11 @@ def _drop_subsumed(found: list[Candidate]) -> list[Candidate]:
             continue  # statements are coded only when the sentence has nothing else
         reported = {t.i for c in cand.verb.children if c.dep_ == "ccomp" for t in c.subtree}
         if not cand.pattern.objects and any(o.action.i in reported for o in found if o is not cand):
+            continue
+        # "met to discuss": a purpose clause of the same kind of act is the same event
+        head = cand.verb.head
+        if cand.verb.dep_ in {"xcomp", "advcl"} and any(
+                o is not cand and o.action.i == head.i and o.code[:2] == cand.code[:2] for o in found):
             continue
         kept.append(cand)
     return kept or found[:1]

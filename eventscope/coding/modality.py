@@ -59,23 +59,29 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
     return Modality.ASSERTED
 
 
-def governing_modality(verb: Token, lexicon: Lexicon, stop_at: Token | None = None) -> Modality:
-    """The strongest doubt cast on a clause by the clauses above it (up to ``stop_at``)."""
+def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
+    """The strongest doubt cast on a clause by the words above it in the parse.
+
+    Walks every ancestor: a speculative or denying governor ("expected to", "fear that",
+    "denied that"), a conditional marker on the way, or a governing clause that is itself
+    negated, conditional, speculative or future ("would confront any aircraft that violated")
+    means the clause is not reported as done.
+    """
     token = verb
-    while token.dep_ in EMBEDDING_DEPS and token.head is not token:
-        head = token.head
-        if stop_at is not None and head == stop_at:
-            break
-        lemma = head.lemma_.lower()
-        if token.dep_ == "conj":
-            token = head  # a conjunct shares its head clause's situation
-            continue
-        if lexicon.is_word("speculative", lemma) or lexicon.frames.get(lemma) == "speculative":
-            return Modality.SPECULATIVE
-        if any(c.dep_ == "mark" and lexicon.is_word("conditional", c.lower_) for c in token.children):
+    while token.head.i != token.i:
+        if token.dep_ in {"advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp"} and any(
+                c.dep_ == "mark" and lexicon.is_word("conditional", c.lower_) for c in token.children):
             return Modality.CONDITIONAL
-        head_own = own_modality(head, lexicon)
-        if head_own in (Modality.NEGATED, Modality.CONDITIONAL, Modality.SPECULATIVE):
-            return head_own
+        head = token.head
+        lemma = head.lemma_.lower()
+        if token.dep_ != "conj":
+            if lexicon.is_word("negating", lemma):
+                return Modality.NEGATED
+            if lexicon.is_word("speculative", lemma) or lexicon.frames.get(lemma) == "speculative":
+                return Modality.SPECULATIVE
+            if head.pos_ in {"VERB", "AUX", "ADJ"}:
+                head_own = own_modality(head, lexicon)
+                if head_own != Modality.ASSERTED:
+                    return head_own
         token = head
     return Modality.ASSERTED

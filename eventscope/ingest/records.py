@@ -104,7 +104,7 @@ def _jsonl_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
                 yield Rejection(origin, decoded.problem.replace("file", "data"))
                 continue
             try:
-                value = json.loads(decoded.text)
+                value = json.loads(decoded.text.strip())
             except (ValueError, RecursionError) as exc:
                 yield Rejection(origin, f"malformed JSON ({exc})")
                 continue

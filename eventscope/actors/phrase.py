@@ -1,0 +1,301 @@
+"""Resolve an actor phrase ("Russian Defense Minister Igor Sergeyev") to country + sector.
+
+Order of evidence: user dictionaries first; then, in the phrase's head (the part before
+its first preposition), a known person or organisation; country from names, demonyms,
+capitals and seats of government; sector from the strongest role word (see sectors.tsv for
+the priorities). Prepositional parts ("of the Riigikogu", "in Denmark") fill what the head
+lacks, except parts introduced by "to"/"against"/... which name someone else ("Ambassador
+to the United Nations"). The context sentence is only a fallback for the country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventscope.actors.lexicon import PLACE_KINDS, Entry, Lexicon, Match, Token, load_lexicon, tokenize
+from eventscope.models import Actor
+
+if TYPE_CHECKING:
+    from eventscope.actors.dictionaries import ActorDictionary
+
+AFFILIATION = {"of", "in", "from", "at", "for", "within", "inside"}
+ELSEWHERE = {"to", "against", "with", "toward", "towards", "on", "by", "near", "into", "over",
+             "about", "after", "before", "during", "between", "among", "across", "than", "via"}
+DETERMINERS = {"the", "a", "an", "two", "three", "several", "some", "many", "its", "his", "her",
+               "their", "this", "these", "those", "that", "and", "&"}
+
+
+@dataclass
+class Segment:
+    prep: str  # the preposition that opens it; "" for the head
+    start: int = 0  # token index where it begins
+    matches: list[Match] = field(default_factory=list)
+
+
+def parse_date(value: str | None) -> dt.date:
+    """ISO (YYYY, YYYY-MM, YYYY-MM-DD), "today", or free text via dateparser; default today."""
+    text = (value or "").strip()
+    if not text or text.lower() in ("today", "now"):
+        return dt.date.today()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text[:10])
+    if m:
+        return dt.date(int(m[1]), int(m[2] or 7), int(m[3] or 1))
+    import dateparser  # slow import, only for free-text dates
+
+    parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else dt.date.today()
+
+
+def _iso(value: str, default: dt.date) -> dt.date:
+    return parse_date(value) if value else default
+
+
+def choose_role(entries: list[Entry], when: dt.date | None,
+                countries: set[str | None]) -> tuple[Entry, bool]:
+    """The person and role valid on `when`; (entry, True) means a former officeholder.
+    Without a date nobody is "former": the latest role is taken."""
+    if when is None:
+        return max(entries, key=lambda e: (e.country in countries, not e.end, e.end, e.start)), False
+    valid = [e for e in entries
+             if _iso(e.start, dt.date.min) <= when <= _iso(e.end, dt.date.max)]
+    if valid:
+        return max(valid, key=lambda e: (e.country in countries, e.start)), False
+    names = {e.name for e in entries}
+    preferred = [e for e in entries if e.country in countries] or entries
+    name = preferred[0].name if len(names) > 1 else entries[0].name
+    own = [e for e in entries if e.name == name]
+    ended = [e for e in own if e.end and _iso(e.end, dt.date.max) < when]
+    if ended:  # out of office now (possibly between two terms): an elite
+        return max(ended, key=lambda e: e.end), True
+    return min(own, key=lambda e: _iso(e.start, dt.date.min)), False
+
+
+def _plausible(toks: list[Token], matches: list[Match]) -> list[Match]:
+    """Drop matches that are really parts of an unknown name: a person alias written in
+    lowercase ("car-borne"), a town right after a capitalised word ("Feliciano Valencia",
+    "Al-Sabah") and a pronoun before one ("He Zhihua")."""
+    covered = {i for m in matches for i in range(m.start, m.end)}
+
+    def name_word(i: int) -> bool:
+        return 0 <= i < len(toks) and i not in covered and toks[i].text[:1].isupper() \
+            and toks[i].norm not in DETERMINERS
+
+    kept = []
+    for m in matches:
+        best = m.best
+        if best.kind == "person" and not toks[m.end - 1].text[:1].isupper():
+            continue
+        if best.kind in ("city", "region") and name_word(m.start - 1):
+            continue
+        if best.kind == "sector" and best.priority == 0 and name_word(m.end):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _segments(toks: list[Token], matches: list[Match]) -> list[Segment]:
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    bounds: list[tuple[int, str]] = [(0, "")]
+    for i, tok in enumerate(toks):
+        if i and i not in covered and tok.norm in AFFILIATION | ELSEWHERE:
+            bounds.append((i, tok.norm))
+    segments = [Segment(prep, start) for start, prep in bounds]
+    for m in matches:
+        index = max(k for k, (start, _) in enumerate(bounds) if start <= m.start)
+        segments[index].matches.append(m)
+    return segments
+
+
+def _roles(seg: Segment) -> list[tuple[Entry, int]]:
+    """(entry, position) for every match in the segment that can carry a sector."""
+    out = []
+    for m in seg.matches:
+        best = m.best
+        if best.kind in ("sector", "capital", "seat", "city") and (best.sector or best.leads):
+            out.append((best, m.start))
+    return out
+
+
+def _strongest(roles: list[tuple[Entry, int]]) -> Entry | None:
+    with_sector = [(e, pos) for e, pos in roles if e.sector]
+    if not with_sector:
+        return None
+    return max(with_sector, key=lambda r: (r[0].priority, r[1]))[0]
+
+
+def _person_name(text: str, toks: list[Token], matches: list[Match], head_end: int) -> str | None:
+    """An unknown person's name: capitalised words next to a title or description
+    ("Minister Juan Jobet", "Ali Kushayb, a Sudanese militia leader"); "Thousands of Myanmar
+    nationals" has none."""
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    if not covered:
+        return None
+    runs: list[list[int]] = [[]]
+    for i, tok in enumerate(toks[:head_end]):
+        name_like = tok.text[:1].isupper() and not (tok.text.isupper() and len(tok.text) > 1)
+        if i in covered or not name_like or tok.norm in DETERMINERS:
+            runs.append([])
+        else:
+            runs[-1].append(i)
+    for run in reversed([r for r in runs if r]):
+        after = run[-1] + 1
+        while after < len(toks) and toks[after].norm in DETERMINERS:
+            after += 1
+        if run[0] - 1 in covered or after in covered:
+            words = text.split()
+            indexes = sorted({toks[i].index for i in run})
+            return " ".join(words[i].strip(",;:()\"") for i in indexes)
+    return None
+
+
+def _context_country(lex: Lexicon, phrase: str, context: str | None) -> tuple[str | None, str]:
+    """A country named in the context sentence: the mention nearest the phrase, else the first."""
+    if not context:
+        return None, ""
+    toks = tokenize(context)
+    places = [m for m in lex.scan(toks) if m.best.kind in PLACE_KINDS and m.best.country]
+    if not places:
+        return None, ""
+    anchor = context.lower().find(phrase.lower().strip())
+    if anchor >= 0:
+        at = len(context[:anchor].split())
+        nearest = min(places, key=lambda m: abs(toks[m.start].index - at))
+    else:
+        nearest = places[0]
+    return nearest.best.country, f"country=context:{nearest.best.source}"
+
+
+def resolve_phrase(text: str, context: str | None = None, date: str | None = None,
+                   dictionaries: ActorDictionary | None = None) -> Actor:
+    """Resolve one actor string; country/sector are None when unknown."""
+    when = parse_date(date) if date and date.strip() else None
+    phrase = " ".join(text.split())
+    if dictionaries is not None:
+        hit = dictionaries.lookup(phrase, when.isoformat() if when else None)
+        if hit is not None:
+            if "code=null" in hit.evidence or (hit.country and hit.sector):
+                return hit
+            builtin = resolve_phrase(phrase, context, date)
+            hit.country = hit.country or builtin.country
+            hit.sector = hit.sector or builtin.sector
+            return hit
+    return _resolve_builtin(phrase, context, when, load_lexicon())
+
+
+def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
+                     lex: Lexicon) -> Actor:
+    toks = tokenize(phrase)
+    matches = _plausible(toks, lex.scan(toks))
+    segments = _segments(toks, matches)
+    head, affil = segments[0], [s for s in segments[1:] if s.prep in AFFILIATION]
+    evidence: list[str] = []
+    scanned: list[set[str | None]] = []
+
+    def context_countries() -> set[str | None]:  # scanned only when needed
+        if not scanned:
+            scanned.append({m.best.country for m in lex.scan(tokenize(context or ""))})
+        return scanned[0]
+
+    def entity_in(seg: Segment) -> Match | None:
+        found = [m for m in seg.matches if m.best.kind in ("person", "org")]
+        return max(found, key=lambda m: (m.best.kind == "person", m.end - m.start)) if found else None
+
+    entity = entity_in(head)
+    head_roles = _roles(head)
+    role = _strongest(head_roles)
+    head_leads = any(e.leads for e, _ in head_roles) or role is None or role.priority == 0
+    if entity is None and head_leads:
+        for seg in affil:  # "members of SANDF", "president of the Riigikogu"
+            if (found := entity_in(seg)) and (found.best.sector or role is None):
+                entity = found
+                break
+
+    name, country, sector, sector2, former = phrase, None, None, None, False
+    if entity is not None:
+        phrase_countries = {m.best.country for m in matches if m.best.kind in PLACE_KINDS}
+        if entity.best.kind == "person":
+            chosen, former = choose_role([e for e in entity.entries if e.kind == "person"], when,
+                                         phrase_countries | context_countries())
+        else:
+            orgs = [e for e in entity.entries if e.kind == "org"]
+            chosen = next((e for e in orgs if e.country in phrase_countries | context_countries()),
+                          orgs[0])
+        name, country = chosen.name, chosen.country
+        last_word = phrase.split()[toks[entity.end - 1].index]
+        if not last_word.endswith(",") and any(
+                m.start == entity.end and toks[m.start].index == toks[entity.end - 1].index + 1
+                and m.best.kind == "sector" and m.best.priority for m in head.matches):
+            name = phrase  # the entity only modifies the head: "the Clinton administration"
+        sector, sector2 = ("ELI", chosen.sector) if former else (chosen.sector, chosen.sector2)
+        evidence.append(f"name={chosen.kind}:{chosen.source}")
+        if chosen.role:
+            evidence.append(f"role={'former ' if former else ''}{chosen.role}")
+        # a title in the phrase describes the person at the time of writing
+        explicit = role is not None and role.priority >= 3
+        if chosen.kind == "person" and explicit or chosen.kind == "org" and not chosen.sector \
+                and role is not None and role.priority >= 5:
+            sector, sector2 = role.sector, role.sector2
+            evidence.append(f"sector=sector:{role.source}")
+    else:
+        if role is None or head_leads:  # "chairman of the company's board"
+            for seg in affil:
+                if (inner := _strongest(_roles(seg))) and (role is None or inner.priority > 1):
+                    role = inner
+                    break
+        if role is not None:
+            sector, sector2 = role.sector, role.sector2
+            evidence.append(f"sector={role.kind}:{role.source}")
+        places = [m for m in matches if m.best.kind in PLACE_KINDS]
+        if len(places) == 1 and len(matches) == 1 and all(
+                t.norm in DETERMINERS for i, t in enumerate(toks)
+                if not places[0].start <= i < places[0].end):
+            name = places[0].best.name  # the phrase is just a place: "Tehran", "Brasilia"
+            evidence.append(f"name={places[0].best.kind}:{places[0].best.source}")
+        elif person := _person_name(phrase, toks, matches,
+                                              segments[1].start if len(segments) > 1 else len(toks)):
+            name = person
+
+    if country is None:
+        for seg in [head, *affil]:
+            place = next((m for m in seg.matches if m.best.kind in PLACE_KINDS + ("org",)
+                          and m.best.country), None)
+            if place is not None:
+                country = place.best.country
+                evidence.append(f"country={place.best.kind}:{place.best.source}")
+                break
+    hint = context is not None and len(context.split()) <= 3  # "Mexico", "Saudi"
+    if country is None and entity is None and (hint or sector not in (None, "UNK", "JNK")):
+        # a role without a country ("Defense Minister") borrows one from its sentence; an
+        # unknown name only from a short country hint
+        country, note = _context_country(lex, phrase, context)
+        if note:
+            evidence.append(note)
+    if any(m.best.kind == "sector" and m.best.sector == "ELI" for m in head.matches):
+        sector2, sector = sector if sector != "ELI" else sector2, "ELI"  # "former", "retired"
+        evidence.append("sector=modifier:former")
+    if sector2:
+        evidence.append(f"sector2={sector2}")
+    return Actor(name=name, country=country, sector=sector, text=phrase,
+                 evidence="; ".join(evidence))
+
+
+def resolve_country(text: str) -> str | None:
+    """The country (ISO3 or class code) a phrase names, without sector or context."""
+    lex = load_lexicon()
+    for m in lex.scan(tokenize(text)):
+        if m.best.kind in PLACE_KINDS + ("org", "person") and m.best.country:
+            return m.best.country
+    return None
+
+
+def evidence_fields(actor: Actor) -> dict[str, str]:
+    """The evidence string as a dict: name, country, sector, sector2, role."""
+    fields: dict[str, str] = {}
+    for part in actor.evidence.split("; "):
+        key, _, value = part.partition("=")
+        if value:
+            fields.setdefault(key, value)
+    return fields

@@ -1,0 +1,65 @@
+"""`eventscope actors IN.jsonl -o OUT.jsonl`: resolve actor strings to country + sector."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from eventscope.cli.app import app
+
+err = Console(stderr=True)
+
+
+def _record(line: str) -> tuple[dict | None, str]:
+    """The validated input record, or None and the reason it was rejected."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, f"not JSON ({exc.msg})"
+    if not isinstance(record, dict):
+        return None, "not a JSON object"
+    if record.get("id") in (None, ""):
+        return None, "missing id"
+    if not isinstance(record.get("text"), str) or not record["text"].strip():
+        return None, "missing or empty text"
+    for key in ("context", "date"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return None, f"{key} must be a string"
+    return record, ""
+
+
+@app.command("actors")
+def actors(
+    input_path: Path = typer.Argument(..., metavar="IN.jsonl", help="lines with id, text, optional context and date"),
+    output: Path = typer.Option(..., "-o", "--output", help="where to write one JSON line per input"),
+    dictionaries: list[Path] = typer.Option([], "--dictionaries", help="user TSV or PETRARCH dictionaries (file or folder)"),
+) -> None:
+    """Resolve actor phrases to country (ISO3 or class code), sector and canonical name."""
+    from eventscope.actors.dictionaries import ActorDictionary
+    from eventscope.actors.phrase import resolve_phrase
+
+    if not input_path.is_file():
+        err.print(f"[red]{input_path}: no such file[/red]")
+        raise typer.Exit(2)
+    book = ActorDictionary.load(*dictionaries) if dictionaries else None
+    rejected = written = 0
+    with open(input_path, encoding="utf-8") as lines, open(output, "w", encoding="utf-8") as out:
+        for lineno, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            record, reason = _record(line)
+            if record is None:
+                err.print(f"{input_path}:{lineno}: rejected: {reason}")
+                rejected += 1
+                continue
+            actor = resolve_phrase(record["text"], record.get("context"), record.get("date"), book)
+            out.write(json.dumps({"id": record["id"], "country": actor.country or "",
+                                  "sector": actor.sector or "", "name": actor.name},
+                                 ensure_ascii=False) + "\n")
+            written += 1
+    err.print(f"actors: {written} resolved, {rejected} rejected -> {output}")
+    if rejected:
+        raise typer.Exit(1)

@@ -1,0 +1,109 @@
+"""Walk the inputs the user named and turn every file into Documents or Rejections."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from eventscope.ingest.assemble import DEFAULT_MAX_CHARS
+from eventscope.ingest.decoding import decode_bytes
+from eventscope.ingest.html_page import MARKUP_ALLOWANCE, document_from_html
+from eventscope.ingest.records import RECORD_SUFFIXES, document_from_record, read_numbered_records
+from eventscope.ingest.text import document_from_text
+from eventscope.models import Document, Rejection
+
+TEXT_SUFFIXES = frozenset({".txt"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | frozenset(RECORD_SUFFIXES)
+# A .txt that is really a saved web page starts like one.
+_HTML_STARTS = ("<!doctype html", "<html")
+
+
+def walk_files(root: Path) -> Iterator[Path]:
+    """Files under ``root`` in a fixed order (sorted by name at every level).
+
+    Hidden files and folders (".git", ".DS_Store") are skipped; symlinked folders are not
+    followed, so a link loop cannot trap the walk.
+    """
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk_files(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
+
+
+def _read_file(path: Path, max_bytes: int, max_chars: int) -> str | Rejection:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # never read more than the limit into memory
+    except OSError as exc:
+        return Rejection(str(path), f"unreadable ({exc.strerror or exc})")
+    if len(data) > max_bytes:
+        return Rejection(str(path), f"document too large (over {max_bytes} bytes; limit {max_chars} chars)")
+    if not data.strip():
+        return Rejection(str(path), "empty file")
+    decoded = decode_bytes(data)
+    if decoded.text is None:
+        return Rejection(str(path), decoded.problem)
+    return decoded.text
+
+
+def documents_from_file(
+    path: Path, *, english_only: bool = True, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Document | Rejection]:
+    """Every Document (or Rejection) one file holds."""
+    suffix = path.suffix.lower()
+    origin = str(path)
+    if suffix in RECORD_SUFFIXES:
+        for item in read_numbered_records(path):
+            if isinstance(item, Rejection):
+                yield item
+            else:
+                line_origin, record = item
+                yield document_from_record(record, line_origin, english_only=english_only,
+                                           max_chars=max_chars)
+        return
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        yield Rejection(origin, f"unsupported file type {suffix or '(no extension)'}")
+        return
+    # Up to 4 bytes a character in UTF-8; HTML also carries markup.
+    max_bytes = max_chars * 4 * (MARKUP_ALLOWANCE if suffix in HTML_SUFFIXES else 1)
+    raw = _read_file(path, max_bytes, max_chars)
+    if isinstance(raw, Rejection):
+        yield raw
+    elif suffix in HTML_SUFFIXES or raw.lstrip()[:20].lower().startswith(_HTML_STARTS):
+        yield document_from_html(raw, origin, english_only=english_only, max_chars=max_chars)
+    else:
+        yield document_from_text(raw, origin, english_only=english_only, max_chars=max_chars)
+
+
+def iter_inputs(
+    paths: Iterable[str | Path], *, english_only: bool = True, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Document | Rejection]:
+    """Documents from files and folders (recursed in sorted order); Rejections for bad input.
+
+    Never raises for bad input: a missing path, an unreadable, binary or empty file, or a
+    malformed record each become a Rejection naming where it came from and why.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files: Iterable[Path] = walk_files(path)
+        elif path.is_file():
+            files = [path]
+        elif path.exists():
+            yield Rejection(str(path), "not a regular file")
+            continue
+        else:
+            yield Rejection(str(path), "no such file or directory")
+            continue
+        for file in files:
+            yield from documents_from_file(file, english_only=english_only, max_chars=max_chars)
+
