@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from eventscope.cli.app import app
 from eventscope.evaluation import score
 from eventscope.evaluation.records import (
-    EVENTS, OTHER_COMMANDS, detect_kind, gold_problem, keep_valid, read_jsonl, read_predictions,
+    ACTORS, EVENTS, OTHER_COMMANDS, detect_kind, gold_problem, keep_valid, read_jsonl, read_predictions,
 )
 
 
@@ -89,6 +89,14 @@ def eval_command(
     out, err = Console(), Console(stderr=True)
     rows, problems = read_jsonl(gold)
     kind = detect_kind([record for _, record in rows])
+    if kind == ACTORS:
+        from eventscope.evaluation.actors import evaluate as evaluate_actors, summary_line
+
+        result = evaluate_actors(gold)
+        for field, (ok, total) in sorted(result["per_field"].items()):
+            out.print(f"  {field:15s} {ok:4d}/{total:<4d} {ok / max(total, 1):.3f}")
+        print(summary_line(gold.name, result))
+        raise typer.Exit(0)
     if kind != EVENTS:
         what, command = OTHER_COMMANDS.get(kind, ("not an event gold file (no record has an "
                                                   "'events' list)", None))
