@@ -278,13 +278,26 @@ def test_cli_scores_saved_predictions(tmp_path):
     assert "per category" in result.stdout
 
 
-def test_cli_sends_actor_files_elsewhere(tmp_path):
+def test_cli_scores_actor_files(tmp_path):
     path = tmp_path / "actors.jsonl"
-    path.write_text(json.dumps({"test": "t", "method": "m", "query": "soldiers",
-                                "expected": []}) + "\n")
+    cases = [{"test": "a", "method": "m", "query": "Russian soldiers",
+              "expected": [{"field": "code_1", "op": "==", "value": "MIL"},
+                           {"field": "country", "op": "==", "value": "RUS"}]},
+             {"test": "b", "method": "m", "query": "Russian soldiers",
+              "expected": [{"field": "country", "op": "==", "value": "FRA"}]}]
+    path.write_text("".join(json.dumps(c) + "\n" for c in cases))
+    result = run_eval(str(path))
+    assert result.exit_code == 0
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("SUMMARY") and "all_fields_ok=0.500" in last and "code_1=1.000" in last
+
+
+def test_cli_sends_story_files_elsewhere(tmp_path):
+    path = tmp_path / "stories.jsonl"
+    path.write_text(json.dumps({"id": "1", "text": "t", "topic": "1", "story": "s"}) + "\n")
     result = run_eval(str(path))
     assert result.exit_code == 2
-    assert "eventscope actors" in result.stderr
+    assert "story" in result.stderr
 
 
 def test_alignment_prefers_the_event_sharing_the_gold_actors():

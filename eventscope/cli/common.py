@@ -7,7 +7,11 @@ import sys
 from rich.console import Console
 
 console = Console(stderr=True)  # progress and messages; stdout stays clean for data
+if not console.is_terminal:
+    console = Console(stderr=True, width=160)
 out = Console()
+if not out.is_terminal:
+    out = Console(width=160)  # piped or captured (make demo in CI): do not squeeze tables to 80 columns
 
 
 def report_rejections(rejections, limit: int = 50) -> None:
