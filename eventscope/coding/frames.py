@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from eventscope.coding.lexicon import _rows
 
 KEEP = "="
 DROP = "-"
@@ -15,12 +16,8 @@ DROP = "-"
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, str]]:
-    text = resources.files("eventscope.coding").joinpath("data", "frame_codes.tsv").read_text("utf-8")
     table: dict[str, dict[str, str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        frame, prefix, result = (cell.strip() for cell in line.split("\t"))
+    for frame, prefix, result in _rows("frame_codes.tsv"):
         table.setdefault(frame, {})[prefix] = result
     return table
 

@@ -94,6 +94,7 @@ class Lexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
+    """Cells of a coding/data TSV, skipping blank and comment lines."""
     text = resources.files("eventscope.coding").joinpath("data", name).read_text("utf-8")
     rows = []
     for line in text.splitlines():
