@@ -5,7 +5,7 @@ Pure functions over spaCy tokens; the coder decides what the words mean.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "from", "over", "for"}
@@ -36,7 +36,7 @@ def conjuncts(token: Token) -> list[Token]:
     """A token and the tokens conjoined with it ("Sergeyev and his counterpart")."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ == token.pos_ or (child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}):
+        if child.dep_ == "conj" and (child.pos_ == token.pos_ or child.pos_ in {"NOUN", "PROPN", "PRON"}):
             out.extend(conjuncts(child))
     return out
 
@@ -210,3 +210,11 @@ def _owners(verb: Token) -> list[Token]:
         token = token.head
         owners.append(token)
     return owners
+
+
+def entity_span(token: Token) -> Span | None:
+    """The named-entity span a token belongs to, if any ("last week", "New York")."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None

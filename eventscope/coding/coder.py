@@ -187,7 +187,7 @@ class Coder:
 
     def _date(self, verb: Token, published, future: bool, document: Document) -> tuple[str | None, str | None]:
         for token in clauses.date_tokens(verb):
-            span = _entity_span(token)
+            span = clauses.entity_span(token)
             text = span.text if span is not None else token.text
             prep = token.head.text if token.head.dep_ == "prep" else ""
             resolved = resolve(f"{prep} {text}".strip(), published, future)
@@ -277,12 +277,6 @@ def _dedupe(events: list[Event]) -> list[Event]:
     keep = {id(e) for e in best.values()}
     return [e for e in events if id(e) in keep]
 
-
-def _entity_span(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
 
 
 def _edit_distance_le1(a: str, b: str) -> bool:

@@ -14,16 +14,10 @@ VISIT_ROOTS = {"04"}
 def place_of(action: Token, root: str) -> tuple[str, str | None] | None:
     preps = LOCATIVE_PREPS | (DESTINATION_PREPS if root in VISIT_ROOTS else set())
     for token in clauses.place_tokens(action, preps):
-        name = _entity_text(token)
+        span = clauses.entity_span(token)
+        name = span.text if span is not None else token.text
         return name, _country_of(name)
     return None
-
-
-def _entity_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text
 
 
 def _country_of(name: str) -> str | None:
