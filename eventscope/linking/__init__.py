@@ -1,1 +1,148 @@
-"""linking stage."""
+"""linking stage: near-duplicate documents, cross-document events, stories and briefs.
+
+Two calls from `pipeline.run`, per batch: `divert_duplicates` before coding (copies become
+extra sources of a stored document and are not coded), `link_batch` after the store has
+written the batch's results. Both compute rows; the store (store/links.py) writes them.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from eventscope.linking.brief import Candidate, build_brief
+from eventscope.linking.clusters import StoryVector
+from eventscope.linking.duplicates import find_copies, from_bytes
+from eventscope.linking.events import LinkedEvent, link_events
+from eventscope.linking.stories import KEY_TERMS, StoryInput, assign_stories, key_terms
+
+__all__ = ["divert_duplicates", "link_batch"]
+
+
+def divert_duplicates(documents: list, store) -> list:
+    """The documents to code: `documents` minus near-copies of stored or earlier documents
+    of the batch, which the store records as extra sources (document_sources)."""
+    if not documents:
+        return documents
+    known = store.known_copy_ids([d.id for d in documents])
+    documents = [d for d in documents if d.id not in known]
+    originals, copies, signatures = find_copies(
+        documents, lambda keys: [from_bytes(i, blob) for i, blob in store.lsh_signatures(keys)])
+    store.write_duplicates([c.row() for c in copies],
+                           [(s.doc_id, s.values.tobytes(), s.band_keys()) for s in signatures])
+    if copies:  # a late copy adds a source to events already linked
+        store.refresh_linked_counts(store.linked_ids_of_documents([c.doc_id for c in copies]))
+    return originals
+
+
+class _StoredStories:
+    """The story clusterer's index view of the store."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def frequencies(self, terms):
+        return self.store.term_frequencies(terms)
+
+    def candidates(self, queries, per_query):
+        return [StoryVector(s["story_id"], s["terms"], s["n"], s["first_date"], s["last_date"])
+                for s in self.store.story_vectors(queries, per_query)]
+
+
+def _event_rows(results) -> list[dict]:
+    rows = []
+    for result in results:
+        texts = {s.index: s.text for s in result.sentences}
+        for e in result.events:
+            source, target = (e.source[0] if e.source else None), (e.target[0] if e.target else None)
+            rows.append({"id": e.id, "doc_id": result.document.id, "sentence": e.sentence,
+                         "doc_date": result.document.date, "date": e.date, "cameo": e.cameo,
+                         "cameo_root": e.cameo_root, "quad_class": e.quad_class, "goldstein": e.goldstein,
+                         "plover": e.plover, "trigger": e.trigger, "sentence_text": texts.get(e.sentence),
+                         "source_code": (source.code or None) if source else None,
+                         "target_code": (target.code or None) if target else None})
+    return rows
+
+
+def _stored_linked(store, rows: list[dict], since, until) -> dict[tuple, list[LinkedEvent]]:
+    """The stored linked events `link_events` may join each actor pair of `rows` to, read in one query."""
+    fields = ("id", "cameo", "cameo_root", "quad_class", "goldstein", "plover", "source_code",
+              "target_code", "date", "first_reported", "first_doc_id", "text", "trigger")
+    pairs = sorted({(r["source_code"], r["target_code"]) for r in rows if r["source_code"] or r["target_code"]},
+                   key=lambda p: (p[0] or "", p[1] or ""))
+    return {pair: [LinkedEvent(**{k: row.get(k) for k in fields}) for row in found]
+            for pair, found in store.linked_event_candidates_many(pairs, since, until).items()}
+
+
+def _date_bounds(rows: list[dict]) -> tuple[str | None, str | None]:
+    """A range of stored event dates worth comparing with: the batch's dates widened by a year
+    (wider than any linking window); open when some mention of the batch is undated."""
+    dates = [r.get("date") or r.get("doc_date") for r in rows]
+    if not dates or not all(dates):
+        return None, None
+    low, high = min(dates), max(dates)
+    if not (low[:4].isdigit() and high[:4].isdigit()):
+        return None, None
+    return f"{int(low[:4]) - 1}{low[4:]}", f"{int(high[:4]) + 1}{high[4:]}~"
+
+
+_caught_up: weakref.WeakSet = weakref.WeakSet()  # stores whose unlinked backlog was linked
+
+
+def link_batch(results: list, store) -> list[str]:
+    """Link a written batch: events to linked events, documents to stories, and refresh
+    the touched stories' summaries. Returns the ids of the stories touched.
+
+    The first call on a store also links documents stored but never linked (a run killed
+    between writing a batch and linking it), so a resumed run leaves nothing behind."""
+    results = [r for r in results if r is not None]
+    rows = _event_rows(results)
+    docs = [StoryInput(r.document.id, r.document.text, r.document.title, r.document.date) for r in results]
+    if store not in _caught_up:
+        _caught_up.add(store)
+        batch_ids = {d.id for d in docs}
+        backlog, backlog_events = store.unlinked_documents()
+        docs += [StoryInput(d["id"], d["text"], d["title"], d["date"]) for d in backlog if d["id"] not in batch_ids]
+        rows += [e for e in backlog_events if e["doc_id"] not in batch_ids]
+    if not docs:
+        return []
+    since, until = _date_bounds(rows)
+    stored = _stored_linked(store, rows, since, until)
+    linked = link_events(rows, lambda s, t: stored.get((s, t), []))
+    update = assign_stories(docs, _StoredStories(store))
+    store.write_links(
+        linked=[le.row() for le in linked],
+        mentions=[{"event_id": e, "linked_event_id": le.id} for le in linked for e, _ in le.mentions],
+        story_state=[{"story_id": s.id, "n": s.n, "first_date": s.first_date, "last_date": s.last_date}
+                     for s in update.stories],
+        story_terms=[{"story_id": s.id, "term": t, "weight": w, "is_key": t in keys}
+                     for s in update.stories for keys in [set(key_terms(s.terms, KEY_TERMS))]
+                     for t, w in s.terms.items()],
+        story_documents=[{"story_id": s, "doc_id": d} for d, s in update.assignments.items()],
+        df_delta=dict(update.df_delta), n_docs=update.n_docs)
+    touched = sorted({s.id for s in update.stories})
+    summarise_stories(store, update.stories)
+    return touched
+
+
+def summarise_stories(store, stories: list[StoryVector]) -> None:
+    """Recompute title, date range, counts and brief of each of `stories`."""
+    rows, briefs = [], {}
+    everything = store.story_material([s.id for s in stories])
+    for story in stories:
+        story_id, material = story.id, everything[story.id]
+        docs = {d["id"]: d for d in material["documents"]}
+        event_dates: dict[tuple, tuple] = {}
+        for e in material["events"]:
+            if e["date"]:
+                event_dates.setdefault((e["doc_id"], e["sentence"]), (e["date"], e["date_precision"] == "day"))
+        candidates = []
+        for s in material["sentences"]:
+            date, exact = event_dates.get((s["doc_id"], s["idx"]), (docs[s["doc_id"]]["date"], False))
+            candidates.append(Candidate(s["doc_id"], s["idx"], s["text"], date, exact,
+                                        (s["doc_id"], s["idx"]) in event_dates, docs[s["doc_id"]]["date"]))
+        briefs[story_id] = build_brief(candidates, story.terms)
+        titled = [d for d in sorted(docs.values(), key=lambda d: (d["date"] or "9999", d["id"])) if d["title"]]
+        title = titled[0]["title"] if titled else (briefs[story_id][0]["text"][:120] if briefs[story_id] else None)
+        rows.append({"id": story_id, "title": title, "first_date": story.first_date, "last_date": story.last_date,
+                     "n_documents": material["n_documents"], "n_events": material["n_events"]})
+    store.write_story_summaries(rows, briefs)

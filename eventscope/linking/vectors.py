@@ -1,0 +1,91 @@
+"""Cheap document vectors for story linking: weighted terms of title + text.
+
+Two kinds of features, both plain strings so they can be stored and inspected:
+content words (lower-cased) and names (``@tara_reid``, ``@lohan``:
+capitalised words that do not start a sentence, singly and joined as a phrase, plus
+numbers such as "23" pirates). Names carry more weight because stories about the same
+kind of happening (two rehab check-ins, two earthquakes) differ mostly by who and where.
+No model, no spaCy: this runs on every document of a stream.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+# A token with the gap before it: the gap tells sentence starts and phrase breaks apart.
+GAP_TOKEN = re.compile(r"([^A-Za-z0-9]*)([A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d)")
+SENTENCE_END = frozenset(".!?:;\"'`|")
+PHRASE_BREAK = frozenset(",()[]\n")
+NAME_WEIGHT = 1.0
+TITLE_WEIGHT = 2.0
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    text = resources.files("eventscope.linking").joinpath("data/stopwords.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.split() if w.strip() and not w.startswith("#"))
+
+
+def features(text: str, weight: float = 1.0) -> Counter:
+    """Raw weighted counts of word and name features of one text."""
+    stop = stopwords()
+    counts: Counter = Counter()
+    phrase: list[str] = []
+
+    def close_phrase() -> None:
+        if len(phrase) > 1:
+            counts["@" + "_".join(phrase)] += weight * NAME_WEIGHT
+        phrase.clear()
+
+    first = True
+    for gap, raw in GAP_TOKEN.findall(text):
+        ends = gap.rstrip()
+        sentence_start = first or (ends[-1:] in SENTENCE_END if ends else "\n" in gap)
+        first = False
+        if sentence_start or (gap.strip(" ") and not PHRASE_BREAK.isdisjoint(gap)):
+            close_phrase()
+        if raw[0].isdigit():
+            close_phrase()
+            if len(raw) <= 6:
+                counts["#" + raw.replace(",", "")] += weight
+            continue
+        lower = raw.lower()
+        if raw[0].isupper() and not sentence_start and lower not in stop and len(raw) > 1:
+            phrase.append(lower)
+        else:
+            close_phrase()
+        if lower in stop or len(lower) < 2:
+            continue
+        counts[lower] += weight
+    close_phrase()
+    return counts
+
+
+def document_features(text: str, title: str | None = None) -> Counter:
+    counts = features(text)
+    if title:
+        counts.update(features(title, TITLE_WEIGHT))
+    return counts
+
+
+def tfidf(counts: Counter, df: dict[str, int], n_docs: int) -> dict[str, float]:
+    """Sublinear tf times smoothed idf, L2-normalised; `df`/`n_docs` are the stream's counts."""
+    vector = {}
+    for term, tf in counts.items():
+        idf = math.log((n_docs + 1) / (df.get(term, 0) + 1)) + 1.0
+        vector[term] = (1.0 + math.log(tf)) * idf if tf >= 1 else tf * idf
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {t: v / norm for t, v in vector.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None = None) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
+    if b_norm is None:
+        return dot
+    return dot / b_norm if b_norm else 0.0

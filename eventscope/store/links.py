@@ -1,0 +1,293 @@
+"""Store side of linking (eventscope/linking): the tables of schema_links.sql.
+
+Mixed into `Store`, so the store stays the one writer: linking computes rows from what
+these methods read, and hands them back to `write_duplicates` / `write_links`, each one
+transaction. Reads used per batch are keyed lookups (band keys, terms, actor codes), so
+their cost follows the batch, not the size of the store.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from importlib import resources
+
+import pyarrow as pa
+
+LINK_TABLES = ("document_sources", "event_links", "linked_events", "stories", "story_documents",
+               "story_brief")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class LinkTables:
+    con = None  # the Store's DuckDB connection
+
+    def create_link_tables(self) -> None:
+        self.con.execute(resources.files("eventscope.store").joinpath("schema_links.sql").read_text("utf-8"))
+
+    def _has_link_tables(self) -> bool:
+        return bool(self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'story_documents'").fetchall()[0][0])
+
+    def _rows(self, sql: str, params=None) -> list[dict]:
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def _append(self, table: str, rows: list[dict], conflict: str = "") -> None:
+        if not rows:
+            return
+        view = f"_incoming_{table}"
+        self.con.register(view, pa.Table.from_pylist(rows))
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view} {conflict}").fetchall()
+        finally:
+            self.con.unregister(view)
+
+    # -- near-duplicates ------------------------------------------------------------
+    def lsh_signatures(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
+        """(doc_id, signature) of stored documents sharing any of `band_keys`."""
+        return self.con.execute(
+            """SELECT m.doc_id, m.signature FROM doc_minhash m WHERE m.doc_id IN
+               (SELECT doc_id FROM doc_lsh WHERE band_key IN (SELECT unnest(?::BIGINT[])))""",
+            [band_keys]).fetchall()
+
+    def write_duplicates(self, copies: list[dict], signatures: list[tuple[str, bytes, list[int]]]) -> None:
+        """Record copies (document_sources rows) and the signatures of new originals."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._append("document_sources", copies, "ON CONFLICT DO NOTHING")
+            stored = {r[0] for r in self.con.execute(
+                "SELECT doc_id FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                [[s[0] for s in signatures]]).fetchall()}
+            fresh = [s for s in signatures if s[0] not in stored]
+            self._append("doc_minhash", [{"doc_id": d, "signature": blob} for d, blob, _ in fresh])
+            self._append("doc_lsh", [{"band_key": k, "doc_id": d} for d, _, keys in fresh for k in keys])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def known_copy_ids(self, ids: list[str]) -> set[str]:
+        return {r[0] for r in self.con.execute(
+            "SELECT copy_id FROM document_sources WHERE copy_id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(set(ids))]).fetchall()}
+
+    # -- story clustering state -----------------------------------------------------
+    def term_frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]:
+        rows = self.con.execute("SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?::VARCHAR[]))",
+                                [sorted(terms)]).fetchall()
+        n = self.con.execute("SELECT value FROM link_counts WHERE name = 'story_docs'").fetchall()
+        return dict(rows), int(n[0][0]) if n else 0
+
+    def story_vectors(self, queries: list[dict[str, float]], per_query: int) -> list[dict]:
+        """Stories whose key terms best match each query: {id, n, first_date, last_date, terms}."""
+        rows = [{"q": i, "term": t, "w": w} for i, q in enumerate(queries) for t, w in q.items()]
+        if not rows:
+            return []
+        self.con.register("_queries", pa.Table.from_pylist(rows))
+        try:
+            ids = [r[0] for r in self.con.execute(
+                """SELECT DISTINCT story_id FROM (
+                     SELECT q.q, t.story_id, row_number() OVER (PARTITION BY q.q ORDER BY
+                            sum(q.w * t.weight / s.n) DESC) AS rank
+                     FROM _queries q JOIN story_terms t ON t.term = q.term AND t.is_key
+                     JOIN story_state s ON s.story_id = t.story_id
+                     GROUP BY q.q, t.story_id) WHERE rank <= ?""", [per_query]).fetchall()]
+        finally:
+            self.con.unregister("_queries")
+        if not ids:
+            return []
+        states = self._rows("SELECT * FROM story_state WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        terms: dict[str, dict[str, float]] = {i: {} for i in ids}
+        for story_id, term, weight in self.con.execute(
+                "SELECT story_id, term, weight FROM story_terms WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+                [ids]).fetchall():
+            terms[story_id][term] = weight
+        return [dict(s, terms=terms[s["story_id"]]) for s in states]
+
+    # -- event linking --------------------------------------------------------------
+    def linked_event_candidates(self, source_code: str | None, target_code: str | None,
+                                since: str | None = None, until: str | None = None) -> list[dict]:
+        """Linked events with these actor codes, undated or dated between `since` and `until`
+        (ISO prefixes compare as strings)."""
+        return self._rows(
+            """SELECT le.*, (SELECT any_value(e.trigger) FROM events e WHERE e.id = le.id) AS trigger
+               FROM linked_events le
+               WHERE source_code IS NOT DISTINCT FROM ? AND target_code IS NOT DISTINCT FROM ?
+                 AND (le.date IS NULL OR ((? IS NULL OR le.date >= ?) AND (? IS NULL OR le.date <= ?)))""",
+            [source_code, target_code, since, since, until, until])
+
+    def linked_event_candidates_many(self, pairs: list[tuple[str | None, str | None]],
+                                     since: str | None = None, until: str | None = None) -> dict[tuple, list[dict]]:
+        """`linked_event_candidates` for many actor-code pairs in one query (one query per
+        pair cost ~3 ms each, hundreds per batch): {pair: rows in table order}."""
+        found: dict[tuple, list[dict]] = {pair: [] for pair in pairs}
+        if not pairs:
+            return found
+        rows = self._rows(
+            """SELECT le.rowid AS _row, le.*, (SELECT any_value(e.trigger) FROM events e WHERE e.id = le.id) AS trigger
+               FROM linked_events le
+               WHERE EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS s, unnest(?::VARCHAR[]) AS t) p
+                             WHERE p.s IS NOT DISTINCT FROM le.source_code AND p.t IS NOT DISTINCT FROM le.target_code)
+                 AND (le.date IS NULL OR ((? IS NULL OR le.date >= ?) AND (? IS NULL OR le.date <= ?)))
+               ORDER BY le.rowid""",
+            [[p[0] for p in pairs], [p[1] for p in pairs], since, since, until, until])
+        for row in rows:
+            del row["_row"]
+            found[(row["source_code"], row["target_code"])].append(row)
+        return found
+
+    def unlinked_documents(self, limit: int = 1000) -> tuple[list[dict], list[dict]]:
+        """Stored documents in no story (a run killed between writing a batch and linking
+        it), with their events as linking rows: (documents, events)."""
+        docs = self._rows("""SELECT id, text, title, date FROM documents
+                             WHERE id NOT IN (SELECT doc_id FROM story_documents) ORDER BY date NULLS LAST, id
+                             LIMIT ?""", [limit])
+        if not docs:
+            return [], []
+        events = self._rows(
+            """SELECT e.id, e.doc_id, e.sentence, d.date AS doc_date, e.date, e.cameo, e.cameo_root,
+                      e.quad_class, e.goldstein, e.plover, e.trigger, e.sentence_text, e.source_code, e.target_code
+               FROM events e JOIN documents d ON d.id = e.doc_id
+               WHERE e.doc_id IN (SELECT unnest(?::VARCHAR[]))
+                 AND e.id NOT IN (SELECT event_id FROM event_links)""", [[d["id"] for d in docs]])
+        return docs, events
+
+    # -- brief inputs ---------------------------------------------------------------
+    def story_material(self, story_ids: list[str], max_documents: int = 200) -> dict[str, dict]:
+        """Per story: its documents (the first `max_documents` by date), candidate brief
+        sentences (leads and event sentences), their events, and document / event counts."""
+        ids = sorted(set(story_ids))
+        material = {i: {"documents": [], "sentences": [], "events": [], "n_documents": 0, "n_events": 0}
+                    for i in ids}
+        if not ids:
+            return material
+        self.con.execute(
+            """CREATE OR REPLACE TEMP TABLE _story_docs AS
+               SELECT sd.story_id, d.id, d.title, d.date FROM (
+                 SELECT sd.*, row_number() OVER (PARTITION BY sd.story_id ORDER BY d.date NULLS LAST, d.id) AS k
+                 FROM story_documents sd JOIN documents d ON d.id = sd.doc_id
+                 WHERE sd.story_id IN (SELECT unnest(?::VARCHAR[]))) sd
+               JOIN documents d ON d.id = sd.doc_id WHERE sd.k <= ?""", [ids, max_documents]).fetchall()
+        for row in self._rows("SELECT story_id, id, title, date FROM _story_docs ORDER BY date NULLS LAST, id"):
+            material[row.pop("story_id")]["documents"].append(row)
+        for row in self._rows(
+                """SELECT x.story_id, s.doc_id, s.idx, s.text FROM sentences s JOIN _story_docs x ON x.id = s.doc_id
+                   WHERE s.idx = 0 OR EXISTS (SELECT 1 FROM events e WHERE e.doc_id = s.doc_id AND e.sentence = s.idx)"""):
+            material[row.pop("story_id")]["sentences"].append(row)
+        for row in self._rows("""SELECT x.story_id, e.doc_id, e.sentence, e.date, e.date_precision
+                                 FROM events e JOIN _story_docs x ON x.id = e.doc_id"""):
+            material[row.pop("story_id")]["events"].append(row)
+        for story_id, n_documents, n_events in self.con.execute(
+                """SELECT sd.story_id, count(DISTINCT sd.doc_id), count(e.id) FROM story_documents sd
+                   LEFT JOIN events e ON e.doc_id = sd.doc_id
+                   WHERE sd.story_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY sd.story_id""", [ids]).fetchall():
+            material[story_id].update(n_documents=n_documents, n_events=n_events)
+        self.con.execute("DROP TABLE IF EXISTS _story_docs").fetchall()
+        return material
+
+    # -- writing --------------------------------------------------------------------
+    def write_links(self, linked: list[dict], mentions: list[dict], story_state: list[dict],
+                    story_terms: list[dict], story_documents: list[dict], df_delta: dict[str, int],
+                    n_docs: int) -> None:
+        """One batch of linking results in one transaction: linked events and their
+        mention links, then the story clusterer's new state and memberships."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._append("linked_events", linked, "ON CONFLICT (id) DO UPDATE SET "
+                         "first_reported = excluded.first_reported, first_doc_id = excluded.first_doc_id")
+            self._append("event_links", mentions, "ON CONFLICT DO NOTHING")
+            self.refresh_linked_counts([r["id"] for r in linked])
+            changed = [r["story_id"] for r in story_state]
+            if changed:
+                self.con.execute("DELETE FROM story_terms WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+                                 [changed]).fetchall()
+            self._append("story_terms", story_terms)
+            self._append("story_state", story_state, "ON CONFLICT (story_id) DO UPDATE SET n = excluded.n, "
+                         "first_date = excluded.first_date, last_date = excluded.last_date")
+            self._append("story_documents", story_documents, "ON CONFLICT DO NOTHING")
+            self._append("term_df", [{"term": t, "df": k} for t, k in df_delta.items()],
+                         "ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df")
+            if n_docs:
+                self.con.execute("""INSERT INTO link_counts VALUES ('story_docs', ?)
+                                    ON CONFLICT (name) DO UPDATE SET value = link_counts.value + excluded.value""",
+                                 [n_docs]).fetchall()
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def refresh_linked_counts(self, linked_ids: list[str] | None = None) -> None:
+        """Recount mentions, documents and sources (documents + their copies) of linked events."""
+        where = "WHERE id IN (SELECT unnest(?::VARCHAR[]))" if linked_ids is not None else ""
+        params = [linked_ids] if linked_ids is not None else []
+        self.con.execute(f"""
+            UPDATE linked_events SET n_mentions = c.n_mentions, n_documents = c.n_documents,
+                                     n_sources = c.n_documents + c.n_copies
+            FROM (SELECT m.linked_event_id AS id, count(*) AS n_mentions,
+                         count(DISTINCT m.doc_id) AS n_documents,
+                         (SELECT count(*) FROM document_sources ds
+                           WHERE list_contains(list(DISTINCT m.doc_id), ds.doc_id)) AS n_copies
+                  FROM (SELECT l.linked_event_id, e.doc_id FROM event_links l JOIN events e ON e.id = l.event_id
+                        {where.replace("id IN", "l.linked_event_id IN")}) m
+                  GROUP BY m.linked_event_id) c
+            WHERE linked_events.id = c.id""", params).fetchall()
+
+    def linked_ids_of_documents(self, doc_ids: list[str]) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            """SELECT DISTINCT l.linked_event_id FROM event_links l JOIN events e ON e.id = l.event_id
+               WHERE e.doc_id IN (SELECT unnest(?::VARCHAR[]))""", [sorted(set(doc_ids))]).fetchall()]
+
+    def write_story_summaries(self, stories: list[dict], briefs: dict[str, list[dict]]) -> None:
+        """Replace the stories rows and briefs of the given stories."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            now = _now()
+            self._append("stories", [dict(s, updated_at=now) for s in stories],
+                         "ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, "
+                         "last_date = excluded.last_date, n_documents = excluded.n_documents, "
+                         "n_events = excluded.n_events, updated_at = excluded.updated_at")
+            if briefs:
+                self.con.execute("DELETE FROM story_brief WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+                                 [sorted(briefs)]).fetchall()
+            self._append("story_brief", [dict(r, story_id=s) for s, rows in briefs.items() for r in rows])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # -- reading for people ---------------------------------------------------------
+    def list_stories(self, limit: int = 50) -> list[dict]:
+        if not self._has_link_tables():
+            return []
+        return self._rows("SELECT * FROM stories ORDER BY last_date DESC NULLS LAST, n_documents DESC, id LIMIT ?",
+                          [limit])
+
+    def story(self, story_id: str) -> dict | None:
+        """A story with its documents (and their copies), brief and timeline, or None."""
+        if not self._has_link_tables():
+            return None
+        found = self._rows("SELECT * FROM stories WHERE id = ?", [story_id])
+        if not found:
+            return None
+        story = found[0]
+        story["documents"] = self._rows(
+            """SELECT d.id, d.title, d.date, d.source, d.origin,
+                      1 + (SELECT count(*) FROM document_sources ds WHERE ds.doc_id = d.id) AS n_sources
+               FROM story_documents sd JOIN documents d ON d.id = sd.doc_id WHERE sd.story_id = ?
+               ORDER BY d.date NULLS LAST, d.id""", [story_id])
+        story["brief"] = self._rows("SELECT idx, text, doc_id, sentence, date FROM story_brief WHERE story_id = ? "
+                                    "ORDER BY idx", [story_id])
+        story["timeline"] = self._rows(
+            """SELECT coalesce(le.date, e.date, d.date) AS date, le.id AS linked_event_id, any_value(e.cameo) AS cameo,
+                      any_value(e.plover) AS plover, any_value(e.source_name) AS source, any_value(e.target_name) AS target,
+                      any_value(le.n_sources) AS n_sources, min(e.sentence_text) AS text, min(e.doc_id) AS doc_id
+               FROM story_documents sd JOIN events e ON e.doc_id = sd.doc_id JOIN documents d ON d.id = e.doc_id
+               LEFT JOIN event_links l ON l.event_id = e.id LEFT JOIN linked_events le ON le.id = l.linked_event_id
+               WHERE sd.story_id = ?
+               GROUP BY coalesce(le.id, e.id), coalesce(le.date, e.date, d.date), le.id
+               ORDER BY date NULLS LAST, linked_event_id""", [story_id])
+        return story

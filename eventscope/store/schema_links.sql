@@ -1,0 +1,62 @@
+-- Linking tables (eventscope/linking, written by eventscope/store/links.py). Idempotent.
+-- Documented in SCHEMA.md ("Linking"). Readers must cope with them being empty.
+
+CREATE TABLE IF NOT EXISTS document_sources (
+    doc_id     VARCHAR NOT NULL,   -- the canonical document (documents.id)
+    source     VARCHAR,
+    url        VARCHAR,
+    title      VARCHAR,
+    date       VARCHAR,
+    origin     VARCHAR,
+    similarity DOUBLE,             -- estimated Jaccard of word 3-shingles
+    copy_id    VARCHAR PRIMARY KEY -- the copy's own content hash
+);
+
+CREATE TABLE IF NOT EXISTS doc_minhash (doc_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS doc_lsh (band_key BIGINT NOT NULL, doc_id VARCHAR NOT NULL);
+
+CREATE TABLE IF NOT EXISTS event_links (event_id VARCHAR PRIMARY KEY, linked_event_id VARCHAR NOT NULL);
+
+CREATE TABLE IF NOT EXISTS linked_events (
+    id             VARCHAR PRIMARY KEY,
+    cameo          VARCHAR,
+    cameo_root     VARCHAR,
+    quad_class     TINYINT,
+    goldstein      DOUBLE,
+    plover         VARCHAR,
+    source_code    VARCHAR,
+    target_code    VARCHAR,
+    date           VARCHAR,
+    first_reported VARCHAR,
+    first_doc_id   VARCHAR,
+    n_mentions     INTEGER,
+    n_sources      INTEGER,
+    n_documents    INTEGER,
+    text           VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS stories (
+    id          VARCHAR PRIMARY KEY,
+    title       VARCHAR,
+    first_date  VARCHAR,
+    last_date   VARCHAR,
+    n_documents INTEGER,
+    n_events    INTEGER,
+    updated_at  TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS story_documents (story_id VARCHAR NOT NULL, doc_id VARCHAR PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS story_brief (
+    story_id VARCHAR NOT NULL,
+    idx      INTEGER NOT NULL,
+    text     VARCHAR NOT NULL,
+    doc_id   VARCHAR NOT NULL,
+    sentence INTEGER,
+    date     VARCHAR
+);
+-- Streaming state of the story clusterer: summed member vectors and term document counts.
+CREATE TABLE IF NOT EXISTS story_terms (story_id VARCHAR NOT NULL, term VARCHAR NOT NULL,
+                                        weight DOUBLE NOT NULL, is_key BOOLEAN NOT NULL);
+CREATE TABLE IF NOT EXISTS story_state (story_id VARCHAR PRIMARY KEY, n INTEGER NOT NULL,
+                                        first_date VARCHAR, last_date VARCHAR);
+CREATE TABLE IF NOT EXISTS term_df (term VARCHAR PRIMARY KEY, df BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS link_counts (name VARCHAR PRIMARY KEY, value BIGINT NOT NULL);

@@ -1,0 +1,190 @@
+"""Linking: near-duplicate documents, cross-document event links, and the b-cubed metric."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventscope.evaluation.bcubed import bcubed
+from eventscope.linking.duplicates import find_copies, signature
+from eventscope.linking.events import link_events, within_window
+from eventscope.models import Document, content_id
+from eventscope.store import Store
+from conftest import EXAMPLES
+
+SEED = (EXAMPLES / "004_c6d7ac5b4f9a9bd9.txt").read_text("utf-8")
+
+
+def doc(text: str, **meta) -> Document:
+    return Document(id=content_id(text, meta.get("title")), text=text, origin="test", **meta)
+
+
+def light_edits(text: str) -> list[str]:
+    """Two syndicated variants: a reworded sentence and an outlet line, a cut paragraph."""
+    edited = text.replace("are meeting in Moscow Tuesday", "met in Moscow on Tuesday")
+    edited = edited.replace("Accessibility links", "By Staff Reporter")
+    shortened = "\n\n".join(p for p in text.split("\n\n") if not p.startswith("Moscow has expressed"))
+    return [edited, shortened + "\n\nCopyright 2001 Example Wire. All rights reserved."]
+
+
+# -- b-cubed ------------------------------------------------------------------------
+def test_bcubed_perfect_and_all_in_one():
+    gold = {"a": 1, "b": 1, "c": 2, "d": 2}
+    assert bcubed(gold, {"a": "x", "b": "x", "c": "y", "d": "y"}).f1 == pytest.approx(1.0)
+    lumped = bcubed(gold, {k: "z" for k in gold})
+    assert lumped.recall == pytest.approx(1.0) and lumped.precision == pytest.approx(0.5)
+
+
+def test_bcubed_singletons_and_missing_items():
+    gold = {"a": 1, "b": 1, "c": 1, "d": 2}
+    split = bcubed(gold, {"a": 1, "b": 2, "c": 3, "d": 4})
+    assert split.precision == pytest.approx(1.0)
+    assert split.recall == pytest.approx((1 / 3 * 3 + 1) / 4)
+    missing = bcubed(gold, {"a": "x", "b": "x"})  # c and d are scored as singletons
+    assert missing.missing == 2 and missing.recall < 1.0
+    assert bcubed(gold, {"a": "x", "b": "x", "c": "x", "d": "y", "zz": "x"}).f1 == pytest.approx(1.0)
+
+
+def test_bcubed_needs_gold():
+    with pytest.raises(ValueError):
+        bcubed({}, {"a": 1})
+
+
+# -- near-duplicates ----------------------------------------------------------------
+def test_light_edits_are_copies_and_other_articles_are_not():
+    original = doc(SEED)
+    other = doc((EXAMPLES / "000_866081da7399336b.txt").read_text("utf-8"))
+    copies_in = [doc(t) for t in light_edits(SEED)]
+    originals, copies, kept = find_copies([original, other, *copies_in], lambda keys: [])
+    assert [d.id for d in originals] == [original.id, other.id]
+    assert {c.copy.id for c in copies} == {d.id for d in copies_in}
+    assert all(c.doc_id == original.id and 0.7 <= c.similarity < 1.0 for c in copies)
+    assert {s.doc_id for s in kept} == {original.id, other.id}
+
+
+def test_copies_of_stored_documents_are_found_through_band_keys():
+    original = doc(SEED)
+    stored = signature(original.id, original.text)
+    asked = []
+
+    def lookup(keys):
+        asked.extend(keys)
+        return [stored] if set(keys) & set(stored.band_keys()) else []
+
+    copy = doc(light_edits(SEED)[0])
+    originals, copies, _ = find_copies([copy], lookup)
+    assert not originals and copies[0].doc_id == original.id and asked
+    # a document re-run after a crash finds its own signature: not a copy of itself
+    originals, copies, _ = find_copies([original], lookup)
+    assert originals == [original] and not copies
+
+
+def test_short_texts_are_never_copies():
+    a, b = doc("Fighting resumed."), doc("Fighting resumed!")
+    originals, copies, _ = find_copies([a, b], lambda keys: [])
+    assert len(originals) == 2 and not copies
+
+
+# -- event linking ------------------------------------------------------------------
+def mention(event_id, doc_id, **fields):
+    row = {"id": event_id, "doc_id": doc_id, "sentence": 0, "doc_date": "2024-05-02", "date": "2024-05-01",
+           "cameo": "190", "cameo_root": "19", "quad_class": 4, "goldstein": -10.0, "plover": "ASSAULT",
+           "trigger": "shelled", "sentence_text": "Russian forces shelled Kharkiv overnight.",
+           "source_code": "RUSMIL", "target_code": "UKR"}
+    row.update(fields)
+    return row
+
+
+def test_mentions_of_one_event_across_documents_are_linked():
+    rows = [mention("e1", "d1", doc_date="2024-05-03"), mention("e2", "d2", doc_date="2024-05-01",
+                                                                trigger="pounded"),
+            mention("e3", "d3", date="2024-06-20"),  # a month later: another attack
+            mention("e4", "d4", cameo="042", cameo_root="04", quad_class=1),  # another kind of event
+            mention("e5", "d5", source_code="BLRMIL")]  # other actors
+    linked = link_events(rows, lambda s, t: [])
+    groups = sorted(sorted(e for e, _ in le.mentions) for le in linked)
+    assert groups == [["e1", "e2"], ["e3"], ["e4"], ["e5"]]
+    first = next(le for le in linked if len(le.mentions) == 2)
+    assert first.first_reported == "2024-05-01" and first.first_doc_id == "d2"
+
+
+def test_date_windows_follow_precision():
+    assert within_window("2024-05-01", "2024-05-03")
+    assert not within_window("2024-05-01", "2024-05-20")
+    assert within_window("2024-05", "2024-05-20")
+    assert within_window(None, "2024-05-20")
+
+
+# -- the pipeline: three copies of one article ----------------------------------------
+def test_three_copies_are_coded_once_with_three_sources(tmp_path):
+    from eventscope import pipeline
+
+    records = [{"id": f"copy-{i}", "text": text, "title": "Russian, Iranian Defense Ministers Meet in Moscow",
+                "date": "2001-10-02"} for i, text in enumerate([SEED, *light_edits(SEED)])]
+    path = tmp_path / "copies.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with Store(tmp_path / "es.duckdb") as store:
+        report = pipeline.run([path], store, batch_size=2)  # the copies straddle two batches
+        assert report.documents_added == 1
+        con = store.con
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        assert n_events > 0
+        assert con.execute("SELECT count(*) FROM document_sources").fetchone()[0] == 2
+        assert con.execute("SELECT count(*) FROM event_links").fetchone()[0] == n_events
+        sources = {r[0] for r in con.execute("SELECT n_sources FROM linked_events").fetchall()}
+        assert sources == {3}
+        again = pipeline.run([path], store)  # a re-run adds neither documents nor sources
+        assert again.documents_added == 0
+        assert con.execute("SELECT count(*) FROM document_sources").fetchone()[0] == 2
+
+
+def shelling_report(text: str, date: str, outlet: str):
+    """A hand-made coded document: one RUSMIL -> UKR shelling event dated 2024-05-01."""
+    from eventscope.models import Actor, DocumentResult, Event, Sentence
+
+    document = Document(id=content_id(text), text=text, date=date, source=outlet, origin=outlet)
+    event = Event(document.id, 0, (0, len(text)), [Actor("Russian forces", "RUS", "MIL")],
+                  [Actor("Ukraine", "UKR", None)], "190", "19", -10.0, 4, "ASSAULT",
+                  date="2024-05-01", date_precision="day", trigger="shelled")
+    return DocumentResult(document, [Sentence(document.id, 0, 0, len(text), text)], [], [event])
+
+
+def test_linked_events_span_batches_and_count_late_copies(tmp_path):
+    from eventscope import linking
+
+    later = shelling_report("Russian forces shelled Kharkiv on Wednesday, killing three civilians "
+                            "and damaging a power station, the regional governor said.", "2024-05-02", "B")
+    earlier = shelling_report("Russian forces shelled Kharkiv overnight, killing three civilians in "
+                              "the city's north, Ukrainian officials said.", "2024-05-01", "A")
+    with Store(tmp_path / "es.duckdb") as store:
+        for batch in ([later], [earlier]):  # the earliest report arrives last
+            assert linking.divert_duplicates([r.document for r in batch], store) == [batch[0].document]
+            store.write_results(batch)
+            linking.link_batch(batch, store)
+        rows = store.con.execute("SELECT n_mentions, n_documents, n_sources, first_reported, first_doc_id "
+                                 "FROM linked_events").fetchall()
+        assert rows == [(2, 2, 2, "2024-05-01", earlier.document.id)]
+        copy = doc(earlier.document.text + " Copyright Example Wire.", source="C")
+        assert linking.divert_duplicates([copy], store) == []
+        assert store.con.execute("SELECT n_sources FROM linked_events").fetchall() == [(3,)]
+        (story,) = store.list_stories()
+        assert story["n_documents"] == 2 and story["first_date"] == "2024-05-01"
+
+
+def test_documents_stored_but_never_linked_are_linked_by_the_next_run(tmp_path):
+    from eventscope import linking
+
+    crashed = shelling_report("Russian forces shelled Kharkiv overnight, killing three civilians in "
+                              "the city's north, Ukrainian officials said.", "2024-05-01", "A")
+    with Store(tmp_path / "es.duckdb") as store:
+        store.write_results([crashed])  # the run died before linking this batch
+    with Store(tmp_path / "es.duckdb") as store:  # the next run links it with its first batch
+        follow_up = shelling_report("Russian forces shelled Kharkiv on Wednesday, killing three "
+                                    "civilians, the regional governor said.", "2024-05-02", "B")
+        store.write_results([follow_up])
+        linking.link_batch([follow_up], store)
+        linked = store.con.execute("SELECT count(*) FROM story_documents").fetchall()[0][0]
+        assert linked == 2
+        assert store.con.execute("SELECT n_documents FROM linked_events").fetchall() == [(2,)]
