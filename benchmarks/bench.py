@@ -1,17 +1,27 @@
-"""`make bench`: throughput of eventscope against the bare spaCy parse, side by side.
+"""`make bench`: eventscope against the bare spaCy parse, memory in corpus size, Dask scale-out.
 
-Builds a corpus by repeating the bundled example articles with a per-copy marker (so every
-document has its own content hash), then times in one process:
-  parse  - nlp.pipe over the texts only (the physical limit of this design)
-  code   - analyze + actors + coding (Processor.process)
-  run    - the whole `eventscope run` path: ingest from files, code, store in DuckDB
-and prints articles/s, words/s and each ratio to the bare parse, plus peak RSS.
+Every measurement is one fresh subprocess, timed end to end (interpreter start, model load,
+all the work) with its peak RSS read from the kernel (os.wait4):
+
+  parse  P   benchmarks/parse_baseline.py: the same texts, model, pipes and batch size, P processes
+  run    P   `eventscope run CORPUS --workers P`: ingest, parse, actors, coding, linking, store
+  rss 1x/10x `eventscope run` on M articles and on 10x M (distinct articles, small batches so
+             1x already spans several): peak RSS must stay flat
+  dask   W   `eventscope run CORPUS --executor dask --workers W` (LocalCluster, Parquet, load)
+
+The corpus (benchmarks/corpus.py) is N distinct news-like articles built from real sentences.
+Targets (issue 7): run/parse >= 0.8 on 1 and 2 processes; RSS 10x/1x <= 1.10; the Dask run's
+events equal the local run's exactly. Timings are wall-clock: on a shared machine they move
+with the load, so compare rows of one bench run, not runs on different days.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import hashlib
+import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,58 +29,127 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+BIN = Path(sys.executable).parent
 
 
-def corpus(copies: int) -> list[str]:
-    seeds = sorted((ROOT / "examples").glob("*.txt"))
-    texts = [p.read_text(encoding="utf-8") for p in seeds]
-    return [f"{t}\n\nReference number {i}-{j}." for i in range(copies) for j, t in enumerate(texts)]
+def measure(cmd: list[str], log: Path) -> tuple[float, float, int]:
+    """(seconds, peak RSS MiB, exit code) of one subprocess (children included in RSS)."""
+    start = time.perf_counter()
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss / 1024, proc.returncode
+
+
+def source_digest() -> str:
+    """A hash of the package's code and data: runs compared for equal events must share it."""
+    digest = hashlib.sha1()
+    for path in sorted((ROOT / "eventscope").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def event_rows(db: Path) -> list[tuple]:
+    from eventscope.store import Store
+
+    with Store(db, read_only=True) as store:
+        return store.con.execute("SELECT * FROM events ORDER BY id").fetchall()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=100, help="copies of each example article")
+    parser.add_argument("--articles", type=int, default=120, help="articles in the throughput corpus")
+    parser.add_argument("--rss-articles", type=int, default=40, help="articles in the 1x memory corpus")
+    parser.add_argument("--rss-batch", type=int, default=8, help="--batch-size of the memory runs")
+    parser.add_argument("--scale", type=int, default=10, help="size of the large memory corpus, in 1x corpora")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask rows")
+    parser.add_argument("--keep", type=Path, help="keep corpora, logs and databases in this folder")
     args = parser.parse_args()
 
-    from eventscope.analyze import load_nlp
+    from corpus import sentence_pool, write_corpus
     from eventscope.ingest import iter_inputs
     from eventscope.models import Document
-    from eventscope.pipeline import Processor, run
-    from eventscope.store import Store
 
-    texts = corpus(args.copies)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "articles"
-        folder.mkdir()
-        for i, text in enumerate(texts):
-            (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
-        documents = [d for d in iter_inputs([folder]) if isinstance(d, Document)]
-        words = sum(len(d.text.split()) for d in documents)
-        nlp = load_nlp()
-        processor = Processor()
-        list(processor.process(documents[:4]))  # warm up lexicons and caches
+    tmp_ctx = tempfile.TemporaryDirectory() if args.keep is None else None
+    tmp = Path(tmp_ctx.name) if tmp_ctx else args.keep
+    tmp.mkdir(parents=True, exist_ok=True)
+    pool, origin = sentence_pool()
+    small, rss1, large = tmp / "corpus", tmp / "corpus_rss_1x", tmp / f"corpus_rss_{args.scale}x"
+    write_corpus(small, args.articles, pool=pool)
+    write_corpus(rss1, args.rss_articles, start=10**6, pool=pool)  # other articles than the first run's
+    write_corpus(large, args.rss_articles * args.scale, start=10**6, pool=pool)
+    documents = [d for d in iter_inputs([small]) if isinstance(d, Document)]
+    texts = tmp / "texts.jsonl"
+    texts.write_text("".join(json.dumps({"text": d.text}) + "\n" for d in documents), encoding="utf-8")
+    n, words = len(documents), sum(len(d.text.split()) for d in documents)
+    print(f"corpus: {n} articles, {words} words; memory: {args.rss_articles} and {args.rss_articles * args.scale} "
+          f"articles (--batch-size {args.rss_batch}); sentences from {origin}")
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start", flush=True)
 
-        start = time.perf_counter()
-        for _ in nlp.pipe((d.text for d in documents), batch_size=32):
-            pass
-        parse_s = time.perf_counter() - start
+    eventscope = [str(BIN / "eventscope"), "run", "--show", "0"]
+    baseline = [sys.executable, str(ROOT / "benchmarks" / "parse_baseline.py"), str(texts)]
+    plan = [
+        ("parse 1 proc", baseline + ["--procs", "1"]),
+        ("run   1 proc", eventscope + [str(small), "--db", str(tmp / "run1.duckdb")]),
+        ("parse 2 procs", baseline + ["--procs", "2"]),
+        ("run   2 procs", eventscope + [str(small), "--db", str(tmp / "run2.duckdb"), "--workers", "2"]),
+    ]
+    if not args.no_dask:  # right after the local runs they are compared with
+        for w in (1, 2):
+            plan.append((f"dask  {w} worker{'s' if w > 1 else ''}", eventscope + [
+                str(small), "--db", str(tmp / f"dask{w}.duckdb"), "--executor", "dask", "--workers", str(w)]))
+    plan += [
+        ("rss   1x", eventscope + [str(rss1), "--db", str(tmp / "rss1.duckdb"), "--batch-size", str(args.rss_batch)]),
+        (f"rss   {args.scale}x", eventscope + [str(large), "--db", str(tmp / "rss10.duckdb"),
+                                      "--batch-size", str(args.rss_batch)]),
+    ]
+    results = {}
+    digest = source_digest()
+    for name, cmd in plan:
+        seconds, rss, code = measure(cmd, tmp / (name.replace(" ", "_") + ".log"))
+        results[name] = (seconds, rss, code)
+        print(f"  {name:18} {seconds:7.1f} s  peak RSS {rss:6.0f} MiB  exit {code}", flush=True)
+    print(f"machine: load average {os.getloadavg()[0]:.1f} at end")
 
-        start = time.perf_counter()
-        events = sum(len(r.events) for r in processor.process(documents))
-        code_s = time.perf_counter() - start
+    print(f"\n{'throughput':18} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'vs parse':>9}")
+    for procs in ("1 proc", "2 procs"):
+        parse_s = results[f"parse {procs}"][0]
+        for kind in ("parse", "run  "):
+            s = results[f"{kind} {procs}"][0]
+            print(f"{kind + ' ' + procs:18} {s:8.1f} {n / s:11.2f} {words / s:9.0f} {parse_s / s:9.2f}")
+    p1, p2 = results["parse 1 proc"][0], results["parse 2 procs"][0]
+    r1, r2 = results["run   1 proc"][0], results["run   2 procs"][0]
+    print(f"speed-up 2 procs over 1: parse {p1 / p2:.2f}x, run {r1 / r2:.2f}x")
 
-        start = time.perf_counter()
-        with Store(Path(tmp) / "bench.duckdb") as store:
-            report = run([folder], store)
-        run_s = time.perf_counter() - start
+    m = args.rss_articles
+    (s1, rss_1, _), (s10, rss_10, _) = results["rss   1x"], results[f"rss   {args.scale}x"]
+    print(f"\n{'memory (1 proc)':18} {'articles':>8} {'seconds':>8} {'peak RSS MiB':>13}")
+    print(f"{'run 1x':18} {m:8} {s1:8.1f} {rss_1:13.0f}\n{'run ' + str(args.scale) + 'x':18} {m * args.scale:8} "
+          f"{s10:8.1f} {rss_10:13.0f}")
+    print(f"RSS ratio {args.scale}x/1x: {rss_10 / rss_1:.3f} (target <= 1.10)")
 
-    n = len(documents)
-    print(f"corpus: {n} articles, {words} words, {events} events coded")
-    print(f"{'stage':8} {'seconds':>8} {'articles/s':>11} {'words/s':>10} {'vs parse':>9}")
-    for name, seconds in [("parse", parse_s), ("code", code_s), ("run", run_s)]:
-        print(f"{name:8} {seconds:8.2f} {n / seconds:11.1f} {words / seconds:10.0f} {parse_s / seconds:9.2f}")
-    print(f"run stored {report.documents_added} documents, {report.events_added} events")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    local = event_rows(tmp / "run1.duckdb")
+    same_2procs = event_rows(tmp / "run2.duckdb") == local
+    print(f"\nevents: {len(local)} (run 1 proc); run 2 procs identical: {same_2procs}")
+    if not args.no_dask:
+        d1, d2 = results["dask  1 worker"][0], results["dask  2 workers"][0]
+        print(f"{'dask':18} {'seconds':>8} {'articles/s':>11} {'words/s':>9}")
+        for name, s in (("dask 1 worker", d1), ("dask 2 workers", d2)):
+            print(f"{name:18} {s:8.1f} {n / s:11.2f} {words / s:9.0f}")
+        match = all(event_rows(tmp / f"dask{w}.duckdb") == local for w in (1, 2))
+        print(f"dask speed-up 2 workers over 1: {d1 / d2:.2f}x; events identical to the local run: {match}")
+    if source_digest() != digest:
+        print("\nWARNING: eventscope's code or data changed while the bench ran (someone edited the tree):"
+              " the event comparisons above compare different coders")
+    failed = [name for name, (_, _, code) in results.items() if code != 0]
+    if failed:
+        print(f"\nWARNING: non-zero exit from {', '.join(failed)} (logs in {tmp})")
+    if tmp_ctx:
+        tmp_ctx.cleanup()
 
 
 if __name__ == "__main__":

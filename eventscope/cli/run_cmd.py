@@ -1,7 +1,15 @@
-"""`eventscope run`: ingest, code and store a corpus."""
+"""`eventscope run`: ingest, code and store a corpus (once, or watching a folder).
+
+Exit codes: 0 everything went in; 3 some inputs were rejected (each is named, with its
+reason, on stderr and in the `rejections` table; the good ones were stored); 2 usage error
+(missing input, bad option); 130 interrupted (Ctrl-C / SIGTERM outside --watch).
+"""
 
 from __future__ import annotations
 
+import signal
+import time
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -11,61 +19,149 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from eventscope.cli.app import app
 from eventscope.cli.common import console, out, report_rejections
 
+EXIT_REJECTED = 3
+EXIT_INTERRUPTED = 130
+
+
+class Executor(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops a run the way Ctrl-C does: the open batch rolls back
+
 
 @app.command("run")
 def run_command(
     inputs: List[Path] = typer.Argument(..., help="Files or folders of .txt, .html, .jsonl, .csv articles."),
     db: Path = typer.Option(Path("eventscope.duckdb"), "--db", help="DuckDB file to write (created if missing)."),
     dictionaries: Optional[Path] = typer.Option(None, "--dictionaries", help="Actor dictionaries (folder or file)."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per committed batch."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per committed batch (Dask: per partition)."),
     all_languages: bool = typer.Option(False, "--all-languages", help="Do not skip non-English documents."),
     show: int = typer.Option(20, "--show", help="Print this many coded events at the end (0: none)."),
+    executor: Executor = typer.Option(Executor.local, "--executor", help="local processes, or a Dask cluster."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes (local), or LocalCluster workers (dask)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); "
+                                            "default: start a local cluster."),
+    parquet_dir: Optional[Path] = typer.Option(None, "--parquet-dir", help="Dask: where workers write Parquet "
+                                               "partitions (kept; must be shared with remote workers)."),
+    watch: bool = typer.Option(False, "--watch", help="Keep polling the inputs for new files until Ctrl-C/SIGTERM."),
+    interval: float = typer.Option(5.0, "--interval", min=0.1, help="Seconds between polls with --watch."),
 ) -> None:
-    """Ingest articles, code their events and store everything in the embedded database."""
-    from eventscope import pipeline
-    from eventscope.store import Store
+    """Ingest articles, code their events and store everything in the embedded database.
 
+    Files ingested by an earlier run into the same database are not read again."""
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         console.print(f"[red]error:[/] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(2)
-    total = _count_inputs(inputs)
-    with Store(db) as store, Progress(
-        SpinnerColumn(), TextColumn("[bold]coding[/]"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[events]} events"), TimeElapsedColumn(), console=console, transient=False,
-    ) as progress:
-        task = progress.add_task("coding", total=total or None, events=0)
+    if scheduler and executor is not Executor.dask:
+        console.print("[red]error:[/] --scheduler needs --executor dask")
+        raise typer.Exit(2)
+    signal.signal(signal.SIGTERM, _interrupt)
+    pool = None
+    if executor is Executor.local and workers > 1:
+        from eventscope.scale.pool import ProcessPool
 
-        def advance(n: int, events: int) -> None:
-            progress.update(task, advance=n, events=events)
+        pool = ProcessPool(workers, dictionaries)
+    options = dict(dictionaries=dictionaries, batch_size=batch_size, english_only=not all_languages,
+                   executor=executor, workers=workers, scheduler=scheduler, parquet_dir=parquet_dir, pool=pool)
+    any_rejected = False
+    try:
+        while True:
+            report = _run_once(inputs, db, show=show, settle=interval if watch else None, **options)
+            any_rejected = any_rejected or bool(report and report.rejected)
+            if not watch:
+                break
+            show = 0
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        console.print("[yellow]stopped[/]: the batch in flight was rolled back; re-run to resume")
+        if not watch:
+            raise typer.Exit(EXIT_INTERRUPTED)
+    finally:
+        if pool is not None:
+            pool.close()
+    raise typer.Exit(EXIT_REJECTED if any_rejected else 0)
 
-        report = pipeline.run(inputs, store, dictionaries=dictionaries, batch_size=batch_size,
-                              on_progress=advance, english_only=not all_languages)
-        progress.update(task, completed=total or progress.tasks[0].completed)
+
+def _run_once(inputs: List[Path], db: Path, *, show: int, settle: float | None, dictionaries, batch_size,
+              english_only, executor, workers, scheduler, parquet_dir, pool):
+    """One pass over the inputs. When watching (``settle`` set) only files left unchanged for
+    ``settle`` seconds are taken, so a file still being written is not ingested half-way, and
+    None is returned when there is nothing to do. The database is opened only for the pass,
+    so readers (the web UI) can get in between polls."""
+    from eventscope import pipeline
+    from eventscope.store import Store
+    from eventscope.store.inputs import changed_files
+
+    with Store(db) as store:
+        changed = changed_files(store, inputs)
+        if settle is not None:
+            changed = _settled(changed, settle)
+            if not changed:
+                return None
+            inputs = changed
+        total = _count_documents(changed)
+        with Progress(SpinnerColumn(), TextColumn("[bold]coding[/]"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[events]} events"), TimeElapsedColumn(), console=console,
+                      transient=False) as progress:
+            task = progress.add_task("coding", total=total or None, events=0)
+
+            def advance(n: int, events: int) -> None:
+                progress.update(task, advance=n, events=events)
+
+            if executor is Executor.dask:
+                from eventscope.scale.dask_run import run_on_dask
+
+                report = run_on_dask(inputs, store, scheduler=scheduler, workers=workers, dictionaries=dictionaries,
+                                     partition_size=batch_size, english_only=english_only,
+                                     parquet_dir=parquet_dir, on_progress=advance)
+            else:
+                report = pipeline.run(inputs, store, dictionaries=dictionaries, batch_size=batch_size,
+                                      on_progress=advance, english_only=english_only, executor=pool)
+            progress.update(task, completed=total or progress.tasks[0].completed)
         console.print(
             f"run {report.run_id}: {report.documents_added} new documents, {report.documents_skipped} already stored, "
-            f"{report.events_added} events, {len(report.rejected)} rejected -> {db}"
+            f"{report.files_unchanged} unchanged files not re-read, {report.events_added} events, "
+            f"{len(report.rejected)} rejected -> {db}"
         )
         report_rejections(report.rejected)
         if show:
             from eventscope.cli.tables import events_table
 
             out.print(events_table(store.events(limit=show), title=f"Coded events (first {show})"))
-    raise typer.Exit(1 if report.rejected else 0)
+    return report
 
 
-INPUT_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".csv"}
+def _settled(files: List[Path], seconds: float) -> List[Path]:
+    now = time.time()
+    out = []
+    for f in files:
+        try:
+            if now - f.stat().st_mtime >= seconds:
+                out.append(f)
+        except OSError:
+            pass  # gone since the walk
+    return out
 
 
-def _count_inputs(paths: List[Path]) -> int:
+RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
+INPUT_SUFFIXES = {".txt", ".html", ".htm"} | RECORD_SUFFIXES
+
+
+def _count_documents(files: List[Path]) -> int:
     """Rough number of documents for the progress bar: files, or lines of record files."""
     total = 0
-    for path in paths:
-        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
-        for f in files:
-            if f.suffix.lower() in {".jsonl", ".csv"}:
+    for f in files:
+        suffix = f.suffix.lower()
+        if suffix in RECORD_SUFFIXES:
+            try:
                 with f.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip()) - (f.suffix.lower() == ".csv")
-            elif f.suffix.lower() in INPUT_SUFFIXES:
+                    total += sum(1 for line in handle if line.strip()) - (suffix == ".csv")
+            except OSError:
                 total += 1
+        elif suffix in INPUT_SUFFIXES:
+            total += 1
     return max(total, 0)

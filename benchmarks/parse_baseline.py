@@ -1,0 +1,56 @@
+"""The bare spaCy parse that `make bench` holds eventscope against.
+
+Same model and the same pipes eventscope runs (all of en_core_web_sm: tok2vec, tagger,
+parser, attribute_ruler, lemmatizer, ner), the same texts (the ingested document bodies)
+and the same nlp.pipe batch size; nothing is done with the parses. With ``--procs N`` the
+texts are split into N slices of equal length parsed by N spawned processes, each loading
+the model, exactly as `eventscope run --workers N` does.
+
+    python benchmarks/parse_baseline.py TEXTS.jsonl [--procs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+
+import spacy
+
+from eventscope.analyze import MODEL
+
+BATCH_SIZE = 32  # eventscope.analyze / Processor default
+
+
+def parse(texts: list[str]) -> int:
+    nlp = spacy.load(MODEL)
+    return sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE))
+
+
+def slices(texts: list[str], n: int) -> list[list[str]]:
+    total, done, out = sum(map(len, texts)), 0, [[]]
+    for text in texts:
+        if out[-1] and done >= total * len(out) / n and len(out) < n:
+            out.append([])
+        out[-1].append(text)
+        done += len(text)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("texts")
+    parser.add_argument("--procs", type=int, default=1)
+    args = parser.parse_args()
+    with open(args.texts, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh]
+    if args.procs == 1:
+        tokens = parse(texts)
+    else:
+        with multiprocessing.get_context("spawn").Pool(args.procs) as pool:
+            tokens = sum(pool.map(parse, slices(texts, args.procs)))
+    print(json.dumps({"texts": len(texts), "tokens": tokens}))
+
+
+if __name__ == "__main__":
+    main()

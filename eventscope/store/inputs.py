@@ -1,0 +1,163 @@
+"""Which input files a database has already ingested: the basis of incremental runs.
+
+Every file a run finishes reading is recorded in ``input_files`` with its size, mtime and
+content hash. The next run over the same folder skips a file whose size and mtime are
+unchanged without opening it; a file whose stat changed is hashed, and skipped too if its
+content did not. Only new or changed files are ingested (and documents already stored are
+still skipped by id, so an appended-to JSONL file adds only its new lines).
+
+A file is recorded only after every document it yielded has been committed (`commit` is
+called after each batch is written), so a run killed mid-file re-reads that file next time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from eventscope.ingest.assemble import DEFAULT_MAX_CHARS
+from eventscope.ingest.files import documents_from_file, walk_files
+from eventscope.models import Document, Rejection
+
+HASH_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class FileState:
+    path: str
+    size: int
+    mtime_ns: int
+    sha1: str
+
+
+def file_sha1(path: Path) -> str:
+    digest = hashlib.sha1()
+    with path.open("rb") as fh:
+        while chunk := fh.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class InputLog:
+    """The ``input_files`` table of one store, read once per run."""
+
+    def __init__(self, store, run_id: str | None = None):
+        self.store = store
+        self.run_id = run_id
+        store.con.execute(resources.files("eventscope.store").joinpath("inputs.sql").read_text("utf-8"))
+        rows = store.con.execute("SELECT path, size, mtime_ns, sha1 FROM input_files").fetchall()
+        self.known = {row[0]: FileState(*row) for row in rows}
+        self.finished: list[FileState] = []  # read to the end, waiting for their documents' commit
+        self.unchanged = 0  # files skipped this run
+
+    def _is_unchanged(self, path: Path, stat: os.stat_result) -> FileState | None:
+        """None when the file must be ingested; else its new state (to record if only stat moved)."""
+        key = str(path)
+        before = self.known.get(key)
+        if before is None:
+            return None
+        if before.size == stat.st_size and before.mtime_ns == stat.st_mtime_ns:
+            return before
+        try:
+            sha1 = file_sha1(path)
+        except OSError:
+            return None  # let ingest report why it cannot be read
+        return FileState(key, stat.st_size, stat.st_mtime_ns, sha1) if sha1 == before.sha1 else None
+
+    def iter_new(self, paths: Iterable[str | Path], *, english_only: bool = True,
+                 max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | Rejection]:
+        """Documents and Rejections of the files under ``paths`` not ingested before."""
+        for given in paths:
+            path = Path(given)
+            if path.is_dir():
+                files: Iterable[Path] = walk_files(path)
+            elif path.is_file():
+                files = [path]
+            else:
+                yield Rejection(str(path), "not a regular file" if path.exists() else "no such file or directory")
+                continue
+            for file in files:
+                yield from self._ingest_file(file, english_only=english_only, max_chars=max_chars)
+
+    def _ingest_file(self, file: Path, **options) -> Iterator[Document | Rejection]:
+        absolute = file.resolve()
+        try:
+            stat = absolute.stat()
+        except OSError:
+            stat = None
+        if stat is not None:
+            same = self._is_unchanged(absolute, stat)
+            if same is not None:
+                self.unchanged += 1
+                if same != self.known[str(absolute)]:
+                    self.finished.append(same)  # touched, not changed: remember the new stat
+                return
+        yield from documents_from_file(file, **options)
+        if stat is None:
+            return
+        try:
+            sha1 = file_sha1(absolute)
+            after = absolute.stat()
+        except OSError:
+            return
+        if (after.st_size, after.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns):  # not written meanwhile
+            self.finished.append(FileState(str(absolute), stat.st_size, stat.st_mtime_ns, sha1))
+
+    def take_finished(self) -> list[FileState]:
+        """Hand over the files finished so far (for a runner that commits them later)."""
+        finished, self.finished = self.finished, []
+        return finished
+
+    def commit(self, finished: list[FileState] | None = None) -> None:
+        """Record ``finished`` (default: the files finished so far) once their documents
+        are in the store."""
+        finished = self.take_finished() if finished is None else finished
+        if not finished:
+            return
+        states = list({s.path: s for s in finished}.values())
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        table = pa.table({
+            "path": [s.path for s in states], "size": [s.size for s in states],
+            "mtime_ns": [s.mtime_ns for s in states], "sha1": [s.sha1 for s in states],
+            "run_id": [self.run_id] * len(states), "seen_at": [now] * len(states),
+        })
+        con = self.store.con
+        con.register("_incoming_input_files", table)
+        try:
+            con.execute("INSERT OR REPLACE INTO input_files BY NAME SELECT * FROM _incoming_input_files")
+        finally:
+            con.unregister("_incoming_input_files")
+        for state in states:
+            self.known[state.path] = state
+
+
+def changed_files(store, paths: Iterable[str | Path]) -> list[Path]:
+    """Files under ``paths`` whose size or mtime differ from what ``store`` recorded (by stat
+    alone, nothing is read): what the next run will look at. Used for progress and --watch."""
+    known = {}
+    try:
+        rows = store.con.execute("SELECT path, size, mtime_ns FROM input_files").fetchall()
+        known = {row[0]: (row[1], row[2]) for row in rows}
+    except duckdb.CatalogException:  # no input_files table yet: every file is new
+        pass
+    out = []
+    for given in paths:
+        path = Path(given)
+        files = walk_files(path) if path.is_dir() else [path] if path.is_file() else []
+        for file in files:
+            try:
+                stat = file.resolve().stat()
+            except OSError:
+                out.append(file)
+                continue
+            if known.get(str(file.resolve())) != (stat.st_size, stat.st_mtime_ns):
+                out.append(file)
+    return out

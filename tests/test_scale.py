@@ -1,0 +1,151 @@
+"""Incremental runs, --watch, the Parquet hand-over and the worker executors."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from eventscope import pipeline
+from eventscope.models import Document
+from eventscope.scale.pool import balanced_slices
+from eventscope.store import Store
+from eventscope.store.rows import to_columns
+from eventscope.store import inputs as inputs_module
+from test_crash_safety import write_articles
+
+EVENTSCOPE = Path(sys.executable).parent / "eventscope"
+NOW = datetime(2001, 10, 2)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    write_articles(folder, 4)
+    return folder
+
+
+def test_second_run_reads_no_unchanged_file(tmp_path, corpus, monkeypatch):
+    db = tmp_path / "es.duckdb"
+    with Store(db) as store:
+        first = pipeline.run([corpus], store)
+    assert first.documents_added == 4 and first.files_unchanged == 0
+
+    def must_not_read(*args, **kwargs):
+        raise AssertionError("an unchanged file was read")
+
+    monkeypatch.setattr(inputs_module, "documents_from_file", must_not_read)
+    monkeypatch.setattr(inputs_module, "file_sha1", must_not_read)
+    with Store(db) as store:
+        second = pipeline.run([corpus], store)
+    assert (second.documents_added, second.files_unchanged) == (0, 4)
+
+
+def test_only_new_or_changed_files_are_ingested(tmp_path, corpus):
+    db = tmp_path / "es.duckdb"
+    with Store(db) as store:
+        pipeline.run([corpus], store)
+    write_articles(tmp_path / "more", 6)  # articles 4 and 5 are new
+    for name in ("004.txt", "005.txt"):
+        (corpus / name).write_bytes((tmp_path / "more" / name).read_bytes())
+    touched = corpus / "000.txt"
+    os.utime(touched, ns=(time.time_ns(), time.time_ns() + 10**9))  # new mtime, same content
+    with Store(db) as store:
+        report = pipeline.run([corpus], store)
+        assert store.counts()["documents"] == 6
+        recorded = store.con.execute("SELECT count(*) FROM input_files").fetchall()[0][0]
+    assert report.documents_added == 2 and report.files_unchanged == 4 and recorded == 6
+    with Store(db) as store:  # the touched file's new mtime was recorded: nothing hashed again
+        assert inputs_module.changed_files(store, [corpus]) == []
+
+
+def test_balanced_slices_keep_order_and_even_out_length():
+    docs = [Document(id=str(i), text="x" * n) for i, n in enumerate([100, 10, 10, 10, 60, 5, 5])]
+    slices = balanced_slices(docs, 2)
+    assert [d for s in slices for d in s] == docs
+    assert len(slices) == 2 and abs(sum(len(d.text) for d in slices[0]) - 100) <= 30
+    assert balanced_slices(docs[:1], 4) == [docs[:1]]
+
+
+def test_parquet_partition_round_trip_and_idempotent_load(tmp_path, code_text):
+    from eventscope.store.parquet import load_partition, read_partition, write_partition
+
+    results = [code_text("Russian troops attacked rebels in Chechnya on Monday, officials said."),
+               code_text("Iran and Russia signed a military cooperation agreement in Tehran.")]
+    assert sum(len(r.events) for r in results) > 0
+    write_partition(results, tmp_path / "part", "run-1")
+    back = read_partition(tmp_path / "part")
+    assert [r.document for r in back] == [r.document for r in results]
+    assert [[e.id for e in r.events] for r in back] == [[e.id for e in r.events] for r in results]
+    # the same rows, hence the same store (actor evidence lives in the actors table only)
+    assert to_columns(back, "run-1", NOW) == to_columns(results, "run-1", NOW)
+    assert [[e.to_contract() for e in r.events] for r in back] == [[e.to_contract() for e in r.events] for r in results]
+    with Store(tmp_path / "es.duckdb") as store:
+        expected_events = len({e.id for r in results for e in r.events})
+        assert load_partition(store, tmp_path / "part") == (2, expected_events)
+        assert load_partition(store, tmp_path / "part") == (0, 0)  # loading twice adds nothing
+        assert store.counts()["events"] == expected_events
+
+
+def test_watch_picks_up_new_files_and_stops_cleanly_on_sigterm(tmp_path, corpus):
+    db = tmp_path / "es.duckdb"
+    log = tmp_path / "watch.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([str(EVENTSCOPE), "run", str(corpus), "--db", str(db), "--watch",
+                                 "--interval", "0.2", "--show", "0"], stdout=out, stderr=subprocess.STDOUT)
+    try:
+        assert _wait_for(log, "4 new documents", proc), log.read_text()
+        write_articles(tmp_path / "more", 5)
+        (corpus / "004.txt").write_bytes((tmp_path / "more" / "004.txt").read_bytes())
+        assert _wait_for(log, "1 new documents", proc), log.read_text()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0, log.read_text()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "stopped" in log.read_text()
+    with Store(db, read_only=True) as store:
+        assert store.counts()["documents"] == 5
+
+
+def _wait_for(log: Path, text: str, proc, timeout: float = 120) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        if text in log.read_text():
+            return True
+        time.sleep(0.1)
+    return text in log.read_text()
+
+
+def _events(db: Path) -> list[tuple]:
+    with Store(db, read_only=True) as store:
+        return store.con.execute("SELECT * FROM events ORDER BY id").fetchall()
+
+
+@pytest.mark.slow
+def test_process_pool_and_dask_give_the_local_events(tmp_path):
+    write_articles(tmp_path / "corpus", 8)
+    local, pooled, dask = (tmp_path / f"{n}.duckdb" for n in ("local", "pool", "dask"))
+    with Store(local) as store:
+        expected = pipeline.run([tmp_path / "corpus"], store, batch_size=4)
+    from eventscope.scale.dask_run import run_on_dask
+    from eventscope.scale.pool import ProcessPool
+
+    with Store(pooled) as store, ProcessPool(2) as pool:
+        pipeline.run([tmp_path / "corpus"], store, batch_size=4, executor=pool)
+    from dask.distributed import LocalCluster
+
+    # attach to an existing cluster by address, as on Kubernetes or SLURM
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, Store(dask) as store:
+        report = run_on_dask([tmp_path / "corpus"], store, scheduler=cluster.scheduler_address, partition_size=4,
+                             parquet_dir=tmp_path / "parquet")
+    assert sorted(p.name for p in (tmp_path / "parquet" / report.run_id).iterdir())[:1] == ["part-000000"]
+    assert (report.documents_added, report.documents_skipped) == (expected.documents_added, expected.documents_skipped)
+    assert _events(local) and _events(pooled) == _events(local) == _events(dask)
+
