@@ -32,3 +32,65 @@ def test_future_reading():
 @pytest.mark.parametrize("text", ["three days", "a few weeks", "the next few years", "several months"])
 def test_durations_are_not_dates(text):
     assert resolve(text, PUB) is None
+
+
+@pytest.mark.parametrize("text,value,precision", [
+    ("on September 11", "2001-09-11", "day"),
+    ("Sept. 11", "2001-09-11", "day"),
+    ("on Thursday", "2001-09-27", "day"),
+    ("last Friday", "2001-09-28", "day"),
+    ("the past week", "2001-09-24", "week"),
+    ("this week", "2001-10-01", "week"),
+    ("last year", "2000", "year"),
+    ("late last year", "2000", "year"),
+    ("mid-March", "2001-03", "month"),
+    ("in early March", "2001-03", "month"),
+    ("March 2000", "2000-03", "month"),
+    ("2 October 2001", "2001-10-02", "day"),
+])
+def test_more_past_expressions(text, value, precision):
+    r = resolve(text, PUB)
+    assert r is not None and (r.value, r.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("text,value,precision", [
+    ("in March", "2002-03", "month"),  # "will meet in March": the next March
+    ("on Thursday", "2001-10-04", "day"),
+    ("next month", "2001-11", "month"),
+    ("Oct. 5", "2001-10-05", "day"),
+])
+def test_future_tense_reads_forward(text, value, precision):
+    r = resolve(text, PUB, future=True)
+    assert r is not None and (r.value, r.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("text", ["for three days", "three weeks", "in the coming days", "the day"])
+def test_more_non_dates(text):
+    assert resolve(text, PUB) is None
+
+
+def test_relative_expressions_need_a_publication_date():
+    assert resolve("Thursday", None) is None
+    assert resolve("1995", None).value == "1995"  # absolute expressions do not
+
+
+def test_events_take_dates_from_the_text_or_the_publication_date(code_text):
+    dated = code_text("Russian and Iranian officials met in Moscow on Thursday.")
+    assert [(e.date, e.date_precision) for e in dated.events][:1] == [("2001-09-27", "day")]
+    future = code_text("The Iranian foreign minister will visit Moscow on Thursday.")
+    assert future.events and future.events[0].date == "2001-10-04"
+    month = code_text("In March, the Kremlin agreed to sell Iran air defense systems.")
+    assert month.events and (month.events[0].date, month.events[0].date_precision) == ("2001-03", "month")
+    undated = code_text("Egypt condemned the Israeli air strikes on Gaza.")
+    assert undated.events and undated.events[0].date == "2001-10-02"  # the publication date
+    lasting = code_text("Russian officials held talks with Iran for three days.")
+    assert all(e.date == "2001-10-02" for e in lasting.events)  # a duration is not a date
+
+
+def test_a_time_adverb_hung_on_the_object_still_dates_the_event(code_text):
+    # The small parser attaches "Friday" to "accord" here; the date belongs to the signing.
+    result = code_text("Egyptian and Jordanian officials signed a new trade accord Friday in Cairo.")
+    signed = [e for e in result.events if e.cameo_root in {"03", "05", "06"}]
+    assert signed and signed[0].date == "2001-09-28"
+    result = code_text("Turkish and Greek diplomats announced a new partnership Thursday.")
+    assert result.events and result.events[0].date == "2001-09-27"

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -58,7 +58,7 @@ class Match:
     end: int
     entries: tuple[Entry, ...]
 
-    @property
+    @cached_property  # read for every match many times; a Match never changes
     def best(self) -> Entry:
         return min(self.entries, key=lambda e: KIND_RANK[e.kind])
 
@@ -69,26 +69,35 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", 
                          "\u2014": "-", "\u00a0": " "})
 _POSSESSIVE = re.compile(r"'s$|s'$|'$", re.I)
 _SPLIT = re.compile(r"[-/_]+")
+_NOT_WORD = re.compile(r"[^\w&]")
 
 
 def fold(text: str) -> str:
     """Lowercase, strip diacritics and unify quote/dash characters."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = text.translate(_QUOTES)
+    if text.isascii():  # nothing to decompose (the common case, and 10x faster)
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def tokenize(text: str) -> list[Token]:
     """Split a phrase into matchable tokens; possessives and inner dots are dropped."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=8192)  # sentences are tokenized once per phrase resolved in them
+def _tokenize(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for index, raw in enumerate(text.translate(_QUOTES).split()):
         raw = raw.strip(",;:!?()[]{}\"")
         if raw.lower().endswith("'s") or raw.endswith("s'"):
             raw = raw[:-2] if raw.lower().endswith("'s") else raw[:-1]
         for part in _SPLIT.split(raw):
-            norm = re.sub(r"[^\w&]", "", fold(part))
+            norm = _NOT_WORD.sub("", fold(part))
             if norm:
                 out.append(Token(norm, part.strip(".'"), index))
-    return out
+    return tuple(out)
 
 
 def key(phrase: str) -> tuple[str, ...]:
@@ -171,6 +180,8 @@ class Lexicon:
     def __init__(self) -> None:
         self.table: dict[tuple[str, ...], list[Entry]] = {}
         self.maxlen = 1
+        self.prefixes: set[tuple[str, ...]] = set()  # proper prefixes of keys: where a scan may go on
+        self._scans: dict[tuple[Token, ...], list[Match]] = {}  # the same sentence is scanned per phrase
         self.countries: dict[str, Entry] = {}  # ISO3 / class code -> canonical country entry
 
     def add(self, phrase: str, entry: Entry) -> None:
@@ -183,6 +194,8 @@ class Lexicon:
         if entry not in bucket:
             bucket.append(entry)
         self.maxlen = max(self.maxlen, len(k))
+        self.prefixes.update(k[:n] for n in range(1, len(k)))
+        self._scans.clear()
 
     def lookup(self, toks: list[Token]) -> list[Entry]:
         """Entries for exactly this token sequence, trying a singular last word second."""
@@ -194,9 +207,23 @@ class Lexicon:
 
     def scan(self, toks: list[Token]) -> list[Match]:
         """Non-overlapping matches, longest first, in phrase order."""
+        memo = tuple(toks)
+        found = self._scans.get(memo)
+        if found is None:
+            if len(self._scans) > 20_000:  # bounded: a long run must not grow it
+                self._scans.clear()
+            found = self._scans[memo] = self._scan(toks)
+        return list(found)
+
+    def _scan(self, toks: list[Token]) -> list[Match]:
         candidates: list[Match] = []
+        norms = tuple(t.norm for t in toks)
         for i in range(len(toks)):
-            for j in range(min(len(toks), i + self.maxlen), i, -1):
+            # toks[i:j] can match (itself or with a singular last word) only if toks[i:j-1]
+            # starts some key, so the scan stops at the first j where it does not
+            for j in range(i + 1, min(len(toks), i + self.maxlen) + 1):
+                if j > i + 1 and norms[i:j - 1] not in self.prefixes:
+                    break
                 entries = self.lookup(toks[i:j])
                 if entries:
                     candidates.append(Match(i, j, tuple(entries)))

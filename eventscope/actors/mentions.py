@@ -7,7 +7,10 @@ Coreference has no usable model on PyPI, so it is written from the parse:
 - "counterpart(s)" takes the role (sector) of the person it is the counterpart of;
 - he/she/his/her go to the most recent person, it/its to the most recent country or body,
   only when one exists in this or the previous two sentences;
-- "the two men", "both sides", "the two countries" go to the last pair of actors.
+- "the two men", "both sides", "the two countries" go to the last pair of actors;
+- "Russian and Iranian officials" and "a Russian-Iranian delegation" are two actors.
+Every actor carries ``entity`` = ``actor_key``: country, sector and folded name, the key the
+linking stage uses to join the same person or body across documents.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.actors.phrase import resolve_phrase
+from eventscope.actors.lexicon import fold
+from eventscope.actors.phrase import resolve_country, resolve_phrase
 from eventscope.models import Actor, Document
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "npadvmod"}
@@ -32,6 +36,9 @@ NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDI
                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
 NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
 PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
+COMPOUND_RE = re.compile(r"^(?i:the |a |an )?([A-Z][\w.]*)\s?-\s?([A-Z][\w.]*) (.+)$")  # "Russian-Iranian talks"
+KEY_DROP_WORDS = {"the", "mr", "mrs", "ms", "dr", "sir", "madam", "president", "minister", "gen",
+                  "general", "adm", "admiral", "rear", "col", "colonel", "lt", "sen", "senator", "rep"}
 
 
 class DocActors:
@@ -119,7 +126,8 @@ class DocActors:
                                evidence=f"coref:surname {head.text}")
         if not self._is_actor_head(head):
             return None
-        actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries)
+        actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries,
+                               gazetteer=head.ent_type_ != "PERSON")
         if actor is None:
             return None
         if actor.sector in NON_ACTOR_SECTORS:
@@ -179,7 +187,7 @@ class DocActors:
 
     def _register(self, actor: Actor, token: Token, sent_no: int) -> Actor:
         if not actor.entity:
-            actor = replace(actor, entity=_entity_key(actor))
+            actor = replace(actor, entity=actor_key(actor))
         if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
             known = self._surnames.get(token.text)
             if known is None or (not known.sector and actor.sector) or (not known.country and actor.country):
@@ -252,7 +260,11 @@ def _is_mention_head(token: Token) -> bool:
 
 
 def _adjective_variants(span: Span) -> list[str]:
-    """'Russian and Iranian defense ministers' -> one phrase per conjoined adjective."""
+    """'Russian and Iranian defense ministers' -> one phrase per conjoined adjective;
+    'a Russian-Iranian delegation' -> one per part of a compound of two countries."""
+    compound = COMPOUND_RE.match(span.text)
+    if compound and all(resolve_country(part) for part in compound.group(1, 2)):
+        return [f"{part} {compound.group(3)}" for part in compound.group(1, 2)]
     head = span.root
     for child in head.lefts:
         if child.dep_ in {"amod", "compound", "nmod"}:
@@ -278,5 +290,11 @@ def _evidence_value(evidence: str, key: str) -> str | None:
     return None
 
 
-def _entity_key(actor: Actor) -> str:
-    return f"{actor.country or ''}:{actor.sector or ''}:{actor.name.lower()}"
+def actor_key(actor: Actor) -> str:
+    """A key that is stable across documents for one person or body: country, sector and
+    the name folded (case, accents, dots) without honorifics, ranks or a leading "the".
+    "Mr. Shamkhani" and "Ali Shamkhani" differ here; within a document coreference has
+    already given both the full name, across documents the linking stage compares keys."""
+    words = [w for w in fold(actor.name).replace(".", " ").replace("'s", "").split()
+             if w not in KEY_DROP_WORDS]
+    return f"{actor.country or ''}:{actor.sector or ''}:{' '.join(words)}"

@@ -5,17 +5,21 @@ its first preposition), a known person or organisation; country from names, demo
 capitals and seats of government; sector from the strongest role word (see sectors.tsv for
 the priorities). Prepositional parts ("of the Riigikogu", "in Denmark") fill what the head
 lacks, except parts introduced by "to"/"against"/... which name someone else ("Ambassador
-to the United Nations"). The context sentence is only a fallback for the country.
+to the United Nations"). A town the lexicon lacks is looked up in the offline gazetteer
+(head only). The context sentence is only a fallback for the country.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from eventscope.actors.gazetteer import standalone_place
 from eventscope.actors.lexicon import PLACE_KINDS, Entry, Lexicon, Match, Token, load_lexicon, tokenize
+from eventscope.actors.roles import choose_role, parse_date  # noqa: F401  parse_date re-exported
 from eventscope.models import Actor
 
 if TYPE_CHECKING:
@@ -33,44 +37,6 @@ class Segment:
     prep: str  # the preposition that opens it; "" for the head
     start: int = 0  # token index where it begins
     matches: list[Match] = field(default_factory=list)
-
-
-def parse_date(value: str | None) -> dt.date:
-    """ISO (YYYY, YYYY-MM, YYYY-MM-DD), "today", or free text via dateparser; default today."""
-    text = (value or "").strip()
-    if not text or text.lower() in ("today", "now"):
-        return dt.date.today()
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text[:10])
-    if m:
-        return dt.date(int(m[1]), int(m[2] or 7), int(m[3] or 1))
-    import dateparser  # slow import, only for free-text dates
-
-    parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
-    return parsed.date() if parsed else dt.date.today()
-
-
-def _iso(value: str, default: dt.date) -> dt.date:
-    return parse_date(value) if value else default
-
-
-def choose_role(entries: list[Entry], when: dt.date | None,
-                countries: set[str | None]) -> tuple[Entry, bool]:
-    """The person and role valid on `when`; (entry, True) means a former officeholder.
-    Without a date nobody is "former": the latest role is taken."""
-    if when is None:
-        return max(entries, key=lambda e: (e.country in countries, not e.end, e.end, e.start)), False
-    valid = [e for e in entries
-             if _iso(e.start, dt.date.min) <= when <= _iso(e.end, dt.date.max)]
-    if valid:
-        return max(valid, key=lambda e: (e.country in countries, e.start)), False
-    names = {e.name for e in entries}
-    preferred = [e for e in entries if e.country in countries] or entries
-    name = preferred[0].name if len(names) > 1 else entries[0].name
-    own = [e for e in entries if e.name == name]
-    ended = [e for e in own if e.end and _iso(e.end, dt.date.max) < when]
-    if ended:  # out of office now (possibly between two terms): an elite
-        return max(ended, key=lambda e: e.end), True
-    return min(own, key=lambda e: _iso(e.start, dt.date.min)), False
 
 
 def _plausible(toks: list[Token], matches: list[Match]) -> list[Match]:
@@ -169,8 +135,9 @@ def _context_country(lex: Lexicon, phrase: str, context: str | None) -> tuple[st
 
 
 def resolve_phrase(text: str, context: str | None = None, date: str | None = None,
-                   dictionaries: ActorDictionary | None = None) -> Actor:
-    """Resolve one actor string; country/sector are None when unknown."""
+                   dictionaries: ActorDictionary | None = None, *, gazetteer: bool = True) -> Actor:
+    """Resolve one actor string; country/sector are None when unknown. `gazetteer=False`
+    keeps unknown words from being read as towns (for a phrase the parser tagged a person)."""
     when = parse_date(date) if date and date.strip() else None
     phrase = " ".join(text.split())
     if dictionaries is not None:
@@ -178,15 +145,22 @@ def resolve_phrase(text: str, context: str | None = None, date: str | None = Non
         if hit is not None:
             if "code=null" in hit.evidence or (hit.country and hit.sector):
                 return hit
-            builtin = resolve_phrase(phrase, context, date)
+            builtin = resolve_phrase(phrase, context, date, gazetteer=gazetteer)
             hit.country = hit.country or builtin.country
             hit.sector = hit.sector or builtin.sector
             return hit
-    return _resolve_builtin(phrase, context, when, load_lexicon())
+    if context is None and when is None:  # a lone word, asked for over and over ("officials")
+        return copy.copy(_resolve_alone(phrase, gazetteer))
+    return _resolve_builtin(phrase, context, when, load_lexicon(), gazetteer)
+
+
+@lru_cache(maxsize=16384)
+def _resolve_alone(phrase: str, gazetteer: bool) -> Actor:
+    return _resolve_builtin(phrase, None, None, load_lexicon(), gazetteer)
 
 
 def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
-                     lex: Lexicon) -> Actor:
+                     lex: Lexicon, gazetteer: bool = True) -> Actor:
     toks = tokenize(phrase)
     matches = _plausible(toks, lex.scan(toks))
     segments = _segments(toks, matches)
@@ -235,6 +209,13 @@ def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
             evidence.append(f"role={'former ' if former else ''}{chosen.role}")
         # a title in the phrase describes the person at the time of writing
         explicit = role is not None and role.priority >= 3
+        if explicit and chosen.kind == "person" \
+                and {role.sector, role.sector2} == {chosen.sector, chosen.sector2}:
+            # the text gives the person this office, so not "former"; and the person's own
+            # reading of it wins (an officer serving as defence minister stays MIL)
+            explicit = False
+            sector, sector2 = chosen.sector, chosen.sector2
+            evidence[:] = [e.replace("role=former ", "role=") for e in evidence]
         if chosen.kind == "person" and explicit or chosen.kind == "org" and not chosen.sector \
                 and role is not None and role.priority >= 5:
             sector, sector2 = role.sector, role.sector2
@@ -266,6 +247,10 @@ def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
                 country = place.best.country
                 evidence.append(f"country={place.best.kind}:{place.best.source}")
                 break
+    if country is None and entity is None and gazetteer:
+        head_end = segments[1].start if len(segments) > 1 else len(toks)
+        country, town = _gazetteer_country(toks, matches, head_end, evidence)
+        name = town or name  # a small town alone gives a country but no sector
     hint = context is not None and len(context.split()) <= 3  # "Mexico", "Saudi"
     if country is None and entity is None and (hint or sector not in (None, "UNK", "JNK")):
         # a role without a country ("Defense Minister") borrows one from its sentence; an
@@ -280,6 +265,23 @@ def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
         evidence.append(f"sector2={sector2}")
     return Actor(name=name, country=country, sector=sector, text=phrase,
                  evidence="; ".join(evidence))
+
+
+def _gazetteer_country(toks: list[Token], matches: list[Match], head_end: int,
+                       evidence: list[str]) -> tuple[str | None, str | None]:
+    """(country, town) for a town the lexicon lacks, from the offline gazetteer ("Puerto
+    Penasco", "Dehli police"). Only the head is read: a small town in a prepositional part
+    ("searchers of ...") says where, not who."""
+    taken = {i for m in matches for i in range(m.start, m.end)} | set(range(head_end, len(toks)))
+    found = standalone_place(toks, taken)
+    if found is None:
+        return None, None
+    start, end, place = found
+    evidence.append("country=city:gazetteer.tsv")
+    if all(t.norm in DETERMINERS for i, t in enumerate(toks) if not start <= i < end):
+        evidence.append("name=city:gazetteer.tsv")  # the phrase is just the town
+        return place.country, place.name
+    return place.country, None
 
 
 def resolve_country(text: str) -> str | None:

@@ -21,6 +21,10 @@ def _record(line: str) -> tuple[dict | None, str]:
         return None, f"not JSON ({exc.msg})"
     if not isinstance(record, dict):
         return None, "not a JSON object"
+    # NGEC-style actor test cases (what `eventscope eval` scores) name the fields differently
+    for field, alias in (("id", "test"), ("text", "query"), ("context", "known_country")):
+        if record.get(field) in (None, "") and record.get(alias) not in (None, ""):
+            record[field] = record[alias]
     if record.get("id") in (None, ""):
         return None, "missing id"
     if not isinstance(record.get("text"), str) or not record["text"].strip():
@@ -33,7 +37,8 @@ def _record(line: str) -> tuple[dict | None, str]:
 
 @app.command("actors")
 def actors(
-    input_path: Path = typer.Argument(..., metavar="IN.jsonl", help="lines with id, text, optional context and date"),
+    input_path: Path = typer.Argument(..., metavar="IN.jsonl", help="lines with id, text, optional context and date "
+                                      "(or NGEC test cases: test, query, context/known_country, date)"),
     output: Path = typer.Option(..., "-o", "--output", help="where to write one JSON line per input"),
     dictionaries: list[Path] = typer.Option([], "--dictionaries", help="user TSV or PETRARCH dictionaries (file or folder)"),
 ) -> None:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-
-import dateparser
+from functools import lru_cache
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -43,7 +42,8 @@ def parse_iso(value: str | None) -> dt.date | None:
 def resolve(expression: str, published: dt.date | None, future: bool = False) -> ResolvedDate | None:
     """Resolve one date expression; None for durations or what cannot be placed in time."""
     text = " ".join(expression.lower().replace(",", " ").split())
-    text = re.sub(r"^(in|on|at|since|by|from|during|early|late|mid|the)\s+", "", text)
+    while (stripped := re.sub(r"^(in|on|at|since|by|from|during|early|late|mid|the)(\s+|-(?=[a-z]))", "", text)) != text:
+        text = stripped  # "in early March", "mid-March", "on the 11th"
     if not text or DURATION_RE.search(text) and not re.search(r"\b(ago|last|past|next)\b", text):
         if not re.fullmatch(r"\d{4}", text):
             return None
@@ -59,13 +59,19 @@ def resolve(expression: str, published: dt.date | None, future: bool = False) ->
         return ResolvedDate(f"{month_year.group(2)}-{MONTH_ABBR[month_year.group(1)[:3]]:02d}", "month", expression)
     if not re.search(r"\d", text):
         return None  # words dateparser would guess at ("the season") are not dates
+    parsed = _dateparser_day(text, base, future)
+    return ResolvedDate(parsed, "day", expression) if parsed else None
+
+
+@lru_cache(maxsize=4096)  # dateparser is slow per call; a corpus repeats its date phrases
+def _dateparser_day(text: str, base: dt.date | None, future: bool) -> str | None:
+    import dateparser  # imported on first use: it costs ~0.3 s of start-up
+
     settings = {"PREFER_DATES_FROM": "future" if future else "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    if parsed is None:
-        return None
-    return ResolvedDate(parsed.date().isoformat(), "day", expression)
+    return parsed.date().isoformat() if parsed is not None else None
 
 
 def _relative(text: str, base: dt.date, future: bool) -> tuple[str, str] | None:

