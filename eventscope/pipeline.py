@@ -24,6 +24,7 @@ class RunReport:
     documents_skipped: int = 0
     events_added: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    files_unchanged: int = 0  # input files skipped unread: ingested by an earlier run
 
 
 def load_dictionaries(path: str | Path | None):
@@ -46,7 +47,10 @@ class Processor:
         actor_dictionary = load_dictionaries(dictionaries)
         extra_verbs = getattr(actor_dictionary, "verb_patterns", lambda: [])() if actor_dictionary else []
         lexicon = Lexicon.load(extra_verbs) if extra_verbs else default_lexicon()
-        self.coder = Coder(lexicon=lexicon, dictionaries=actor_dictionary)
+        from eventscope.coding.classify import EventClassifier
+
+        classifier = EventClassifier.load(lexicon=None if lexicon is default_lexicon() else lexicon)
+        self.coder = Coder(lexicon=lexicon, dictionaries=actor_dictionary, classifier=classifier)
         self.batch_size = batch_size
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
@@ -97,37 +101,51 @@ def _code_batch(processor: Processor, batch: list[tuple[str, Document | None]]) 
 
 def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = None,
         batch_size: int = DEFAULT_BATCH, on_progress: Callable[[int, int], None] | None = None,
-        english_only: bool = True) -> RunReport:
-    """Ingest, code and store everything under ``paths`` that the store does not have yet."""
-    from eventscope.ingest import iter_inputs
+        english_only: bool = True, executor=None) -> RunReport:
+    """Ingest, code and store everything under ``paths`` that the store does not have yet.
+
+    Files already ingested (same path, size and mtime, or same content) are not read again
+    (store/inputs.py). ``executor`` replaces the in-process Processor, e.g. a pool of worker
+    processes (eventscope.scale); it needs a ``process(documents)`` giving results in order.
+    """
+    from eventscope import linking
+    from eventscope.store.inputs import InputLog
 
     paths = [str(p) for p in paths]
     report = RunReport(run_id=store.start_run(paths))
+    inputs = InputLog(store, report.run_id)
+    unrecorded: list[Rejection] = []  # written with the next batch: no insert per rejection
     processor: Processor | None = None
     batch: list[Document] = []
     seen_in_run: set[str] = set()
 
     def flush() -> None:
         nonlocal processor, batch
+        store.record_rejections(unrecorded, report.run_id)
+        unrecorded.clear()
         if not batch:
+            inputs.commit()
             return
         known = store.known_document_ids([d.id for d in batch])
-        fresh = [d for d in batch if d.id not in known]
-        report.documents_skipped += len(batch) - len(fresh)
+        fresh = linking.divert_duplicates([d for d in batch if d.id not in known], store)
+        report.documents_skipped += len(batch) - len(fresh)  # known, or a near-copy (document_sources)
         if fresh:
-            processor = processor or Processor(dictionaries)
+            processor = processor or executor or Processor(dictionaries)
             results = list(processor.process(fresh))
             report.documents_added += store.write_results(results, run_id=report.run_id)
+            linking.link_batch(results, store)  # events, stories, briefs of the stored batch
             report.events_added += sum(len(r.events) for r in results)
         if on_progress:
             on_progress(len(batch), report.events_added)
         batch = []
+        inputs.commit()  # files read to the end before this batch: their documents are stored
 
+    status = "failed"  # until the loop completes (Ctrl-C, SIGTERM, an error)
     try:
-        for item in iter_inputs(paths, english_only=english_only):
+        for item in inputs.iter_new(paths, english_only=english_only):
             if isinstance(item, Rejection):
                 report.rejected.append(item)
-                store.record_rejections([item], report.run_id)
+                unrecorded.append(item)
                 if on_progress:
                     on_progress(1, report.events_added)
                 continue
@@ -139,8 +157,10 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
             if len(batch) >= batch_size:
                 flush()
         flush()
+        report.files_unchanged = inputs.unchanged
+        status = "ok"
     finally:
         store.finish_run(report.run_id, documents_added=report.documents_added,
                          documents_skipped=report.documents_skipped, events_added=report.events_added,
-                         rejected=len(report.rejected))
+                         rejected=len(report.rejected), status=status)
     return report

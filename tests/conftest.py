@@ -30,3 +30,16 @@ def code_text(processor):
         return next(iter(processor.process([doc])))
 
     return _code
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory):
+    """examples/ run through the whole pipeline into a fresh store, once per session; the
+    store is closed again so readers (the web app) can open it read-only."""
+    from eventscope import pipeline
+    from eventscope.store import Store
+
+    path = tmp_path_factory.mktemp("seed") / "seed.duckdb"
+    with Store(path) as store:
+        pipeline.run([EXAMPLES], store)
+    return path

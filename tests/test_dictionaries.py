@@ -52,7 +52,7 @@ def book(tmp_path):
     (tmp_path / "Test.actors.txt").write_text(ACTORS)
     (tmp_path / "Test.agents.txt").write_text(AGENTS)
     (tmp_path / "Test.discards.txt").write_text(DISCARDS)
-    (tmp_path / "Test.verbs.txt").write_text("not read\n")
+    (tmp_path / "Test.verbs.txt").write_text("--- SAIL [032] ---\nSAIL\n- * HOME [034]\n")
     return ActorDictionary.load(tmp_path)
 
 
@@ -99,6 +99,19 @@ def test_agents_combine_with_actors(book):
     assert book.agent_lookup("the tax and customs collector") == "GOV"  # a blank allows a gap
     assert book.agent_lookup("ministers of lighthouses") == "GOV"
     assert book.agent_lookup("polices") is None  # {} = no plural
+
+
+def test_verbs_file_gives_patterns(book):
+    assert [p.code for p in book.verb_patterns()] == ["032", "034"]
+
+
+def test_full_codes(book):
+    assert book.full_codes("Twin Cities") == ["TWC", "TWD"]  # "/" = two actors
+    assert book.full_codes("the ministry of lighthouses") == ["---GOVLHS"]  # agent, no actor
+    assert book.full_codes("Relief Charity Valdoria") == ["NGOVLD"]
+    assert book.full_codes("Kestrel Front police") == ["VLDREBKSTCOP"]
+    assert book.full_codes("nobody in particular") == ["---"]
+    assert book.full_codes("a chess match") is None
 
 
 def test_discards(book):
@@ -183,5 +196,5 @@ def test_actors_command(tmp_path, book):
     assert rows == [
         {"id": 1, "country": "RUS", "sector": "GOV", "name": "Kremlin"},
         {"id": 2, "country": "VLD", "sector": "COP", "name": "Valdoria"},
-        {"id": 4, "country": "DEU", "sector": "MIL", "name": "Defense Minister"},
+        {"id": 4, "country": "DEU", "sector": "GOV", "name": "Defense Minister"},
     ]

@@ -292,12 +292,12 @@ def test_cli_scores_actor_files(tmp_path):
     assert last.startswith("SUMMARY") and "all_fields_ok=0.500" in last and "code_1=1.000" in last
 
 
-def test_cli_sends_story_files_elsewhere(tmp_path):
+def test_cli_scores_story_files_with_bcubed(tmp_path):
     path = tmp_path / "stories.jsonl"
     path.write_text(json.dumps({"id": "1", "text": "t", "topic": "1", "story": "s"}) + "\n")
     result = run_eval(str(path))
-    assert result.exit_code == 2
-    assert "story" in result.stderr
+    assert result.exit_code == 0
+    assert "bcubed_F1=1.000" in result.stdout.strip().splitlines()[-1]
 
 
 def test_alignment_prefers_the_event_sharing_the_gold_actors():

@@ -3,7 +3,7 @@
 from eventscope.cli.app import app
 
 # Importing a module registers its commands.
-from eventscope.cli import run_cmd, code_cmd, eval_cmd, export_cmd, actors_cmd  # noqa: F401,E402
+from eventscope.cli import run_cmd, code_cmd, eval_cmd, export_cmd, actors_cmd, serve_cmd, stories_cmd, story_cmd  # noqa: F401,E402
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from eventscope.cli.app import app
 from eventscope.evaluation import score
 from eventscope.evaluation.records import (
-    ACTORS, EVENTS, OTHER_COMMANDS, detect_kind, gold_problem, keep_valid, read_jsonl, read_predictions,
+    ACTORS, EVENTS, OTHER_COMMANDS, STORIES, detect_kind, gold_problem, keep_valid, read_jsonl, read_predictions,
 )
 
 
@@ -97,6 +97,10 @@ def eval_command(
             out.print(f"  {field:15s} {ok:4d}/{total:<4d} {ok / max(total, 1):.3f}")
         print(summary_line(gold.name, result))
         raise typer.Exit(0)
+    if kind == STORIES:
+        from eventscope.evaluation.story_eval import score_story_file
+
+        raise typer.Exit(score_story_file(gold, predictions, limit, out, err))
     if kind != EVENTS:
         what, command = OTHER_COMMANDS.get(kind, ("not an event gold file (no record has an "
                                                   "'events' list)", None))

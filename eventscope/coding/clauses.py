@@ -133,6 +133,12 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return subject_tokens(head.head)[0], False
     if verb.dep_ == "relcl":
         return [head], False
+    if verb.dep_ == "acl" and head.dep_ in {"dobj", "attr"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                   for c in verb.children):
+        # "made decisions to expand ties", "took steps to improve": the deciding subject;
+        # "welcomed Trump's decision to send": the possessor decided
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        return (conjuncts(owners[0]) if owners else subject_tokens(head.head)[0]), False
     return [], False
 
 
@@ -187,6 +193,10 @@ def date_tokens(verb: Token) -> list[Token]:
                 found.append(child)
             elif child.dep_ == "prep":
                 found.extend(g for g in child.children if g.dep_ == "pobj" and g.ent_type_ == "DATE")
+            elif child.dep_ == "dobj":
+                # "announced a partnership Thursday": the small model often hangs the
+                # verb's time adverb on its object instead of on the verb.
+                found.extend(g for g in child.children if g.dep_ == "npadvmod" and g.ent_type_ == "DATE")
         if found:
             break
     return found

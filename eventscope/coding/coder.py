@@ -4,13 +4,12 @@ For every predicate in a sentence the coder (1) finds a verb pattern, or a frame
 applied to its complement ("agreed to sell"), (2) drops clauses that are negated,
 conditional or speculative and turns future ones into intents or threats, (3) finds
 source and target actors from the parse and the document's coreference, and (4) adds
-date, place, a confidence and the evidence that fired. Pure: Document + Doc in,
-DocumentResult out.
+date, place, a confidence and the evidence that fired. Reported speech is the speaker's
+statement plus the reported act (coding.selection). Pure: Document + Doc in, DocumentResult
+out. With a PETRARCH verbs dictionary, coding.petrarch_coder does the work instead.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,32 +19,32 @@ from eventscope.coding.frames import apply_frame
 from eventscope.coding.lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, governing_modality, own_modality
 from eventscope.coding.places import place_of
+from eventscope.coding.selection import (
+    NEWS_SECTORS, STATEMENT_ROOT, Candidate, confidence as score_confidence, dedupe, drop_subsumed, edit_distance_le1, keep_reported_statements,
+)
 from eventscope.coding.when import parse_iso, resolve
 from eventscope.models import Actor, Document, DocumentResult, Event, Sentence
 
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
-STATEMENT_ROOT = "01"
+MODIFIER_DEPS = {"amod", "compound", "nmod"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "after", "since", "until"}
 
 
-@dataclass
-class Candidate:
-    verb: Token  # the predicate that carries the source (the frame verb for frames)
-    action: Token  # the predicate that carries the action and its objects
-    code: str
-    pattern: VerbPattern
-    frame: str | None = None
-    fuzzy: bool = False
-    notes: list[str] = field(default_factory=list)
-
-
 class Coder:
-    def __init__(self, lexicon: Lexicon | None = None, dictionaries=None):
+    def __init__(self, lexicon: Lexicon | None = None, dictionaries=None, classifier=None):
         self.lexicon = lexicon or default_lexicon()
         self.dictionaries = dictionaries
+        self.classifier = classifier  # coding.classify.EventClassifier, or None: lexicon only
         self._fuzzy: dict[str, str | None] = {}
+        self._petrarch = None
+        if self.lexicon.sequences:  # a PETRARCH verbs file: code the PETRARCH way
+            from eventscope.coding.petrarch_coder import PetrarchCoder
+
+            self._petrarch = PetrarchCoder(self.lexicon, dictionaries)
 
     def code(self, document: Document, doc: Doc) -> DocumentResult:
+        if self._petrarch is not None:
+            return self._petrarch.code(document, doc)
         actors = DocActors(doc, document, self.dictionaries)
         sentences, events = [], []
         for sent_no, sent in enumerate(doc.sents):
@@ -54,7 +53,10 @@ class Coder:
                 event = self._event(candidate, sent, sent_no, document, actors)
                 if event is not None:
                     events.append(event)
-        return DocumentResult(document, sentences, actors.all_mentions(), _dedupe(events))
+        events = dedupe(keep_reported_statements(events))
+        if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
+            events = self.classifier.revise(document, doc, actors, events)
+        return DocumentResult(document, sentences, actors.all_mentions(), events)
 
     # --- finding predicates and their codes ------------------------------------------
     def _candidates(self, sent: Span) -> list[Candidate]:
@@ -80,7 +82,7 @@ class Coder:
                 pattern, code, fuzzy = own
                 found.append(Candidate(token, token, code, pattern, None, fuzzy))
         found = [c for c in found if c.frame or c.verb.i not in consumed]
-        return _drop_subsumed(found)
+        return drop_subsumed(found)
 
     def _frame_of(self, token: Token) -> str | None:
         for key in clauses.verb_keys(token):
@@ -110,7 +112,7 @@ class Coder:
         best = None
         if len(lemma) >= 6 and lemma.isalpha():
             for key in self.lexicon.verbs:
-                if " " not in key and key[:4] == lemma[:4] and _edit_distance_le1(key, lemma):
+                if " " not in key and key[:4] == lemma[:4] and edit_distance_le1(key, lemma):
                     best = key
                     break
         self._fuzzy[lemma] = best
@@ -148,6 +150,10 @@ class Coder:
             targets = [a for a in self._fallback_targets(cand.action, source_tokens, actors)
                        if a.entity not in source_entities]
             fallback = bool(targets)
+        if not targets and info.root != STATEMENT_ROOT:
+            targets = [a for a in self._addressees(cand.verb, actors, source_entities)
+                       if a.entity not in source_entities]
+            cand.notes += ["target: addressee of the report"] if targets else []
         if not sources and (not (passive and targets) or info.root == STATEMENT_ROOT):
             return None
 
@@ -157,7 +163,7 @@ class Coder:
         place = place_of(cand.action, info.root)
         start = min([cand.verb.left_edge.idx] + [t.left_edge.idx for t in source_tokens if t.sent == sent])
         end = max(cand.verb.right_edge.idx + len(cand.verb.right_edge.text), cand.action.idx + len(cand.action.text))
-        confidence = _confidence(cand, info.root, sources, targets, fallback)
+        confidence = score_confidence(cand, info.root, sources, targets, fallback)
         evidence = "; ".join([f"pattern {cand.pattern.label}", *cand.notes] + (["fuzzy lemma"] if cand.fuzzy else [])
                              + (["target from clause"] if fallback else []))
         trigger = cand.action.text if cand.action.i == cand.verb.i else f"{cand.verb.text} .. {cand.action.text}"
@@ -181,9 +187,28 @@ class Coder:
         for phrase in _object_phrases(action):
             for token in phrase:
                 found = [a for a in actors.actors_for(token) if a.country not in source_countries]
+                if not found and token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE"}:
+                    found = [a for a in [_modifier_actor(token, actors)] if a and a.country not in source_countries]
                 if found:
                     return found
         return []
+
+    def _addressees(self, verb: Token, actors: DocActors, source_entities: set[str]) -> list[Actor]:
+        """"Russia notified the United States that it plans to back out": the speaker's own
+        act, reported to someone, with no target of its own is aimed at the one told."""
+        clause = verb
+        while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+            clause = clause.head
+        head = clause.head
+        if clause.dep_ != "ccomp" or head.i == clause.i:
+            return []
+        if not any(p.cameo.startswith(STATEMENT_ROOT) for p in self.lexicon.verbs.get(head.lemma_.lower(), ())):
+            return []
+        speakers = {a.entity for a in _actors(clauses.subject_tokens(head)[0], actors)}
+        if not source_entities or not source_entities <= speakers:
+            return []  # someone else's act: the listener is no party to it
+        told = _actors([c for c in head.children if c.dep_ in {"dobj", "dative", "iobj"}], actors)
+        return [a for a in told if a.sector not in NEWS_SECTORS]
 
     def _date(self, verb: Token, published, future: bool, document: Document) -> tuple[str | None, str | None]:
         for token in clauses.date_tokens(verb):
@@ -219,6 +244,18 @@ def _object_phrases(action: Token, depth: int = 0) -> list:
     return phrases
 
 
+def _modifier_actor(token: Token, actors: DocActors) -> Actor | None:
+    """The country a modifier names: "condemned the Israeli raid" targets Israel."""
+    from eventscope.actors.phrase import resolve_phrase
+
+    found = resolve_phrase(token.text, dictionaries=actors.dictionaries)
+    if not found.country or found.sector:
+        return None
+    return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
+                 end=token.idx + len(token.text), entity=f"{found.country}::modifier",
+                 evidence=(found.evidence + "; " if found.evidence else "") + "modifier of the object")
+
+
 def _is_predicate(token: Token, lexicon: Lexicon) -> bool:
     if token.pos_ == "VERB":
         return True
@@ -233,57 +270,3 @@ def _actors(tokens: list[Token], actors: DocActors) -> list[Actor]:
                 seen.add(actor.entity)
                 out.append(actor)
     return out
-
-
-def _drop_subsumed(found: list[Candidate]) -> list[Candidate]:
-    """A statement or bare warning is only the frame of the event it reports."""
-    if len(found) < 2:
-        return found
-    kept = []
-    for cand in found:
-        if cand.code.startswith(STATEMENT_ROOT):
-            continue  # statements are coded only when the sentence has nothing else
-        reported = {t.i for c in cand.verb.children if c.dep_ == "ccomp" for t in c.subtree}
-        if not cand.pattern.objects and any(o.action.i in reported for o in found if o is not cand):
-            continue
-        # "met to discuss": a purpose clause of the same kind of act is the same event
-        head = cand.verb.head
-        if cand.verb.dep_ in {"xcomp", "advcl"} and any(
-                o is not cand and o.action.i == head.i and o.code[:2] == cand.code[:2] for o in found):
-            continue
-        kept.append(cand)
-    return kept or found[:1]
-
-
-def _confidence(cand: Candidate, root: str, sources, targets, fallback: bool) -> float:
-    score = 0.55
-    score += 0.15 if cand.pattern.objects else 0.0
-    score += 0.1 if sources and targets else 0.0
-    score += 0.05 if any(a.sector for a in sources) else 0.0
-    score -= 0.05 if cand.frame else 0.0
-    score -= 0.15 if cand.fuzzy else 0.0
-    score -= 0.2 if root == STATEMENT_ROOT else 0.0
-    score -= 0.1 if fallback else 0.0
-    return round(max(0.05, min(0.95, score)), 3)
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One record per event within a document: the same dyad and code reported twice."""
-    best: dict[tuple, Event] = {}
-    for event in events:
-        key = (tuple(a.entity for a in event.source), tuple(a.entity for a in event.target), event.cameo)
-        if key not in best or event.confidence > best[key].confidence:
-            best[key] = event
-    keep = {id(e) for e in best.values()}
-    return [e for e in events if id(e) in keep]
-
-
-
-def _edit_distance_le1(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) <= 1
-    if len(a) > len(b):
-        a, b = b, a
-    return any(a == b[:i] + b[i + 1:] for i in range(len(b)))

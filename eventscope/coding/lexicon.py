@@ -34,16 +34,24 @@ class Lexicon:
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     domains: dict[str, frozenset[str]] = field(default_factory=dict)
     refinements: dict[tuple[str, str], str] = field(default_factory=dict)
+    # PETRARCH sequence patterns by the surface forms of their verb; when there are any,
+    # they are the whole verb lexicon (coding.petrarch_coder), as in PETRARCH itself
+    sequences: dict[str, list] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, extra_verbs: Iterable[tuple[str, str, str]] = ()) -> "Lexicon":
+    def load(cls, extra_verbs: Iterable = ()) -> "Lexicon":
+        """The built-in lexicon plus user verbs: (verb, objects, code) rows, or PETRARCH
+        ``SequencePattern`` objects (from ``coding.petrarch_verbs``)."""
         lex = cls()
         for name, words in _rows("synsets.tsv"):
             lex.synsets[name] = frozenset(w.strip().lower() for w in words.split("|") if w.strip())
         for verb, obj, code in _rows("verbs.tsv"):
             lex.add_verb(verb, obj, code)
-        for verb, obj, code in extra_verbs:
-            lex.add_verb(verb, obj, code)
+        for item in extra_verbs:
+            if hasattr(item, "elements"):
+                lex.add_sequence(item)
+            else:
+                lex.add_verb(*item)
         for lemma, frame in _rows("frames.tsv"):
             lex.frames[lemma] = frame
         for kind, words in _rows("modality.tsv"):
@@ -67,6 +75,10 @@ class Lexicon:
                     objects.add(part)
         pattern = VerbPattern(verb, frozenset(objects), code, f"{verb} {obj} -> {code}")
         self.verbs.setdefault(verb, []).append(pattern)
+
+    def add_sequence(self, pattern) -> None:
+        for form in pattern.forms:
+            self.sequences.setdefault(form, []).append(pattern)
 
     def match(self, verb_keys: Iterable[str], object_words: set[str]) -> VerbPattern | None:
         """Best pattern for the verb keys (most specific first) given the clause's object words."""

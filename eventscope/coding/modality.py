@@ -42,6 +42,19 @@ def is_negated(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def is_hedge(verb: Token, lexicon: Lexicon) -> bool:
+    """"are expected to sign", "is said to be": the verb reports only an expectation or
+    hearsay about the clause it carries, so nothing in it is asserted as done."""
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    if not clauses:
+        return False
+    lemma = verb.lemma_.lower()
+    if lexicon.is_word("hedging", lemma):
+        return True
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    return passive and lexicon.is_word("hearsay", lemma)
+
+
 def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
     """What the clause's own words say: negated, conditional, modal, or plainly asserted."""
     if is_negated(verb, lexicon):
@@ -49,6 +62,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
     for child in verb.children:
         if child.dep_ == "mark" and lexicon.is_word("conditional", child.lower_):
             return Modality.CONDITIONAL
+    if is_hedge(verb, lexicon):
+        return Modality.SPECULATIVE
     for child in verb.children:
         if child.dep_ in {"aux", "auxpass"} and lexicon.is_word("modal", child.lower_):
             if child.lower_ in {"will", "would", "shall", "'ll"}:

@@ -13,7 +13,7 @@ EVENTS, ACTORS, STORIES, UNKNOWN = "events", "actors", "stories", "unknown"
 OTHER_COMMANDS = {
     ACTORS: ("an actor-resolution test file (query -> expected country / sector)",
              "eventscope actors"),
-    STORIES: ("a story-clustering file (documents grouped by `story`)", "eventscope stories (story clustering is not built yet)"),
+    STORIES: ("a story-clustering file (documents grouped by `story`)", "eventscope stories"),
 }
 
 

@@ -10,6 +10,7 @@ from eventscope.ingest.assemble import DEFAULT_MAX_CHARS
 from eventscope.ingest.decoding import decode_bytes
 from eventscope.ingest.html_page import MARKUP_ALLOWANCE, document_from_html
 from eventscope.ingest.records import RECORD_SUFFIXES, document_from_record, read_numbered_records
+from eventscope.ingest.sidecar import apply_sidecar, is_sidecar, read_sidecar
 from eventscope.ingest.text import document_from_text
 from eventscope.models import Document, Rejection
 
@@ -23,8 +24,8 @@ _HTML_STARTS = ("<!doctype html", "<html")
 def walk_files(root: Path) -> Iterator[Path]:
     """Files under ``root`` in a fixed order (sorted by name at every level).
 
-    Hidden files and folders (".git", ".DS_Store") are skipped; symlinked folders are not
-    followed, so a link loop cannot trap the walk.
+    Hidden files and folders (".git", ".DS_Store") and metadata sidecars (read with their
+    article) are skipped; symlinked folders are not followed, so a link loop cannot trap the walk.
     """
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -35,7 +36,7 @@ def walk_files(root: Path) -> Iterator[Path]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from walk_files(Path(entry.path))
-        elif entry.is_file():
+        elif entry.is_file() and not is_sidecar(Path(entry.name)):
             yield Path(entry.path)
 
 
@@ -78,10 +79,17 @@ def documents_from_file(
     raw = _read_file(path, max_bytes, max_chars)
     if isinstance(raw, Rejection):
         yield raw
-    elif suffix in HTML_SUFFIXES or raw.lstrip()[:20].lower().startswith(_HTML_STARTS):
-        yield document_from_html(raw, origin, english_only=english_only, max_chars=max_chars)
+        return
+    if suffix in HTML_SUFFIXES or raw.lstrip()[:20].lower().startswith(_HTML_STARTS):
+        document = document_from_html(raw, origin, english_only=english_only, max_chars=max_chars)
     else:
-        yield document_from_text(raw, origin, english_only=english_only, max_chars=max_chars)
+        document = document_from_text(raw, origin, english_only=english_only, max_chars=max_chars)
+    meta = read_sidecar(path)
+    if isinstance(meta, Rejection):
+        yield meta  # the article still goes through, with what ingest found by itself
+    elif meta and isinstance(document, Document):
+        document = apply_sidecar(document, meta)
+    yield document
 
 
 def iter_inputs(

@@ -32,6 +32,9 @@ FIELD_NAMES = {
 # Python's csv module refuses fields over 128 KiB by default; whole articles are longer.
 # 2**31 - 1 rather than sys.maxsize, which overflows the C long on some platforms.
 CSV_FIELD_LIMIT = 2**31 - 1
+# A JSONL line longer than this cannot hold a document of DEFAULT_MAX_CHARS (4 bytes a
+# character at most, plus the other fields and JSON escapes): rejected unread.
+MAX_RECORD_BYTES = DEFAULT_MAX_CHARS * 6 + 65536
 
 
 def record_field(rec: dict, name: str) -> object:
@@ -89,14 +92,29 @@ def document_from_record(
         return Rejection(origin, f"could not read record ({type(exc).__name__}: {exc})")
 
 
+def _lines(fh, max_bytes: int) -> Iterator[bytes | None]:
+    """The file's lines; None for a line longer than ``max_bytes``, which is skipped without
+    ever being held in memory whole (a 1 GB one-line file costs ``max_bytes``)."""
+    while raw := fh.readline(max_bytes + 1):
+        if len(raw) <= max_bytes or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while (rest := fh.readline(SNIFF_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
 def _jsonl_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
     with path.open("rb") as fh:
         if looks_binary(fh.read(SNIFF_BYTES)):
             yield Rejection(str(path), "binary file")
             return
         fh.seek(0)
-        for number, raw in enumerate(fh, start=1):
+        for number, raw in enumerate(_lines(fh, MAX_RECORD_BYTES), start=1):
             origin = f"{path}:{number}"
+            if raw is None:
+                yield Rejection(origin, f"document too large (record line over {MAX_RECORD_BYTES} bytes)")
+                continue
             if not raw.strip():
                 continue
             decoded = decode_bytes(raw)

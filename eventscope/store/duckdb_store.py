@@ -19,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from eventscope.models import DocumentResult, Rejection
+from eventscope.store.links import LinkTables
 from eventscope.store.rows import EVENT_COLUMNS, Columns, to_columns
 
 TABLES = ("documents", "sentences", "actors", "events", "rejections", "runs")
@@ -44,7 +45,7 @@ def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-class Store:
+class Store(LinkTables):
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = str(path)
         self.read_only = read_only
@@ -54,6 +55,7 @@ class Store:
         if not read_only:
             schema = resources.files("eventscope.store").joinpath("schema.sql").read_text("utf-8")
             self.con.execute(schema)
+            self.create_link_tables()
 
     # -- context manager ------------------------------------------------------------
     def __enter__(self) -> Store:

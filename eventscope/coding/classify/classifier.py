@@ -1,0 +1,131 @@
+"""EventClassifier: the two trained models and the coder hook that applies them.
+
+Loaded once per Processor (`EventClassifier.load()`), then `revise(...)` is called at the
+end of `Coder.code` with the document's events; see revise.py for what it may change.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from eventscope.coding.classify import revise as R
+from eventscope.coding.classify.features import (
+    LexiconIndex, build_index, default_index, document_features, sentence_features,
+)
+from eventscope.coding.classify.model import LinearModel
+from eventscope.coding.lexicon import Lexicon
+from eventscope.models import Document, Event
+
+SENTENCE_MODEL = "sentence_class5.npz"
+DOCUMENT_MODEL = "document_plover.npz"
+
+
+def model_dir() -> Path:
+    return Path(str(resources.files("eventscope.coding").joinpath("data", "models")))
+
+
+class EventClassifier:
+    def __init__(self, sentence_model: LinearModel | None, document_model: LinearModel | None,
+                 lexicon: Lexicon | None = None, thresholds: R.Thresholds | None = None):
+        from eventscope.coding.lexicon import default_lexicon
+
+        self.sentence_model = sentence_model
+        self.document_model = document_model
+        self.lexicon = lexicon or default_lexicon()
+        self.index: LexiconIndex = default_index() if lexicon is None else build_index(lexicon)
+        self.thresholds = thresholds or R.Thresholds()
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None, lexicon: Lexicon | None = None) -> "EventClassifier":
+        """The shipped models (or those in `directory`); a missing file leaves that level off."""
+        directory = Path(directory) if directory else model_dir()
+        models = []
+        for name in (SENTENCE_MODEL, DOCUMENT_MODEL):
+            path = directory / name
+            models.append(LinearModel.load(path) if path.exists() else None)
+        return cls(*models, lexicon=lexicon)
+
+    # --- the coder hook ----------------------------------------------------------------
+    def revise(self, document: Document, doc: Doc, actors, events: list[Event]) -> list[Event]:
+        events = list(events)
+        sents = list(doc.sents)
+        if self.sentence_model is not None:
+            for sent_no, sent in enumerate(sents):
+                own = [e for e in events if e.sentence == sent_no]
+                added = self._revise_sentence(document, sent, sent_no, own, actors, len(sents))
+                if added is not None:
+                    events.append(added)
+        if self.document_model is not None and len(sents) >= R.MIN_DOC_SENTENCES:
+            added = self._choose_main(document, doc, events)
+            if added is not None:
+                events.append(added)
+        return sorted(events, key=lambda e: (e.sentence, e.span[0]))
+
+    def _revise_sentence(self, document, sent, sent_no, own: list[Event], actors,
+                         n_sentences: int) -> Event | None:
+        t = self.thresholds
+        counts = sentence_features(sent.text, self.index)
+        prediction = self.sentence_model.predict(counts)
+        best = int(prediction.label)
+        probs = {int(k): v for k, v in prediction.probabilities.items()}
+        if own:
+            for event in own:  # (b) the model's belief in each reading of the sentence
+                cls = R.class_of(event.cameo)
+                if cls is None:
+                    continue
+                blended = (1 - t.blend) * event.confidence + t.blend * probs[cls]
+                event.confidence = round(blended, 3)
+                why = ", ".join(name for name, _ in self.sentence_model.reasons(counts, str(cls), 3))
+                event.evidence += f"; class5 model p({cls})={probs[cls]:.2f}" + (f" ({why})" if why else "")
+            if any(R.class_of(e.cameo) == best for e in own) or prediction.probability < t.recode:
+                return None
+            main = max(own, key=lambda e: e.confidence)
+            cls = R.class_of(main.cameo)
+            if cls is not None and probs[cls] < t.recode_below:
+                code, why = R.code_for_class(best, sent.text, self.index, self.document_model)
+                R.recoded(main, code, f"recoded by {R.describe('class5 model', prediction)}; {why}")
+            return None
+        needed = t.create_in_story if n_sentences >= R.MIN_DOC_SENTENCES else t.create
+        if prediction.probability < needed:  # (a) a clause the lexicon could not code
+            return None
+        clause = R.asserted_clause(sent, actors, self.lexicon, best)
+        if clause is None:
+            return None
+        verb, sources, targets, future = clause
+        code, why = R.code_for_class(best, sent.text, self.index, self.document_model)
+        code = R.pick_future(code, future)
+        if code is None:
+            return None
+        confidence = min(t.created_cap, 0.2 + 0.5 * prediction.probability)
+        note = (f"{R.describe('class5 model', prediction)}; {why}; clause '{verb.lemma_}'"
+                + (" (future)" if future else ""))
+        return R.new_event(document, sent, sent_no, verb, sources, targets, code, confidence, note)
+
+    def _choose_main(self, document: Document, doc: Doc, events: list[Event]) -> Event | None:
+        """(c) make an event of the story's predicted PLOVER type its main event."""
+        t = self.thresholds
+        prediction = self.document_model.predict(
+            document_features(document.text, document.title, self.index))
+        if prediction.probability < t.document:
+            return None
+        top = max((e.confidence for e in events), default=0.0)
+        confidence = round(min(0.99, max(top + 0.01, 0.5 + 0.4 * prediction.probability)), 3)
+        note = f"document main event: {R.describe('PLOVER model', prediction)}"
+        same = [e for e in events if (e.plover or "") == prediction.label]
+        if same:
+            main = max(same, key=lambda e: e.confidence)
+            main.confidence = confidence
+            main.evidence += f"; {note}"
+            return None
+        if prediction.probability < t.document_create:
+            return None
+        sent_no, sent = R.main_sentence(doc, self.document_model, prediction.label, self.index)
+        anchor = [e for e in events if e.sentence == sent_no]
+        sources = anchor[0].source if anchor else []
+        targets = anchor[0].target if anchor else []
+        code = R.taxonomy.plover_to_cameo(prediction.label)
+        return R.new_event(document, sent, sent_no, sent.root, sources, targets, code, confidence,
+                           note + (f"; actors of the {anchor[0].cameo} event there" if anchor else ""))

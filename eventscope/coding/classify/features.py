@@ -1,0 +1,194 @@
+"""Features the event classifier reads, each one a string a person can read back.
+
+Features come from the raw text only (no parse), so training on thousands of stories needs
+no spaCy run and the coder computes exactly the same features at runtime:
+
+- ``w:word`` / ``b:word word``: words and word pairs (TF-IDF weighted by the model);
+- ``lex:lemma``: a verb of the coder's lexicon (coding/data/verbs.tsv) found in any
+  inflection, with ``lexroot:NN`` / ``lexclass:N`` for the CAMEO root and class5 its
+  default pattern codes, and ``frame:NAME`` for frame verbs (frames.tsv);
+- ``neglex:N``: a lexicon verb of class N with a negator just before it ("did not attack");
+- ``cue:neg`` / ``cue:modal`` / ``cue:cond``: negation, modal and conditional words
+  (coding/data/modality.tsv);
+- ``lexplover:TYPE``: the PLOVER type of that root (not for negated verbs);
+- ``t:...`` / ``l:...``: the same for a story's headline and for its first two sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from eventscope.coding import taxonomy
+from eventscope.coding.lexicon import Lexicon, default_lexicon
+
+TOKEN = re.compile(r"\{[^}]*\}|[a-z]+(?:'[a-z]+)?|\d+")
+PLACEHOLDER = "<ent>"  # template slots such as "{country_1}" in generated headlines
+STOPWORDS = frozenset(
+    "the a an of to in on at for and or but by with from as is are was were be been being "
+    "it its this that these those he she they them his her their we our you i which who whom "
+    "has have had do does did so than then there here also into about over after before "
+    "up out more most some such other any all each".split())
+TITLE = "t:"  # prefix of headline features; the model weighs them as a block of their own
+LEAD = "l:"  # prefix of the features of a story's first sentences
+LEAD_SENTENCES = 2
+BODY_BIGRAMS = False  # word pairs of long stories add many features and no accuracy
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+NEGATION_WINDOW = 3  # tokens before a lexicon verb in which a negator negates it
+
+
+@dataclass
+class LexiconIndex:
+    """Word form -> lexicon verb lemma, and what each lemma stands for."""
+
+    forms: dict[str, str] = field(default_factory=dict)  # "fought" -> "fight"
+    phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("call", "for") -> "call for"
+    roots: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> CAMEO roots
+    frames: dict[str, str] = field(default_factory=dict)  # lemma -> frame
+    plover: dict[str, str] = field(default_factory=dict)  # CAMEO root -> PLOVER type
+    negators: frozenset[str] = frozenset()
+    modals: frozenset[str] = frozenset()
+    conditionals: frozenset[str] = frozenset()
+
+
+def _irregular() -> dict[str, list[str]]:
+    path = resources.files("eventscope.coding.classify").joinpath("data", "irregular_verbs.tsv")
+    table = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, forms = line.split("\t")
+            table[lemma.strip()] = [f.strip() for f in forms.split("|") if f.strip()]
+    return table
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a verb: attack -> attacks, attacked, attacking."""
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.add(lemma + "es")
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):  # stop -> stopped, ban -> banning
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def _roots_of(patterns) -> frozenset[str]:
+    defaults = [p for p in patterns if not p.objects] or list(patterns)
+    roots = set()
+    for pattern in defaults:
+        root = taxonomy.cameo_root(pattern.cameo)
+        if root:
+            roots.add(root)
+    return frozenset(roots)
+
+
+def build_index(lexicon: Lexicon) -> LexiconIndex:
+    index = LexiconIndex()
+    irregular = _irregular()
+    lemmas = set(lexicon.verbs) | set(lexicon.frames)
+    for key in sorted(lemmas):
+        head, _, particle = key.partition(" ")
+        forms = inflections(head) | set(irregular.get(head, ()))
+        for form in forms:
+            if particle:
+                index.phrasal[(form, particle)] = key
+            else:
+                index.forms.setdefault(form, key)
+        if key in lexicon.verbs:
+            index.roots[key] = _roots_of(lexicon.verbs[key])
+            for root in index.roots[key]:
+                index.plover[root] = taxonomy.cameo(root).plover
+        if key in lexicon.frames:
+            index.frames[key] = lexicon.frames[key]
+    index.negators = frozenset(lexicon.modality.get("negator", ()))
+    index.modals = frozenset(lexicon.modality.get("modal", ()))
+    index.conditionals = frozenset(lexicon.modality.get("conditional", ()))
+    return index
+
+
+@lru_cache(maxsize=1)
+def default_index() -> LexiconIndex:
+    return build_index(default_lexicon())
+
+
+def tokens(text: str) -> list[str]:
+    text = text.lower().replace("\u2019", "'").replace("\u02bc", "'")
+    return [PLACEHOLDER if t.startswith("{") else t for t in TOKEN.findall(text)]
+
+
+def _class5(root: str) -> int | None:
+    try:
+        return taxonomy.class5(root)
+    except KeyError:
+        return None
+
+
+def lexicon_features(words: list[str], index: LexiconIndex) -> Counter:
+    found: Counter = Counter()
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        lemma = index.phrasal.get((word, nxt)) or index.forms.get(word)
+        if lemma is None:
+            continue
+        negated = any(w in index.negators or w.endswith("n't")
+                      for w in words[max(0, i - NEGATION_WINDOW):i])
+        found[f"lex:{lemma}"] += 1
+        if lemma in index.frames:
+            found[f"frame:{index.frames[lemma]}"] += 1
+        for root in index.roots.get(lemma, ()):
+            found[f"lexroot:{root}"] += 1
+            plover = index.plover.get(root)
+            if plover and not negated:
+                found[f"lexplover:{plover}"] += 1
+            cls = _class5(root)
+            if cls is not None:
+                found[f"neglex:{cls}" if negated else f"lexclass:{cls}"] += 1
+    return found
+
+
+def text_features(text: str, index: LexiconIndex | None = None, prefix: str = "",
+                  bigrams: bool = True) -> Counter:
+    """Counts of every feature of one text (a sentence, a headline or a whole story)."""
+    index = index or default_index()
+    words = tokens(text)
+    found: Counter = Counter()
+    for word in words:
+        if word not in STOPWORDS and len(word) > 1:
+            found[f"w:{word}"] += 1
+    if bigrams:
+        for a, b in zip(words, words[1:]):
+            if not (a in STOPWORDS and b in STOPWORDS):
+                found[f"b:{a} {b}"] += 1
+    found.update(lexicon_features(words, index))
+    if any(w in index.negators or w.endswith("n't") for w in words):
+        found["cue:neg"] += 1
+    if any(w in index.modals for w in words):
+        found["cue:modal"] += 1
+    if any(w in index.conditionals for w in words):
+        found["cue:cond"] += 1
+    if prefix:
+        return Counter({prefix + k: v for k, v in found.items()})
+    return found
+
+
+def sentence_features(text: str, index: LexiconIndex | None = None) -> Counter:
+    return text_features(text, index)
+
+
+def document_features(text: str, title: str | None = None, index: LexiconIndex | None = None,
+                      lead_sentences: int = LEAD_SENTENCES, bigrams: bool = BODY_BIGRAMS) -> Counter:
+    """A story's features: its body, its headline's features marked ``t:`` and its lead's
+    marked ``l:`` (news puts the event first)."""
+    found = text_features(text, index, bigrams=bigrams)
+    if title:
+        found.update(text_features(title, index, prefix=TITLE))
+    if lead_sentences:
+        lead = " ".join(SENTENCE_END.split(text.strip(), maxsplit=lead_sentences)[:lead_sentences])
+        found.update(text_features(lead, index, prefix=LEAD))
+    return found

@@ -1,0 +1,168 @@
+"""How the learned models change the lexicon coder's events, step by step.
+
+Sentence level (class5 model, one call per sentence):
+  (b) every event's confidence is blended with the model's probability for the event's
+      class5, so of two readings of a sentence the one the model believes becomes the
+      main event; when the model is sure of another class than every event of the
+      sentence, the main event is recoded to that class;
+  (a) a sentence with no event but an asserted clause whose subject is an actor gets one
+      event of the model's class, when the model is sure enough.
+Document level (PLOVER model, stories of MIN_DOC_SENTENCES sentences or more):
+  (c) the event of the predicted PLOVER type becomes the main (highest-confidence) event;
+      with no such event, one document-level event of that type is added, anchored at the
+      sentence that speaks most for the type.
+Negated, conditional and speculative clauses never get an event here (coding.modality).
+Every change is written into the event's `evidence` with the features that drove it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventscope.coding import clauses, taxonomy
+from eventscope.coding.classify.features import document_features, lexicon_features, tokens
+from eventscope.coding.classify.model import LinearModel, Prediction
+from eventscope.coding.frames import apply_frame
+from eventscope.coding.modality import Modality, governing_modality, own_modality
+from eventscope.models import Actor, Document, Event
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    create: float = 0.45  # class probability needed to add an event to an event-less sentence
+    create_in_story: float = 0.80  # ... of a story (MIN_DOC_SENTENCES or more sentences),
+    # stricter: a story's main event comes from the document model, and news stories have
+    # many actor clauses that report no event
+    recode: float = 0.60  # ... to recode a sentence's main event to another class
+    recode_below: float = 0.25  # ... and only when the event's own class is this unlikely
+    blend: float = 0.5  # weight of the model's probability in a blended confidence
+    document: float = 0.15  # PLOVER probability needed to make an event of that type the main one
+    document_create: float = 0.25  # ... to add a document-level event when none has the type
+    created_cap: float = 0.6  # confidence ceiling of sentence events the model added
+
+
+MIN_DOC_SENTENCES = 3
+CLASS_PLOVER = {  # PLOVER types whose representative CAMEO code falls in each class5
+    c: [t for t in taxonomy.plover_types() if taxonomy.class5(taxonomy.plover_to_cameo(t)) == c]
+    for c in range(5)}
+STATEMENT_CODE = "010"  # class 0 has no PLOVER type: a statement
+
+
+def class_of(code: str) -> int | None:
+    try:
+        return taxonomy.class5(code)
+    except KeyError:
+        return None
+
+
+def code_for_class(cls: int, text: str, index, plover_model: LinearModel | None) -> tuple[str, str]:
+    """A CAMEO code of class `cls` for a text, and why: a lexicon verb of that class in the
+    text when there is one, else the PLOVER type the document model prefers in that class."""
+    hits = lexicon_features(tokens(text), index)
+    roots = sorted((n, name.split(":")[1]) for name, n in hits.items() if name.startswith("lexroot:"))
+    for _, root in sorted(roots, reverse=True):
+        if class_of(root) == cls:
+            return root + "0" if len(root) == 2 else root, f"lexicon root {root} in the sentence"
+    allowed = CLASS_PLOVER.get(cls) or []
+    if not allowed:
+        return STATEMENT_CODE, "class 0 is a statement"
+    if plover_model is None:
+        return taxonomy.plover_to_cameo(allowed[0]), f"first PLOVER type of class {cls}"
+    choice = plover_model.predict(document_features(text, None, index), allowed=allowed, n_reasons=3)
+    return taxonomy.plover_to_cameo(choice.label), f"PLOVER {choice.label} ({choice.reason_text(3)})"
+
+
+def recoded(event: Event, code: str, note: str, confidence: float | None = None) -> Event:
+    info = taxonomy.cameo(code)
+    event.cameo, event.cameo_root = info.code, info.root
+    event.goldstein, event.quad_class = info.goldstein, info.quad_class
+    event.plover, event.plover_mode = info.plover or None, info.plover_mode or None
+    event.plover_context = info.plover_context or None
+    if confidence is not None:
+        event.confidence = confidence
+    event.evidence = f"{event.evidence}; {note}" if event.evidence else note
+    return event
+
+
+def _actors(tokens_: list[Token], actors) -> list[Actor]:
+    out, seen = [], set()
+    for token in tokens_:
+        for actor in actors.actors_for(token):
+            if actor.entity not in seen:
+                seen.add(actor.entity)
+                out.append(actor)
+    return out
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def is_speech_verb(verb: Token, lexicon) -> bool:
+    """A verb the lexicon knows only as a statement ("say", "announce")."""
+    roots = {taxonomy.cameo_root(p.cameo) for p in lexicon.verbs.get(verb.lemma_.lower(), ())}
+    return bool(roots) and roots <= {"01"}
+
+
+def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[Actor], list[Actor], bool] | None:
+    """The highest asserted (or future) predicate of the sentence whose subject is an actor
+    (or, in the passive, whose object is): (verb, sources, targets, future). For an act
+    (class 1-4) a speech verb is passed over: "X said that Y shelled Z" is Y's act, and
+    when Y is no actor or the reported clause is doubtful, there is no act to code."""
+    verbs = sorted((t for t in sent if t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ == "AUX")),
+                   key=lambda t: (_depth(t), t.i))
+    for verb in verbs:
+        if cls != 0 and is_speech_verb(verb, lexicon):
+            continue
+        own = own_modality(verb, lexicon)
+        if own in (Modality.NEGATED, Modality.CONDITIONAL, Modality.SPECULATIVE):
+            continue
+        if governing_modality(verb, lexicon) != Modality.ASSERTED:
+            continue
+        subjects, passive = clauses.subject_tokens(verb)
+        sources = _actors(subjects, actors)
+        source_ids = {a.entity for a in sources}
+        targets = [a for a in _actors(clauses.target_tokens(verb), actors) if a.entity not in source_ids]
+        if sources or (passive and targets):
+            return verb, sources, targets, own == Modality.FUTURE
+    return None
+
+
+def new_event(document: Document, sent: Span, sent_no: int, verb: Token, sources, targets,
+              code: str, confidence: float, evidence: str) -> Event:
+    info = taxonomy.cameo(code)
+    return Event(
+        doc_id=document.id, sentence=sent_no, span=(sent.start_char, sent.end_char),
+        source=list(sources), target=list(targets), cameo=info.code, cameo_root=info.root,
+        goldstein=info.goldstein, quad_class=info.quad_class, plover=info.plover or None,
+        plover_mode=info.plover_mode or None, plover_context=info.plover_context or None,
+        date=document.date, date_precision="published" if document.date else None,
+        trigger=verb.text if verb is not None else "", confidence=round(confidence, 3),
+        evidence=evidence)
+
+
+def describe(kind: str, prediction: Prediction) -> str:
+    return f"{kind} {prediction.label} p={prediction.probability:.2f} from {prediction.reason_text()}"
+
+
+def pick_future(code: str, future: bool) -> str | None:
+    """A future clause is an intent or threat of the act, as in the lexicon coder."""
+    return apply_frame("intent", code) if future else code
+
+
+def main_sentence(doc: Doc, model: LinearModel, label: str, index) -> tuple[int, Span]:
+    """The sentence whose own words give the PLOVER type `label` the highest probability."""
+    best, best_p = (0, next(iter(doc.sents))), -1.0
+    k = model.classes.index(label)
+    for sent_no, sent in enumerate(doc.sents):
+        if len(sent.text.strip()) < 20:
+            continue
+        p = float(model.probabilities(document_features(sent.text, None, index))[k])
+        if p > best_p:
+            best, best_p = (sent_no, sent), p
+    return best

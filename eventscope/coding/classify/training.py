@@ -1,0 +1,139 @@
+"""Fit and cross-validate the linear models (scikit-learn is needed here only, never at runtime).
+
+`fit` turns feature counts into the same TF-IDF vectors `LinearModel.vector` computes and
+fits a multinomial logistic regression; `cross_validate` gives out-of-fold predictions,
+with folds by group when examples share a template (generated stories with one headline
+template must never sit on both sides of a fold).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from eventscope.coding.classify.model import LinearModel
+
+DEFAULT_C = 4.0
+
+
+@dataclass
+class Example:
+    id: str
+    text: str
+    label: str
+    title: str | None = None
+    group: str = ""  # examples of one group always share a fold
+
+
+def read_examples(path: str | Path, level: str) -> list[Example]:
+    """Labelled examples from a gold JSON Lines file: class5 of the first event for
+    sentences (``level="sentence"``), PLOVER type of the first event for documents.
+    Records without such a label are skipped; headlines are the fold groups of documents."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            events = record.get("events") or []
+            if not events or not isinstance(record.get("text"), str):
+                continue
+            first = events[0]
+            label = first.get("class5") if level == "sentence" else first.get("plover")
+            if label is None:
+                continue
+            rid = str(record.get("id") or f"{path}:{number}")
+            title = record.get("title")
+            out.append(Example(rid, record["text"], str(label).upper(), title,
+                               group=(title or rid) if level == "document" else rid))
+    return out
+
+
+def _vocabulary(rows: list[Counter], min_df: int) -> tuple[list[str], np.ndarray]:
+    df = Counter()
+    for row in rows:
+        df.update(row.keys())
+    names = sorted(name for name, n in df.items() if n >= min_df)
+    n = len(rows)
+    idf = np.array([math.log((1 + n) / (1 + df[name])) + 1.0 for name in names])
+    return names, idf
+
+
+def _matrix(rows: list[Counter], model: LinearModel):
+    from scipy.sparse import csr_matrix
+
+    data, indices, indptr = [], [], [0]
+    for row in rows:
+        cols, values = model.vector(row)
+        indices.extend(cols.tolist())
+        data.extend(values.tolist())
+        indptr.append(len(indices))
+    return csr_matrix((data, indices, indptr), shape=(len(rows), len(model.features)))
+
+
+def fit(rows: list[Counter], labels: list[str], c: float = DEFAULT_C, min_df: int = 2,
+        meta: dict | None = None, blocks: dict[str, float] | None = None) -> LinearModel:
+    from sklearn.linear_model import LogisticRegression
+
+    names, idf = _vocabulary(rows, min_df)
+    classes = sorted(set(labels))
+    meta = {**(meta or {}), "blocks": blocks or {}}
+    empty = LinearModel(classes, names, idf, np.zeros((len(classes), len(names))),
+                        np.zeros(len(classes)), meta)
+    x = _matrix(rows, empty)
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    clf.fit(x, labels)
+    order = [list(clf.classes_).index(c) for c in classes]
+    coef = clf.coef_[order] if len(classes) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]]) / 2
+    intercept = clf.intercept_[order] if len(classes) > 2 else np.array(
+        [-clf.intercept_[0], clf.intercept_[0]]) / 2
+    return LinearModel(classes, names, idf, coef, intercept, meta)
+
+
+def folds(labels: list[str], groups: list[str], k: int, seed: int = 13) -> list[np.ndarray]:
+    """Held-out index arrays: stratified by label, and by group when groups repeat."""
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+
+    idx = np.arange(len(labels))
+    if len(set(groups)) < len(groups):
+        splitter = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
+        return [test for _, test in splitter.split(idx, labels, groups)]
+    splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
+    return [test for _, test in splitter.split(idx, labels)]
+
+
+def cross_validate(rows: list[Counter], labels: list[str], groups: list[str], k: int = 5,
+                   c: float = DEFAULT_C, min_df: int = 2, blocks: dict[str, float] | None = None,
+                   ) -> tuple[list[str], list[LinearModel], list[np.ndarray]]:
+    """Out-of-fold predicted labels, plus each fold's model and held-out indices."""
+    predicted = [""] * len(rows)
+    models, held = [], folds(labels, groups, k)
+    for test in held:
+        test_set = set(test.tolist())
+        train = [i for i in range(len(rows)) if i not in test_set]
+        model = fit([rows[i] for i in train], [labels[i] for i in train], c, min_df, blocks=blocks)
+        for i in test:
+            predicted[i] = model.predict(rows[i], n_reasons=0).label
+        models.append(model)
+    return predicted, models, held
+
+
+def scores(gold: list[str], predicted: list[str]) -> dict:
+    """Accuracy, macro-F1 over gold classes, and per-class (precision, recall, F1, n)."""
+    per_class = {}
+    for label in sorted(set(gold)):
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        n_pred = sum(p == label for p in predicted)
+        n_gold = sum(g == label for g in gold)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per_class[label] = (round(prec, 3), round(rec, 3), round(f1, 3), n_gold)
+    accuracy = sum(g == p for g, p in zip(gold, predicted)) / max(len(gold), 1)
+    macro = sum(v[2] for v in per_class.values()) / max(len(per_class), 1)
+    return {"accuracy": round(accuracy, 4), "macro_f1": round(macro, 4), "per_class": per_class}

@@ -1,0 +1,239 @@
+"""Importer for PETRARCH verb dictionaries: verb blocks, synsets and word patterns.
+
+Format (PETRARCH / TABARI)::
+
+    &CURRENCY                     a synset: "+" lines are its phrases ("&X" nests one)
+    +DOLLARS
+    +SWISS FRANCS
+    --- CONTRIBUTE [070] ---      a block: verb name and default code
+    CONTRIBUTE                    the block's verbs; {FORMS} lists irregular forms, "_" joins
+    WIRE_+TAP {WIRE_+TAPPED}      the words of a multi-word verb, "+" marks its head word,
+    DOWNPLAY [014]                and a code after a verb overrides the block's for it
+    - * &CURRENCY [903]           a pattern: words before "*" precede the verb, words after
+                                  follow it; "_" = next word, a blank = words may intervene
+
+In patterns ``$`` marks the source actor, ``+`` the target, ``%`` a compound actor whose
+members act on each other, ``^`` any noun phrase to skip. Codes may be pairs, ``[032:033]``:
+source->target 032 and target->source 033; ``[---]`` means "no event". Every pattern of a
+block applies to every verb of the block. Unreadable lines are reported in ``warnings``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventscope.actors.petrarch import petr_lines
+
+SPECIALS = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
+NO_EVENT_CODES = {"---", "+++", "###", ""}
+
+
+@dataclass(frozen=True)
+class Element:
+    """One position of a pattern: a word or a special slot, in text order."""
+
+    kind: str  # "word", "verb", "source", "target", "compound", "skip"
+    word: str = ""
+    adjacent: bool = False  # must directly follow the element before it
+
+
+@dataclass(frozen=True)
+class SequencePattern:
+    """A PETRARCH pattern for one verb: the elements around the verb and the code(s)."""
+
+    verb: str  # the verb as written in the file ("BREAK_DOWN")
+    words: tuple[str, ...]  # lower-cased words of the verb ("break", "down")
+    head: int  # index of the inflected word in `words`
+    forms: frozenset[str]  # surface forms of the head word
+    elements: tuple[Element, ...]  # pre words, one "verb" element, post words
+    code: str  # "" = no event
+    reverse: str | None  # second code of a pair: target -> source
+    label: str  # the pattern line as written, for evidence
+
+    @property
+    def size(self) -> int:
+        return sum(e.kind != "verb" for e in self.elements)
+
+
+@dataclass
+class VerbDictionary:
+    patterns: list[SequencePattern] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, path: str | Path) -> "VerbDictionary":
+        reader = _Reader(Path(path))
+        reader.run()
+        return cls(reader.patterns, reader.warnings)
+
+    def extend(self, other: "VerbDictionary") -> None:
+        self.patterns.extend(other.patterns)
+        self.warnings.extend(other.warnings)
+
+
+@dataclass
+class _Verb:
+    text: str
+    words: tuple[str, ...]
+    head: int
+    forms: frozenset[str]
+    code: str | None
+
+
+class _Reader:
+    def __init__(self, path: Path):
+        self.path = path
+        self.synsets: dict[str, list[str]] = {}
+        self.patterns: list[SequencePattern] = []
+        self.warnings: list[str] = []
+        self._verbs: list[_Verb] = []
+        self._rules: list[tuple[str, str, str]] = []  # (pattern text, code, label)
+        self._block_code: str | None = None  # None: outside any verb block
+
+    def run(self) -> None:
+        lines = list(petr_lines(self.path))
+        self._read_synsets(lines)  # a synset may be used before the line defining it
+        synset: str | None = None
+        for lineno, line in lines:
+            where = f"{self.path.name}:{lineno}"
+            body = line.strip()
+            if body.startswith("&"):
+                self._flush()
+                synset = body.split()[0][1:].rstrip("_").upper()
+            elif body.startswith("---"):
+                self._flush()
+                synset = None
+                m = re.fullmatch(r"---\s*(.+?)\s*\[\s*([^\]]*)\]\s*.*", body)
+                if not m:
+                    self.warnings.append(f"{where}: cannot read block header {body!r}")
+                    self._block_code = None
+                    continue
+                self._block_code = m[2].strip()
+            elif synset is not None and body.startswith("+"):
+                continue  # read by _read_synsets
+            elif body.startswith("-"):
+                if body.endswith("["):
+                    body += "###]"  # "[###]": the comment stripper ate the code
+                m = re.fullmatch(r"-\s*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*", body)
+                if not m or "*" not in m[1]:
+                    self.warnings.append(f"{where}: cannot read pattern {body!r}")
+                    continue
+                self._rules.append((m[1], m[2], f"{where} {body}"))
+            elif self._block_code is not None:
+                synset = None
+                verb = self._verb(body, where)
+                if verb is not None:
+                    self._verbs.append(verb)
+            elif synset is None:
+                self.warnings.append(f"{where}: a verb outside any '--- VERB [code] ---' block")
+        self._flush()
+
+    def _read_synsets(self, lines: list[tuple[int, str]]) -> None:
+        name: str | None = None
+        for _, line in lines:
+            body = line.strip()
+            if body.startswith("&"):
+                name = body.split()[0][1:].rstrip("_").upper()
+                self.synsets[name] = []
+            elif name is not None and body.startswith("+"):
+                self.synsets[name].append(body[1:].strip())
+            else:
+                name = None
+
+    def _verb(self, body: str, where: str) -> _Verb | None:
+        m = re.fullmatch(r"([^\[{]+?)\s*(\{[^}]*\})?\s*(\[\s*([^\]]*?)\s*\])?", body)
+        if not m:
+            self.warnings.append(f"{where}: cannot read verb {body!r}")
+            return None
+        words, head = _verb_words(m[1])
+        if not words:
+            return None
+        forms = set(_inflections(words[head]))
+        for extra in (m[2] or "").strip("{}").split():
+            extra_words, extra_head = _verb_words(extra)
+            if extra_words:
+                forms.add(extra_words[extra_head])
+        return _Verb(m[1].strip(), words, head, frozenset(forms), m[4])
+
+    def _flush(self) -> None:
+        for verb in self._verbs:
+            default = verb.code if verb.code is not None else (self._block_code or "")
+            self._add(verb, "*", default, f"{verb.text} [{default}]")
+            for text, code, label in self._rules:
+                self._add(verb, text, code, label)
+        self._verbs, self._rules = [], []
+
+    def _add(self, verb: _Verb, text: str, code: str, label: str) -> None:
+        primary, _, second = code.partition(":")
+        primary = primary.strip()
+        if "?" in primary:  # a code its authors marked as doubtful
+            primary = ""
+        for elements in self._expand(text):
+            self.patterns.append(SequencePattern(
+                verb.text, verb.words, verb.head, verb.forms, elements,
+                "" if primary.upper() in NO_EVENT_CODES else primary,
+                second.strip() or None, label))
+
+    def _expand(self, text: str, depth: int = 0) -> list[tuple[Element, ...]]:
+        """Every element sequence a pattern stands for, synsets spelled out."""
+        out: list[list[Element]] = [[]]
+        adjacent = False
+        for piece in re.findall(r"_|\s+|[^_\s]+", text.strip()):
+            if piece == "_":
+                adjacent = True
+                continue
+            if piece.isspace():
+                continue  # "IN_ *" is "IN_*": the underscore wins
+            if piece == "*":
+                alternatives = [[Element("verb", adjacent=adjacent)]]
+            elif piece in SPECIALS:
+                alternatives = [[Element(SPECIALS[piece], adjacent=adjacent)]]
+            elif piece.startswith("&") and depth < 5:
+                name = piece[1:].upper()
+                if name not in self.synsets:
+                    self.warnings.append(f"{self.path.name}: unknown synset &{name}")
+                    return []
+                alternatives = []
+                for phrase in self.synsets[name]:
+                    for seq in self._expand(phrase, depth + 1):
+                        if seq:
+                            alternatives.append([Element(seq[0].kind, seq[0].word, adjacent)] + list(seq[1:]))
+            else:
+                alternatives = [[Element("word", w, adjacent if k == 0 else True)]
+                                for k, w in enumerate(_split_word(piece))]
+                alternatives = [[a[0] for a in alternatives]]
+            out = [seq + alt for seq in out for alt in alternatives]
+            adjacent = False
+        return [tuple(seq) for seq in out]
+
+
+def _split_word(piece: str) -> list[str]:
+    """A pattern word as spaCy tokenises it: "N'T" stays, "DON'T" is "do" + "n't"."""
+    word = piece.lower()
+    if word.endswith("n't") and len(word) > 3:
+        return [word[:-3], "n't"]
+    return [word]
+
+
+def _verb_words(text: str) -> tuple[tuple[str, ...], int]:
+    parts = [p for p in re.split(r"[_\s]+", text.strip()) if p]
+    head = next((i for i, p in enumerate(parts) if p.startswith("+")), 0)
+    return tuple(p.lstrip("+").lower() for p in parts), head
+
+
+def _inflections(base: str) -> list[str]:
+    """PETRARCH's regular forms of a verb: base, -s, -ed, -ing."""
+    forms = [base]
+    if re.search(r"[^aeiou]y$", base):
+        forms += [base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    elif base.endswith("e"):
+        forms += [base + "s", base + "d", base[:-1] + "ing"]
+    elif re.search(r"(s|sh|ch|x|z)$", base):
+        forms += [base + "es", base + "ed", base + "ing"]
+    else:
+        forms += [base + "s", base + "ed", base + "ing"]
+        if re.search(r"[^aeiou][aeiou][bdgmnprt]$", base) and len(base) <= 4:
+            forms += [base + base[-1] + "ed", base + base[-1] + "ing"]  # stab -> stabbed
+    return forms

@@ -1,0 +1,109 @@
+"""Choosing among a sentence's candidate events, and scoring and deduplicating events.
+
+A statement ("said", "announced") that only frames the act it reports is not a second
+event -- unless the speaker is someone other than the actor of the reported act: "Shamkhani
+confirmed that Iran has provided arms" is Shamkhani's statement and Iran's aid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventscope.coding.lexicon import VerbPattern
+from eventscope.models import Event
+
+STATEMENT_ROOT = "01"
+REPORTED = "reported speech"  # note on a statement whose complement holds another event
+NEWS_SECTORS = {"MED", "JRN"}  # news media: reporting is not itself an event, nor a target
+
+
+@dataclass
+class Candidate:
+    verb: Token  # the predicate that carries the source (the frame verb for frames)
+    action: Token  # the predicate that carries the action and its objects
+    code: str
+    pattern: VerbPattern
+    frame: str | None = None
+    fuzzy: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def drop_subsumed(found: list[Candidate]) -> list[Candidate]:
+    """A statement or bare warning is only the frame of the event it reports."""
+    if len(found) < 2:
+        return found
+    kept = []
+    for cand in found:
+        reported = {t.i for c in cand.verb.children if c.dep_ == "ccomp" for t in c.subtree}
+        if cand.code.startswith(STATEMENT_ROOT):
+            # statements are coded when the sentence has nothing else, or when they report
+            # another event (kept or dropped by keep_reported_statements once actors are known)
+            inside = {t.i for t in cand.verb.subtree}  # "confirmed for the first time that Iran ..."
+            if any(o.action.i in inside and any(c.dep_ in {"nsubj", "nsubjpass"} for c in o.action.children)
+                   for o in found if o is not cand and o.action.i != cand.verb.i):
+                cand.notes.append(REPORTED)
+                kept.append(cand)
+            continue
+        if not cand.pattern.objects and any(o.action.i in reported for o in found if o is not cand):
+            continue
+        # "met to discuss": a purpose clause of the same kind of act is the same event
+        head = cand.verb.head
+        if cand.verb.dep_ in {"xcomp", "advcl"} and any(
+                o is not cand and o.action.i == head.i and o.code[:2] == cand.code[:2] for o in found):
+            continue
+        kept.append(cand)
+    return kept or found[:1]
+
+
+def confidence(cand: Candidate, root: str, sources, targets, fallback: bool) -> float:
+    score = 0.55
+    score += 0.15 if cand.pattern.objects else 0.0
+    score += 0.1 if sources and targets else 0.0
+    score += 0.05 if any(a.sector for a in sources) else 0.0
+    score -= 0.05 if cand.frame else 0.0
+    score -= 0.15 if cand.fuzzy else 0.0
+    score -= 0.2 if root == STATEMENT_ROOT else 0.0
+    score -= 0.1 if fallback else 0.0
+    score -= 0.15 if cand.action.dep_ == "acl" else 0.0  # "welcomed the decision to ...": embedded
+    return round(max(0.05, min(0.95, score)), 3)
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One record per event within a document: the same dyad and code reported twice."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (tuple(a.entity for a in event.source), tuple(a.entity for a in event.target), event.cameo)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    keep = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in keep]
+
+
+
+def edit_distance_le1(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(a == b[:i] + b[i + 1:] for i in range(len(b)))
+
+
+def keep_reported_statements(events: list[Event]) -> list[Event]:
+    """Drop a reported-speech statement when its speaker is also the actor of an event in
+    the same sentence ("Russia said it is prepared to cooperate" is one event, the intent),
+    or is a news outlet; keep it when someone else's act is reported."""
+    out = []
+    for event in events:
+        if REPORTED in event.evidence:
+            speakers = {a.entity for a in event.source}
+            others = [e for e in events if e.sentence == event.sentence and REPORTED not in e.evidence
+                      and not e.cameo.startswith(STATEMENT_ROOT)]
+            if others and (any(a.sector in NEWS_SECTORS for a in event.source)
+                           or any(speakers & {a.entity for a in e.source} for e in others)):
+                continue
+        out.append(event)
+    return out

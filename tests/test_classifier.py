@@ -1,0 +1,167 @@
+"""The learned event classifier: artefacts, features, explanations, coder integration, training.
+
+Every sentence here is invented for the test (none comes from the dev sets).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eventscope.coding import taxonomy
+from eventscope.coding.classify import EventClassifier
+from eventscope.coding.classify.classifier import DOCUMENT_MODEL, SENTENCE_MODEL, model_dir
+from eventscope.coding.classify.features import document_features, inflections, sentence_features
+from eventscope.coding.classify.model import LinearModel
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def classifier() -> EventClassifier:
+    return EventClassifier.load()
+
+
+def test_shipped_artefacts_load_small_and_complete(classifier):
+    for name in (SENTENCE_MODEL, DOCUMENT_MODEL):
+        assert (model_dir() / name).stat().st_size < 5_000_000
+    assert classifier.sentence_model.classes == ["0", "1", "2", "3", "4"]
+    assert set(classifier.document_model.classes) == set(taxonomy.plover_types())
+    for model in (classifier.sentence_model, classifier.document_model):
+        assert model.coef.shape == (len(model.classes), len(model.features))
+        assert "cv_accuracy" in model.meta  # the artefact records its cross-validated figure
+
+
+def test_save_load_round_trip_gives_identical_probabilities(tmp_path, classifier):
+    model = classifier.sentence_model
+    model.save(tmp_path / "m.npz")
+    again = LinearModel.load(tmp_path / "m.npz")
+    counts = sentence_features("Rebels shelled the northern town and killed two soldiers.")
+    assert np.allclose(model.probabilities(counts), again.probabilities(counts))
+
+
+def test_load_rejects_a_file_that_is_no_model(tmp_path):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(ValueError, match="bad.npz"):
+        LinearModel.load(bad)
+
+
+def test_features_read_lexicon_verbs_in_any_inflection_and_negation():
+    assert {"attacked", "attacking", "attacks"} <= inflections("attack")
+    found = sentence_features("Militias fought the army near the border.")
+    assert found["lex:fight"] == 1 and found["lexclass:4"] == 1
+    negated = sentence_features("The army did not attack the village.")
+    assert negated["neglex:4"] == 1 and negated["lexclass:4"] == 0 and negated["cue:neg"] == 1
+    assert document_features("Body text here.", "Army attacks village")["t:lex:attack"] == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebel gunmen ambushed a police convoy and killed six officers.", "4"),
+    ("The two foreign ministers held talks in Vienna on Monday.", "1"),
+    ("The opposition party sharply condemned the court ruling as unjust.", "3"),
+    ("The agency delivered tents and medicine to the flood victims.", "2"),
+    ("A government spokesman said the harvest figures would be published next week.", "0"),
+])
+def test_sentence_model_on_unseen_sentences(classifier, text, expected):
+    prediction = classifier.sentence_model.predict(sentence_features(text))
+    assert prediction.label == expected, prediction.reason_text()
+    assert prediction.reasons and all(weight > 0 for _, weight in prediction.reasons)
+
+
+def test_predictions_are_deterministic(classifier):
+    text = "Protesters blocked the main road to the capital for a third day."
+    first = classifier.sentence_model.predict(sentence_features(text))
+    second = classifier.sentence_model.predict(sentence_features(text))
+    assert first == second
+
+
+def test_document_model_picks_the_type_of_an_invented_story(classifier):
+    story = ("Dock workers in the port city walked off the job on Monday, demanding higher wages. "
+             "Hundreds marched to the harbour office carrying banners. Union leaders said the "
+             "strike would continue until the company improved its offer.")
+    prediction = classifier.document_model.predict(
+        document_features(story, "Port workers strike over pay"))
+    assert prediction.label == "PROTEST", prediction.reason_text()
+
+
+def test_restricting_the_document_model_to_allowed_types(classifier):
+    counts = document_features("Soldiers opened fire on the crowd.", None)
+    prediction = classifier.document_model.predict(counts, allowed=["AID", "COOPERATE"])
+    assert prediction.label in {"AID", "COOPERATE"}
+
+
+# --- in the coder --------------------------------------------------------------------------
+def _events(code_text, text, title=None):
+    return code_text(text, title=title).events
+
+
+def test_coder_events_carry_classifier_evidence(code_text):
+    events = _events(code_text, "Nigerian police arrested forty opposition activists in Abuja on Friday.")
+    assert events
+    assert all("class5 model" in e.evidence for e in events)
+
+
+def test_unknown_verb_with_actor_gets_a_learned_category(code_text):
+    events = _events(code_text, "Turkish warplanes pounded Kurdish rebel positions in northern Iraq overnight.")
+    assert events, "an actor clause with a verb missing from the lexicon should be coded"
+    main = max(events, key=lambda e: e.confidence)
+    assert taxonomy.class5(main.cameo) == 4
+    assert "class5 model" in main.evidence and "w:" in main.evidence  # features named
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish warplanes did not pound Kurdish rebel positions in northern Iraq.",
+    "Turkish warplanes could pound Kurdish rebel positions if the talks fail.",
+    "Analysts expect that Turkish warplanes will pound Kurdish rebel positions.",
+])
+def test_negated_and_hypothetical_sentences_stay_quiet(code_text, text):
+    assert _events(code_text, text) == []
+
+
+def test_story_gets_a_main_event_of_the_document_type(code_text):
+    story = ("Thousands of farmers rallied outside parliament in the capital on Tuesday.\n\n"
+             "The demonstrators chanted slogans against the new land tax and waved flags.\n\n"
+             "Organisers said more marches were planned for the weekend across the country.")
+    events = _events(code_text, story, title="Farmers rally against land tax")
+    assert events
+    main = max(events, key=lambda e: e.confidence)
+    assert main.plover == "PROTEST", main.evidence
+    assert "document main event" in main.evidence and "PLOVER model" in main.evidence
+
+
+# --- training --------------------------------------------------------------------------------
+def _write(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_training_script_runs_on_a_tiny_sample(tmp_path, capsys):
+    sys.path.insert(0, str(ROOT / "tools"))
+    import train_classifier
+
+    fight = ["Soldiers shelled the village.", "Rebels attacked the base.", "Troops fired on protesters.",
+             "Gunmen killed two guards.", "Militias bombed the bridge.", "Police beat the marchers."]
+    talk = ["The ministers met in Paris.", "The leaders held talks.", "The envoys discussed trade.",
+            "The presidents met on Monday.", "Officials consulted their allies.", "Diplomats met again."]
+    sentences = [{"id": f"s{i}", "text": t, "events": [{"class5": 4 if t in fight else 1}]}
+                 for i, t in enumerate(fight + talk)]
+    stories = [{"id": f"d{i}", "title": f"Story {i % 4}", "text": t + " " + t,
+                "events": [{"plover": "ASSAULT" if t in fight else "CONSULT"}]}
+               for i, t in enumerate(fight + talk)]
+    out = tmp_path / "models"
+    code = train_classifier.main(["--multicoped", str(_write(tmp_path / "s.jsonl", sentences)),
+                                  "--synthetic", str(_write(tmp_path / "d.jsonl", stories)),
+                                  "--out", str(out), "--folds", "2"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "[sentence] 2-fold CV (by record)" in printed
+    assert "[document] 2-fold CV (grouped by template)" in printed
+    trained = EventClassifier.load(out)
+    counts = Counter(sentence_features("Rebels shelled the base."))
+    assert trained.sentence_model.predict(counts).label == "4"

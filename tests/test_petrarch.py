@@ -1,0 +1,188 @@
+"""PETRARCH dictionaries: the verbs importer, pattern matching and the PETRARCH coding mode.
+
+The dictionaries here are invented (fictional countries Valdoria, Kestria, Morvane) so the
+tests check the format's rules, not the dev set's sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.coding.petrarch_verbs import VerbDictionary
+
+ACTORS = """\
+VALDORIA [VLD]
++VALDORIAN
+KESTRIA [KES]
++KESTRIAN
+MORVANE [MRV]
+TWIN_CITIES [TWC/TWD]
+OSKAR_BRENN [VLD]
+\t[VLDREB >20000101]
+"""
+
+AGENTS = """\
+GOVERNMENT [~GOV]
+SOLDIER [~MIL]
+FOREIGN_MINISTER [~GOVFRM]
+MINISTER [~GOV]
+"""
+
+VERBS = """\
+&MONEY
++CROWNS
++GOLD MARKS
++SILVER_PIECES
+
+&NEGAUX
++DID N'T
++WILL NOT
+
+--- GIVE [070] ---
+GIVE {GAVE GIVEN}
+- * &MONEY [071]
+- &NEGAUX * [081]
+- * MONEY_FOR_ARMS [074]
+
+--- VISIT [042:043] ---
+VISIT
+
+--- DISCUSS [040] ---
+DISCUSS
+- % * [046:046]
+- * WITH % [041]
+
+--- FREE [066] ---
+FREE
+- + * FROM $ [067]
+
+--- PRAISE [051] ---
+PRAISE
+- SAID * [---]
+
+--- CORDON [---] ---
++CORDON_OFF {+CORDONED_OFF}
+- * ROADS [172]
+"""
+
+DISCARDS = "+FOOTBALL\nCHESS_\n"
+
+
+@pytest.fixture(scope="module")
+def verbs(tmp_path_factory):
+    path = tmp_path_factory.mktemp("verbs") / "Test.verbs.txt"
+    path.write_text(VERBS)
+    return VerbDictionary.read(path)
+
+
+def _patterns(verbs, verb):
+    return [p for p in verbs.patterns if p.verb == verb]
+
+
+def test_blocks_synsets_and_forms(verbs):
+    assert verbs.warnings == []
+    give = _patterns(verbs, "GIVE")
+    assert {"give", "gives", "gave", "given", "giving"} <= give[0].forms
+    codes = [p.code for p in give]
+    assert codes[0] == "070"  # the block default comes first
+    assert codes.count("071") == 3  # one pattern per synset phrase
+    assert [p.reverse for p in _patterns(verbs, "VISIT")] == ["043"]
+    assert _patterns(verbs, "PRAISE")[1].code == ""  # [---]: no event
+    cordon = _patterns(verbs, "+CORDON_OFF")[0]
+    assert cordon.words == ("cordon", "off") and "cordoned" in cordon.forms
+
+
+def test_adjacency_and_gaps(verbs):
+    pattern = next(p for p in _patterns(verbs, "GIVE") if p.code == "074")
+    assert [(e.kind, e.word, e.adjacent) for e in pattern.elements] == [
+        ("verb", "", False), ("word", "money", False), ("word", "for", True), ("word", "arms", True)]
+    gold = next(p for p in _patterns(verbs, "GIVE") if any(e.word == "gold" for e in p.elements))
+    assert [e.adjacent for e in gold.elements] == [False, False, False]  # a blank allows a gap
+
+
+def test_bad_lines_are_warnings(tmp_path):
+    path = tmp_path / "x.verbs.txt"
+    path.write_text("STRAY\n--- ASK [090] ---\nASK\n- no star here [091]\n- * &NOPE [092]\n")
+    found = VerbDictionary.read(path)
+    assert any("x.verbs.txt:1" in w for w in found.warnings)
+    assert any("x.verbs.txt:4" in w for w in found.warnings)
+    assert any("&NOPE" in w for w in found.warnings)
+    assert [p.code for p in found.patterns] == ["090"]
+
+
+@pytest.fixture(scope="module")
+def coder(tmp_path_factory):
+    from eventscope.pipeline import Processor
+
+    folder = tmp_path_factory.mktemp("petr")
+    for name, text in [("Test.actors.txt", ACTORS), ("Test.agents.txt", AGENTS),
+                       ("Test.verbs.txt", VERBS), ("Test.discards.txt", DISCARDS)]:
+        (folder / name).write_text(text)
+    return Processor(folder)
+
+
+def triples(coder, text, date="2001-05-01"):
+    from eventscope.models import Document, content_id
+
+    doc = Document(id=content_id(text), text=text, date=date, origin="test")
+    result = next(iter(coder.process([doc])))
+    for event in result.events:
+        assert event.evidence.startswith("petrarch pattern ")
+    return {(s.country or "---") + (s.sector or "") + ">" + (t.country or "---") + (t.sector or "")
+            + " " + e.cameo for e in result.events for s in e.source for t in e.target}
+
+
+def test_default_code_and_agents(coder):
+    assert triples(coder, "The Valdorian government gave a warning to Kestria.") == {"VLDGOV>KES 070"}
+
+
+def test_synset_and_phrase_patterns(coder):
+    assert triples(coder, "Valdoria gave ten thousand crowns to Kestria.") == {"VLD>KES 071"}
+    assert triples(coder, "Valdoria gave gold and silver marks to Kestria.") == {"VLD>KES 071"}  # gap
+    assert triples(coder, "Valdoria gave silver coins and pieces to Kestria.") == {"VLD>KES 070"}  # "_" needs adjacency
+
+
+def test_negation_is_what_the_pattern_says(coder):
+    assert triples(coder, "Valdoria didn't give weapons to Kestria.") == {"VLD>KES 081"}
+
+
+def test_paired_codes_go_both_ways(coder):
+    assert triples(coder, "Kestrian soldiers visit Morvane.") == {"KESMIL>MRV 042", "MRV>KESMIL 043"}
+
+
+def test_compound_subject_and_object(coder):
+    assert triples(coder, "Valdoria and Kestria discuss the border.") == {"VLD>KES 046", "KES>VLD 046"}
+    assert triples(coder, "Morvane will discuss the border with Valdoria and Kestria.") == {
+        "MRV>VLD 041", "MRV>KES 041"}
+
+
+def test_source_and_target_slots(coder):
+    assert triples(coder, "Kestrian soldiers were freed from Valdoria.") == {"VLD>KESMIL 067"}
+
+
+def test_null_pattern_and_multiword_verb(coder):
+    assert triples(coder, "Oskar Brenn said he would praise Kestria.") == set()
+    assert triples(coder, "Valdorian soldiers cordoned off the roads to Kestria.") == {"VLDMIL>KES 172"}
+    assert triples(coder, "Valdorian soldiers cordoned the town of Kestria.") == set()  # needs "off"
+
+
+def test_dated_roles_and_slash_codes(coder):
+    assert triples(coder, "Oskar Brenn gave crowns to Kestria.", date="1999-01-01") == {"VLD>KES 071"}
+    assert triples(coder, "Oskar Brenn gave crowns to Kestria.", date="2003-01-01") == {"VLDREB>KES 071"}
+    assert triples(coder, "The Twin Cities gave crowns to Kestria.") == {"TWC>KES 071", "TWD>KES 071"}
+
+
+def test_agents_take_the_country_of_their_phrase(coder):
+    assert triples(coder, "Soldiers from Kestria visited Morvane.") == {"KESMIL>MRV 042", "MRV>KESMIL 043"}
+    assert triples(coder, "The foreign minister of Valdoria gave crowns to Kestria.") == {"VLDGOVFRM>KES 071"}
+
+
+def test_discards(coder):
+    assert triples(coder, "Valdoria gave crowns to Kestria after the football final.") == set()
+    assert triples(coder, "Valdoria gave crowns to Kestria. The chess club closed.") == {"VLD>KES 071"}
+    assert triples(coder, "Valdoria gave crowns to Kestria at the chess final.") == set()
+
+
+def test_builtin_verbs_are_not_used(coder):
+    # "attack" is in the built-in lexicon but not in this verbs file
+    assert triples(coder, "Valdorian soldiers attacked Kestria.") == set()

@@ -1,0 +1,144 @@
+"""Train the event classifier's two models, print k-fold cross-validated figures, save them.
+
+    python tools/train_classifier.py                 # model CV + write coding/data/models/*.npz
+    python tools/train_classifier.py --system-cv     # also CV of the whole coder (slow: parses)
+
+Sentence model: Multi-CoPED class5 of each sentence (../shared/data/dev/multicoped_train.jsonl),
+folds by record. Document model: PLOVER type of each story
+(../shared/data/dev/synthetic_plover_silver.jsonl, silver labels), folds grouped by headline
+template, because stories generated from one template are near-copies of each other.
+
+--system-cv runs the real coder on every record once (spaCy parses cached in --cache), then
+lets each fold's models revise the held-out records' events and scores the pooled output
+with `eventscope.evaluation.score`: the same numbers `eventscope eval` prints, but honest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from eventscope.coding.classify import training as T  # noqa: E402
+from eventscope.coding.classify.classifier import (  # noqa: E402
+    DOCUMENT_MODEL, SENTENCE_MODEL, EventClassifier, model_dir,
+)
+from eventscope.coding.classify.features import document_features, sentence_features  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "data" / "dev"
+SETTINGS = {  # level -> (C, min_df, feature blocks)
+    "sentence": (4.0, 2, {}),
+    "document": (4.0, 3, {"t:": 1.0, "l:": 1.0}),
+}
+
+
+def featurise(examples: list[T.Example], level: str) -> list:
+    if level == "sentence":
+        return [sentence_features(e.text) for e in examples]
+    return [document_features(e.text, e.title) for e in examples]
+
+
+def model_cv(examples, rows, level: str, k: int):
+    c, min_df, blocks = SETTINGS[level]
+    labels, groups = [e.label for e in examples], [e.group for e in examples]
+    started = time.time()
+    predicted, models, held = T.cross_validate(rows, labels, groups, k, c, min_df, blocks)
+    figures = T.scores(labels, predicted)
+    print(f"[{level}] {k}-fold CV ({'grouped by template' if len(set(groups)) < len(groups) else 'by record'}),"
+          f" n={len(labels)}: accuracy {figures['accuracy']:.3f}  macro-F1 {figures['macro_f1']:.3f}"
+          f"  ({time.time() - started:.0f}s)")
+    for label, (p, r, f1, n) in figures["per_class"].items():
+        print(f"    {label:10s} P {p:.3f} R {r:.3f} F1 {f1:.3f} n={n}")
+    return figures, models, held
+
+
+def parsed(path: Path, cache: Path, limit: int | None):
+    """(records, Documents, spaCy Docs) of a gold file, parsing once into `cache`."""
+    from spacy.tokens import DocBin
+
+    from eventscope.analyze import load_nlp
+    from eventscope.ingest import document_from_record
+
+    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
+    documents = [document_from_record({k: r.get(k) for k in ("id", "text", "date", "title")},
+                                      origin=str(r["id"]), english_only=False) for r in records]
+    nlp = load_nlp()
+    stem = cache / f"{path.stem}-{limit or 'all'}.spacy"
+    if stem.exists():
+        docs = list(DocBin().from_disk(stem).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe((d.text for d in documents), batch_size=32))
+        cache.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs).to_disk(stem)
+    return records, documents, docs
+
+
+def system_cv(path: Path, level: str, models, held, examples, cache: Path, limit: int | None):
+    """Score the coder + each fold's models on that fold's held-out records."""
+    from eventscope.actors.mentions import DocActors
+    from eventscope.coding.coder import Coder
+    from eventscope.evaluation import score
+
+    records, documents, docs = parsed(path, cache, limit)
+    fold_of = {examples[i].id: f for f, test in enumerate(held) for i in test}
+    coder = Coder()
+    shipped = EventClassifier.load()  # the other level's model, trained on the other file
+    classifiers = [EventClassifier(m if level == "sentence" else shipped.sentence_model,
+                                   m if level == "document" else shipped.document_model)
+                   for m in models]
+    before, after = [], []
+    for record, document, doc in zip(records, documents, docs):
+        events = coder.code(document, doc).events
+        before.append({"id": record["id"], "events": [e.to_contract() for e in events]})
+        fold = fold_of.get(str(record["id"]))
+        if fold is not None:
+            events = classifiers[fold].revise(document, doc, DocActors(doc, document), events)
+        after.append({"id": record["id"], "events": [e.to_contract() for e in events]})
+    for name, predicted in (("lexicon coder alone", before), ("coder + fold models", after)):
+        report = score(records, predicted, name=path.name)
+        print(f"  system CV, {name}: {report.summary_line()}")
+    return score(records, after, name=path.name)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--multicoped", type=Path, default=DEV / "multicoped_train.jsonl")
+    ap.add_argument("--synthetic", type=Path, default=DEV / "synthetic_plover_silver.jsonl")
+    ap.add_argument("--out", type=Path, default=model_dir())
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--system-cv", action="store_true", help="also CV the whole coder (parses)")
+    ap.add_argument("--system-limit", type=int, default=None, help="records per file for --system-cv")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/eventscope-parse-cache"))
+    ap.add_argument("--no-save", action="store_true")
+    args = ap.parse_args(argv)
+
+    jobs = [("sentence", args.multicoped, SENTENCE_MODEL), ("document", args.synthetic, DOCUMENT_MODEL)]
+    for level, path, filename in jobs:
+        if not path.exists():
+            print(f"[{level}] {path} not found: skipped", file=sys.stderr)
+            continue
+        examples = T.read_examples(path, level)
+        rows = featurise(examples, level)
+        figures, models, held = model_cv(examples, rows, level, args.folds)
+        meta = {"level": level, "trained_on": path.name, "n": len(examples), "folds": args.folds,
+                "cv_accuracy": figures["accuracy"], "cv_macro_f1": figures["macro_f1"],
+                "settings": {"C": SETTINGS[level][0], "min_df": SETTINGS[level][1]}}
+        if args.system_cv:
+            report = system_cv(path, level, models, held, examples, args.cache, args.system_limit)
+            meta["system_cv"] = {k: round(m.value, 4) for k, m in report.metrics.items()}
+        if not args.no_save:
+            c, min_df, blocks = SETTINGS[level]
+            final = T.fit(rows, [e.label for e in examples], c, min_df, meta, blocks)
+            final.save(args.out / filename)
+            print(f"[{level}] wrote {args.out / filename} ({len(final.features)} features, "
+                  f"{(args.out / filename).stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
