@@ -86,7 +86,7 @@ def tokenize(text: str) -> list[Token]:
     return list(_tokenize(text))
 
 
-@lru_cache(maxsize=8192)  # sentences are tokenized once per phrase resolved in them
+@lru_cache(maxsize=512)  # a sentence is tokenized once per phrase resolved in it; small: RSS stays flat
 def _tokenize(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for index, raw in enumerate(text.translate(_QUOTES).split()):
@@ -210,7 +210,7 @@ class Lexicon:
         memo = tuple(toks)
         found = self._scans.get(memo)
         if found is None:
-            if len(self._scans) > 20_000:  # bounded: a long run must not grow it
+            if len(self._scans) > 1024:  # bounded (repeats are within a sentence): RSS stays flat
                 self._scans.clear()
             found = self._scans[memo] = self._scan(toks)
         return list(found)

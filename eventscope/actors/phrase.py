@@ -154,7 +154,7 @@ def resolve_phrase(text: str, context: str | None = None, date: str | None = Non
     return _resolve_builtin(phrase, context, when, load_lexicon(), gazetteer)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)  # single words: a few thousand cover a corpus
 def _resolve_alone(phrase: str, gazetteer: bool) -> Actor:
     return _resolve_builtin(phrase, None, None, load_lexicon(), gazetteer)
 

@@ -63,7 +63,7 @@ def resolve(expression: str, published: dt.date | None, future: bool = False) ->
     return ResolvedDate(parsed, "day", expression) if parsed else None
 
 
-@lru_cache(maxsize=4096)  # dateparser is slow per call; a corpus repeats its date phrases
+@lru_cache(maxsize=1024)  # dateparser is slow per call; a corpus repeats its date phrases
 def _dateparser_day(text: str, base: dt.date | None, future: bool) -> str | None:
     import dateparser  # imported on first use: it costs ~0.3 s of start-up
 
