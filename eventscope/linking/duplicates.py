@@ -20,7 +20,7 @@ NUM_PERM = 128
 SEED = 1
 # The "affine32" MinHash of datasketch 2.x, written out with numpy: importing datasketch pulls
 # in scipy (~1 s of every run's start-up). Stored signatures and band keys are bit-identical
-# to datasketch's MinHash(num_perm=128, seed=1, scheme="affine32") (tests/test_duplicates.py).
+# to datasketch's MinHash(num_perm=128, seed=1, scheme="affine32") (tests/test_minhash.py).
 FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 BANDS, ROWS = 32, 4  # candidate pairs from Jaccard ~0.4; (1/32)**(1/4) = 0.42
 SHINGLE = 3
