@@ -19,6 +19,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/eventscope run examples/ --db eventscope.duckdb --show 40
+	$(BIN)/eventscope stories --db eventscope.duckdb
 
 test: $(STAMP)
 	$(BIN)/pytest -q

@@ -109,6 +109,17 @@ def test_mentions_of_one_event_across_documents_are_linked():
     assert first.first_reported == "2024-05-01" and first.first_doc_id == "d2"
 
 
+def test_two_kinds_of_event_in_one_document_stay_two_events():
+    meeting = dict(cameo="040", cameo_root="04", quad_class=1, trigger="held", source_code="RUSMIL",
+                   target_code="IRNMIL", sentence_text="Russian and Iranian defense officials held talks in Tehran.")
+    pact = dict(meeting, cameo="0312", cameo_root="03", trigger="announced",
+                sentence_text="Russian and Iranian defense officials announced a military partnership.")
+    rows = [mention("m1", "d1", sentence=0, **meeting), mention("p1", "d1", sentence=1, **pact),
+            mention("m2", "d2", **meeting)]  # another outlet's report of the meeting
+    linked = link_events(rows, lambda s, t: [])
+    assert sorted(sorted(e for e, _ in le.mentions) for le in linked) == [["m1", "m2"], ["p1"]]
+
+
 def test_date_windows_follow_precision():
     assert within_window("2024-05-01", "2024-05-03")
     assert not within_window("2024-05-01", "2024-05-20")

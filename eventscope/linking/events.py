@@ -60,6 +60,14 @@ def compatible(a: LinkedEvent, event: dict) -> bool:
     return bool(a.quad_class) and a.quad_class == event.get("quad_class")
 
 
+def other_event_of_same_document(a: LinkedEvent, event: dict) -> bool:
+    """One article telling of a meeting and of the pact announced at it tells two events:
+    within a document the coder has already merged repeats, so a different CAMEO root
+    there is a different event, however close the quad class, actors and dates."""
+    docs = {a.first_doc_id, *(doc for _, doc in a.mentions)}
+    return event["doc_id"] in docs and a.cameo_root != event.get("cameo_root")
+
+
 def within_window(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True  # an undated mention can still be the same event; actors and type decide
@@ -93,6 +101,8 @@ def link_events(events: list[dict], candidates_for) -> list[LinkedEvent]:
             if key not in pool:
                 pool[key] = list(candidates_for(*key))
             for linked in pool[key]:
+                if other_event_of_same_document(linked, event):
+                    continue
                 if compatible(linked, event) and within_window(linked.date, when):
                     score = wording(linked, event)
                     if score >= best_score:
