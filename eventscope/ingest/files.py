@@ -92,6 +92,19 @@ def documents_from_file(
     yield document
 
 
+def files_under(paths: Iterable[str | Path]) -> Iterator[Path | Rejection]:
+    """Every file the user named or that lies under a named folder (sorted order), or a
+    Rejection for a named path that is missing or not a regular file."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from walk_files(path)
+        elif path.is_file():
+            yield path
+        else:
+            yield Rejection(str(path), "not a regular file" if path.exists() else "no such file or directory")
+
+
 def iter_inputs(
     paths: Iterable[str | Path], *, english_only: bool = True, max_chars: int = DEFAULT_MAX_CHARS
 ) -> Iterator[Document | Rejection]:
@@ -100,18 +113,8 @@ def iter_inputs(
     Never raises for bad input: a missing path, an unreadable, binary or empty file, or a
     malformed record each become a Rejection naming where it came from and why.
     """
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            files: Iterable[Path] = walk_files(path)
-        elif path.is_file():
-            files = [path]
-        elif path.exists():
-            yield Rejection(str(path), "not a regular file")
-            continue
+    for file in files_under(paths):
+        if isinstance(file, Rejection):
+            yield file
         else:
-            yield Rejection(str(path), "no such file or directory")
-            continue
-        for file in files:
             yield from documents_from_file(file, english_only=english_only, max_chars=max_chars)
-

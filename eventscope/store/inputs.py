@@ -24,7 +24,9 @@ import duckdb
 import pyarrow as pa
 
 from eventscope.ingest.assemble import DEFAULT_MAX_CHARS
-from eventscope.ingest.files import documents_from_file, walk_files
+# No module-level name here may equal a table name: DuckDB's replacement scan would read a
+# Python object called `input_files` instead of the table.
+from eventscope.ingest.files import documents_from_file, files_under, walk_files
 from eventscope.models import Document, Rejection
 
 HASH_CHUNK = 1 << 20
@@ -75,16 +77,10 @@ class InputLog:
     def iter_new(self, paths: Iterable[str | Path], *, english_only: bool = True,
                  max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | Rejection]:
         """Documents and Rejections of the files under ``paths`` not ingested before."""
-        for given in paths:
-            path = Path(given)
-            if path.is_dir():
-                files: Iterable[Path] = walk_files(path)
-            elif path.is_file():
-                files = [path]
+        for file in files_under(paths):
+            if isinstance(file, Rejection):
+                yield file
             else:
-                yield Rejection(str(path), "not a regular file" if path.exists() else "no such file or directory")
-                continue
-            for file in files:
                 yield from self._ingest_file(file, english_only=english_only, max_chars=max_chars)
 
     def _ingest_file(self, file: Path, **options) -> Iterator[Document | Rejection]:
