@@ -216,3 +216,15 @@ def test_unknown_names_take_a_country_only_from_a_short_hint():
 def test_no_person_name_without_a_title_next_to_it():
     assert resolve_phrase("Thousands of Myanmar nationals").name == "Thousands of Myanmar nationals"
     assert resolve_phrase("Ali Kushayb, a Sudanese militia leader").name == "Ali Kushayb"
+
+
+def test_may_match_word_is_false_only_for_words_no_entry_can_match():
+    from eventscope.actors.lexicon import load_lexicon, tokenize
+
+    lex = load_lexicon()
+    for word in ["talks", "weapons", "partnership", "sanctions", "week"]:
+        if not lex.may_match_word(word):
+            assert lex.scan(tokenize(word)) == []
+    assert lex.may_match_word("officials") and lex.scan(tokenize("officials"))  # plural of an entry
+    assert lex.may_match_word("Moscow") and lex.may_match_word("U.S.")  # capitals: towns, abbreviations
+    assert not lex.may_match_word("partnership")

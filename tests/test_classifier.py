@@ -165,3 +165,27 @@ def test_training_script_runs_on_a_tiny_sample(tmp_path, capsys):
     trained = EventClassifier.load(out)
     counts = Counter(sentence_features("Rebels shelled the base."))
     assert trained.sentence_model.predict(counts).label == "4"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and Iran signed a military cooperation agreement on Thursday.",
+    "Police did not arrest the protesters. They said talks would go on. Nobody came.",
+    "Rebels shelled the town, and the army vowed to retaliate!",
+])
+def test_sentence_as_document_equals_document_features(text):
+    from eventscope.coding.classify.features import document_features, sentence_as_document
+
+    assert sentence_as_document(text, sentence_features(text)) == document_features(text, None)
+
+
+def test_vector_scores_equal_the_block_formula(classifier):
+    """The one-block fast path of LinearModel.vector gives the general block formula's values."""
+    import numpy as np
+
+    model = classifier.sentence_model
+    counts = sentence_features("The army shelled rebel positions near the border on Monday.")
+    cols, values = model.vector(counts)
+    manual = np.array([1.0 + np.log(counts[model.features[c]]) for c in cols]) * model.idf[cols]
+    assert len(cols) > 3
+    assert np.allclose(values, manual / np.sqrt((manual ** 2).sum()))
+    assert list(cols) == sorted(cols)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventscope.actors.gazetteer import load_gazetteer
+from eventscope.actors.lexicon import LexiconError
 from eventscope.coding.places import resolve_place
 
 
@@ -29,7 +30,7 @@ def test_unknown_place_keeps_its_text():
 def test_one_word_names_must_be_sizeable_towns():
     gaz = load_gazetteer()
     assert gaz.find("Lincoln") is not None  # 290,000 people
-    small = next(p for p in gaz.table.values() if p.population < 20_000 and " " not in p.name
+    small = next(p for p in gaz.places() if p.population < 20_000 and " " not in p.name
                  and p.name.isalpha())
     assert gaz.find(small.name) is None or gaz.find(small.name).population >= 100_000
 
@@ -42,8 +43,18 @@ def test_short_alternate_spellings_only_for_big_cities():
 
 def test_gazetteer_rows_are_well_formed():
     gaz = load_gazetteer()
-    assert len({id(p) for p in gaz.table.values()}) > 30_000
-    assert all(len(p.country) == 3 and p.country.isupper() for p in gaz.table.values())
+    places = list(gaz.places())
+    assert len(places) > 30_000
+    assert all(len(p.country) == 3 and p.country.isupper() and p.population >= 0 for p in places)
+
+
+def test_a_broken_gazetteer_row_is_named_at_load(tmp_path):
+    path = tmp_path / "gazetteer.tsv"
+    path.write_text("name\tcountry\tpopulation\tlat\tlon\taliases\n"
+                    "Moscow\tRUS\t10381222\t55.752\t37.618\t\n"
+                    "Nowhere\tXXX\tmany\t1.0\t2.0\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="gazetteer.tsv:3"):
+        load_gazetteer.__wrapped__(str(path))
 
 
 def test_event_location_comes_from_the_locative_phrase(code_text):

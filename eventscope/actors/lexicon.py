@@ -205,6 +205,14 @@ class Lexicon:
             found = self.table.get(norms[:-1] + (s,), [])
         return [e for e in found if not e.caps_only or _written_as_abbreviation(toks)]
 
+    def may_match_word(self, word: str) -> bool:
+        """False only when a plain lowercase word (no capitals, digits or punctuation, which
+        a town or an abbreviation may have) can match no entry, alone or as a plural."""
+        if not (word.isascii() and word.isalpha() and word.islower()):
+            return True
+        single = singular(word)
+        return (word,) in self.table or (single is not None and (single,) in self.table)
+
     def scan(self, toks: list[Token]) -> list[Match]:
         """Non-overlapping matches, longest first, in phrase order."""
         memo = tuple(toks)
@@ -218,15 +226,21 @@ class Lexicon:
     def _scan(self, toks: list[Token]) -> list[Match]:
         candidates: list[Match] = []
         norms = tuple(t.norm for t in toks)
+        singulars = [singular(n) for n in norms]
+        table, prefixes = self.table, self.prefixes
         for i in range(len(toks)):
             # toks[i:j] can match (itself or with a singular last word) only if toks[i:j-1]
             # starts some key, so the scan stops at the first j where it does not
             for j in range(i + 1, min(len(toks), i + self.maxlen) + 1):
-                if j > i + 1 and norms[i:j - 1] not in self.prefixes:
+                if j > i + 1 and norms[i:j - 1] not in prefixes:
                     break
-                entries = self.lookup(toks[i:j])
-                if entries:
-                    candidates.append(Match(i, j, tuple(entries)))
+                found = table.get(norms[i:j])  # as `lookup`, without rebuilding the key
+                if found is None and singulars[j - 1] is not None:
+                    found = table.get(norms[i:j - 1] + (singulars[j - 1],))
+                if found:
+                    entries = [e for e in found if not e.caps_only or _written_as_abbreviation(toks[i:j])]
+                    if entries:
+                        candidates.append(Match(i, j, tuple(entries)))
         chosen: list[Match] = []
         taken: set[int] = set()
         for m in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):

@@ -15,12 +15,13 @@ linking stage uses to join the same person or body across documents.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.actors.lexicon import fold
+from eventscope.actors.lexicon import fold, load_lexicon
 from eventscope.actors.phrase import resolve_country, resolve_phrase
 from eventscope.models import Actor, Document
 
@@ -30,6 +31,8 @@ THING_PRONOUNS = {"it", "its", "itself"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
 HONORIFICS = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "madam"}
 GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|nations|ministers|governments|parties|officials|states)$|^both( sides)?$", re.I)
+GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
+               "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
 COUNTERPART_LEMMAS = {"counterpart", "counterparts"}
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
@@ -54,6 +57,7 @@ class DocActors:
         self._bodies: list[tuple[int, Actor]] = []
         self._groups: list[list[Actor]] = []
         self._head_cache: dict[str, bool] = {}
+        self._mention_starts: list[int] | None = None  # sorted token indexes, once resolution is done
         self._sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         self._resolve_all()
 
@@ -67,6 +71,13 @@ class DocActors:
             if clause.dep_ == "relcl":
                 return self.actors_for(clause.head)
         return list(self._by_token.get(token.i, []))
+
+    def mentions_between(self, start: int, end: int) -> bool:
+        """Whether any token in [start, end) stands for an actor."""
+        if self._mention_starts is None:
+            self._mention_starts = sorted(self._by_token)
+        k = bisect.bisect_left(self._mention_starts, start)
+        return k < len(self._mention_starts) and self._mention_starts[k] < end
 
     def all_mentions(self) -> list[Actor]:
         seen, out = set(), []
@@ -97,6 +108,8 @@ class DocActors:
         if token.pos_ == "PRON":
             governing = self._governing_subject(token, lower)
             return governing if governing else self._resolve_pronoun(lower, sent_no)
+        if not self._may_be_actor(token):
+            return []
         span = noun_phrase(token)
         if GROUP_RE.match(span.text.strip()) and self._groups:
             return list(self._groups[-1])
@@ -148,6 +161,13 @@ class DocActors:
             actor = replace(actor, name=name or actor.name)
         return actor
 
+    def _may_be_actor(self, token: Token) -> bool:
+        """Cheap test before building phrases: most nouns ("talks", "weapons") name no actor,
+        and only an actor head, a known surname, a group word or an appositive can give one."""
+        return (self._is_actor_head(token) or token.lower_ in GROUP_HEADS
+                or (token.pos_ == "PROPN" and token.text in self._surnames)
+                or any(child.dep_ == "appos" for child in token.children))
+
     def _is_actor_head(self, head: Token) -> bool:
         """Only heads that name an actor become one ('Russian officials', not 'Russian assistance')."""
         if head.ent_type_ in NON_ACTOR_ENTITY_TYPES:
@@ -158,6 +178,8 @@ class DocActors:
         if lemma in COUNTERPART_LEMMAS:
             return True
         known = self._head_cache.get(head.lower_)
+        if known is None and self.dictionaries is None and not load_lexicon().may_match_word(head.text):
+            known = self._head_cache[head.lower_] = False  # most nouns: no lexicon entry at all
         if known is None:
             alone = resolve_phrase(head.text, dictionaries=self.dictionaries)
             known = bool(alone.country or (alone.sector and alone.sector not in NON_ACTOR_SECTORS))

@@ -15,7 +15,7 @@ import copy
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from eventscope.actors.gazetteer import standalone_place
 from eventscope.actors.lexicon import PLACE_KINDS, Entry, Lexicon, Match, Token, load_lexicon, tokenize
@@ -159,23 +159,72 @@ def _resolve_alone(phrase: str, gazetteer: bool) -> Actor:
     return _resolve_builtin(phrase, None, None, load_lexicon(), gazetteer)
 
 
+class _Reading(NamedTuple):
+    """What a phrase says by itself; the sentence may still lend a country (see `_resolve_builtin`)."""
+    name: str
+    country: str | None
+    sector: str | None
+    role_sector: str | None  # the sector before "former" made it ELI: decides whether to borrow a country
+    entity: bool  # the phrase names a known person or organisation
+    evidence: tuple[str, ...]
+    tail: tuple[str, ...]  # evidence written after any borrowed country
+
+
 def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
                      lex: Lexicon, gazetteer: bool = True) -> Actor:
+    # Most phrases read the same in every sentence ("officials", "Iran", "the Kremlin"): their
+    # reading is cached and only the country-from-context step runs per mention. A phrase whose
+    # known entity has roles or namesakes in several countries is read with its sentence.
+    reading = _context_free_reading(phrase, when, gazetteer) if lex is load_lexicon() else None
+    if reading is None:
+        reading = _reading(phrase, when, lex, gazetteer,
+                           lambda: {m.best.country for m in lex.scan(tokenize(context or ""))})
+    country, evidence = reading.country, list(reading.evidence)
+    hint = context is not None and len(context.split()) <= 3  # "Mexico", "Saudi"
+    if country is None and not reading.entity and (hint or reading.role_sector not in (None, "UNK", "JNK")):
+        # a role without a country ("Defense Minister") borrows one from its sentence; an
+        # unknown name only from a short country hint
+        country, note = _context_country(lex, phrase, context)
+        if note:
+            evidence.append(note)
+    return Actor(name=reading.name, country=country, sector=reading.sector, text=phrase,
+                 evidence="; ".join(evidence + list(reading.tail)))
+
+
+class _NeedsContext(Exception):
+    pass
+
+
+@lru_cache(maxsize=8192)  # bounded: RSS stays flat however long the run
+def _context_free_reading(phrase: str, when: dt.date | None, gazetteer: bool) -> _Reading | None:
+    def no_context() -> set[str | None]:
+        raise _NeedsContext
+
+    try:
+        return _reading(phrase, when, load_lexicon(), gazetteer, no_context)
+    except _NeedsContext:
+        return None
+
+
+def _reading(phrase: str, when: dt.date | None, lex: Lexicon, gazetteer: bool,
+             context_countries: Callable[[], set[str | None]]) -> _Reading:
+    """The phrase's own reading; `context_countries` (the countries its sentence names) is
+    called only to choose between a known entity's roles or namesakes in different countries."""
     toks = tokenize(phrase)
     matches = _plausible(toks, lex.scan(toks))
     segments = _segments(toks, matches)
     head, affil = segments[0], [s for s in segments[1:] if s.prep in AFFILIATION]
     evidence: list[str] = []
-    scanned: list[set[str | None]] = []
-
-    def context_countries() -> set[str | None]:  # scanned only when needed
-        if not scanned:
-            scanned.append({m.best.country for m in lex.scan(tokenize(context or ""))})
-        return scanned[0]
 
     def entity_in(seg: Segment) -> Match | None:
         found = [m for m in seg.matches if m.best.kind in ("person", "org")]
         return max(found, key=lambda m: (m.best.kind == "person", m.end - m.start)) if found else None
+
+    def countries_for(entries: list[Entry]) -> set[str | None]:
+        # the sentence only matters when the candidates differ in country
+        if len({e.country for e in entries}) > 1:
+            return phrase_countries | context_countries()
+        return phrase_countries
 
     entity = entity_in(head)
     head_roles = _roles(head)
@@ -191,12 +240,12 @@ def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
     if entity is not None:
         phrase_countries = {m.best.country for m in matches if m.best.kind in PLACE_KINDS}
         if entity.best.kind == "person":
-            chosen, former = choose_role([e for e in entity.entries if e.kind == "person"], when,
-                                         phrase_countries | context_countries())
+            people = [e for e in entity.entries if e.kind == "person"]
+            chosen, former = choose_role(people, when, countries_for(people))
         else:
             orgs = [e for e in entity.entries if e.kind == "org"]
-            chosen = next((e for e in orgs if e.country in phrase_countries | context_countries()),
-                          orgs[0])
+            countries = countries_for(orgs)
+            chosen = next((e for e in orgs if e.country in countries), orgs[0])
         name, country = chosen.name, chosen.country
         last_word = phrase.split()[toks[entity.end - 1].index]
         if not last_word.endswith(",") and any(
@@ -251,20 +300,13 @@ def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
         head_end = segments[1].start if len(segments) > 1 else len(toks)
         country, town = _gazetteer_country(toks, matches, head_end, evidence)
         name = town or name  # a small town alone gives a country but no sector
-    hint = context is not None and len(context.split()) <= 3  # "Mexico", "Saudi"
-    if country is None and entity is None and (hint or sector not in (None, "UNK", "JNK")):
-        # a role without a country ("Defense Minister") borrows one from its sentence; an
-        # unknown name only from a short country hint
-        country, note = _context_country(lex, phrase, context)
-        if note:
-            evidence.append(note)
+    role_sector, tail = sector, []
     if any(m.best.kind == "sector" and m.best.sector == "ELI" for m in head.matches):
         sector2, sector = sector if sector != "ELI" else sector2, "ELI"  # "former", "retired"
-        evidence.append("sector=modifier:former")
+        tail.append("sector=modifier:former")
     if sector2:
-        evidence.append(f"sector2={sector2}")
-    return Actor(name=name, country=country, sector=sector, text=phrase,
-                 evidence="; ".join(evidence))
+        tail.append(f"sector2={sector2}")
+    return _Reading(name, country, sector, role_sector, entity is not None, tuple(evidence), tuple(tail))
 
 
 def _gazetteer_country(toks: list[Token], matches: list[Match], head_end: int,

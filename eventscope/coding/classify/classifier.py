@@ -6,6 +6,7 @@ end of `Coder.code` with the document's events; see revise.py for what it may ch
 
 from __future__ import annotations
 
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -52,23 +53,36 @@ class EventClassifier:
     def revise(self, document: Document, doc: Doc, actors, events: list[Event]) -> list[Event]:
         events = list(events)
         sents = list(doc.sents)
+        features: list[Counter | None] = [None] * len(sents)  # each sentence's, computed once
+
+        def counts(k: int) -> Counter:
+            if features[k] is None:
+                features[k] = sentence_features(sents[k].text, self.index)
+            return features[k]
+
         if self.sentence_model is not None:
+            by_sentence: dict[int, list[Event]] = {}
+            for event in events:
+                by_sentence.setdefault(event.sentence, []).append(event)
             for sent_no, sent in enumerate(sents):
-                own = [e for e in events if e.sentence == sent_no]
-                added = self._revise_sentence(document, sent, sent_no, own, actors, len(sents))
+                own = by_sentence.get(sent_no, [])
+                if not own and not actors.mentions_between(sent.start, sent.end):
+                    continue  # no event to weigh and no actor to give a new one: nothing to do
+                added = self._revise_sentence(document, sent, sent_no, own, actors, len(sents),
+                                              counts(sent_no))
                 if added is not None:
                     events.append(added)
         if self.document_model is not None and len(sents) >= R.MIN_DOC_SENTENCES:
-            added = self._choose_main(document, doc, events)
+            added = self._choose_main(document, sents, counts, events)
             if added is not None:
                 events.append(added)
         return sorted(events, key=lambda e: (e.sentence, e.span[0]))
 
     def _revise_sentence(self, document, sent, sent_no, own: list[Event], actors,
-                         n_sentences: int) -> Event | None:
+                         n_sentences: int, counts) -> Event | None:
         t = self.thresholds
-        counts = sentence_features(sent.text, self.index)
-        prediction = self.sentence_model.predict(counts)
+        vec = self.sentence_model.vector(counts)
+        prediction = self.sentence_model.predict(counts, vec=vec)
         best = int(prediction.label)
         probs = {int(k): v for k, v in prediction.probabilities.items()}
         if own:
@@ -78,14 +92,14 @@ class EventClassifier:
                     continue
                 blended = (1 - t.blend) * event.confidence + t.blend * probs[cls]
                 event.confidence = round(blended, 3)
-                why = ", ".join(name for name, _ in self.sentence_model.reasons(counts, str(cls), 3))
+                why = ", ".join(name for name, _ in self.sentence_model.reasons(counts, str(cls), 3, vec))
                 event.evidence += f"; class5 model p({cls})={probs[cls]:.2f}" + (f" ({why})" if why else "")
             if any(R.class_of(e.cameo) == best for e in own) or prediction.probability < t.recode:
                 return None
             main = max(own, key=lambda e: e.confidence)
             cls = R.class_of(main.cameo)
             if cls is not None and probs[cls] < t.recode_below:
-                code, why = R.code_for_class(best, sent.text, self.index, self.document_model)
+                code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
                 R.recoded(main, code, f"recoded by {R.describe('class5 model', prediction)}; {why}")
             return None
         needed = t.create_in_story if n_sentences >= R.MIN_DOC_SENTENCES else t.create
@@ -95,7 +109,7 @@ class EventClassifier:
         if clause is None:
             return None
         verb, sources, targets, future = clause
-        code, why = R.code_for_class(best, sent.text, self.index, self.document_model)
+        code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
         code = R.pick_future(code, future)
         if code is None:
             return None
@@ -104,7 +118,7 @@ class EventClassifier:
                 + (" (future)" if future else ""))
         return R.new_event(document, sent, sent_no, verb, sources, targets, code, confidence, note)
 
-    def _choose_main(self, document: Document, doc: Doc, events: list[Event]) -> Event | None:
+    def _choose_main(self, document: Document, sents, counts, events: list[Event]) -> Event | None:
         """(c) make an event of the story's predicted PLOVER type its main event."""
         t = self.thresholds
         prediction = self.document_model.predict(
@@ -122,7 +136,7 @@ class EventClassifier:
             return None
         if prediction.probability < t.document_create:
             return None
-        sent_no, sent = R.main_sentence(doc, self.document_model, prediction.label, self.index)
+        sent_no, sent = R.main_sentence(sents, [counts(k) for k in range(len(sents))], self.document_model, prediction.label, self.index)
         anchor = [e for e in events if e.sentence == sent_no]
         sources = anchor[0].source if anchor else []
         targets = anchor[0].target if anchor else []

@@ -181,6 +181,18 @@ def sentence_features(text: str, index: LexiconIndex | None = None) -> Counter:
     return text_features(text, index)
 
 
+def sentence_as_document(text: str, counts: Counter, index: LexiconIndex | None = None) -> Counter:
+    """``document_features(text)`` of one sentence, from its ``sentence_features`` counts:
+    the body is the same words without pairs and the lead is the sentence itself, so the
+    document model can score every sentence without extracting its features again."""
+    if len(SENTENCE_END.split(text.strip(), maxsplit=LEAD_SENTENCES)) > LEAD_SENTENCES or not LEAD_SENTENCES:
+        return document_features(text, None, index)  # the lead is only part of the text
+    found = counts if BODY_BIGRAMS else Counter({k: v for k, v in counts.items() if not k.startswith("b:")})
+    found = Counter(found)
+    found.update({LEAD + k: v for k, v in counts.items()})
+    return found
+
+
 def document_features(text: str, title: str | None = None, index: LexiconIndex | None = None,
                       lead_sentences: int = LEAD_SENTENCES, bigrams: bool = BODY_BIGRAMS) -> Counter:
     """A story's features: its body, its headline's features marked ``t:`` and its lead's

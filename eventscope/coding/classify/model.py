@@ -50,12 +50,17 @@ class LinearModel:
     # --- vectors -----------------------------------------------------------------------
     def vector(self, counts: Counter) -> tuple[np.ndarray, np.ndarray]:
         """(feature indices, TF-IDF values, L2-normalised) of the known features."""
-        pairs = sorted((self.index[name], count) for name, count in counts.items()
-                       if name in self.index and count > 0)
+        index = self.index
+        pairs = sorted((i, count) for name, count in counts.items()
+                       if count > 0 and (i := index.get(name)) is not None)
         if not pairs:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        cols = np.array([i for i, _ in pairs], dtype=np.int64)
-        values = np.array([1.0 + math.log(c) for _, c in pairs]) * self.idf[cols]
+        cols = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+        values = np.fromiter((1.0 + math.log(c) for _, c in pairs), dtype=np.float64,
+                             count=len(pairs)) * self.idf[cols]
+        if not self.blocks:  # one block: plain L2 normalisation
+            norm = float(np.sqrt((values ** 2).sum()))  # as the block loop below computes it
+            return cols, (values * (1.0 / norm) if norm else values)
         weights = [1.0, *self.blocks.values()]
         blocks = self.block_of[cols]
         for b in np.unique(blocks):
@@ -65,27 +70,30 @@ class LinearModel:
                 values[part] *= weights[b] / norm
         return cols, values
 
-    def probabilities(self, counts: Counter) -> np.ndarray:
-        cols, values = self.vector(counts)
+    def probabilities(self, counts: Counter, vec: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+        cols, values = vec if vec is not None else self.vector(counts)
         logits = self.intercept + (self.coef[:, cols] @ values if len(cols) else 0.0)
         logits = logits - logits.max()
         exp = np.exp(logits)
         return exp / exp.sum()
 
-    def predict(self, counts: Counter, allowed: list[str] | None = None,
-                n_reasons: int = 5) -> Prediction:
-        """Most probable class (among `allowed` when given) and the features behind it."""
-        probs = self.probabilities(counts)
+    def predict(self, counts: Counter, allowed: list[str] | None = None, n_reasons: int = 5,
+                vec: tuple[np.ndarray, np.ndarray] | None = None) -> Prediction:
+        """Most probable class (among `allowed` when given) and the features behind it.
+        `vec` is ``self.vector(counts)`` when the caller already has it."""
+        vec = vec if vec is not None else self.vector(counts)
+        probs = self.probabilities(counts, vec)
         order = [i for i in np.argsort(-probs, kind="stable")
                  if allowed is None or self.classes[i] in allowed]
         best = order[0] if order else int(np.argmax(probs))
         return Prediction(self.classes[best], float(probs[best]),
                           {c: float(p) for c, p in zip(self.classes, probs)},
-                          self.reasons(counts, self.classes[best], n_reasons))
+                          self.reasons(counts, self.classes[best], n_reasons, vec) if n_reasons else [])
 
-    def reasons(self, counts: Counter, label: str, limit: int = 5) -> list[tuple[str, float]]:
+    def reasons(self, counts: Counter, label: str, limit: int = 5,
+                vec: tuple[np.ndarray, np.ndarray] | None = None) -> list[tuple[str, float]]:
         """Features whose weight x value pushes most towards `label` against the average class."""
-        cols, values = self.vector(counts)
+        cols, values = vec if vec is not None else self.vector(counts)
         if not len(cols):
             return []
         k = self.classes.index(label)

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.coding import clauses, taxonomy
-from eventscope.coding.classify.features import document_features, lexicon_features, tokens
+from collections import Counter
+
+from eventscope.coding.classify.features import sentence_as_document
 from eventscope.coding.classify.model import LinearModel, Prediction
 from eventscope.coding.frames import apply_frame
 from eventscope.coding.modality import Modality, governing_modality, own_modality
@@ -59,11 +61,12 @@ def class_of(code: str) -> int | None:
         return None
 
 
-def code_for_class(cls: int, text: str, index, plover_model: LinearModel | None) -> tuple[str, str]:
-    """A CAMEO code of class `cls` for a text, and why: a lexicon verb of that class in the
-    text when there is one, else the PLOVER type the document model prefers in that class."""
-    hits = lexicon_features(tokens(text), index)
-    roots = sorted((n, name.split(":")[1]) for name, n in hits.items() if name.startswith("lexroot:"))
+def code_for_class(cls: int, text: str, counts: Counter, index,
+                   plover_model: LinearModel | None) -> tuple[str, str]:
+    """A CAMEO code of class `cls` for a sentence (`counts`: its sentence_features), and why:
+    a lexicon verb of that class in it when there is one, else the PLOVER type the document
+    model prefers in that class."""
+    roots = sorted((n, name.split(":")[1]) for name, n in counts.items() if name.startswith("lexroot:"))
     for _, root in sorted(roots, reverse=True):
         if class_of(root) == cls:
             return root + "0" if len(root) == 2 else root, f"lexicon root {root} in the sentence"
@@ -72,7 +75,7 @@ def code_for_class(cls: int, text: str, index, plover_model: LinearModel | None)
         return STATEMENT_CODE, "class 0 is a statement"
     if plover_model is None:
         return taxonomy.plover_to_cameo(allowed[0]), f"first PLOVER type of class {cls}"
-    choice = plover_model.predict(document_features(text, None, index), allowed=allowed, n_reasons=3)
+    choice = plover_model.predict(sentence_as_document(text, counts, index), allowed=allowed, n_reasons=3)
     return taxonomy.plover_to_cameo(choice.label), f"PLOVER {choice.label} ({choice.reason_text(3)})"
 
 
@@ -157,14 +160,17 @@ def pick_future(code: str, future: bool) -> str | None:
     return apply_frame("intent", code) if future else code
 
 
-def main_sentence(doc: Doc, model: LinearModel, label: str, index) -> tuple[int, Span]:
-    """The sentence whose own words give the PLOVER type `label` the highest probability."""
-    best, best_p = (0, next(iter(doc.sents))), -1.0
+def main_sentence(sents: list[Span], counts: list[Counter], model: LinearModel, label: str,
+                  index) -> tuple[int, Span]:
+    """The sentence whose own words give the PLOVER type `label` the highest probability
+    (`counts`: each sentence's sentence_features)."""
+    best, best_p = (0, sents[0]), -1.0
     k = model.classes.index(label)
-    for sent_no, sent in enumerate(doc.sents):
-        if len(sent.text.strip()) < 20:
+    for sent_no, sent in enumerate(sents):
+        text = sent.text
+        if len(text.strip()) < 20:
             continue
-        p = float(model.probabilities(document_features(sent.text, None, index))[k])
+        p = float(model.probabilities(sentence_as_document(text, counts[sent_no], index))[k])
         if p > best_p:
             best, best_p = (sent_no, sent), p
     return best
