@@ -107,6 +107,8 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
     Files already ingested (same path, size and mtime, or same content) are not read again
     (store/inputs.py). ``executor`` replaces the in-process Processor, e.g. a pool of worker
     processes (eventscope.scale); it needs a ``process(documents)`` giving results in order.
+    An executor that also has ``submit(documents)`` (returning an object with ``result()``)
+    gets the next batch while this process stores and links the previous one.
     """
     from eventscope import linking
     from eventscope.store.inputs import InputLog
@@ -118,24 +120,52 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
     processor: Processor | None = None
     batch: list[Document] = []
     seen_in_run: set[str] = set()
+    in_flight: list[_Submitted] = []  # pipelined executors: at most one batch being processed
 
-    def flush() -> None:
+    def store_results(n_read: int, results: list[DocumentResult]) -> None:
+        report.documents_added += store.write_results(results, run_id=report.run_id)
+        linking.link_batch(results, store)  # events, stories, briefs of the stored batch
+        report.events_added += sum(len(r.events) for r in results)
+        if on_progress:
+            on_progress(n_read, report.events_added)
+
+    def complete(submitted: _Submitted) -> None:
+        # Near-copies are sorted out now, against a store holding every earlier batch, so the
+        # outcome is the sequential one; the work done on a copy is the price of the overlap.
+        results = submitted.handle.result()
+        fresh = {d.id for d in linking.divert_duplicates(submitted.documents, store)}
+        report.documents_skipped += submitted.n_read - len(fresh)
+        store_results(submitted.n_read, [r for r in results if r.document.id in fresh])
+        inputs.commit(submitted.files)  # files finished before that batch: all their documents are stored
+
+    def flush(final: bool = False) -> None:
         nonlocal processor, batch
         store.record_rejections(unrecorded, report.run_id)
         unrecorded.clear()
+        known = store.known_document_ids([d.id for d in batch]) if batch else set()
+        if hasattr(executor, "submit"):
+            if batch:
+                pending = [d for d in batch if d.id not in known]
+                submitted = _Submitted(len(batch), pending, executor.submit(pending), inputs.take_finished())
+                while in_flight:
+                    complete(in_flight.pop())
+                in_flight.append(submitted)
+            if final:
+                while in_flight:
+                    complete(in_flight.pop())
+            batch = []
+            if final or not in_flight:
+                inputs.commit()  # nothing in flight: every finished file's documents are stored
+            return
         if not batch:
             inputs.commit()
             return
-        known = store.known_document_ids([d.id for d in batch])
         fresh = linking.divert_duplicates([d for d in batch if d.id not in known], store)
         report.documents_skipped += len(batch) - len(fresh)  # known, or a near-copy (document_sources)
         if fresh:
             processor = processor or executor or Processor(dictionaries)
-            results = list(processor.process(fresh))
-            report.documents_added += store.write_results(results, run_id=report.run_id)
-            linking.link_batch(results, store)  # events, stories, briefs of the stored batch
-            report.events_added += sum(len(r.events) for r in results)
-        if on_progress:
+            store_results(len(batch), list(processor.process(fresh)))
+        elif on_progress:
             on_progress(len(batch), report.events_added)
         batch = []
         inputs.commit()  # files read to the end before this batch: their documents are stored
@@ -156,7 +186,7 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
             batch.append(item)
             if len(batch) >= batch_size:
                 flush()
-        flush()
+        flush(final=True)
         report.files_unchanged = inputs.unchanged
         status = "ok"
     finally:
@@ -164,3 +194,13 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
                          documents_skipped=report.documents_skipped, events_added=report.events_added,
                          rejected=len(report.rejected), status=status)
     return report
+
+
+@dataclass
+class _Submitted:
+    """A batch handed to a pipelined executor, waiting to be stored."""
+
+    n_read: int  # documents of the batch, including those already stored
+    documents: list[Document]  # those sent for processing
+    handle: object  # .result() -> list[DocumentResult], in order
+    files: list  # input files finished before the batch: committed once it is stored

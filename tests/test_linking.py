@@ -128,16 +128,40 @@ def test_date_windows_follow_precision():
 
 
 # -- the pipeline: three copies of one article ----------------------------------------
-def test_three_copies_are_coded_once_with_three_sources(tmp_path):
+class PipelinedProcessor:
+    """An executor with `submit`, as scale.ProcessPool: pipeline.run hands it batch k+1 before
+    storing batch k. In-process, and it logs the order of calls."""
+
+    def __init__(self):
+        from eventscope.pipeline import Processor
+
+        self.processor, self.log = Processor(), []
+
+    def submit(self, documents):
+        self.log.append(("submit", len(documents)))
+        outer = self
+
+        class Handle:
+            def result(self):
+                outer.log.append(("result", len(documents)))
+                return list(outer.processor.process(documents))
+        return Handle()
+
+
+@pytest.mark.parametrize("pipelined", [False, True], ids=["sequential", "pipelined"])
+def test_three_copies_are_coded_once_with_three_sources(tmp_path, pipelined):
     from eventscope import pipeline
 
+    executor = PipelinedProcessor() if pipelined else None
     records = [{"id": f"copy-{i}", "text": text, "title": "Russian, Iranian Defense Ministers Meet in Moscow",
                 "date": "2001-10-02"} for i, text in enumerate([SEED, *light_edits(SEED)])]
     path = tmp_path / "copies.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     with Store(tmp_path / "es.duckdb") as store:
-        report = pipeline.run([path], store, batch_size=2)  # the copies straddle two batches
-        assert report.documents_added == 1
+        report = pipeline.run([path], store, batch_size=2, executor=executor)  # copies straddle two batches
+        assert report.documents_added == 1 and report.documents_skipped == 2
+        if pipelined:  # the second batch was handed over before the first was stored
+            assert executor.log == [("submit", 2), ("submit", 1), ("result", 2), ("result", 1)]
         con = store.con
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
         n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
@@ -146,7 +170,7 @@ def test_three_copies_are_coded_once_with_three_sources(tmp_path):
         assert con.execute("SELECT count(*) FROM event_links").fetchone()[0] == n_events
         sources = {r[0] for r in con.execute("SELECT n_sources FROM linked_events").fetchall()}
         assert sources == {3}
-        again = pipeline.run([path], store)  # a re-run adds neither documents nor sources
+        again = pipeline.run([path], store, executor=executor)  # a re-run adds neither documents nor sources
         assert again.documents_added == 0
         assert con.execute("SELECT count(*) FROM document_sources").fetchone()[0] == 2
 

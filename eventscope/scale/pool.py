@@ -9,7 +9,7 @@ batch-commit checkpoint is unchanged.
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -42,6 +42,14 @@ def balanced_slices(documents: Sequence[Document], n: int) -> list[list[Document
     return [s for s in slices if s]
 
 
+class _Batch:
+    def __init__(self, futures: list[Future]):
+        self.futures = futures
+
+    def result(self) -> list[DocumentResult]:
+        return [r for future in self.futures for r in future.result()]
+
+
 class ProcessPool:
     """A drop-in for Processor in `pipeline.run(executor=...)` that spreads each batch
     over ``workers`` processes."""
@@ -55,11 +63,13 @@ class ProcessPool:
                                         initargs=(str(dictionaries) if dictionaries else None,))
 
     def process(self, documents: Iterable[Document]) -> list[DocumentResult]:
-        documents = list(documents)
-        out: list[DocumentResult] = []
-        for results in self.pool.map(_process_slice, balanced_slices(documents, self.slices)):
-            out.extend(results)
-        return out
+        return self.submit(documents).result()
+
+    def submit(self, documents: Iterable[Document]) -> _Batch:
+        """Start on a batch and return at once: `pipeline.run` stores the previous batch
+        while the workers parse this one, so no worker waits for the store."""
+        slices = balanced_slices(list(documents), self.slices)
+        return _Batch([self.pool.submit(_process_slice, s) for s in slices])
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
