@@ -24,6 +24,17 @@ def test_past_expressions(text, value, precision):
     assert r is not None and (r.value, r.precision) == (value, precision)
 
 
+@pytest.mark.parametrize("text,future,value", [
+    ("on the 11th", False, "2001-09-11"),  # after the publication day: last month
+    ("the 1st", False, "2001-10-01"),
+    ("on the 11th", True, "2001-10-11"),
+    ("the 1st", True, "2001-11-01"),
+])
+def test_a_bare_ordinal_day_is_a_day_of_this_or_the_next_or_last_month(text, future, value):
+    r = resolve(text, PUB, future=future)
+    assert r is not None and (r.value, r.precision) == (value, "day")
+
+
 def test_future_reading():
     assert resolve("Thursday", PUB, future=True).value == "2001-10-04"
     assert resolve("next week", PUB).value == "2001-10-08"
@@ -64,7 +75,8 @@ def test_future_tense_reads_forward(text, value, precision):
     assert r is not None and (r.value, r.precision) == (value, precision)
 
 
-@pytest.mark.parametrize("text", ["for three days", "three weeks", "in the coming days", "the day"])
+@pytest.mark.parametrize("text", ["for three days", "three weeks", "in the coming days", "the day",
+                                  "the 1950s", "in the 1990s", "the '90s", "the mid-1980s"])
 def test_more_non_dates(text):
     assert resolve(text, PUB) is None
 

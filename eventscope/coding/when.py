@@ -22,6 +22,8 @@ DURATION_RE = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some|the next few|the past few|the last few)"
     r"\s+(days?|weeks?|months?|years?|decades?|hours?)\b(?!\s+(ago|earlier|later|before))", re.I)
 
+DECADE_RE = re.compile(r"(early |late |mid-?)?(1[0-9]|20)?'?\d0'?s")
+
 
 @dataclass(frozen=True)
 class ResolvedDate:
@@ -44,6 +46,8 @@ def resolve(expression: str, published: dt.date | None, future: bool = False) ->
     text = " ".join(expression.lower().replace(",", " ").split())
     while (stripped := re.sub(r"^(in|on|at|since|by|from|during|early|late|mid|the)(\s+|-(?=[a-z]))", "", text)) != text:
         text = stripped  # "in early March", "mid-March", "on the 11th"
+    if DECADE_RE.fullmatch(text):
+        return None  # "the 1950s", "the '90s": an era, not a date an event can take
     if not text or DURATION_RE.search(text) and not re.search(r"\b(ago|last|past|next)\b", text):
         if not re.fullmatch(r"\d{4}", text):
             return None
@@ -113,7 +117,22 @@ def _relative(text: str, base: dt.date, future: bool) -> tuple[str, str] | None:
             except ValueError:
                 return None
         return f"{year}-{month:02d}", "month"
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", text)  # "on the 11th": a day of this month or the last
+    if m and 1 <= int(m.group(1)) <= 31:
+        return _day_of_month(base, int(m.group(1)), future)
     return None
+
+
+def _day_of_month(base: dt.date, day: int, future: bool) -> tuple[str, str] | None:
+    year, month = base.year, base.month
+    if not future and day > base.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    elif future and day < base.day:
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    try:
+        return dt.date(year, month, day).isoformat(), "day"
+    except ValueError:  # the 31st of a 30-day month
+        return None
 
 
 def _shift(base: dt.date, unit: str, n: int) -> tuple[str, str]:
