@@ -56,8 +56,12 @@ class Processor:
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         from eventscope.analyze import analyze
 
-        for document, doc in analyze(documents, self.nlp, self.batch_size):
-            yield self.coder.code(document, doc)
+        # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
+        # these documents are freed at the end, so a long run's memory stays flat. Nothing
+        # spaCy owns leaves the zone: results hold plain strings and numbers.
+        with self.nlp.memory_zone():
+            for document, doc in analyze(documents, self.nlp, self.batch_size):
+                yield self.coder.code(document, doc)
 
 
 def process(documents: Iterable[Document], dictionaries: str | Path | None = None) -> list[DocumentResult]:

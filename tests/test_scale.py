@@ -149,3 +149,18 @@ def test_process_pool_and_dask_give_the_local_events(tmp_path):
     assert (report.documents_added, report.documents_skipped) == (expected.documents_added, expected.documents_skipped)
     assert _events(local) and _events(pooled) == _events(local) == _events(dask)
 
+
+
+def test_processing_does_not_grow_spacys_vocabulary():
+    """Every batch runs in a spaCy memory zone: words first met in it are freed afterwards,
+    so a firehose does not grow the process (results keep only plain strings)."""
+    from eventscope.models import Document
+    from eventscope.pipeline import Processor
+
+    processor = Processor()
+    list(processor.process([Document(id="warm", text="Russia and Iran signed an agreement.", origin="t")]))
+    before = len(processor.nlp.vocab.strings)
+    novel = " ".join(f"Zorblax{i}q" for i in range(300))
+    results = list(processor.process([Document(id="new", text=f"Iran condemned {novel} on Monday.", origin="t")]))
+    assert len(processor.nlp.vocab.strings) == before
+    assert "Zorblax7q" in " ".join(s.text for s in results[0].sentences)  # the text survives the zone

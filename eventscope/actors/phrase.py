@@ -195,7 +195,7 @@ class _NeedsContext(Exception):
     pass
 
 
-@lru_cache(maxsize=8192)  # bounded: RSS stays flat however long the run
+@lru_cache(maxsize=2048)  # bounded, and small: RSS stays flat however long the run
 def _context_free_reading(phrase: str, when: dt.date | None, gazetteer: bool) -> _Reading | None:
     def no_context() -> set[str | None]:
         raise _NeedsContext
