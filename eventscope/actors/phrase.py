@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 AFFILIATION = {"of", "in", "from", "at", "for", "within", "inside"}
 ELSEWHERE = {"to", "against", "with", "toward", "towards", "on", "by", "near", "into", "over",
              "about", "after", "before", "during", "between", "among", "across", "than", "via"}
+PREPOSITIONS = AFFILIATION | ELSEWHERE
 DETERMINERS = {"the", "a", "an", "two", "three", "several", "some", "many", "its", "his", "her",
                "their", "this", "these", "those", "that", "and", "&"}
 
@@ -66,7 +67,7 @@ def _segments(toks: list[Token], matches: list[Match]) -> list[Segment]:
     covered = {i for m in matches for i in range(m.start, m.end)}
     bounds: list[tuple[int, str]] = [(0, "")]
     for i, tok in enumerate(toks):
-        if i and i not in covered and tok.norm in AFFILIATION | ELSEWHERE:
+        if i and i not in covered and tok.norm in PREPOSITIONS:
             bounds.append((i, tok.norm))
     segments = [Segment(prep, start) for start, prep in bounds]
     for m in matches:
@@ -117,12 +118,17 @@ def _person_name(text: str, toks: list[Token], matches: list[Match], head_end: i
     return None
 
 
+@lru_cache(maxsize=256)  # every role word of a sentence asks about the same sentence
+def _places_in(lex: Lexicon, context: str) -> tuple[list[Token], list[Match]]:
+    toks = tokenize(context)
+    return toks, [m for m in lex.scan(toks) if m.best.kind in PLACE_KINDS and m.best.country]
+
+
 def _context_country(lex: Lexicon, phrase: str, context: str | None) -> tuple[str | None, str]:
     """A country named in the context sentence: the mention nearest the phrase, else the first."""
     if not context:
         return None, ""
-    toks = tokenize(context)
-    places = [m for m in lex.scan(toks) if m.best.kind in PLACE_KINDS and m.best.country]
+    toks, places = _places_in(lex, context)
     if not places:
         return None, ""
     anchor = context.lower().find(phrase.lower().strip())
@@ -172,12 +178,13 @@ class _Reading(NamedTuple):
 
 def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
                      lex: Lexicon, gazetteer: bool = True) -> Actor:
-    # Most phrases read the same in every sentence ("officials", "Iran", "the Kremlin"): their
-    # reading is cached and only the country-from-context step runs per mention. A phrase whose
-    # known entity has roles or namesakes in several countries is read with its sentence.
-    reading = _context_free_reading(phrase, when, gazetteer) if lex is load_lexicon() else None
+    # Most phrases read the same in every sentence and on every date ("officials", "Iran",
+    # "the Kremlin"): their reading is cached and only the country-from-context step runs per
+    # mention. A known person (roles have dates), or an entity with namesakes in several
+    # countries, is read with its document's date and sentence.
+    reading = _timeless_reading(phrase, gazetteer) if lex is load_lexicon() else None
     if reading is None:
-        reading = _reading(phrase, when, lex, gazetteer,
+        reading = _reading(phrase, lex, gazetteer, lambda: when,
                            lambda: {m.best.country for m in lex.scan(tokenize(context or ""))})
     country, evidence = reading.country, list(reading.evidence)
     hint = context is not None and len(context.split()) <= 3  # "Mexico", "Saudi"
@@ -191,25 +198,26 @@ def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
                  evidence="; ".join(evidence + list(reading.tail)))
 
 
-class _NeedsContext(Exception):
-    pass
+class _NeedsDocument(Exception):
+    """The reading depends on the document's date or the mention's sentence."""
 
 
 @lru_cache(maxsize=2048)  # bounded, and small: RSS stays flat however long the run
-def _context_free_reading(phrase: str, when: dt.date | None, gazetteer: bool) -> _Reading | None:
-    def no_context() -> set[str | None]:
-        raise _NeedsContext
+def _timeless_reading(phrase: str, gazetteer: bool) -> _Reading | None:
+    def ask() -> None:
+        raise _NeedsDocument
 
     try:
-        return _reading(phrase, when, load_lexicon(), gazetteer, no_context)
-    except _NeedsContext:
+        return _reading(phrase, load_lexicon(), gazetteer, ask, ask)
+    except _NeedsDocument:
         return None
 
 
-def _reading(phrase: str, when: dt.date | None, lex: Lexicon, gazetteer: bool,
+def _reading(phrase: str, lex: Lexicon, gazetteer: bool, when: Callable[[], dt.date | None],
              context_countries: Callable[[], set[str | None]]) -> _Reading:
-    """The phrase's own reading; `context_countries` (the countries its sentence names) is
-    called only to choose between a known entity's roles or namesakes in different countries."""
+    """The phrase's own reading. `when` (the document's date) is called only for a known
+    person, whose role depends on it; `context_countries` (the countries its sentence names)
+    only to choose between an entity's roles or namesakes in different countries."""
     toks = tokenize(phrase)
     matches = _plausible(toks, lex.scan(toks))
     segments = _segments(toks, matches)
@@ -241,7 +249,7 @@ def _reading(phrase: str, when: dt.date | None, lex: Lexicon, gazetteer: bool,
         phrase_countries = {m.best.country for m in matches if m.best.kind in PLACE_KINDS}
         if entity.best.kind == "person":
             people = [e for e in entity.entries if e.kind == "person"]
-            chosen, former = choose_role(people, when, countries_for(people))
+            chosen, former = choose_role(people, when(), countries_for(people))
         else:
             orgs = [e for e in entity.entries if e.kind == "org"]
             countries = countries_for(orgs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from eventscope.actors.lexicon import Entry
 
@@ -15,13 +16,22 @@ def parse_date(value: str | None) -> dt.date:
     text = (value or "").strip()
     if not text or text.lower() in ("today", "now"):
         return dt.date.today()
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text[:10])
-    if m:
-        return dt.date(int(m[1]), int(m[2] or 7), int(m[3] or 1))
+    iso = _iso_date(text[:10])
+    if iso is not None:
+        return iso
     import dateparser  # slow import, only for free-text dates
 
     parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
     return parsed.date() if parsed else dt.date.today()
+
+
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+@lru_cache(maxsize=256)  # asked for every actor phrase with the same few publication dates
+def _iso_date(text: str) -> dt.date | None:
+    m = ISO_DATE.fullmatch(text)
+    return dt.date(int(m[1]), int(m[2] or 7), int(m[3] or 1)) if m else None
 
 
 def _iso(value: str, default: dt.date) -> dt.date:

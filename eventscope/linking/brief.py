@@ -10,6 +10,8 @@ that date fits the word (a Thursday for "Thursday", the day before publication f
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass
 from datetime import date as Date
@@ -64,17 +66,24 @@ def resolve_days(text: str, date: str | None, exact: bool, published: str | None
     return f"{text[:match.end()]} [{date}]{text[match.end():]}"
 
 
-def _closeness(text: str, story_terms: dict[str, float]) -> float:
+@lru_cache(maxsize=4096)  # a story's sentences are scored again each time the story grows
+def _sentence_terms(text: str) -> tuple[tuple[tuple[str, float], ...], float]:
     counts = features(text)
-    norm_story = sum(v * v for v in story_terms.values()) ** 0.5 or 1.0
-    norm_text = sum(v * v for v in counts.values()) ** 0.5 or 1.0
-    return sum(w * story_terms.get(t, 0.0) for t, w in counts.items()) / (norm_story * norm_text)
+    return tuple(counts.items()), sum(v * v for v in counts.values()) ** 0.5 or 1.0
+
+
+def _closeness(text: str, story_terms: dict[str, float], norm_story: float | None = None) -> float:
+    terms, norm_text = _sentence_terms(text)
+    if norm_story is None:
+        norm_story = sum(v * v for v in story_terms.values()) ** 0.5 or 1.0
+    return sum(w * story_terms.get(t, 0.0) for t, w in terms) / (norm_story * norm_text)
 
 
 def build_brief(candidates: list[Candidate], story_terms: dict[str, float],
                 size: int = BRIEF_SENTENCES) -> list[dict]:
     """Rows of story_brief (without story_id): idx, text, doc_id, sentence, date."""
-    scored = sorted(candidates, key=lambda c: (-(_closeness(c.text, story_terms)
+    norm_story = sum(v * v for v in story_terms.values()) ** 0.5 or 1.0
+    scored = sorted(candidates, key=lambda c: (-(_closeness(c.text, story_terms, norm_story)
                                                  + (EVENT_BONUS if c.has_event else 0.0)),
                                                c.date or "9999", c.doc_id, c.sentence))
     chosen: list[tuple[Candidate, frozenset]] = []
