@@ -164,3 +164,14 @@ def test_processing_does_not_grow_spacys_vocabulary():
     results = list(processor.process([Document(id="new", text=f"Iran condemned {novel} on Monday.", origin="t")]))
     assert len(processor.nlp.vocab.strings) == before
     assert "Zorblax7q" in " ".join(s.text for s in results[0].sentences)  # the text survives the zone
+
+
+def test_keep_freed_memory_takes_on_glibc_and_is_harmless_twice():
+    import platform
+
+    from eventscope.runtime import keep_freed_memory
+
+    took = keep_freed_memory()
+    if platform.libc_ver()[0] == "glibc":
+        assert took is True
+    assert keep_freed_memory() == took

@@ -108,9 +108,8 @@ _NOT_WORD = re.compile(r"[^\w&]")
 def name_key(text: str) -> tuple[str, ...]:
     """The same key ``tokenize`` gives a name, computed cheaply (50,000 names at load)."""
     folded = text.lower() if text.isascii() else fold(text)
-    words = folded.split()
-    if all(w.isalnum() for w in words):  # most names: nothing to split or strip
-        return tuple(words)
+    if folded.replace(" ", "").isalnum():  # most names: nothing to split or strip
+        return tuple(folded.split())
     return tuple(n for part in _PARTS.split(folded) if (n := _NOT_WORD.sub("", part)))
 
 

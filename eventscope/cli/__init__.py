@@ -7,4 +7,7 @@ from eventscope.cli import run_cmd, code_cmd, eval_cmd, export_cmd, actors_cmd, 
 
 
 def main() -> None:
+    from eventscope.runtime import keep_freed_memory
+
+    keep_freed_memory()
     app()

@@ -66,8 +66,10 @@ def _non_latin_script(sample: str) -> str | None:
     letters = [c for c in sample if c.isalpha()]
     if len(letters) < MIN_LETTERS:
         return None
-    scripts = Counter(_script(c) for c in letters)
-    if scripts.get("LATIN", 0) / len(letters) >= MIN_LATIN_SHARE:
+    # ASCII letters are Latin: only the others need a Unicode name lookup
+    scripts = Counter(_script(c) for c in letters if not c.isascii())
+    scripts["LATIN"] += sum(c.isascii() for c in letters)
+    if scripts["LATIN"] / len(letters) >= MIN_LATIN_SHARE:
         return None
     script = max((s for s in scripts if s != "LATIN"), key=lambda s: scripts[s])
     return f"{script.title()} script"

@@ -21,6 +21,9 @@ _WORKER_PROCESSOR = None  # one per worker process, built by _init_worker
 def _init_worker(dictionaries: str | None) -> None:
     global _WORKER_PROCESSOR
     from eventscope.pipeline import Processor
+    from eventscope.runtime import keep_freed_memory
+
+    keep_freed_memory()
 
     _WORKER_PROCESSOR = Processor(dictionaries)
 

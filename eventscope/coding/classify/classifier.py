@@ -82,7 +82,8 @@ class EventClassifier:
                          n_sentences: int, counts) -> Event | None:
         t = self.thresholds
         vec = self.sentence_model.vector(counts)
-        prediction = self.sentence_model.predict(counts, vec=vec)
+        # reasons are worked out only for a prediction that changes something (below)
+        prediction = self.sentence_model.predict(counts, vec=vec, n_reasons=0)
         best = int(prediction.label)
         probs = {int(k): v for k, v in prediction.probabilities.items()}
         if own:
@@ -100,6 +101,7 @@ class EventClassifier:
             cls = R.class_of(main.cameo)
             if cls is not None and probs[cls] < t.recode_below:
                 code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
+                prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
                 R.recoded(main, code, f"recoded by {R.describe('class5 model', prediction)}; {why}")
             return None
         needed = t.create_in_story if n_sentences >= R.MIN_DOC_SENTENCES else t.create
@@ -114,6 +116,7 @@ class EventClassifier:
         if code is None:
             return None
         confidence = min(t.created_cap, 0.2 + 0.5 * prediction.probability)
+        prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
         note = (f"{R.describe('class5 model', prediction)}; {why}; clause '{verb.lemma_}'"
                 + (" (future)" if future else ""))
         return R.new_event(document, sent, sent_no, verb, sources, targets, code, confidence, note)

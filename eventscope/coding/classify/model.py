@@ -50,9 +50,8 @@ class LinearModel:
     # --- vectors -----------------------------------------------------------------------
     def vector(self, counts: Counter) -> tuple[np.ndarray, np.ndarray]:
         """(feature indices, TF-IDF values, L2-normalised) of the known features."""
-        index = self.index
-        pairs = sorted((i, count) for name, count in counts.items()
-                       if count > 0 and (i := index.get(name)) is not None)
+        pairs = sorted((i, count) for i, count in zip(map(self.index.get, counts.keys()), counts.values())
+                       if i is not None and count > 0)
         if not pairs:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         cols = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
