@@ -17,9 +17,9 @@ def keep_freed_memory() -> bool:
     """Let glibc keep freed memory for the next batch instead of handing it back to the OS.
 
     By default a large freed block goes back at once and the next batch faults it in again;
-    measured on the bench corpus (120 articles), that is 0.4-0.7 s of system time in a 10 s
-    run, and almost none in the bare parse. Peak RSS stays as it was (`make bench`: RSS
-    10x/1x). Returns whether the setting took; a no-op off glibc."""
+    measured on the bench corpus (120 articles, three runs each way), 9.9 s instead of 10.2 s,
+    for 10-20 MiB more peak RSS; the bare parse gains nothing from it. Returns whether the
+    setting took; a no-op off glibc."""
     if not sys.platform.startswith("linux"):
         return False
     try:

@@ -202,7 +202,7 @@ class _NeedsDocument(Exception):
     """The reading depends on the document's date or the mention's sentence."""
 
 
-@lru_cache(maxsize=2048)  # bounded, and small: RSS stays flat however long the run
+@lru_cache(maxsize=1024)  # bounded, and small: RSS stays flat however long the run
 def _timeless_reading(phrase: str, gazetteer: bool) -> _Reading | None:
     def ask() -> None:
         raise _NeedsDocument

@@ -66,7 +66,7 @@ def resolve_days(text: str, date: str | None, exact: bool, published: str | None
     return f"{text[:match.end()]} [{date}]{text[match.end():]}"
 
 
-@lru_cache(maxsize=4096)  # a story's sentences are scored again each time the story grows
+@lru_cache(maxsize=1024)  # a story's sentences are scored again each time the story grows
 def _sentence_terms(text: str) -> tuple[tuple[tuple[str, float], ...], float]:
     counts = features(text)
     return tuple(counts.items()), sum(v * v for v in counts.values()) ** 0.5 or 1.0
