@@ -76,7 +76,8 @@ def test_future_tense_reads_forward(text, value, precision):
 
 
 @pytest.mark.parametrize("text", ["for three days", "three weeks", "in the coming days", "the day",
-                                  "the 1950s", "in the 1990s", "the '90s", "the mid-1980s"])
+                                  "the 1950s", "in the 1990s", "the '90s", "the mid-1980s",
+                                  "after Sept. 11", "before Thursday", "ahead of the elections"])
 def test_more_non_dates(text):
     assert resolve(text, PUB) is None
 
@@ -106,3 +107,26 @@ def test_a_time_adverb_hung_on_the_object_still_dates_the_event(code_text):
     assert signed and signed[0].date == "2001-09-28"
     result = code_text("Turkish and Greek diplomats announced a new partnership Thursday.")
     assert result.events and result.events[0].date == "2001-09-27"
+
+
+@pytest.mark.parametrize("text,future,value", [
+    ("21 November", False, "2000-11-21"),  # after the publication day in the year: last year's
+    ("May 2, 2010", False, "2010-05-02"),
+    ("Sunday, July 8", False, "2001-07-08"),
+    ("April 12 and", True, "2002-04-12"),
+    ("the 3rd of May", False, "2001-05-03"),
+    ("Sept. 11, 2001", False, "2001-09-11"),
+])
+def test_explicit_days_with_or_without_a_year(text, future, value):
+    r = resolve(text, PUB, future=future)
+    assert r is not None and (r.value, r.precision) == (value, "day")
+
+
+def test_explicit_days_do_not_need_dateparser(monkeypatch):
+    import eventscope.coding.when as when
+
+    def fail(*_):
+        raise AssertionError("dateparser was asked")
+    monkeypatch.setattr(when, "_dateparser_day", fail)
+    assert resolve("on 21 November", PUB).value == "2000-11-21"
+    assert resolve("February 30, 2001", PUB) is None  # an impossible day is no date

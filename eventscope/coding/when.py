@@ -22,6 +22,7 @@ DURATION_RE = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some|the next few|the past few|the last few)"
     r"\s+(days?|weeks?|months?|years?|decades?|hours?)\b(?!\s+(ago|earlier|later|before))", re.I)
 
+BOUND_RE = re.compile(r"(before|after|until|till|prior to|ahead of)\b")
 DECADE_RE = re.compile(r"(early |late |mid-?)?(1[0-9]|20)?'?\d0'?s")
 
 
@@ -46,6 +47,8 @@ def resolve(expression: str, published: dt.date | None, future: bool = False) ->
     text = " ".join(expression.lower().replace(",", " ").split())
     while (stripped := re.sub(r"^(in|on|at|since|by|from|during|early|late|mid|the)(\s+|-(?=[a-z]))", "", text)) != text:
         text = stripped  # "in early March", "mid-March", "on the 11th"
+    if BOUND_RE.match(text):
+        return None  # "after Sept. 11", "before Thursday": a bound, not the day it happened
     if DECADE_RE.fullmatch(text):
         return None  # "the 1950s", "the '90s": an era, not a date an event can take
     if not text or DURATION_RE.search(text) and not re.search(r"\b(ago|last|past|next)\b", text):
@@ -63,8 +66,47 @@ def resolve(expression: str, published: dt.date | None, future: bool = False) ->
         return ResolvedDate(f"{month_year.group(2)}-{MONTH_ABBR[month_year.group(1)[:3]]:02d}", "month", expression)
     if not re.search(r"\d", text):
         return None  # words dateparser would guess at ("the season") are not dates
+    explicit = _explicit_day(text, base, future)
+    if explicit is not None:  # "" for an impossible day ("February 30"): no date
+        return ResolvedDate(explicit, "day", expression) if explicit else None
     parsed = _dateparser_day(text, base, future)
     return ResolvedDate(parsed, "day", expression) if parsed else None
+
+
+EXPLICIT_DAY = [re.compile(p) for p in (
+    r"(?:(?P<weekday>[a-z]+) )?(?P<month>[a-z]+)\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?(?: (?P<year>\d{4}))?",
+    r"(?:(?P<weekday>[a-z]+) )?(?P<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<month>[a-z]+)\.?(?: (?P<year>\d{4}))?",
+)]
+TRAILING_WORDS = re.compile(r" (and|or|to|through|until)$")  # "April 12 and (13)"
+
+
+def _explicit_day(text: str, base: dt.date | None, future: bool) -> str | None:
+    """"May 2, 2010", "21 November", "Sunday, July 8" ("" if no such day): read here, not by dateparser (its first
+    call costs 0.1-0.2 s, and each later one about a millisecond). A missing year is the one
+    that puts the day before the publication date (after it, in the future tense)."""
+    text = TRAILING_WORDS.sub("", text)
+    for pattern in EXPLICIT_DAY:
+        m = pattern.fullmatch(text)
+        if m is None or m["month"][:3] not in MONTH_ABBR or (m["weekday"] and m["weekday"] not in WEEKDAYS):
+            continue
+        if m["month"] not in MONTHS and m["month"] not in (m["month"][:3], "sept"):
+            continue
+        month, day = MONTH_ABBR[m["month"][:3]], int(m["day"])
+        if m["year"]:
+            year = int(m["year"])
+        elif base is None:
+            return None
+        else:
+            year = base.year
+            if not future and (month, day) > (base.month, base.day):
+                year -= 1
+            elif future and (month, day) < (base.month, base.day):
+                year += 1
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return ""
+    return None
 
 
 @lru_cache(maxsize=1024)  # dateparser is slow per call; a corpus repeats its date phrases
