@@ -58,7 +58,9 @@ class Processor:
 
         # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
         # these documents are freed at the end, so a long run's memory stays flat. Nothing
-        # spaCy owns leaves the zone: results hold plain strings and numbers.
+        # spaCy owns leaves the zone: results hold plain strings and numbers. (One zone per
+        # call: a zone left open across calls frees strings of Docs that other code parsed
+        # with the same pipeline meanwhile; tried, and the test suite caught it.)
         with self.nlp.memory_zone():
             for document, doc in analyze(documents, self.nlp, self.batch_size):
                 yield self.coder.code(document, doc)
