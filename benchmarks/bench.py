@@ -8,6 +8,7 @@ all the work) with its peak RSS read from the kernel (os.wait4):
   rss 1x/10x `eventscope run` on M articles and on 10x M (distinct articles, small batches so
              1x already spans several): peak RSS must stay flat
   dask   W   `eventscope run CORPUS --executor dask --workers W` (LocalCluster, Parquet, load)
+  stages     benchmarks/stage_breakdown.py: one in-process run with each stage timed
 
 The corpus (benchmarks/corpus.py) is N distinct news-like articles built from real sentences.
 Targets (issue 7): run/parse >= 0.8 on 1 and 2 processes; RSS 10x/1x <= 1.10; the Dask run's
@@ -142,6 +143,15 @@ def main() -> None:
             print(f"{name:18} {s:8.1f} {n / s:11.2f} {words / s:9.0f}")
         match = all(event_rows(tmp / f"dask{w}.duckdb") == local for w in (1, 2))
         print(f"dask speed-up 2 workers over 1: {d1 / d2:.2f}x; events identical to the local run: {match}")
+    seconds, _, code = measure([sys.executable, str(ROOT / "benchmarks" / "stage_breakdown.py"), str(small),
+                                str(tmp / "stages.duckdb")], tmp / "stages.log")
+    if code == 0:
+        stages = json.loads((tmp / "stages.log").read_text().strip().splitlines()[-1])
+        total = stages["run_seconds"] + stages["stages"].get("imports", 0.0)
+        print(f"\n{'where a 1-process run spends its time':40} {'seconds':>8} {'share':>6}")
+        for name, value in stages["stages"].items():
+            print(f"{name:40} {value:8.2f} {value / total:6.0%}")
+        print(f"{'(in-process total)':40} {total:8.2f}")
     if source_digest() != digest:
         print("\nWARNING: eventscope's code or data changed while the bench ran (someone edited the tree):"
               " the event comparisons above compare different coders")
