@@ -149,8 +149,12 @@ def main() -> None:
         stages = json.loads((tmp / "stages.log").read_text().strip().splitlines()[-1])
         total = stages["run_seconds"] + stages["stages"].get("imports", 0.0)
         print(f"\n{'where a 1-process run spends its time':40} {'seconds':>8} {'share':>6}")
-        for name, value in stages["stages"].items():
-            print(f"{name:40} {value:8.2f} {value / total:6.0%}")
+        order = ["imports", "load (model, lexicons, classifiers)", "ingest", "near-copies", "parse", "coding",
+                 "  of which actors", "  of which classifiers", "linking", "store", "other"]
+        found = stages["stages"]
+        for name in order + [k for k in found if k not in order]:
+            if name in found:
+                print(f"{name:40} {found[name]:8.2f} {found[name] / total:6.0%}")
         print(f"{'(in-process total)':40} {total:8.2f}")
     if source_digest() != digest:
         print("\nWARNING: eventscope's code or data changed while the bench ran (someone edited the tree):"
