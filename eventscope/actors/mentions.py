@@ -111,12 +111,13 @@ class DocActors:
         if not self._may_be_actor(token):
             return []
         span = noun_phrase(token)
-        if GROUP_RE.match(span.text.strip()) and self._groups:
+        span_text = span.text  # built from the tokens on every access: once here
+        if GROUP_RE.match(span_text.strip()) and self._groups:
             return list(self._groups[-1])
-        variants = _adjective_variants(span)
+        variants = _adjective_variants(span, span_text)
         actors = []
         for text in variants:
-            actor = self._resolve_text(text, span, context)
+            actor = self._resolve_text(text, span, context, token, span_text)
             if actor is not None:
                 actors.append(actor)
         if len(actors) == 1:
@@ -130,12 +131,14 @@ class DocActors:
         actors = [self._register(a, token, sent_no) for a in actors]
         return actors
 
-    def _resolve_text(self, text: str, span: Span, context: str) -> Actor | None:
-        head = span.root
+    def _resolve_text(self, text: str, span: Span, context: str, head: Token | None = None,
+                      span_text: str | None = None) -> Actor | None:
+        head = span.root if head is None else head  # callers that know the head pass it
+        span_text = span.text if span_text is None else span_text
         if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.text in self._surnames):
             known = self._surnames.get(head.text)
             if known is not None and _is_bare_name(span):
-                return replace(known, text=span.text, start=span.start_char, end=span.end_char,
+                return replace(known, text=span_text, start=span.start_char, end=span.end_char,
                                evidence=f"coref:surname {head.text}")
         if not self._is_actor_head(head):
             return None
@@ -143,11 +146,12 @@ class DocActors:
                                gazetteer=head.ent_type_ != "PERSON")
         if actor is None:
             return None
+        # resolve_phrase returns a new Actor every time: set its fields in place
         if actor.sector in NON_ACTOR_SECTORS:
-            actor = replace(actor, sector=None)
+            actor.sector = None
         if not actor.country and not actor.sector and head.ent_type_ != "PERSON":
             return None
-        actor = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+        actor.text, actor.start, actor.end = span_text, span.start_char, span.end_char
         if actor.sector == "ELI" and "role=former" in actor.evidence and not self.document.date:
             # "former" was judged against today's date; without a publication date, keep the role
             role_sector = _evidence_value(actor.evidence, "sector2")
@@ -281,10 +285,11 @@ def _is_mention_head(token: Token) -> bool:
     return not modifier or (token.pos_ == "PROPN")
 
 
-def _adjective_variants(span: Span) -> list[str]:
+def _adjective_variants(span: Span, span_text: str | None = None) -> list[str]:
     """'Russian and Iranian defense ministers' -> one phrase per conjoined adjective;
     'a Russian-Iranian delegation' -> one per part of a compound of two countries."""
-    compound = COMPOUND_RE.match(span.text)
+    span_text = span.text if span_text is None else span_text
+    compound = COMPOUND_RE.match(span_text)
     if compound and all(resolve_country(part) for part in compound.group(1, 2)):
         return [f"{part} {compound.group(3)}" for part in compound.group(1, 2)]
     head = span.root
@@ -295,7 +300,7 @@ def _adjective_variants(span: Span) -> list[str]:
                 rest = [t for t in span if t.i > max(c.right_edge.i for c in conjuncts)]
                 tail = " ".join(t.text for t in rest)
                 return [f"{adj.text} {tail}".strip() for adj in [child, *conjuncts]]
-    return [span.text]
+    return [span_text]
 
 
 def _is_bare_name(span: Span) -> bool:
