@@ -189,3 +189,22 @@ def test_vector_scores_equal_the_block_formula(classifier):
     assert len(cols) > 3
     assert np.allclose(values, manual / np.sqrt((manual ** 2).sum()))
     assert list(cols) == sorted(cols)
+
+
+def _event(plover: str, cameo: str, confidence: float, sentence: int):
+    from eventscope.models import Event
+
+    return Event("d", sentence, (0, 1), [], [], cameo, cameo[:2], 0.0, 1, plover, confidence=confidence)
+
+
+@pytest.mark.parametrize("p_main,p_other,moves", [(0.02, 0.20, True), (0.18, 0.20, False), (0.30, 0.10, False)])
+def test_an_unsure_document_model_reorders_coded_events_without_adding(classifier, p_main, p_other, moves):
+    from eventscope.coding.classify.model import Prediction
+
+    main, other = _event("CONSULT", "040", 0.7, 0), _event("SANCTION", "163", 0.5, 1)
+    events = [main, other]
+    probs = {label: 0.0 for label in classifier.document_model.classes} | {"CONSULT": p_main, "SANCTION": p_other}
+    classifier._rerank(events, Prediction("THREATEN", 0.2, probs, []))
+    assert len(events) == 2
+    assert (max(events, key=lambda e: e.confidence) is other) == moves
+    assert ("main event: PLOVER model" in other.evidence) == moves

@@ -127,6 +127,7 @@ class EventClassifier:
         prediction = self.document_model.predict(
             document_features(document.text, document.title, self.index))
         if prediction.probability < t.document:
+            self._rerank(events, prediction)
             return None
         top = max((e.confidence for e in events), default=0.0)
         confidence = round(min(0.99, max(top + 0.01, 0.5 + 0.4 * prediction.probability)), 3)
@@ -138,6 +139,7 @@ class EventClassifier:
             main.evidence += f"; {note}"
             return None
         if prediction.probability < t.document_create:
+            self._rerank(events, prediction)
             return None
         sent_no, sent = R.main_sentence(sents, [counts(k) for k in range(len(sents))], self.document_model, prediction.label, self.index)
         anchor = [e for e in events if e.sentence == sent_no]
@@ -146,3 +148,22 @@ class EventClassifier:
         code = R.taxonomy.plover_to_cameo(prediction.label)
         return R.new_event(document, sent, sent_no, sent.root, sources, targets, code, confidence,
                            note + (f"; actors of the {anchor[0].cameo} event there" if anchor else ""))
+
+    def _rerank(self, events: list[Event], prediction) -> None:
+        """(d) No event has the predicted type and the model is not sure enough to add one:
+        the story is still mainly about the coded event whose type the document model
+        believes most, when it believes it clearly more than the current main event's."""
+        if not events:
+            return
+        probs = prediction.probabilities
+        main = max(events, key=lambda e: e.confidence)
+        typed = [e for e in events if e.plover in probs]
+        if not typed:
+            return
+        best = max(typed, key=lambda e: (probs[e.plover], e.confidence))
+        current = probs.get(main.plover or "", 0.0)
+        if best is main or probs[best.plover] < current + self.thresholds.rerank_margin:
+            return
+        best.confidence = round(min(0.99, main.confidence + 0.01), 3)
+        best.evidence += (f"; main event: PLOVER model p({best.plover})={probs[best.plover]:.2f} "
+                          f"over p({main.plover or '-'})={current:.2f}")

@@ -10,7 +10,9 @@ Sentence level (class5 model, one call per sentence):
 Document level (PLOVER model, stories of MIN_DOC_SENTENCES sentences or more):
   (c) the event of the predicted PLOVER type becomes the main (highest-confidence) event;
       with no such event, one document-level event of that type is added, anchored at the
-      sentence that speaks most for the type.
+      sentence that speaks most for the type;
+  (d) when the model is too unsure to add that event, the coded event whose type it believes
+      most (clearly more than the main event's) becomes the main event; nothing is added.
 Negated, conditional and speculative clauses never get an event here (coding.modality).
 Every change is written into the event's `evidence` with the features that drove it.
 """
@@ -45,6 +47,8 @@ class Thresholds:
     # Template-grouped system CV on the synthetic stories: 0.25 -> 0.678, 0.10 -> 0.698; but at
     # 0.10 a sanctions *threat* (seed 000) also yields a SANCTION event: precision first.
     created_cap: float = 0.6  # confidence ceiling of sentence events the model added
+    rerank_margin: float = 0.05  # (d): how much likelier another coded event's type must be
+    # to make that event the main one (set a priori, not tuned)
 
 
 MIN_DOC_SENTENCES = 3
