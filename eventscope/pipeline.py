@@ -21,7 +21,8 @@ DEFAULT_BATCH = 64
 class RunReport:
     run_id: str = ""
     documents_added: int = 0
-    documents_skipped: int = 0
+    documents_skipped: int = 0  # already stored, repeated in the input, or a near-copy
+    near_copies: int = 0  # of those: near-copies, stored as extra sources (document_sources)
     events_added: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     files_unchanged: int = 0  # input files skipped unread: ingested by an earlier run
@@ -141,6 +142,7 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
         results = submitted.handle.result()
         fresh = {d.id for d in linking.divert_duplicates(submitted.documents, store)}
         report.documents_skipped += submitted.n_read - len(fresh)
+        report.near_copies += len(submitted.documents) - len(fresh)
         store_results(submitted.n_read, [r for r in results if r.document.id in fresh])
         inputs.commit(submitted.files)  # files finished before that batch: all their documents are stored
 
@@ -166,8 +168,10 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
         if not batch:
             inputs.commit()
             return
-        fresh = linking.divert_duplicates([d for d in batch if d.id not in known], store)
+        candidates = [d for d in batch if d.id not in known]
+        fresh = linking.divert_duplicates(candidates, store)
         report.documents_skipped += len(batch) - len(fresh)  # known, or a near-copy (document_sources)
+        report.near_copies += len(candidates) - len(fresh)
         if fresh:
             processor = processor or executor or Processor(dictionaries)
             store_results(len(batch), list(processor.process(fresh)))

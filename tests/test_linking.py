@@ -159,7 +159,7 @@ def test_three_copies_are_coded_once_with_three_sources(tmp_path, pipelined):
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     with Store(tmp_path / "es.duckdb") as store:
         report = pipeline.run([path], store, batch_size=2, executor=executor)  # copies straddle two batches
-        assert report.documents_added == 1 and report.documents_skipped == 2
+        assert report.documents_added == 1 and report.documents_skipped == 2 and report.near_copies == 2
         if pipelined:  # the second batch was handed over before the first was stored
             assert executor.log == [("submit", 2), ("submit", 1), ("result", 2), ("result", 1)]
         con = store.con
@@ -171,7 +171,7 @@ def test_three_copies_are_coded_once_with_three_sources(tmp_path, pipelined):
         sources = {r[0] for r in con.execute("SELECT n_sources FROM linked_events").fetchall()}
         assert sources == {3}
         again = pipeline.run([path], store, executor=executor)  # a re-run adds neither documents nor sources
-        assert again.documents_added == 0
+        assert again.documents_added == 0 and again.near_copies == 0  # the unchanged file is not read again
         assert con.execute("SELECT count(*) FROM document_sources").fetchone()[0] == 2
 
 

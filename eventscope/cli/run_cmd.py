@@ -123,7 +123,9 @@ def _run_once(inputs: List[Path], db: Path, *, show: int, settle: float | None, 
                                       on_progress=advance, english_only=english_only, executor=pool)
             progress.update(task, completed=total or progress.tasks[0].completed)
         console.print(
-            f"run {report.run_id}: {report.documents_added} new documents, {report.documents_skipped} already stored, "
+            f"run {report.run_id}: {report.documents_added} new documents, "
+            f"{report.documents_skipped - report.near_copies} already stored, "
+            f"{report.near_copies} near-copies kept as extra sources, "
             f"{report.files_unchanged} unchanged files not re-read, {report.events_added} events, "
             f"{len(report.rejected)} rejected -> {db}"
         )

@@ -65,8 +65,10 @@ def _partitions(items: Iterable[Document | Rejection], size: int, store, report:
 
     def fresh() -> list[Document]:  # as pipeline.run's flush: not stored, not a near-copy
         known = store.known_document_ids([d.id for d in pending])
-        documents = linking.divert_duplicates([d for d in pending if d.id not in known], store)
+        candidates = [d for d in pending if d.id not in known]
+        documents = linking.divert_duplicates(candidates, store)
         report.documents_skipped += len(pending) - len(documents)
+        report.near_copies += len(candidates) - len(documents)
         return documents
 
     for item in items:
