@@ -72,6 +72,16 @@ class DocActors:
                 return self.actors_for(clause.head)
         return list(self._by_token.get(token.i, []))
 
+    def actors_of(self, tokens) -> list[Actor]:
+        """The actors of several argument heads, each entity once, in order."""
+        out, seen = [], set()
+        for token in tokens:
+            for actor in self.actors_for(token):
+                if actor.entity not in seen:
+                    seen.add(actor.entity)
+                    out.append(actor)
+        return out
+
     def mentions_between(self, start: int, end: int) -> bool:
         """Whether any token in [start, end) stands for an actor."""
         if self._mention_starts is None:

@@ -136,12 +136,12 @@ class Coder:
             return None
 
         source_tokens, passive = clauses.subject_tokens(cand.verb)
-        sources = _actors(source_tokens, actors)
+        sources = actors.actors_of(source_tokens)
         target_heads = clauses.target_tokens(cand.action)
         if cand.frame in {"appeal", "demand"}:
             target_heads = clauses.direct_objects(cand.verb) + target_heads
         source_entities = {a.entity for a in sources}
-        targets = [a for a in _actors(target_heads, actors) if a.entity not in source_entities]
+        targets = [a for a in actors.actors_of(target_heads) if a.entity not in source_entities]
         info = taxonomy.cameo(code)
         fallback = False
         if not targets and len(sources) >= 2 and info.root in RECIPROCAL_ROOTS:
@@ -204,10 +204,10 @@ class Coder:
             return []
         if not any(p.cameo.startswith(STATEMENT_ROOT) for p in self.lexicon.verbs.get(head.lemma_.lower(), ())):
             return []
-        speakers = {a.entity for a in _actors(clauses.subject_tokens(head)[0], actors)}
+        speakers = {a.entity for a in actors.actors_of(clauses.subject_tokens(head)[0])}
         if not source_entities or not source_entities <= speakers:
             return []  # someone else's act: the listener is no party to it
-        told = _actors([c for c in head.children if c.dep_ in {"dobj", "dative", "iobj"}], actors)
+        told = actors.actors_of([c for c in head.children if c.dep_ in {"dobj", "dative", "iobj"}])
         return [a for a in told if a.sector not in NEWS_SECTORS]
 
     def _date(self, verb: Token, published, future: bool, document: Document) -> tuple[str | None, str | None]:
@@ -262,11 +262,3 @@ def _is_predicate(token: Token, lexicon: Lexicon) -> bool:
     return token.pos_ in {"ADJ", "AUX"} and token.lemma_.lower() in lexicon.frames
 
 
-def _actors(tokens: list[Token], actors: DocActors) -> list[Actor]:
-    out, seen = [], set()
-    for token in tokens:
-        for actor in actors.actors_for(token):
-            if actor.entity not in seen:
-                seen.add(actor.entity)
-                out.append(actor)
-    return out

@@ -19,13 +19,12 @@ Every change is written into the event's `evidence` with the features that drove
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.coding import clauses, taxonomy
-from collections import Counter
-
 from eventscope.coding.classify.features import sentence_as_document
 from eventscope.coding.classify.model import LinearModel, Prediction
 from eventscope.coding.frames import apply_frame
@@ -95,14 +94,6 @@ def recoded(event: Event, code: str, note: str, confidence: float | None = None)
     return event
 
 
-def _actors(tokens_: list[Token], actors) -> list[Actor]:
-    out, seen = [], set()
-    for token in tokens_:
-        for actor in actors.actors_for(token):
-            if actor.entity not in seen:
-                seen.add(actor.entity)
-                out.append(actor)
-    return out
 
 
 def _depth(token: Token) -> int:
@@ -134,9 +125,9 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
         if governing_modality(verb, lexicon) != Modality.ASSERTED:
             continue
         subjects, passive = clauses.subject_tokens(verb)
-        sources = _actors(subjects, actors)
+        sources = actors.actors_of(subjects)
         source_ids = {a.entity for a in sources}
-        targets = [a for a in _actors(clauses.target_tokens(verb), actors) if a.entity not in source_ids]
+        targets = [a for a in actors.actors_of(clauses.target_tokens(verb)) if a.entity not in source_ids]
         if sources or (passive and targets):
             return verb, sources, targets, own == Modality.FUTURE
     return None
