@@ -106,6 +106,17 @@ def _code_batch(processor: Processor, batch: list[tuple[str, Document | None]]) 
         yield {"id": rec_id, "events": [e.to_contract() for e in result.events]}
 
 
+def divert_copies(store, report: RunReport, n_read: int, candidates: list[Document]) -> list[Document]:
+    """`candidates` (the unstored of `n_read` documents) minus near-copies of stored ones,
+    which the store keeps as extra sources; the report counts both kinds of skip."""
+    from eventscope import linking
+
+    fresh = linking.divert_duplicates(candidates, store)
+    report.documents_skipped += n_read - len(fresh)
+    report.near_copies += len(candidates) - len(fresh)
+    return fresh
+
+
 def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = None,
         batch_size: int = DEFAULT_BATCH, on_progress: Callable[[int, int], None] | None = None,
         english_only: bool = True, executor=None) -> RunReport:
@@ -127,7 +138,7 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
     processor: Processor | None = None
     batch: list[Document] = []
     seen_in_run: set[str] = set()
-    in_flight: list[_Submitted] = []  # pipelined executors: at most one batch being processed
+    in_flight: _Submitted | None = None  # pipelined executors: the batch being processed
 
     def store_results(n_read: int, results: list[DocumentResult]) -> None:
         report.documents_added += store.write_results(results, run_id=report.run_id)
@@ -140,38 +151,33 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
         # Near-copies are sorted out now, against a store holding every earlier batch, so the
         # outcome is the sequential one; the work done on a copy is the price of the overlap.
         results = submitted.handle.result()
-        fresh = {d.id for d in linking.divert_duplicates(submitted.documents, store)}
-        report.documents_skipped += submitted.n_read - len(fresh)
-        report.near_copies += len(submitted.documents) - len(fresh)
+        fresh = {d.id for d in divert_copies(store, report, submitted.n_read, submitted.documents)}
         store_results(submitted.n_read, [r for r in results if r.document.id in fresh])
         inputs.commit(submitted.files)  # files finished before that batch: all their documents are stored
 
     def flush(final: bool = False) -> None:
-        nonlocal processor, batch
+        nonlocal processor, batch, in_flight
         store.record_rejections(unrecorded, report.run_id)
         unrecorded.clear()
         known = store.known_document_ids([d.id for d in batch]) if batch else set()
         if hasattr(executor, "submit"):
-            if batch:
+            previous, in_flight = in_flight, None
+            if batch:  # handed over before the previous batch is stored: the overlap
                 pending = [d for d in batch if d.id not in known]
-                submitted = _Submitted(len(batch), pending, executor.submit(pending), inputs.take_finished())
-                while in_flight:
-                    complete(in_flight.pop())
-                in_flight.append(submitted)
-            if final:
-                while in_flight:
-                    complete(in_flight.pop())
+                in_flight = _Submitted(len(batch), pending, executor.submit(pending), inputs.take_finished())
+            if previous is not None:
+                complete(previous)
+            if final and in_flight is not None:
+                complete(in_flight)
+                in_flight = None
             batch = []
-            if final or not in_flight:
+            if in_flight is None:
                 inputs.commit()  # nothing in flight: every finished file's documents are stored
             return
         if not batch:
             inputs.commit()
             return
-        candidates = [d for d in batch if d.id not in known]
-        fresh = linking.divert_duplicates(candidates, store)
-        report.documents_skipped += len(batch) - len(fresh)  # known, or a near-copy (document_sources)
-        report.near_copies += len(candidates) - len(fresh)
+        fresh = divert_copies(store, report, len(batch), [d for d in batch if d.id not in known])
         if fresh:
             processor = processor or executor or Processor(dictionaries)
             store_results(len(batch), list(processor.process(fresh)))

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 
 from eventscope import linking
 from eventscope.models import Document, Rejection
-from eventscope.pipeline import Processor, RunReport
+from eventscope.pipeline import Processor, RunReport, divert_copies
 
 _WORKER_PROCESSORS: dict[str | None, Processor] = {}
 _WORKER_LOCK = threading.Lock()  # a worker with several threads shares one spaCy pipeline
@@ -65,11 +65,7 @@ def _partitions(items: Iterable[Document | Rejection], size: int, store, report:
 
     def fresh() -> list[Document]:  # as pipeline.run's flush: not stored, not a near-copy
         known = store.known_document_ids([d.id for d in pending])
-        candidates = [d for d in pending if d.id not in known]
-        documents = linking.divert_duplicates(candidates, store)
-        report.documents_skipped += len(pending) - len(documents)
-        report.near_copies += len(candidates) - len(documents)
-        return documents
+        return divert_copies(store, report, len(pending), [d for d in pending if d.id not in known])
 
     for item in items:
         consumed += 1
