@@ -52,14 +52,7 @@ class LexiconIndex:
     negators: frozenset[str] = frozenset()
     modals: frozenset[str] = frozenset()
     conditionals: frozenset[str] = frozenset()
-
-    def phrasal_heads(self) -> frozenset[str]:
-        """First words of the phrasal verbs: only they need the two-word lookup."""
-        heads = self.__dict__.get("_phrasal_heads")
-        if heads is None or len(heads[0]) != len(self.phrasal):
-            heads = (dict(self.phrasal), frozenset(w for w, _ in self.phrasal))
-            self.__dict__["_phrasal_heads"] = heads
-        return heads[1]
+    phrasal_heads: frozenset[str] = frozenset()  # first words of `phrasal`: only they need the pair lookup
 
 
 def _irregular() -> dict[str, list[str]]:
@@ -114,6 +107,7 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
                 index.plover[root] = taxonomy.cameo(root).plover
         if key in lexicon.frames:
             index.frames[key] = lexicon.frames[key]
+    index.phrasal_heads = frozenset(word for word, _ in index.phrasal)
     index.negators = frozenset(lexicon.modality.get("negator", ()))
     index.modals = frozenset(lexicon.modality.get("modal", ()))
     index.conditionals = frozenset(lexicon.modality.get("conditional", ()))
@@ -139,7 +133,7 @@ def _class5(root: str) -> int | None:
 
 def lexicon_features(words: list[str], index: LexiconIndex) -> Counter:
     found: Counter = Counter()
-    heads, phrasal, forms = index.phrasal_heads(), index.phrasal, index.forms
+    heads, phrasal, forms = index.phrasal_heads, index.phrasal, index.forms
     for i, word in enumerate(words):
         lemma = None
         if word in heads:  # a phrasal verb ("call for") before the single word
