@@ -97,11 +97,7 @@ def _explicit_day(text: str, base: dt.date | None, future: bool) -> str | None:
         elif base is None:
             return None
         else:
-            year = base.year
-            if not future and (month, day) > (base.month, base.day):
-                year -= 1
-            elif future and (month, day) < (base.month, base.day):
-                year += 1
+            year = _nearest_year(base, month, day, future)
         try:
             return dt.date(year, month, day).isoformat()
         except ValueError:
@@ -148,11 +144,7 @@ def _relative(text: str, base: dt.date, future: bool) -> tuple[str, str] | None:
     m = re.fullmatch(r"([a-z]+)\.?(?: (\d{1,2})(?:st|nd|rd|th)?)?", text)
     if m and m.group(1)[:3] in MONTH_ABBR and (m.group(1) in MONTHS or m.group(1)[:3] == m.group(1) or m.group(1) == "sept"):
         month = MONTH_ABBR[m.group(1)[:3]]
-        year = base.year
-        if not future and (month, int(m.group(2) or 1)) > (base.month, base.day):
-            year -= 1
-        elif future and (month, int(m.group(2) or 31)) < (base.month, base.day):
-            year += 1
+        year = _nearest_year(base, month, int(m.group(2) or (31 if future else 1)), future)
         if m.group(2):
             try:
                 return dt.date(year, month, int(m.group(2))).isoformat(), "day"
@@ -163,6 +155,15 @@ def _relative(text: str, base: dt.date, future: bool) -> tuple[str, str] | None:
     if m and 1 <= int(m.group(1)) <= 31:
         return _day_of_month(base, int(m.group(1)), future)
     return None
+
+
+def _nearest_year(base: dt.date, month: int, day: int, future: bool) -> int:
+    """The year that puts month/day on or before `base` (on or after it, in the future tense)."""
+    if not future and (month, day) > (base.month, base.day):
+        return base.year - 1
+    if future and (month, day) < (base.month, base.day):
+        return base.year + 1
+    return base.year
 
 
 def _day_of_month(base: dt.date, day: int, future: bool) -> tuple[str, str] | None:
