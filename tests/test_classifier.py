@@ -61,6 +61,34 @@ def test_features_read_lexicon_verbs_in_any_inflection_and_negation():
     assert document_features("Body text here.", "Army attacks village")["t:lex:attack"] == 1
 
 
+def test_codebook_cues_match_inflections_plurals_and_longest_phrase():
+    def cues(text):
+        return {k: v for k, v in document_features(text, lead_sentences=0).items() if k.startswith("cue")}
+
+    found = cues("Two generals were sentenced and curfews imposed in the capital.")
+    assert found["cuemode:SANCTION/convict"] == 1  # verb cue "sentence", inflected
+    assert found["cuemode:COERCE/curfew"] == 1  # noun cue "curfew", plural
+    phrase = cues("The government declared a state of emergency.")
+    assert phrase == {"cue:COERCE": 1, "cuemode:COERCE/martial-law": 1}  # four words, one cue
+    assert cues("Rebels threatened to seize the port.")["cuemode:THREATEN/territory"] == 1
+    negated = cues("Police did not arrest anyone, said protesters in the square.")
+    assert "cuemode:COERCE/arrest" not in negated and negated["cuemode:PROTEST/demo"] == 1
+    # sentences (the class5 model) do not read cues: statements about talks stay statements
+    assert not any(k.startswith("cue:") and k != "cue:neg" for k in sentence_features("Talks began."))
+
+
+def test_every_cue_row_names_a_plover_type_and_mode(tmp_path):
+    from eventscope.coding.classify.features import _irregular, load_cues
+
+    cues = load_cues(_irregular())
+    for names in cues.values():
+        for name in names:
+            kind, _, value = name.partition(":")
+            event, _, mode = value.partition("/")
+            assert event in taxonomy.plover_types(), name
+            assert kind == "cue" or mode in taxonomy.plover_modes(event), name
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Rebel gunmen ambushed a police convoy and killed six officers.", "4"),
     ("The two foreign ministers held talks in Vienna on Monday.", "1"),
@@ -208,3 +236,24 @@ def test_an_unsure_document_model_reorders_coded_events_without_adding(classifie
     assert len(events) == 2
     assert (max(events, key=lambda e: e.confidence) is other) == moves
     assert ("main event: PLOVER model" in other.evidence) == moves
+
+
+def test_cue_mode_prefers_headline_cues_and_only_names_modes_of_the_type():
+    from eventscope.coding.classify import revise as R
+
+    story = document_features("Residents fled the camp overnight. Families counted the damage. "
+                              "Two drones were seen over the camp later. A drone flew by.",
+                              "Air raid on the camp")
+    mode, why = R.cue_mode(story, "ASSAULT")
+    assert mode == "aerial" and "codebook cues" in why  # 3 for the headline beats 2 body cues
+    assert R.cue_mode(story, "CONSULT") is None
+
+
+def test_the_main_event_gets_its_mode_from_cues_unless_its_code_has_one(classifier):
+    features = document_features("Workers walked out of the factories.", "General strike paralyses the port")
+    bare, visit = _event("PROTEST", "140", 0.7, 0), _event("CONSULT", "042", 0.6, 0)
+    visit.plover_mode = "visit"
+    assert classifier._name_mode(bare, features).plover_mode == "strike"
+    assert "PLOVER mode strike" in bare.evidence
+    assert classifier._name_mode(visit, features).plover_mode == "visit"
+    assert classifier._name_mode(None, features) is None

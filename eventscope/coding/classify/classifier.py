@@ -124,10 +124,10 @@ class EventClassifier:
     def _choose_main(self, document: Document, sents, counts, events: list[Event]) -> Event | None:
         """(c) make an event of the story's predicted PLOVER type its main event."""
         t = self.thresholds
-        prediction = self.document_model.predict(
-            document_features(document.text, document.title, self.index))
+        features = document_features(document.text, document.title, self.index)
+        prediction = self.document_model.predict(features)
         if prediction.probability < t.document:
-            self._rerank(events, prediction)
+            self._name_mode(self._rerank(events, prediction), features)
             return None
         top = max((e.confidence for e in events), default=0.0)
         confidence = round(min(0.99, max(top + 0.01, 0.5 + 0.4 * prediction.probability)), 3)
@@ -137,33 +137,49 @@ class EventClassifier:
             main = max(same, key=lambda e: e.confidence)
             main.confidence = confidence
             main.evidence += f"; {note}"
+            self._name_mode(main, features)
             return None
         if prediction.probability < t.document_create:
-            self._rerank(events, prediction)
+            self._name_mode(self._rerank(events, prediction), features)
             return None
         sent_no, sent = R.main_sentence(sents, [counts(k) for k in range(len(sents))], self.document_model, prediction.label, self.index)
         anchor = [e for e in events if e.sentence == sent_no]
         sources = anchor[0].source if anchor else []
         targets = anchor[0].target if anchor else []
         code = R.taxonomy.plover_to_cameo(prediction.label)
-        return R.new_event(document, sent, sent_no, sent.root, sources, targets, code, confidence,
-                           note + (f"; actors of the {anchor[0].cameo} event there" if anchor else ""))
+        return self._name_mode(
+            R.new_event(document, sent, sent_no, sent.root, sources, targets, code, confidence,
+                        note + (f"; actors of the {anchor[0].cameo} event there" if anchor else "")),
+            features)
 
-    def _rerank(self, events: list[Event], prediction) -> None:
+    @staticmethod
+    def _name_mode(event: Event | None, features: Counter) -> Event | None:
+        """Give the story's main event the PLOVER mode its codebook cues name, unless its
+        CAMEO code already carries one ("042" is a CONSULT visit)."""
+        if event is not None and event.plover and not event.plover_mode:
+            found = R.cue_mode(features, event.plover)
+            if found is not None:
+                event.plover_mode = found[0]
+                event.evidence += f"; {found[1]}"
+        return event
+
+    def _rerank(self, events: list[Event], prediction) -> Event | None:
         """(d) No event has the predicted type and the model is not sure enough to add one:
         the story is still mainly about the coded event whose type the document model
-        believes most, when it believes it clearly more than the current main event's."""
+        believes most, when it believes it clearly more than the current main event's.
+        Returns the main event (None without events)."""
         if not events:
-            return
+            return None
         probs = prediction.probabilities
         main = max(events, key=lambda e: e.confidence)
         typed = [e for e in events if e.plover in probs]
         if not typed:
-            return
+            return main
         best = max(typed, key=lambda e: (probs[e.plover], e.confidence))
         current = probs.get(main.plover or "", 0.0)
         if best is main or probs[best.plover] < current + self.thresholds.rerank_margin:
-            return
+            return main
         best.confidence = round(min(0.99, main.confidence + 0.01), 3)
         best.evidence += (f"; main event: PLOVER model p({best.plover})={probs[best.plover]:.2f} "
                           f"over p({main.plover or '-'})={current:.2f}")
+        return best

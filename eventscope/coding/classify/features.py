@@ -11,6 +11,8 @@ no spaCy run and the coder computes exactly the same features at runtime:
 - ``cue:neg`` / ``cue:modal`` / ``cue:cond``: negation, modal and conditional words
   (coding/data/modality.tsv);
 - ``lexplover:TYPE``: the PLOVER type of that root (not for negated verbs);
+- ``cue:TYPE`` / ``cuemode:TYPE/mode`` (stories only): a word of the PLOVER codebook's
+  vocabulary (classify/data/plover_cues.tsv: "sentenced", "curfew", "hackers"), not negated;
 - ``t:...`` / ``l:...``: the same for a story's headline and for its first two sentences.
 """
 
@@ -53,6 +55,9 @@ class LexiconIndex:
     modals: frozenset[str] = frozenset()
     conditionals: frozenset[str] = frozenset()
     phrasal_heads: frozenset[str] = frozenset()  # first words of `phrasal`: only they need the pair lookup
+    cues: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # words -> cue features
+    cue_heads: frozenset[str] = frozenset()  # first words of `cues`
+    cue_length: int = 0  # words in the longest cue
 
 
 def _irregular() -> dict[str, list[str]]:
@@ -63,6 +68,45 @@ def _irregular() -> dict[str, list[str]]:
             lemma, forms = line.split("\t")
             table[lemma.strip()] = [f.strip() for f in forms.split("|") if f.strip()]
     return table
+
+
+def plural(noun: str) -> str:
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _cue_forms(kind: str, words: list[str], irregular: dict[str, list[str]]) -> set[tuple[str, ...]]:
+    if kind == "v":
+        heads = inflections(words[0]) | set(irregular.get(words[0], ()))
+        return {(head, *words[1:]) for head in heads}
+    if kind == "n":
+        return {tuple(words), (*words[:-1], plural(words[-1]))}
+    if kind == "t":  # the act threatened: "threatens to arrest"
+        return {(threat, "to", *words) for threat in inflections("threaten")}
+    return {tuple(words)}
+
+
+def load_cues(irregular: dict[str, list[str]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """plover_cues.tsv as word sequence -> its features (a sequence may signal several types)."""
+    path = resources.files("eventscope.coding.classify").joinpath("data", "plover_cues.tsv")
+    found: dict[tuple[str, ...], set[str]] = {}
+    rows = [line.split("\t") for line in path.read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    for lineno, row in enumerate(rows[1:], 2):
+        if len(row) != 4 or row[2] not in ("v", "n", "x", "t") or row[0] not in taxonomy.plover_types():
+            raise ValueError(f"plover_cues.tsv row {lineno}: want event, mode, kind v/n/x/t, cues: {row}")
+        event, mode, kind, cues = row
+        names = {f"cue:{event}"} | ({f"cuemode:{event}/{mode}"} if mode else set())
+        for cue in cues.split("|"):
+            words = tokens(cue)
+            if not words:
+                raise ValueError(f"plover_cues.tsv row {lineno}: empty cue in {cues!r}")
+            for form in _cue_forms(kind, words, irregular):
+                found.setdefault(form, set()).update(names)
+    return {form: tuple(sorted(names)) for form, names in found.items()}
 
 
 def inflections(lemma: str) -> set[str]:
@@ -108,6 +152,9 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
         if key in lexicon.frames:
             index.frames[key] = lexicon.frames[key]
     index.phrasal_heads = frozenset(word for word, _ in index.phrasal)
+    index.cues = load_cues(irregular)
+    index.cue_heads = frozenset(words[0] for words in index.cues)
+    index.cue_length = max(map(len, index.cues), default=0)
     index.negators = frozenset(lexicon.modality.get("negator", ()))
     index.modals = frozenset(lexicon.modality.get("modal", ()))
     index.conditionals = frozenset(lexicon.modality.get("conditional", ()))
@@ -158,9 +205,30 @@ def lexicon_features(words: list[str], index: LexiconIndex) -> Counter:
     return found
 
 
+def cue_features(words: list[str], index: LexiconIndex) -> Counter:
+    """The codebook cues in `words`, longest match first, skipping negated ones."""
+    found: Counter = Counter()
+    heads, cues, longest = index.cue_heads, index.cues, index.cue_length
+    i = 0
+    while i < len(words):
+        if words[i] in heads:
+            for n in range(min(longest, len(words) - i), 0, -1):
+                names = cues.get(tuple(words[i:i + n]))
+                if names is not None:
+                    if not any(w in index.negators or w.endswith("n't")
+                               for w in words[max(0, i - NEGATION_WINDOW):i]):
+                        found.update(names)
+                    i += n - 1
+                    break
+        i += 1
+    return found
+
+
 def text_features(text: str, index: LexiconIndex | None = None, prefix: str = "",
-                  bigrams: bool = True) -> Counter:
-    """Counts of every feature of one text (a sentence, a headline or a whole story)."""
+                  bigrams: bool = True, cues: bool = False) -> Counter:
+    """Counts of every feature of one text (a sentence, a headline or a whole story).
+    Codebook cues are for stories only: in the sentence model they pulled plain statements
+    ("the talks were useful") into the class of the thing talked about."""
     index = index or default_index()
     words = tokens(text)
     # Counter over a list counts in C: the same counts, in the same order, as a loop of +=
@@ -169,6 +237,8 @@ def text_features(text: str, index: LexiconIndex | None = None, prefix: str = ""
         found.update(["b:" + a + " " + b for a, b in zip(words, words[1:])
                       if not (a in STOPWORDS and b in STOPWORDS)])
     found.update(lexicon_features(words, index))
+    if cues:
+        found.update(cue_features(words, index))
     if any(w in index.negators or w.endswith("n't") for w in words):
         found["cue:neg"] += 1
     if any(w in index.modals for w in words):
@@ -190,6 +260,7 @@ def sentence_as_document(text: str, counts: Counter, index: LexiconIndex | None 
     document model can score every sentence without extracting its features again."""
     if len(SENTENCE_END.split(text.strip(), maxsplit=LEAD_SENTENCES)) > LEAD_SENTENCES or not LEAD_SENTENCES:
         return document_features(text, None, index)  # the lead is only part of the text
+    counts = counts + cue_features(tokens(text), index or default_index())
     found = counts if BODY_BIGRAMS else Counter({k: v for k, v in counts.items() if not k.startswith("b:")})
     found = Counter(found)
     found.update({LEAD + k: v for k, v in counts.items()})
@@ -200,10 +271,10 @@ def document_features(text: str, title: str | None = None, index: LexiconIndex |
                       lead_sentences: int = LEAD_SENTENCES, bigrams: bool = BODY_BIGRAMS) -> Counter:
     """A story's features: its body, its headline's features marked ``t:`` and its lead's
     marked ``l:`` (news puts the event first)."""
-    found = text_features(text, index, bigrams=bigrams)
+    found = text_features(text, index, bigrams=bigrams, cues=True)
     if title:
-        found.update(text_features(title, index, prefix=TITLE))
+        found.update(text_features(title, index, prefix=TITLE, cues=True))
     if lead_sentences:
         lead = " ".join(SENTENCE_END.split(text.strip(), maxsplit=lead_sentences)[:lead_sentences])
-        found.update(text_features(lead, index, prefix=LEAD))
+        found.update(text_features(lead, index, prefix=LEAD, cues=True))
     return found

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.coding import clauses, taxonomy
-from eventscope.coding.classify.features import sentence_as_document
+from eventscope.coding.classify.features import LEAD, TITLE, sentence_as_document
 from eventscope.coding.classify.model import LinearModel, Prediction
 from eventscope.coding.frames import apply_frame
 from eventscope.coding.modality import Modality, governing_modality, own_modality
@@ -94,6 +94,25 @@ def recoded(event: Event, code: str, note: str, confidence: float | None = None)
     return event
 
 
+
+
+# where a story names its event: a headline cue counts three times a body cue, a lead cue twice
+CUE_WEIGHTS = {TITLE: 3, LEAD: 2, "": 1}
+
+
+def cue_mode(features: Counter, event_type: str) -> tuple[str, str] | None:
+    """(mode, why) of `event_type` that the story's codebook cues point at most (its
+    ``document_features``), or None when no cue names a mode of that type."""
+    scores: Counter = Counter()
+    for prefix, weight in CUE_WEIGHTS.items():
+        head = f"{prefix}cuemode:{event_type}/"
+        for name, count in features.items():
+            if name.startswith(head):
+                scores[name[len(head):]] += weight * count
+    if not scores:
+        return None
+    mode, score = max(sorted(scores.items()), key=lambda item: item[1])
+    return mode, f"PLOVER mode {mode} from codebook cues (weight {score})"
 
 
 def _depth(token: Token) -> int:
