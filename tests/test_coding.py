@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def codes(result):
     return [(e.cameo, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
@@ -54,6 +56,22 @@ def test_refusal_frame(code_text):
 def test_passive_with_agent(code_text):
     r = code_text("Iraqi soldiers were attacked by Turkish warplanes.")
     assert any(c.startswith("19") and "TUR" in s and "IRQ" in t for c, s, t in codes(r))
+
+
+@pytest.mark.parametrize("text, verb, source, target", [
+    ("Criticised by Germany, France withdrew its proposal on Monday.", "Criticised", "DEU", "FRA"),
+    ("Attacked by rebels, the Malian army retreated from the town.", "Attacked", "REB", "MIL"),
+    ("Iranian police freed students detained by the army last week.", "detained", "MIL", "EDU"),
+    ("Arrested last week, the Russian activist was freed by Belarusian police.", "Arrested", None, "RUS"),
+])
+def test_a_passive_participle_clause_has_its_agent_as_source(code_text, text, verb, source, target):
+    """ "Attacked by rebels, the army ...": the army is attacked, it does not attack; with no
+    "by" phrase the attacker is unknown (not the police of the main clause)."""
+    events = [e for e in code_text(text).events if text[e.span[0]:e.span[1]].startswith(verb)]
+    assert events
+    event = events[0]
+    assert ([source] if source else []) == [a.country if a.country == source else a.sector for a in event.source]
+    assert [target] == [a.country if a.country == target else a.sector for a in event.target]
 
 
 def test_conjoined_adjectives_make_two_actors_that_meet(code_text):

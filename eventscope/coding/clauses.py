@@ -105,9 +105,29 @@ def _collect_np(token: Token, words: set[str], depth: int) -> None:
             words.add(child.lemma_.lower())
 
 
+def is_passive_participle(verb: Token) -> bool:
+    """A bare past participle heading a modifier clause is passive: "*Attacked* by rebels, the
+    army retreated", "protesters *detained* by police". ("Having attacked ..." has an aux.)"""
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(
+        c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
+
+
+def participle_patients(verb: Token) -> list[Token]:
+    """Who a passive participle happens to: the clause's subject ("the army" above) or the
+    noun it modifies ("protesters")."""
+    if verb.dep_ == "acl":
+        return conjuncts(verb.head)
+    head = verb.head
+    surface = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if surface:  # "Arrested last week, the activist was released by police": the activist
+        return conjuncts(surface[0])
+    subjects, passive = subject_tokens(head)
+    return [] if passive else [t for t in subjects if t.i != verb.i]
+
+
 def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject head tokens of a verb, following control and coordination; and whether passive."""
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or is_passive_participle(verb)
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return conjuncts(child), passive
@@ -156,6 +176,8 @@ def target_tokens(verb: Token) -> list[Token]:
     out.extend(_prep_objects(verb))
     for subj in passive_subjects:
         out.extend(conjuncts(subj))
+    if is_passive_participle(verb):
+        out.extend(participle_patients(verb))
     return out
 
 
