@@ -153,3 +153,31 @@ def test_hearsay_and_expectation_are_not_coded_as_done(code_text):
     assert not any(e.cameo.startswith(("18", "19")) for e in r.events)
     r = code_text("Syrian rebels seized the airport from government forces.")  # the same act, asserted
     assert any(e.cameo.startswith(("17", "18", "19", "20")) for e in r.events)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Japan is about to restore full diplomatic ties with North Korea.", "03"),
+    ("The Turkish president is due to meet his Greek counterpart in Athens on Friday.", "03"),
+    ("Brazil is on the verge of signing a defence pact with Argentina.", "05"),  # 057 is its own intent
+    ("Egypt is poised to send troops to Sudan.", "13"),
+    ("Russia is about to attack Ukraine.", "13"),
+])
+def test_an_imminent_act_is_an_intent_or_threat_not_done(code_text, text, root):
+    events = code_text(text).events
+    assert [e.cameo_root for e in events] == [root], [e.cameo for e in events]
+    assert events[0].source  # "Egypt is poised to ...": the passive's subject acts
+
+
+def test_an_imminent_act_that_is_denied_is_not_coded(code_text):
+    assert code_text("Japan is not about to restore full diplomatic ties with North Korea.").events == []
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chinese leaders held talks with Japanese officials in Paris.", ("CHN", None), ("JPN", "GOV")),
+    ("The head of the Iraqi army met the Iranian defence minister.", ("IRQ", "MIL"), ("IRN", "GOV")),
+])
+def test_role_words_without_a_sector_head_actor_phrases(code_text, text, source, target):
+    events = code_text(text).events
+    assert [e.cameo_root for e in events] == ["04"]
+    assert [(a.country, a.sector) for a in events[0].source] == [source]
+    assert [(a.country, a.sector) for a in events[0].target] == [target]

@@ -199,6 +199,8 @@ class Lexicon:
 
     def lookup(self, toks: list[Token]) -> list[Entry]:
         """Entries for exactly this token sequence, trying a singular last word second."""
+        if not toks:
+            return []
         norms = tuple(t.norm for t in toks)
         found = self.table.get(norms, [])
         if not found and (s := singular(norms[-1])):

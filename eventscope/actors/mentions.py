@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.actors.lexicon import fold, load_lexicon
+from eventscope.actors.lexicon import fold, load_lexicon, tokenize
 from eventscope.actors.phrase import resolve_country, resolve_phrase
 from eventscope.models import Actor, Document
 
@@ -120,7 +121,7 @@ class DocActors:
             return governing if governing else self._resolve_pronoun(lower, sent_no)
         if not self._may_be_actor(token):
             return []
-        span = noun_phrase(token)
+        span = noun_phrase(token, with_of=_is_leading_role(token.text))
         span_text = span.text  # built from the tokens on every access: once here
         if GROUP_RE.match(span_text.strip()) and self._groups:
             return list(self._groups[-1])
@@ -196,7 +197,8 @@ class DocActors:
             known = self._head_cache[head.lower_] = False  # most nouns: no lexicon entry at all
         if known is None:
             alone = resolve_phrase(head.text, dictionaries=self.dictionaries)
-            known = bool(alone.country or (alone.sector and alone.sector not in NON_ACTOR_SECTORS))
+            known = bool(alone.country or (alone.sector and alone.sector not in NON_ACTOR_SECTORS)
+                         or _is_leading_role(head.text))
             self._head_cache[head.lower_] = known
         return known
 
@@ -268,8 +270,9 @@ class DocActors:
                 self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
 
 
-def noun_phrase(token: Token) -> Span:
-    """The noun phrase a head token stands for: its left modifiers and flat name parts."""
+def noun_phrase(token: Token, with_of: bool = False) -> Span:
+    """The noun phrase a head token stands for: its left modifiers and flat name parts, and
+    with `with_of` its "of" phrase (a role word: "the head *of the Iraqi army*")."""
     left = token.i
     for child in token.lefts:
         if child.dep_ in NP_LEFT_DEPS:
@@ -278,6 +281,8 @@ def noun_phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.text == "'s"):
             right = max(right, child.i)
+        elif with_of and child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - child.i <= 8:
+            right = max(right, child.right_edge.i)
     return token.doc[left : right + 1]
 
 
@@ -311,6 +316,14 @@ def _adjective_variants(span: Span, span_text: str | None = None) -> list[str]:
                 tail = " ".join(t.text for t in rest)
                 return [f"{adj.text} {tail}".strip() for adj in [child, *conjuncts]]
     return [span_text]
+
+
+@lru_cache(maxsize=4096)
+def _is_leading_role(word: str) -> bool:
+    """A role word with no sector of its own ("leader", "chief", "chairman"): it heads an
+    actor phrase ("Chinese leaders", "the chief of the army"), whose other words say who."""
+    entries = load_lexicon().lookup(tokenize(word))
+    return any(e.kind == "sector" and e.leads for e in entries)
 
 
 def _is_bare_name(span: Span) -> bool:

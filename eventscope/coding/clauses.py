@@ -146,6 +146,10 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         objs = [c for c in head.children if c.dep_ in {"dobj"}]
         if objs and head.lemma_.lower() not in {"promise"}:
             return conjuncts(objs[0]), False
+        # "Japan is set to sign", "the envoy was asked to leave": the passive's surface subject
+        surface = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if surface:
+            return conjuncts(surface[0]), False
         return subject_tokens(head)[0], False
     if verb.dep_ in {"conj", "advcl", "acomp"}:
         return subject_tokens(head)[0], False

@@ -123,6 +123,9 @@ class Coder:
         lex = self.lexicon
         code = cand.code
         own = own_modality(cand.verb, lex)
+        governing = governing_modality(cand.verb, lex)
+        if own == Modality.ASSERTED and governing == Modality.PROSPECTIVE:
+            own = Modality.FUTURE  # "is about to restore ties": coded like "will restore"
         if cand.frame is None and own == Modality.FUTURE:
             code = apply_frame("intent", code)  # future cooperation is an intent, future force a threat
             cand.notes.append("future tense")
@@ -132,7 +135,7 @@ class Coder:
             return None
         if cand.frame and own_modality(cand.action, lex) == Modality.NEGATED:
             return None
-        if governing_modality(cand.verb, lex) != Modality.ASSERTED:
+        if governing not in (Modality.ASSERTED, Modality.PROSPECTIVE):
             return None
 
         source_tokens, passive = clauses.subject_tokens(cand.verb)

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from eventscope.coding.lexicon import Lexicon
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
+PROSPECTIVE_DEPS = {"xcomp", "pcomp", "prep", "acl"}  # the complement of "about to", "verge of"
 SPEECH_ROOTS = {"01"}  # statements introduce reported content without doubting it
 
 
@@ -23,6 +24,7 @@ class Modality(str, Enum):
     CONDITIONAL = "conditional"
     SPECULATIVE = "speculative"
     FUTURE = "future"  # will/would/shall: promised, planned or threatened, not done
+    PROSPECTIVE = "prospective"  # governed by "about to", "set to", "on the verge of": not done yet
 
 
 def is_negated(verb: Token, lexicon: Lexicon) -> bool:
@@ -80,9 +82,10 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
     Walks every ancestor: a speculative or denying governor ("expected to", "fear that",
     "denied that"), a conditional marker on the way, or a governing clause that is itself
     negated, conditional, speculative or future ("would confront any aircraft that violated")
-    means the clause is not reported as done.
+    means the clause is not reported as done. A prospective governor ("is about to", "set
+    to", "on the verge of") makes it future unless something above casts a stronger doubt.
     """
-    token = verb
+    token, prospective = verb, False
     while token.head.i != token.i:
         if token.dep_ in {"advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp"} and any(
                 c.dep_ == "mark" and lexicon.is_word("conditional", c.lower_) for c in token.children):
@@ -94,9 +97,11 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 return Modality.NEGATED
             if lexicon.is_word("speculative", lemma) or lexicon.frames.get(lemma) == "speculative":
                 return Modality.SPECULATIVE
+            if lexicon.is_word("prospective", lemma) and token.dep_ in PROSPECTIVE_DEPS:
+                prospective = True
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
                 head_own = own_modality(head, lexicon)
                 if head_own != Modality.ASSERTED:
                     return head_own
         token = head
-    return Modality.ASSERTED
+    return Modality.PROSPECTIVE if prospective else Modality.ASSERTED

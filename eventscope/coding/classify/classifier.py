@@ -99,6 +99,8 @@ class EventClassifier:
                 return None
             main = max(own, key=lambda e: e.confidence)
             cls = R.class_of(main.cameo)
+            if main.cameo_root in R.PROMISE_ROOTS and best in R.MATERIAL_CLASSES:
+                return None  # a threat or intent stays one: the model reads the act, not its modality
             if cls is not None and probs[cls] < t.recode_below:
                 code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
                 prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)

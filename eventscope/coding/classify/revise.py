@@ -55,6 +55,8 @@ CLASS_PLOVER = {  # PLOVER types whose representative CAMEO code falls in each c
     c: [t for t in taxonomy.plover_types() if taxonomy.class5(taxonomy.plover_to_cameo(t)) == c]
     for c in range(5)}
 STATEMENT_CODE = "010"  # class 0 has no PLOVER type: a statement
+PROMISE_ROOTS = {"03", "13"}  # intents and threats: what the coder makes of future acts
+MATERIAL_CLASSES = {2, 4}  # class5 of acts done (material cooperation, material conflict)
 
 
 def class_of(code: str) -> int | None:
@@ -141,14 +143,15 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
         own = own_modality(verb, lexicon)
         if own in (Modality.NEGATED, Modality.CONDITIONAL, Modality.SPECULATIVE):
             continue
-        if governing_modality(verb, lexicon) != Modality.ASSERTED:
+        governing = governing_modality(verb, lexicon)
+        if governing not in (Modality.ASSERTED, Modality.PROSPECTIVE):
             continue
         subjects, passive = clauses.subject_tokens(verb)
         sources = actors.actors_of(subjects)
         source_ids = {a.entity for a in sources}
         targets = [a for a in actors.actors_of(clauses.target_tokens(verb)) if a.entity not in source_ids]
         if sources or (passive and targets):
-            return verb, sources, targets, own == Modality.FUTURE
+            return verb, sources, targets, own == Modality.FUTURE or governing == Modality.PROSPECTIVE
     return None
 
 
