@@ -181,3 +181,25 @@ def test_role_words_without_a_sector_head_actor_phrases(code_text, text, source,
     assert [e.cameo_root for e in events] == ["04"]
     assert [(a.country, a.sector) for a in events[0].source] == [source]
     assert [(a.country, a.sector) for a in events[0].target] == [target]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Opposition supporters clashed with Kenyan police in Nairobi.", ("KEN", "OPP")),
+    ("Members of the Iranian parliament condemned the US sanctions.", ("IRN", "LEG")),
+])
+def test_people_of_unknown_kind_are_actors_when_a_modifier_says_whose(code_text, text, source):
+    events = code_text(text).events
+    assert events and [(a.country, a.sector) for a in events[0].source] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "His supporters clashed with Kenyan police in Nairobi.",
+    "A group of men attacked a Kenyan police station.",
+])
+def test_people_of_unknown_kind_alone_are_no_actors(code_text, text):
+    assert code_text(text).events == []
+
+
+def test_welcoming_a_ceasefire_is_support_not_hosting_a_visit(code_text):
+    assert [e.cameo for e in code_text("Turkey welcomed the ceasefire in Gaza.").events] == ["051"]
+    assert [e.cameo_root for e in code_text("Turkey welcomed the Iraqi prime minister in Ankara.").events] == ["04"]

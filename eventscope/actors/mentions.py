@@ -121,7 +121,8 @@ class DocActors:
             return governing if governing else self._resolve_pronoun(lower, sent_no)
         if not self._may_be_actor(token):
             return []
-        span = noun_phrase(token, with_of=_is_leading_role(token.text))
+        span = noun_phrase(token, with_of=_is_leading_role(token.text)
+                           or token.pos_ == "NOUN" and _names_people_of_unknown_kind(token.lower_))
         span_text = span.text  # built from the tokens on every access: once here
         if GROUP_RE.match(span_text.strip()) and self._groups:
             return list(self._groups[-1])
@@ -151,7 +152,7 @@ class DocActors:
             if known is not None and _is_bare_name(span):
                 return replace(known, text=span_text, start=span.start_char, end=span.end_char,
                                evidence=f"coref:surname {head.text}")
-        if not self._is_actor_head(head):
+        if not self._is_actor_head(head) and not self._is_group_with_actor_modifier(head):
             return None
         actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries,
                                gazetteer=head.ent_type_ != "PERSON")
@@ -180,6 +181,7 @@ class DocActors:
         """Cheap test before building phrases: most nouns ("talks", "weapons") name no actor,
         and only an actor head, a known surname, a group word or an appositive can give one."""
         return (self._is_actor_head(token) or token.lower_ in GROUP_HEADS
+                or self._is_group_with_actor_modifier(token)
                 or (token.pos_ == "PROPN" and token.text in self._surnames)
                 or any(child.dep_ == "appos" for child in token.children))
 
@@ -201,6 +203,18 @@ class DocActors:
                          or _is_leading_role(head.text))
             self._head_cache[head.lower_] = known
         return known
+
+    def _is_group_with_actor_modifier(self, head: Token) -> bool:
+        """A word for people of no known kind ("supporters", "members", "group", sector UNK in
+        sectors.tsv) names an actor when a modifier says whose: "opposition supporters",
+        "members of the Iranian parliament" ("his supporters", "a group of men" stay none)."""
+        if head.pos_ != "NOUN" or not _names_people_of_unknown_kind(head.lower_):
+            return False
+        return any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ != "PRON" and self._is_actor_head(c)
+                   for c in head.lefts) or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.pos_ != "PRON" and self._is_actor_head(g) for g in c.children)
+            for c in head.rights)
 
     def _with_apposition(self, token: Token, actor: Actor, context: str) -> Actor:
         for child in token.children:
@@ -316,6 +330,11 @@ def _adjective_variants(span: Span, span_text: str | None = None) -> list[str]:
                 tail = " ".join(t.text for t in rest)
                 return [f"{adj.text} {tail}".strip() for adj in [child, *conjuncts]]
     return [span_text]
+
+
+@lru_cache(maxsize=4096)
+def _names_people_of_unknown_kind(word: str) -> bool:
+    return resolve_phrase(word).sector == "UNK"
 
 
 @lru_cache(maxsize=4096)
