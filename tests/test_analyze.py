@@ -1,4 +1,4 @@
-"""The analyze stage's own components: the indexed attribute ruler gives the stock output."""
+"""The analyze stage's speed-ups of model components give exactly the stock output."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import spacy
 
 from eventscope.analyze import MODEL, load_nlp
 from eventscope.analyze.attribute_ruler import IndexedAttributeRuler, use_indexed_attribute_ruler
+from eventscope.analyze.lemma_index import TABLE, index_lemma_lists
 from conftest import EXAMPLES
 
 # sentences that reach the model's rarer rules: contractions, "gonna", "y'all", "nothin'",
@@ -31,6 +32,7 @@ def stock_and_indexed():
     stock = spacy.load(MODEL)
     indexed = spacy.load(MODEL)
     use_indexed_attribute_ruler(indexed)
+    index_lemma_lists(indexed)
     return stock, indexed
 
 
@@ -48,7 +50,15 @@ def test_indexed_ruler_files_every_model_rule_and_keeps_them_listed(stock_and_in
     assert len(ruler._others) == 0  # every rule of this model is read by the index
 
 
-def test_indexed_ruler_gives_exactly_the_stock_annotations(stock_and_indexed):
+def test_lemma_lists_become_sets_in_a_copy_of_the_lookups(stock_and_indexed):
+    stock, indexed = stock_and_indexed
+    ours, theirs = (nlp.get_pipe("lemmatizer").lookups.get_table(TABLE) for nlp in (indexed, stock))
+    assert all(isinstance(v, frozenset) for v in ours.values())
+    assert all(isinstance(v, list) for v in theirs.values())  # the model's table is untouched
+    assert {k: set(v) for k, v in theirs.items()} == {k: set(v) for k, v in ours.items()}
+
+
+def test_indexed_components_give_exactly_the_stock_annotations(stock_and_indexed):
     stock, indexed = stock_and_indexed
     texts = TEXTS + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
     for a, b in zip(stock.pipe(texts), indexed.pipe(texts)):
