@@ -102,7 +102,12 @@ def system_cv(path: Path, level: str, models, held, examples, cache: Path, limit
     for name, predicted in (("lexicon coder alone", before), ("coder + fold models", after)):
         report = score(records, predicted, name=path.name)
         print(f"  system CV, {name}: {report.summary_line()}")
-    return score(records, after, name=path.name)
+    from rich.console import Console
+
+    confusion = report.confusions.get("class5" if level == "sentence" else "plover")
+    if confusion is not None:  # of the coder + fold models: the CV's errors, category by category
+        Console(width=220).print(confusion.table(), confusion.category_table())
+    return report
 
 
 def main(argv=None) -> int:

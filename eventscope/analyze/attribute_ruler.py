@@ -39,7 +39,6 @@ class IndexedAttributeRuler(AttributeRuler):
         self._index: dict[int, dict[int, list[tuple[int, int, list[Check]]]]] = {}
         self._scanned: list[tuple[int, list[Check]]] = []  # rules with no exact test: tried everywhere
         self._others = Matcher(self.vocab, validate=self.validate)
-        self._lower_text: dict[int, str] = {}
 
     def clear(self) -> None:
         super().clear()
@@ -138,10 +137,8 @@ class IndexedAttributeRuler(AttributeRuler):
         return 0 if text == "" else self.vocab.strings.add(text)  # "" is a missing value: 0
 
     def _lower(self, value: int) -> str:
-        text = self._lower_text.get(value)
-        if text is None:
-            text = self._lower_text[value] = self.vocab.strings[value] if value else ""
-        return text
+        # no cache of our own: it would grow with every word of a long run
+        return self.vocab.strings[value] if value else ""
 
     # --- loading replaces the patterns: index what was loaded --------------------------
     def from_bytes(self, bytes_data, **kwargs):
