@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -122,7 +122,7 @@ class DocActors:
         if not self._may_be_actor(token):
             return []
         span = noun_phrase(token, with_of=_is_leading_role(token.text)
-                           or token.pos_ == "NOUN" and _names_people_of_unknown_kind(token.lower_))
+                           or (token.pos_ == "NOUN" and _names_people_of_unknown_kind(token.lower_)))
         span_text = span.text  # built from the tokens on every access: once here
         if GROUP_RE.match(span_text.strip()) and self._groups:
             return list(self._groups[-1])
@@ -286,7 +286,8 @@ class DocActors:
 
 def noun_phrase(token: Token, with_of: bool = False) -> Span:
     """The noun phrase a head token stands for: its left modifiers and flat name parts, and
-    with `with_of` its "of" phrase (a role word: "the head *of the Iraqi army*")."""
+    with `with_of` its "of" phrase, which says whose a role or group word is ("the head *of
+    the Iraqi army*", "members *of the Iranian parliament*")."""
     left = token.i
     for child in token.lefts:
         if child.dep_ in NP_LEFT_DEPS:
@@ -334,6 +335,7 @@ def _adjective_variants(span: Span, span_text: str | None = None) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _names_people_of_unknown_kind(word: str) -> bool:
+    """"supporters", "members", "group": sectors.tsv marks such words UNK."""
     return resolve_phrase(word).sector == "UNK"
 
 

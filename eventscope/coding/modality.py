@@ -83,7 +83,7 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
     "denied that"), a conditional marker on the way, or a governing clause that is itself
     negated, conditional, speculative or future ("would confront any aircraft that violated")
     means the clause is not reported as done. A prospective governor ("is about to", "set
-    to", "on the verge of") makes it future unless something above casts a stronger doubt.
+    to", "on the verge of") gives PROSPECTIVE unless something above casts a stronger doubt.
     """
     token, prospective = verb, False
     while token.head.i != token.i:
