@@ -203,3 +203,12 @@ def test_people_of_unknown_kind_alone_are_no_actors(code_text, text):
 def test_welcoming_a_ceasefire_is_support_not_hosting_a_visit(code_text):
     assert [e.cameo for e in code_text("Turkey welcomed the ceasefire in Gaza.").events] == ["051"]
     assert [e.cameo_root for e in code_text("Turkey welcomed the Iraqi prime minister in Ankara.").events] == ["04"]
+
+
+def test_a_fallback_target_of_the_source_country_counts_when_the_sectors_differ(code_text):
+    """Rebels and their country's army are two sides; "Russian officials ... Russian
+    weapons" is still no target of its own."""
+    events = code_text("Rebel leaders rejected the Sudanese army's offer of a truce.").events
+    assert [(a.country, a.sector) for a in events[0].target] == [("SDN", "MIL")]
+    events = code_text("Russian officials discussed the sale of Russian weapons.").events
+    assert all(not e.target for e in events)

@@ -186,12 +186,20 @@ class Coder:
         down, and through an infinitival complement), never into relative clauses or
         places ("meeting in Moscow"), so a far-off name is not taken for the target.
         """
-        source_countries = {a.country for t in source_tokens for a in actors.actors_for(t) if a.country}
+        sources = [a for t in source_tokens for a in actors.actors_for(t)]
+
+        def someone_else(actor: Actor) -> bool:
+            # a name of the source's own country is usually the source again ("Russian
+            # officials ... Russian weapons"), unless both have different sectors: rebels
+            # and their country's army are two sides
+            return all(actor.country != s.country or (actor.sector and s.sector and actor.sector != s.sector)
+                       for s in sources if s.country)
+
         for phrase in _object_phrases(action):
             for token in phrase:
-                found = [a for a in actors.actors_for(token) if a.country not in source_countries]
+                found = [a for a in actors.actors_for(token) if someone_else(a)]
                 if not found and token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE"}:
-                    found = [a for a in [_modifier_actor(token, actors)] if a and a.country not in source_countries]
+                    found = [a for a in [_modifier_actor(token, actors)] if a and someone_else(a)]
                 if found:
                     return found
         return []
