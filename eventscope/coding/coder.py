@@ -17,7 +17,7 @@ from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses, taxonomy
 from eventscope.coding.frames import apply_frame
 from eventscope.coding.lexicon import Lexicon, VerbPattern, default_lexicon
-from eventscope.coding.modality import Modality, governing_modality, own_modality
+from eventscope.coding.modality import Modality, own_modality, reported_modality
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
     NEWS_SECTORS, STATEMENT_ROOT, Candidate, confidence as score_confidence, dedupe, drop_subsumed, edit_distance_le1, keep_reported_statements,
@@ -122,20 +122,15 @@ class Coder:
     def _event(self, cand: Candidate, sent: Span, sent_no: int, document: Document, actors: DocActors) -> Event | None:
         lex = self.lexicon
         code = cand.code
-        own = own_modality(cand.verb, lex)
-        governing = governing_modality(cand.verb, lex)
-        if own == Modality.ASSERTED and governing == Modality.PROSPECTIVE:
-            own = Modality.FUTURE  # "is about to restore ties": coded like "will restore"
-        if cand.frame is None and own == Modality.FUTURE:
+        modality = reported_modality(cand.verb, lex)  # "is about to restore" is like "will restore"
+        if modality is None:
+            return None
+        if cand.frame is None and modality == Modality.FUTURE:
             code = apply_frame("intent", code)  # future cooperation is an intent, future force a threat
             cand.notes.append("future tense")
             if code is None:
                 return None
-        elif own in (Modality.NEGATED, Modality.CONDITIONAL, Modality.SPECULATIVE):
-            return None
         if cand.frame and own_modality(cand.action, lex) == Modality.NEGATED:
-            return None
-        if governing not in (Modality.ASSERTED, Modality.PROSPECTIVE):
             return None
 
         source_tokens, passive = clauses.subject_tokens(cand.verb)
@@ -161,7 +156,7 @@ class Coder:
             return None
 
         published = parse_iso(document.date)
-        future = own == Modality.FUTURE  # "agreed in March to sell" is a past agreement
+        future = modality == Modality.FUTURE  # "agreed in March to sell" is a past agreement
         date, precision = self._date(cand.verb if cand.frame else cand.action, published, future, document)
         place = place_of(cand.action, info.root)
         start = min([cand.verb.left_edge.idx] + [t.left_edge.idx for t in source_tokens if t.sent == sent])

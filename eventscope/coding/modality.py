@@ -105,3 +105,19 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                     return head_own
         token = head
     return Modality.PROSPECTIVE if prospective else Modality.ASSERTED
+
+
+def reported_modality(verb: Token, lexicon: Lexicon) -> Modality | None:
+    """How a clause is coded, from its own words and those above it: None when it reports
+    nothing done or promised (negated, conditional, speculative, or governed by such a
+    clause or a future one), FUTURE for a future or imminent act ("will restore", "is about
+    to restore": an intent or a threat), else ASSERTED."""
+    own = own_modality(verb, lexicon)
+    if own in (Modality.NEGATED, Modality.CONDITIONAL, Modality.SPECULATIVE):
+        return None
+    governing = governing_modality(verb, lexicon)
+    if governing not in (Modality.ASSERTED, Modality.PROSPECTIVE):
+        return None
+    if own == Modality.FUTURE or governing == Modality.PROSPECTIVE:
+        return Modality.FUTURE
+    return Modality.ASSERTED

@@ -178,6 +178,11 @@ def _class5(root: str) -> int | None:
         return None
 
 
+def _negated_at(words: list[str], i: int, index: LexiconIndex) -> bool:
+    """A negator among the NEGATION_WINDOW words before words[i] ("did not attack")."""
+    return any(w in index.negators or w.endswith("n't") for w in words[max(0, i - NEGATION_WINDOW):i])
+
+
 def lexicon_features(words: list[str], index: LexiconIndex) -> Counter:
     found: Counter = Counter()
     heads, phrasal, forms = index.phrasal_heads, index.phrasal, index.forms
@@ -189,8 +194,7 @@ def lexicon_features(words: list[str], index: LexiconIndex) -> Counter:
             lemma = forms.get(word)
             if lemma is None:
                 continue
-        negated = any(w in index.negators or w.endswith("n't")
-                      for w in words[max(0, i - NEGATION_WINDOW):i])
+        negated = _negated_at(words, i, index)
         found[f"lex:{lemma}"] += 1
         if lemma in index.frames:
             found[f"frame:{index.frames[lemma]}"] += 1
@@ -215,8 +219,7 @@ def cue_features(words: list[str], index: LexiconIndex) -> Counter:
             for n in range(min(longest, len(words) - i), 0, -1):
                 names = cues.get(tuple(words[i:i + n]))
                 if names is not None:
-                    if not any(w in index.negators or w.endswith("n't")
-                               for w in words[max(0, i - NEGATION_WINDOW):i]):
+                    if not _negated_at(words, i, index):
                         found.update(names)
                     i += n - 1
                     break

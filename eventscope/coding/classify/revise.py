@@ -28,7 +28,7 @@ from eventscope.coding import clauses, taxonomy
 from eventscope.coding.classify.features import LEAD, TITLE, sentence_as_document
 from eventscope.coding.classify.model import LinearModel, Prediction
 from eventscope.coding.frames import apply_frame
-from eventscope.coding.modality import Modality, governing_modality, own_modality
+from eventscope.coding.modality import Modality, reported_modality
 from eventscope.models import Actor, Document, Event
 
 
@@ -140,18 +140,15 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
     for verb in verbs:
         if cls != 0 and is_speech_verb(verb, lexicon):
             continue
-        own = own_modality(verb, lexicon)
-        if own in (Modality.NEGATED, Modality.CONDITIONAL, Modality.SPECULATIVE):
-            continue
-        governing = governing_modality(verb, lexicon)
-        if governing not in (Modality.ASSERTED, Modality.PROSPECTIVE):
+        modality = reported_modality(verb, lexicon)
+        if modality is None:
             continue
         subjects, passive = clauses.subject_tokens(verb)
         sources = actors.actors_of(subjects)
         source_ids = {a.entity for a in sources}
         targets = [a for a in actors.actors_of(clauses.target_tokens(verb)) if a.entity not in source_ids]
         if sources or (passive and targets):
-            return verb, sources, targets, own == Modality.FUTURE or governing == Modality.PROSPECTIVE
+            return verb, sources, targets, modality == Modality.FUTURE
     return None
 
 
