@@ -163,6 +163,25 @@ def test_story_gets_a_main_event_of_the_document_type(code_text):
     assert "document main event" in main.evidence and "PLOVER model" in main.evidence
 
 
+def test_a_headline_makes_a_short_text_a_story():
+    from eventscope.coding.classify.revise import is_story
+    from eventscope.models import Document
+
+    two = "Farmers rallied outside parliament on Tuesday. They chanted against the land tax."
+    assert is_story(Document(id="a", text=two, title="Farmers rally against land tax"), 2)
+    assert not is_story(Document(id="b", text=two), 2)
+    assert not is_story(Document(id="c", text=two, title="  "), 2)
+    assert is_story(Document(id="d", text=two), 3)
+
+
+def test_a_titled_two_sentence_story_gets_a_document_main_event(code_text):
+    text = ("Thousands of farmers rallied outside parliament in the capital on Tuesday.\n\n"
+            "The demonstrators chanted slogans against the new land tax and waved flags.")
+    titled = _events(code_text, text, title="Farmers rally against land tax")
+    assert any("document main event" in e.evidence for e in titled)
+    assert not any("document main event" in e.evidence for e in _events(code_text, text))
+
+
 # --- training --------------------------------------------------------------------------------
 def _write(path: Path, rows: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))

@@ -72,7 +72,7 @@ class EventClassifier:
                                               counts(sent_no))
                 if added is not None:
                     events.append(added)
-        if self.document_model is not None and len(sents) >= R.MIN_DOC_SENTENCES:
+        if self.document_model is not None and R.is_story(document, len(sents)):
             added = self._choose_main(document, sents, counts, events)
             if added is not None:
                 events.append(added)
@@ -106,7 +106,7 @@ class EventClassifier:
                 prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
                 R.recoded(main, code, f"recoded by {R.describe('class5 model', prediction)}; {why}")
             return None
-        needed = t.create_in_story if n_sentences >= R.MIN_DOC_SENTENCES else t.create
+        needed = t.create_in_story if R.is_story(document, n_sentences) else t.create
         if prediction.probability < needed:  # (a) a clause the lexicon could not code
             return None
         clause = R.asserted_clause(sent, actors, self.lexicon, best)

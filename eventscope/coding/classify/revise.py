@@ -7,7 +7,8 @@ Sentence level (class5 model, one call per sentence):
       sentence, the main event is recoded to that class;
   (a) a sentence with no event but an asserted clause whose subject is an actor gets one
       event of the model's class, when the model is sure enough.
-Document level (PLOVER model, stories of MIN_DOC_SENTENCES sentences or more):
+Document level (PLOVER model, stories: a document with a headline, or of MIN_DOC_SENTENCES
+sentences or more):
   (c) the event of the predicted PLOVER type becomes the main (highest-confidence) event;
       with no such event, one document-level event of that type is added, anchored at the
       sentence that speaks most for the type;
@@ -35,7 +36,7 @@ from eventscope.models import Actor, Document, Event
 @dataclass(frozen=True)
 class Thresholds:
     create: float = 0.45  # class probability needed to add an event to an event-less sentence
-    create_in_story: float = 0.80  # ... of a story (MIN_DOC_SENTENCES or more sentences),
+    create_in_story: float = 0.80  # ... of a story (`is_story`: a headline or MIN_DOC_SENTENCES sentences),
     # stricter: a story's main event comes from the document model, and news stories have
     # many actor clauses that report no event
     recode: float = 0.60  # ... to recode a sentence's main event to another class
@@ -51,6 +52,12 @@ class Thresholds:
 
 
 MIN_DOC_SENTENCES = 3
+
+
+def is_story(document: Document, n_sentences: int) -> bool:
+    """A news story has a headline or several sentences; a bare sentence or two (a coded
+    sentence set such as Multi-CoPED's) is left to the sentence model."""
+    return bool(document.title and document.title.strip()) or n_sentences >= MIN_DOC_SENTENCES
 CLASS_PLOVER = {  # PLOVER types whose representative CAMEO code falls in each class5
     c: [t for t in taxonomy.plover_types() if taxonomy.class5(taxonomy.plover_to_cameo(t)) == c]
     for c in range(5)}
