@@ -77,6 +77,30 @@ def test_codebook_cues_match_inflections_plurals_and_longest_phrase():
     assert not any(k.startswith("cue:") and k != "cue:neg" for k in sentence_features("Talks began."))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels agreed to disarm", "comp:intent+RETREAT"),
+    ("The ministry could suspend relations with its neighbour", "comp:possible+SANCTION"),
+    ("The governor lifts the curfew", "comp:reversal+COERCE"),
+    ("The union calls off the strike", "comp:reversal+PROTEST"),
+    ("Officials threaten to arrest journalists", "comp:threat+COERCE"),
+])
+def test_composed_features_pair_a_governor_with_the_act_it_governs(text, expected):
+    from eventscope.coding.classify.features import composed_features, default_index, tokens
+
+    found = composed_features(tokens(text), default_index())
+    assert expected in found
+    assert expected in document_features(text + ".")  # stories read them ...
+    assert "t:" + expected in document_features("Nothing else happened here.", title=text)
+    assert expected not in sentence_features(text)  # ... the sentence model does not read them
+
+
+def test_negated_governors_compose_nothing():
+    from eventscope.coding.classify.features import composed_features, default_index, tokens
+
+    assert not composed_features(tokens("The union did not call off the strike"), default_index())
+    assert not composed_features(tokens("The rebels have not agreed to disarm"), default_index())
+
+
 def test_every_cue_row_names_a_plover_type_and_mode(tmp_path):
     from eventscope.coding.classify.features import _irregular, load_cues
 
@@ -201,17 +225,49 @@ def test_training_script_runs_on_a_tiny_sample(tmp_path, capsys):
     stories = [{"id": f"d{i}", "title": f"Story {i % 4}", "text": t + " " + t,
                 "events": [{"plover": "ASSAULT" if t in fight else "CONSULT"}]}
                for i, t in enumerate(fight + talk)]
+    written = tmp_path / "written.tsv"
+    written.write_text("# our own examples\n" + "".join(
+        f"PROTEST\t\t{h}\tThousands marched through the capital on Sunday, {h.lower()}.\n"
+        for h in ("Farmers march on parliament", "Students rally against fees", "Nurses strike for pay")))
     out = tmp_path / "models"
     code = train_classifier.main(["--multicoped", str(_write(tmp_path / "s.jsonl", sentences)),
                                   "--synthetic", str(_write(tmp_path / "d.jsonl", stories)),
-                                  "--out", str(out), "--folds", "2"])
+                                  "--written", str(written), "--out", str(out), "--folds", "2"])
     assert code == 0
     printed = capsys.readouterr().out
     assert "[sentence] 2-fold CV (by record)" in printed
-    assert "[document] 2-fold CV (grouped by template)" in printed
+    assert "[document] 2-fold CV (grouped by template), n=12:" in printed  # written ones are not scored
+    assert "PROTEST" not in printed.split("[document]")[1]  # ... nor listed among the scored classes
     trained = EventClassifier.load(out)
     counts = Counter(sentence_features("Rebels shelled the base."))
     assert trained.sentence_model.predict(counts).label == "4"
+    assert trained.document_model.classes == ["ASSAULT", "CONSULT", "PROTEST"]  # ... but trained on
+    assert trained.document_model.meta["written_examples"] == 3
+
+
+def test_written_examples_are_read_and_checked(tmp_path):
+    from eventscope.coding.classify.training import read_written
+
+    good = tmp_path / "good.tsv"
+    good.write_text("# comment\nSANCTION\texpel\t{country_1} expels envoy\tThe foreign ministry expelled the envoy.\n")
+    (example,) = read_written(good)
+    assert (example.label, example.title, example.group) == ("SANCTION", "{country_1} expels envoy", "written")
+    for bad in ("SANCTION\texpel\tonly three columns\n", "PUNISH\t\tA headline\tA lead.\n",
+                "SANCTION\t\t\tA lead with no headline.\n"):
+        path = tmp_path / "bad.tsv"
+        path.write_text("# comment\n" + bad)
+        with pytest.raises(ValueError, match="bad.tsv:2"):
+            read_written(path)
+
+
+def test_shipped_written_examples_are_valid_and_varied():
+    from eventscope.coding.classify.training import read_written
+
+    examples = read_written(ROOT / "tools" / "data" / "plover_written.tsv")
+    by_type = Counter(e.label for e in examples)
+    assert set(by_type) == set(taxonomy.plover_types())
+    assert min(by_type.values()) >= 50
+    assert len({e.title.lower() for e in examples}) == len(examples)  # no headline twice
 
 
 @pytest.mark.parametrize("text", [

@@ -68,7 +68,7 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
         return Modality.SPECULATIVE
     for child in verb.children:
         if child.dep_ in {"aux", "auxpass"} and lexicon.is_word("modal", child.lower_):
-            if child.lower_ in {"will", "would", "shall", "'ll"}:
+            if lexicon.is_word("future", child.lower_):
                 return Modality.FUTURE
             return Modality.SPECULATIVE
         if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.head.dep_ != "ROOT":

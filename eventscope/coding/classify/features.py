@@ -13,6 +13,10 @@ no spaCy run and the coder computes exactly the same features at runtime:
 - ``lexplover:TYPE``: the PLOVER type of that root (not for negated verbs);
 - ``cue:TYPE`` / ``cuemode:TYPE/mode`` (stories only): a word of the PLOVER codebook's
   vocabulary (classify/data/plover_cues.tsv: "sentenced", "curfew", "hackers"), not negated;
+- ``comp:KIND+TYPE`` (stories only): a frame verb, a modal or a reversal verb with the PLOVER
+  type of the act it governs ("agree to disarm" -> ``comp:intent+RETREAT``, "could suspend
+  relations" -> ``comp:possible+SANCTION``, "lifts the curfew" -> ``comp:reversal+COERCE``):
+  what a headline says of the act, which single words cannot tell a linear model;
 - ``t:...`` / ``l:...``: the same for a story's headline and for its first two sentences.
 """
 
@@ -40,6 +44,7 @@ LEAD_SENTENCES = 2
 BODY_BIGRAMS = False  # word pairs of long stories add many features and no accuracy
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 NEGATION_WINDOW = 3  # tokens before a lexicon verb in which a negator negates it
+COMPOSE_WINDOW = 4  # tokens after a frame, modal or reversal word in which its act is sought
 
 
 @dataclass
@@ -58,6 +63,10 @@ class LexiconIndex:
     cues: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # words -> cue features
     cue_heads: frozenset[str] = frozenset()  # first words of `cues`
     cue_length: int = 0  # words in the longest cue
+    cue_types: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)  # words -> PLOVER types
+    futures: frozenset[str] = frozenset()  # modals of the future ("will"); other modals: possible
+    reversals: dict[str, str] = field(default_factory=dict)  # inflected reversal verb -> lemma
+    reversal_phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("calls", "off")
 
 
 def _irregular() -> dict[str, list[str]]:
@@ -155,6 +164,16 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
     index.cues = load_cues(irregular)
     index.cue_heads = frozenset(words[0] for words in index.cues)
     index.cue_length = max(map(len, index.cues), default=0)
+    index.cue_types = {words: frozenset(n.split(":", 1)[1] for n in names if n.startswith("cue:"))
+                       for words, names in index.cues.items()}
+    index.futures = frozenset(lexicon.modality.get("future", ()))
+    for lemma in sorted(lexicon.modality.get("reversal", ())):
+        head, _, particle = lemma.partition(" ")
+        for form in inflections(head) | set(irregular.get(head, ())):
+            if particle:
+                index.reversal_phrasal[(form, particle)] = lemma
+            else:
+                index.reversals[form] = lemma
     index.negators = frozenset(lexicon.modality.get("negator", ()))
     index.modals = frozenset(lexicon.modality.get("modal", ()))
     index.conditionals = frozenset(lexicon.modality.get("conditional", ()))
@@ -227,6 +246,50 @@ def cue_features(words: list[str], index: LexiconIndex) -> Counter:
     return found
 
 
+def _act_types(words: list[str], i: int, index: LexiconIndex) -> frozenset[str]:
+    """PLOVER types that words[i] names as an act: a lexicon verb's (by its default roots) or
+    a codebook cue's starting there."""
+    types = {index.plover[r] for r in index.roots.get(index.forms.get(words[i], ""), ())
+             if r in index.plover}
+    if words[i] in index.cue_heads:
+        for n in range(min(index.cue_length, len(words) - i), 0, -1):
+            found = index.cue_types.get(tuple(words[i:i + n]))
+            if found is not None:
+                types |= found
+                break
+    return frozenset(t for t in types if t)
+
+
+def _governor_kind(words: list[str], i: int, index: LexiconIndex) -> str | None:
+    word = words[i]
+    if i + 1 < len(words) and (word, words[i + 1]) in index.reversal_phrasal:
+        return "reversal"
+    if word in index.reversals:
+        return "reversal"
+    frame = index.frames.get(index.forms.get(word, ""))
+    if frame is not None:
+        return frame
+    if word in index.modals:
+        return "future" if word in index.futures else "possible"
+    return None
+
+
+def composed_features(words: list[str], index: LexiconIndex) -> Counter:
+    """``comp:KIND+TYPE`` for each frame verb, modal or reversal verb followed, within
+    COMPOSE_WINDOW words, by an act of PLOVER type TYPE; negated governors are skipped."""
+    found: Counter = Counter()
+    for i in range(len(words)):
+        kind = _governor_kind(words, i, index)
+        if kind is None or _negated_at(words, i, index):
+            continue
+        for j in range(i + 1, min(len(words), i + 1 + COMPOSE_WINDOW)):
+            types = _act_types(words, j, index)
+            if types:
+                found.update(f"comp:{kind}+{t}" for t in sorted(types))
+                break
+    return found
+
+
 def text_features(text: str, index: LexiconIndex | None = None, prefix: str = "",
                   bigrams: bool = True, cues: bool = False) -> Counter:
     """Counts of every feature of one text (a sentence, a headline or a whole story).
@@ -242,6 +305,7 @@ def text_features(text: str, index: LexiconIndex | None = None, prefix: str = ""
     found.update(lexicon_features(words, index))
     if cues:
         found.update(cue_features(words, index))
+        found.update(composed_features(words, index))
     if any(w in index.negators or w.endswith("n't") for w in words):
         found["cue:neg"] += 1
     if any(w in index.modals for w in words):
@@ -263,7 +327,9 @@ def sentence_as_document(text: str, counts: Counter, index: LexiconIndex | None 
     document model can score every sentence without extracting its features again."""
     if len(SENTENCE_END.split(text.strip(), maxsplit=LEAD_SENTENCES)) > LEAD_SENTENCES or not LEAD_SENTENCES:
         return document_features(text, None, index)  # the lead is only part of the text
-    counts = counts + cue_features(tokens(text), index or default_index())
+    index = index or default_index()
+    words = tokens(text)
+    counts = counts + cue_features(words, index) + composed_features(words, index)
     found = counts if BODY_BIGRAMS else Counter({k: v for k, v in counts.items() if not k.startswith("b:")})
     found = Counter(found)
     found.update({LEAD + k: v for k, v in counts.items()})

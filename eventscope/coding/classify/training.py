@@ -3,7 +3,8 @@
 `fit` turns feature counts into the same TF-IDF vectors `LinearModel.vector` computes and
 fits a multinomial logistic regression; `cross_validate` gives out-of-fold predictions,
 with folds by group when examples share a template (generated stories with one headline
-template must never sit on both sides of a fold).
+template must never sit on both sides of a fold). Examples the team wrote itself
+(`read_written`) join every training fold and are never scored.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eventscope.coding import taxonomy
 from eventscope.coding.classify.model import LinearModel
 
 DEFAULT_C = 4.0
@@ -54,6 +56,24 @@ def read_examples(path: str | Path, level: str) -> list[Example]:
     return out
 
 
+def read_written(path: str | Path) -> list[Example]:
+    """The team's own headline + lead examples: TSV rows of event, mode, headline, lead
+    ("#" lines are comments). A malformed row is an error naming its line."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            row = line.rstrip("\n").split("\t")
+            if len(row) != 4 or not row[0].strip() or not row[2].strip() or not row[3].strip():
+                raise ValueError(f"{path}:{number}: want event, mode, headline, lead: {line.strip()[:80]!r}")
+            event, _mode, headline, lead = (cell.strip() for cell in row)
+            if event.upper() not in taxonomy.plover_types():
+                raise ValueError(f"{path}:{number}: {event!r} is no PLOVER event type")
+            out.append(Example(f"written-{number}", lead, event.upper(), headline, group="written"))
+    return out
+
+
 def _vocabulary(rows: list[Counter], min_df: int) -> tuple[list[str], np.ndarray]:
     df = Counter()
     for row in rows:
@@ -77,7 +97,8 @@ def _matrix(rows: list[Counter], model: LinearModel):
 
 
 def fit(rows: list[Counter], labels: list[str], c: float = DEFAULT_C, min_df: int = 2,
-        meta: dict | None = None, blocks: dict[str, float] | None = None) -> LinearModel:
+        meta: dict | None = None, blocks: dict[str, float] | None = None,
+        weights: list[float] | None = None) -> LinearModel:
     from sklearn.linear_model import LogisticRegression
 
     names, idf = _vocabulary(rows, min_df)
@@ -87,7 +108,7 @@ def fit(rows: list[Counter], labels: list[str], c: float = DEFAULT_C, min_df: in
                         np.zeros(len(classes)), meta)
     x = _matrix(rows, empty)
     clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-    clf.fit(x, labels)
+    clf.fit(x, labels, sample_weight=None if weights is None else np.asarray(weights, dtype=float))
     order = [list(clf.classes_).index(c) for c in classes]
     coef = clf.coef_[order] if len(classes) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]]) / 2
     intercept = clf.intercept_[order] if len(classes) > 2 else np.array(
@@ -109,14 +130,19 @@ def folds(labels: list[str], groups: list[str], k: int, seed: int = 13) -> list[
 
 def cross_validate(rows: list[Counter], labels: list[str], groups: list[str], k: int = 5,
                    c: float = DEFAULT_C, min_df: int = 2, blocks: dict[str, float] | None = None,
+                   extra: tuple[list[Counter], list[str], float] | None = None,
                    ) -> tuple[list[str], list[LinearModel], list[np.ndarray]]:
-    """Out-of-fold predicted labels, plus each fold's model and held-out indices."""
+    """Out-of-fold predicted labels, plus each fold's model and held-out indices.
+    `extra` = (rows, labels, weight) of written examples added to every training fold."""
     predicted = [""] * len(rows)
     models, held = [], folds(labels, groups, k)
+    extra_rows, extra_labels, extra_weight = extra or ([], [], 1.0)
     for test in held:
         test_set = set(test.tolist())
         train = [i for i in range(len(rows)) if i not in test_set]
-        model = fit([rows[i] for i in train], [labels[i] for i in train], c, min_df, blocks=blocks)
+        model = fit([rows[i] for i in train] + list(extra_rows), [labels[i] for i in train] + list(extra_labels),
+                    c, min_df, blocks=blocks,
+                    weights=[1.0] * len(train) + [extra_weight] * len(extra_rows) if extra_rows else None)
         for i in test:
             predicted[i] = model.predict(rows[i], n_reasons=0).label
         models.append(model)
