@@ -67,6 +67,7 @@ class LexiconIndex:
     futures: frozenset[str] = frozenset()  # modals of the future ("will"); other modals: possible
     reversals: dict[str, str] = field(default_factory=dict)  # inflected reversal verb -> lemma
     reversal_phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("calls", "off")
+    governor_heads: frozenset[str] = frozenset()  # words that may start a frame, modal or reversal
 
 
 def _irregular() -> dict[str, list[str]]:
@@ -177,6 +178,10 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
     index.negators = frozenset(lexicon.modality.get("negator", ()))
     index.modals = frozenset(lexicon.modality.get("modal", ()))
     index.conditionals = frozenset(lexicon.modality.get("conditional", ()))
+    index.governor_heads = frozenset(
+        {form for form, lemma in index.forms.items() if lemma in index.frames}
+        | {form for (form, _), lemma in index.phrasal.items() if lemma in index.frames}
+        | set(index.reversals) | {form for form, _ in index.reversal_phrasal} | index.modals)
     return index
 
 
@@ -278,7 +283,10 @@ def composed_features(words: list[str], index: LexiconIndex) -> Counter:
     """``comp:KIND+TYPE`` for each frame verb, modal or reversal verb followed, within
     COMPOSE_WINDOW words, by an act of PLOVER type TYPE; negated governors are skipped."""
     found: Counter = Counter()
-    for i in range(len(words)):
+    heads = index.governor_heads
+    for i, word in enumerate(words):
+        if word not in heads:
+            continue
         kind = _governor_kind(words, i, index)
         if kind is None or _negated_at(words, i, index):
             continue
