@@ -15,7 +15,7 @@ import pytest
 
 from eventscope.coding import taxonomy
 from eventscope.coding.classify import EventClassifier
-from eventscope.coding.classify.classifier import DOCUMENT_MODEL, SENTENCE_MODEL, model_dir
+from eventscope.coding.classify.classifier import DOCUMENT_MODEL, MODE_MODEL, SENTENCE_MODEL, model_dir
 from eventscope.coding.classify.features import document_features, inflections, sentence_features
 from eventscope.coding.classify.model import LinearModel
 
@@ -28,13 +28,30 @@ def classifier() -> EventClassifier:
 
 
 def test_shipped_artefacts_load_small_and_complete(classifier):
-    for name in (SENTENCE_MODEL, DOCUMENT_MODEL):
+    for name in (SENTENCE_MODEL, DOCUMENT_MODEL, MODE_MODEL):
         assert (model_dir() / name).stat().st_size < 5_000_000
     assert classifier.sentence_model.classes == ["0", "1", "2", "3", "4"]
     assert set(classifier.document_model.classes) == set(taxonomy.plover_types())
+    for label in classifier.mode_model.classes:  # "TYPE/mode" ("TYPE/": none) of typed modes only
+        event, mode = label.split("/")
+        assert taxonomy.plover_modes(event) and (not mode or mode in taxonomy.plover_modes(event))
     for model in (classifier.sentence_model, classifier.document_model):
         assert model.coef.shape == (len(model.classes), len(model.features))
         assert "cv_accuracy" in model.meta  # the artefact records its cross-validated figure
+    assert "cv_mode_accuracy" in classifier.mode_model.meta
+
+
+def test_pruning_drops_only_small_coefficients():
+    from eventscope.coding.classify.training import fit
+
+    rows = [Counter({"w:shell": 2, "w:town": 1}), Counter({"w:meet": 1, "w:talks": 1}),
+            Counter({"w:shell": 1, "w:base": 1}), Counter({"w:meet": 2, "w:envoy": 1})]
+    labels = ["ASSAULT", "CONSULT", "ASSAULT", "CONSULT"]
+    full = fit(rows, labels, min_df=1)
+    pruned = fit(rows, labels, min_df=1, prune=0.3)
+    small = np.abs(full.coef) < 0.3
+    assert small.any() and not small.all()
+    assert np.all(pruned.coef[small] == 0) and np.allclose(pruned.coef[~small], full.coef[~small])
 
 
 def test_save_load_round_trip_gives_identical_probabilities(tmp_path, classifier):
@@ -253,6 +270,7 @@ def test_written_examples_are_read_and_checked(tmp_path):
     (example,) = read_written(good)
     assert (example.label, example.title, example.group) == ("SANCTION", "{country_1} expels envoy", "written")
     for bad in ("SANCTION\texpel\tonly three columns\n", "PUNISH\t\tA headline\tA lead.\n",
+                "SANCTION\tstrike\tA headline\tA mode SANCTION does not have.\n",
                 "SANCTION\t\t\tA lead with no headline.\n"):
         path = tmp_path / "bad.tsv"
         path.write_text("# comment\n" + bad)
@@ -332,3 +350,27 @@ def test_the_main_event_gets_its_mode_from_cues_unless_its_code_has_one(classifi
     assert "PLOVER mode strike" in bare.evidence
     assert classifier._name_mode(visit, features).plover_mode == "visit"
     assert classifier._name_mode(None, features) is None
+
+
+def test_the_mode_model_names_modes_and_cues_stand_in_without_it(classifier):
+    assert classifier.mode_model is not None
+    features = document_features("Riot police fired tear gas at the crowd outside the palace.",
+                                 "Police fire tear gas at protesters in the capital")
+    event = _event("ASSAULT", "180", 0.7, 0)
+    assert classifier._name_mode(event, features).plover_mode == "crowd-control"
+    assert "mode model" in event.evidence
+    unknown = _event("AGREE", "030", 0.7, 0)  # AGREE has no modes: nothing to choose
+    assert classifier._name_mode(unknown, features).plover_mode is None
+    no_model = EventClassifier(classifier.sentence_model, classifier.document_model, None)
+    strike = document_features("Workers walked out of the factories.", "General strike paralyses the port")
+    bare = _event("PROTEST", "140", 0.7, 0)
+    assert no_model._name_mode(bare, strike).plover_mode == "strike"
+    assert "codebook cues" in bare.evidence
+
+
+def test_stories_read_country_names_as_slots_and_sentences_keep_them():
+    story = document_features("Tehran recalled its envoy on Monday.", title="Iran expels Iranian-born envoy")
+    assert "t:w:<ent>" in story and "w:<ent>" in story
+    assert not {"t:w:iran", "w:tehran"} & set(story)
+    assert document_features("x", title="{country_1} expels envoy")["t:w:<ent>"] == 1  # as a template slot
+    assert "w:iran" in sentence_features("Iran expels the envoy.")  # the sentence model's words stay

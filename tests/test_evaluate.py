@@ -351,3 +351,11 @@ def test_cli_stops_without_a_summary_when_the_coder_fails(tmp_path, monkeypatch)
     result = run_eval(str(_gold_with_answers(tmp_path)))
     assert result.exit_code == 1
     assert "failed after 2 of 5" in result.stderr and "SUMMARY" not in result.stdout
+
+
+def test_mode_accuracy_reads_the_gold_files_misspellings():
+    gold = [{"id": "m", "text": "t", "events": [gold_event(["ARN"], [], plover="COERCE", plover_mode="SIEZE")]}]
+    right = [{"id": "m", "events": [event(["ARN"], [], plover="COERCE", mode="seize")]}]
+    wrong = [{"id": "m", "events": [event(["ARN"], [], plover="COERCE", mode="arrest")]}]
+    assert score(gold, right).value("plover_mode_accuracy") == pytest.approx(1.0)
+    assert score(gold, wrong).value("plover_mode_accuracy") == pytest.approx(0.0)

@@ -159,3 +159,12 @@ def test_generated_files_match_the_reference():
     cameo = build.cameo_rows(ref)
     assert cameo == tsv("cameo.tsv"), "run tools/build_taxonomy.py"
     assert build.plover_rows(ref, cameo) == tsv("plover.tsv"), "run tools/build_taxonomy.py"
+
+
+def test_canonical_mode_reads_case_and_known_misspellings():
+    assert tx.canonical_mode("CONSULT", "Visit") == "visit"
+    assert tx.canonical_mode("coerce", "SIEZE") == "seize"
+    assert tx.canonical_mode("ASSAULT", "PRIMATIVE") == "primitive"
+    assert tx.canonical_mode("SANCTION", "sieze") is None  # a spelling is known per event type
+    assert tx.canonical_mode("AGREE", "visit") is None
+    assert tx.canonical_mode("AGREE", "") is None and tx.canonical_mode("AGREE", None) is None

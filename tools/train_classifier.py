@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from eventscope.coding.classify import training as T  # noqa: E402
 from eventscope.coding.classify.classifier import (  # noqa: E402
-    DOCUMENT_MODEL, SENTENCE_MODEL, EventClassifier, model_dir,
+    DOCUMENT_MODEL, MODE_MODEL, SENTENCE_MODEL, EventClassifier, model_dir,
 )
 from eventscope.coding.classify.features import document_features, sentence_features  # noqa: E402
 
@@ -42,6 +42,8 @@ SETTINGS = {  # level -> (C, min_df, feature blocks)
 }
 # A written example weighs as much as one headline template of the generated stories (12 each)
 WRITTEN_WEIGHT = 12.0
+# The mode model has ~90 classes: its coefficients under this size are dropped (10 MB -> 0.8 MB)
+MODE_PRUNE = 0.05
 
 
 def featurise(examples: list[T.Example], level: str) -> list:
@@ -62,6 +64,39 @@ def model_cv(examples, rows, level: str, k: int, extra=None):
     for label, (p, r, f1, n) in figures["per_class"].items():
         print(f"    {label:10s} P {p:.3f} R {r:.3f} F1 {f1:.3f} n={n}")
     return figures, models, held
+
+
+def _mode_data(examples, rows):
+    pairs = [(row, T.mode_label(e)) for e, row in zip(examples, rows)]
+    return [row for row, label in pairs if label], [label for _, label in pairs if label]
+
+
+def mode_cv(examples, rows, held, written, written_rows):
+    """Mode model ("TYPE/mode") on the document folds: each fold's model, the final one, and
+    the held-out accuracy of the mode given the gold type, over examples with a gold mode."""
+    c, min_df, blocks = SETTINGS["document"]
+    extra_rows, extra_labels = _mode_data(written, written_rows)
+    models, right, scored = [], 0, 0
+    for test in held:
+        test_set = set(test.tolist())
+        train = [i for i in range(len(examples)) if i not in test_set]
+        x, y = _mode_data([examples[i] for i in train], [rows[i] for i in train])
+        model = T.fit(x + extra_rows, y + extra_labels, c, min_df, blocks=blocks,
+                      weights=[1.0] * len(x) + [WRITTEN_WEIGHT] * len(extra_rows), prune=MODE_PRUNE)
+        models.append(model)
+        for i in test:
+            if examples[i].mode:
+                allowed = [k for k in model.classes if k.startswith(examples[i].label + "/")]
+                guess = model.predict(rows[i], allowed=allowed, n_reasons=0).label if allowed else ""
+                right += guess == f"{examples[i].label}/{examples[i].mode}"
+                scored += 1
+    x, y = _mode_data(examples, rows)
+    final = T.fit(x + extra_rows, y + extra_labels, c, min_df, blocks=blocks,
+                  weights=[1.0] * len(x) + [WRITTEN_WEIGHT] * len(extra_rows), prune=MODE_PRUNE)
+    accuracy = right / max(scored, 1)
+    print(f"[mode] {len(held)}-fold CV on the same folds, n={scored} with a gold mode: "
+          f"mode accuracy given the type {accuracy:.3f}")
+    return models, final, accuracy
 
 
 def parsed(path: Path, cache: Path, limit: int | None):
@@ -85,7 +120,8 @@ def parsed(path: Path, cache: Path, limit: int | None):
     return records, documents, docs
 
 
-def system_cv(path: Path, level: str, models, held, examples, cache: Path, limit: int | None):
+def system_cv(path: Path, level: str, models, held, examples, cache: Path, limit: int | None,
+              mode_models=None):
     """Score the coder + each fold's models on that fold's held-out records."""
     from eventscope.actors.mentions import DocActors
     from eventscope.coding.coder import Coder
@@ -96,8 +132,9 @@ def system_cv(path: Path, level: str, models, held, examples, cache: Path, limit
     coder = Coder()
     shipped = EventClassifier.load()  # the other level's model, trained on the other file
     classifiers = [EventClassifier(m if level == "sentence" else shipped.sentence_model,
-                                   m if level == "document" else shipped.document_model)
-                   for m in models]
+                                   m if level == "document" else shipped.document_model,
+                                   mode_models[k] if mode_models else shipped.mode_model)
+                   for k, m in enumerate(models)]
     before, after = [], []
     for record, document, doc in zip(records, documents, docs):
         events = coder.code(document, doc).events
@@ -142,12 +179,15 @@ def main(argv=None) -> int:
                    else [])
         extra = (featurise(written, level), [e.label for e in written], WRITTEN_WEIGHT) if written else None
         figures, models, held = model_cv(examples, rows, level, args.folds, extra)
+        modes = (mode_cv(examples, rows, held, written, extra[0] if extra else [])
+                 if level == "document" else None)
         meta = {"level": level, "trained_on": path.name, "n": len(examples), "folds": args.folds,
                 "written_examples": len(written), "written_weight": WRITTEN_WEIGHT if written else 0,
                 "cv_accuracy": figures["accuracy"], "cv_macro_f1": figures["macro_f1"],
                 "settings": {"C": SETTINGS[level][0], "min_df": SETTINGS[level][1]}}
         if args.system_cv:
-            report = system_cv(path, level, models, held, examples, args.cache, args.system_limit)
+            report = system_cv(path, level, models, held, examples, args.cache, args.system_limit,
+                               modes[0] if modes else None)
             meta["system_cv"] = {k: round(m.value, 4) for k, m in report.metrics.items()}
         if not args.no_save:
             c, min_df, blocks = SETTINGS[level]
@@ -157,6 +197,11 @@ def main(argv=None) -> int:
             final.save(args.out / filename)
             print(f"[{level}] wrote {args.out / filename} ({len(final.features)} features, "
                   f"{(args.out / filename).stat().st_size / 1e6:.1f} MB)")
+            if modes is not None:
+                modes[1].meta.update({"level": "mode", "trained_on": path.name, "folds": args.folds,
+                                      "written_examples": len(written), "cv_mode_accuracy": round(modes[2], 4)})
+                modes[1].save(args.out / MODE_MODEL)
+                print(f"[mode] wrote {args.out / MODE_MODEL} ({len(modes[1].features)} features)")
     return 0
 
 

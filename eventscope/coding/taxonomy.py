@@ -144,6 +144,23 @@ def plover_modes(event: str) -> list[str]:
     return [mode for ev, mode in _plover_table() if ev == key and mode]
 
 
+@lru_cache(maxsize=1)
+def _mode_spellings() -> dict[tuple[str, str], str]:
+    with resources.files("eventscope.coding").joinpath("data", "plover_mode_spellings.tsv").open(encoding="utf-8") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {(r["event"], r["written"]): r["mode"] for r in rows}
+
+
+def canonical_mode(event: str, mode: str | None) -> str | None:
+    """The codebook's spelling of `mode` for `event` ("SIEZE" -> "seize"), or None when
+    the mode is empty or not one of the event's modes."""
+    if not mode or not mode.strip():
+        return None
+    key, written = _event_key(event), mode.strip().lower()
+    written = _mode_spellings().get((key, written), written)
+    return written if (key, written) in _plover_table() else None
+
+
 def plover_info(event: str, mode: str | None = None) -> PloverMode:
     """Scores and quad class of a PLOVER event (or event + mode); KeyError when unknown."""
     key = _event_key(event)

@@ -31,6 +31,19 @@ def text_label(value) -> str | None:
     return text or None
 
 
+def mode_label(event, mode) -> str | None:
+    """A PLOVER mode as text_label, in the codebook's spelling when the event knows it
+    (gold files write "SIEZE" for "seize")."""
+    label = text_label(mode)
+    if label is None or text_label(event) is None:
+        return label
+    try:
+        canonical = _taxonomy().canonical_mode(str(event), label)
+    except (KeyError, AttributeError):
+        return label
+    return canonical.upper() if canonical else label
+
+
 def cameo_code(value) -> str | None:
     """A CAMEO code as a string; a bare one-digit root "4" (or int 4) becomes "04"."""
     if value is None:

@@ -148,10 +148,10 @@ def score(gold: list[dict], predicted: Iterable[dict], name: str = "") -> EvalRe
                 guess = L.text_label(main.get("plover")) if main else None
                 plover.counts[(gold_plover, guess or L.NONE)] += 1
                 shares["plover"].add(guess == gold_plover)
-            gold_mode = L.text_label(first.get("plover_mode"))
+            gold_mode = L.mode_label(first.get("plover"), first.get("plover_mode"))
             if gold_mode is not None:
-                shares["plover_mode"].add(main is not None
-                                          and L.text_label(main.get("plover_mode")) == gold_mode)
+                shares["plover_mode"].add(main is not None and gold_mode == L.mode_label(
+                    main.get("plover"), main.get("plover_mode")))
             gold_code = L.cameo_code(first.get("cameo"))
             if gold_code is not None:
                 guess = L.cameo_code(main.get("cameo")) if main else None

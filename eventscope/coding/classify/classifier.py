@@ -22,6 +22,7 @@ from eventscope.models import Document, Event
 
 SENTENCE_MODEL = "sentence_class5.npz"
 DOCUMENT_MODEL = "document_plover.npz"
+MODE_MODEL = "document_mode.npz"  # PLOVER mode of a story's main event, as "TYPE/mode"
 
 
 def model_dir() -> Path:
@@ -30,11 +31,13 @@ def model_dir() -> Path:
 
 class EventClassifier:
     def __init__(self, sentence_model: LinearModel | None, document_model: LinearModel | None,
-                 lexicon: Lexicon | None = None, thresholds: R.Thresholds | None = None):
+                 mode_model: LinearModel | None = None, lexicon: Lexicon | None = None,
+                 thresholds: R.Thresholds | None = None):
         from eventscope.coding.lexicon import default_lexicon
 
         self.sentence_model = sentence_model
         self.document_model = document_model
+        self.mode_model = mode_model
         self.lexicon = lexicon or default_lexicon()
         self.index: LexiconIndex = default_index() if lexicon is None else build_index(lexicon)
         self.thresholds = thresholds or R.Thresholds()
@@ -44,7 +47,7 @@ class EventClassifier:
         """The shipped models (or those in `directory`); a missing file leaves that level off."""
         directory = Path(directory) if directory else model_dir()
         models = []
-        for name in (SENTENCE_MODEL, DOCUMENT_MODEL):
+        for name in (SENTENCE_MODEL, DOCUMENT_MODEL, MODE_MODEL):
             path = directory / name
             models.append(LinearModel.load(path) if path.exists() else None)
         return cls(*models, lexicon=lexicon)
@@ -154,15 +157,25 @@ class EventClassifier:
                         note + (f"; actors of the {anchor[0].cameo} event there" if anchor else "")),
             features)
 
-    @staticmethod
-    def _name_mode(event: Event | None, features: Counter) -> Event | None:
-        """Give the story's main event the PLOVER mode its codebook cues name, unless its
-        CAMEO code already carries one ("042" is a CONSULT visit)."""
-        if event is not None and event.plover and not event.plover_mode:
-            found = R.cue_mode(features, event.plover)
-            if found is not None:
-                event.plover_mode = found[0]
-                event.evidence += f"; {found[1]}"
+    def _name_mode(self, event: Event | None, features: Counter) -> Event | None:
+        """Give the story's main event a PLOVER mode, unless its CAMEO code already carries
+        one ("042" is a CONSULT visit): the mode model's choice among the modes of the
+        event's type (it may choose none), else the mode the codebook cues name."""
+        if event is None or not event.plover or event.plover_mode:
+            return event
+        allowed = ([k for k in self.mode_model.classes if k.split("/", 1)[0] == event.plover]
+                   if self.mode_model is not None else [])
+        if allowed:
+            choice = self.mode_model.predict(features, allowed=allowed, n_reasons=3)
+            mode = choice.label.split("/", 1)[1]
+            if mode:
+                event.plover_mode = mode
+                event.evidence += f"; PLOVER mode {mode}: {R.describe('mode model', choice)}"
+            return event
+        found = R.cue_mode(features, event.plover)
+        if found is not None:
+            event.plover_mode = found[0]
+            event.evidence += f"; {found[1]}"
         return event
 
     def _rerank(self, events: list[Event], prediction) -> Event | None:

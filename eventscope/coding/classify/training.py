@@ -30,6 +30,7 @@ class Example:
     label: str
     title: str | None = None
     group: str = ""  # examples of one group always share a fold
+    mode: str = ""  # PLOVER mode in the codebook's spelling, "" when none (documents only)
 
 
 def read_examples(path: str | Path, level: str) -> list[Example]:
@@ -51,8 +52,10 @@ def read_examples(path: str | Path, level: str) -> list[Example]:
                 continue
             rid = str(record.get("id") or f"{path}:{number}")
             title = record.get("title")
-            out.append(Example(rid, record["text"], str(label).upper(), title,
-                               group=(title or rid) if level == "document" else rid))
+            label = str(label).upper()
+            mode = _mode(label, first.get("plover_mode")) if level == "document" else ""
+            out.append(Example(rid, record["text"], label, title,
+                               group=(title or rid) if level == "document" else rid, mode=mode))
     return out
 
 
@@ -67,11 +70,31 @@ def read_written(path: str | Path) -> list[Example]:
             row = line.rstrip("\n").split("\t")
             if len(row) != 4 or not row[0].strip() or not row[2].strip() or not row[3].strip():
                 raise ValueError(f"{path}:{number}: want event, mode, headline, lead: {line.strip()[:80]!r}")
-            event, _mode, headline, lead = (cell.strip() for cell in row)
+            event, mode, headline, lead = (cell.strip() for cell in row)
             if event.upper() not in taxonomy.plover_types():
                 raise ValueError(f"{path}:{number}: {event!r} is no PLOVER event type")
-            out.append(Example(f"written-{number}", lead, event.upper(), headline, group="written"))
+            if mode and _mode(event.upper(), mode) == "":
+                raise ValueError(f"{path}:{number}: {mode!r} is no mode of {event.upper()}")
+            out.append(Example(f"written-{number}", lead, event.upper(), headline, group="written",
+                               mode=_mode(event.upper(), mode)))
     return out
+
+
+def _mode(event: str, mode) -> str:
+    try:
+        return taxonomy.canonical_mode(event, str(mode) if mode else None) or ""
+    except KeyError:
+        return ""
+
+
+def mode_label(example: Example) -> str | None:
+    """The mode model's class of an example: "TYPE/mode", "TYPE/" for an example of a type
+    that has modes but none given, None for a type without modes (nothing to learn)."""
+    try:
+        has_modes = bool(taxonomy.plover_modes(example.label))
+    except KeyError:
+        return None
+    return f"{example.label}/{example.mode}" if has_modes else None
 
 
 def _vocabulary(rows: list[Counter], min_df: int) -> tuple[list[str], np.ndarray]:
@@ -98,7 +121,9 @@ def _matrix(rows: list[Counter], model: LinearModel):
 
 def fit(rows: list[Counter], labels: list[str], c: float = DEFAULT_C, min_df: int = 2,
         meta: dict | None = None, blocks: dict[str, float] | None = None,
-        weights: list[float] | None = None) -> LinearModel:
+        weights: list[float] | None = None, prune: float = 0.0) -> LinearModel:
+    """`prune`: coefficients smaller than this in size are set to zero, so that a model of
+    many classes stays small on disk (the vocabulary is kept: it sets each vector's norm)."""
     from sklearn.linear_model import LogisticRegression
 
     names, idf = _vocabulary(rows, min_df)
@@ -113,6 +138,8 @@ def fit(rows: list[Counter], labels: list[str], c: float = DEFAULT_C, min_df: in
     coef = clf.coef_[order] if len(classes) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]]) / 2
     intercept = clf.intercept_[order] if len(classes) > 2 else np.array(
         [-clf.intercept_[0], clf.intercept_[0]]) / 2
+    if prune:
+        coef = np.where(np.abs(coef) < prune, 0.0, coef)
     return LinearModel(classes, names, idf, coef, intercept, meta)
 
 
