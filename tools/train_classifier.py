@@ -76,13 +76,16 @@ def mode_cv(examples, rows, held, written, written_rows):
     the held-out accuracy of the mode given the gold type, over examples with a gold mode."""
     c, min_df, blocks = SETTINGS["document"]
     extra_rows, extra_labels = _mode_data(written, written_rows)
+
+    def fit(chosen: list[int]):
+        x, y = _mode_data([examples[i] for i in chosen], [rows[i] for i in chosen])
+        return T.fit(x + extra_rows, y + extra_labels, c, min_df, blocks=blocks,
+                     weights=[1.0] * len(x) + [WRITTEN_WEIGHT] * len(extra_rows), prune=MODE_PRUNE)
+
     models, right, scored = [], 0, 0
     for test in held:
         test_set = set(test.tolist())
-        train = [i for i in range(len(examples)) if i not in test_set]
-        x, y = _mode_data([examples[i] for i in train], [rows[i] for i in train])
-        model = T.fit(x + extra_rows, y + extra_labels, c, min_df, blocks=blocks,
-                      weights=[1.0] * len(x) + [WRITTEN_WEIGHT] * len(extra_rows), prune=MODE_PRUNE)
+        model = fit([i for i in range(len(examples)) if i not in test_set])
         models.append(model)
         for i in test:
             if examples[i].mode:
@@ -90,9 +93,7 @@ def mode_cv(examples, rows, held, written, written_rows):
                 guess = model.predict(rows[i], allowed=allowed, n_reasons=0).label if allowed else ""
                 right += guess == f"{examples[i].label}/{examples[i].mode}"
                 scored += 1
-    x, y = _mode_data(examples, rows)
-    final = T.fit(x + extra_rows, y + extra_labels, c, min_df, blocks=blocks,
-                  weights=[1.0] * len(x) + [WRITTEN_WEIGHT] * len(extra_rows), prune=MODE_PRUNE)
+    final = fit(list(range(len(examples))))
     accuracy = right / max(scored, 1)
     print(f"[mode] {len(held)}-fold CV on the same folds, n={scored} with a gold mode: "
           f"mode accuracy given the type {accuracy:.3f}")

@@ -34,12 +34,12 @@ def text_label(value) -> str | None:
 def mode_label(event, mode) -> str | None:
     """A PLOVER mode as text_label, in the codebook's spelling when the event knows it
     (gold files write "SIEZE" for "seize")."""
-    label = text_label(mode)
-    if label is None or text_label(event) is None:
+    label, taxonomy = text_label(mode), _taxonomy()
+    if label is None or text_label(event) is None or taxonomy is None:
         return label
     try:
-        canonical = _taxonomy().canonical_mode(str(event), label)
-    except (KeyError, AttributeError):
+        canonical = taxonomy.canonical_mode(str(event), label)
+    except KeyError:  # an event type the taxonomy does not know
         return label
     return canonical.upper() if canonical else label
 

@@ -67,7 +67,6 @@ class LexiconIndex:
     cues: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # words -> cue features
     cue_heads: frozenset[str] = frozenset()  # first words of `cues`
     cue_length: int = 0  # words in the longest cue
-    cue_types: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)  # words -> PLOVER types
     futures: frozenset[str] = frozenset()  # modals of the future ("will"); other modals: possible
     reversals: dict[str, str] = field(default_factory=dict)  # inflected reversal verb -> lemma
     reversal_phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("calls", "off")
@@ -169,8 +168,6 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
     index.cues = load_cues(irregular)
     index.cue_heads = frozenset(words[0] for words in index.cues)
     index.cue_length = max(map(len, index.cues), default=0)
-    index.cue_types = {words: frozenset(n.split(":", 1)[1] for n in names if n.startswith("cue:"))
-                       for words, names in index.cues.items()}
     index.futures = frozenset(lexicon.modality.get("future", ()))
     for lemma in sorted(lexicon.modality.get("reversal", ())):
         head, _, particle = lemma.partition(" ")
@@ -254,20 +251,26 @@ def lexicon_features(words: list[str], index: LexiconIndex) -> Counter:
     return found
 
 
+def _cue_at(words: list[str], i: int, index: LexiconIndex) -> tuple[int, tuple[str, ...]] | None:
+    """(length, feature names) of the longest codebook cue starting at words[i], or None."""
+    if words[i] in index.cue_heads:
+        for n in range(min(index.cue_length, len(words) - i), 0, -1):
+            names = index.cues.get(tuple(words[i:i + n]))
+            if names is not None:
+                return n, names
+    return None
+
+
 def cue_features(words: list[str], index: LexiconIndex) -> Counter:
     """The codebook cues in `words`, longest match first, skipping negated ones."""
     found: Counter = Counter()
-    heads, cues, longest = index.cue_heads, index.cues, index.cue_length
     i = 0
     while i < len(words):
-        if words[i] in heads:
-            for n in range(min(longest, len(words) - i), 0, -1):
-                names = cues.get(tuple(words[i:i + n]))
-                if names is not None:
-                    if not _negated_at(words, i, index):
-                        found.update(names)
-                    i += n - 1
-                    break
+        cue = _cue_at(words, i, index)
+        if cue is not None:
+            if not _negated_at(words, i, index):
+                found.update(cue[1])
+            i += cue[0] - 1
         i += 1
     return found
 
@@ -277,12 +280,9 @@ def _act_types(words: list[str], i: int, index: LexiconIndex) -> frozenset[str]:
     a codebook cue's starting there."""
     types = {index.plover[r] for r in index.roots.get(index.forms.get(words[i], ""), ())
              if r in index.plover}
-    if words[i] in index.cue_heads:
-        for n in range(min(index.cue_length, len(words) - i), 0, -1):
-            found = index.cue_types.get(tuple(words[i:i + n]))
-            if found is not None:
-                types |= found
-                break
+    cue = _cue_at(words, i, index)
+    if cue is not None:
+        types.update(name.split(":", 1)[1] for name in cue[1] if name.startswith("cue:"))
     return frozenset(t for t in types if t)
 
 

@@ -73,10 +73,10 @@ def read_written(path: str | Path) -> list[Example]:
             event, mode, headline, lead = (cell.strip() for cell in row)
             if event.upper() not in taxonomy.plover_types():
                 raise ValueError(f"{path}:{number}: {event!r} is no PLOVER event type")
-            if mode and _mode(event.upper(), mode) == "":
-                raise ValueError(f"{path}:{number}: {mode!r} is no mode of {event.upper()}")
-            out.append(Example(f"written-{number}", lead, event.upper(), headline, group="written",
-                               mode=_mode(event.upper(), mode)))
+            event, canonical = event.upper(), _mode(event.upper(), mode)
+            if mode and not canonical:
+                raise ValueError(f"{path}:{number}: {mode!r} is no mode of {event}")
+            out.append(Example(f"written-{number}", lead, event, headline, group="written", mode=canonical))
     return out
 
 
