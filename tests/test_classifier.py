@@ -88,6 +88,9 @@ def test_codebook_cues_match_inflections_plurals_and_longest_phrase():
     phrase = cues("The government declared a state of emergency.")
     assert phrase == {"cue:COERCE": 1, "cuemode:COERCE/martial-law": 1}  # four words, one cue
     assert cues("Rebels threatened to seize the port.")["cuemode:THREATEN/territory"] == 1
+    assert cues("The court fined the editor.")["cuemode:SANCTION/convict"] == 1
+    assert "cue:SANCTION" not in cues("The weather was fine at the rally.")  # "fine" is no verb cue
+    assert cues("The army test fired a missile.")["cuemode:MOBILIZE/weapons"] == 1
     negated = cues("Police did not arrest anyone, said protesters in the square.")
     assert "cuemode:COERCE/arrest" not in negated and negated["cuemode:PROTEST/demo"] == 1
     # sentences (the class5 model) do not read cues: statements about talks stay statements
@@ -100,6 +103,9 @@ def test_codebook_cues_match_inflections_plurals_and_longest_phrase():
     ("The governor lifts the curfew", "comp:reversal+COERCE"),
     ("The union calls off the strike", "comp:reversal+PROTEST"),
     ("Officials threaten to arrest journalists", "comp:threat+COERCE"),
+    ("The leader raises the possibility of bans on opposition parties", "comp:possible+COERCE"),
+    ("The prospect of sanctions looms over the talks", "comp:possible+SANCTION"),
+    ("The army will detain journalists if they publish the report", "comp:if+COERCE"),
 ])
 def test_composed_features_pair_a_governor_with_the_act_it_governs(text, expected):
     from eventscope.coding.classify.features import composed_features, default_index, tokens
@@ -109,6 +115,18 @@ def test_composed_features_pair_a_governor_with_the_act_it_governs(text, expecte
     assert expected in document_features(text + ".")  # stories read them ...
     assert "t:" + expected in document_features("Nothing else happened here.", title=text)
     assert expected not in sentence_features(text)  # ... the sentence model does not read them
+
+
+def test_composed_features_also_name_the_acts_quad_side():
+    from eventscope.coding.classify.features import composed_features, default_index, tokens
+
+    found = composed_features(tokens("The ministry could suspend relations"), default_index())
+    assert found["comp:possible+conflict"] == 1 and "comp:possible+cooperation" not in found
+    found = composed_features(tokens("The rebels agreed to disarm"), default_index())
+    assert found["comp:intent+cooperation"] == 1 and "comp:intent+conflict" not in found
+    # a conditional reads the act before it (what is threatened), not the condition after it
+    found = composed_features(tokens("Unions will strike if the talks fail"), default_index())
+    assert "comp:if+PROTEST" in found and "comp:if+CONSULT" not in found
 
 
 def test_negated_governors_compose_nothing():

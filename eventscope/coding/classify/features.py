@@ -13,10 +13,13 @@ no spaCy run and the coder computes exactly the same features at runtime:
 - ``lexplover:TYPE``: the PLOVER type of that root (not for negated verbs);
 - ``cue:TYPE`` / ``cuemode:TYPE/mode`` (stories only): a word of the PLOVER codebook's
   vocabulary (classify/data/plover_cues.tsv: "sentenced", "curfew", "hackers"), not negated;
-- ``comp:KIND+TYPE`` (stories only): a frame verb, a modal or a reversal verb with the PLOVER
-  type of the act it governs ("agree to disarm" -> ``comp:intent+RETREAT``, "could suspend
-  relations" -> ``comp:possible+SANCTION``, "lifts the curfew" -> ``comp:reversal+COERCE``):
-  what a headline says of the act, which single words cannot tell a linear model;
+- ``comp:KIND+TYPE`` (stories only): a frame verb, a modal, a possibility word or a reversal
+  verb with the PLOVER type of the act it governs ("agree to disarm" -> ``comp:intent+RETREAT``,
+  "could suspend relations" -> ``comp:possible+SANCTION``, "raises the possibility of bans"
+  -> ``comp:possible+COERCE``, "lifts the curfew" -> ``comp:reversal+COERCE``), an act before
+  a conditional ("will detain journalists if..." -> ``comp:if+COERCE``), and each also as
+  ``comp:KIND+conflict`` / ``+cooperation``: what a headline says of the act, which single
+  words cannot tell a linear model;
 - ``t:...`` / ``l:...``: the same for a story's headline and for its first two sentences.
 
 In stories, one-word country names, demonyms and capitals read as the placeholder of
@@ -68,6 +71,8 @@ class LexiconIndex:
     cue_heads: frozenset[str] = frozenset()  # first words of `cues`
     cue_length: int = 0  # words in the longest cue
     futures: frozenset[str] = frozenset()  # modals of the future ("will"); other modals: possible
+    possibles: frozenset[str] = frozenset()  # "possibility", "prospect": read like "could"
+    quads: dict[str, int] = field(default_factory=dict)  # PLOVER type -> its quad class
     reversals: dict[str, str] = field(default_factory=dict)  # inflected reversal verb -> lemma
     reversal_phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("calls", "off")
     governor_heads: frozenset[str] = frozenset()  # words that may start a frame, modal or reversal
@@ -169,6 +174,8 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
     index.cue_heads = frozenset(words[0] for words in index.cues)
     index.cue_length = max(map(len, index.cues), default=0)
     index.futures = frozenset(lexicon.modality.get("future", ()))
+    index.possibles = frozenset(lexicon.modality.get("possibility", ()))
+    index.quads = {t: taxonomy.plover_info(t).quad_class for t in taxonomy.plover_types()}
     for lemma in sorted(lexicon.modality.get("reversal", ())):
         head, _, particle = lemma.partition(" ")
         for form in inflections(head) | set(irregular.get(head, ())):
@@ -182,7 +189,8 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
     index.governor_heads = frozenset(
         {form for form, lemma in index.forms.items() if lemma in index.frames}
         | {form for (form, _), lemma in index.phrasal.items() if lemma in index.frames}
-        | set(index.reversals) | {form for form, _ in index.reversal_phrasal} | index.modals)
+        | set(index.reversals) | {form for form, _ in index.reversal_phrasal} | index.modals
+        | index.possibles | index.conditionals)
     return index
 
 
@@ -297,16 +305,29 @@ def _governor_kind(words: list[str], i: int, index: LexiconIndex) -> str | None:
         return frame
     if word in index.modals:
         return "future" if word in index.futures else "possible"
+    if word in index.possibles:
+        return "possible"
     return None
 
 
 def composed_features(words: list[str], index: LexiconIndex) -> Counter:
-    """``comp:KIND+TYPE`` for each frame verb, modal or reversal verb followed, within
-    COMPOSE_WINDOW words, by an act of PLOVER type TYPE; negated governors are skipped."""
+    """``comp:KIND+TYPE`` for each frame verb, modal, possibility word or reversal verb
+    followed, within COMPOSE_WINDOW words, by an act of PLOVER type TYPE, and for each act in
+    the COMPOSE_WINDOW words before a conditional ("to detain journalists if they publish":
+    ``comp:if+COERCE``); negated governors are skipped. Each also gives ``comp:KIND+conflict``
+    or ``comp:KIND+cooperation`` by the act's quad class, so that what a "could" does to a
+    ban is learnt from what it does to sanctions and strikes as well."""
     found: Counter = Counter()
     heads = index.governor_heads
     for i, word in enumerate(words):
         if word not in heads:
+            continue
+        if word in index.conditionals:  # what is threatened comes before "if"; the condition after
+            for j in range(i - 1, max(-1, i - 1 - COMPOSE_WINDOW), -1):
+                types = _act_types(words, j, index)
+                if types:
+                    found.update(_composed("if", types, index))
+                    break
             continue
         kind = _governor_kind(words, i, index)
         if kind is None or _negated_at(words, i, index):
@@ -314,9 +335,14 @@ def composed_features(words: list[str], index: LexiconIndex) -> Counter:
         for j in range(i + 1, min(len(words), i + 1 + COMPOSE_WINDOW)):
             types = _act_types(words, j, index)
             if types:
-                found.update(f"comp:{kind}+{t}" for t in sorted(types))
+                found.update(_composed(kind, types, index))
                 break
     return found
+
+
+def _composed(kind: str, types: frozenset[str], index: LexiconIndex) -> list[str]:
+    sides = {"conflict" if index.quads.get(t, 0) >= 3 else "cooperation" for t in types}
+    return [f"comp:{kind}+{t}" for t in sorted(types)] + [f"comp:{kind}+{side}" for side in sorted(sides)]
 
 
 def text_features(text: str, index: LexiconIndex | None = None, prefix: str = "",
