@@ -310,6 +310,7 @@ def test_shipped_written_examples_are_valid_and_varied():
     "Russia and Iran signed a military cooperation agreement on Thursday.",
     "Police did not arrest the protesters. They said talks would go on. Nobody came.",
     "Rebels shelled the town, and the army vowed to retaliate!",
+    "Iranian troops massed near Kabul, Tehran said, and Iran would not withdraw them.",
 ])
 def test_sentence_as_document_equals_document_features(text):
     from eventscope.coding.classify.features import document_features, sentence_as_document

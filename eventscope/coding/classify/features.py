@@ -345,6 +345,16 @@ def _composed(kind: str, types: frozenset[str], index: LexiconIndex) -> list[str
     return [f"comp:{kind}+{t}" for t in sorted(types)] + [f"comp:{kind}+{side}" for side in sorted(sides)]
 
 
+def word_features(words: list[str], bigrams: bool = True) -> Counter:
+    """``w:`` words and ``b:`` word pairs."""
+    # Counter over a list counts in C: the same counts, in the same order, as a loop of +=
+    found = Counter(["w:" + word for word in words if word not in STOPWORDS and len(word) > 1])
+    if bigrams:
+        found.update(["b:" + a + " " + b for a, b in zip(words, words[1:])
+                      if not (a in STOPWORDS and b in STOPWORDS)])
+    return found
+
+
 def text_features(text: str, index: LexiconIndex | None = None, prefix: str = "",
                   bigrams: bool = True, cues: bool = False) -> Counter:
     """Counts of every feature of one text (a sentence, a headline or a whole story).
@@ -355,11 +365,7 @@ def text_features(text: str, index: LexiconIndex | None = None, prefix: str = ""
     if cues:  # a story: names are slots (module docstring)
         names = name_words()
         words = [PLACEHOLDER if w in names else w for w in words]
-    # Counter over a list counts in C: the same counts, in the same order, as a loop of +=
-    found = Counter(["w:" + word for word in words if word not in STOPWORDS and len(word) > 1])
-    if bigrams:
-        found.update(["b:" + a + " " + b for a, b in zip(words, words[1:])
-                      if not (a in STOPWORDS and b in STOPWORDS)])
+    found = word_features(words, bigrams)
     found.update(lexicon_features(words, index))
     if cues:
         found.update(cue_features(words, index))
@@ -387,8 +393,11 @@ def sentence_as_document(text: str, counts: Counter, index: LexiconIndex | None 
         return document_features(text, None, index)  # the lead is only part of the text
     index = index or default_index()
     words = tokens(text)
-    if not name_words().isdisjoint(words):  # the sentence's own counts read the names as words
-        return document_features(text, None, index)
+    names = name_words()
+    if not names.isdisjoint(words):  # the sentence's own counts read names as words; stories as slots
+        words = [PLACEHOLDER if w in names else w for w in words]
+        counts = Counter({k: v for k, v in counts.items() if not k.startswith(("w:", "b:"))})
+        counts.update(word_features(words))
     counts = counts + cue_features(words, index) + composed_features(words, index)
     found = counts if BODY_BIGRAMS else Counter({k: v for k, v in counts.items() if not k.startswith("b:")})
     found = Counter(found)
