@@ -129,6 +129,23 @@ def test_composed_features_also_name_the_acts_quad_side():
     assert "comp:if+PROTEST" in found and "comp:if+CONSULT" not in found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Journalists detained in the capital, rights groups condemn", {"head:COERCE"}),
+    ("Condemnation after journalists detained in the capital", {"head:ACCUSE"}),
+    ("Hackers hit the power grid, minister says", {"head:COERCE"}),  # "says" only attributes
+    ("Minister says the army could expel the monitors", {"head:possible+COERCE", "head:possible+SANCTION"}),
+    ("Governor lifts the curfew in the north", {"head:reversal+COERCE"}),
+    ("Nothing of note happened today", set()),
+])
+def test_first_act_features_name_the_first_act(text, expected):
+    from eventscope.coding.classify.features import default_index, first_act_features, tokens
+
+    assert set(first_act_features(tokens(text), default_index())) == expected
+    headline = document_features("Nothing of note.", title=text)
+    assert {k[2:] for k in headline if k.startswith("t:head:")} == expected  # a story's headline ...
+    assert not any(k.startswith("head:") for k in sentence_features(text))  # ... not a sentence
+
+
 def test_negated_governors_compose_nothing():
     from eventscope.coding.classify.features import composed_features, default_index, tokens
 

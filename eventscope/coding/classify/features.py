@@ -20,6 +20,8 @@ no spaCy run and the coder computes exactly the same features at runtime:
   a conditional ("will detain journalists if..." -> ``comp:if+COERCE``), and each also as
   ``comp:KIND+conflict`` / ``+cooperation``: what a headline says of the act, which single
   words cannot tell a linear model;
+- ``head:TYPE`` / ``head:KIND+TYPE`` (stories only): the first act the text names, with the
+  word that governs it; attribution verbs ("says") are skipped (`first_act_features`);
 - ``t:...`` / ``l:...``: the same for a story's headline and for its first two sentences.
 
 In stories, one-word country names, demonyms and capitals read as the placeholder of
@@ -72,6 +74,7 @@ class LexiconIndex:
     cue_length: int = 0  # words in the longest cue
     futures: frozenset[str] = frozenset()  # modals of the future ("will"); other modals: possible
     possibles: frozenset[str] = frozenset()  # "possibility", "prospect": read like "could"
+    attributions: frozenset[str] = frozenset()  # inflected "say", "announce": no act of their own
     quads: dict[str, int] = field(default_factory=dict)  # PLOVER type -> its quad class
     reversals: dict[str, str] = field(default_factory=dict)  # inflected reversal verb -> lemma
     reversal_phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("calls", "off")
@@ -175,6 +178,8 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
     index.cue_length = max(map(len, index.cues), default=0)
     index.futures = frozenset(lexicon.modality.get("future", ()))
     index.possibles = frozenset(lexicon.modality.get("possibility", ()))
+    index.attributions = frozenset(form for lemma in lexicon.modality.get("attribution", ())
+                                   for form in inflections(lemma) | set(irregular.get(lemma, ())))
     index.quads = {t: taxonomy.plover_info(t).quad_class for t in taxonomy.plover_types()}
     for lemma in sorted(lexicon.modality.get("reversal", ())):
         head, _, particle = lemma.partition(" ")
@@ -332,12 +337,39 @@ def composed_features(words: list[str], index: LexiconIndex) -> Counter:
         kind = _governor_kind(words, i, index)
         if kind is None or _negated_at(words, i, index):
             continue
-        for j in range(i + 1, min(len(words), i + 1 + COMPOSE_WINDOW)):
-            types = _act_types(words, j, index)
-            if types:
-                found.update(_composed(kind, types, index))
-                break
+        types = _governed_act(words, i, index)
+        if types:
+            found.update(_composed(kind, types, index))
     return found
+
+
+def _governed_act(words: list[str], i: int, index: LexiconIndex) -> frozenset[str]:
+    """PLOVER types of the first act within COMPOSE_WINDOW words after words[i]."""
+    for j in range(i + 1, min(len(words), i + 1 + COMPOSE_WINDOW)):
+        types = _act_types(words, j, index)
+        if types:
+            return types
+    return frozenset()
+
+
+def first_act_features(words: list[str], index: LexiconIndex) -> Counter:
+    """``head:TYPE`` for the first act the text names, or ``head:KIND+TYPE`` when a frame,
+    modal, possibility or reversal word governs it; attribution verbs ("says") are skipped.
+    A headline names its event first, and what else it mentions (the cause, the reaction)
+    comes after: "Arrests condemned by observers" is an arrest, "Outrage over arrests" not."""
+    for i, word in enumerate(words):
+        if word in index.attributions:
+            continue
+        if word in index.governor_heads and word not in index.conditionals:
+            kind = _governor_kind(words, i, index)
+            if kind is not None and not _negated_at(words, i, index):
+                types = _governed_act(words, i, index)
+                if types:
+                    return Counter(f"head:{kind}+{t}" for t in sorted(types))
+        types = _act_types(words, i, index)
+        if types:
+            return Counter(f"head:{t}" for t in sorted(types))
+    return Counter()
 
 
 def _composed(kind: str, types: frozenset[str], index: LexiconIndex) -> list[str]:
@@ -370,6 +402,7 @@ def text_features(text: str, index: LexiconIndex | None = None, prefix: str = ""
     if cues:
         found.update(cue_features(words, index))
         found.update(composed_features(words, index))
+        found.update(first_act_features(words, index))
     if any(w in index.negators or w.endswith("n't") for w in words):
         found["cue:neg"] += 1
     if any(w in index.modals for w in words):
@@ -398,7 +431,7 @@ def sentence_as_document(text: str, counts: Counter, index: LexiconIndex | None 
         words = [PLACEHOLDER if w in names else w for w in words]
         counts = Counter({k: v for k, v in counts.items() if not k.startswith(("w:", "b:"))})
         counts.update(word_features(words))
-    counts = counts + cue_features(words, index) + composed_features(words, index)
+    counts = counts + cue_features(words, index) + composed_features(words, index) + first_act_features(words, index)
     found = counts if BODY_BIGRAMS else Counter({k: v for k, v in counts.items() if not k.startswith("b:")})
     found = Counter(found)
     found.update({LEAD + k: v for k, v in counts.items()})
