@@ -60,6 +60,8 @@ FREE
 PRAISE
 - SAID * [---]
 
+--- PROPOSE [100] ---
+PROPOSE
 --- CORDON [---] ---
 +CORDON_OFF {+CORDONED_OFF}
 - * ROADS [172]
@@ -181,6 +183,13 @@ def test_discards(coder):
     assert triples(coder, "Valdoria gave crowns to Kestria after the football final.") == set()
     assert triples(coder, "Valdoria gave crowns to Kestria. The chess club closed.") == {"VLD>KES 071"}
     assert triples(coder, "Valdoria gave crowns to Kestria at the chess final.") == set()
+
+
+def test_no_target_from_an_infinitive_the_dictionary_cannot_code(coder):
+    # "take up" is no verb of the file: Kestria is the target of that clause, not of "proposed"
+    assert triples(coder, "The Valdorian government proposed to take up the matter with Kestria.") == set()
+    assert triples(coder, "The Valdorian government proposed a meeting with Kestria.") == {"VLDGOV>KES 100"}
+    assert "VLDGOV>KES 042" in triples(coder, "The Valdorian government proposed to visit Kestria.")
 
 
 def test_builtin_verbs_are_not_used(coder):

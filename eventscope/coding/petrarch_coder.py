@@ -54,6 +54,10 @@ class PetrarchCoder:
         # surface forms only, as PETRARCH: the file lists what it means ("LEFT" is not "LEAVE")
         return self.lexicon.sequences.get(token.lower_, [])
 
+    def _codes_anything(self, clause: Token) -> bool:
+        """A verb of the dictionary in the clause headed by `clause`."""
+        return any(self._patterns(t) for t in clause.subtree if t.pos_ in ("VERB", "AUX"))
+
     # --- who did it to whom -------------------------------------------------------------
     def _events(self, found: PatternMatch, verb: Token, sent: Span, sent_no: int,
                 actors: SentenceActors, document: Document) -> list[Event]:
@@ -102,7 +106,11 @@ class PetrarchCoder:
         if not sources:
             sources = self._group_of(subject_heads or passive_subjects, actors)
         if not targets:
-            within = {t.i for t in verb.subtree}
+            # an actor inside an infinitive the dictionary cannot code is that infinitive's,
+            # not this verb's: "proposed to take up the issue with the Bank" targets nobody
+            within = {t.i for t in verb.subtree} - {
+                t.i for c in verb.children if c.dep_ == "xcomp" and not self._codes_anything(c)
+                for t in c.subtree}
             exclude = {a.head.i for a in sources}
             targets = actors.first_after(found.verb_end - 1, within, exclude)
         return sources, targets
