@@ -78,7 +78,8 @@ class LexiconIndex:
     quads: dict[str, int] = field(default_factory=dict)  # PLOVER type -> its quad class
     reversals: dict[str, str] = field(default_factory=dict)  # inflected reversal verb -> lemma
     reversal_phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("calls", "off")
-    governor_heads: frozenset[str] = frozenset()  # words that may start a frame, modal or reversal
+    governor_heads: frozenset[str] = frozenset()  # words that may start a frame, modal, possibility,
+    # reversal or conditional: only they need `_governor_kind`
 
 
 def _irregular() -> dict[str, list[str]]:
