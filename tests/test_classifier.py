@@ -99,11 +99,11 @@ def test_codebook_cues_match_inflections_plurals_and_longest_phrase():
 
 @pytest.mark.parametrize("text, expected", [
     ("The rebels agreed to disarm", "comp:intent+RETREAT"),
-    ("The ministry could suspend relations with its neighbour", "comp:possible+SANCTION"),
+    ("The ministry could cut ties with the neighbouring state", "comp:possible+SANCTION"),
     ("The governor lifts the curfew", "comp:reversal+COERCE"),
     ("The union calls off the strike", "comp:reversal+PROTEST"),
     ("Officials threaten to arrest journalists", "comp:threat+COERCE"),
-    ("The leader raises the possibility of bans on opposition parties", "comp:possible+COERCE"),
+    ("Officials discussed the possibility of a ban on rallies", "comp:possible+COERCE"),
     ("The prospect of sanctions looms over the talks", "comp:possible+SANCTION"),
     ("The army will detain journalists if they publish the report", "comp:if+COERCE"),
 ])
@@ -120,7 +120,7 @@ def test_composed_features_pair_a_governor_with_the_act_it_governs(text, expecte
 def test_composed_features_also_name_the_acts_quad_side():
     from eventscope.coding.classify.features import composed_features, default_index, tokens
 
-    found = composed_features(tokens("The ministry could suspend relations"), default_index())
+    found = composed_features(tokens("The ministry could cut ties"), default_index())
     assert found["comp:possible+conflict"] == 1 and "comp:possible+cooperation" not in found
     found = composed_features(tokens("The rebels agreed to disarm"), default_index())
     assert found["comp:intent+cooperation"] == 1 and "comp:intent+conflict" not in found

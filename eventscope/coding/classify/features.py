@@ -15,8 +15,8 @@ no spaCy run and the coder computes exactly the same features at runtime:
   vocabulary (classify/data/plover_cues.tsv: "sentenced", "curfew", "hackers"), not negated;
 - ``comp:KIND+TYPE`` (stories only): a frame verb, a modal, a possibility word or a reversal
   verb with the PLOVER type of the act it governs ("agree to disarm" -> ``comp:intent+RETREAT``,
-  "could suspend relations" -> ``comp:possible+SANCTION``, "raises the possibility of bans"
-  -> ``comp:possible+COERCE``, "lifts the curfew" -> ``comp:reversal+COERCE``), an act before
+  "could cut ties" -> ``comp:possible+SANCTION``, "the possibility of a ban on
+  rallies" -> ``comp:possible+COERCE``, "lifts the curfew" -> ``comp:reversal+COERCE``), an act before
   a conditional ("will detain journalists if..." -> ``comp:if+COERCE``), and each also as
   ``comp:KIND+conflict`` / ``+cooperation``: what a headline says of the act, which single
   words cannot tell a linear model;
@@ -357,7 +357,8 @@ def first_act_features(words: list[str], index: LexiconIndex) -> Counter:
     """``head:TYPE`` for the first act the text names, or ``head:KIND+TYPE`` when a frame,
     modal, possibility or reversal word governs it; attribution verbs ("says") are skipped.
     A headline names its event first, and what else it mentions (the cause, the reaction)
-    comes after: "Arrests condemned by observers" is an arrest, "Outrage over arrests" not."""
+    comes after: "Journalists detained, rights groups condemn" is a detention, "Condemnation
+    after journalists detained" a condemnation."""
     for i, word in enumerate(words):
         if word in index.attributions:
             continue
