@@ -100,9 +100,14 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
+def _forms(lemma: str, irregular: dict[str, list[str]]) -> set[str]:
+    """Regular inflections of a verb plus its irregular forms (irregular_verbs.tsv)."""
+    return inflections(lemma) | set(irregular.get(lemma, ()))
+
+
 def _cue_forms(kind: str, words: list[str], irregular: dict[str, list[str]]) -> set[tuple[str, ...]]:
     if kind == "v":
-        heads = inflections(words[0]) | set(irregular.get(words[0], ()))
+        heads = _forms(words[0], irregular)
         return {(head, *words[1:]) for head in heads}
     if kind == "n":
         return {tuple(words), (*words[:-1], plural(words[-1]))}
@@ -161,7 +166,7 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
     lemmas = set(lexicon.verbs) | set(lexicon.frames)
     for key in sorted(lemmas):
         head, _, particle = key.partition(" ")
-        forms = inflections(head) | set(irregular.get(head, ()))
+        forms = _forms(head, irregular)
         for form in forms:
             if particle:
                 index.phrasal[(form, particle)] = key
@@ -180,11 +185,11 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
     index.futures = frozenset(lexicon.modality.get("future", ()))
     index.possibles = frozenset(lexicon.modality.get("possibility", ()))
     index.attributions = frozenset(form for lemma in lexicon.modality.get("attribution", ())
-                                   for form in inflections(lemma) | set(irregular.get(lemma, ())))
+                                   for form in _forms(lemma, irregular))
     index.quads = {t: taxonomy.plover_info(t).quad_class for t in taxonomy.plover_types()}
     for lemma in sorted(lexicon.modality.get("reversal", ())):
         head, _, particle = lemma.partition(" ")
-        for form in inflections(head) | set(irregular.get(head, ())):
+        for form in _forms(head, irregular):
             if particle:
                 index.reversal_phrasal[(form, particle)] = lemma
             else:
@@ -335,22 +340,24 @@ def composed_features(words: list[str], index: LexiconIndex) -> Counter:
                     found.update(_composed("if", types, index))
                     break
             continue
-        kind = _governor_kind(words, i, index)
-        if kind is None or _negated_at(words, i, index):
-            continue
-        types = _governed_act(words, i, index)
-        if types:
-            found.update(_composed(kind, types, index))
+        governed = _governed(words, i, index)
+        if governed is not None:
+            found.update(_composed(*governed, index))
     return found
 
 
-def _governed_act(words: list[str], i: int, index: LexiconIndex) -> frozenset[str]:
-    """PLOVER types of the first act within COMPOSE_WINDOW words after words[i]."""
+def _governed(words: list[str], i: int, index: LexiconIndex) -> tuple[str, frozenset[str]] | None:
+    """(kind, PLOVER types) when words[i] is a frame, modal, possibility or reversal word, not
+    negated, with an act within COMPOSE_WINDOW words after it; else None. Call it only for
+    words in ``index.governor_heads`` that are not conditionals."""
+    kind = _governor_kind(words, i, index)
+    if kind is None or _negated_at(words, i, index):
+        return None
     for j in range(i + 1, min(len(words), i + 1 + COMPOSE_WINDOW)):
         types = _act_types(words, j, index)
         if types:
-            return types
-    return frozenset()
+            return kind, types
+    return None
 
 
 def first_act_features(words: list[str], index: LexiconIndex) -> Counter:
@@ -363,11 +370,10 @@ def first_act_features(words: list[str], index: LexiconIndex) -> Counter:
         if word in index.attributions:
             continue
         if word in index.governor_heads and word not in index.conditionals:
-            kind = _governor_kind(words, i, index)
-            if kind is not None and not _negated_at(words, i, index):
-                types = _governed_act(words, i, index)
-                if types:
-                    return Counter(f"head:{kind}+{t}" for t in sorted(types))
+            governed = _governed(words, i, index)
+            if governed is not None:
+                kind, types = governed
+                return Counter(f"head:{kind}+{t}" for t in sorted(types))
         types = _act_types(words, i, index)
         if types:
             return Counter(f"head:{t}" for t in sorted(types))
