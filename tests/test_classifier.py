@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventscope.coding import taxonomy
+from eventscope.knowledge import taxonomy
 from eventscope.coding.classify import EventClassifier
 from eventscope.coding.classify.classifier import DOCUMENT_MODEL, MODE_MODEL, SENTENCE_MODEL, model_dir
 from eventscope.coding.classify.features import document_features, inflections, sentence_features
@@ -154,9 +154,9 @@ def test_negated_governors_compose_nothing():
 
 
 def test_every_cue_row_names_a_plover_type_and_mode(tmp_path):
-    from eventscope.coding.classify.features import _irregular, load_cues
+    from eventscope.coding.classify.features import load_cues
 
-    cues = load_cues(_irregular())
+    cues = load_cues()
     for names in cues.values():
         for name in names:
             kind, _, value = name.partition(":")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.coding.petrarch_verbs import VerbDictionary
+from eventscope.knowledge.petrarch_verbs import VerbDictionary
 
 ACTORS = """\
 VALDORIA [VLD]

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.actors.lexicon import fold, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import fold, load_lexicon, tokenize
 from eventscope.actors.phrase import resolve_country, resolve_phrase
 from eventscope.models import Actor, Document
 

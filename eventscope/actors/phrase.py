@@ -18,12 +18,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from eventscope.actors.gazetteer import standalone_place
-from eventscope.actors.lexicon import PLACE_KINDS, Entry, Lexicon, Match, Token, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import PLACE_KINDS, Entry, Lexicon, Match, Token, load_lexicon, tokenize
 from eventscope.actors.roles import choose_role, parse_date  # noqa: F401  parse_date re-exported
 from eventscope.models import Actor
 
 if TYPE_CHECKING:
-    from eventscope.actors.dictionaries import ActorDictionary
+    from eventscope.knowledge.dictionaries import ActorDictionary
 
 AFFILIATION = {"of", "in", "from", "at", "for", "within", "inside"}
 ELSEWHERE = {"to", "against", "with", "toward", "towards", "on", "by", "near", "into", "over",

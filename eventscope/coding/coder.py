@@ -14,9 +14,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.mentions import DocActors
-from eventscope.coding import clauses, taxonomy
+from eventscope.coding import clauses
+from eventscope.knowledge import taxonomy
 from eventscope.coding.frames import apply_frame
-from eventscope.coding.lexicon import Lexicon, VerbPattern, default_lexicon
+from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, own_modality, reported_modality
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (

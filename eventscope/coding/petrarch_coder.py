@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.coding import clauses, taxonomy
-from eventscope.coding.lexicon import Lexicon
+from eventscope.coding import clauses
+from eventscope.knowledge import taxonomy
+from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.coding.petrarch_actors import PhraseActor, SentenceActors
 from eventscope.coding.petrarch_match import PatternMatch, SentenceSpans, best_match
 from eventscope.models import Actor, Document, DocumentResult, Event, Sentence

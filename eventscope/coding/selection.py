@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventscope.coding.lexicon import VerbPattern
+from eventscope.knowledge.verb_lexicon import VerbPattern
 from eventscope.models import Event
 
 STATEMENT_ROOT = "01"

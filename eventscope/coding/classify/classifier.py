@@ -17,7 +17,7 @@ from eventscope.coding.classify.features import (
     LexiconIndex, build_index, default_index, document_features, sentence_features,
 )
 from eventscope.coding.classify.model import LinearModel
-from eventscope.coding.lexicon import Lexicon
+from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.models import Document, Event
 
 SENTENCE_MODEL = "sentence_class5.npz"
@@ -33,7 +33,7 @@ class EventClassifier:
     def __init__(self, sentence_model: LinearModel | None, document_model: LinearModel | None,
                  mode_model: LinearModel | None = None, lexicon: Lexicon | None = None,
                  thresholds: R.Thresholds | None = None):
-        from eventscope.coding.lexicon import default_lexicon
+        from eventscope.knowledge.verb_lexicon import default_lexicon
 
         self.sentence_model = sentence_model
         self.document_model = document_model

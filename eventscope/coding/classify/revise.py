@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.coding import clauses, taxonomy
+from eventscope.coding import clauses
+from eventscope.knowledge import taxonomy
 from eventscope.coding.classify.features import LEAD, TITLE, sentence_as_document
 from eventscope.coding.classify.model import LinearModel, Prediction
 from eventscope.coding.frames import apply_frame

@@ -10,8 +10,8 @@ One row per role; rows with the same name are one person. A role with neither st
 end is the default; when no role covers the date, the default applies, else the nearest
 role. ``#`` starts a comment line.
 
-PETRARCH actors, agents and discards files are read by ``eventscope.actors.petrarch``;
-a PETRARCH verbs file by ``eventscope.coding.petrarch_verbs`` (``verb_patterns()``), and
+PETRARCH actors, agents and discards files are read by ``eventscope.knowledge.petrarch``;
+a PETRARCH verbs file by ``eventscope.knowledge.petrarch_verbs`` (``verb_patterns()``), and
 when one is loaded its verb patterns replace the built-in verb lexicon.
 """
 
@@ -21,9 +21,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from eventscope.actors import petrarch
-from eventscope.actors.lexicon import Token, read_tsv, split_list, tokenize
-from eventscope.actors.petrarch import (  # noqa: F401  re-exported for callers
+from eventscope.knowledge import petrarch
+from eventscope.knowledge.actor_lexicon import Token, read_tsv, split_list, tokenize
+from eventscope.knowledge.dates import parse_date
+from eventscope.knowledge.petrarch import (  # noqa: F401  re-exported for callers
     NULL_CODES, Agent, DictActor, DictionaryError, Role, agent_sector, split_code,
 )
 from eventscope.models import Actor
@@ -70,7 +71,7 @@ class ActorDictionary:
             self.actors.setdefault(words, []).append(actor)
 
     def _read_verbs(self, path: Path) -> None:
-        from eventscope.coding.petrarch_verbs import VerbDictionary
+        from eventscope.knowledge.petrarch_verbs import VerbDictionary
 
         try:
             verbs = VerbDictionary.read(path)
@@ -159,8 +160,6 @@ class ActorDictionary:
         """PETRARCH codes for `text`: prefix agents + the longest actor's code (at `date`) +
         suffix agents, one code per "/" alternative ("THE_SHIRE [FRO/BIL/SAM]" is three
         actors); ["---"] for a null actor; None when neither actor nor agent matched."""
-        from eventscope.actors.phrase import parse_date
-
         toks = tokenize(text)
         hit = self._actor_match(toks)
         skip = set(range(hit[0], hit[1])) if hit else set()
@@ -182,8 +181,6 @@ class ActorDictionary:
 
     def lookup(self, text: str, date: str | None = None) -> Actor | None:
         """Longest dictionary actor in `text` combined with any agents around it."""
-        from eventscope.actors.phrase import parse_date
-
         toks = tokenize(text)
         norms = [t.norm for t in toks]
         hit = self._actor_match(toks)
