@@ -34,14 +34,14 @@ def canonical_evidence(value) -> list[str]:
     """Evidence as the list of its parts, whatever its stored form."""
     if value is None:
         return []
-    if not isinstance(value, str):  # typed evidence records
-        from eventscope.knowledge.evidence import render
+    if not isinstance(value, str):  # typed evidence records (models.Evidence)
+        from eventscope.models import render_evidence
 
-        value = render(value)
+        value = render_evidence(value)
     elif value.startswith("["):  # stored as JSON records
-        from eventscope.knowledge.evidence import render_json
+        from eventscope.models import evidence_from_json, render_evidence
 
-        value = render_json(value)
+        value = render_evidence(evidence_from_json(value))
     return [part for part in value.split("; ") if part]
 
 
