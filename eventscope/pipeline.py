@@ -154,7 +154,7 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
     from eventscope.store.inputs import InputLog
 
     paths = [str(p) for p in paths]
-    report = RunReport(run_id=store.start_run(paths))
+    report = RunReport(run_id=store.start_run(paths, config=pipeline_config(dictionaries)))
     inputs = InputLog(store, report.run_id)
     unrecorded: list[Rejection] = []  # written with the next batch: no insert per rejection
     processor: Processor | None = None
