@@ -32,6 +32,7 @@ class Document:
     origin: str = ""  # where it came from: "path" or "path:line"
     external_id: str | None = None  # id given by the user's record, if any
     lang: str | None = None
+    dateline: str | None = None  # the place a dateline names ("BERLIN (Reuters) -" -> "Berlin")
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -22,7 +22,8 @@ from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexi
 from eventscope.coding.modality import Modality, own_modality, reported_modality
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
-    NEWS_SECTORS, STATEMENT_ROOT, Candidate, ConfidenceWeights, confidence as score_confidence, dedupe, drop_subsumed, edit_distance_le1, keep_reported_statements,
+    NEWS_SECTORS, STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe,
+    drop_subsumed, edit_distance_le1, keep_reported_statements,
 )
 from eventscope.coding.when import parse_iso, resolve
 from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
@@ -55,6 +56,7 @@ class Coder:
         events = dedupe(keep_reported_statements(events))
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
+        events = analyst_events(events)
         return DocumentResult(document, sentences, actors.all_mentions(), events)
 
     # --- finding predicates and their codes ------------------------------------------

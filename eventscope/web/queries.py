@@ -99,7 +99,10 @@ def linked_mentions(r: Reader, event_id: str) -> tuple[dict | None, list[dict]]:
     mentions = r.rows(
         f"{EVENT_SELECT} WHERE e.id IN (SELECT event_id FROM event_links WHERE linked_event_id = ?) "
         f"AND e.id <> ? {OLDEST_FIRST}", [linked_id, event_id])
-    return linked, [decode(m) for m in mentions]
+    counts = source_counts(r, sorted({m["doc_id"] for m in mentions}))
+    for mention in mentions:
+        decode(mention)["n_sources"] = counts[mention["doc_id"]]
+    return linked, mentions
 
 
 def get_document(r: Reader, doc_id: str) -> dict | None:
