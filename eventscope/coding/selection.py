@@ -58,17 +58,36 @@ def drop_subsumed(found: list[Candidate]) -> list[Candidate]:
     return kept or found[:1]
 
 
-def confidence(cand: Candidate, root: str, sources, targets, fallback: bool) -> float:
-    score = 0.55
-    score += 0.15 if cand.pattern.objects else 0.0
-    score += 0.1 if sources and targets else 0.0
-    score += 0.05 if any(a.sector for a in sources) else 0.0
-    score -= 0.05 if cand.frame else 0.0
-    score -= 0.15 if cand.fuzzy else 0.0
-    score -= 0.2 if root == STATEMENT_ROOT else 0.0
-    score -= 0.1 if fallback else 0.0
-    score -= 0.15 if cand.action.dep_ == "acl" else 0.0  # "welcomed the decision to ...": embedded
-    return round(max(0.05, min(0.95, score)), 3)
+@dataclass(frozen=True)
+class ConfidenceWeights:
+    """How sure the lexicon coder is of an event: a base, bonuses and penalties (set a
+    priori; configurable as the coding component's `confidence`)."""
+
+    base: float = 0.55
+    object_pattern: float = 0.15  # bonus: the pattern needed an object word and found it
+    both_actors: float = 0.1  # bonus: source and target found
+    source_sector: float = 0.05  # bonus: a source with a known sector
+    framed: float = 0.05  # penalty: the act is a frame's complement ("agreed to sell")
+    fuzzy: float = 0.15  # penalty: the verb was a one-letter misspelling of a lexicon verb
+    statement: float = 0.2  # penalty: a statement (CAMEO 01)
+    fallback_target: float = 0.1  # penalty: the target came from the clause, not the parse
+    embedded: float = 0.15  # penalty: "welcomed the decision to ...", an act inside a noun
+    floor: float = 0.05
+    ceiling: float = 0.95
+
+
+def confidence(cand: Candidate, root: str, sources, targets, fallback: bool,
+               w: ConfidenceWeights = ConfidenceWeights()) -> float:
+    score = w.base
+    score += w.object_pattern if cand.pattern.objects else 0.0
+    score += w.both_actors if sources and targets else 0.0
+    score += w.source_sector if any(a.sector for a in sources) else 0.0
+    score -= w.framed if cand.frame else 0.0
+    score -= w.fuzzy if cand.fuzzy else 0.0
+    score -= w.statement if root == STATEMENT_ROOT else 0.0
+    score -= w.fallback_target if fallback else 0.0
+    score -= w.embedded if cand.action.dep_ == "acl" else 0.0
+    return round(max(w.floor, min(w.ceiling, score)), 3)
 
 
 def dedupe(events: list[Event]) -> list[Event]:

@@ -152,12 +152,13 @@ class Store(LinkTables):
             "at": [at] * len(rejections),
         })
 
-    def start_run(self, inputs: list[str]) -> str:
+    def start_run(self, inputs: list[str], config: dict | None = None) -> str:
+        """Record a run's start; `config`: the pipeline it codes with (pipeline.pipeline_config)."""
         started = _now()
         run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
         self.con.execute(
-            "INSERT INTO runs (run_id, started_at, inputs, status) VALUES (?, ?, ?, 'running')",
-            [run_id, started, json.dumps([str(i) for i in inputs])],
+            "INSERT INTO runs (run_id, started_at, inputs, status, config) VALUES (?, ?, ?, 'running', ?)",
+            [run_id, started, json.dumps([str(i) for i in inputs]), json.dumps(config) if config else None],
         )
         return run_id
 
