@@ -48,12 +48,14 @@ DOCS = {"doc-a": {"doc_title": f"{webdb.SCRIPT} Talks", "doc_date": "2024-03-04"
         "doc-b": {"doc_title": "Second report", "doc_date": "2024-05-21", "doc_source": "Wire",
                   "doc_url": "javascript:alert(1)"},
         "doc-c": {"doc_title": "Undated report", "doc_date": None, "doc_source": "Wire", "doc_url": None}}
-N_SOURCES = {"doc-a": 2, "doc-b": 1, "doc-c": 1}  # doc-a has one near-duplicate copy
+# Articles reporting each event: e2 and e4 are mentions of linked event L1 (doc-a, its copy, doc-c);
+# e1 is in doc-a (and its copy); the others have one article each.
+N_SOURCES = {"e1": 2, "e2": 3, "e4": 3, "e3": 1, "e5": 1}
 
 
 def listed(stored, event_id: str, event_date: str | None) -> dict:
     event = stored[event_id]
-    return {**event, "event_date": event_date, **DOCS[event["doc_id"]], "n_sources": N_SOURCES[event["doc_id"]]}
+    return {**event, "event_date": event_date, **DOCS[event["doc_id"]], "n_sources": N_SOURCES[event_id]}
 
 
 def test_event_list_is_newest_first_with_documents(client, stored):

@@ -47,6 +47,12 @@ def cameo_roots() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def cameo_codes() -> dict[str, str]:
+    """Every known CAMEO code -> its name."""
+    return {c.code: c.name for c in all_codes() if c.known}
+
+
+@lru_cache(maxsize=1)
 def plover_names() -> tuple[str, ...]:
     return tuple(plover_types())
 

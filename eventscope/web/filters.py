@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date as Date, timedelta
 
+from eventscope.store.event_sql import EVENT_DATE
 from eventscope.web import codes
 from eventscope.web.database import Reader
 
@@ -17,8 +18,8 @@ MAX_LIMIT = 500
 MAX_TEXT = 200
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-# The date an event is placed at: its own, else its document's publication date.
-EVENT_DATE = "coalesce(nullif(e.date, ''), nullif(d.date, ''))"
+# EVENT_DATE: the date an event is placed at (its own, else its document's), shared with the export.
+__all__ = ["EVENT_DATE", "EventFilters", "FilterError", "build_filters", "where_clause"]
 
 
 class FilterError(ValueError):
@@ -31,6 +32,7 @@ class EventFilters:
     a: str | None = None  # country pair, either direction
     b: str | None = None
     cameo_root: str | None = None
+    cameo: str | None = None  # a CAMEO code and the codes under it: 19 -> 19x, 190 -> 190 and 190x
     plover: str | None = None
     quad_class: int | None = None
     start: str | None = None  # ISO date, any precision
@@ -113,6 +115,16 @@ def check_cameo_root(value: str | None) -> str | None:
     return root
 
 
+def check_cameo(value: str | None) -> str | None:
+    value = _blank(value)
+    if value is None:
+        return None
+    if not (value.isdigit() and 2 <= len(value) <= 4) or not any(
+            c.startswith(value) for c in codes.cameo_codes()):
+        raise FilterError(f"cameo: {value!r} is not a CAMEO code (2 to 4 digits, e.g. 04, 042, 0311)")
+    return value
+
+
 def check_plover(value: str | None) -> str | None:
     value = _blank(value)
     if value is None:
@@ -123,7 +135,7 @@ def check_plover(value: str | None) -> str | None:
     return value.upper()
 
 
-def build_filters(reader: Reader | None, *, actor=None, a=None, b=None, cameo_root=None, plover=None,
+def build_filters(reader: Reader | None, *, actor=None, a=None, b=None, cameo_root=None, cameo=None, plover=None,
                   quad_class=None, start=None, end=None, q=None, doc_id=None) -> EventFilters:
     """Validate raw request values; FilterError on the first bad one."""
     a_code = check_actor_code(a, "a", reader)
@@ -144,7 +156,7 @@ def build_filters(reader: Reader | None, *, actor=None, a=None, b=None, cameo_ro
         raise FilterError(f"q: free text is limited to {MAX_TEXT} characters")
     return EventFilters(
         actor=check_actor_code(actor, "actor", reader), a=a_code, b=b_code,
-        cameo_root=check_cameo_root(cameo_root), plover=check_plover(plover),
+        cameo_root=check_cameo_root(cameo_root), cameo=check_cameo(cameo), plover=check_plover(plover),
         quad_class=int(quad) if quad is not None else None,
         start=start_v, end=end_v, q=text, doc_id=_blank(doc_id),
     )
@@ -166,6 +178,9 @@ def where_clause(f: EventFilters) -> tuple[str, list]:
     if f.cameo_root:
         parts.append("e.cameo_root = ?")
         params.append(f.cameo_root)
+    if f.cameo:
+        parts.append("starts_with(e.cameo, ?)")
+        params.append(f.cameo)
     if f.plover:
         parts.append("e.plover = ?")
         params.append(f.plover)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date as Date, timedelta
 
+from eventscope.store.event_sql import link_joins
 from eventscope.web.codes import QUAD_KEYS
 from eventscope.web.database import Reader
 from eventscope.web.filters import EVENT_DATE, EventFilters, where_clause
@@ -51,16 +52,27 @@ def source_counts(r: Reader, doc_ids: list[str]) -> dict[str, int]:
     return counts
 
 
+def with_source_counts(r: Reader, events: list[dict]) -> list[dict]:
+    """Decode each event and set its `n_sources` as the export does (store/event_sql.py): the
+    articles reporting its linked event, else its document and that document's copies."""
+    ids = sorted({e["id"] for e in events})
+    counts = {}
+    if ids:
+        joins, n_sources, _ = link_joins(r.tables)
+        counts = {row["id"]: int(row["n"]) for row in r.rows(
+            f"SELECT e.id, {n_sources} AS n FROM events e{joins} WHERE e.id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+    for event in events:
+        decode(event)["n_sources"] = counts.get(event["id"], 1)
+    return events
+
+
 def search_events(r: Reader, f: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
     if not r.has("events", "documents"):
         return 0, []
     where, params = where_clause(f)
     total = r.value(f"SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE {where}", params)
     rows = r.rows(f"{EVENT_SELECT} WHERE {where} {NEWEST_FIRST} LIMIT ? OFFSET ?", [*params, limit, offset])
-    counts = source_counts(r, sorted({row["doc_id"] for row in rows}))
-    for row in rows:
-        decode(row)["n_sources"] = counts.get(row["doc_id"], 1)
-    return int(total), rows
+    return int(total), with_source_counts(r, rows)
 
 
 def get_event(r: Reader, event_id: str) -> dict | None:
@@ -69,8 +81,7 @@ def get_event(r: Reader, event_id: str) -> dict | None:
     row = r.row(f"{EVENT_SELECT} WHERE e.id = ?", [event_id])
     if row is None:
         return None
-    row["n_sources"] = source_counts(r, [row["doc_id"]])[row["doc_id"]]
-    return decode(row)
+    return with_source_counts(r, [row])[0]
 
 
 def document_copies(r: Reader, doc_id: str) -> list[dict]:
@@ -92,10 +103,7 @@ def linked_mentions(r: Reader, event_id: str) -> tuple[dict | None, list[dict]]:
     mentions = r.rows(
         f"{EVENT_SELECT} WHERE e.id IN (SELECT event_id FROM event_links WHERE linked_event_id = ?) "
         f"AND e.id <> ? {OLDEST_FIRST}", [linked_id, event_id])
-    counts = source_counts(r, sorted({m["doc_id"] for m in mentions}))
-    for mention in mentions:
-        decode(mention)["n_sources"] = counts[mention["doc_id"]]
-    return linked, mentions
+    return linked, with_source_counts(r, mentions)
 
 
 def get_document(r: Reader, doc_id: str) -> dict | None:
