@@ -4,7 +4,7 @@ its document, its placed date as a DATE interval and its linked event's counts.
 Columns beyond the `events` table (documented in SCHEMA.md, "Exports"):
 `event_date` (the date the API shows: the event's own, else its document's), `date_start` and
 `date_end` (DATE: the interval that date covers), `doc_date`, `doc_title`, `doc_source`,
-`doc_url`, `linked_event_id`, `n_sources` (articles reporting it, as in the API), `n_mentions`,
+`doc_url`, `doc_external_id` (the input record's id), `linked_event_id`, `n_sources` (articles reporting it, as in the API), `n_mentions`,
 `n_outlets` (distinct outlets among those articles; used by the GDELT profile).
 """
 
@@ -16,6 +16,7 @@ from eventscope.store.event_sql import EVENT_DATE, date_end, date_start, link_jo
 ACTOR_STRUCT = ('[{"name": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR", "text": "VARCHAR", '
                 '"start": "INTEGER", "end": "INTEGER", "entity": "VARCHAR"}]')
 EXTRA_COLUMNS = ("event_date", "date_start", "date_end", "doc_date", "doc_title", "doc_source", "doc_url",
+                 "doc_external_id",
                  "linked_event_id", "n_sources", "n_mentions")
 
 
@@ -37,6 +38,7 @@ WITH outlets AS (
 SELECT e.*{replace},
        {EVENT_DATE} AS event_date, {date_start()} AS date_start, {date_end()} AS date_end,
        d.date AS doc_date, d.title AS doc_title, d.source AS doc_source, d.url AS doc_url,
+       d.external_id AS doc_external_id,
        {linked_id} AS linked_event_id, CAST({n_sources} AS INTEGER) AS n_sources,
        CAST({n_mentions} AS INTEGER) AS n_mentions,
        CAST(coalesce(o.n, 0) AS INTEGER) AS n_outlets, d.ingested_at AS doc_ingested_at, d.lang AS doc_lang

@@ -38,6 +38,10 @@ def _sql_string(text: str) -> str:
 
 
 class Store(LinkTables):
+    """The eventscope database (DuckDB): `Store(path)` opens or creates it for writing,
+    `Store(path, read_only=True)` for reading while other readers may hold it too. Use it as a
+    context manager; `events(...)` reads events as dicts, `eventscope.export` writes files."""
+
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = str(path)
         self.read_only = read_only
