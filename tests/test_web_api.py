@@ -38,6 +38,7 @@ def stored(web_db):
         event = dict(zip(names, row))
         event["source_actors"] = json.loads(event["source_actors"])
         event["target_actors"] = json.loads(event["target_actors"])
+        event["evidence_text"] = event["evidence"]  # untyped (pre-typed-evidence) text is shown as it is
         rows[event["id"]] = event
     con.close()
     return rows

@@ -30,7 +30,7 @@ def resolve_place(text: str) -> tuple[str, str | None]:
     """A place name -> (canonical name, country): "Moskva" -> ("Moscow", "RUS");
     an unknown name keeps its text and has no country."""
     from eventscope.actors.gazetteer import load_gazetteer
-    from eventscope.actors.lexicon import load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
 
     name = " ".join(text.split())
     name = name[4:] if name.lower().startswith("the ") else name

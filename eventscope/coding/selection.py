@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventscope.coding.lexicon import VerbPattern
+from eventscope.knowledge.verb_lexicon import VerbPattern
 from eventscope.models import Event
 
 STATEMENT_ROOT = "01"
@@ -98,12 +98,17 @@ def keep_reported_statements(events: list[Event]) -> list[Event]:
     or is a news outlet; keep it when someone else's act is reported."""
     out = []
     for event in events:
-        if REPORTED in event.evidence:
+        if _reported(event):
             speakers = {a.entity for a in event.source}
-            others = [e for e in events if e.sentence == event.sentence and REPORTED not in e.evidence
+            others = [e for e in events if e.sentence == event.sentence and not _reported(e)
                       and not e.cameo.startswith(STATEMENT_ROOT)]
             if others and (any(a.sector in NEWS_SECTORS for a in event.source)
                            or any(speakers & {a.entity for a in e.source} for e in others)):
                 continue
         out.append(event)
     return out
+
+
+def _reported(event: Event) -> bool:
+    """Is this a statement whose complement holds another event (see drop_subsumed)?"""
+    return any(e.kind == "rule" and e.value == REPORTED for e in event.evidence)

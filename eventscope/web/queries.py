@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date as Date, timedelta
 
+from eventscope.models import evidence_from_json, render_evidence
 from eventscope.store.event_sql import link_joins
 from eventscope.web.codes import QUAD_KEYS
 from eventscope.web.database import Reader
@@ -39,6 +40,12 @@ def decode(event: dict) -> dict:
     for key in ("source_actors", "target_actors"):
         value = event.get(key)
         event[key] = json.loads(value) if isinstance(value, str) and value else (value or [])
+    evidence = event.get("evidence")
+    if isinstance(evidence, str) and evidence.startswith("["):  # typed records (models.Evidence)
+        event["evidence"] = json.loads(evidence)
+        event["evidence_text"] = render_evidence(evidence_from_json(evidence))
+    elif "evidence" in event:  # a store written before evidence was typed: its text
+        event["evidence_text"] = evidence or ""
     return event
 
 
