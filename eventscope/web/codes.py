@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from eventscope.knowledge.actor_lexicon import DATA, read_tsv, sector_codes
-from eventscope.knowledge.taxonomy import all_codes, plover_types
+from eventscope.knowledge.taxonomy import all_codes, plover_modes, plover_types
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation",
                 3: "verbal conflict", 4: "material conflict"}

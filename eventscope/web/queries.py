@@ -28,6 +28,16 @@ LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence{extra_joins}
 EVENT_SELECT = event_select()
 NEWEST_FIRST = "ORDER BY event_date DESC NULLS LAST, e.doc_id, e.sentence, e.span_start, e.id"
 OLDEST_FIRST = "ORDER BY event_date NULLS LAST, e.doc_id, e.sentence, e.span_start, e.id"
+TIE = "event_date DESC NULLS LAST, e.doc_id, e.sentence, e.span_start, e.id"
+# `sort` values of the event list: a column, "-" for descending; ties newest first.
+SORTS = {
+    "-date": NEWEST_FIRST, "date": OLDEST_FIRST,
+    "-confidence": f"ORDER BY e.confidence DESC NULLS LAST, {TIE}", "confidence": f"ORDER BY e.confidence NULLS LAST, {TIE}",
+    "-goldstein": f"ORDER BY e.goldstein DESC NULLS LAST, {TIE}", "goldstein": f"ORDER BY e.goldstein NULLS LAST, {TIE}",
+}
+# Facet counts of the event list: how the matching events divide, most frequent values first.
+FACETS = ("plover", "quad_class", "cameo_root", "source_country", "target_country")
+FACET_SIZE = 10
 # Period buckets: the SQL for a period label, and the date length an event needs to have one.
 PERIODS = {
     "month": ("left(ed, 7)", 7),
@@ -73,13 +83,27 @@ def with_source_counts(r: Reader, events: list[dict]) -> list[dict]:
     return events
 
 
-def search_events(r: Reader, f: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
+def search_events(r: Reader, f: EventFilters, limit: int, offset: int, sort: str = "-date") -> tuple[int, list[dict]]:
     if not r.has("events", "documents"):
         return 0, []
     where, params = where_clause(f)
     total = r.value(f"SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE {where}", params)
-    rows = r.rows(f"{EVENT_SELECT} WHERE {where} {NEWEST_FIRST} LIMIT ? OFFSET ?", [*params, limit, offset])
+    rows = r.rows(f"{EVENT_SELECT} WHERE {where} {SORTS[sort]} LIMIT ? OFFSET ?", [*params, limit, offset])
     return int(total), with_source_counts(r, rows)
+
+
+def event_facets(r: Reader, f: EventFilters) -> dict[str, list[dict]]:
+    """For each facet column, its most frequent values among the matching events, with counts."""
+    if not r.has("events", "documents"):
+        return {name: [] for name in FACETS}
+    where, params = where_clause(f)
+    facets = {}
+    for name in FACETS:  # names come from FACETS, never from a request
+        facets[name] = r.rows(
+            f"SELECT e.{name} AS value, count(*) AS count FROM events e JOIN documents d ON d.id = e.doc_id "
+            f"WHERE {where} AND nullif(CAST(e.{name} AS VARCHAR), '') IS NOT NULL "
+            f"GROUP BY 1 ORDER BY count DESC, value LIMIT {FACET_SIZE}", params)
+    return facets
 
 
 def get_event(r: Reader, event_id: str) -> dict | None:
