@@ -56,6 +56,7 @@ class Processor:
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         from eventscope.analyze import analyze
+        from eventscope.coding.places import place_events
 
         # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
         # these documents are freed at the end, so a long run's memory stays flat. Nothing
@@ -64,7 +65,9 @@ class Processor:
         # with the same pipeline meanwhile; tried, and the test suite caught it.)
         with self.nlp.memory_zone():
             for document, doc in analyze(documents, self.nlp, self.batch_size):
-                yield self.coder.code(document, doc)
+                result = self.coder.code(document, doc)
+                place_events(result, doc)  # every coder's events, placed against the whole document
+                yield result
 
 
 def process(documents: Iterable[Document], dictionaries: str | Path | None = None) -> list[DocumentResult]:
