@@ -9,6 +9,7 @@ or ``YYYY-MM`` / ``YYYY`` when only that precision is known).
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field
 
 
@@ -31,6 +32,7 @@ class Document:
     origin: str = ""  # where it came from: "path" or "path:line"
     external_id: str | None = None  # id given by the user's record, if any
     lang: str | None = None
+    dateline: str | None = None  # the place a dateline names ("BERLIN (Reuters) -" -> "Berlin")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -53,6 +55,47 @@ class Sentence:
     text: str
 
 
+EVIDENCE_KINDS = ("pattern", "rule", "dictionary", "lexicon", "model")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason behind an actor or an event: the pattern, rule, dictionary or lexicon
+    entry, or model that fired, with its weight when it has one. Actors and events keep a
+    tuple of these; `render_evidence` writes them as one readable line."""
+
+    kind: str  # one of EVIDENCE_KINDS
+    value: str  # what fired, as shown: "person:people.tsv:12", "pattern attack - -> 190"
+    decides: str = ""  # actors: the attribute it settled (name, country, sector, sector2, role, code)
+    entry: str = ""  # the data file line that fired ("people.tsv:12"), when one did
+    weight: float | None = None  # a model's probability
+    qualifier: str = ""  # "former" for a role held in the past
+
+    def __str__(self) -> str:
+        value = f"{self.qualifier} {self.value}" if self.qualifier else self.value
+        return f"{self.decides}={value}" if self.decides else value
+
+
+def render_evidence(items) -> str:
+    """The readable line: each reason's text, "; "-separated (web app, exports)."""
+    return "; ".join(str(e) for e in items)
+
+
+def evidence_json(items) -> str:
+    """How the store keeps evidence: a JSON list of records, empty fields left out."""
+    return json.dumps([{k: v for k, v in asdict(e).items() if v not in ("", None)} for e in items],
+                      ensure_ascii=False)
+
+
+def evidence_from_json(text: str) -> tuple[Evidence, ...]:
+    return tuple(Evidence(**record) for record in json.loads(text or "[]"))
+
+
+def decided(items, attribute: str) -> Evidence | None:
+    """The first reason that settled `attribute` of an actor (see Evidence.decides)."""
+    return next((e for e in items if e.decides == attribute), None)
+
+
 @dataclass
 class Actor:
     """A resolved actor mention: who, as coded (country + sector) and as written."""
@@ -64,7 +107,11 @@ class Actor:
     start: int = -1  # char span of the mention in the document
     end: int = -1
     entity: str = ""  # within-document entity id shared by coreferent mentions
-    evidence: str = ""  # which rule or lexicon entry resolved it
+    evidence: tuple[Evidence, ...] = ()  # which rules or lexicon entries resolved it
+
+    @property
+    def evidence_text(self) -> str:
+        return render_evidence(self.evidence)
 
     @property
     def code(self) -> str:
@@ -115,8 +162,12 @@ class Event:
     location_precision: str | None = None  # city, region, country
     trigger: str = ""  # the word(s) that carried the action
     confidence: float = 0.5
-    evidence: str = ""  # pattern or lexicon entry that fired
+    evidence: tuple[Evidence, ...] = ()  # patterns, rules, lexicon entries and models that fired
     id: str = ""
+
+    @property
+    def evidence_text(self) -> str:
+        return render_evidence(self.evidence)
 
     def __post_init__(self) -> None:
         if not self.id:

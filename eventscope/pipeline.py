@@ -31,7 +31,7 @@ class RunReport:
 def load_dictionaries(path: str | Path | None):
     if not path:
         return None
-    from eventscope.actors.dictionaries import ActorDictionary
+    from eventscope.knowledge.dictionaries import ActorDictionary
 
     return ActorDictionary.load(path)
 
@@ -42,7 +42,7 @@ class Processor:
     def __init__(self, dictionaries: str | Path | None = None, batch_size: int = 32):
         from eventscope.analyze import load_nlp
         from eventscope.coding.coder import Coder
-        from eventscope.coding.lexicon import Lexicon, default_lexicon
+        from eventscope.knowledge.verb_lexicon import Lexicon, default_lexicon
 
         self.nlp = load_nlp()
         actor_dictionary = load_dictionaries(dictionaries)

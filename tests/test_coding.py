@@ -111,7 +111,7 @@ def test_reported_speech_is_a_statement_and_the_reported_act(code_text):
     said = [e for e in r.events if e.cameo.startswith("01")]
     acts = [e for e in r.events if not e.cameo.startswith("01")]
     assert said and {a.country for a in said[0].source} == {"KEN"}
-    assert "reported speech" in said[0].evidence
+    assert "reported speech" in said[0].evidence_text
     assert acts and {a.country for a in acts[0].source} == {"UGA"}
 
 
@@ -124,7 +124,7 @@ def test_infinitive_on_an_object_takes_the_deciding_subject(code_text):
 def test_agreeing_to_resume_talks_is_intent_to_negotiate(code_text):
     r = code_text("China and India agreed to resume border talks.")
     found = [e for e in r.events if e.cameo.startswith("03")]
-    assert found and "frame intent" in found[0].evidence
+    assert found and "frame intent" in found[0].evidence_text
     assert {a.country for e in found for a in e.source + e.target} == {"CHN", "IND"}
 
 
@@ -133,17 +133,17 @@ def test_country_named_by_an_adjective_on_the_object_is_the_target(code_text):
     found = [e for e in r.events if e.cameo.startswith("11")]
     assert found and {a.country for a in found[0].target} == {"ISR"}
     assert {a.country for e in found for a in e.source} == {"EGY", "JOR"}
-    assert "target from clause" in found[0].evidence
+    assert "target from clause" in found[0].evidence_text
 
 
 def test_own_plan_reported_to_someone_targets_the_listener(code_text):
     r = code_text("Russia notified the United States that it plans to back out of the 1995 agreement.")
     found = [e for e in r.events if e.cameo.startswith("12")]
     assert found and {a.country for a in found[0].target} == {"USA"}
-    assert "addressee" in found[0].evidence
+    assert "addressee" in found[0].evidence_text
     # someone else's act told to reporters is not aimed at the reporters
     r = code_text("Pakistan told reporters that India had shelled the border post.")
-    assert all("addressee" not in e.evidence for e in r.events)
+    assert all("addressee" not in e.evidence_text for e in r.events)
 
 
 def test_hearsay_and_expectation_are_not_coded_as_done(code_text):

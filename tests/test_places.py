@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventscope.actors.gazetteer import load_gazetteer
-from eventscope.actors.lexicon import LexiconError
+from eventscope.knowledge.actor_lexicon import LexiconError
 from eventscope.coding.places import resolve_place
 
 

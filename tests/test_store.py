@@ -7,7 +7,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from eventscope.models import Actor, Document, DocumentResult, Event, Rejection, Sentence, content_id
+from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Rejection, Sentence, content_id
 from eventscope.store import Store
 
 
@@ -23,7 +23,7 @@ def make_result(text: str, date: str | None = "2024-05-01", events_per_doc: int 
         actors += src + tgt
         events.append(Event(doc.id, i, (start, start + 29), src, tgt, "190", "19", -10.0, 4,
                             "ASSAULT", plover_context="military", trigger="shelled",
-                            confidence=0.8, evidence="test"))
+                            confidence=0.8, evidence=(Evidence("rule", "test"),)))
     return DocumentResult(doc, sentences, actors, events)
 
 

@@ -17,7 +17,7 @@ from typing import Iterator, NamedTuple
 from functools import lru_cache
 from pathlib import Path
 
-from eventscope.actors.lexicon import DATA, LexiconError, Token, fold, tokenize
+from eventscope.knowledge.actor_lexicon import DATA, LexiconError, Token, fold, tokenize
 
 # A one-word name must be a sizeable town to count: single surnames ("Lincoln", "Mercedes")
 # collide with small towns far more often than two-word names do; a one-word alternate

@@ -14,16 +14,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.mentions import DocActors
-from eventscope.coding import clauses, taxonomy
+from eventscope.coding import clauses
+from eventscope.knowledge import taxonomy
 from eventscope.coding.frames import apply_frame
-from eventscope.coding.lexicon import Lexicon, VerbPattern, default_lexicon
+from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, own_modality, reported_modality
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
-    NEWS_SECTORS, STATEMENT_ROOT, Candidate, confidence as score_confidence, dedupe, drop_subsumed, edit_distance_le1, keep_reported_statements,
+    NEWS_SECTORS, STATEMENT_ROOT, Candidate, analyst_events, confidence as score_confidence, dedupe, drop_subsumed, edit_distance_le1, keep_reported_statements,
 )
 from eventscope.coding.when import parse_iso, resolve
-from eventscope.models import Actor, Document, DocumentResult, Event, Sentence
+from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
 
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
@@ -56,6 +57,7 @@ class Coder:
         events = dedupe(keep_reported_statements(events))
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
+        events = analyst_events(events)
         return DocumentResult(document, sentences, actors.all_mentions(), events)
 
     # --- finding predicates and their codes ------------------------------------------
@@ -162,8 +164,9 @@ class Coder:
         start = min([cand.verb.left_edge.idx] + [t.left_edge.idx for t in source_tokens if t.sent == sent])
         end = max(cand.verb.right_edge.idx + len(cand.verb.right_edge.text), cand.action.idx + len(cand.action.text))
         confidence = score_confidence(cand, info.root, sources, targets, fallback)
-        evidence = "; ".join([f"pattern {cand.pattern.label}", *cand.notes] + (["fuzzy lemma"] if cand.fuzzy else [])
-                             + (["target from clause"] if fallback else []))
+        rules = [*cand.notes] + (["fuzzy lemma"] if cand.fuzzy else []) + (["target from clause"] if fallback else [])
+        evidence = (Evidence("pattern", f"pattern {cand.pattern.label}", entry=cand.pattern.label),
+                    *(Evidence("rule", rule) for rule in rules))
         trigger = cand.action.text if cand.action.i == cand.verb.i else f"{cand.verb.text} .. {cand.action.text}"
         return Event(
             doc_id=document.id, sentence=sent_no, span=(start, end), source=sources, target=targets,
@@ -259,7 +262,7 @@ def _modifier_actor(token: Token, actors: DocActors) -> Actor | None:
         return None
     return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
                  end=token.idx + len(token.text), entity=f"{found.country}::modifier",
-                 evidence=(found.evidence + "; " if found.evidence else "") + "modifier of the object")
+                 evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
 
 
 def _is_predicate(token: Token, lexicon: Lexicon) -> bool:

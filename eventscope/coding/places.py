@@ -255,7 +255,7 @@ def resolve(text: str, context: PlaceContext | None = None, strict: bool = False
 def _lexicon_readings(name: str) -> list[tuple[Location, int]]:
     """The actor lexicon's places for a whole name, with GeoNames fields where they match."""
     from eventscope.actors.gazetteer import load_gazetteer
-    from eventscope.actors.lexicon import load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
 
     toks = tokenize(name)
     matches = load_lexicon().scan(toks)
@@ -284,7 +284,7 @@ def _lexicon_readings(name: str) -> list[tuple[Location, int]]:
 
 def _within_named_country(name: str) -> Location | None:
     """'the outskirts of Kabul', 'northern Syria': not a place of its own, but in a country."""
-    from eventscope.actors.lexicon import PLACE_KINDS, load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import PLACE_KINDS, load_lexicon, tokenize
 
     for m in load_lexicon().scan(tokenize(name)):
         entry = next((e for e in m.entries if e.kind in PLACE_KINDS and e.country and len(e.country) == 3), None)
@@ -301,7 +301,7 @@ def _location(place) -> Location:
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """ISO3 -> capital (countries.tsv), where a seat of government ("the Kremlin") lies."""
-    from eventscope.actors.lexicon import DATA
+    from eventscope.knowledge.actor_lexicon import DATA
 
     out = {}
     for line in (DATA / "countries.tsv").read_text(encoding="utf-8").splitlines()[1:]:

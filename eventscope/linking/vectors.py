@@ -68,7 +68,7 @@ def features(text: str, weight: float = 1.0) -> Counter:
 def document_countries(text: str) -> frozenset[str]:
     """ISO3 codes of the countries a text names (countries, capitals, demonyms, cities and
     regions of the actor lexicon): two stories of one kind in different countries differ here."""
-    from eventscope.actors.lexicon import PLACE_KINDS, load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import PLACE_KINDS, load_lexicon, tokenize
 
     found = set()
     for match in load_lexicon().scan(tokenize(text)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from eventscope.models import Actor, DocumentResult, Event
+from eventscope.models import Actor, DocumentResult, Event, evidence_json
 
 Columns = dict[str, list]
 
@@ -51,7 +51,7 @@ def _event_row(event: Event, doc_id: str, sentence_text: str | None) -> dict:
         "location_geonames_id": event.location_geonames_id, "location_lat": event.location_lat,
         "location_lon": event.location_lon, "location_precision": event.location_precision,
         "trigger": event.trigger,
-        "confidence": float(event.confidence), "evidence": event.evidence,
+        "confidence": float(event.confidence), "evidence": evidence_json(event.evidence),
         "sentence_text": sentence_text,
     }
 
@@ -85,7 +85,8 @@ def to_columns(results: list[DocumentResult], run_id: str | None, ingested_at: d
                 tables["sentences"][name].append(value)
         for a in result.actors:
             for name, values in tables["actors"].items():
-                values.append(doc.id if name == "doc_id" else getattr(a, name))
+                values.append(doc.id if name == "doc_id" else evidence_json(a.evidence) if name == "evidence"
+                              else getattr(a, name))
         for event in result.events:
             if event.id in seen_events:
                 continue

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from eventscope.actors.lexicon import DATA, read_tsv, sector_codes
-from eventscope.coding.taxonomy import all_codes, plover_types
+from eventscope.knowledge.actor_lexicon import DATA, read_tsv, sector_codes
+from eventscope.knowledge.taxonomy import all_codes, plover_types
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation",
                 3: "verbal conflict", 4: "material conflict"}

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from eventscope.coding.taxonomy import cameo
+from eventscope.knowledge.taxonomy import cameo
 from eventscope.web import codes, queries, story_queries
 from eventscope.web.charts import dyad_chart
 from eventscope.web.database import Reader

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date as Date, timedelta
 
+from eventscope.models import evidence_from_json, render_evidence
 from eventscope.web.codes import QUAD_KEYS
 from eventscope.web.database import Reader
 from eventscope.web.filters import EVENT_DATE, EventFilters, where_clause
@@ -38,6 +39,12 @@ def decode(event: dict) -> dict:
     for key in ("source_actors", "target_actors"):
         value = event.get(key)
         event[key] = json.loads(value) if isinstance(value, str) and value else (value or [])
+    evidence = event.get("evidence")
+    if isinstance(evidence, str) and evidence.startswith("["):  # typed records (models.Evidence)
+        event["evidence"] = json.loads(evidence)
+        event["evidence_text"] = render_evidence(evidence_from_json(evidence))
+    elif "evidence" in event:  # a store written before evidence was typed: its text
+        event["evidence_text"] = evidence or ""
     return event
 
 
@@ -92,7 +99,10 @@ def linked_mentions(r: Reader, event_id: str) -> tuple[dict | None, list[dict]]:
     mentions = r.rows(
         f"{EVENT_SELECT} WHERE e.id IN (SELECT event_id FROM event_links WHERE linked_event_id = ?) "
         f"AND e.id <> ? {OLDEST_FIRST}", [linked_id, event_id])
-    return linked, [decode(m) for m in mentions]
+    counts = source_counts(r, sorted({m["doc_id"] for m in mentions}))
+    for mention in mentions:
+        decode(mention)["n_sources"] = counts[mention["doc_id"]]
+    return linked, mentions
 
 
 def get_document(r: Reader, doc_id: str) -> dict | None:

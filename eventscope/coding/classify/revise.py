@@ -25,12 +25,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.coding import clauses, taxonomy
+from eventscope.coding import clauses
+from eventscope.knowledge import taxonomy
 from eventscope.coding.classify.features import LEAD, TITLE, sentence_as_document
 from eventscope.coding.classify.model import LinearModel, Prediction
 from eventscope.coding.frames import apply_frame
 from eventscope.coding.modality import Modality, reported_modality
-from eventscope.models import Actor, Document, Event
+from eventscope.models import Actor, Document, Event, Evidence
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def code_for_class(cls: int, text: str, counts: Counter, index,
     return taxonomy.plover_to_cameo(choice.label), f"PLOVER {choice.label} ({choice.reason_text(3)})"
 
 
-def recoded(event: Event, code: str, note: str, confidence: float | None = None) -> Event:
+def recoded(event: Event, code: str, evidence: tuple[Evidence, ...], confidence: float | None = None) -> Event:
     info = taxonomy.cameo(code)
     event.cameo, event.cameo_root = info.code, info.root
     event.goldstein, event.quad_class = info.goldstein, info.quad_class
@@ -99,7 +100,7 @@ def recoded(event: Event, code: str, note: str, confidence: float | None = None)
     event.plover_context = info.plover_context or None
     if confidence is not None:
         event.confidence = confidence
-    event.evidence = f"{event.evidence}; {note}" if event.evidence else note
+    event.evidence += evidence
     return event
 
 
@@ -160,7 +161,7 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
 
 
 def new_event(document: Document, sent: Span, sent_no: int, verb: Token, sources, targets,
-              code: str, confidence: float, evidence: str) -> Event:
+              code: str, confidence: float, evidence: tuple[Evidence, ...]) -> Event:
     info = taxonomy.cameo(code)
     return Event(
         doc_id=document.id, sentence=sent_no, span=(sent.start_char, sent.end_char),
@@ -174,6 +175,16 @@ def new_event(document: Document, sent: Span, sent_no: int, verb: Token, sources
 
 def describe(kind: str, prediction: Prediction) -> str:
     return f"{kind} {prediction.label} p={prediction.probability:.2f} from {prediction.reason_text()}"
+
+
+def model_evidence(kind: str, prediction: Prediction) -> Evidence:
+    """A model's prediction, the features that drove it, and its probability."""
+    return Evidence("model", describe(kind, prediction), weight=prediction.probability)
+
+
+def reasons(why: str) -> tuple[Evidence, ...]:
+    """How a model's class became a code ("lexicon root 19 in the sentence"), if said."""
+    return (Evidence("model", why),) if why else ()
 
 
 def pick_future(code: str, future: bool) -> str | None:

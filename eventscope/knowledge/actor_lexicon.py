@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from eventscope.knowledge.tsv import ACTOR_DATA as DATA, DataFileError, read_tsv, split_list
+
 
 # Kinds of entries, strongest first: when one span matches several kinds, an entity
 # (person/organisation) beats a place, and a place beats a bare role word.
@@ -25,8 +26,7 @@ KIND_RANK = {"person": 0, "org": 1, "seat": 2, "capital": 3, "country": 4, "demo
 PLACE_KINDS = ("seat", "capital", "country", "demonym", "region", "city")
 
 
-class LexiconError(ValueError):
-    """A data file line that cannot be read; the message names file and line."""
+LexiconError = DataFileError  # the name callers catch
 
 
 @dataclass(frozen=True)
@@ -131,32 +131,6 @@ def _written_as_abbreviation(toks: list[Token]) -> bool:
     ("Nato") are listed as aliases of their own."""
     letters = "".join(ch for t in toks for ch in t.text if ch.isalpha())
     return letters.isupper() or any(ch.isupper() for ch in letters[1:])
-
-
-# ---------------------------------------------------------------- reading TSV files
-
-def read_tsv(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a TSV file with a header line; blank lines and ``#`` comments are skipped."""
-    rows: list[tuple[int, dict[str, str]]] = []
-    header: list[str] | None = None
-    with open(path, encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            cells = [c.strip() for c in line.split("\t")]
-            if header is None:
-                header = cells
-                continue
-            if len(cells) > len(header):
-                raise LexiconError(f"{path}:{lineno}: {len(cells)} columns, header has {len(header)}")
-            cells += [""] * (len(header) - len(cells))
-            rows.append((lineno, dict(zip(header, cells))))
-    return rows
-
-
-def split_list(cell: str) -> list[str]:
-    return [item.strip() for item in cell.split("|") if item.strip()]
 
 
 def check_date(value: str, where: str) -> str:
@@ -342,6 +316,13 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     _load_people(lex, base / "people.tsv")
     _load_sectors(lex, base / "sectors.tsv")
     return lex
+
+
+def country_names(data_dir: str | None = None) -> list[str]:
+    """Every name, alias, demonym and capital of countries.tsv, as written."""
+    base = Path(data_dir) if data_dir else DATA
+    return [name for _, row in read_tsv(base / "countries.tsv")
+            for column in ("name", "aliases", "demonyms", "capital") for name in split_list(row[column])]
 
 
 @lru_cache(maxsize=1)
