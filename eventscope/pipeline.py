@@ -73,6 +73,8 @@ class Processor:
         self.batch_size = batch_size
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        from eventscope.coding.places import place_events
+
         # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
         # these documents are freed at the end, so a long run's memory stays flat. Nothing
         # spaCy owns leaves the zone: results hold plain strings and numbers. (One zone per
@@ -80,7 +82,9 @@ class Processor:
         # with the same pipeline meanwhile; tried, and the test suite caught it.)
         with self.nlp.memory_zone():
             for doc in self.nlp.pipe(self._docs(documents), batch_size=self.batch_size):
-                yield doc._.result
+                result = doc._.result
+                place_events(result, doc)  # every coder's events, placed against the whole document
+                yield result
 
     def _docs(self, documents: Iterable[Document]):
         for document in documents:
