@@ -62,13 +62,13 @@ class PlaceContext:
         mentions = [(a.start, a.end, a.country) for a in result.actors
                     if a.country and len(a.country) == 3 and a.country.isalpha()]
         context = cls(Counter(c for _, _, c in mentions), mentions=mentions)
-        match = DATELINE.match(result.document.text[:120])
-        if match:
-            where = resolve(match["place"].title(), context, strict=False)
-            if where is not None and where.country and match["region"]:
-                within = resolve(match["region"], PlaceContext(), strict=False)
+        place, region = _dateline(result.document)
+        if place:
+            where = resolve(place.title(), context, strict=False)
+            if where is not None and where.country and region:
+                within = resolve(region, PlaceContext(), strict=False)
                 if within is not None and within.country and within.country != where.country:
-                    where = resolve(match["place"].title(), PlaceContext(Counter({within.country: 1})))
+                    where = resolve(place.title(), PlaceContext(Counter({within.country: 1})))
             if where is not None and where.country:
                 context.dateline = Location(**{**where.__dict__, "evidence": "dateline"})
                 context.countries[where.country] += 1
@@ -84,6 +84,16 @@ class PlaceContext:
         if not country or country not in self.countries:
             return 0.0
         return IN_DOCUMENT + SHARE_WEIGHT * self.countries[country] / sum(self.countries.values())
+
+
+def _dateline(document) -> tuple[str | None, str | None]:
+    """(place, region) of the document's dateline: read by ingest (which takes it out of the
+    text, `Document.dateline`), else still at the start of the text (records, old stores)."""
+    if document.dateline:
+        place, _, region = document.dateline.partition(",")
+        return place.strip(), region.strip() or None
+    match = DATELINE.match(document.text[:120])
+    return (match["place"], match["region"]) if match else (None, None)
 
 
 def place_events(result: DocumentResult, doc: Doc) -> None:
