@@ -39,6 +39,7 @@ GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|na
 GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
                "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
 COUNTERPART_LEMMAS = {"counterpart", "counterparts"}
+TITLE_WEIGHT, AGENT_WEIGHT = 2, 3  # how much a title's and an agent's country name count (story_country)
 CLASS_CODES = {"IGO", "NGO", "MNC", "WST", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF", "SAS", "SEA"}  # not countries
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
@@ -303,22 +304,40 @@ class DocActors:
 
 def story_country(doc: Doc, document: Document) -> str | None:
     """The country a story is about: the one its title and its place and nationality names
-    name most (the title counts twice); None when no country stands out."""
+    name most, a name that belongs to a person or a subject counting more than a topic
+    ("German Chancellor Angela Merkel", "Germany said" over "sanctions against Russia");
+    None when no country stands out."""
     counts: dict[str, int] = {}
     if document.title:
         for country in _countries_named(document.title):
-            counts[country] = counts.get(country, 0) + 2
+            counts[country] = counts.get(country, 0) + TITLE_WEIGHT
     for ent in doc.ents:
         if ent.label_ in {"GPE", "NORP"}:
             country = resolve_country(ent.text)
             if country and len(country) == 3 and country.isalpha() and country not in CLASS_CODES:
-                counts[country] = counts.get(country, 0) + 1
+                counts[country] = counts.get(country, 0) + (AGENT_WEIGHT if _names_an_agent(ent) else 1)
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None  # two countries as prominent: no default
     return ranked[0][0]
+
+
+def _names_an_agent(ent: Span) -> bool:
+    """The name is a subject, or qualifies a person or a role ("German" in "German Chancellor
+    Angela Merkel", "Russia's foreign minister")."""
+    root = ent.root
+    if root.dep_ == "nsubj":  # a passive's subject is acted upon: no agent
+        return True
+    head = root
+    for _ in range(2):
+        if head.dep_ not in {"amod", "compound", "poss", "nmod"} or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.ent_type_ == "PERSON" or head.dep_ == "nsubj":
+            return True
+    return False
 
 
 @lru_cache(maxsize=2048)
