@@ -9,10 +9,11 @@ Coreference has no usable model on PyPI, so it is written from the parse:
   only when one exists in this or the previous two sentences;
 - "the two men", "both sides", "the two countries" go to the last pair of actors;
 - "Russian and Iranian officials" and "a Russian-Iranian delegation" are two actors;
-- a role or group that names no country ("a government spokeswoman", "police") belongs to
-  the country the story is about (the country its title and text name most), never to
-  whatever place its sentence happens to name ("sanctions over the Ukraine crisis"); an
-  unknown person's name gets a country only from its own phrase or a coreferent mention.
+- a role or group that names no country ("a government spokeswoman", "police", "opposition
+  leader Kizza Besigye") belongs to the country the story is about (the country its title
+  and text name most), never to whatever place its sentence happens to name ("sanctions
+  over the Ukraine crisis"); an unknown person's bare name gets a country only from its own
+  phrase or a coreferent mention.
 Every actor carries ``entity`` = ``actor_key``: country, sector and folded name, the key the
 linking stage uses to join the same person or body across documents.
 """
@@ -170,8 +171,8 @@ class DocActors:
                                gazetteer=head.ent_type_ != "PERSON", borrow_country=False)
         if actor is None:
             return None
-        if (not actor.country and self._story_country and head.ent_type_ != "PERSON"
-                and actor.sector not in (None, *NON_ACTOR_SECTORS)):
+        if not actor.country and self._story_country and actor.sector not in (None, *NON_ACTOR_SECTORS):
+            # a role word, with or without a name; a bare name has no sector and stays unknown
             actor = replace(actor, country=self._story_country,
                             evidence=actor.evidence + (Evidence("rule", "country of the story", decides="country"),))
         # resolve_phrase returns a new Actor every time: set its fields in place
