@@ -100,9 +100,13 @@ def test_relative_date_resolved_against_publication(code_text):
 
 
 def test_bare_statement_is_attribution_not_an_event(code_text):
-    # "X said" about no one is attribution; a comment on a named actor is a CAMEO 01 event
+    # "X said" beside an act is attribution; a statement alone is the news; a comment on a
+    # named actor is a CAMEO 01 event
+    r = code_text("Kenya's foreign minister said the talks were useful. Kenyan troops attacked "
+                  "the rebel camp on Monday.")
+    assert [e.cameo[:2] for e in r.events if e.sentence == 0] == []
     r = code_text("Kenya's foreign minister said the talks were useful.")
-    assert r.events == []
+    assert [e.cameo[:2] for e in r.events] == ["01"]
     r = code_text("Kenya's foreign minister praised Uganda for its patience.")
     assert r.events and {a.country for a in r.events[0].target} == {"UGA"}
     r = code_text("Kenya said it had attacked the rebel camp in Uganda.")
