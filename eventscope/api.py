@@ -24,11 +24,11 @@ Output = Literal["pandas", "polars", "arrow"]
 
 
 @lru_cache(maxsize=4)
-def default_processor(dictionaries: str | None = None) -> Processor:
-    """The spaCy pipeline and coder, built once per process (and per dictionaries path)."""
+def default_processor(dictionaries: tuple[str, ...] | str | None = None) -> Processor:
+    """The spaCy pipeline and coder, built once per process (and per dictionaries)."""
     from eventscope.pipeline import Processor
 
-    return Processor(dictionaries)
+    return Processor(list(dictionaries) if isinstance(dictionaries, tuple) else dictionaries)
 
 
 def _documents(inputs: str | Iterable[str | Mapping[str, Any]]) -> list[Document]:
@@ -50,7 +50,8 @@ def _documents(inputs: str | Iterable[str | Mapping[str, Any]]) -> list[Document
 
 
 def code(inputs: str | Iterable[str | Mapping[str, Any]], *, profile: str = "eventscope",
-         dictionaries: str | Path | None = None, output: Output = "pandas", link: bool = True) -> Any:
+         dictionaries: str | Path | list[str | Path] | None = None, output: Output = "pandas",
+         link: bool = True) -> Any:
     """Code news texts into political events (CAMEO + PLOVER), one row per event.
 
     inputs: a text, a list of texts, or records (dicts) with ``text`` and optionally ``id``,
@@ -59,7 +60,8 @@ def code(inputs: str | Iterable[str | Mapping[str, Any]], *, profile: str = "eve
         is skipped with a warning naming it.
     profile: ``"eventscope"`` (our columns), ``"gdelt"``, ``"icews"`` or ``"polecat"``; see
         docs/export_profiles.md.
-    dictionaries: a folder or file of user actor/verb dictionaries (as ``--dictionaries``).
+    dictionaries: a folder or file of user actor/verb dictionaries, or a list of them (as
+        ``--dictionaries``, repeatable).
     output: ``"pandas"`` (a DataFrame; needs pandas), ``"polars"`` (needs polars) or
         ``"arrow"`` (a ``pyarrow.Table``, no extra package).
     link: link mentions of one real-world event across the given texts (fills
@@ -75,7 +77,9 @@ def code(inputs: str | Iterable[str | Mapping[str, Any]], *, profile: str = "eve
     if output not in ("pandas", "polars", "arrow"):
         raise ValueError(f"output must be 'pandas', 'polars' or 'arrow', not {output!r}")
     documents = _documents(inputs)
-    processor = default_processor(str(dictionaries) if dictionaries else None)
+    if isinstance(dictionaries, (str, Path)):
+        dictionaries = [dictionaries]
+    processor = default_processor(tuple(str(d) for d in dictionaries) if dictionaries else None)
     with Store(":memory:") as store:
         results = list(processor.process(documents)) if documents else []
         store.write_results(results)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from eventscope.models import Document, DocumentResult, Rejection
 
@@ -28,12 +28,20 @@ class RunReport:
     files_unchanged: int = 0  # input files skipped unread: ingested by an earlier run
 
 
-def load_dictionaries(path: str | Path | None):
-    if not path:
+def load_dictionaries(paths: str | Path | Sequence[str | Path] | None):
+    """One dictionary book from a file or folder, or from several (`--dictionaries` repeated)."""
+    if not paths:
         return None
     from eventscope.knowledge.dictionaries import ActorDictionary
 
-    return ActorDictionary.load(path)
+    return ActorDictionary.load(*([paths] if isinstance(paths, (str, Path)) else paths))
+
+
+def dictionary_paths(paths: str | Path | Sequence[str | Path] | None) -> tuple[str, ...] | None:
+    """`dictionaries` as plain strings, to send to worker processes (picklable, hashable)."""
+    if not paths:
+        return None
+    return (str(paths),) if isinstance(paths, (str, Path)) else tuple(str(p) for p in paths)
 
 
 class Processor:
@@ -77,7 +85,9 @@ def code_records(records: Iterable[dict], dictionaries: str | Path | None = None
     """The `eventscope code` contract: one {"id", "events"} per input record, in input order."""
     from eventscope.ingest import document_from_record
 
-    processor = Processor(dictionaries, batch_size=min(batch_size, 32))
+    from eventscope.api import default_processor  # one pipeline per process, shared with eventscope.code
+
+    processor = default_processor(dictionary_paths(dictionaries))
 
     def documents() -> Iterator[tuple[str, Document | None]]:
         for record in records:

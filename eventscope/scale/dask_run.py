@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 
 from eventscope import linking
 from eventscope.models import Document, Rejection
-from eventscope.pipeline import Processor, RunReport, divert_copies
+from eventscope.pipeline import Processor, RunReport, dictionary_paths, divert_copies
 
 _WORKER_PROCESSORS: dict[str | None, Processor] = {}
 _WORKER_LOCK = threading.Lock()  # a worker with several threads shares one spaCy pipeline
@@ -98,7 +98,7 @@ def run_on_dask(paths: Iterable[str | Path], store, *, scheduler: str | None = N
     root = Path(parquet_dir) if parquet_dir else Path(tempfile.mkdtemp(prefix="eventscope-parquet-"))
     run_dir = root / report.run_id
     rejected: list[Rejection] = []
-    dictionaries = str(dictionaries) if dictionaries else None
+    dictionaries = dictionary_paths(dictionaries)
     client, cluster = _client(scheduler, workers)
     # Enough partitions in flight to keep every worker busy, few enough to keep memory flat.
     max_in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
