@@ -24,11 +24,12 @@ Output = Literal["pandas", "polars", "arrow"]
 
 
 @lru_cache(maxsize=4)
-def default_processor(dictionaries: tuple[str, ...] | str | None = None) -> Processor:
-    """The spaCy pipeline and coder, built once per process (and per dictionaries)."""
+def default_processor(dictionaries: str | None = None) -> Processor:
+    """The spaCy pipeline and coder, built once per process (and per dictionary source,
+    `knowledge.dictionary_source`)."""
     from eventscope.pipeline import Processor
 
-    return Processor(list(dictionaries) if isinstance(dictionaries, tuple) else dictionaries)
+    return Processor(dictionaries)
 
 
 def _documents(inputs: str | Iterable[str | Mapping[str, Any]]) -> list[Document]:
@@ -77,9 +78,9 @@ def code(inputs: str | Iterable[str | Mapping[str, Any]], *, profile: str = "eve
     if output not in ("pandas", "polars", "arrow"):
         raise ValueError(f"output must be 'pandas', 'polars' or 'arrow', not {output!r}")
     documents = _documents(inputs)
-    if isinstance(dictionaries, (str, Path)):
-        dictionaries = [dictionaries]
-    processor = default_processor(tuple(str(d) for d in dictionaries) if dictionaries else None)
+    from eventscope.knowledge import dictionary_source
+
+    processor = default_processor(dictionary_source(dictionaries))
     with Store(":memory:") as store:
         results = list(processor.process(documents)) if documents else []
         store.write_results(results)

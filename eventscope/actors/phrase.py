@@ -18,7 +18,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from eventscope.actors.gazetteer import standalone_place
-from eventscope.knowledge.actor_lexicon import PLACE_KINDS, Entry, Lexicon, Match, Token, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import (
+    DESCRIPTOR, GOVERNMENT_ROLE, NOT_AN_ACTOR, PLACE_KINDS, PLACE_PRIORITY, Entry, Lexicon, Match, Token, load_lexicon,
+    tokenize,
+)
 from eventscope.actors.roles import choose_role, parse_date  # noqa: F401  parse_date re-exported
 from eventscope.models import Actor, Evidence
 
@@ -57,7 +60,7 @@ def _plausible(toks: list[Token], matches: list[Match]) -> list[Match]:
             continue
         if best.kind in ("city", "region") and name_word(m.start - 1):
             continue
-        if best.kind == "sector" and best.priority == 0 and name_word(m.end):
+        if best.kind == "sector" and best.priority == NOT_AN_ACTOR and name_word(m.end):
             continue
         kept.append(m)
     return kept
@@ -237,7 +240,7 @@ def _reading(phrase: str, lex: Lexicon, gazetteer: bool, when: Callable[[], dt.d
     entity = entity_in(head)
     head_roles = _roles(head)
     role = _strongest(head_roles)
-    head_leads = any(e.leads for e, _ in head_roles) or role is None or role.priority == 0
+    head_leads = any(e.leads for e, _ in head_roles) or role is None or role.priority == NOT_AN_ACTOR
     if entity is None and head_leads:
         for seg in affil:  # "members of SANDF", "president of the Riigikogu"
             if (found := entity_in(seg)) and (found.best.sector or role is None):
@@ -265,7 +268,7 @@ def _reading(phrase: str, lex: Lexicon, gazetteer: bool, when: Callable[[], dt.d
         if chosen.role:
             evidence.append(Evidence("lexicon", chosen.role, "role", chosen.source, qualifier="former" if former else ""))
         # a title in the phrase describes the person at the time of writing
-        explicit = role is not None and role.priority >= 3
+        explicit = role is not None and role.priority >= DESCRIPTOR
         if explicit and chosen.kind == "person" \
                 and {role.sector, role.sector2} == {chosen.sector, chosen.sector2}:
             # the text gives the person this office, so not "former"; and the person's own
@@ -274,13 +277,13 @@ def _reading(phrase: str, lex: Lexicon, gazetteer: bool, when: Callable[[], dt.d
             sector, sector2 = chosen.sector, chosen.sector2
             evidence[:] = [replace(e, qualifier="") if e.decides == "role" else e for e in evidence]
         if chosen.kind == "person" and explicit or chosen.kind == "org" and not chosen.sector \
-                and role is not None and role.priority >= 5:
+                and role is not None and role.priority >= GOVERNMENT_ROLE:
             sector, sector2 = role.sector, role.sector2
             evidence.append(_lexicon_evidence("sector", "sector", role.source))
     else:
         if role is None or head_leads:  # "chairman of the company's board"
             for seg in affil:
-                if (inner := _strongest(_roles(seg))) and (role is None or inner.priority > 1):
+                if (inner := _strongest(_roles(seg))) and (role is None or inner.priority > PLACE_PRIORITY):
                     role = inner
                     break
         if role is not None:

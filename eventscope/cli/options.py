@@ -13,10 +13,11 @@ from typing import Iterator, TextIO
 
 import typer
 
-from eventscope.cli.common import console
+from eventscope.cli.common import EXIT_REJECTED, EXIT_USAGE, console
+from eventscope.knowledge import dictionary_source
 
-EXIT_REJECTED = 3  # some inputs were rejected (each named on stderr); the rest went through
-EXIT_USAGE = 2
+__all__ = ["EXIT_REJECTED", "EXIT_USAGE", "Dictionaries", "Json", "Output", "Quiet", "dictionaries_arg",
+           "open_output", "summarise"]
 
 
 def Output(required: bool = True, help: str = "File to write; - writes to standard output."):
@@ -36,13 +37,13 @@ def Quiet():
     return typer.Option(False, "--quiet", "-q", help="No progress and no summary; errors only.")
 
 
-def dictionaries_arg(paths: list[Path]) -> list[Path] | None:
-    """The pipeline's `dictionaries` argument: None when none were given."""
+def dictionaries_arg(paths: list[Path]) -> str | None:
+    """The pipeline's `dictionaries` source (knowledge.dictionary_source): None when none were given."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         console.print(f"[red]error:[/] no such dictionary file or folder: {', '.join(missing)}", highlight=False)
         raise typer.Exit(EXIT_USAGE)
-    return list(paths) or None
+    return dictionary_source(paths)
 
 
 @contextmanager

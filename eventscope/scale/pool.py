@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from eventscope.models import Document, DocumentResult
-from eventscope.pipeline import dictionary_paths
 
 _WORKER_PROCESSOR = None  # one per worker process, built by _init_worker
 
@@ -64,7 +63,7 @@ class ProcessPool:
         # spawn, not fork: forking a parent that holds DuckDB and rich threads is unsafe.
         context = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                                        initargs=(dictionary_paths(dictionaries),))
+                                        initargs=(str(dictionaries) if dictionaries else None,))
 
     def process(self, documents: Iterable[Document]) -> list[DocumentResult]:
         return self.submit(documents).result()
