@@ -54,8 +54,8 @@ def actors(
     if not input_path.is_file():
         err.print(f"[red]{input_path}: no such file[/red]")
         raise typer.Exit(2)
-    books = dictionaries_arg(dictionaries)
-    book = ActorDictionary.load(*books) if books else None
+    dictionaries_arg(dictionaries)  # a missing file or folder is a usage error
+    book = ActorDictionary.load(*dictionaries) if dictionaries else None
     rejected = written = 0
     with open(input_path, encoding="utf-8") as lines, open_output(output) as out:
         for lineno, line in enumerate(lines, 1):
