@@ -26,6 +26,7 @@ import pyarrow as pa
 from eventscope.ingest.assemble import DEFAULT_MAX_CHARS
 # No module-level name here may equal a table name: DuckDB's replacement scan would read a
 # Python object called `input_files` instead of the table.
+from eventscope.ingest.decoding import printable_path
 from eventscope.ingest.files import documents_from_file, files_under, walk_files
 from eventscope.models import Document, Rejection
 
@@ -62,7 +63,7 @@ class InputLog:
 
     def _is_unchanged(self, path: Path, stat: os.stat_result) -> FileState | None:
         """None when the file must be ingested; else its new state (to record if only stat moved)."""
-        key = str(path)
+        key = printable_path(path)
         before = self.known.get(key)
         if before is None:
             return None
@@ -93,7 +94,7 @@ class InputLog:
             same = self._is_unchanged(absolute, stat)
             if same is not None:
                 self.unchanged += 1
-                if same != self.known[str(absolute)]:
+                if same != self.known[printable_path(absolute)]:
                     self.finished.append(same)  # touched, not changed: remember the new stat
                 return
         yield from documents_from_file(file, **options)
@@ -105,7 +106,7 @@ class InputLog:
         except OSError:
             return
         if (after.st_size, after.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns):  # not written meanwhile
-            self.finished.append(FileState(str(absolute), stat.st_size, stat.st_mtime_ns, sha1))
+            self.finished.append(FileState(printable_path(absolute), stat.st_size, stat.st_mtime_ns, sha1))
 
     def take_finished(self) -> list[FileState]:
         """Hand over the files finished so far (for a runner that commits them later)."""
@@ -150,11 +151,13 @@ def changed_files(store, paths: Iterable[str | Path]) -> list[Path]:
         path = Path(given)
         files = walk_files(path) if path.is_dir() else [path] if path.is_file() else []
         for file in files:
+            if isinstance(file, Rejection):
+                continue  # a link loop, a FIFO...: named by the run, not a change to act on
             try:
                 stat = file.resolve().stat()
             except OSError:
                 out.append(file)
                 continue
-            if known.get(str(file.resolve())) != (stat.st_size, stat.st_mtime_ns):
+            if known.get(printable_path(file.resolve())) != (stat.st_size, stat.st_mtime_ns):
                 out.append(file)
     return out
