@@ -197,3 +197,29 @@ def test_a_non_utf8_file_name_survives_the_dask_parquet_partition(tmp_path):
     documents, _ = read(folder)
     assert write_partition([DocumentResult(documents[0])], tmp_path / "part", "run") == 1
     assert read_partition(tmp_path / "part")[0].document.origin == documents[0].origin
+
+
+# -- what was rejected can be retried ----------------------------------------------------
+GERMAN = ("Der russische Verteidigungsminister traf am Donnerstag in Moskau seinen iranischen Amtskollegen. "
+          "Die beiden Minister sprachen über die militärische Zusammenarbeit und wollen sich im nächsten "
+          "Jahr wieder treffen, wie die Beamten nach dem Gespräch sagten.")
+
+
+def test_a_file_rejected_as_not_english_is_read_when_all_languages_is_asked_for(tmp_path):
+    from eventscope import pipeline
+    from eventscope.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "german.txt").write_text("Minister treffen sich\n\n" + GERMAN + "\n", encoding="utf-8")
+    (folder / "good.txt").write_text(article("Monday"), encoding="utf-8")
+    with Store(tmp_path / "es.duckdb") as store:
+        first = pipeline.run([folder], store)
+        assert first.documents_added == 1 and [Path(r.origin).name for r in first.rejected] == ["german.txt"]
+        again = pipeline.run([folder], store)  # the same options: nothing is read again
+        assert again.files_unchanged == 2 and not again.rejected
+        wider = pipeline.run([folder], store, english_only=False)
+        assert wider.documents_added == 1 and wider.files_unchanged == 1
+        assert store.con.execute("SELECT count(*) FROM documents WHERE origin LIKE '%german.txt'").fetchone()[0] == 1
+        last = pipeline.run([folder], store, english_only=False)  # read without rejections: never again
+        assert last.files_unchanged == 2 and last.documents_added == 0

@@ -135,20 +135,22 @@ def _run_once(inputs: List[Path], db: Path, *, show: int, settle: float | None, 
     so readers (the web UI) can get in between polls; a watch pass that finds nothing new
     looks through a read-only connection and never opens it for writing."""
     from eventscope import pipeline
+    from eventscope.ingest.assemble import DEFAULT_MAX_CHARS
     from eventscope.store import Store
-    from eventscope.store.inputs import changed_files
+    from eventscope.store.inputs import changed_files, reading_options
 
+    options = reading_options(english_only, DEFAULT_MAX_CHARS)
     if settle is not None:
         if db.exists():
             with Store(db, read_only=True, wait=wait) as reader:
-                changed = _settled(changed_files(reader, inputs), settle)
+                changed = _settled(changed_files(reader, inputs, options), settle)
         else:
-            changed = _settled(changed_files(None, inputs), settle)
+            changed = _settled(changed_files(None, inputs, options), settle)
         if not changed:
             return None
         inputs = changed
     with Store(db, wait=wait) as store:
-        changed = changed_files(store, inputs)
+        changed = changed_files(store, inputs, options)
         total = _count_documents(changed)
         with Progress(SpinnerColumn(), TextColumn("[bold]coding[/]"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[events]} events"), TimeElapsedColumn(), console=console,
