@@ -32,34 +32,52 @@ class RunReport:
     files_unchanged: int = 0  # input files skipped unread: ingested by an earlier run
 
 
-def load_dictionaries(path: str | Path | None):
-    if not path:
-        return None
-    from eventscope.actors.dictionaries import ActorDictionary
+def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = True) -> dict:
+    """The configuration of the pipeline a run codes with (saved in the `runs` table):
+    the spaCy model, then the eventscope components and their settings."""
+    from dataclasses import asdict
 
-    return ActorDictionary.load(path)
+    from eventscope.analyze import MODEL
+    from eventscope.coding.classify.revise import Thresholds
+    from eventscope.coding.selection import ConfidenceWeights
+
+    source = str(dictionaries) if dictionaries else None
+    return {"model": MODEL, "components": {
+        "eventscope_actors": {"dictionaries": source},
+        "eventscope_coding": {"dictionaries": source, "classifier": classifier,
+                              "thresholds": asdict(Thresholds()), "confidence": asdict(ConfidenceWeights())},
+    }}
+
+
+def build_pipeline(config: dict):
+    """A spaCy pipeline: the model's components (shared with `analyze.load_nlp()`, loaded
+    once per process) followed by the eventscope components `config` names."""
+    import eventscope.actors.component  # noqa: F401  registers eventscope_actors
+    import eventscope.coding.component  # noqa: F401  registers eventscope_coding
+    from eventscope.analyze import load_nlp
+
+    base = load_nlp(config["model"])
+    nlp = type(base)(vocab=base.vocab, meta=dict(base.meta))
+    nlp.tokenizer = base.tokenizer
+    for name in base.pipe_names:
+        nlp.add_pipe(name, source=base)
+    for name, settings in config["components"].items():
+        nlp.add_pipe(name, config=settings)
+    return nlp
 
 
 class Processor:
-    """Holds what is expensive to build (the spaCy pipeline, lexicons) for one process."""
+    """Holds what is expensive to build (the spaCy pipeline, knowledge) for one process."""
 
-    def __init__(self, dictionaries: str | Path | None = None, batch_size: int = 32):
-        from eventscope.analyze import load_nlp
-        from eventscope.coding.coder import Coder
-        from eventscope.coding.lexicon import Lexicon, default_lexicon
-
-        self.nlp = load_nlp()
-        actor_dictionary = load_dictionaries(dictionaries)
-        extra_verbs = getattr(actor_dictionary, "verb_patterns", lambda: [])() if actor_dictionary else []
-        lexicon = Lexicon.load(extra_verbs) if extra_verbs else default_lexicon()
-        from eventscope.coding.classify import EventClassifier
-
-        classifier = EventClassifier.load(lexicon=None if lexicon is default_lexicon() else lexicon)
-        self.coder = Coder(lexicon=lexicon, dictionaries=actor_dictionary, classifier=classifier)
+    def __init__(self, dictionaries: str | Path | None = None, batch_size: int = 32,
+                 config: dict | None = None):
+        self.config = config or pipeline_config(dictionaries)
+        self.nlp = build_pipeline(self.config)
+        self.coder = self.nlp.get_pipe("eventscope_coding").coder
         self.batch_size = batch_size
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        from eventscope.analyze import analyze
+        from eventscope.coding.places import place_events
 
         # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
         # these documents are freed at the end, so a long run's memory stays flat. Nothing
@@ -67,8 +85,16 @@ class Processor:
         # call: a zone left open across calls frees strings of Docs that other code parsed
         # with the same pipeline meanwhile; tried, and the test suite caught it.)
         with self.nlp.memory_zone():
-            for document, doc in analyze(documents, self.nlp, self.batch_size):
-                yield self.coder.code(document, doc)
+            for doc in self.nlp.pipe(self._docs(documents), batch_size=self.batch_size):
+                result = doc._.result
+                place_events(result, doc)  # every coder's events, placed against the whole document
+                yield result
+
+    def _docs(self, documents: Iterable[Document]):
+        for document in documents:
+            doc = self.nlp.make_doc(document.text)
+            doc._.document = document
+            yield doc
 
 
 def process(documents: Iterable[Document], dictionaries: str | Path | None = None) -> list[DocumentResult]:
@@ -231,7 +257,7 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
 
     paths = [str(p) for p in paths]
     executor = as_executor(executor, dictionaries)
-    report = RunReport(run_id=store.start_run(paths))
+    report = RunReport(run_id=store.start_run(paths, config=pipeline_config(dictionaries)))
     if hasattr(executor, "begin"):
         executor.begin(report.run_id)  # e.g. Dask: partitions go under a folder named by the run
     inputs = InputLog(store, report.run_id)

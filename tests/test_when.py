@@ -130,3 +130,10 @@ def test_explicit_days_do_not_need_dateparser(monkeypatch):
     monkeypatch.setattr(when, "_dateparser_day", fail)
     assert resolve("on 21 November", PUB).value == "2000-11-21"
     assert resolve("February 30, 2001", PUB) is None  # an impossible day is no date
+
+
+def test_undated_document_leaves_relative_days_unresolved():
+    # Without a publication date there is nothing to count from: never the day of the run.
+    for expression in ("on March 3", "March 3rd", "the 3rd of March", "Thursday", "last week"):
+        assert resolve(expression, None) is None, expression
+    assert resolve("March 3, 2015", None).value == "2015-03-03"

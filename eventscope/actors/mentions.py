@@ -22,9 +22,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.actors.lexicon import fold, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import fold, load_lexicon, tokenize
 from eventscope.actors.phrase import resolve_country, resolve_phrase
-from eventscope.models import Actor, Document
+from eventscope.models import Actor, Document, Evidence, decided
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "npadvmod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -151,7 +151,7 @@ class DocActors:
             known = self._surnames.get(head.text)
             if known is not None and _is_bare_name(span):
                 return replace(known, text=span_text, start=span.start_char, end=span.end_char,
-                               evidence=f"coref:surname {head.text}")
+                               evidence=(Evidence("rule", f"coref:surname {head.text}"),))
         if not self._is_actor_head(head) and not self._is_group_with_actor_modifier(head):
             return None
         actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries,
@@ -164,14 +164,15 @@ class DocActors:
         if not actor.country and not actor.sector and head.ent_type_ != "PERSON":
             return None
         actor.text, actor.start, actor.end = span_text, span.start_char, span.end_char
-        if actor.sector == "ELI" and "role=former" in actor.evidence and not self.document.date:
+        role = decided(actor.evidence, "role")
+        if actor.sector == "ELI" and role is not None and role.qualifier == "former" and not self.document.date:
             # "former" was judged against today's date; without a publication date, keep the role
-            role_sector = _evidence_value(actor.evidence, "sector2")
-            actor = replace(actor, sector=role_sector or None)
+            role_sector = decided(actor.evidence, "sector2")
+            actor = replace(actor, sector=role_sector.value if role_sector else None)
         if head.lemma_.lower() in COUNTERPART_LEMMAS and not actor.sector:
             partner = self._last_person_with_sector()
             if partner is not None:
-                actor = replace(actor, sector=partner.sector, evidence=actor.evidence + "; counterpart role")
+                actor = replace(actor, sector=partner.sector, evidence=actor.evidence + (Evidence("rule", "counterpart role"),))
         if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
             name = " ".join(t.text for t in span if t.ent_type_ == "PERSON" and t.lower_ not in HONORIFICS)
             actor = replace(actor, name=name or actor.name)
@@ -229,7 +230,7 @@ class DocActors:
                 name=other.name if child.ent_type_ == "PERSON" else actor.name,
                 country=actor.country or other.country,
                 sector=other.sector or actor.sector,
-                evidence=actor.evidence + "; apposition",
+                evidence=actor.evidence + (Evidence("rule", "apposition"),),
             )
             self._by_token[child.i] = [merged]
             if child.ent_type_ == "PERSON":
@@ -255,7 +256,7 @@ class DocActors:
         pool = self._persons if lower in PERSON_PRONOUNS else self._bodies if lower in THING_PRONOUNS else []
         for seen_in, actor in reversed(pool):
             if sent_no - seen_in <= PRONOUN_WINDOW:
-                return [replace(actor, evidence=f"coref:pronoun {lower}")]
+                return [replace(actor, evidence=(Evidence("rule", f"coref:pronoun {lower}"),))]
             break
         return []
 
@@ -269,7 +270,8 @@ class DocActors:
                 actors = self._by_token[child.i]
                 is_person = child.ent_type_ == "PERSON" or child.lower_ in PERSON_PRONOUNS
                 if (lower in PERSON_PRONOUNS) == is_person:
-                    return [replace(a, evidence=f"coref:pronoun {lower} -> reporting subject") for a in actors]
+                    return [replace(a, evidence=(Evidence("rule", f"coref:pronoun {lower} -> reporting subject"),))
+                            for a in actors]
         return []
 
     def _last_person_with_sector(self) -> Actor | None:
@@ -351,14 +353,6 @@ def _is_bare_name(span: Span) -> bool:
     # NER may tag a lone surname as a place; a run of proper nouns is still a bare name
     return all(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in HONORIFICS
                or t.dep_ in {"det", "case"} for t in span)
-
-
-def _evidence_value(evidence: str, key: str) -> str | None:
-    for part in evidence.split("; "):
-        name, _, value = part.partition("=")
-        if name == key and value:
-            return value
-    return None
 
 
 def actor_key(actor: Actor) -> str:

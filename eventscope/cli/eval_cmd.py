@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from eventscope.cli.app import app
 from eventscope.evaluation import score
+from eventscope.evaluation.realnews import is_realnews
 from eventscope.evaluation.records import (
     ACTORS, EVENTS, OTHER_COMMANDS, STORIES, detect_kind, gold_problem, keep_valid, read_jsonl, read_predictions,
 )
@@ -60,6 +61,23 @@ def _run_coder(records: list[dict], dictionaries: Path | None,
     return outputs, None
 
 
+def _score_realnews(gold: Path, dictionaries: Path | None, limit: int | None,
+                    save: Path | None, out: Console, err: Console) -> int:
+    """Real-news gold names its articles (text stays in ../shared): ingest, code, score."""
+    from eventscope.evaluation.realnews import evaluate_file, render
+
+    result, coded = evaluate_file(gold, dictionaries=dictionaries, limit=limit)
+    for problem in result.missing:
+        err.print(f"[yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
+    if save is not None:
+        with open(save, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in coded + [
+                {"errors": result.examples}])
+    out.print(render(result, gold.name), highlight=False, soft_wrap=True)
+    print(result.summary_line(gold.name), flush=True)
+    return 0 if result.articles else 1
+
+
 def _report_problems(problems: list, err: Console, limit: int = 20) -> None:
     for problem in problems[:limit]:
         err.print(f"[yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
@@ -89,6 +107,8 @@ def eval_command(
     out, err = Console(), Console(stderr=True)
     rows, problems = read_jsonl(gold)
     kind = detect_kind([record for _, record in rows])
+    if kind == EVENTS and is_realnews([record for _, record in rows]):
+        raise typer.Exit(_score_realnews(gold, dictionaries, limit, save_predictions, out, err))
     if kind == ACTORS:
         from eventscope.evaluation.actors import evaluate as evaluate_actors, summary_line
 

@@ -69,6 +69,8 @@ def resolve(expression: str, published: dt.date | None, future: bool = False) ->
     explicit = _explicit_day(text, base, future)
     if explicit is not None:  # "" for an impossible day ("February 30"): no date
         return ResolvedDate(explicit, "day", expression) if explicit else None
+    if base is None and not re.search(r"\b(1[89]|20)\d\d\b", text):
+        return None  # undated document: dateparser would count from the day of the run
     parsed = _dateparser_day(text, base, future)
     return ResolvedDate(parsed, "day", expression) if parsed else None
 

@@ -20,6 +20,7 @@ def assemble_document(
     date: str | None = None,
     source: str | None = None,
     url: str | None = None,
+    dateline: str | None = None,
     external_id: str | None = None,
     english_only: bool = True,
     max_chars: int = DEFAULT_MAX_CHARS,
@@ -45,4 +46,5 @@ def assemble_document(
         origin=origin,
         external_id=external_id,
         lang=lang,
+        dateline=dateline,
     )

@@ -32,6 +32,9 @@ DATE_PATTERNS = [
     re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I),
     # 2 Oct 2001 / Tuesday 2nd of October, 2001
     re.compile(r"\b" + _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),
+    # 31-03-2022 / 31.03.2022: day first, read only when the day cannot be a month (over 12),
+    # since 03-04-2022 means April in most of the world and March in the US.
+    re.compile(r"(?<![\d.-])(?P<day>1[3-9]|2\d|3[01])[-./](?P<month>0?[1-9]|1[0-2])[-./](?P<year>\d{4})(?![\d])"),
 ]
 
 MIN_YEAR, MAX_YEAR = 1800, 2200

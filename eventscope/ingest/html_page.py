@@ -139,5 +139,6 @@ def document_from_html(
         join_paragraphs(article.paragraphs), origin, title=article.title,
         date=normalise_date(page["date"]) or article.date,
         source=page["source"] or page_outlet or article.source, url=page["url"],
+        dateline=article.dateline,
         english_only=english_only, max_chars=max_chars,
     )

@@ -18,13 +18,17 @@ from eventscope.ingest.boilerplate import is_boilerplate, strip_glued_trailer
 from eventscope.ingest.dates import find_date
 from eventscope.ingest.normalise import (WRAPPED_LINE_MAX, clean_chars, join_paragraphs,
                                          normalise_spaces, paragraphs_from_lines)
-from eventscope.ingest.outlets import byline_outlet, dateline_outlet, split_headline_outlet
+from eventscope.ingest.furniture import (drop_captions, is_caption, is_credit_line, read_dateline,
+                                         strip_dateline, strip_sign_off)
+from eventscope.ingest.outlets import byline_outlet, split_headline_outlet
 from eventscope.models import Document, Rejection
 
-TOP_LINES = 4  # headline, byline and date lines sit within the first few non-empty lines
+# Headline, standfirst, bylines, dates, captions and menus sit within the first lines.
+HEADER_LINES = 12
 HEADLINE_MAX_WORDS = 20
+MIN_HEADLINE_WORDS = 3  # shorter lines at the top are section labels ("Middle East")
+SECTION_MAX_WORDS = 2
 DATE_LINE_MAX_OTHER_WORDS = 3  # "Published: Tuesday 2 Oct 2001, 14:05 GMT" is a date line
-DATELINE_SEARCH_CHARS = 80
 
 # Words that may accompany a date on a line of its own without making it prose.
 _DATE_FILLER = re.compile(
@@ -33,7 +37,7 @@ _DATE_FILLER = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.S." ends a headline, not a sentence
-_DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Za-z .'\-]{1,30})?[,\s]*$")
+_GLUED_WORDS = re.compile(r"[a-z][A-Z]")  # "NewsUS", "SolutionsLegal"
 _TITLE_DATE_GLUE = " -\u2013\u2014|,([:"
 
 
@@ -43,6 +47,7 @@ class ParsedArticle:
     title: str | None = None
     date: str | None = None
     source: str | None = None
+    dateline: str | None = None  # the place the dateline names
 
 
 def looks_like_headline(line: str) -> bool:
@@ -79,31 +84,81 @@ def _stands_alone(lines: list[str], i: int) -> bool:
         or byline_outlet(following)[0]
 
 
-def _read_header(lines: list[str], article: ParsedArticle, known_title: str | None) -> int:
-    """Consume headline / byline / date lines at the top; return where the body starts."""
-    body_start, seen, i = 0, 0, 0
-    while i < len(lines) and seen < TOP_LINES:
-        line = lines[i].strip()
-        i += 1
-        if not line:
+def _glued_navigation(line: str) -> bool:
+    """Menu items run together by the scraper: "FinancialGovernment SolutionsLegal..."."""
+    return len(_GLUED_WORDS.findall(line)) >= 2 and not line.rstrip().endswith((".", "?", "!"))
+
+
+def _metadata(line: str, article: ParsedArticle) -> bool:
+    """Read a byline, date line, "PTI | Berlin | Updated: 31-03-2022" line or photo credit
+    into ``article``; True when ``line`` was one (and so is no part of the text)."""
+    is_byline, outlet = byline_outlet(line)
+    parts = [p.strip() for p in line.split("|") if p.strip()]
+    anywhere = find_date(line) if is_byline or len(parts) > 1 else None
+    found = date_line(line) or (anywhere.iso if anywhere else None)
+    if not (is_byline or found or is_credit_line(line) or is_caption(line)):
+        return False
+    if len(parts) > 1 and found and not outlet:  # "RussiaToday | January 26, 2011 |"
+        first = re.sub(r"^by\s+", "", parts[0], flags=re.IGNORECASE)
+        if len(first.split()) <= 3 and not any(c.isdigit() for c in first) and ":" not in first:
+            outlet = first
+    article.source = article.source or outlet
+    article.date = article.date or found
+    return True
+
+
+def _repeated_headline(lines: list[str]) -> str | None:
+    """A page often prints its headline twice at the top (or glues it to the menu before it:
+    "Middle East Civilian death toll mounts ..."); a line seen again is the headline."""
+    top = [normalise_spaces(line) for line in lines if line.strip()][:HEADER_LINES]
+    for i, line in enumerate(top):
+        if not looks_like_headline(line) or len(line.split()) < MIN_HEADLINE_WORDS:
             continue
+        for other in top[:i] + top[i + 1:]:
+            if other != line and other.casefold().endswith(line.casefold()):
+                return line
+        if top.count(line) > 1:
+            return line
+    return None
+
+
+def _read_header(lines: list[str], article: ParsedArticle, known_title: str | None) -> tuple[int, list[str]]:
+    """Consume headline, byline, date, caption and menu lines at the top. Returns where the
+    body starts and the header lines that belong to the text (a standfirst)."""
+    repeated = None if known_title is not None else _repeated_headline(lines)
+    title = known_title if known_title is not None else repeated
+    kept: list[str] = []
+    short_headline = None  # a two-word headline, unless a longer one follows
+    i, seen = 0, 0
+    while i < len(lines) and seen < HEADER_LINES:
+        line = normalise_spaces(lines[i])
+        if not line:
+            i += 1
+            continue
+        if len(line.split()) > HEADLINE_MAX_WORDS or read_dateline(line):
+            break  # the article proper
         seen += 1
-        if len(line.split()) > HEADLINE_MAX_WORDS:
+        i += 1
+        if _metadata(line, article) or _glued_navigation(line):
+            continue
+        if title is not None and (_same_text(line, title) or line.casefold().endswith(title.casefold())):
+            article.title = article.title or (title if known_title is None else None)
+            continue
+        if (title is None and looks_like_headline(line) and len(line.split()) >= MIN_HEADLINE_WORDS
+                and _stands_alone(lines, i - 1) and any(rest.strip() for rest in lines[i:])):
+            title = article.title = line
+            continue
+        if len(line.split()) <= SECTION_MAX_WORDS and not line.endswith((".", "?", "!", '"')):
+            if title is None and looks_like_headline(line) and _stands_alone(lines, i - 1):
+                short_headline = line
+            continue  # a section label ("Middle East", "City"), or a very short headline
+        if not _stands_alone(lines, i - 1):
+            i -= 1  # the first line of a hard-wrapped paragraph: the body starts here
             break
-        is_byline, outlet = byline_outlet(line)
-        line_date = None if is_byline else date_line(line)
-        if is_byline or line_date:
-            article.source = article.source or outlet
-            article.date = article.date or line_date
-        elif known_title is not None and _same_text(line, known_title):
-            pass  # the page repeats its title above the text
-        elif (known_title is None and article.title is None and looks_like_headline(line)
-              and _stands_alone(lines, i - 1) and any(rest.strip() for rest in lines[i:])):
-            article.title = line
-        else:
-            break
-        body_start = i
-    return body_start
+        kept.append(line)
+    if title is None and short_headline is not None:
+        article.title = short_headline
+    return i, kept
 
 
 def tidy_title(title: str, article: ParsedArticle) -> str | None:
@@ -119,15 +174,17 @@ def tidy_title(title: str, article: ParsedArticle) -> str | None:
     return title or None
 
 
-def _read_dateline(paragraph: str, article: ParsedArticle) -> None:
-    """ "MOSCOW (Reuters) -" gives the outlet; "MOSCOW, October 2, 2001 -" the date."""
-    outlet, when = dateline_outlet(paragraph)
-    article.source = article.source or outlet
-    if article.date:
-        return
-    found = find_date(when or paragraph[:DATELINE_SEARCH_CHARS])
-    if found and (when or _DATELINE_PLACE.match(paragraph[: found.start])):
-        article.date = found.iso
+def _remove_furniture(paragraphs: list[str], article: ParsedArticle) -> list[str]:
+    """Captions, the dateline and an agency sign-off out of the body, into the metadata."""
+    paragraphs, dateline = strip_dateline(drop_captions(paragraphs))
+    paragraphs, sign_off = strip_sign_off(paragraphs)
+    if dateline:
+        article.dateline = dateline.place
+        article.source = article.source or dateline.outlet
+        found = find_date(dateline.when) if dateline.when else None
+        article.date = article.date or (found.iso if found else None)
+    article.source = article.source or sign_off
+    return [p for p in paragraphs if p.strip()]
 
 
 def parse_article(raw: str, known_title: str | None = None) -> ParsedArticle:
@@ -138,12 +195,11 @@ def parse_article(raw: str, known_title: str | None = None) -> ParsedArticle:
             lines[i] = strip_glued_trailer(lines[i])
             break
     article = ParsedArticle()
-    body_start = _read_header(lines, article, known_title)
-    article.paragraphs = paragraphs_from_lines(lines[body_start:])
+    body_start, standfirst = _read_header(lines, article, known_title)
+    paragraphs = standfirst + paragraphs_from_lines(lines[body_start:])
+    article.paragraphs = _remove_furniture(paragraphs, article)
     title = known_title if known_title is not None else article.title
     article.title = tidy_title(title, article) if title else None
-    if article.paragraphs:
-        _read_dateline(article.paragraphs[0], article)
     return article
 
 
@@ -160,5 +216,5 @@ def document_from_text(
     except Exception as exc:  # a bug on odd input must not stop a batch: report it instead
         return Rejection(origin, f"could not parse text ({type(exc).__name__}: {exc})")
     return assemble_document(join_paragraphs(article.paragraphs), origin, title=article.title,
-                             date=article.date, source=article.source,
+                             date=article.date, source=article.source, dateline=article.dateline,
                              english_only=english_only, max_chars=max_chars)

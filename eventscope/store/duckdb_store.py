@@ -25,19 +25,10 @@ from eventscope.store.links import LinkTables
 from eventscope.store.rows import EVENT_COLUMNS, Columns, to_columns
 
 TABLES = ("documents", "sentences", "actors", "events", "rejections", "runs")
-EXPORT_FORMATS = {"csv": "(FORMAT csv, HEADER true)", "parquet": "(FORMAT parquet)",
-                  "jsonl": "(FORMAT json)"}
 WRITER_MEMORY_LIMIT = "128MB"  # measured: RSS 10x/1x 1.08 with it, 1.10 without (make bench)
 RUN_COUNTS = ("documents_added", "documents_skipped", "events_added", "rejected")
-# Stable export / display order: by publication date, then document, then sentence.
-ORDER = {
-    "events": "ORDER BY (SELECT date FROM documents d WHERE d.id = t.doc_id) NULLS LAST, doc_id, sentence, span_start, id",
-    "documents": "ORDER BY date NULLS LAST, id",
-    "sentences": "ORDER BY doc_id, idx",
-    "actors": 'ORDER BY doc_id, "start", name',
-    "rejections": 'ORDER BY "at", origin',
-    "runs": "ORDER BY started_at",
-}
+# Stable display order of `events()`: by publication date, then document, then sentence.
+EVENTS_ORDER = "ORDER BY (SELECT date FROM documents d WHERE d.id = t.doc_id) NULLS LAST, doc_id, sentence, span_start, id"
 
 
 def _now() -> datetime:
@@ -49,6 +40,10 @@ def _sql_string(text: str) -> str:
 
 
 class Store(LinkTables):
+    """The eventscope database (DuckDB): `Store(path)` opens or creates it for writing,
+    `Store(path, read_only=True)` for reading while other readers may hold it too. Use it as a
+    context manager; `events(...)` reads events as dicts, `eventscope.export` writes files."""
+
     def __init__(self, path: str | Path, read_only: bool = False, wait: float = 0.0):
         """Open (and create) the store. When another process holds the file, retry for up to
         ``wait`` seconds, then raise lock.DatabaseBusy naming it (store/lock.py)."""
@@ -131,7 +126,7 @@ class Store(LinkTables):
         if unknown:
             raise ValueError(f"unknown event filter(s): {', '.join(sorted(unknown))}")
         where = " AND ".join(f"{name} = ?" for name in filters) or "true"
-        sql = f"SELECT * FROM events t WHERE {where} {ORDER['events']}"
+        sql = f"SELECT * FROM events t WHERE {where} {EVENTS_ORDER}"
         params = list(filters.values())
         if limit is not None:
             sql += " LIMIT ?"
@@ -183,15 +178,16 @@ class Store(LinkTables):
             "at": [at] * len(rejections),
         })
 
-    def start_run(self, inputs: list[str]) -> str:
-        """Open a run (status 'running'). A run still 'running' at this point was killed: only
-        one process can hold the database for writing, so it is marked 'killed'."""
+    def start_run(self, inputs: list[str], config: dict | None = None) -> str:
+        """Open a run (status 'running'); `config`: the pipeline it codes with
+        (pipeline.pipeline_config). A run still 'running' at this point was killed: only one
+        process can hold the database for writing, so it is marked 'killed'."""
         self.mark_killed_runs()
         started = _now()
         run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
         self.con.execute(
-            "INSERT INTO runs (run_id, started_at, inputs, status) VALUES (?, ?, ?, 'running')",
-            [run_id, started, json.dumps([str(i) for i in inputs])],
+            "INSERT INTO runs (run_id, started_at, inputs, status, config) VALUES (?, ?, ?, 'running', ?)",
+            [run_id, started, json.dumps([str(i) for i in inputs]), json.dumps(config) if config else None],
         )
         return run_id
 
@@ -222,18 +218,3 @@ class Store(LinkTables):
         sets = ", ".join(f"{name} = ?" for name in values)
         self.con.execute(f"UPDATE runs SET finished_at = ?, {sets} WHERE run_id = ?",
                          [_now(), *values.values(), run_id])
-
-    # -- export ---------------------------------------------------------------------
-    def export(self, fmt: str, out: str | Path, table: str = "events") -> int:
-        """Write a whole table with DuckDB COPY; returns the number of rows written."""
-        if fmt not in EXPORT_FORMATS:
-            raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
-        if table not in TABLES:
-            raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
-        out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        query = f"SELECT * FROM {table} t {ORDER[table]}"
-        row = self.con.execute(
-            f"COPY ({query}) TO {_sql_string(str(out))} {EXPORT_FORMATS[fmt]}"
-        ).fetchone()
-        return int(row[0]) if row else 0

@@ -201,7 +201,8 @@ class LinkTables:
                                  [changed]).fetchall()
             self._append("story_terms", story_terms)
             self._append("story_state", story_state, "ON CONFLICT (story_id) DO UPDATE SET n = excluded.n, "
-                         "first_date = excluded.first_date, last_date = excluded.last_date")
+                         "first_date = excluded.first_date, last_date = excluded.last_date, "
+                         "countries = excluded.countries")
             self._append("story_documents", story_documents, "ON CONFLICT DO NOTHING")
             self._append("term_df", [{"term": t, "df": k} for t, k in df_delta.items()],
                          "ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df")

@@ -1,0 +1,279 @@
+"""Score the coder on the team's real-news dev set (eval/realnews/, see its README).
+
+A real-news gold record names its article instead of holding its text (third-party text stays
+in ../shared): ``origin`` is a path under the shared folder, optionally ``#ID`` for one record
+of a JSONL file or one story of PETRARCH2's GigaWord sample. The article goes through our own
+ingest, so furniture, titles and dates are part of what is measured.
+
+The unit scored is the distinct (source country, target country, PLOVER type) triple of an
+article: an analyst lists a real event once however often the article repeats it, and two
+coders agree on what happened more readily than on which sentence to anchor it to.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventscope.models import Document
+
+NONE = "-"  # no country, or no target
+STATEMENT_ROOTS = {"01"}  # CAMEO "make public statement": a statement that is no act
+
+
+def is_realnews(records: list[dict]) -> bool:
+    return any("origin" in r and "events" in r and "text" not in r for r in records[:50])
+
+
+def find_shared(gold: Path) -> Path | None:
+    """The shared folder: beside the project that holds ``gold``, or ../shared from here."""
+    for parent in [*gold.resolve().parents, Path.cwd()]:
+        candidate = parent / "shared" if parent.name != "shared" else parent
+        if (candidate / "data" / "dev").is_dir():
+            return candidate
+        if (parent.parent / "shared" / "data" / "dev").is_dir():
+            return parent.parent / "shared"
+    return None
+
+
+def _gigaword_story(path: Path, story: str) -> Document | None:
+    xml = path.read_text(encoding="utf-8")
+    pattern = (r'<Sentence date = "(\d{8})" id ="' + re.escape(story)
+               + r'_\d+" source = "(\w+)"[^>]*>\s*<Text>(.*?)</Text>')
+    found = re.findall(pattern, xml, re.S)
+    if not found:
+        return None
+    day = found[0][0]
+    text = "\n\n".join(" ".join(t.split()) for _, _, t in found)
+    return Document(id=story, text=text, date=f"{day[:4]}-{day[4:6]}-{day[6:]}", source=found[0][1])
+
+
+def load_document(origin: str, shared: Path) -> Document | str:
+    """The article a gold record names, through our ingest; or why it cannot be had."""
+    from eventscope.ingest import document_from_record, iter_inputs
+
+    path_part, _, key = origin.partition("#")
+    path = shared / path_part
+    if not path.is_file():
+        return f"{origin}: not found under {shared}"
+    if path.suffix == ".xml":
+        return _gigaword_story(path, key) or f"{origin}: no such story"
+    if path.suffix == ".jsonl" and key:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                record = json.loads(line)
+                if str(record.get("id")) == key:
+                    doc = document_from_record(record, origin=origin, english_only=False)
+                    return doc if isinstance(doc, Document) else f"{origin}: {doc.reason}"
+        return f"{origin}: no such record"
+    items = list(iter_inputs([path], english_only=False))
+    docs = [d for d in items if isinstance(d, Document)]
+    if not docs:
+        return f"{origin}: {items[0].reason if items else 'nothing read'}"
+    return docs[0]
+
+
+def _country(actor: dict) -> str:
+    return str(actor.get("country") or NONE).upper()
+
+
+def event_triples(event: dict) -> set[tuple[str, str, str]]:
+    """(source country, target country, PLOVER type) for every source x target pair."""
+    plover = event.get("plover") or NONE
+    sources = {_country(a) for a in event.get("source") or []} or {NONE}
+    targets = {_country(a) for a in event.get("target") or []} or {NONE}
+    return {(s, t, plover) for s in sources for t in targets}
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[\u201c\u201d\u2018\u2019\"']", "", text).split()).casefold()
+
+
+def scope_end(text: str, quote: str | None) -> int | None:
+    """Character offset where the coded part of a long article ends (None: all of it)."""
+    if not quote:
+        return None
+    normal = _normal(quote)
+    # Map normalised offsets back by scanning sentences of the original text.
+    position = 0
+    for line in re.split(r"(?<=[.!?\n])", text):
+        position += len(line)
+        if normal and normal in _normal(line):
+            return position
+    return None
+
+
+def is_furniture(actor: dict, furniture: list[str]) -> bool:
+    """An actor read from a dateline, byline or credit line the coders listed."""
+    written = _normal(actor.get("text") or actor.get("name") or "")
+    if not written:
+        return False
+    for line in furniture:
+        line = _normal(line)
+        if written == line or (len(written) > 3 and written in line and len(line) < 60):
+            return True
+    return False
+
+
+@dataclass
+class RealNewsScore:
+    articles: int = 0
+    missing: list[str] = field(default_factory=list)
+    gold: int = 0  # gold triples
+    predicted: int = 0  # predicted triples
+    matched_gold: int = 0
+    matched_predicted: int = 0
+    predicted_events: int = 0
+    statement_events: int = 0  # CAMEO 01 or no PLOVER type
+    furniture_events: int = 0
+    not_done_as_done: int = 0  # predicted triples that are gold not-done acts
+    errors: Counter = field(default_factory=Counter)
+    examples: list[dict] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched_predicted / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def share(self, n: int) -> float:
+        return n / self.predicted_events if self.predicted_events else 0.0
+
+    def summary_line(self, name: str) -> str:
+        return (f"SUMMARY file={name} n={self.articles} realnews_P={self.precision:.3f} "
+                f"realnews_R={self.recall:.3f} realnews_F1={self.f1:.3f} "
+                f"statement_share={self.share(self.statement_events):.3f} "
+                f"furniture_events={self.furniture_events} not_done_as_done={self.not_done_as_done} "
+                f"events_pred={self.predicted_events} triples_gold={self.gold} "
+                f"triples_pred={self.predicted} missing={len(self.missing)}")
+
+
+def _explain_false_positive(triple, gold: set, not_done: set) -> str:
+    s, t, p = triple
+    if p == NONE:
+        return "FP: no PLOVER type (bare statement)"
+    if triple in not_done:
+        return "FP: act not done coded as done"
+    if any(g[0] == s and g[1] == t for g in gold):
+        return "FP: right dyad, wrong type"
+    if any(g[2] == p and g[0] == s for g in gold):
+        return "FP: right source and type, wrong target"
+    if any(g[2] == p and g[1] == t for g in gold):
+        return "FP: right target and type, wrong source"
+    if any(g[2] == p for g in gold):
+        return "FP: type in article, both actors wrong"
+    return "FP: no such event in the article"
+
+
+def _explain_false_negative(triple, predicted: set) -> str:
+    s, t, p = triple
+    if any(q[0] == s and q[1] == t for q in predicted):
+        return "FN: dyad found, other type"
+    if any(q[2] == p and q[0] == s for q in predicted):
+        return "FN: source and type found, target differs"
+    if any(q[2] == p and q[1] == t for q in predicted):
+        return "FN: target and type found, source differs"
+    if any(q[2] == p for q in predicted):
+        return "FN: type found, actors differ"
+    return "FN: not found at all"
+
+
+def score_article(record: dict, predicted_events: list[dict], score: RealNewsScore,
+                  text: str = "") -> None:
+    """Add one article's gold and predictions (contract events, with `actor text` when known)."""
+    end = scope_end(text, record.get("scope_end_quote"))
+    events = [e for e in predicted_events if end is None or e.get("span", [0])[0] < end]
+    gold = set().union(*(event_triples(e) for e in record.get("events", []))) if record.get("events") else set()
+    not_done = set().union(*(event_triples(e) for e in record.get("not_done", []))) if record.get("not_done") else set()
+    predicted: set = set()
+    furniture = record.get("furniture") or []
+    for event in events:
+        predicted |= event_triples(event)
+        score.predicted_events += 1
+        if not event.get("plover") or str(event.get("cameo") or "")[:2] in STATEMENT_ROOTS:
+            score.statement_events += 1
+        if any(is_furniture(a, furniture) for a in (event.get("source") or []) + (event.get("target") or [])):
+            score.furniture_events += 1
+            score.errors["event with a furniture actor"] += 1
+    score.articles += 1
+    score.gold += len(gold)
+    score.predicted += len(predicted)
+    score.matched_gold += len(gold & predicted)
+    score.matched_predicted += len(predicted & gold)
+    for triple in sorted(predicted - gold):
+        if triple in not_done:
+            score.not_done_as_done += 1
+        reason = _explain_false_positive(triple, gold, not_done)
+        score.errors[reason] += 1
+        score.examples.append({"id": record["id"], "error": reason, "triple": list(triple)})
+    for triple in sorted(gold - predicted):
+        reason = _explain_false_negative(triple, predicted)
+        score.errors[reason] += 1
+        score.examples.append({"id": record["id"], "error": reason, "triple": list(triple)})
+
+
+def contract_with_mentions(event) -> dict:
+    """The `code` contract record of an Event, each actor also giving the words it was read from."""
+    record = event.to_contract()
+    for side in ("source", "target"):
+        for out, actor in zip(record[side], getattr(event, side)):
+            out["text"] = actor.text
+    return record
+
+
+def evaluate_file(gold: Path, dictionaries: Path | None = None, shared: Path | None = None,
+                  limit: int | None = None, split: str | None = None) -> tuple[RealNewsScore, list[dict]]:
+    """Ingest and code every article the gold file names, and score it. Returns the score and
+    the coded articles ({id, title, date, events}) for inspection."""
+    from eventscope.pipeline import Processor
+
+    from eventscope.evaluation.records import read_gold
+
+    records, _ = read_gold(gold, need_text=False)
+    if split:
+        records = [r for r in records if r.get("split", "dev") == split]
+    records = records[:limit] if limit else records
+    shared = shared or find_shared(gold)
+    score = RealNewsScore()
+    loaded: list[tuple[dict, Document]] = []
+    for record in records:
+        doc = load_document(record["origin"], shared) if shared else "shared folder not found"
+        if isinstance(doc, str):
+            score.missing.append(doc)
+        else:
+            loaded.append((record, doc))
+    processor = Processor(dictionaries)
+    coded = []
+    results = processor.process([doc for _, doc in loaded])
+    for (record, doc), result in zip(loaded, results):
+        events = [contract_with_mentions(e) for e in result.events]
+        score_article(record, events, score, text=doc.text)
+        coded.append({"id": record["id"], "title": doc.title, "date": doc.date,
+                      "source": doc.source, "events": events})
+    return score, coded
+
+
+def render(score: RealNewsScore, name: str) -> str:
+    lines = [f"real-news dev: {name} ({score.articles} articles"
+             + (f", {len(score.missing)} not found" if score.missing else "") + ")",
+             f"  (source country, target country, PLOVER type) per article:",
+             f"    precision {score.precision:.3f}  ({score.matched_predicted}/{score.predicted})",
+             f"    recall    {score.recall:.3f}  ({score.matched_gold}/{score.gold})",
+             f"    F1        {score.f1:.3f}",
+             f"  events coded {score.predicted_events}; bare statements "
+             f"{score.share(score.statement_events):.1%}; with a furniture actor {score.furniture_events}; "
+             f"acts not done coded as done {score.not_done_as_done}",
+             "  errors:"]
+    for reason, n in score.errors.most_common():
+        lines.append(f"    {n:4d}  {reason}")
+    return "\n".join(lines)
