@@ -65,14 +65,18 @@ def _event_rows(results) -> list[dict]:
                          "cameo_root": e.cameo_root, "quad_class": e.quad_class, "goldstein": e.goldstein,
                          "plover": e.plover, "trigger": e.trigger, "sentence_text": texts.get(e.sentence),
                          "source_code": (source.code or None) if source else None,
-                         "target_code": (target.code or None) if target else None})
+                         "target_code": (target.code or None) if target else None,
+                         "source_name": source.name if source else None, "target_name": target.name if target else None,
+                         "location_country": e.location_country, "location_geonames_id": e.location_geonames_id,
+                         "location_precision": e.location_precision})
     return rows
 
 
 def _stored_linked(store, rows: list[dict], since, until) -> dict[tuple, list[LinkedEvent]]:
     """The stored linked events `link_events` may join each actor pair of `rows` to, read in one query."""
     fields = ("id", "cameo", "cameo_root", "quad_class", "goldstein", "plover", "source_code",
-              "target_code", "date", "first_reported", "first_doc_id", "text", "trigger")
+              "target_code", "date", "first_reported", "first_doc_id", "text", "trigger", "source_name",
+              "target_name", "location_country", "location_geonames_id", "location_precision", "story_id")
     pairs = sorted({(r["source_code"], r["target_code"]) for r in rows if r["source_code"] or r["target_code"]},
                    key=lambda p: (p[0] or "", p[1] or ""))
     return {pair: [LinkedEvent(**{k: row.get(k) for k in fields}) for row in found]
@@ -111,13 +115,16 @@ def link_batch(results: list, store) -> list[str]:
         rows += [e for e in backlog_events if e["doc_id"] not in batch_ids]
     if not docs:
         return []
+    update = assign_stories(docs, _StoredStories(store))
+    for row in rows:  # a statement links only within its story
+        row["story_id"] = update.assignments.get(row["doc_id"])
     since, until = _date_bounds(rows)
     stored = _stored_linked(store, rows, since, until)
     linked = link_events(rows, lambda s, t: stored.get((s, t), []))
-    update = assign_stories(docs, _StoredStories(store))
     store.write_links(
         linked=[le.row() for le in linked],
-        mentions=[{"event_id": e, "linked_event_id": le.id} for le in linked for e, _ in le.mentions],
+        mentions=[{"event_id": e, "linked_event_id": le.id, "reason": why}
+                  for le in linked for e, _, why in le.mentions],
         story_state=[{"story_id": s.id, "n": s.n, "first_date": s.first_date, "last_date": s.last_date,
                       "countries": countries_to_text(s.countries)} for s in update.stories],
         story_terms=[{"story_id": s.id, "term": t, "weight": w, "is_key": t in keys}
@@ -149,6 +156,10 @@ def summarise_stories(store, stories: list[StoryVector]) -> None:
         briefs[story_id] = build_brief(candidates, story.terms)
         titled = [d for d in sorted(docs.values(), key=lambda d: (d["date"] or "9999", d["id"])) if d["title"]]
         title = titled[0]["title"] if titled else (briefs[story_id][0]["text"][:120] if briefs[story_id] else None)
-        rows.append({"id": story_id, "title": title, "first_date": story.first_date, "last_date": story.last_date,
+        first, last = story.first_date, story.last_date
+        if not first:  # undated documents: the range of the dates their events carry
+            dated = sorted(e["date"] for e in material["events"] if e["date"])
+            first, last = (dated[0], dated[-1]) if dated else (None, None)
+        rows.append({"id": story_id, "title": title, "first_date": first, "last_date": last,
                      "n_documents": material["n_documents"], "n_events": material["n_events"]})
     store.write_story_summaries(rows, briefs)

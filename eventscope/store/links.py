@@ -128,7 +128,8 @@ class LinkTables:
         if not pairs:
             return found
         rows = self._rows(
-            """SELECT le.rowid AS _row, le.*, (SELECT any_value(e.trigger) FROM events e WHERE e.id = le.id) AS trigger
+            """SELECT le.rowid AS _row, le.*, (SELECT any_value(e.trigger) FROM events e WHERE e.id = le.id) AS trigger,
+                      (SELECT any_value(sd.story_id) FROM story_documents sd WHERE sd.doc_id = le.first_doc_id) AS story_id
                FROM linked_events le
                WHERE EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS s, unnest(?::VARCHAR[]) AS t) p
                              WHERE p.s IS NOT DISTINCT FROM le.source_code AND p.t IS NOT DISTINCT FROM le.target_code)
@@ -150,10 +151,12 @@ class LinkTables:
             return [], []
         events = self._rows(
             """SELECT e.id, e.doc_id, e.sentence, d.date AS doc_date, e.date, e.cameo, e.cameo_root,
-                      e.quad_class, e.goldstein, e.plover, e.trigger, e.sentence_text, e.source_code, e.target_code
+                      e.quad_class, e.goldstein, e.plover, e.trigger, e.sentence_text, e.source_code, e.target_code,
+                      e.source_name, e.target_name, e.location_country, e.location_geonames_id, e.location_precision
                FROM events e JOIN documents d ON d.id = e.doc_id
                WHERE e.doc_id IN (SELECT unnest(?::VARCHAR[]))
-                 AND e.id NOT IN (SELECT event_id FROM event_links)""", [[d["id"] for d in docs]])
+                 AND e.id NOT IN (SELECT event_id FROM event_links)
+               ORDER BY d.date NULLS LAST, e.doc_id, e.sentence, e.span_start, e.id""", [[d["id"] for d in docs]])
         return docs, events
 
     # -- brief inputs ---------------------------------------------------------------
