@@ -6,7 +6,8 @@ a government, they are not one speaker); the same CAMEO root or PLOVER type; bot
 within a window that widens with the dates' precision, or both undated (an undated mention
 never takes a date from a link); places that do not contradict (another country, or
 another town); similar wording (shared content words, or the same trigger); and for a
-statement (CAMEO 01), the same story: a bare statement is never linked across stories.
+statement (CAMEO 01) or an undated mention, the same story: a bare statement is never
+linked across stories, and without dates only the story vouches for "same time".
 Each link records which fields agreed (`event_links.reason`). Mentions are linked in
 input order, one after another, so the result does not depend on batch boundaries.
 """
@@ -22,7 +23,7 @@ from eventscope.linking.clusters import _parse
 from eventscope.linking.vectors import stopwords
 
 WINDOW_DAYS = {"day": 3, "week": 7, "month": 31, "year": 366}
-MIN_WORDING = 0.1  # Jaccard of the sentences' content words (unless the triggers match)
+MIN_WORDING = 0.2  # Jaccard of the sentences' content words (unless the triggers match)
 WORD = re.compile(r"[a-z]{3,}")
 STATEMENT_ROOT = "01"
 # Words of an actor's name that say what, not who: "Russian government", "U.S. officials".
@@ -88,7 +89,7 @@ def _who(name: str | None) -> frozenset[str]:
     if not name:
         return frozenset()
     toks = tokenize(name)
-    placed = {i for m in load_lexicon().scan(toks) if m.best.kind in PLACE_KINDS + ("org",)
+    placed = {i for m in load_lexicon().scan(toks) if m.best.kind in PLACE_KINDS
               for i in range(m.start, m.end)}
     return frozenset(t.norm for i, t in enumerate(toks)
                      if i not in placed and len(t.norm) >= 3 and t.norm.isalpha() and t.norm not in ROLE_WORDS)
@@ -144,7 +145,7 @@ def why(linked: LinkedEvent, event: dict, when: str | None, score: float) -> str
              f"dates {linked.date} / {when}" if when else "both undated"]
     if linked.location_country and event.get("location_country"):
         parts.append(f"place {event['location_country']}")
-    if (event.get("cameo_root") or "") == STATEMENT_ROOT:
+    if (event.get("cameo_root") or "") == STATEMENT_ROOT or not when:
         parts.append("same story")
     parts.append(f"wording {score:.2f}")
     return "; ".join(parts)
@@ -175,8 +176,8 @@ def link_events(events: list[dict], candidates_for) -> list[LinkedEvent]:
                 if not (names_agree(linked.source_name, event.get("source_name"))
                         and names_agree(linked.target_name, event.get("target_name"))):
                     continue
-                if statement and linked.story_id != event.get("story_id"):
-                    continue
+                if (statement or not when) and linked.story_id != event.get("story_id"):
+                    continue  # a statement, or an undated mention, only within its story
                 candidate = (wording(linked, event), linked.id)
                 if candidate >= best_key:
                     best, best_key = linked, candidate
