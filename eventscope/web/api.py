@@ -6,7 +6,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
-from eventscope.web import queries, story_queries
+from eventscope.web import maps, queries, story_queries
 from eventscope.web.database import Reader
 from eventscope.web.deps import event_filters, reader
 from eventscope.web.filters import MAX_LIMIT, EventFilters, build_filters
@@ -33,6 +33,12 @@ def list_events(f: EventFilters = Depends(event_filters), limit: int = Limit(), 
     total, rows = queries.search_events(r, f, limit, offset)
     return {"total": total, "limit": limit, "offset": offset, "filters": f.as_query(),
             "events": [public(e) for e in rows]}
+
+
+@router.get("/map", summary="Events per place and per country, filtered like /events")
+def event_map(f: EventFilters = Depends(event_filters), limit: int = Query(500, ge=1, le=5000),
+              r: Reader = Depends(reader)) -> dict:
+    return {"filters": f.as_query(), **maps.place_counts(r, f, limit)}
 
 
 @router.get("/events/{event_id}", summary="One event, its document and its other sources")
