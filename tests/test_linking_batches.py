@@ -67,15 +67,20 @@ def test_stored_stories_and_linked_events_are_the_same_whatever_the_batch_size(p
     results = list(processor.process(docs))
     assert sum(len(r.events) for r in results) > 10
     outcomes = []
-    for size in (1, 7, 64):
-        with Store(tmp_path / f"b{size}.duckdb") as store:
-            for start in range(0, len(results), size):
-                chunk = results[start:start + size]
-                store.write_results(chunk)
-                linking.link_batch(chunk, store)
+    for size, resume_at in ((1, None), (7, None), (64, None), (7, 14)):
+        path = tmp_path / f"b{size}-{resume_at}.duckdb"
+        store = Store(path)
+        for start in range(0, len(results), size):
+            if start == resume_at:  # a resumed run: a new process reads the linking state back
+                store.close()
+                store = Store(path)
+            chunk = results[start:start + size]
+            store.write_results(chunk)
+            linking.link_batch(chunk, store)
+        with store:
             outcomes.append((
                 store.con.execute("SELECT doc_id, story_id FROM story_documents ORDER BY doc_id").fetchall(),
                 store.con.execute("SELECT event_id, linked_event_id, reason FROM event_links ORDER BY event_id").fetchall(),
                 store.con.execute("SELECT id, n_mentions, first_doc_id, date FROM linked_events ORDER BY id").fetchall()))
-    assert outcomes[0] == outcomes[1] == outcomes[2]
+    assert outcomes[0] == outcomes[1] == outcomes[2] == outcomes[3]
     assert any(n > 1 for _, n, _, _ in outcomes[0][2])  # some events were linked across documents
