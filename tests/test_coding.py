@@ -252,3 +252,13 @@ def test_a_count_before_a_group_is_no_comparison():
 
     assert resolve_phrase("More than 300 Indians").country == "IND"
     assert resolve_phrase("at least 74 Syrian civilians").country == "SYR"
+
+
+def test_a_sanction_aimed_at_no_one_is_no_sanction_event(code_text):
+    # PLOVER: sanctions, aid and cooperation require a recipient; "sanctions expire" is the word
+    r = code_text("The sanctions imposed over the border dispute expire in July, officials said. "
+                  "Kenyan troops attacked the rebel camp.")
+    assert not [e for e in r.events if e.plover == "SANCTION" and not e.target]
+    r = code_text("Kenya imposed sanctions on Uganda on Monday.")
+    assert [(e.plover, [a.country for a in e.target]) for e in r.events if e.plover == "SANCTION"] == [
+        ("SANCTION", ["UGA"])]
