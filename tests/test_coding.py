@@ -259,6 +259,5 @@ def test_a_sanction_aimed_at_no_one_is_no_sanction_event(code_text):
     r = code_text("The sanctions imposed over the border dispute expire in July, officials said. "
                   "Kenyan troops attacked the rebel camp.")
     assert not [e for e in r.events if e.plover == "SANCTION" and not e.target]
-    r = code_text("Kenya imposed sanctions on Uganda on Monday.")
-    assert [(e.plover, [a.country for a in e.target]) for e in r.events if e.plover == "SANCTION"] == [
-        ("SANCTION", ["UGA"])]
+    r = code_text("Kenya imposed sanctions on Uganda on Monday.")  # CAMEO 163, aimed at Uganda
+    assert [[a.country for a in e.target] for e in r.events if e.cameo == "163"] == [["UGA"]]
