@@ -11,7 +11,7 @@ import typer
 
 from eventscope.cli.app import app
 from eventscope.cli.common import console, fail, out
-from eventscope.cli.options import EXIT_REJECTED, Output, open_output
+from eventscope.cli.options import EXIT_REJECTED, Output, open_output, read_store
 
 
 def _read_inputs(path: Path) -> tuple[list[dict], int]:
@@ -45,9 +45,7 @@ def _read_inputs(path: Path) -> tuple[list[dict], int]:
 def _list_stored(db: Path, limit: int) -> None:
     from rich.table import Table
 
-    from eventscope.store import Store
-
-    with Store(db, read_only=True) as store:
+    with read_store(db) as store:
         stories = store.list_stories(limit=limit)
     if not stories:
         console.print(f"no stories in {db} (run `eventscope run` on some articles first)")
@@ -75,8 +73,6 @@ def stories_command(
     if db is not None:
         if input is not None:
             fail("give either IN.jsonl -o OUT.jsonl, or --db FILE, not both")
-        if not db.exists():
-            fail(f"no eventscope database at {db}")
         _list_stored(db, limit)
         return
     if input is None or output is None:
