@@ -20,6 +20,7 @@ class Profile:
     date_columns: tuple[str, ...]  # typed DATE columns
 
     def filled(self) -> int:
+        """How many of the system's columns we can fill (the others are written empty)."""
         return sum(sql is not None for _, sql in self.columns)
 
 
