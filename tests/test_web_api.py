@@ -296,6 +296,7 @@ def test_event_list_page_has_facets_and_a_csv_link(client):
     assert 'title="190 Use conventional military force (root 19: Fight)"' in html  # CAMEO definition
     narrowed = client.get("/events?cameo=0312&min_confidence=0.5&plover_mode=&source=IRN").text
     assert narrowed.count('class="event"') == 1 and "/events/e2" in narrowed
+    assert 'name="cameo" value="0312"' in narrowed and 'name="source" value="IRN"' in narrowed  # the form keeps them
 
 
 def test_why_coded_in_words_on_the_event_page(client):
