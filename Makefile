@@ -29,6 +29,7 @@ test-all: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_link_real.py
 
 clean:
 	rm -rf $(VENV) eventscope.duckdb out

@@ -88,8 +88,10 @@ def test_event_detail_with_copies_and_linked_mentions(client, stored):
         "linked_event": {"id": "L1", "cameo": "0312", "cameo_root": "03", "quad_class": 1, "goldstein": 5.2,
                          "plover": "AGREE", "source_code": "IRN", "target_code": "RUS", "date": "2024-03-11",
                          "first_reported": "2024-03-04", "first_doc_id": "doc-a", "n_mentions": 2,
-                         "n_sources": 3, "n_documents": 2, "text": webdb.TEXT_A[webdb.SPLIT_A + 2:]},
-        "other_mentions": [listed(stored, "e4", None)]}
+                         "n_sources": 3, "n_documents": 2, "text": webdb.TEXT_A[webdb.SPLIT_A + 2:],
+                         "source_name": None, "target_name": None, "location_country": None,
+                         "location_geonames_id": None, "location_precision": None, "link_reason": None},
+        "other_mentions": [{**listed(stored, "e4", None), "link_reason": None}]}
     assert client.get("/api/events/e3").json() == {
         **listed(stored, "e3", "2023"), "copies": [], "linked_event": None, "other_mentions": []}
 

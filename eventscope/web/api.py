@@ -13,7 +13,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from eventscope.web import queries, schemas, story_queries
+from eventscope.web import maps, queries, schemas, story_queries
 from eventscope.web.database import Reader
 from eventscope.web.deps import event_filters, known_parameters, reader
 from eventscope.web.filters import MAX_LIMIT, EventFilters, build_filters
@@ -78,6 +78,12 @@ def list_events(request: Request, f: EventFilters = Depends(event_filters), limi
 def list_events_csv(request: Request, f: EventFilters = Depends(event_filters), limit: int = Limit(),
                     offset: int = Offset(), sort: Sort = Query("-date"), r: Reader = Depends(reader)) -> Response:
     return csv_response(event_page(request, f, limit, offset, sort, r)["events"], "events")
+
+
+@router.get("/map", summary="Events per place and per country, filtered like /events")
+def event_map(f: EventFilters = Depends(event_filters), limit: int = Query(500, ge=1, le=5000),
+              r: Reader = Depends(reader)) -> dict:
+    return {"filters": f.as_query(), **maps.place_counts(r, f, limit)}
 
 
 @router.get("/events/{event_id}", summary="One event, its document and its other sources",
