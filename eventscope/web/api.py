@@ -141,11 +141,31 @@ def list_actors_csv(request: Request, q: str | None = Query(None, max_length=100
     return csv_response(actor_page(request, q, limit, offset, r)["actors"], "actors")
 
 
+def A():
+    return Query(..., max_length=3, description="First country (ISO3 or class code).")
+
+
+def B():
+    return Query(..., max_length=3, description="Second country.")
+
+
+def By():
+    return Query("month", description="Period of the series.")
+
+
 @router.get("/dyads", summary="Cooperation and conflict of a country pair over time", response_model=schemas.DyadSeries)
-def dyad(a: str = Query(..., max_length=3, description="First country (ISO3 or class code)."),
-         b: str = Query(..., max_length=3, description="Second country."),
-         by: Literal["week", "month"] = Query("month", description="Period of the series."),
+def dyad(a: str = A(), b: str = B(), by: Literal["week", "month"] = By(),
          start: str | None = Query(None, max_length=10), end: str | None = Query(None, max_length=10),
          r: Reader = Depends(reader)) -> dict:
     f = build_filters(r, a=a, b=b, start=start, end=end)
     return queries.dyad_series(r, f, by)
+
+
+@router.get("/dyads.csv", summary="A country pair's series, as CSV", response_class=Response, responses={200: CSV})
+def dyad_csv(a: str = A(), b: str = B(), by: Literal["week", "month"] = By(),
+             start: str | None = Query(None, max_length=10), end: str | None = Query(None, max_length=10),
+             r: Reader = Depends(reader)) -> Response:
+    series = dyad(a, b, by, start, end, r)["series"]
+    rows = [{"period": p["period"], "total": p["total"], **p["counts"], "goldstein_mean": p["goldstein_mean"]}
+            for p in series]
+    return csv_response(rows, f"dyad-{a}-{b}")

@@ -99,8 +99,7 @@ def events_page(request: Request, page: int = Page(), r: Reader = Depends(reader
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, r: Reader = Depends(reader)):
     """Events per place on a world map, filtered like the event list."""
-    raw = {k: request.query_params.get(k, "") for k in
-           ("actor", "a", "b", "cameo_root", "plover", "quad_class", "start", "end", "q")}
+    raw = {k: request.query_params.get(k, "") for k in EVENT_FILTERS}
     try:
         f = build_filters(r, **raw)
     except FilterError as err:
