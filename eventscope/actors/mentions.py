@@ -8,7 +8,12 @@ Coreference has no usable model on PyPI, so it is written from the parse:
 - he/she/his/her go to the most recent person, it/its to the most recent country or body,
   only when one exists in this or the previous two sentences;
 - "the two men", "both sides", "the two countries" go to the last pair of actors;
-- "Russian and Iranian officials" and "a Russian-Iranian delegation" are two actors.
+- "Russian and Iranian officials" and "a Russian-Iranian delegation" are two actors;
+- a role or group that names no country ("a government spokeswoman", "police", "opposition
+  leader Kizza Besigye") belongs to the country the story is about (the country its title
+  and text name most), never to whatever place its sentence happens to name ("sanctions
+  over the Ukraine crisis"); an unknown person's bare name gets a country only from its own
+  phrase or a coreferent mention.
 Every actor carries ``entity`` = ``actor_key``: country, sector and folded name, the key the
 linking stage uses to join the same person or body across documents.
 """
@@ -33,10 +38,17 @@ class DocActors:
         self.doc = doc
         self.document = document
         self.dictionaries = dictionaries
-        self._by_token: dict[int, list[Actor]] = MentionResolver(doc, document, dictionaries).resolve()
+        resolver = MentionResolver(doc, document, dictionaries)
+        self._by_token: dict[int, list[Actor]] = resolver.resolve()
+        self._story_country = resolver.story_country
         self._mention_starts: list[int] | None = None  # sorted token indexes, on first use
 
     # --- public -------------------------------------------------------------------
+    @property
+    def story_country(self) -> str | None:
+        """The country the story is about (see `actors.resolution.story_country`), None when none stands out."""
+        return self._story_country
+
     def actors_for(self, token: Token) -> list[Actor]:
         """The actor(s) an argument head token refers to ([] when it is no actor)."""
         if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"nsubj", "dobj", "nsubjpass", "pobj"}:

@@ -42,8 +42,7 @@ def load_partition(store, folder: str | Path) -> tuple[int, int]:
     """Load one partition into ``store`` in one transaction; (new documents, new events)."""
     folder = Path(folder)
     con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction():
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE _new_docs AS SELECT * FROM read_parquet({_sql_path(folder / 'documents.parquet')}) "
             "WHERE id NOT IN (SELECT id FROM documents)"
@@ -60,10 +59,6 @@ def load_partition(store, folder: str | Path) -> tuple[int, int]:
                 new_events = con.execute("SELECT count(*) FROM events WHERE doc_id IN (SELECT id FROM _new_docs)").fetchall()[0][0]
         new_docs = con.execute("SELECT count(*) FROM _new_docs").fetchall()[0][0]
         con.execute("DROP TABLE _new_docs")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return int(new_docs), int(new_events)
 
 
