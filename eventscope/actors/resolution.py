@@ -28,6 +28,8 @@ GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|na
 GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
                "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
 COUNTERPART_LEMMAS = {"counterpart", "counterparts"}
+TITLE_WEIGHT, AGENT_WEIGHT = 2, 3  # how much a title's and an agent's country name count (story_country)
+CLASS_CODES = {"IGO", "NGO", "MNC", "WST", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF", "SAS", "SEA"}  # not countries
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
@@ -52,6 +54,7 @@ class MentionResolver:
         self._bodies: list[tuple[int, Actor]] = []
         self._groups: list[list[Actor]] = []  # pairs and lists, for "the two men"
         self._head_cache: dict[str, bool] = {}
+        self.story_country = story_country(doc, document)
 
     def resolve(self) -> dict[int, list[Actor]]:
         """Every mention head's actors, by token index."""
@@ -113,9 +116,13 @@ class MentionResolver:
         if not self._is_actor_head(head) and not self._is_group_with_actor_modifier(head):
             return None
         actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries,
-                               gazetteer=head.ent_type_ != "PERSON")
+                               gazetteer=head.ent_type_ != "PERSON", borrow_country=False)
         if actor is None:
             return None
+        if not actor.country and self.story_country and actor.sector not in (None, *NON_ACTOR_SECTORS):
+            # a role word, with or without a name; a bare name has no sector and stays unknown
+            actor = replace(actor, country=self.story_country,
+                            evidence=actor.evidence + (Evidence("rule", "country of the story", decides="country"),))
         # resolve_phrase returns a new Actor every time: set its fields in place
         if actor.sector in NON_ACTOR_SECTORS:
             actor.sector = None
@@ -242,6 +249,51 @@ class MentionResolver:
         for token in sent:
             if token.dep_ == "conj" and token.i in self._by_token and token.head.i in self._by_token:
                 self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
+
+
+def story_country(doc: Doc, document: Document) -> str | None:
+    """The country a story is about: the one its title and its place and nationality names
+    name most, a name that belongs to a person or a subject counting more than a topic
+    ("German Chancellor Angela Merkel", "Germany said" over "sanctions against Russia");
+    None when no country stands out."""
+    counts: dict[str, int] = {}
+    if document.title:
+        for country in _countries_named(document.title):
+            counts[country] = counts.get(country, 0) + TITLE_WEIGHT
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            country = resolve_country(ent.text)
+            if country and len(country) == 3 and country.isalpha() and country not in CLASS_CODES:
+                counts[country] = counts.get(country, 0) + (AGENT_WEIGHT if _names_an_agent(ent) else 1)
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two countries as prominent: no default
+    return ranked[0][0]
+
+
+def _names_an_agent(ent: Span) -> bool:
+    """The name is a subject, or qualifies a person or a role ("German" in "German Chancellor
+    Angela Merkel", "Russia's foreign minister")."""
+    root = ent.root
+    if root.dep_ == "nsubj":  # a passive's subject is acted upon: no agent
+        return True
+    head = root
+    for _ in range(2):
+        if head.dep_ not in {"amod", "compound", "poss", "nmod"} or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.ent_type_ == "PERSON" or head.dep_ == "nsubj":
+            return True
+    return False
+
+
+@lru_cache(maxsize=2048)
+def _countries_named(title: str) -> tuple[str, ...]:
+    lex = load_lexicon()
+    return tuple(m.best.country for m in lex.scan(tokenize(title))
+                 if m.best.country and m.best.kind in ("country", "demonym", "capital", "seat", "city", "region"))
 
 
 def noun_phrase(token: Token, with_of: bool = False) -> Span:
