@@ -24,6 +24,7 @@ from eventscope.cli.app import app
 from eventscope.cli.common import (EXIT_BAD_DATABASE, EXIT_BUSY, EXIT_INTERRUPTED, EXIT_REJECTED, EXIT_USAGE,
                                    EXIT_WORKER_DIED, console, fail, out, report_rejections)
 from eventscope.store.lock import WRITER_WAIT
+from eventscope.cli.options import Dictionaries, Json, Quiet, dictionaries_arg, summarise
 
 
 class Executor(str, Enum):
@@ -39,7 +40,7 @@ def _interrupt(signum, frame) -> None:
 def run_command(
     inputs: List[Path] = typer.Argument(..., help="Files or folders of .txt, .html, .jsonl, .csv articles."),
     db: Path = typer.Option(Path("eventscope.duckdb"), "--db", help="DuckDB file to write (created if missing)."),
-    dictionaries: Optional[Path] = typer.Option(None, "--dictionaries", help="Actor dictionaries (folder or file)."),
+    dictionaries: List[Path] = Dictionaries(),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per committed batch (Dask: per partition)."),
     all_languages: bool = typer.Option(False, "--all-languages", help="Do not skip non-English documents."),
     show: int = typer.Option(20, "--show", help="Print this many coded events at the end (0: none)."),
@@ -55,6 +56,8 @@ def run_command(
     interval: float = typer.Option(5.0, "--interval", min=0.1, help="Seconds between polls with --watch."),
     wait: float = typer.Option(WRITER_WAIT, "--wait", min=0, help="Seconds to wait for the database while another "
                                "process (a run, a reader) holds it; then exit with code 4."),
+    as_json: bool = Json(),
+    quiet: bool = Quiet(),
 ) -> None:
     """Ingest articles, code their events and store everything in the embedded database.
 
@@ -70,6 +73,7 @@ def run_command(
         fail(f"no folder {db.parent} for --db {db}", EXIT_USAGE)
     if db.is_dir():
         fail(f"--db {db} is a folder, not a database file", EXIT_USAGE)
+    dictionaries = dictionaries_arg(dictionaries)
     signal.signal(signal.SIGTERM, _interrupt)
     pool = None
     if executor is Executor.local and workers > 1:
@@ -78,11 +82,11 @@ def run_command(
         pool = ProcessPool(workers, dictionaries)
     options = dict(dictionaries=dictionaries, batch_size=batch_size, english_only=not all_languages,
                    executor=executor, workers=workers, scheduler=scheduler, parquet_dir=parquet_dir, pool=pool,
-                   wait=wait, dashboard=dashboard)
+                   wait=wait, dashboard=dashboard, as_json=as_json, quiet=quiet)
     any_rejected = False
     try:
         while True:
-            report = _run_once(inputs, db, show=show, settle=interval if watch else None, **options)
+            report = _run_once(inputs, db, show=0 if quiet else show, settle=interval if watch else None, **options)
             any_rejected = any_rejected or bool(report and report.rejected)
             if not watch:
                 break
@@ -130,7 +134,8 @@ def _not_a_database(err: Exception) -> bool:
 
 
 def _run_once(inputs: List[Path], db: Path, *, show: int, settle: float | None, dictionaries, batch_size,
-              english_only, executor, workers, scheduler, parquet_dir, pool, wait, dashboard):
+              english_only, executor, workers, scheduler, parquet_dir, pool, wait, dashboard=None, as_json=False,
+              quiet=False):
     """One pass over the inputs. When watching (``settle`` set) only files left unchanged for
     ``settle`` seconds are taken, so a file still being written is not ingested half-way, and
     None is returned when there is nothing to do. The database is opened only for the pass,
@@ -156,7 +161,7 @@ def _run_once(inputs: List[Path], db: Path, *, show: int, settle: float | None, 
         total = _count_documents(changed)
         with Progress(SpinnerColumn(), TextColumn("[bold]coding[/]"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[events]} events"), TimeElapsedColumn(), console=console,
-                      transient=False) as progress:
+                      transient=False, disable=quiet) as progress:
             task = progress.add_task("coding", total=total or None, events=0)
 
             def advance(n: int, events: int) -> None:
@@ -172,13 +177,16 @@ def _run_once(inputs: List[Path], db: Path, *, show: int, settle: float | None, 
                 report = pipeline.run(inputs, store, dictionaries=dictionaries, batch_size=batch_size,
                                       on_progress=advance, english_only=english_only, executor=pool)
             progress.update(task, completed=total or progress.tasks[0].completed)
-        console.print(
+        summarise(
             f"run {report.run_id}: {report.documents_added} new documents, "
             f"{report.documents_skipped - report.near_copies} already stored, "
             f"{report.near_copies} near-copies kept as extra sources, "
             f"{report.files_unchanged} unchanged files not re-read, {report.events_added} events, "
-            f"{len(report.rejected)} rejected -> {db}"
-        )
+            f"{len(report.rejected)} rejected -> {db}",
+            {"command": "run", "run_id": report.run_id, "documents_added": report.documents_added,
+             "already_stored": report.documents_skipped - report.near_copies, "near_copies": report.near_copies,
+             "files_unchanged": report.files_unchanged, "events_added": report.events_added,
+             "rejected": len(report.rejected), "db": str(db)}, as_json=as_json, quiet=quiet)
         report_rejections(report.rejected)
         if show:
             from eventscope.cli.tables import events_table

@@ -11,6 +11,7 @@ import typer
 
 from eventscope.cli.app import app
 from eventscope.cli.common import console, fail, out
+from eventscope.cli.options import EXIT_REJECTED, Output, open_output
 
 
 def _read_inputs(path: Path) -> tuple[list[dict], int]:
@@ -62,7 +63,7 @@ def _list_stored(db: Path, limit: int) -> None:
 def stories_command(
     input: Optional[Path] = typer.Argument(None, exists=True, dir_okay=False,
                                            help="JSONL/CSV records: id, text, optional title and date."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="JSONL: one {id, story} line per input id."),
+    output: Optional[str] = Output(required=False, help="JSONL: one {id, story} line per input id; - for standard output."),
     db: Optional[Path] = typer.Option(None, "--db", help="List the stories stored in this database instead."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1,
                                              help="Documents per streaming batch (default 256)."),
@@ -84,9 +85,9 @@ def stories_command(
 
     records, bad = _read_inputs(input)
     assigned = cluster_records(records, batch_size=batch_size, threshold=threshold)
-    with output.open("w", encoding="utf-8") as sink:
+    with open_output(output) as sink:
         for record in records:
             sink.write(json.dumps({"id": record["id"], "story": assigned[record["id"]]}, ensure_ascii=False) + "\n")
     console.print(f"{len(records)} documents -> {len(set(assigned.values()))} stories -> {output}"
                   + (f"; {bad} lines skipped" if bad else ""))
-    raise typer.Exit(1 if bad else 0)
+    raise typer.Exit(EXIT_REJECTED if bad else 0)

@@ -18,6 +18,7 @@ from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
 from eventscope.knowledge import taxonomy
 from eventscope.coding.frames import apply_frame
+from eventscope.knowledge.implicit_agents import implicit_agent_sector
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, own_modality, reported_modality
 from eventscope.coding.places import place_of
@@ -153,6 +154,8 @@ class Coder:
             targets = [a for a in self._addressees(cand.verb, actors, source_entities)
                        if a.entity not in source_entities]
             cand.notes += ["target: addressee of the report"] if targets else []
+        if not sources and passive and targets:
+            sources = _implicit_agent(info.code, targets, actors.story_country, cand.notes)
         if not sources and (not (passive and targets) or info.root == STATEMENT_ROOT):
             return None
 
@@ -262,6 +265,22 @@ def _modifier_actor(token: Token, actors: DocActors) -> Actor | None:
     return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
                  end=token.idx + len(token.text), entity=f"{found.country}::modifier",
                  evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
+
+
+def _implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
+                    notes: list[str]) -> list[Actor]:
+    """"Besigye was arrested" in a story about Uganda: only police arrest, and a Ugandan
+    arrested in a Ugandan story was arrested by Uganda's police (coding/data/implicit_agents.tsv).
+    A foreigner's arrest (the target's country is not the story's) has no agent we can name,
+    and acts anyone could do ("was killed") get none."""
+    sector = implicit_agent_sector(cameo)
+    country = next((a.country for a in targets if a.country), None)
+    if sector is None or country is None or country != story_country:
+        return []
+    notes.append("implicit agent of a passive")
+    return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,
+                  entity=f"{country}{sector}::implicit",
+                  evidence=(Evidence("rule", "implicit agent of a passive", decides="sector"),))]
 
 
 def _is_predicate(token: Token, lexicon: Lexicon) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 from eventscope.ingest.assemble import DEFAULT_MAX_CHARS
 from eventscope.ingest.decoding import decode_bytes, printable_path
 from eventscope.ingest.html_page import MARKUP_ALLOWANCE, document_from_html
-from eventscope.ingest.records import RECORD_SUFFIXES, document_from_record, read_numbered_records
+from eventscope.ingest.records import RECORD_SUFFIXES, document_from_record, read_numbered_records, record_suffix
 from eventscope.ingest.sidecar import apply_sidecar, is_sidecar, read_sidecar
 from eventscope.ingest.text import document_from_text
 from eventscope.models import Document, Rejection
@@ -93,7 +93,7 @@ def documents_from_file(
     """Every Document (or Rejection) one file holds."""
     suffix = path.suffix.lower()
     origin = printable_path(path)
-    if suffix in RECORD_SUFFIXES:
+    if record_suffix(path) in RECORD_SUFFIXES:
         for item in read_numbered_records(path):
             if isinstance(item, Rejection):
                 yield item

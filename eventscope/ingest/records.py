@@ -1,4 +1,6 @@
-"""Records: JSON Lines and CSV files with one article per line / row.
+"""Records: JSON Lines, CSV/TSV and Parquet files with one article per line / row; JSONL and
+CSV/TSV may be gzip-compressed (``.jsonl.gz``), and a CSV's delimiter (``,`` ``;`` tab ``|``)
+is sniffed from its first lines.
 
 Columns: ``id`` and ``text``, optionally ``title``, ``date``, ``url``, ``source`` (a few
 common synonyms such as ``body`` or ``headline`` are accepted). Each bad line becomes a
@@ -8,8 +10,10 @@ Rejection naming ``path:line``; the rest of the file still comes through.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
+import zlib
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +26,8 @@ from eventscope.ingest.decoding import (SNIFF_BYTES, decode_bytes, looks_binary,
 from eventscope.ingest.normalise import clean_chars, join_paragraphs, normalise_spaces, paragraphs_from_lines
 from eventscope.models import Document, Rejection
 
-RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".parquet": "parquet"}
+CSV_DELIMITERS = ",;\t|"
 # Field name -> accepted column names (matched ignoring case), in order of preference.
 FIELD_NAMES = {
     "id": ("id", "doc_id", "article_id"),
@@ -107,6 +112,27 @@ def _lines(fh, max_bytes: int) -> Iterator[bytes | None]:
         yield None
 
 
+def record_suffix(path: Path) -> str:
+    """The suffix that says how to read a file: ".jsonl" for "a.jsonl.gz" (gzip is undone first)."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] == ".gz":
+        return suffixes[-2]
+    return path.suffix.lower()
+
+
+def _open_binary(path: Path):
+    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
+
+
+def _delimiter(path: Path, sample: str) -> str:
+    if record_suffix(path) == ".tsv":
+        return "\t"
+    try:
+        return csv.Sniffer().sniff(sample[:SNIFF_BYTES], delimiters=CSV_DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
 def _utf16_lines(fh, encoding: str, max_bytes: int) -> Iterator[bytes | None]:
     """`_lines` of a UTF-16 file, each line as UTF-8 bytes (a UTF-16 newline is two bytes,
     so the file cannot be split on b"\\n")."""
@@ -123,7 +149,7 @@ def _utf16_lines(fh, encoding: str, max_bytes: int) -> Iterator[bytes | None]:
 
 def _jsonl_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
     name = printable_path(path)
-    with path.open("rb") as fh:
+    with _open_binary(path) as fh:
         sample = fh.read(SNIFF_BYTES)
         if looks_binary(sample):
             yield Rejection(name, "binary file")
@@ -185,18 +211,19 @@ def _csv_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
     the row's second line, so the rows it would have swallowed still come through."""
     csv.field_size_limit(CSV_FIELD_LIMIT)
     name = printable_path(path)
-    with path.open("rb") as fh:
+    with _open_binary(path) as fh:
         sample = fh.read(SNIFF_BYTES)
     if looks_binary(sample):
         yield Rejection(name, "binary file")
         return
     encoding = sniff_text_encoding(sample)
+    delimiter = _delimiter(path, sample.decode(encoding, errors="replace"))
     # Bytes that are not in the file's encoding are kept (surrogateescape) and decoded per
     # cell by `redecode`, rather than replaced: a Latin-1 byte late in a UTF-8 file.
     errors = "replace" if encoding.startswith("utf-16") else "surrogateescape"
-    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+    with io.TextIOWrapper(_open_binary(path), encoding=encoding, errors=errors, newline="") as fh:
         lines = _NumberedLines(fh)
-        reader = csv.reader(lines, strict=True)
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
         try:
             header = [redecode(str(cell)).strip().lstrip("\ufeff") for cell in next(reader)]
         except StopIteration:
@@ -214,7 +241,7 @@ def _csv_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
             except csv.Error as exc:
                 yield Rejection(f"{name}:{start}", _csv_problem(exc))
                 lines.give_back_all_but_first()
-                reader = csv.reader(lines, strict=True)
+                reader = csv.reader(lines, delimiter=delimiter, strict=True)
                 continue
             if not any(cell.strip() for cell in row):
                 continue
@@ -232,16 +259,22 @@ def _csv_problem(exc: csv.Error) -> str:
 
 
 def read_numbered_records(path: str | Path) -> Iterator[tuple[str, dict] | Rejection]:
-    """(origin "path:line", record) for each good line of a .jsonl/.csv file; Rejections for bad ones."""
+    """(origin "path:line", record) for each good line of a .jsonl/.csv/.tsv/.parquet file (JSONL
+    and CSV/TSV also gzip-compressed); Rejections for bad ones."""
     path = Path(path)
-    kind = RECORD_SUFFIXES.get(path.suffix.lower())
-    if kind is None:
-        yield Rejection(printable_path(path), f"unsupported record file type {path.suffix or '(none)'}")
+    kind = RECORD_SUFFIXES.get(record_suffix(path))
+    if kind is None or (kind == "parquet" and path.suffix.lower() == ".gz"):
+        yield Rejection(printable_path(path), f"unsupported record file type {''.join(path.suffixes) or '(none)'}")
+        return
+    if kind == "parquet":
+        from eventscope.ingest.parquet_records import parquet_records
+
+        yield from parquet_records(path)
         return
     try:
         yield from (_jsonl_records(path) if kind == "jsonl" else _csv_records(path))
-    except OSError as exc:
-        yield Rejection(printable_path(path), f"unreadable ({exc.strerror or exc})")
+    except (OSError, EOFError, zlib.error) as exc:  # gzip: not gzip data, cut short or corrupt
+        yield Rejection(printable_path(path), f"unreadable ({getattr(exc, 'strerror', None) or exc})")
 
 
 def read_records(path: str | Path) -> Iterator[dict | Rejection]:
