@@ -12,6 +12,7 @@ from rich.console import Console
 from eventscope.cli.app import app
 from eventscope.export import FORMATS, PROFILE_NAMES, TABLES, ExportError, ExportFilters, export as write_export
 from eventscope.store import Store
+from eventscope.store.lock import COMMAND_WAIT
 
 console = Console(stderr=True)
 
@@ -37,7 +38,7 @@ def export(
         raise typer.Exit(2)
     filters = ExportFilters(start=start, end=end, country=country, code=code)
     try:
-        with Store(db, read_only=True) as store:
+        with Store(db, read_only=True, wait=COMMAND_WAIT) as store:
             rows = write_export(store.con, out, fmt, table=table, profile=profile, filters=filters)
     except ExportError as err:
         console.print(f"[red]error:[/] {err}", highlight=False)

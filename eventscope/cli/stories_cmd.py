@@ -12,6 +12,7 @@ import typer
 from eventscope.cli.app import app
 from eventscope.cli.common import console, fail, out
 from eventscope.cli.options import EXIT_REJECTED, Output, open_output
+from eventscope.store.lock import COMMAND_WAIT
 
 
 def _read_inputs(path: Path) -> tuple[list[dict], int]:
@@ -47,7 +48,7 @@ def _list_stored(db: Path, limit: int) -> None:
 
     from eventscope.store import Store
 
-    with Store(db, read_only=True) as store:
+    with Store(db, read_only=True, wait=COMMAND_WAIT) as store:
         stories = store.list_stories(limit=limit)
     if not stories:
         console.print(f"no stories in {db} (run `eventscope run` on some articles first)")

@@ -8,6 +8,7 @@ import typer
 
 from eventscope.cli.app import app
 from eventscope.cli.common import fail, out
+from eventscope.store.lock import COMMAND_WAIT
 
 
 @app.command("story")
@@ -20,7 +21,7 @@ def story_command(
 
     if not db.exists():
         fail(f"no eventscope database at {db}")
-    with Store(db, read_only=True) as store:
+    with Store(db, read_only=True, wait=COMMAND_WAIT) as store:
         story = store.story(story_id)
     if story is None:
         fail(f"no story {story_id!r} in {db} (list them with `eventscope stories --db {db}`)")
