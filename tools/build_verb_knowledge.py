@@ -60,7 +60,7 @@ MAX_CONTENT_WORDS = 3
 HEADER = ("# Derived by tools/build_verb_knowledge.py from PETRARCH2's CAMEO.2.0.txt verb dictionary\n"
           "# (Copyright (c) 2015 Open Event Data Alliance, MIT License: see cameo_verbs.NOTICE).\n"
           "# Do not edit: rerun the tool. Columns as in verbs.tsv (objects: '+' joins words that are all\n"
-          "# needed, '|' alternatives), plus the dictionary line the row comes from.\n")
+          "# needed, '|' alternatives), plus the dictionary line of the pattern (none: the verb's own code).\n")
 
 
 def word_forms(word: str) -> list[str]:
@@ -176,7 +176,7 @@ def _verb_key(words: tuple[str, ...]) -> tuple[str | None, list[str]]:
 
 def render(rows: list[tuple], forms: dict[str, list[str]]) -> tuple[str, str]:
     patterns = HEADER + "verb\tobjects\tcameo\tsource\n" + "".join(
-        f"{key}\t{objects}\t{code}\t{SOURCE}:{line}\n" for key, objects, code, line in rows)
+        f"{key}\t{objects}\t{code}\t{SOURCE}{f':{line}' if line else ''}\n" for key, objects, code, line in rows)
     form_text = HEADER + "verb\tforms\n" + "".join(f"{h}\t{'|'.join(f)}\n" for h, f in forms.items())
     return patterns, form_text
 

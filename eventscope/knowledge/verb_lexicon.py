@@ -112,7 +112,7 @@ class Lexicon:
             if not _gate(verb, obj, code, own):
                 continue
             self.add_verb(verb, obj, code, derived=True,
-                          label=f"{verb} {obj} -> {code} (CAMEO.2.0 {row['source'].split(':')[-1]})")
+                          label=f"{verb} {obj} -> {code} (CAMEO.2.0{_line_of(row['source'])})")
         for _, row in read_tsv(CODING_DATA / "cameo_verb_forms.tsv"):
             for form in row["forms"].split("|"):
                 self.forms.setdefault(form, row["verb"])
@@ -156,6 +156,10 @@ class Lexicon:
 
     def is_word(self, kind: str, word: str) -> bool:
         return word.lower() in self.modality.get(kind, frozenset())
+
+
+def _line_of(source: str) -> str:
+    return f" {source.rsplit(':', 1)[1]}" if ":" in source else ""
 
 
 def _gate(verb: str, obj: str, code: str, own: dict[str, set]) -> bool:
