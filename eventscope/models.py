@@ -35,6 +35,7 @@ class Document:
     dateline: str | None = None  # the place a dateline names ("BERLIN (Reuters) -" -> "Berlin")
 
     def to_dict(self) -> dict:
+        """The document as a plain dict (JSON-ready)."""
         return asdict(self)
 
 
@@ -88,6 +89,7 @@ def evidence_json(items) -> str:
 
 
 def evidence_from_json(text: str) -> tuple[Evidence, ...]:
+    """The evidence records stored as JSON (`evidence_json`), as Evidence objects."""
     return tuple(Evidence(**record) for record in json.loads(text or "[]"))
 
 
@@ -118,7 +120,22 @@ class Actor:
         return (self.country or "") + (self.sector or "")
 
     def to_contract(self) -> dict:
+        """The actor as the `eventscope code` contract writes it (shared/eval/FORMAT.md)."""
         return {"name": self.name, "country": self.country, "sector": self.sector}
+
+
+@dataclass
+class Location:
+    """Where an event happened, resolved offline against GeoNames (coding.places)."""
+
+    name: str  # as resolved ("Moscow"), or as written when it could not be placed
+    country: str | None = None  # ISO3
+    admin1: str | None = None  # GeoNames admin1 key ("US.GA"), for towns and US states
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None  # city, region, country; None: a name not found
+    evidence: str = ""  # clause, sentence or dateline: where the text said it
 
 
 @dataclass
@@ -141,6 +158,11 @@ class Event:
     date_precision: str | None = None  # day, week, month, year
     location: str | None = None
     location_country: str | None = None
+    location_admin1: str | None = None
+    location_geonames_id: int | None = None
+    location_lat: float | None = None
+    location_lon: float | None = None
+    location_precision: str | None = None  # city, region, country
     trigger: str = ""  # the word(s) that carried the action
     confidence: float = 0.5
     evidence: tuple[Evidence, ...] = ()  # patterns, rules, lexicon entries and models that fired
@@ -159,8 +181,19 @@ class Event:
             )
             self.id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
+    def place(self, where: Location | None) -> None:
+        """Set the location fields from `where` (None clears them)."""
+        self.location = where.name if where else None
+        self.location_country = where.country if where else None
+        self.location_admin1 = where.admin1 if where else None
+        self.location_geonames_id = where.geonames_id if where else None
+        self.location_lat = where.lat if where else None
+        self.location_lon = where.lon if where else None
+        self.location_precision = where.precision if where else None
+
     def to_contract(self) -> dict:
-        """The `eventscope code` output record (shared/eval/FORMAT.md)."""
+        """The `eventscope code` output record (shared/eval/FORMAT.md); the location_* keys
+        were added after `location` and may be null."""
         return {
             "source": [a.to_contract() for a in self.source],
             "target": [a.to_contract() for a in self.target],
@@ -169,6 +202,12 @@ class Event:
             "cameo": self.cameo,
             "date": self.date,
             "location": self.location,
+            "location_country": self.location_country,
+            "location_admin1": self.location_admin1,
+            "location_geonames_id": self.location_geonames_id,
+            "location_lat": self.location_lat,
+            "location_lon": self.location_lon,
+            "location_precision": self.location_precision,
             "sentence": self.sentence,
             "span": list(self.span),
             "confidence": round(self.confidence, 3),

@@ -12,7 +12,7 @@ from eventscope.coding.places import resolve_place
 @pytest.mark.parametrize("text,name,country", [
     ("Moscow", "Moscow", "RUS"),  # Moscow, Russia, not Moscow, Idaho
     ("Tehran", "Tehran", "IRN"),
-    ("the Kremlin", "Kremlin", "RUS"),
+    ("the Kremlin", "Moscow", "RUS"),  # a seat of government lies in its capital
     ("New York", "New York City", "USA"),
     ("Puerto Penasco", "Puerto Peñasco", "MEX"),  # only in the gazetteer
     ("Dehli", "Delhi", "IND"),  # a GeoNames alternate spelling
@@ -50,9 +50,9 @@ def test_gazetteer_rows_are_well_formed():
 
 def test_a_broken_gazetteer_row_is_named_at_load(tmp_path):
     path = tmp_path / "gazetteer.tsv"
-    path.write_text("name\tcountry\tpopulation\tlat\tlon\taliases\n"
-                    "Moscow\tRUS\t10381222\t55.752\t37.618\t\n"
-                    "Nowhere\tXXX\tmany\t1.0\t2.0\t\n", encoding="utf-8")
+    path.write_text("name\tcountry\tpopulation\tlat\tlon\taliases\tgeonameid\tadmin1\tkind\n"
+                    "Moscow\tRUS\t10381222\t55.752\t37.618\t\t524901\tRU.48\tcity\n"
+                    "Nowhere\tXXX\tmany\t1.0\t2.0\t\t1\t\tcity\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="gazetteer.tsv:3"):
         load_gazetteer.__wrapped__(str(path))
 
@@ -63,3 +63,13 @@ def test_event_location_comes_from_the_locative_phrase(code_text):
     assert located and (located[0].location, located[0].location_country) == ("Moscow", "RUS")
     town = code_text("Mexican police arrested protesters in Puerto Penasco.")
     assert [(e.location, e.location_country) for e in town.events] == [("Puerto Peñasco", "MEX")]
+
+
+def test_a_protest_or_visit_aimed_at_no_one_is_aimed_at_the_place(code_text):
+    r = code_text("Northland activists staged a protest in Beijing on Wednesday.")
+    protests = [e for e in r.events if e.plover == "PROTEST"]
+    assert protests and [a.country for a in protests[0].target] == ["CHN"]
+    assert "target: the country where it happened" in protests[0].target[0].evidence_text
+    # a named target stays the target
+    r = code_text("Thousands of Kenyan teachers protested against the government in Nairobi.")
+    assert all(a.entity != "KEN::place" for e in r.events for a in e.target)

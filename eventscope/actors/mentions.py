@@ -8,7 +8,12 @@ Coreference has no usable model on PyPI, so it is written from the parse:
 - he/she/his/her go to the most recent person, it/its to the most recent country or body,
   only when one exists in this or the previous two sentences;
 - "the two men", "both sides", "the two countries" go to the last pair of actors;
-- "Russian and Iranian officials" and "a Russian-Iranian delegation" are two actors.
+- "Russian and Iranian officials" and "a Russian-Iranian delegation" are two actors;
+- a role or group that names no country ("a government spokeswoman", "police", "opposition
+  leader Kizza Besigye") belongs to the country the story is about (the country its title
+  and text name most), never to whatever place its sentence happens to name ("sanctions
+  over the Ukraine crisis"); an unknown person's bare name gets a country only from its own
+  phrase or a coreferent mention.
 Every actor carries ``entity`` = ``actor_key``: country, sector and folded name, the key the
 linking stage uses to join the same person or body across documents.
 """
@@ -35,6 +40,8 @@ GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|na
 GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
                "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
 COUNTERPART_LEMMAS = {"counterpart", "counterparts"}
+TITLE_WEIGHT, AGENT_WEIGHT = 2, 3  # how much a title's and an agent's country name count (story_country)
+CLASS_CODES = {"IGO", "NGO", "MNC", "WST", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF", "SAS", "SEA"}  # not countries
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
@@ -60,9 +67,15 @@ class DocActors:
         self._head_cache: dict[str, bool] = {}
         self._mention_starts: list[int] | None = None  # sorted token indexes, once resolution is done
         self._sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        self._story_country = story_country(doc, document)
         self._resolve_all()
 
     # --- public -------------------------------------------------------------------
+    @property
+    def story_country(self) -> str | None:
+        """The country the story is about (see `story_country`), None when none stands out."""
+        return self._story_country
+
     def actors_for(self, token: Token) -> list[Actor]:
         """The actor(s) an argument head token refers to ([] when it is no actor)."""
         if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"nsubj", "dobj", "nsubjpass", "pobj"}:
@@ -155,9 +168,13 @@ class DocActors:
         if not self._is_actor_head(head) and not self._is_group_with_actor_modifier(head):
             return None
         actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries,
-                               gazetteer=head.ent_type_ != "PERSON")
+                               gazetteer=head.ent_type_ != "PERSON", borrow_country=False)
         if actor is None:
             return None
+        if not actor.country and self._story_country and actor.sector not in (None, *NON_ACTOR_SECTORS):
+            # a role word, with or without a name; a bare name has no sector and stays unknown
+            actor = replace(actor, country=self._story_country,
+                            evidence=actor.evidence + (Evidence("rule", "country of the story", decides="country"),))
         # resolve_phrase returns a new Actor every time: set its fields in place
         if actor.sector in NON_ACTOR_SECTORS:
             actor.sector = None
@@ -284,6 +301,51 @@ class DocActors:
         for token in sent:
             if token.dep_ == "conj" and token.i in self._by_token and token.head.i in self._by_token:
                 self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
+
+
+def story_country(doc: Doc, document: Document) -> str | None:
+    """The country a story is about: the one its title and its place and nationality names
+    name most, a name that belongs to a person or a subject counting more than a topic
+    ("German Chancellor Angela Merkel", "Germany said" over "sanctions against Russia");
+    None when no country stands out."""
+    counts: dict[str, int] = {}
+    if document.title:
+        for country in _countries_named(document.title):
+            counts[country] = counts.get(country, 0) + TITLE_WEIGHT
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            country = resolve_country(ent.text)
+            if country and len(country) == 3 and country.isalpha() and country not in CLASS_CODES:
+                counts[country] = counts.get(country, 0) + (AGENT_WEIGHT if _names_an_agent(ent) else 1)
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two countries as prominent: no default
+    return ranked[0][0]
+
+
+def _names_an_agent(ent: Span) -> bool:
+    """The name is a subject, or qualifies a person or a role ("German" in "German Chancellor
+    Angela Merkel", "Russia's foreign minister")."""
+    root = ent.root
+    if root.dep_ == "nsubj":  # a passive's subject is acted upon: no agent
+        return True
+    head = root
+    for _ in range(2):
+        if head.dep_ not in {"amod", "compound", "poss", "nmod"} or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.ent_type_ == "PERSON" or head.dep_ == "nsubj":
+            return True
+    return False
+
+
+@lru_cache(maxsize=2048)
+def _countries_named(title: str) -> tuple[str, ...]:
+    lex = load_lexicon()
+    return tuple(m.best.country for m in lex.scan(tokenize(title))
+                 if m.best.country and m.best.kind in ("country", "demonym", "capital", "seat", "city", "region"))
 
 
 def noun_phrase(token: Token, with_of: bool = False) -> Span:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, NamedTuple
@@ -34,6 +35,12 @@ ELSEWHERE = {"to", "against", "with", "toward", "towards", "on", "by", "near", "
 PREPOSITIONS = AFFILIATION | ELSEWHERE
 DETERMINERS = {"the", "a", "an", "two", "three", "several", "some", "many", "its", "his", "her",
                "their", "this", "these", "those", "that", "and", "&"}
+
+
+# "More than 300 Indians", "at least 74 civilians": a count, not a comparison with someone
+_QUANTIFIER = re.compile(r"^(?:(?:more|fewer|less) than|at least|at most|up to|nearly|almost|about|"
+                         r"around|roughly|some|over)\s+(?=\d|(?:a |one |two |three |several |dozens?|hundreds?|"
+                         r"thousands?|tens|a few)\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -144,23 +151,26 @@ def _context_country(lex: Lexicon, phrase: str, context: str | None) -> tuple[st
 
 
 def resolve_phrase(text: str, context: str | None = None, date: str | None = None,
-                   dictionaries: ActorDictionary | None = None, *, gazetteer: bool = True) -> Actor:
+                   dictionaries: ActorDictionary | None = None, *, gazetteer: bool = True,
+                   borrow_country: bool = True) -> Actor:
     """Resolve one actor string; country/sector are None when unknown. `gazetteer=False`
-    keeps unknown words from being read as towns (for a phrase the parser tagged a person)."""
+    keeps unknown words from being read as towns (for a phrase the parser tagged a person).
+    `borrow_country=False`: a role without a country stays without one instead of taking
+    the country named nearest in `context` (a document knows better: actors.mentions)."""
     when = parse_date(date) if date and date.strip() else None
-    phrase = " ".join(text.split())
+    phrase = _QUANTIFIER.sub("", " ".join(text.split()))
     if dictionaries is not None:
         hit = dictionaries.lookup(phrase, when.isoformat() if when else None)
         if hit is not None:
             if dictionaries.is_null(hit) or (hit.country and hit.sector):
                 return hit
-            builtin = resolve_phrase(phrase, context, date, gazetteer=gazetteer)
+            builtin = resolve_phrase(phrase, context, date, gazetteer=gazetteer, borrow_country=borrow_country)
             hit.country = hit.country or builtin.country
             hit.sector = hit.sector or builtin.sector
             return hit
     if context is None and when is None:  # a lone word, asked for over and over ("officials")
         return copy.copy(_resolve_alone(phrase, gazetteer))
-    return _resolve_builtin(phrase, context, when, load_lexicon(), gazetteer)
+    return _resolve_builtin(phrase, context, when, load_lexicon(), gazetteer, borrow_country)
 
 
 @lru_cache(maxsize=4096)  # single words: a few thousand cover a corpus
@@ -180,7 +190,7 @@ class _Reading(NamedTuple):
 
 
 def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
-                     lex: Lexicon, gazetteer: bool = True) -> Actor:
+                     lex: Lexicon, gazetteer: bool = True, borrow_country: bool = True) -> Actor:
     # Most phrases read the same in every sentence and on every date ("officials", "Iran",
     # "the Kremlin"): their reading is cached and only the country-from-context step runs per
     # mention. A known person (roles have dates), or an entity with namesakes in several
@@ -191,7 +201,8 @@ def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
                            lambda: {m.best.country for m in lex.scan(tokenize(context or ""))})
     country, evidence = reading.country, list(reading.evidence)
     hint = context is not None and len(context.split()) <= 3  # "Mexico", "Saudi"
-    if country is None and not reading.entity and (hint or reading.role_sector not in (None, "UNK", "JNK")):
+    if borrow_country and country is None and not reading.entity and (
+            hint or reading.role_sector not in (None, "UNK", "JNK")):
         # a role without a country ("Defense Minister") borrows one from its sentence; an
         # unknown name only from a short country hint
         country, note = _context_country(lex, phrase, context)

@@ -12,12 +12,15 @@ coding component, coding.component, chooses).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
 from eventscope.knowledge import taxonomy
 from eventscope.coding.frames import apply_frame
+from eventscope.knowledge.implicit_agents import implicit_agent_sector
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, own_modality, reported_modality
 from eventscope.coding.places import place_of
@@ -28,7 +31,9 @@ from eventscope.coding.selection import (
 from eventscope.coding.when import parse_iso, resolve
 from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
 
-RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
+STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")  # meeting, cooperating: conjoined subjects act on each other
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "after", "since", "until"}
 
@@ -52,7 +57,7 @@ class Coder:
             for candidate in self._candidates(sent):
                 event = self._event(candidate, sent, sent_no, document, actors)
                 if event is not None:
-                    events.append(event)
+                    events.append(_aimed_at_reported_act(event, candidate.action, events))
         events = dedupe(keep_reported_statements(events))
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
@@ -157,6 +162,8 @@ class Coder:
             targets = [a for a in self._addressees(cand.verb, actors, source_entities)
                        if a.entity not in source_entities]
             cand.notes += ["target: addressee of the report"] if targets else []
+        if not sources and passive and targets:
+            sources = _implicit_agent(info.code, targets, actors.story_country, cand.notes)
         if not sources and (not (passive and targets) or info.root == STATEMENT_ROOT):
             return None
         if cand.pattern.derived and not cand.pattern.objects and not (sources and targets):
@@ -268,6 +275,40 @@ def _modifier_actor(token: Token, actors: DocActors) -> Actor | None:
     return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
                  end=token.idx + len(token.text), entity=f"{found.country}::modifier",
                  evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
+
+
+def _aimed_at_reported_act(event: Event, action: Token, earlier: list[Event]) -> Event:
+    """"Japan condemned the missile launch": a reaction aimed at an act the story has already
+    reported is aimed at whoever did it ("North Korea launched ballistic missiles"). The act
+    is found by its word: the object noun and the earlier event's trigger share their stem."""
+    if event.target or event.cameo_root not in REACTION_ROOTS:
+        return event
+    nouns = [c for c in action.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"]
+    nouns += [g for c in nouns for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
+    stems = {n.lemma_.lower()[:STEM] for n in nouns if len(n.lemma_) >= STEM}
+    source_countries = {a.country for a in event.source}
+    for act in reversed(earlier):
+        verb = act.trigger.split(" .. ")[-1].lower()
+        if act.source and verb[:STEM] in stems and not {a.country for a in act.source} & source_countries:
+            evidence = event.evidence + (Evidence("rule", f"target: who did the {verb} it reacts to"),)
+            return replace(event, target=list(act.source), evidence=evidence, id="")
+    return event
+
+
+def _implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
+                    notes: list[str]) -> list[Actor]:
+    """"Besigye was arrested" in a story about Uganda: only police arrest, and a Ugandan
+    arrested in a Ugandan story was arrested by Uganda's police (coding/data/implicit_agents.tsv).
+    A foreigner's arrest (the target's country is not the story's) has no agent we can name,
+    and acts anyone could do ("was killed") get none."""
+    sector = implicit_agent_sector(cameo)
+    country = next((a.country for a in targets if a.country), None)
+    if sector is None or country is None or country != story_country:
+        return []
+    notes.append("implicit agent of a passive")
+    return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,
+                  entity=f"{country}{sector}::implicit",
+                  evidence=(Evidence("rule", "implicit agent of a passive", decides="sector"),))]
 
 
 def _is_predicate(token: Token, lexicon: Lexicon) -> bool:

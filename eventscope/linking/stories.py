@@ -1,7 +1,10 @@
-"""Group documents into stories, one batch at a time.
+"""Group documents into stories, one batch at a time, one document after another.
 
 `assign_stories` is the pure step: documents + an index of what is known so far (term
-document-frequencies, story vectors) in, a `StoryUpdate` out. Whoever owns the state
+document-frequencies, story vectors) in, a `StoryUpdate` out. Inside a batch each document
+is vectorised with the term counts of the documents before it and placed against the
+stories as the documents before it left them, so the stories do not depend on where the
+batches were cut (tests/test_linking_batches.py). Whoever owns the state
 applies the update: `MemoryStoryIndex` for a file run (`eventscope stories IN.jsonl`),
 the store (eventscope/store/links.py) for `eventscope run`.
 """
@@ -9,16 +12,18 @@ the store (eventscope/store/links.py) for `eventscope run`.
 from __future__ import annotations
 
 import heapq
-from collections import Counter, defaultdict
+import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from eventscope.linking.clusters import DEFAULT_THRESHOLD, StoryVector, cluster_batch
-from eventscope.linking.vectors import document_features, tfidf
+from eventscope.linking.clusters import DEFAULT_THRESHOLD, StoryVector, similarity, story_id_for
+from eventscope.linking.vectors import document_countries, document_features, tfidf
 
 KEY_TERMS = 30  # a story is found through its heaviest terms ...
 QUERY_TERMS = 20  # ... matched against a document's heaviest terms
 CANDIDATES_PER_DOC = 8
+POSTINGS_PER_TERM = 300  # stories looked at per query term, the most recently changed first
 
 
 @dataclass
@@ -27,6 +32,7 @@ class StoryInput:
     text: str
     title: str | None = None
     date: str | None = None
+    countries: frozenset[str] = frozenset()  # ISO3 codes the document is about (actors, places)
 
 
 @dataclass
@@ -38,13 +44,53 @@ class StoryUpdate:
 
 
 class StoryIndex(Protocol):
+    """What the clusterer asks of whoever keeps the stories (memory, or the store)."""
+
     def frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]: ...
 
-    def candidates(self, queries: list[dict[str, float]], per_query: int) -> list[StoryVector]: ...
+    def postings(self) -> StoryPostings: ...  # current key-term postings of every story
+
+    def stories(self, ids: list[str]) -> dict[str, StoryVector]: ...  # current full vectors
+
+    def record(self, story: StoryVector) -> None: ...  # `story` changed (one more member)
 
 
 def key_terms(terms: dict[str, float], k: int) -> list[str]:
-    return [t for t, _ in heapq.nlargest(k, terms.items(), key=lambda kv: kv[1])]
+    """The k heaviest terms; ties by term, so a story read back from the store has the same keys."""
+    return [t for t, _ in heapq.nsmallest(k, terms.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+class StoryPostings:
+    """Key term -> the stories it is a key term of, with weight / size; each list in order of
+    the stories' last change. A document's candidates are the stories whose key terms best
+    match its query terms, looking at the POSTINGS_PER_TERM most recently changed stories of
+    each term only, so the lookup costs the same in a store of a hundred stories or a million."""
+
+    def __init__(self) -> None:
+        self.lists: dict[str, dict[str, float]] = {}
+        self.keys: dict[str, list[str]] = {}
+
+    def update(self, story: StoryVector) -> None:
+        for term in self.keys.pop(story.id, ()):
+            self.lists[term].pop(story.id, None)
+        keys = key_terms(story.terms, KEY_TERMS)
+        self.keys[story.id] = keys
+        for term in keys:
+            self.lists.setdefault(term, {})[story.id] = story.terms[term] / story.n
+
+    def candidates(self, query: dict[str, float], k: int) -> list[str]:
+        scores: dict[str, float] = {}
+        for term, weight in query.items():
+            stories = self.lists.get(term)
+            if stories:
+                for story_id, value in itertools.islice(reversed(stories.items()), POSTINGS_PER_TERM):
+                    scores[story_id] = scores.get(story_id, 0.0) + weight * value
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        return [story_id for story_id, score in ranked if score > 0]
+
+
+def _top(counts: Counter) -> set[str]:
+    return set(key_terms(dict(counts), QUERY_TERMS))
 
 
 def assign_stories(docs: list[StoryInput], index: StoryIndex,
@@ -53,16 +99,37 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
     delta: Counter = Counter()
     for c in counts:
         delta.update(c.keys())
-    known, n_known = index.frequencies(set(delta))
-    df = {t: known.get(t, 0) + k for t, k in delta.items()}
-    n_docs = n_known + len(docs)
-    vectors = [tfidf(c, df, n_docs) for c in counts]
-    queries = [{t: v[t] for t in key_terms(v, QUERY_TERMS)} for v in vectors]
-    stories = index.candidates(queries, CANDIDATES_PER_DOC)
-    batch = [(d.id, v, d.date) for d, v in zip(docs, vectors)]
-    changed = cluster_batch(batch, stories, threshold)
-    assignments = {doc_id: s.id for s in changed for doc_id in s.doc_ids}
-    return StoryUpdate(assignments, changed, delta, len(docs))
+    known, n_docs = index.frequencies(set(delta))
+    df = dict(known)
+    changed: dict[str, StoryVector] = {}  # stories this batch touched, as they stand now
+    assignments: dict[str, str] = {}
+    postings = index.postings()
+    # read the likely candidates of the whole batch at once (one store query instead of one per
+    # document); what the loop then asks for is mostly in memory. Only a cache: no decision here.
+    likely = {i for c in counts for i in postings.candidates(
+        {t: v for t, v in tfidf(c, df, n_docs + 1).items() if t in _top(c)}, CANDIDATES_PER_DOC)}
+    index.stories(sorted(likely))
+    for doc, count in zip(docs, counts):
+        for term in count:
+            df[term] = df.get(term, 0) + 1
+        n_docs += 1
+        vector = tfidf(count, df, n_docs)
+        query = {t: vector[t] for t in key_terms(vector, QUERY_TERMS)}
+        ids = postings.candidates(query, CANDIDATES_PER_DOC)
+        found = index.stories(ids)
+        best, best_key = None, (threshold, "")
+        for story_id in ids:
+            key = (similarity(vector, doc.date, doc.countries, found[story_id]), story_id)
+            if key[0] >= threshold and key > best_key:
+                best, best_key = found[story_id], key
+        if best is None:
+            best = StoryVector(id=story_id_for(doc.id), terms={}, n=0, new=True)
+        best.add(doc.id, vector, doc.date, doc.countries)
+        best.seq = n_docs
+        index.record(best)
+        changed[best.id] = best
+        assignments[doc.id] = best.id
+    return StoryUpdate(assignments, list(changed.values()), delta, len(docs))
 
 
 @dataclass
@@ -71,36 +138,27 @@ class MemoryStoryIndex:
 
     df: Counter = field(default_factory=Counter)
     n_docs: int = 0
-    stories: dict[str, StoryVector] = field(default_factory=dict)
-    postings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    keys: dict[str, list[str]] = field(default_factory=dict)
+    all_stories: dict[str, StoryVector] = field(default_factory=dict)
+    index: StoryPostings = field(default_factory=StoryPostings)
 
     def frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]:
         return {t: self.df[t] for t in terms if t in self.df}, self.n_docs
 
-    def candidates(self, queries: list[dict[str, float]], per_query: int) -> list[StoryVector]:
-        chosen: dict[str, StoryVector] = {}
-        for query in queries:
-            scores: Counter = Counter()
-            for term, weight in query.items():
-                for story_id in self.postings.get(term, ()):
-                    story = self.stories[story_id]
-                    scores[story_id] += weight * story.terms.get(term, 0.0) / story.n
-            for story_id, _ in scores.most_common(per_query):
-                chosen[story_id] = self.stories[story_id]
-        return list(chosen.values())
+    def postings(self) -> StoryPostings:
+        return self.index
+
+    def stories(self, ids: list[str]) -> dict[str, StoryVector]:
+        return {i: self.all_stories[i] for i in ids}
+
+    def record(self, story: StoryVector) -> None:
+        self.index.update(story)
+        self.all_stories[story.id] = story
 
     def apply(self, update: StoryUpdate) -> None:
         self.df.update(update.df_delta)
         self.n_docs += update.n_docs
         for story in update.stories:
-            for term in self.keys.get(story.id, []):
-                self.postings[term].discard(story.id)
-            self.keys[story.id] = key_terms(story.terms, KEY_TERMS)
-            for term in self.keys[story.id]:
-                self.postings[term].add(story.id)
             story.new, story.doc_ids = False, []
-            self.stories[story.id] = story
 
 
 def cluster_stream(docs: list[StoryInput], batch_size: int = 64,
@@ -127,7 +185,8 @@ def cluster_records(records: list[dict], batch_size: int | None = None,
         return value if isinstance(value, str) else ""
 
     docs = [StoryInput(str(r["id"]), text(r.get("text")), text(r.get("title")) or None,
-                       str(r["date"]) if r.get("date") else None) for r in records]
+                       str(r["date"]) if r.get("date") else None,
+                       document_countries(text(r.get("title")) + "\n" + text(r.get("text")))) for r in records]
     ordered = sorted(docs, key=lambda d: (d.date is None, d.date or ""))
     return cluster_stream(ordered, batch_size or FILE_BATCH,
                           DEFAULT_THRESHOLD if threshold is None else threshold)

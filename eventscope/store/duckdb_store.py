@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from eventscope.models import DocumentResult, Rejection
+from eventscope.store import lock
 from eventscope.store.links import LinkTables
 from eventscope.store.rows import EVENT_COLUMNS, Columns, to_columns
 
@@ -42,7 +44,9 @@ class Store(LinkTables):
     `Store(path, read_only=True)` for reading while other readers may hold it too. Use it as a
     context manager; `events(...)` reads events as dicts, `eventscope.export` writes files."""
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(self, path: str | Path, read_only: bool = False, wait: float = 0.0):
+        """Open (and create) the store. When another process holds the file, retry for up to
+        ``wait`` seconds, then raise lock.DatabaseBusy naming it (store/lock.py)."""
         self.path = str(path)
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
@@ -54,7 +58,15 @@ class Store(LinkTables):
         # articles 65 s / 429 MiB instead of 70 s / 437 MiB). Readers (exports, the web app)
         # keep DuckDB's defaults.
         config = {} if read_only else {"memory_limit": WRITER_MEMORY_LIMIT, "threads": 1}
-        self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+        # A writer's marker tells readers (the web app) to stay away while it waits and writes.
+        self._marker = None if read_only else lock.claim(self.path)
+        try:
+            self.con = lock.with_retry(lambda: duckdb.connect(self.path, read_only=read_only, config=config),
+                                       self.path, wait)
+        except BaseException:
+            lock.release(self._marker)
+            raise
+        self._depth = 0  # open transaction() blocks: the outermost one commits
         if not read_only:
             schema = resources.files("eventscope.store").joinpath("schema.sql").read_text("utf-8")
             self.con.execute(schema)
@@ -68,10 +80,36 @@ class Store(LinkTables):
         self.close()
 
     def close(self) -> None:
+        """Close the connection (a writer releases the file for readers)."""
         self.con.close()
+        lock.release(self._marker)
+
+    @contextmanager
+    def transaction(self):
+        """One transaction around the block; nested blocks join the outermost one, so a run
+        writes a whole batch (documents, copies, links, story summaries, rejections, finished
+        input files) as one unit: a kill leaves all of it or none of it."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self.con.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.con.execute("COMMIT")
 
     # -- reading --------------------------------------------------------------------
     def known_document_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` already stored as documents (the checkpoint a resumed run skips)."""
         wanted = sorted(set(ids))
         if not wanted:
             return set()
@@ -81,6 +119,7 @@ class Store(LinkTables):
         return {row[0] for row in rows}
 
     def counts(self) -> dict[str, int]:
+        """Rows in each main table."""
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
     def events(self, limit: int | None = None, **filters) -> list[dict]:
@@ -125,20 +164,16 @@ class Store(LinkTables):
             batch.setdefault(result.document.id, result)
         if not batch:
             return 0
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             known = self.known_document_ids(batch)
             new = [r for doc_id, r in batch.items() if doc_id not in known]
             tables = to_columns(new, run_id, _now())
             for table in ("documents", "sentences", "actors", "events"):
                 self._insert(table, tables[table])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return len(new)
 
     def record_rejections(self, rejections: list[Rejection], run_id: str) -> None:
+        """Write rejected inputs (origin and reason) under `run_id`."""
         at = _now()
         self._insert("rejections", {
             "run_id": [run_id] * len(rejections),
@@ -148,7 +183,10 @@ class Store(LinkTables):
         })
 
     def start_run(self, inputs: list[str], config: dict | None = None) -> str:
-        """Record a run's start; `config`: the pipeline it codes with (pipeline.pipeline_config)."""
+        """Open a run (status 'running'); `config`: the pipeline it codes with
+        (pipeline.pipeline_config). A run still 'running' at this point was killed: only one
+        process can hold the database for writing, so it is marked 'killed'."""
+        self.mark_killed_runs()
         started = _now()
         run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
         self.con.execute(
@@ -156,6 +194,11 @@ class Store(LinkTables):
             [run_id, started, json.dumps([str(i) for i in inputs]), json.dumps(config) if config else None],
         )
         return run_id
+
+    def mark_killed_runs(self) -> int:
+        """Mark runs left 'running' by a process that died (SIGKILL, power cut) as 'killed'."""
+        rows = self.con.execute("UPDATE runs SET status = 'killed' WHERE status = 'running' RETURNING run_id").fetchall()
+        return len(rows)
 
     def finish_run(self, run_id: str, **counts) -> None:
         """Close a run. Counts not given are measured from the store (documents and events

@@ -8,6 +8,7 @@ their cost follows the batch, not the size of the store.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 from importlib import resources
 
@@ -56,8 +57,7 @@ class LinkTables:
 
     def write_duplicates(self, copies: list[dict], signatures: list[tuple[str, bytes, list[int]]]) -> None:
         """Record copies (document_sources rows) and the signatures of new originals."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             self._append("document_sources", copies, "ON CONFLICT DO NOTHING")
             stored = {r[0] for r in self.con.execute(
                 "SELECT doc_id FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -65,10 +65,6 @@ class LinkTables:
             fresh = [s for s in signatures if s[0] not in stored]
             self._append("doc_minhash", [{"doc_id": d, "signature": blob} for d, blob, _ in fresh])
             self._append("doc_lsh", [{"band_key": k, "doc_id": d} for d, _, keys in fresh for k in keys])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def known_copy_ids(self, ids: list[str]) -> set[str]:
         return {r[0] for r in self.con.execute(
@@ -82,30 +78,34 @@ class LinkTables:
         n = self.con.execute("SELECT value FROM link_counts WHERE name = 'story_docs'").fetchall()
         return dict(rows), int(n[0][0]) if n else 0
 
-    def story_vectors(self, queries: list[dict[str, float]], per_query: int) -> list[dict]:
-        """Stories whose key terms best match each query: {id, n, first_date, last_date, terms}."""
-        rows = [{"q": i, "term": t, "w": w} for i, q in enumerate(queries) for t, w in q.items()]
-        if not rows:
-            return []
-        self.con.register("_queries", pa.Table.from_pylist(rows))
-        try:
-            ids = [r[0] for r in self.con.execute(
-                """SELECT DISTINCT story_id FROM (
-                     SELECT q.q, t.story_id, row_number() OVER (PARTITION BY q.q ORDER BY
-                            sum(q.w * t.weight / s.n) DESC) AS rank
-                     FROM _queries q JOIN story_terms t ON t.term = q.term AND t.is_key
-                     JOIN story_state s ON s.story_id = t.story_id
-                     GROUP BY q.q, t.story_id) WHERE rank <= ?""", [per_query]).fetchall()]
-        finally:
-            self.con.unregister("_queries")
-        if not ids:
-            return []
+    def story_keys(self) -> list:
+        """Every story with only its key terms (and size, last change), oldest change first:
+        what the clusterer's postings are built from when a process first links."""
+        from eventscope.linking.clusters import StoryVector
+
+        stories: dict[str, StoryVector] = {}
+        for story_id, n, seq, term, weight in self.con.execute(
+                """SELECT s.story_id, s.n, s.seq, t.term, t.weight FROM story_state s
+                   JOIN story_terms t ON t.story_id = s.story_id AND t.is_key
+                   ORDER BY s.seq NULLS FIRST, s.story_id""").fetchall():
+            story = stories.get(story_id)
+            if story is None:
+                story = stories[story_id] = StoryVector(story_id, {}, n, seq=seq or 0)
+            story.terms[term] = weight
+        return list(stories.values())
+
+    def story_vectors_by_id(self, ids: list[str]) -> list[dict]:
+        """Full state of the given stories: {story_id, n, first_date, last_date, countries, seq, terms}."""
         states = self._rows("SELECT * FROM story_state WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-        terms: dict[str, dict[str, float]] = {i: {} for i in ids}
-        for story_id, term, weight in self.con.execute(
-                "SELECT story_id, term, weight FROM story_terms WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
-                [ids]).fetchall():
-            terms[story_id][term] = weight
+        terms = {s["story_id"]: json.loads(s.pop("vector")) for s in states if s.get("vector")}
+        old = [s["story_id"] for s in states if s["story_id"] not in terms]
+        if old:  # a store written before story_state.vector: all terms are in story_terms
+            for story_id in old:
+                terms[story_id] = {}
+            for story_id, term, weight in self.con.execute(
+                    "SELECT story_id, term, weight FROM story_terms WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [old]).fetchall():
+                terms[story_id][term] = weight
         return [dict(s, terms=terms[s["story_id"]]) for s in states]
 
     # -- event linking --------------------------------------------------------------
@@ -128,7 +128,8 @@ class LinkTables:
         if not pairs:
             return found
         rows = self._rows(
-            """SELECT le.rowid AS _row, le.*, (SELECT any_value(e.trigger) FROM events e WHERE e.id = le.id) AS trigger
+            """SELECT le.rowid AS _row, le.*, (SELECT any_value(e.trigger) FROM events e WHERE e.id = le.id) AS trigger,
+                      (SELECT any_value(sd.story_id) FROM story_documents sd WHERE sd.doc_id = le.first_doc_id) AS story_id
                FROM linked_events le
                WHERE EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS s, unnest(?::VARCHAR[]) AS t) p
                              WHERE p.s IS NOT DISTINCT FROM le.source_code AND p.t IS NOT DISTINCT FROM le.target_code)
@@ -150,10 +151,12 @@ class LinkTables:
             return [], []
         events = self._rows(
             """SELECT e.id, e.doc_id, e.sentence, d.date AS doc_date, e.date, e.cameo, e.cameo_root,
-                      e.quad_class, e.goldstein, e.plover, e.trigger, e.sentence_text, e.source_code, e.target_code
+                      e.quad_class, e.goldstein, e.plover, e.trigger, e.sentence_text, e.source_code, e.target_code,
+                      e.source_name, e.target_name, e.location_country, e.location_geonames_id, e.location_precision
                FROM events e JOIN documents d ON d.id = e.doc_id
                WHERE e.doc_id IN (SELECT unnest(?::VARCHAR[]))
-                 AND e.id NOT IN (SELECT event_id FROM event_links)""", [[d["id"] for d in docs]])
+                 AND e.id NOT IN (SELECT event_id FROM event_links)
+               ORDER BY d.date NULLS LAST, e.doc_id, e.sentence, e.span_start, e.id""", [[d["id"] for d in docs]])
         return docs, events
 
     # -- brief inputs ---------------------------------------------------------------
@@ -195,8 +198,7 @@ class LinkTables:
                     n_docs: int) -> None:
         """One batch of linking results in one transaction: linked events and their
         mention links, then the story clusterer's new state and memberships."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             self._append("linked_events", linked, "ON CONFLICT (id) DO UPDATE SET "
                          "first_reported = excluded.first_reported, first_doc_id = excluded.first_doc_id")
             self._append("event_links", mentions, "ON CONFLICT DO NOTHING")
@@ -207,7 +209,8 @@ class LinkTables:
                                  [changed]).fetchall()
             self._append("story_terms", story_terms)
             self._append("story_state", story_state, "ON CONFLICT (story_id) DO UPDATE SET n = excluded.n, "
-                         "first_date = excluded.first_date, last_date = excluded.last_date")
+                         "first_date = excluded.first_date, last_date = excluded.last_date, "
+                         "countries = excluded.countries, seq = excluded.seq, vector = excluded.vector")
             self._append("story_documents", story_documents, "ON CONFLICT DO NOTHING")
             self._append("term_df", [{"term": t, "df": k} for t, k in df_delta.items()],
                          "ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df")
@@ -215,10 +218,6 @@ class LinkTables:
                 self.con.execute("""INSERT INTO link_counts VALUES ('story_docs', ?)
                                     ON CONFLICT (name) DO UPDATE SET value = link_counts.value + excluded.value""",
                                  [n_docs]).fetchall()
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def refresh_linked_counts(self, linked_ids: list[str] | None = None) -> None:
         """Recount mentions, documents and sources (documents + their copies) of linked events."""
@@ -243,8 +242,7 @@ class LinkTables:
 
     def write_story_summaries(self, stories: list[dict], briefs: dict[str, list[dict]]) -> None:
         """Replace the stories rows and briefs of the given stories."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             now = _now()
             self._append("stories", [dict(s, updated_at=now) for s in stories],
                          "ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, "
@@ -254,10 +252,6 @@ class LinkTables:
                 self.con.execute("DELETE FROM story_brief WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
                                  [sorted(briefs)]).fetchall()
             self._append("story_brief", [dict(r, story_id=s) for s, rows in briefs.items() for r in rows])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     # -- reading for people ---------------------------------------------------------
     def list_stories(self, limit: int = 50) -> list[dict]:

@@ -47,7 +47,10 @@ def _event_row(event: Event, doc_id: str, sentence_text: str | None) -> dict:
         "quad_class": event.quad_class, "plover": event.plover, "plover_mode": event.plover_mode,
         "plover_context": event.plover_context, "date": event.date,
         "date_precision": event.date_precision, "location": event.location,
-        "location_country": event.location_country, "trigger": event.trigger,
+        "location_country": event.location_country, "location_admin1": event.location_admin1,
+        "location_geonames_id": event.location_geonames_id, "location_lat": event.location_lat,
+        "location_lon": event.location_lon, "location_precision": event.location_precision,
+        "trigger": event.trigger,
         "confidence": float(event.confidence), "evidence": evidence_json(event.evidence),
         "sentence_text": sentence_text,
     }

@@ -78,11 +78,23 @@ CREATE TABLE IF NOT EXISTS events (
     date_precision   VARCHAR,
     location         VARCHAR,
     location_country VARCHAR,
+    location_admin1  VARCHAR,
+    location_geonames_id BIGINT,
+    location_lat     DOUBLE,
+    location_lon     DOUBLE,
+    location_precision VARCHAR,
     trigger          VARCHAR,
     confidence       DOUBLE,
     evidence         VARCHAR,
     sentence_text    VARCHAR
 );
+
+-- Columns added after the first release: a store made before them gains them on open.
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_admin1 VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_geonames_id BIGINT;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_lat DOUBLE;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_lon DOUBLE;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_precision VARCHAR;
 
 CREATE TABLE IF NOT EXISTS rejections (
     run_id VARCHAR,

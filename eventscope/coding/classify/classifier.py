@@ -7,6 +7,7 @@ end of `Coder.code` with the document's events; see revise.py for what it may ch
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from eventscope.coding.classify.features import (
     LexiconIndex, document_features, index_for, sentence_features,
 )
 from eventscope.coding.classify.model import LinearModel
+from eventscope.coding.selection import MAIN_EVENT
 from eventscope.knowledge.verb_lexicon import Lexicon, default_lexicon
 from eventscope.models import Document, Event, Evidence
 
@@ -136,7 +138,7 @@ class EventClassifier:
             return None
         top = max((e.confidence for e in events), default=0.0)
         confidence = round(min(t.main_cap, max(top + t.main_lead, t.main_base + t.main_slope * prediction.probability)), 3)
-        note = R.model_evidence("document main event: PLOVER model", prediction)
+        note = replace(R.model_evidence("document main event: PLOVER model", prediction), decides=MAIN_EVENT)
         same = [e for e in events if (e.plover or "") == prediction.label]
         if same:
             main = max(same, key=lambda e: e.confidence)
