@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import sys
+from itertools import product
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,32 +107,22 @@ def derive(path: Path) -> tuple[list[tuple], dict[str, list[str]]]:
     for p in dictionary.patterns:
         if not p.code or not taxonomy.is_cameo(p.code) or p.head != 0:
             continue
-        key, objects = _verb_key(p.words)
-        if key is None:
-            continue
+        verb_key, verb_objects = _verb_key(p.words)
         verb_at = next((i for i, e in enumerate(p.elements) if e.kind == "verb"), None)
-        if verb_at is None or any(e.kind == "word" for e in p.elements[:verb_at]):
+        if verb_key is None or verb_at is None or any(e.kind in ("word", "synset") for e in p.elements[:verb_at]):
             continue  # a subject constraint: our objects have no order
-        post = [clean(e.word) for e in p.elements[verb_at + 1:] if e.kind == "word" and clean(e.word)]
-        if any(w in NEGATIONS for w in post):
-            continue
-        if post and post[0] in PARTICLES and " " not in key and not objects and len(post) > 1:
-            key, post = f"{key} {post[0]}", post[1:]
-        content = objects + [w for w in post if w not in FUNCTION_WORDS and re.search(r"[a-z]", w)]
-        if not content and len(post) == 1 and post[0] in PREPOSITIONS | PARTICLES and " " not in key:
-            key, post = f"{key} {post[0]}", []
-        elif not content and post:
-            continue  # only function words we cannot place ("- * (FROM ^)")
-        if len(content) > MAX_CONTENT_WORDS:
-            continue
         line = _line(p.label)
         own = p.verb.lower().replace("+", "").replace("_", " ") == named.get(line) \
             or len(block_sizes.get(line, ())) == 1 or line == 0
-        if not own or any(w.startswith("&") for w in content):
-            continue  # inherited from a synonym, or an unknown synset
-        head = key.split()[0]
-        forms.setdefault(head, set()).update(p.forms)
-        groups.setdefault((key, p.code, line), set()).add(tuple(content))
+        if not own:
+            continue  # inherited from a synonym in the block
+        for post in _spelled_out(p.elements[verb_at + 1:]):
+            found = _content(verb_key, verb_objects, post)
+            if found is None:
+                continue
+            key, content = found
+            forms.setdefault(key.split()[0], set()).update(p.forms)
+            groups.setdefault((key, p.code, line), set()).add(content)
     rows: dict[tuple[str, str], tuple] = {}
     for (key, code, line), contents in groups.items():
         objects = _objects(contents)
@@ -141,6 +132,34 @@ def derive(path: Path) -> tuple[list[tuple], dict[str, list[str]]]:
     for head in list(forms):
         forms[head] |= verb_forms(head)
     return sorted(rows.values()), {h: sorted(f) for h, f in sorted(forms.items())}
+
+
+def _spelled_out(elements) -> list[list[str]]:
+    """The word sequences after the verb, each synset spelled out as each of its phrases."""
+    options: list[list[tuple[str, ...]]] = []
+    for e in elements:
+        if e.kind == "word" and clean(e.word):
+            options.append([(clean(e.word),)])
+        elif e.kind == "synset":
+            options.append([tuple(clean(a.word) for a in alt if a.kind == "word" and clean(a.word))
+                            for alt in e.alternatives] or [("&" + e.word.lower(),)])
+    return [[w for part in combo for w in part] for combo in product(*options)]
+
+
+def _content(key: str, objects: list[str], post: list[str]) -> tuple[str, tuple[str, ...]] | None:
+    """(verb key, content words) of one spelled-out pattern, or None when it is not ours."""
+    if any(w in NEGATIONS for w in post):
+        return None
+    if post and post[0] in PARTICLES and " " not in key and not objects and len(post) > 1:
+        key, post = f"{key} {post[0]}", post[1:]
+    content = objects + [w for w in post if w not in FUNCTION_WORDS and re.search(r"[a-z]", w)]
+    if not content and len(post) == 1 and post[0] in PREPOSITIONS | PARTICLES and " " not in key:
+        key, post = f"{key} {post[0]}", []
+    elif not content and post:
+        return None  # only function words we cannot place ("- * (FROM ^)")
+    if len(content) > MAX_CONTENT_WORDS or any(w.startswith("&") for w in content):
+        return None  # too long for our unordered objects, or an unknown synset
+    return key, tuple(content)
 
 
 def _objects(contents: set[tuple[str, ...]]) -> str:
