@@ -206,6 +206,7 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
             if len(batch) >= batch_size:
                 flush()
         flush(final=True)
+        linking.finish(store)  # briefs of stories that grew since their last one
         report.files_unchanged = inputs.unchanged
         status = "ok"
     finally:
