@@ -100,9 +100,13 @@ def test_relative_date_resolved_against_publication(code_text):
 
 
 def test_bare_statement_is_attribution_not_an_event(code_text):
-    # "X said" about no one is attribution; a comment on a named actor is a CAMEO 01 event
+    # "X said" beside an act is attribution; a statement alone is the news; a comment on a
+    # named actor is a CAMEO 01 event
+    r = code_text("Kenya's foreign minister said the talks were useful. Kenyan troops attacked "
+                  "the rebel camp on Monday.")
+    assert [e.cameo[:2] for e in r.events if e.sentence == 0] == []
     r = code_text("Kenya's foreign minister said the talks were useful.")
-    assert r.events == []
+    assert [e.cameo[:2] for e in r.events] == ["01"]
     r = code_text("Kenya's foreign minister praised Uganda for its patience.")
     assert r.events and {a.country for a in r.events[0].target} == {"UGA"}
     r = code_text("Kenya said it had attacked the rebel camp in Uganda.")
@@ -219,3 +223,52 @@ def test_a_fallback_target_of_the_source_country_counts_when_the_sectors_differ(
     assert [(a.country, a.sector) for a in events[0].target] == [("SDN", "MIL")]
     events = code_text("Russian officials discussed the sale of Russian weapons.").events
     assert all(not e.target for e in events)
+
+
+def test_role_without_country_takes_the_story_country_not_a_place_in_its_sentence(code_text):
+    text = ("Kenya's president met Ugandan officials in Nairobi on Monday. Kenya and Uganda agreed "
+            "to reopen the border.\n\nKenya will send more police to the border. A government "
+            "spokeswoman criticised Tanzania over the crisis in Burundi.")
+    r = code_text(text, title="Kenya reopens border with Uganda")
+    spoke = [e for e in r.events if any("spokeswoman" in a.text for a in e.source)]
+    assert spoke and {a.country for a in spoke[0].source} == {"KEN"}
+    assert "country of the story" in spoke[0].source[0].evidence_text
+
+
+def test_agentless_arrest_in_a_domestic_story_is_the_country_police(code_text):
+    text = ("Kenyan opposition leader Amos Odera was arrested in Nairobi on Friday.\n\n"
+            "Kenya's government said the opposition had planned an illegal rally in Kenya.")
+    r = code_text(text, title="Kenyan opposition leader arrested")
+    arrests = [e for e in r.events if e.cameo.startswith("173")]
+    assert arrests and [(a.country, a.sector) for a in arrests[0].source] == [("KEN", "COP")]
+    assert "implicit agent of a passive" in arrests[0].evidence_text
+    # who killed him the text does not say: no source is made up
+    r = code_text("A Kenyan opposition leader was killed in Nairobi on Friday.", title="Kenyan killed")
+    assert all(not e.source for e in r.events if e.cameo.startswith("19"))
+
+
+def test_a_count_before_a_group_is_no_comparison():
+    from eventscope.actors.phrase import resolve_phrase
+
+    assert resolve_phrase("More than 300 Indians").country == "IND"
+    assert resolve_phrase("at least 74 Syrian civilians").country == "SYR"
+
+
+def test_a_sanction_aimed_at_no_one_is_no_sanction_event(code_text):
+    # PLOVER: sanctions, aid and cooperation require a recipient; "sanctions expire" is the word
+    r = code_text("The sanctions imposed over the border dispute expire in July, officials said. "
+                  "Kenyan troops attacked the rebel camp.")
+    assert not [e for e in r.events if e.plover == "SANCTION" and not e.target]
+    r = code_text("Kenya imposed sanctions on Uganda on Monday.")  # CAMEO 163, aimed at Uganda
+    assert [[a.country for a in e.target] for e in r.events if e.cameo == "163"] == [["UGA"]]
+
+
+def test_a_reaction_is_aimed_at_whoever_did_the_act_it_names(code_text):
+    r = code_text("Uganda launched two missiles across the border on Wednesday. "
+                  "Kenya's foreign minister condemned the missile launch as reckless.")
+    condemn = [e for e in r.events if e.cameo.startswith("11")]
+    assert condemn and [a.country for a in condemn[0].target] == ["UGA"]
+    assert "target: who did the launched it reacts to" in condemn[0].evidence_text
+    # a reaction to one's own act, or to an act the story never reported, gets no such target
+    r = code_text("Kenya's foreign minister condemned the missile launch as reckless.")
+    assert all(not e.target for e in r.events if e.cameo.startswith("11"))

@@ -7,6 +7,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
+from eventscope.export import export
 from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Rejection, Sentence, content_id
 from eventscope.store import Store
 
@@ -170,12 +171,12 @@ def test_unfinished_run_stays_running(store):
 def test_export_each_format_reads_back(store, batch, tmp_path, table, expected):
     store.write_results(batch)
     parquet, csv_path, jsonl = tmp_path / "o.parquet", tmp_path / "o.csv", tmp_path / "o.jsonl"
-    assert store.export("parquet", parquet, table=table) == expected
+    assert export(store.con, parquet, "parquet", table=table) == expected
     assert pq.read_table(parquet).num_rows == expected
-    assert store.export("csv", csv_path, table=table) == expected
+    assert export(store.con, csv_path, "csv", table=table) == expected
     with csv_path.open(newline="", encoding="utf-8") as f:
         assert len(list(csv.DictReader(f))) == expected
-    assert store.export("jsonl", jsonl, table=table) == expected
+    assert export(store.con, jsonl, "jsonl", table=table) == expected
     records = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
     assert len(records) == expected
     if table == "events":
@@ -184,13 +185,13 @@ def test_export_each_format_reads_back(store, batch, tmp_path, table, expected):
 
 def test_export_rejects_unknown_format_and_table(store, tmp_path):
     with pytest.raises(ValueError):
-        store.export("xml", tmp_path / "x.xml")
+        export(store.con, tmp_path / "x.xml", "xml")
     with pytest.raises(ValueError):
-        store.export("csv", tmp_path / "x.csv", table="events; DROP TABLE documents")
+        export(store.con, tmp_path / "x.csv", "csv", table="events; DROP TABLE documents")
 
 
 def test_export_of_an_empty_table(store, tmp_path):
-    assert store.export("parquet", tmp_path / "e.parquet") == 0
+    assert export(store.con, tmp_path / "e.parquet", "parquet") == 0
     assert pq.read_table(tmp_path / "e.parquet").num_rows == 0
 
 
@@ -225,13 +226,13 @@ def test_cli_export_writes_and_reports_rows(tmp_path, batch):
     assert result.exit_code == 0 and len((tmp_path / "d.jsonl").read_text().splitlines()) == 3
 
 
-@pytest.mark.parametrize("args", [["--db", "{tmp}/missing.duckdb"],
-                                  ["--db", "{tmp}/es.duckdb", "--format", "xml"],
-                                  ["--db", "{tmp}/es.duckdb", "--table", "nope"],
-                                  ["--db", "{tmp}/junk.duckdb"]])
-def test_cli_export_errors_exit_2(tmp_path, args):
+@pytest.mark.parametrize("args, code", [(["--db", "{tmp}/missing.duckdb"], 2),
+                                        (["--db", "{tmp}/es.duckdb", "--format", "xml"], 2),
+                                        (["--db", "{tmp}/es.duckdb", "--table", "nope"], 2),
+                                        (["--db", "{tmp}/junk.duckdb"], 5)])  # not a database: as `run` says it
+def test_cli_export_errors_exit_with_a_reason(tmp_path, args, code):
     Store(tmp_path / "es.duckdb").close()
     (tmp_path / "junk.duckdb").write_text("not a database")
     result = run_cli(*[a.format(tmp=tmp_path) for a in args], "-o", str(tmp_path / "x.csv"))
-    assert result.exit_code == 2
+    assert result.exit_code == code
     assert "error" in result.output

@@ -49,19 +49,28 @@ DOCS = {"doc-a": {"doc_title": f"{webdb.SCRIPT} Talks", "doc_date": "2024-03-04"
         "doc-b": {"doc_title": "Second report", "doc_date": "2024-05-21", "doc_source": "Wire",
                   "doc_url": "javascript:alert(1)"},
         "doc-c": {"doc_title": "Undated report", "doc_date": None, "doc_source": "Wire", "doc_url": None}}
-N_SOURCES = {"doc-a": 2, "doc-b": 1, "doc-c": 1}  # doc-a has one near-duplicate copy
+# Articles reporting each event: e2 and e4 are mentions of linked event L1 (doc-a, its copy, doc-c);
+# e1 is in doc-a (and its copy); the others have one article each.
+N_SOURCES = {"e1": 2, "e2": 3, "e4": 3, "e3": 1, "e5": 1}
 
 
 def listed(stored, event_id: str, event_date: str | None) -> dict:
     event = stored[event_id]
-    return {**event, "event_date": event_date, **DOCS[event["doc_id"]], "n_sources": N_SOURCES[event["doc_id"]]}
+    return {**event, "event_date": event_date, **DOCS[event["doc_id"]], "n_sources": N_SOURCES[event_id]}
 
 
 def test_event_list_is_newest_first_with_documents(client, stored):
     response = client.get("/api/events", params={"limit": 2})
     assert response.status_code == 200
+    one_each = [{"value": v, "count": 1} for v in ("03", "04", "11", "13", "19")]
     assert response.json() == {
-        "total": 5, "limit": 2, "offset": 0, "filters": {},
+        "total": 5, "limit": 2, "offset": 0, "sort": "-date", "filters": {},
+        "next": "http://testserver/api/events?offset=2&limit=2",
+        "facets": {"plover": [{"value": p, "count": 1} for p in ("ACCUSE", "AGREE", "ASSAULT", "CONSULT", "THREATEN")],
+                   "quad_class": [{"value": 1, "count": 2}, {"value": 3, "count": 2}, {"value": 4, "count": 1}],
+                   "cameo_root": one_each,
+                   "source_country": [{"value": "RUS", "count": 4}, {"value": "IRN", "count": 1}],
+                   "target_country": [{"value": "IRN", "count": 4}, {"value": "RUS", "count": 1}]},
         "events": [listed(stored, "e5", "2024-05-20"), listed(stored, "e2", "2024-03-11")]}
 
 
@@ -91,7 +100,7 @@ def test_stories_list_and_story(client, stored):
     story = {"id": "S1", "title": f"{webdb.SCRIPT} Russia and Iran", "first_date": "2024-03-04",
              "last_date": "2024-03-11", "n_documents": 2, "n_events": 3, "updated_at": "2024-06-01T12:00:00"}
     assert client.get("/api/stories").json() == {"total": 1, "limit": 50, "offset": 0, "available": True,
-                                                  "stories": [story]}
+                                                  "next": None, "stories": [story]}
     detail = client.get("/api/stories/S1").json()
     timeline = detail.pop("timeline")
     assert detail == {**story, "documents": [
@@ -108,7 +117,7 @@ def test_stories_list_and_story(client, stored):
 
 def test_actors_whole_list(client):
     assert client.get("/api/actors", params={"q": "iran"}).json() == {
-        "total": 3, "limit": 50, "offset": 0, "actors": [
+        "total": 3, "limit": 50, "offset": 0, "next": None, "actors": [
             {"code": "IRN", "country": "IRN", "sector": None, "n_events": 2, "n_as_source": 1, "names": ["Iran"],
              "n_as_target": 1},
             {"code": "IRNGOV", "country": "IRN", "sector": "GOV", "n_events": 2, "n_as_source": 0,
@@ -140,6 +149,78 @@ def test_bad_filter_is_400_with_a_detail(client, params, detail):
     assert (response.status_code, response.json()) == (400, {"detail": detail})
 
 
+@pytest.mark.parametrize("url, detail", [
+    ("/api/events?cameo_rot=19", "unknown parameter cameo_rot; this endpoint takes a, actor, b, cameo, cameo_root, "
+     "doc_id, end, limit, min_confidence, offset, plover, plover_mode, q, quad_class, sort, source, start, target"),
+    ("/api/stories?x=1&y=2", "unknown parameters x, y; this endpoint takes limit, offset"),
+    ("/api/events/e1?full=1", "unknown parameter full; this endpoint takes none"),
+])
+def test_unknown_parameters_are_a_400_not_ignored(client, url, detail):
+    response = client.get(url)
+    assert (response.status_code, response.json()) == (400, {"detail": detail})
+
+
+@pytest.mark.parametrize("params, ids", [
+    ({"cameo": "0312"}, ["e2"]), ({"cameo": "03"}, ["e2"]), ({"cameo": "19"}, ["e5"]),
+    ({"plover": "CONSULT", "plover_mode": "visit"}, ["e4"]), ({"plover_mode": "VISIT"}, ["e4"]),
+    ({"source": "RUS", "target": "IRN"}, ["e1", "e3", "e4", "e5"]), ({"source": "IRN", "target": "RUS"}, ["e2"]),
+    ({"source": "RUSMIL"}, ["e5"]), ({"min_confidence": 0.8}, ["e1", "e2", "e3", "e4", "e5"]),
+    ({"min_confidence": 0.81}, []),
+])
+def test_code_mode_confidence_and_directed_dyad_filters(client, params, ids):
+    data = client.get("/api/events", params={**params, "limit": 500}).json()
+    assert sorted(e["id"] for e in data["events"]) == ids and data["total"] == len(ids)
+
+
+@pytest.mark.parametrize("params, detail", [
+    ({"cameo": "999"}, "cameo: '999' is not a CAMEO code (2 to 4 digits, e.g. 04, 042, 0311)"),
+    ({"plover": "CONSULT", "plover_mode": "tank"}, "plover_mode: 'tank' is not a mode of CONSULT; one of "
+     "multilateral, phone, third-party, visit"),
+    ({"plover": "AGREE", "plover_mode": "visit"}, "plover_mode: AGREE has no modes"),
+])
+def test_bad_new_filters_name_the_problem(client, params, detail):
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 400 and response.json()["detail"].startswith(detail)
+
+
+def test_sorting(client):
+    def ids(sort):
+        return [e["id"] for e in client.get("/api/events", params={"sort": sort}).json()["events"]]
+
+    assert ids("date") == ["e3", "e1", "e2", "e5", "e4"]  # undated last either way
+    assert ids("-date") == ["e5", "e2", "e1", "e3", "e4"]
+    assert ids("goldstein") == ["e5", "e1", "e3", "e4", "e2"]
+    assert ids("-goldstein") == ["e2", "e4", "e3", "e1", "e5"]
+    assert client.get("/api/events", params={"sort": "trigger"}).status_code == 422
+
+
+def test_next_links_walk_every_page(client):
+    url, seen = "/api/events?limit=2&sort=date", []
+    while url:
+        data = client.get(url).json()
+        seen += [e["id"] for e in data["events"]]
+        url = data["next"]
+    assert seen == ["e3", "e1", "e2", "e5", "e4"]
+
+
+def test_csv_of_a_list_is_the_same_rows(client):
+    response = client.get("/api/events.csv", params={"a": "RUS", "b": "IRN", "sort": "date", "limit": 3})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [r["id"] for r in rows] == ["e3", "e1", "e2"]
+    assert rows[2]["cameo"] == "0312" and json.loads(rows[2]["source_actors"])[0]["name"] == "Iran"
+    assert client.get("/api/actors.csv").text.splitlines()[0] == "code,country,sector,n_events,n_as_source,names,n_as_target"
+    assert client.get("/api/stories.csv").text.startswith("id,title,first_date")
+    assert client.get("/api/dyads.csv", params={"a": "RUS", "b": "IRN", "start": "2024"}).text.splitlines() == [
+        "period,total,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,goldstein_mean",
+        "2024-03,2,1,0,1,0,0.4", "2024-04,0,0,0,0,0,", "2024-05,1,0,0,0,1,-10.0"]
+    assert client.get("/api/events.csv", params={"cameo": "x"}).json() == {
+        "detail": "cameo: 'x' is not a CAMEO code (2 to 4 digits, e.g. 04, 042, 0311)"}
+
+
 def test_invalid_parameter_is_422_with_the_errors(client):
     response = client.get("/api/events", params={"limit": 501})
     assert response.status_code == 422
@@ -166,7 +247,13 @@ def test_openapi_documents_the_api(client):
                  "/api/actors", "/api/dyads"):
         assert path in schema["paths"]
     names = {p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]}
-    assert {"actor", "a", "b", "cameo_root", "plover", "start", "end", "q", "limit", "offset"} <= names
+    assert {"actor", "a", "b", "cameo_root", "cameo", "plover", "plover_mode", "min_confidence", "source", "target",
+            "sort", "start", "end", "q", "limit", "offset"} <= names
+    ok = schema["paths"]["/api/events"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok == {"$ref": "#/components/schemas/EventPage"}
+    event = schema["components"]["schemas"]["Event"]["properties"]
+    assert event["cameo"]["type"] == "string" and event["n_sources"]["anyOf"][0]["type"] == "integer"
+    assert "text/csv" in schema["paths"]["/api/events.csv"]["get"]["responses"]["200"]["content"]
     assert not any(p.startswith("/events") for p in schema["paths"])  # pages stay out of the API
 
 
@@ -200,3 +287,35 @@ def test_pages_report_bad_input_and_missing_things(client):
     assert client.get("/actors/XYZ").status_code == 400
     assert client.get("/events?page=0").status_code == 422
     assert client.get("/").status_code == 200  # redirected to the events
+
+
+def test_event_list_page_has_facets_and_a_csv_link(client):
+    html = client.get("/events?a=RUS&b=IRN&plover=ASSAULT").text
+    assert 'href="/api/events.csv?a=RUS&amp;b=IRN&amp;plover=ASSAULT&amp;limit=500"' in html
+    assert '<h3>PLOVER type</h3>' in html and '<h3>Source country</h3>' in html
+    assert 'href="/events?a=RUS&amp;b=IRN&amp;plover=ASSAULT&amp;source=RUS"' in html  # a facet value narrows
+    assert 'title="an actor uses violence: attacks, shelling, bombing, killing"' in html  # PLOVER definition
+    assert 'title="190 Use conventional military force (root 19: Fight)"' in html  # CAMEO definition
+    narrowed = client.get("/events?cameo=0312&min_confidence=0.5&plover_mode=&source=IRN").text
+    assert narrowed.count('class="event"') == 1 and "/events/e2" in narrowed
+    assert 'name="cameo" value="0312"' in narrowed and 'name="source" value="IRN"' in narrowed  # the form keeps them
+
+
+def test_why_coded_in_words_on_the_event_page(client):
+    html = client.get("/events/e5").text
+    assert '<p class="why">Coded by: test.</p>' in html  # a store from before typed evidence: its text
+
+
+def test_why_coded_explains_each_typed_record():
+    from eventscope.web.explain import why_coded
+
+    records = [{"kind": "pattern", "value": "pattern attack - -> 190", "entry": "verbs.tsv:88"},
+               {"kind": "dictionary", "value": "person:people.tsv:12", "decides": "name", "entry": "people.tsv:12"},
+               {"kind": "rule", "value": "reported speech"},
+               {"kind": "model", "value": "class5 model p(4)=0.81 (w:attack)", "weight": 0.81}]
+    assert why_coded(records) == [
+        "The verb pattern “pattern attack - -> 190” (verbs.tsv:88) matched the clause.",
+        "The user dictionary entry “person:people.tsv:12” matched, settling who the actor is.",
+        "The rule “reported speech” applied.",
+        "The learned classifier chose this with probability 0.81: class5 model p(4)=0.81 (w:attack)."]
+    assert why_coded("") == [] and why_coded(None) == []

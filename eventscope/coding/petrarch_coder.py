@@ -28,7 +28,8 @@ class PetrarchCoder:
         self.lexicon = lexicon
         self.book = book
 
-    def code(self, document: Document, doc: Doc) -> DocumentResult:
+    def code(self, document: Document, doc: Doc, actors=None) -> DocumentResult:
+        """`actors` is not used: PETRARCH reads actors per sentence from its dictionary."""
         sentences = [Sentence(document.id, n, s.start_char, s.end_char, s.text)
                      for n, s in enumerate(doc.sents)]
         result = DocumentResult(document, sentences, [], [])

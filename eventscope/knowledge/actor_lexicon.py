@@ -28,6 +28,12 @@ PLACE_KINDS = ("seat", "capital", "country", "demonym", "region", "city")
 
 LexiconError = DataFileError  # the name callers catch
 
+# Role-word priorities (sectors.tsv's header) that decide how a phrase is read (actors.phrase):
+NOT_AN_ACTOR = 0  # UNK (a person of unknown kind) and JNK (not an actor)
+PLACE_PRIORITY = 1  # a capital, seat or town standing for its government or residents
+DESCRIPTOR = 3  # from descriptors up, a title in the phrase describes the person as of writing
+GOVERNMENT_ROLE = 5  # from government roles up, a title gives an organisation its sector
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -240,11 +246,11 @@ def _load_countries(lex: Lexicon, path: Path) -> None:
             lex.add(demonym, Entry("demonym", name, iso, source=where))
         capitals = split_list(row["capital"])
         for capital in capitals:  # a capital alone stands for the government
-            lex.add(capital, Entry("capital", capitals[0], iso, "GOV", priority=1, source=where))
+            lex.add(capital, Entry("capital", capitals[0], iso, "GOV", priority=PLACE_PRIORITY, source=where))
         for seat in split_list(row["seats"]):
             phrase, _, seat_sector = seat.partition("=")
             lex.add(phrase, Entry("seat", key_title(phrase), iso, seat_sector or "GOV",
-                                  priority=1, source=where))
+                                  priority=PLACE_PRIORITY, source=where))
 
 
 def key_title(phrase: str) -> str:
@@ -258,7 +264,7 @@ def _load_places(lex: Lexicon, path: Path) -> None:
         if row["kind"] not in ("city", "region"):
             raise LexiconError(f"{where}: kind must be city or region, not {row['kind']!r}")
         sector = "CVL" if row["kind"] == "city" else None  # a town as actor = its residents
-        entry = Entry(row["kind"], row["name"], row["country"], sector, priority=1, source=where)
+        entry = Entry(row["kind"], row["name"], row["country"], sector, priority=PLACE_PRIORITY, source=where)
         for alias in [row["name"], *split_list(row["aliases"])]:
             lex.add(alias, entry)
 

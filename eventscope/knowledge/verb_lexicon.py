@@ -27,7 +27,7 @@ class VerbPattern:
         return 1 if self.objects else 0
 
 
-@dataclass
+@dataclass(eq=False)  # one lexicon is one object: hashable, so indexes built from it are cached
 class Lexicon:
     verbs: dict[str, list[VerbPattern]] = field(default_factory=dict)
     synsets: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -29,7 +29,9 @@ def _sql_path(path: Path) -> str:
 def write_partition(results: list[DocumentResult], folder: str | Path, run_id: str | None) -> int:
     """Write one partition (runs on a worker); returns the number of documents in it."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    # Not parents=True: if the run's folder is gone (the driver was killed and its temporary
+    # folder removed), a worker finishing late must not create it again.
+    folder.mkdir(exist_ok=True)
     tables = to_columns(results, run_id, datetime.now(timezone.utc).replace(tzinfo=None))
     for name in TABLES:
         tmp = folder / f".{name}.parquet.tmp"
@@ -42,8 +44,7 @@ def load_partition(store, folder: str | Path) -> tuple[int, int]:
     """Load one partition into ``store`` in one transaction; (new documents, new events)."""
     folder = Path(folder)
     con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction():
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE _new_docs AS SELECT * FROM read_parquet({_sql_path(folder / 'documents.parquet')}) "
             "WHERE id NOT IN (SELECT id FROM documents)"
@@ -60,10 +61,6 @@ def load_partition(store, folder: str | Path) -> tuple[int, int]:
                 new_events = con.execute("SELECT count(*) FROM events WHERE doc_id IN (SELECT id FROM _new_docs)").fetchall()[0][0]
         new_docs = con.execute("SELECT count(*) FROM _new_docs").fetchall()[0][0]
         con.execute("DROP TABLE _new_docs")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return int(new_docs), int(new_events)
 
 

@@ -11,8 +11,10 @@ CREATE TABLE IF NOT EXISTS runs (
     documents_skipped INTEGER,
     events_added      INTEGER,
     rejected          INTEGER,
-    status            VARCHAR NOT NULL
+    status            VARCHAR NOT NULL,
+    config            JSON
 );
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS config JSON;  -- stores made before runs kept their configuration
 
 CREATE TABLE IF NOT EXISTS documents (
     id          VARCHAR PRIMARY KEY,

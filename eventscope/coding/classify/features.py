@@ -174,9 +174,14 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
     return index
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def index_for(lexicon: Lexicon) -> LexiconIndex:
+    """The index of a lexicon, built once per lexicon."""
+    return build_index(lexicon)
+
+
 def default_index() -> LexiconIndex:
-    return build_index(default_lexicon())
+    return index_for(default_lexicon())
 
 
 @lru_cache(maxsize=1)

@@ -50,6 +50,16 @@ class Thresholds:
     created_cap: float = 0.6  # confidence ceiling of sentence events the model added
     rerank_margin: float = 0.05  # (d): how much likelier another coded event's type must be
     # to make that event the main one (set a priori, not tuned)
+    # Confidences the models give (set a priori): an event added to a sentence has
+    # created_base + created_slope * p (at most created_cap); a story's main event
+    # main_base + main_slope * p, at least main_lead above the document's other events,
+    # at most main_cap.
+    created_base: float = 0.2
+    created_slope: float = 0.5
+    main_base: float = 0.5
+    main_slope: float = 0.4
+    main_lead: float = 0.01
+    main_cap: float = 0.99
 
 
 MIN_DOC_SENTENCES = 3
