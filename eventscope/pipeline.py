@@ -311,6 +311,8 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
                 store_batch(*in_flight.popleft())
         while in_flight:
             store_batch(*in_flight.popleft())
+        with store.transaction():
+            linking.finish(store)  # briefs of stories that grew since their last one
         report.files_unchanged = inputs.unchanged
         status = "ok"
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM (the CLI turns SIGTERM into one)
