@@ -12,7 +12,7 @@ $(BIN)/python:
 
 # Everything is pinned: direct dependencies in pyproject.toml, the rest in constraints.txt.
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
-	$(PIP) install -q -c constraints.txt -e ".[test,serve,scale]"
+	$(PIP) install -q -c constraints.txt -e ".[test,serve,scale,train]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -29,6 +29,7 @@ test-all: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_link_real.py
 
 clean:
 	rm -rf $(VENV) eventscope.duckdb out

@@ -76,3 +76,29 @@ def test_code_writes_stdout_and_exits_3_on_a_rejected_record(tmp_path, processor
     assert result.exit_code == 3
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a"]
     assert "rejected" in result.stderr and "records," not in result.stderr  # --quiet: no summary
+
+
+@pytest.fixture(scope="module")
+def held_db(tmp_path_factory):
+    """A database another process holds open for writing, as `eventscope run` does."""
+    import subprocess
+    import sys
+
+    from eventscope.store import Store
+
+    db = tmp_path_factory.mktemp("held") / "held.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(120)", str(db)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "ready"
+    yield db
+    holder.kill()
+    holder.wait(10)
+
+
+@pytest.mark.parametrize("args", [["export", "-o", "-"], ["story", "S1"], ["stories"]])
+def test_reading_a_database_another_process_holds_is_one_line_and_exit_4(held_db, args):
+    result = invoke(*args, "--db", str(held_db))
+    assert result.exit_code == 4 and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1 and f"{held_db} is in use by" in result.stderr

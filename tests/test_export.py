@@ -219,3 +219,16 @@ def test_share_of_each_profile_filled(con):
         assert (table.num_columns, PROFILES[profile].filled()) == (columns, filled)
         empty = {n for n in table.column_names if mapping[n] and table.column(n).null_count == table.num_rows}
         assert empty == lacking[profile]
+
+
+def test_every_sector_of_an_actor_is_listed(tmp_path):
+    path = webdb.build(tmp_path / "sectors.duckdb")
+    with duckdb.connect(str(path)) as writable:
+        writable.execute("UPDATE events SET source_code = 'RUSMILGOV' WHERE id = 'e5'")
+    with duckdb.connect(str(path), read_only=True) as c:
+        icews = {r["Event ID"]: r for r in to_arrow(c, profile="icews").to_pylist()}
+        polecat = {r["Event ID"]: r for r in to_arrow(c, profile="polecat").to_pylist()}
+        gdelt = {r["GLOBALEVENTID"]: r for r in to_arrow(c, profile="gdelt").to_pylist()}
+    assert icews["e5"]["Source Sectors"] == "Military,Government" and icews["e2"]["Source Sectors"] is None
+    assert (polecat["e5"]["Primary Actor Sector"], polecat["e5"]["Actor Sectors"]) == ("Military", "Military,Government")
+    assert (gdelt["e5"]["Actor1Type1Code"], gdelt["e5"]["Actor1Type2Code"]) == ("MIL", "GOV")

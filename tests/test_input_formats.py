@@ -95,3 +95,17 @@ def test_a_bad_line_in_a_gzip_file_is_named_and_the_rest_read(tmp_path):
 ])
 def test_outlet_from_url(url, outlet):
     assert outlet_from_url(url) == outlet
+
+
+def test_record_counts_for_the_progress_bar(tmp_path):
+    from eventscope.ingest.records import count_records
+
+    files = {"a.jsonl.gz": lambda p: p.write_bytes(gzip.compress(b'{"id": 1}\n\n{"id": 2}\n')),
+             "b.tsv": lambda p: p.write_text(_csv("\t")),
+             "c.csv": lambda p: p.write_text('id,text\n1,"two\nlines"\n2,x\n'),
+             "d.parquet": lambda p: pq.write_table(pa.table({"id": [1, 2, 3]}), p)}
+    counts = {}
+    for name, write in files.items():
+        write(tmp_path / name)
+        counts[name] = count_records(tmp_path / name)
+    assert counts == {"a.jsonl.gz": 2, "b.tsv": 2, "c.csv": 2, "d.parquet": 3}

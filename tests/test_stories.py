@@ -38,7 +38,7 @@ def test_a_later_batch_joins_existing_stories_or_starts_new_ones():
     assert second.assignments["p2-0"] == first.assignments["p0"]
     assert second.assignments["q2-0"] == first.assignments["q0"]
     assert second.assignments["x"] not in first.assignments.values()
-    assert index.stories[first.assignments["p0"]].n == 3  # story state was updated, not rebuilt
+    assert index.all_stories[first.assignments["p0"]].n == 3  # story state was updated, not rebuilt
 
 
 def test_cluster_records_gives_every_record_a_story_and_respects_the_threshold():

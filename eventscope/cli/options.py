@@ -13,11 +13,11 @@ from typing import Iterator, TextIO
 
 import typer
 
-from eventscope.cli.common import EXIT_REJECTED, EXIT_USAGE, console
+from eventscope.cli.common import EXIT_BAD_DATABASE, EXIT_BUSY, EXIT_REJECTED, EXIT_USAGE, console, fail
 from eventscope.knowledge import dictionary_source
 
 __all__ = ["EXIT_REJECTED", "EXIT_USAGE", "Dictionaries", "Json", "Output", "Quiet", "dictionaries_arg",
-           "open_output", "summarise"]
+           "open_output", "read_store", "summarise"]
 
 
 def Output(required: bool = True, help: str = "File to write; - writes to standard output."):
@@ -69,3 +69,27 @@ def summarise(text: str, summary: dict, *, as_json: bool, quiet: bool, data_on_s
         print(line, file=sys.stderr if data_on_stdout else sys.stdout, flush=True)
     else:
         console.print(text, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def read_store(db: Path, wait: float | None = None):
+    """The database opened read-only for a reading command (export, story, stories --db), or
+    one line and the exit code `eventscope run` uses: 2 no such file, 4 held by another
+    process (a run writing it), 5 not an eventscope database."""
+    import duckdb
+
+    from eventscope.store import Store
+    from eventscope.store.lock import COMMAND_WAIT, DatabaseBusy
+
+    wait = COMMAND_WAIT if wait is None else wait  # a run's short write (a --watch pass) is waited out
+
+    if not Path(db).exists():
+        fail(f"no eventscope database at {db} (run `eventscope run` first, or pass --db)", EXIT_USAGE)
+    try:
+        store = Store(db, read_only=True, wait=wait)
+    except DatabaseBusy as err:
+        fail(f"{err}; try again when it is done", EXIT_BUSY)
+    except duckdb.Error as err:
+        fail(f"{db} is not an eventscope (DuckDB) database: {str(err).splitlines()[0]}", EXIT_BAD_DATABASE)
+    with store:
+        yield store

@@ -10,7 +10,6 @@ Every one of them ends with one line on stderr, never a traceback.
 
 from __future__ import annotations
 
-import csv
 import signal
 import time
 from enum import Enum
@@ -207,29 +206,19 @@ def _settled(files: List[Path], seconds: float) -> List[Path]:
     return out
 
 
-RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
-INPUT_SUFFIXES = {".txt", ".html", ".htm"} | RECORD_SUFFIXES
-
-
 def _count_documents(files: List[Path]) -> int:
     """Number of documents for the progress bar: files, or records of record files (CSV rows
-    counted as rows: a quoted field may hold line breaks)."""
+    counted as rows: a quoted field may hold line breaks; Parquet rows from its metadata)."""
+    from eventscope.ingest.files import HTML_SUFFIXES, TEXT_SUFFIXES
+    from eventscope.ingest.records import RECORD_SUFFIXES, count_records, record_suffix
+
     total = 0
     for f in files:
-        suffix = f.suffix.lower()
-        if suffix in RECORD_SUFFIXES:
+        if record_suffix(f) in RECORD_SUFFIXES:
             try:
-                total += _count_records(f, suffix)
-            except (OSError, UnicodeError, csv.Error):
+                total += count_records(f)
+            except Exception:  # noqa: BLE001 - a file the reader will reject: counted as one
                 total += 1
-        elif suffix in INPUT_SUFFIXES:
+        elif f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
             total += 1
     return max(total, 0)
-
-
-def _count_records(path: Path, suffix: str) -> int:
-    if suffix != ".csv":
-        with path.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        return max(sum(1 for row in csv.reader(handle) if any(cell.strip() for cell in row)) - 1, 0)

@@ -11,8 +11,7 @@ import typer
 
 from eventscope.cli.app import app
 from eventscope.cli.common import console, fail, out
-from eventscope.cli.options import EXIT_REJECTED, Output, open_output
-from eventscope.store.lock import COMMAND_WAIT
+from eventscope.cli.options import EXIT_REJECTED, Json, Output, Quiet, open_output, read_store, summarise
 
 
 def _read_inputs(path: Path) -> tuple[list[dict], int]:
@@ -46,9 +45,7 @@ def _read_inputs(path: Path) -> tuple[list[dict], int]:
 def _list_stored(db: Path, limit: int) -> None:
     from rich.table import Table
 
-    from eventscope.store import Store
-
-    with Store(db, read_only=True, wait=COMMAND_WAIT) as store:
+    with read_store(db) as store:
         stories = store.list_stories(limit=limit)
     if not stories:
         console.print(f"no stories in {db} (run `eventscope run` on some articles first)")
@@ -71,13 +68,13 @@ def stories_command(
     threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                               help="Mean cosine similarity needed to join a story (default 0.13)."),
     limit: int = typer.Option(50, "--limit", min=1, help="With --db: how many stories to list."),
+    as_json: bool = Json(),
+    quiet: bool = Quiet(),
 ) -> None:
     """Group documents into stories (streaming: each batch joins earlier stories or starts new ones)."""
     if db is not None:
         if input is not None:
             fail("give either IN.jsonl -o OUT.jsonl, or --db FILE, not both")
-        if not db.exists():
-            fail(f"no eventscope database at {db}")
         _list_stored(db, limit)
         return
     if input is None or output is None:
@@ -89,6 +86,8 @@ def stories_command(
     with open_output(output) as sink:
         for record in records:
             sink.write(json.dumps({"id": record["id"], "story": assigned[record["id"]]}, ensure_ascii=False) + "\n")
-    console.print(f"{len(records)} documents -> {len(set(assigned.values()))} stories -> {output}"
-                  + (f"; {bad} lines skipped" if bad else ""))
+    n_stories = len(set(assigned.values()))
+    summarise(f"{len(records)} documents -> {n_stories} stories -> {output}" + (f"; {bad} lines skipped" if bad else ""),
+              {"command": "stories", "documents": len(records), "stories": n_stories, "rejected": bad,
+               "output": output}, as_json=as_json, quiet=quiet, data_on_stdout=output == "-")
     raise typer.Exit(EXIT_REJECTED if bad else 0)

@@ -223,7 +223,7 @@ def _csv_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
     errors = "replace" if encoding.startswith("utf-16") else "surrogateescape"
     with io.TextIOWrapper(_open_binary(path), encoding=encoding, errors=errors, newline="") as fh:
         lines = _NumberedLines(fh)
-        reader = csv.reader(lines, delimiter=delimiter, strict=True)
+        reader = csv.reader(lines, strict=True, delimiter=delimiter)
         try:
             header = [redecode(str(cell)).strip().lstrip("\ufeff") for cell in next(reader)]
         except StopIteration:
@@ -241,7 +241,7 @@ def _csv_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
             except csv.Error as exc:
                 yield Rejection(f"{name}:{start}", _csv_problem(exc))
                 lines.give_back_all_but_first()
-                reader = csv.reader(lines, delimiter=delimiter, strict=True)
+                reader = csv.reader(lines, strict=True, delimiter=delimiter)
                 continue
             if not any(cell.strip() for cell in row):
                 continue
@@ -275,6 +275,26 @@ def read_numbered_records(path: str | Path) -> Iterator[tuple[str, dict] | Rejec
         yield from (_jsonl_records(path) if kind == "jsonl" else _csv_records(path))
     except (OSError, EOFError, zlib.error) as exc:  # gzip: not gzip data, cut short or corrupt
         yield Rejection(printable_path(path), f"unreadable ({getattr(exc, 'strerror', None) or exc})")
+
+
+def count_records(path: str | Path) -> int:
+    """About how many records a record file holds, cheaply (for a progress bar): non-blank lines
+    of JSONL, rows of CSV/TSV less the header, rows in a Parquet file's metadata."""
+    path = Path(path)
+    kind = RECORD_SUFFIXES.get(record_suffix(path))
+    if kind == "parquet":
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(path).metadata.num_rows
+    with _open_binary(path) as fh:
+        if kind == "jsonl":
+            return sum(1 for line in fh if line.strip())
+        sample = fh.read(SNIFF_BYTES)
+    encoding = sniff_text_encoding(sample)
+    delimiter = _delimiter(path, sample.decode(encoding, errors="replace"))
+    with io.TextIOWrapper(_open_binary(path), encoding=encoding, errors="replace", newline="") as fh:
+        rows = sum(1 for row in csv.reader(fh, delimiter=delimiter) if any(cell.strip() for cell in row))
+    return max(rows - 1, 0)
 
 
 def read_records(path: str | Path) -> Iterator[dict | Rejection]:
