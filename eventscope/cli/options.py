@@ -81,12 +81,10 @@ def read_store(db: Path, wait: float | None = None):
     from eventscope.store import Store
     from eventscope.store.lock import COMMAND_WAIT, DatabaseBusy
 
-    wait = COMMAND_WAIT if wait is None else wait  # a run's short write (a --watch pass) is waited out
-
     if not Path(db).exists():
         fail(f"no eventscope database at {db} (run `eventscope run` first, or pass --db)", EXIT_USAGE)
     try:
-        store = Store(db, read_only=True, wait=wait)
+        store = Store(db, read_only=True, wait=COMMAND_WAIT if wait is None else wait)  # a writer may finish
     except DatabaseBusy as err:
         fail(f"{err}; try again when it is done", EXIT_BUSY)
     except duckdb.Error as err:

@@ -16,9 +16,10 @@ MAX_OBJECT_DEPTH = 4
 MAX_SUBTREE_WORDS = 15
 
 
-def verb_keys(verb: Token) -> list[str]:
-    """Lexicon keys for a verb, most specific first: 'rule out', 'leave for', 'leave'."""
-    lemma = verb.lemma_.lower()
+def verb_keys(verb: Token, lemma: str | None = None) -> list[str]:
+    """Lexicon keys for a verb, most specific first: 'rule out', 'leave for', 'leave'.
+    `lemma` overrides the tagger's ("staged" is not "stag")."""
+    lemma = lemma or verb.lemma_.lower()
     keys = []
     for child in verb.children:
         if child.dep_ == "prt":
