@@ -286,3 +286,10 @@ def test_what_someone_is_accused_of_is_not_coded_as_done(code_text):
     assert [e.plover for e in r.events] == ["ACCUSE"]
     r = code_text("A Kenyan court charged the governor with bribing election officials.")
     assert all(e.plover != "AID" and not e.cameo.startswith("07") for e in r.events)
+
+
+def test_an_act_someone_reports_is_coded_and_hearsay_is_not(code_text):
+    r = code_text("Uganda attacked the border post on Monday, Kenya reported.")
+    assert [e.plover for e in r.events if e.plover] == ["ASSAULT"]
+    r = code_text("Ugandan troops were reported to have attacked the border post.")
+    assert not [e for e in r.events if e.plover == "ASSAULT"]  # "are reported to": hearsay
