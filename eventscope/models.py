@@ -9,6 +9,7 @@ or ``YYYY-MM`` / ``YYYY`` when only that precision is known).
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field
 
 
@@ -54,6 +55,47 @@ class Sentence:
     text: str
 
 
+EVIDENCE_KINDS = ("pattern", "rule", "dictionary", "lexicon", "model")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason behind an actor or an event: the pattern, rule, dictionary or lexicon
+    entry, or model that fired, with its weight when it has one. Actors and events keep a
+    tuple of these; `render_evidence` writes them as one readable line."""
+
+    kind: str  # one of EVIDENCE_KINDS
+    value: str  # what fired, as shown: "person:people.tsv:12", "pattern attack - -> 190"
+    decides: str = ""  # actors: the attribute it settled (name, country, sector, sector2, role, code)
+    entry: str = ""  # the data file line that fired ("people.tsv:12"), when one did
+    weight: float | None = None  # a model's probability
+    qualifier: str = ""  # "former" for a role held in the past
+
+    def __str__(self) -> str:
+        value = f"{self.qualifier} {self.value}" if self.qualifier else self.value
+        return f"{self.decides}={value}" if self.decides else value
+
+
+def render_evidence(items) -> str:
+    """The readable line: each reason's text, "; "-separated (web app, exports)."""
+    return "; ".join(str(e) for e in items)
+
+
+def evidence_json(items) -> str:
+    """How the store keeps evidence: a JSON list of records, empty fields left out."""
+    return json.dumps([{k: v for k, v in asdict(e).items() if v not in ("", None)} for e in items],
+                      ensure_ascii=False)
+
+
+def evidence_from_json(text: str) -> tuple[Evidence, ...]:
+    return tuple(Evidence(**record) for record in json.loads(text or "[]"))
+
+
+def decided(items, attribute: str) -> Evidence | None:
+    """The first reason that settled `attribute` of an actor (see Evidence.decides)."""
+    return next((e for e in items if e.decides == attribute), None)
+
+
 @dataclass
 class Actor:
     """A resolved actor mention: who, as coded (country + sector) and as written."""
@@ -65,7 +107,11 @@ class Actor:
     start: int = -1  # char span of the mention in the document
     end: int = -1
     entity: str = ""  # within-document entity id shared by coreferent mentions
-    evidence: str = ""  # which rule or lexicon entry resolved it
+    evidence: tuple[Evidence, ...] = ()  # which rules or lexicon entries resolved it
+
+    @property
+    def evidence_text(self) -> str:
+        return render_evidence(self.evidence)
 
     @property
     def code(self) -> str:
@@ -73,6 +119,20 @@ class Actor:
 
     def to_contract(self) -> dict:
         return {"name": self.name, "country": self.country, "sector": self.sector}
+
+
+@dataclass
+class Location:
+    """Where an event happened, resolved offline against GeoNames (coding.places)."""
+
+    name: str  # as resolved ("Moscow"), or as written when it could not be placed
+    country: str | None = None  # ISO3
+    admin1: str | None = None  # GeoNames admin1 key ("US.GA"), for towns and US states
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None  # city, region, country; None: a name not found
+    evidence: str = ""  # clause, sentence or dateline: where the text said it
 
 
 @dataclass
@@ -95,10 +155,19 @@ class Event:
     date_precision: str | None = None  # day, week, month, year
     location: str | None = None
     location_country: str | None = None
+    location_admin1: str | None = None
+    location_geonames_id: int | None = None
+    location_lat: float | None = None
+    location_lon: float | None = None
+    location_precision: str | None = None  # city, region, country
     trigger: str = ""  # the word(s) that carried the action
     confidence: float = 0.5
-    evidence: str = ""  # pattern or lexicon entry that fired
+    evidence: tuple[Evidence, ...] = ()  # patterns, rules, lexicon entries and models that fired
     id: str = ""
+
+    @property
+    def evidence_text(self) -> str:
+        return render_evidence(self.evidence)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -109,8 +178,19 @@ class Event:
             )
             self.id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
+    def place(self, where: Location | None) -> None:
+        """Set the location fields from `where` (None clears them)."""
+        self.location = where.name if where else None
+        self.location_country = where.country if where else None
+        self.location_admin1 = where.admin1 if where else None
+        self.location_geonames_id = where.geonames_id if where else None
+        self.location_lat = where.lat if where else None
+        self.location_lon = where.lon if where else None
+        self.location_precision = where.precision if where else None
+
     def to_contract(self) -> dict:
-        """The `eventscope code` output record (shared/eval/FORMAT.md)."""
+        """The `eventscope code` output record (shared/eval/FORMAT.md); the location_* keys
+        were added after `location` and may be null."""
         return {
             "source": [a.to_contract() for a in self.source],
             "target": [a.to_contract() for a in self.target],
@@ -119,6 +199,12 @@ class Event:
             "cameo": self.cameo,
             "date": self.date,
             "location": self.location,
+            "location_country": self.location_country,
+            "location_admin1": self.location_admin1,
+            "location_geonames_id": self.location_geonames_id,
+            "location_lat": self.location_lat,
+            "location_lon": self.location_lon,
+            "location_precision": self.location_precision,
             "sentence": self.sentence,
             "span": list(self.span),
             "confidence": round(self.confidence, 3),

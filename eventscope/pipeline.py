@@ -2,12 +2,16 @@
 
 `process` is the pure heart (Documents in, DocumentResults out) that the local runner
 and Dask workers share; `run` adds reading inputs, skipping what the store already
-has, and writing in batches (one transaction per batch, so a killed run loses at most
-the batch in flight and a re-run picks up where the store stops).
+has, and writing in batches. One batch is one transaction: its documents, near-copies,
+links, story summaries, rejections and finished input files are stored together or not
+at all, so a killed run loses at most the batches in flight and a re-run picks up where
+the store stops. Local, pipelined (`--workers`) and Dask runs share `run`; they differ only
+in the executor that calls `process` (see `scale/`).
 """
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -28,34 +32,52 @@ class RunReport:
     files_unchanged: int = 0  # input files skipped unread: ingested by an earlier run
 
 
-def load_dictionaries(path: str | Path | None):
-    if not path:
-        return None
-    from eventscope.actors.dictionaries import ActorDictionary
+def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = True) -> dict:
+    """The configuration of the pipeline a run codes with (saved in the `runs` table):
+    the spaCy model, then the eventscope components and their settings."""
+    from dataclasses import asdict
 
-    return ActorDictionary.load(path)
+    from eventscope.analyze import MODEL
+    from eventscope.coding.classify.revise import Thresholds
+    from eventscope.coding.selection import ConfidenceWeights
+
+    source = str(dictionaries) if dictionaries else None
+    return {"model": MODEL, "components": {
+        "eventscope_actors": {"dictionaries": source},
+        "eventscope_coding": {"dictionaries": source, "classifier": classifier,
+                              "thresholds": asdict(Thresholds()), "confidence": asdict(ConfidenceWeights())},
+    }}
+
+
+def build_pipeline(config: dict):
+    """A spaCy pipeline: the model's components (shared with `analyze.load_nlp()`, loaded
+    once per process) followed by the eventscope components `config` names."""
+    import eventscope.actors.component  # noqa: F401  registers eventscope_actors
+    import eventscope.coding.component  # noqa: F401  registers eventscope_coding
+    from eventscope.analyze import load_nlp
+
+    base = load_nlp(config["model"])
+    nlp = type(base)(vocab=base.vocab, meta=dict(base.meta))
+    nlp.tokenizer = base.tokenizer
+    for name in base.pipe_names:
+        nlp.add_pipe(name, source=base)
+    for name, settings in config["components"].items():
+        nlp.add_pipe(name, config=settings)
+    return nlp
 
 
 class Processor:
-    """Holds what is expensive to build (the spaCy pipeline, lexicons) for one process."""
+    """Holds what is expensive to build (the spaCy pipeline, knowledge) for one process."""
 
-    def __init__(self, dictionaries: str | Path | None = None, batch_size: int = 32):
-        from eventscope.analyze import load_nlp
-        from eventscope.coding.coder import Coder
-        from eventscope.coding.lexicon import Lexicon, default_lexicon
-
-        self.nlp = load_nlp()
-        actor_dictionary = load_dictionaries(dictionaries)
-        extra_verbs = getattr(actor_dictionary, "verb_patterns", lambda: [])() if actor_dictionary else []
-        lexicon = Lexicon.load(extra_verbs) if extra_verbs else default_lexicon()
-        from eventscope.coding.classify import EventClassifier
-
-        classifier = EventClassifier.load(lexicon=None if lexicon is default_lexicon() else lexicon)
-        self.coder = Coder(lexicon=lexicon, dictionaries=actor_dictionary, classifier=classifier)
+    def __init__(self, dictionaries: str | Path | None = None, batch_size: int = 32,
+                 config: dict | None = None):
+        self.config = config or pipeline_config(dictionaries)
+        self.nlp = build_pipeline(self.config)
+        self.coder = self.nlp.get_pipe("eventscope_coding").coder
         self.batch_size = batch_size
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        from eventscope.analyze import analyze
+        from eventscope.coding.places import place_events
 
         # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
         # these documents are freed at the end, so a long run's memory stays flat. Nothing
@@ -63,8 +85,16 @@ class Processor:
         # call: a zone left open across calls frees strings of Docs that other code parsed
         # with the same pipeline meanwhile; tried, and the test suite caught it.)
         with self.nlp.memory_zone():
-            for document, doc in analyze(documents, self.nlp, self.batch_size):
-                yield self.coder.code(document, doc)
+            for doc in self.nlp.pipe(self._docs(documents), batch_size=self.batch_size):
+                result = doc._.result
+                place_events(result, doc)  # every coder's events, placed against the whole document
+                yield result
+
+    def _docs(self, documents: Iterable[Document]):
+        for document in documents:
+            doc = self.nlp.make_doc(document.text)
+            doc._.document = document
+            yield doc
 
 
 def process(documents: Iterable[Document], dictionaries: str | Path | None = None) -> list[DocumentResult]:
@@ -117,106 +147,156 @@ def divert_copies(store, report: RunReport, n_read: int, candidates: list[Docume
     return fresh
 
 
+@dataclass
+class Batch:
+    """What a run commits at once: up to ``batch_size`` documents read in a row, with the
+    rejections met and the input files finished before it was cut."""
+
+    documents: list[Document]  # not stored yet (nor seen earlier in the run)
+    n_read: int  # documents read for it, including those already stored
+    rejections: list[Rejection]
+    files: list  # store.inputs.FileState: recorded with the batch, once their documents are in
+
+
+class Batcher:
+    """The batching state of a run: cuts the stream of documents and rejections from
+    `InputLog.iter_new` into Batches, dropping documents stored or already seen."""
+
+    def __init__(self, store, inputs, report: RunReport, size: int):
+        self.store, self.inputs, self.report, self.size = store, inputs, report, size
+        self.seen: set[str] = set()
+
+    def batches(self, items: Iterable[Document | Rejection]) -> Iterator[Batch]:
+        read: list[Document] = []
+        rejections: list[Rejection] = []
+        for item in items:
+            if isinstance(item, Rejection):
+                self.report.rejected.append(item)
+                rejections.append(item)
+            elif item.id in self.seen:
+                self.report.documents_skipped += 1  # the same article twice in one input
+            else:
+                # A full batch is cut when the next document arrives, not on its own last one:
+                # by then the file that gave that document is known to be finished and is
+                # recorded with it, so a resumed run skips it and cuts its batches where an
+                # uninterrupted run did.
+                if len(read) >= self.size:
+                    yield self._cut(read, rejections)
+                    read, rejections = [], []
+                self.seen.add(item.id)
+                read.append(item)
+        yield self._cut(read, rejections)  # the last one also records files that ended after it
+
+    def _cut(self, read: list[Document], rejections: list[Rejection]) -> Batch:
+        known = self.store.known_document_ids([d.id for d in read]) if read else set()
+        return Batch([d for d in read if d.id not in known], len(read), rejections, self.inputs.take_finished())
+
+
+class InProcess:
+    """The local executor: one Processor in this process, run when the batch is stored (so
+    near-copies found then are never coded)."""
+
+    depth = 0  # batches handed over ahead of the one being stored
+
+    def __init__(self, dictionaries: str | Path | None = None, processor=None):
+        self.dictionaries, self.processor = dictionaries, processor
+
+    def submit(self, documents: list[Document]):
+        return _Later(self, documents)
+
+    def process(self, documents: list[Document]) -> list[DocumentResult]:
+        self.processor = self.processor or Processor(self.dictionaries)
+        return list(self.processor.process(documents))
+
+
+@dataclass
+class _Later:
+    executor: InProcess
+    documents: list[Document]
+
+    def result(self, wanted: list[Document] | None = None) -> list[DocumentResult]:
+        return self.executor.process(self.documents if wanted is None else wanted)
+
+
+def as_executor(executor, dictionaries: str | Path | None = None):
+    """``executor`` as something with ``submit(documents) -> handle`` and ``depth``: None is
+    an InProcess Processor; an object with only ``process(documents)`` runs in-process; one
+    with ``submit`` (scale.ProcessPool, scale.dask_run.DaskExecutor) gets the next batch while
+    this process stores the previous one(s)."""
+    if executor is None:
+        return InProcess(dictionaries)
+    if not hasattr(executor, "submit"):
+        return InProcess(processor=executor)
+    if not hasattr(executor, "depth"):
+        executor.depth = 1
+    return executor
+
+
+def _results_of(handle, documents: list[Document]) -> list[DocumentResult]:
+    """The results of ``documents`` (a subset, in order, of what ``handle`` was given)."""
+    if handle is None:
+        return []
+    if isinstance(handle, _Later):
+        return handle.result(documents) if documents else []
+    wanted = {d.id for d in documents}
+    return [r for r in handle.result() if r.document.id in wanted]
+
+
 def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = None,
         batch_size: int = DEFAULT_BATCH, on_progress: Callable[[int, int], None] | None = None,
         english_only: bool = True, executor=None) -> RunReport:
     """Ingest, code and store everything under ``paths`` that the store does not have yet.
 
-    Files already ingested (same path, size and mtime, or same content) are not read again
-    (store/inputs.py). ``executor`` replaces the in-process Processor, e.g. a pool of worker
-    processes (eventscope.scale); it needs a ``process(documents)`` giving results in order.
-    An executor that also has ``submit(documents)`` (returning an object with ``result()``)
-    gets the next batch while this process stores and links the previous one.
+    Files already ingested (same path, size and mtime, or same content, and read with the
+    same options) are not read again (store/inputs.py). ``executor`` replaces the in-process
+    Processor (see `as_executor`); whoever calls `process`, batches are cut, stored and
+    linked here, in input order, each in one transaction.
     """
     from eventscope import linking
     from eventscope.store.inputs import InputLog
 
     paths = [str(p) for p in paths]
-    report = RunReport(run_id=store.start_run(paths))
+    executor = as_executor(executor, dictionaries)
+    report = RunReport(run_id=store.start_run(paths, config=pipeline_config(dictionaries)))
+    if hasattr(executor, "begin"):
+        executor.begin(report.run_id)  # e.g. Dask: partitions go under a folder named by the run
     inputs = InputLog(store, report.run_id)
-    unrecorded: list[Rejection] = []  # written with the next batch: no insert per rejection
-    processor: Processor | None = None
-    batch: list[Document] = []
-    seen_in_run: set[str] = set()
-    in_flight: _Submitted | None = None  # pipelined executors: the batch being processed
+    batcher = Batcher(store, inputs, report, batch_size)
+    in_flight: deque = deque()
 
-    def store_results(n_read: int, results: list[DocumentResult]) -> None:
-        report.documents_added += store.write_results(results, run_id=report.run_id)
-        linking.link_batch(results, store)  # events, stories, briefs of the stored batch
+    def store_batch(batch: Batch, handle) -> None:
+        with store.transaction():
+            # Near-copies are sorted out now, against a store holding every earlier batch, so
+            # the outcome is the sequential one whatever the executor.
+            fresh = divert_copies(store, report, batch.n_read, batch.documents) if batch.documents else []
+            results = _results_of(handle, fresh)  # waited for even if all were copies
+            added = store.write_results(results, run_id=report.run_id)
+            if results:
+                linking.link_batch(results, store)  # events, stories, briefs of the batch
+            store.record_rejections(batch.rejections, report.run_id)
+            inputs.commit(batch.files)
+        report.documents_added += added
         report.events_added += sum(len(r.events) for r in results)
         if on_progress:
-            on_progress(n_read, report.events_added)
+            on_progress(batch.n_read + len(batch.rejections), report.events_added)
 
-    def complete(submitted: _Submitted) -> None:
-        # Near-copies are sorted out now, against a store holding every earlier batch, so the
-        # outcome is the sequential one; the work done on a copy is the price of the overlap.
-        results = submitted.handle.result()
-        fresh = {d.id for d in divert_copies(store, report, submitted.n_read, submitted.documents)}
-        store_results(submitted.n_read, [r for r in results if r.document.id in fresh])
-        inputs.commit(submitted.files)  # files finished before that batch: all their documents are stored
-
-    def flush(final: bool = False) -> None:
-        nonlocal processor, batch, in_flight
-        store.record_rejections(unrecorded, report.run_id)
-        unrecorded.clear()
-        known = store.known_document_ids([d.id for d in batch]) if batch else set()
-        if hasattr(executor, "submit"):
-            previous, in_flight = in_flight, None
-            if batch:  # handed over before the previous batch is stored: the overlap
-                pending = [d for d in batch if d.id not in known]
-                in_flight = _Submitted(len(batch), pending, executor.submit(pending), inputs.take_finished())
-            if previous is not None:
-                complete(previous)
-            if final and in_flight is not None:
-                complete(in_flight)
-                in_flight = None
-            batch = []
-            if in_flight is None:
-                inputs.commit()  # nothing in flight: every finished file's documents are stored
-            return
-        if not batch:
-            inputs.commit()
-            return
-        fresh = divert_copies(store, report, len(batch), [d for d in batch if d.id not in known])
-        if fresh:
-            processor = processor or executor or Processor(dictionaries)
-            store_results(len(batch), list(processor.process(fresh)))
-        elif on_progress:
-            on_progress(len(batch), report.events_added)
-        batch = []
-        inputs.commit()  # files read to the end before this batch: their documents are stored
-
-    status = "failed"  # until the loop completes (Ctrl-C, SIGTERM, an error)
+    status = "failed"  # until the loop completes (an error)
     try:
-        for item in inputs.iter_new(paths, english_only=english_only):
-            if isinstance(item, Rejection):
-                report.rejected.append(item)
-                unrecorded.append(item)
-                if on_progress:
-                    on_progress(1, report.events_added)
-                continue
-            if item.id in seen_in_run:
-                report.documents_skipped += 1  # the same article twice in one input
-                continue
-            seen_in_run.add(item.id)
-            batch.append(item)
-            if len(batch) >= batch_size:
-                flush()
-        flush(final=True)
+        for batch in batcher.batches(inputs.iter_new(paths, english_only=english_only)):
+            in_flight.append((batch, executor.submit(batch.documents) if batch.documents else None))
+            while len(in_flight) > executor.depth:
+                store_batch(*in_flight.popleft())
+        while in_flight:
+            store_batch(*in_flight.popleft())
         report.files_unchanged = inputs.unchanged
         status = "ok"
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM (the CLI turns SIGTERM into one)
+        status = "interrupted"
+        raise
     finally:
+        for _, handle in in_flight:
+            getattr(handle, "cancel", lambda: None)()
         store.finish_run(report.run_id, documents_added=report.documents_added,
                          documents_skipped=report.documents_skipped, events_added=report.events_added,
                          rejected=len(report.rejected), status=status)
     return report
-
-
-@dataclass
-class _Submitted:
-    """A batch handed to a pipelined executor, waiting to be stored."""
-
-    n_read: int  # documents of the batch, including those already stored
-    documents: list[Document]  # those sent for processing
-    handle: object  # .result() -> list[DocumentResult], in order
-    files: list  # input files finished before the batch: committed once it is stored

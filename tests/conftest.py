@@ -15,9 +15,9 @@ needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is not 
 
 @pytest.fixture(scope="session")
 def processor():
-    from eventscope.pipeline import Processor
+    from eventscope.api import default_processor
 
-    return Processor()
+    return default_processor()  # the one eventscope.code uses: spaCy loads once per session
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.actors.dictionaries import ActorDictionary
+from eventscope.knowledge.dictionaries import ActorDictionary
 from eventscope.actors.phrase import resolve_phrase
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "dictionaries" / "example_actors.tsv"

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import pytest
 
-from eventscope.actors.lexicon import (DATA, LexiconError, key, load_lexicon, read_tsv,
+from eventscope.knowledge.actor_lexicon import (DATA, LexiconError, key, load_lexicon, read_tsv,
                                        sector_codes, split_list, tokenize)
 from eventscope.actors.phrase import evidence_fields, parse_date, resolve_country, resolve_phrase
 
@@ -219,7 +219,7 @@ def test_no_person_name_without_a_title_next_to_it():
 
 
 def test_may_match_word_is_false_only_for_words_no_entry_can_match():
-    from eventscope.actors.lexicon import load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
 
     lex = load_lexicon()
     for word in ["talks", "weapons", "partnership", "sanctions", "week"]:

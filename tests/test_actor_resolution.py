@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from typer.testing import CliRunner
 
-from eventscope.actors.lexicon import DATA, read_tsv
+from eventscope.knowledge.actor_lexicon import DATA, read_tsv
 from eventscope.actors.phrase import evidence_fields, resolve_phrase
 
 
@@ -53,7 +53,7 @@ def test_officer_serving_as_minister_stays_military():
     assert coded("Russian Defense Minister Igor Sergeyev", date="2000-12-28") == ("RUS", "MIL")
     assert coded("Defense Secretary Lloyd Austin", date="2022-01-01") == ("USA", "GOV")
     # the title says he holds the office, so he is not "former" even without a date
-    assert "former" not in resolve_phrase("Defense Minister Igor Sergeyev").evidence
+    assert "former" not in resolve_phrase("Defense Minister Igor Sergeyev").evidence_text
 
 
 @pytest.mark.parametrize("text,expected", [

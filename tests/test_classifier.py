@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventscope.coding import taxonomy
+from eventscope.knowledge import taxonomy
 from eventscope.coding.classify import EventClassifier
 from eventscope.coding.classify.classifier import DOCUMENT_MODEL, MODE_MODEL, SENTENCE_MODEL, model_dir
 from eventscope.coding.classify.features import document_features, inflections, sentence_features
@@ -154,9 +154,9 @@ def test_negated_governors_compose_nothing():
 
 
 def test_every_cue_row_names_a_plover_type_and_mode(tmp_path):
-    from eventscope.coding.classify.features import _irregular, load_cues
+    from eventscope.coding.classify.features import load_cues
 
-    cues = load_cues(_irregular())
+    cues = load_cues()
     for names in cues.values():
         for name in names:
             kind, _, value = name.partition(":")
@@ -208,7 +208,7 @@ def _events(code_text, text, title=None):
 def test_coder_events_carry_classifier_evidence(code_text):
     events = _events(code_text, "Nigerian police arrested forty opposition activists in Abuja on Friday.")
     assert events
-    assert all("class5 model" in e.evidence for e in events)
+    assert all("class5 model" in e.evidence_text for e in events)
 
 
 def test_unknown_verb_with_actor_gets_a_learned_category(code_text):
@@ -216,7 +216,7 @@ def test_unknown_verb_with_actor_gets_a_learned_category(code_text):
     assert events, "an actor clause with a verb missing from the lexicon should be coded"
     main = max(events, key=lambda e: e.confidence)
     assert taxonomy.class5(main.cameo) == 4
-    assert "class5 model" in main.evidence and "w:" in main.evidence  # features named
+    assert "class5 model" in main.evidence_text and "w:" in main.evidence_text  # features named
 
 
 @pytest.mark.parametrize("text", [
@@ -236,7 +236,7 @@ def test_story_gets_a_main_event_of_the_document_type(code_text):
     assert events
     main = max(events, key=lambda e: e.confidence)
     assert main.plover == "PROTEST", main.evidence
-    assert "document main event" in main.evidence and "PLOVER model" in main.evidence
+    assert "document main event" in main.evidence_text and "PLOVER model" in main.evidence_text
 
 
 def test_a_headline_makes_a_short_text_a_story():
@@ -254,8 +254,8 @@ def test_a_titled_two_sentence_story_gets_a_document_main_event(code_text):
     text = ("Thousands of farmers rallied outside parliament in the capital on Tuesday.\n\n"
             "The demonstrators chanted slogans against the new land tax and waved flags.")
     titled = _events(code_text, text, title="Farmers rally against land tax")
-    assert any("document main event" in e.evidence for e in titled)
-    assert not any("document main event" in e.evidence for e in _events(code_text, text))
+    assert any("document main event" in e.evidence_text for e in titled)
+    assert not any("document main event" in e.evidence_text for e in _events(code_text, text))
 
 
 # --- training --------------------------------------------------------------------------------
@@ -364,7 +364,7 @@ def test_an_unsure_document_model_reorders_coded_events_without_adding(classifie
     classifier._rerank(events, Prediction("THREATEN", 0.2, probs, []))
     assert len(events) == 2
     assert (max(events, key=lambda e: e.confidence) is other) == moves
-    assert ("main event: PLOVER model" in other.evidence) == moves
+    assert ("main event: PLOVER model" in other.evidence_text) == moves
 
 
 def test_cue_mode_prefers_headline_cues_and_only_names_modes_of_the_type():
@@ -383,7 +383,7 @@ def test_the_main_event_gets_its_mode_from_cues_unless_its_code_has_one(classifi
     bare, visit = _event("PROTEST", "140", 0.7, 0), _event("CONSULT", "042", 0.6, 0)
     visit.plover_mode = "visit"
     assert classifier._name_mode(bare, features).plover_mode == "strike"
-    assert "PLOVER mode strike" in bare.evidence
+    assert "PLOVER mode strike" in bare.evidence_text
     assert classifier._name_mode(visit, features).plover_mode == "visit"
     assert classifier._name_mode(None, features) is None
 
@@ -394,14 +394,14 @@ def test_the_mode_model_names_modes_and_cues_stand_in_without_it(classifier):
                                  "Police fire tear gas at protesters in the capital")
     event = _event("ASSAULT", "180", 0.7, 0)
     assert classifier._name_mode(event, features).plover_mode == "crowd-control"
-    assert "mode model" in event.evidence
+    assert "mode model" in event.evidence_text
     unknown = _event("AGREE", "030", 0.7, 0)  # AGREE has no modes: nothing to choose
     assert classifier._name_mode(unknown, features).plover_mode is None
     no_model = EventClassifier(classifier.sentence_model, classifier.document_model, None)
     strike = document_features("Workers walked out of the factories.", "General strike paralyses the port")
     bare = _event("PROTEST", "140", 0.7, 0)
     assert no_model._name_mode(bare, strike).plover_mode == "strike"
-    assert "codebook cues" in bare.evidence
+    assert "codebook cues" in bare.evidence_text
 
 
 def test_stories_read_country_names_as_slots_and_sentences_keep_them():

@@ -1,8 +1,11 @@
-"""Crash safety: SIGKILL `eventscope run` mid-run, several times, then finish: the store ends
-with exactly the rows of one clean run (nothing lost, nothing doubled).
+"""Crash safety: SIGKILL `eventscope run` at random points, several times, then finish: the
+store ends with exactly the rows of one clean run, in every table (documents, events, copies,
+linked events, stories, story memberships and briefs, the clusterer's state, input files),
+whichever executor ran it: local, `--workers 2` or Dask. Killed runs are marked 'killed'.
 
 The kills are placed by watching the database's write-ahead log: every commit grows it, so
-"after the k-th growth" lands between or inside batches at different points of the run.
+"after the k-th growth, plus a random few milliseconds" lands between or inside batches at
+different points of the run. The seed and kill points are in the failure message.
 """
 
 from __future__ import annotations
@@ -22,7 +25,10 @@ from eventscope.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENTSCOPE = Path(sys.executable).parent / "eventscope"
-TABLES = {"documents": "id, title, date, text", "sentences": "*", "actors": "*", "events": "*"}
+# Columns that say when or by which run a row was written: they differ between any two runs.
+BOOKKEEPING = {"ingested_at", "run_id", "at", "seen_at", "updated_at", "started_at", "finished_at"}
+N_ARTICLES = 10
+EXECUTORS = {"local": [], "workers": ["--workers", "2"], "dask": ["--executor", "dask", "--workers", "2"]}
 
 
 def write_articles(folder: Path, n: int) -> None:
@@ -38,26 +44,42 @@ def write_articles(folder: Path, n: int) -> None:
         (folder / f"{i:03d}.txt").write_text(f"Story number {i} of the day\n\n{body}\n", encoding="utf-8")
 
 
-def run_args(corpus: Path, db: Path) -> list[str]:
-    return [str(EVENTSCOPE), "run", str(corpus), "--db", str(db), "--batch-size", "2", "--show", "0"]
-
-
-# Linking rows keyed by content ids (checked when the linking tables exist).
-LINK_TABLES = ("document_sources", "event_links")
+def run_args(corpus: Path, db: Path, executor: str = "local") -> list[str]:
+    return [str(EVENTSCOPE), "run", str(corpus), "--db", str(db), "--batch-size", "2", "--show", "0",
+            *EXECUTORS[executor]]
 
 
 def snapshot(db: Path) -> dict[str, list[tuple]]:
+    """Every table but `runs`, every column but bookkeeping, sorted."""
     with Store(db, read_only=True) as store:
-        present = {r[0] for r in store.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-        tables = dict(TABLES, **{t: "*" for t in LINK_TABLES if t in present})
-        return {t: store.con.execute(f"SELECT {cols} FROM {t} ORDER BY ALL").fetchall()
-                for t, cols in tables.items()}
+        con = store.con
+        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+        out = {}
+        for table in tables:
+            if table == "runs":
+                continue
+            columns = [r[0] for r in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+                [table]).fetchall() if r[0] not in BOOKKEEPING]
+            out[table] = con.execute(f"SELECT {', '.join(repr_column(c) for c in columns)} FROM {table} "
+                                     "ORDER BY ALL").fetchall()
+        return out
 
 
-def kill_after_commits(args: list[str], wal: Path, commits: int, timeout: float = 120) -> bool:
-    """Start a run and SIGKILL it once its WAL has grown ``commits`` times; False if it
-    finished first."""
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def repr_column(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def run_statuses(db: Path) -> list[str]:
+    with Store(db, read_only=True) as store:
+        return [r[0] for r in store.con.execute("SELECT status FROM runs ORDER BY started_at").fetchall()]
+
+
+def kill_after_commits(args: list[str], wal: Path, commits: int, delay: float, timeout: float = 180) -> bool:
+    """Start a run and SIGKILL it (the run's own process, as the OOM killer would) ``delay``
+    seconds after its WAL has grown ``commits`` times; False if it finished first. Whatever
+    it started and left behind is then killed too (orphans are test_exit_codes' business)."""
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     seen, last, deadline = 0, wal.stat().st_size if wal.exists() else -1, time.monotonic() + timeout
     try:
         while proc.poll() is None and time.monotonic() < deadline:
@@ -65,6 +87,9 @@ def kill_after_commits(args: list[str], wal: Path, commits: int, timeout: float 
             if size > last:
                 seen, last = seen + 1, size
                 if seen >= commits:
+                    time.sleep(delay)
+                    if proc.poll() is not None:
+                        return False
                     proc.send_signal(signal.SIGKILL)
                     proc.wait()
                     return True
@@ -74,26 +99,111 @@ def kill_after_commits(args: list[str], wal: Path, commits: int, timeout: float 
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # the group we started: workers of a killed parent
+        except ProcessLookupError:
+            pass
 
 
-def test_sigkill_mid_run_then_resume_gives_one_clean_run(tmp_path):
-    corpus = tmp_path / "corpus"
-    write_articles(corpus, 10)
-    clean = tmp_path / "clean.duckdb"
+@pytest.fixture(scope="module")
+def clean_run(tmp_path_factory):
+    """The corpus and the tables of one uninterrupted local run over it."""
+    folder = tmp_path_factory.mktemp("crash")
+    corpus = folder / "corpus"
+    write_articles(corpus, N_ARTICLES)
+    clean = folder / "clean.duckdb"
     done = subprocess.run(run_args(corpus, clean), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     expected = snapshot(clean)
-    assert len(expected["documents"]) == 10 and expected["events"]
+    assert len(expected["documents"]) == N_ARTICLES and expected["events"]
+    assert expected["stories"] and expected["story_brief"] and expected["linked_events"]
+    return corpus, expected
 
-    crashed = tmp_path / "crashed.duckdb"
-    wal = Path(str(crashed) + ".wal")
-    kills = 0
-    for commits in (1, 3, 2):  # early (first batch), later, and again right after a restart
-        kills += kill_after_commits(run_args(corpus, crashed), wal, commits)
-    assert kills >= 2, "the run finished before it could be killed: corpus too small for this machine"
-    with Store(crashed, read_only=True) as store:
-        partial = store.counts()["documents"]
-    assert partial < 10  # the kills did interrupt the work
-    final = subprocess.run(run_args(corpus, crashed), capture_output=True, text=True, timeout=300)
+
+def kill_and_resume(corpus: Path, db: Path, executor: str, commit_points: list[int], rng: random.Random) -> str:
+    """Kill runs at ``commit_points``, then finish; returns a description of the kills."""
+    wal = Path(str(db) + ".wal")
+    done = []
+    for commits in commit_points:
+        delay = rng.uniform(0, 0.05)
+        if kill_after_commits(run_args(corpus, db, executor), wal, commits, delay):
+            done.append(f"after commit {commits} + {delay * 1000:.0f} ms")
+    assert done, "no run was killed: the corpus is too small for this machine"
+    final = subprocess.run(run_args(corpus, db, executor), capture_output=True, text=True, timeout=300)
     assert final.returncode == 0, final.stderr
-    assert snapshot(crashed) == expected
+    return f"{executor}: killed {', '.join(done)}"
+
+
+def assert_same_tables(got: dict, expected: dict, kills: str) -> None:
+    assert sorted(got) == sorted(expected), kills
+    for table in expected:
+        assert got[table] == expected[table], f"table {table} differs from a clean run ({kills})"
+
+
+def check_executor(clean_run, tmp_path, executor: str, n_kills: int) -> None:
+    corpus, expected = clean_run
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    # Early (the first batch), later, and right after a restart: commit counts of the run
+    # that is killed (a resumed run has fewer batches left, so points stay small).
+    points = [1] + [rng.randint(2, 6) for _ in range(n_kills - 1)]
+    kills = kill_and_resume(corpus, tmp_path / f"{executor}.duckdb", executor, points, rng) + f" (seed {seed})"
+    assert_same_tables(snapshot(tmp_path / f"{executor}.duckdb"), expected, kills)
+    statuses = run_statuses(tmp_path / f"{executor}.duckdb")
+    # (a kill while the schema is created, before the run's row is written, leaves no row; one after it was closed leaves 'ok')
+    assert statuses[-1] == "ok" and set(statuses) <= {"killed", "ok"}, (statuses, kills)
+
+
+def test_sigkill_mid_run_then_resume_gives_one_clean_run(clean_run, tmp_path):
+    check_executor(clean_run, tmp_path, "local", n_kills=3)
+
+
+@pytest.mark.slow  # ~10 s each: worker processes and a Dask cluster start for every run
+@pytest.mark.parametrize("executor", ["workers", "dask"])
+def test_sigkill_with_workers_or_dask_then_resume_gives_one_clean_run(clean_run, tmp_path, executor):
+    check_executor(clean_run, tmp_path, executor, n_kills=2)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("executor", list(EXECUTORS))
+def test_many_random_kills_then_resume_gives_one_clean_run(clean_run, tmp_path, executor):
+    check_executor(clean_run, tmp_path, executor, n_kills=6)
+
+
+def test_a_batch_is_one_transaction_links_and_summaries_included(tmp_path, monkeypatch):
+    """A failure while writing story summaries (the last write of a batch) leaves no trace
+    of the batch: no documents, no story memberships, no copies, no finished input files."""
+    from eventscope import linking, pipeline
+
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 3)
+    calls = []
+
+    def fail_on_second_batch(self, stories, briefs):
+        calls.append(len(stories))
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return original(self, stories, briefs)
+
+    original = Store.write_story_summaries
+    monkeypatch.setattr(Store, "write_story_summaries", fail_on_second_batch)
+    with Store(tmp_path / "es.duckdb") as store:
+        with pytest.raises(RuntimeError):
+            pipeline.run([corpus], store, batch_size=2)
+        con = store.con
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "story_documents", "doc_minhash", "input_files")}
+        assert counts == {"documents": 2, "story_documents": 2, "doc_minhash": 2, "input_files": 2}
+        stories = con.execute("SELECT count(*) FROM stories").fetchone()[0]
+        in_stories = con.execute("SELECT count(DISTINCT story_id) FROM story_documents").fetchone()[0]
+        assert stories == in_stories  # every membership has its story row
+        assert con.execute("SELECT status FROM runs").fetchone()[0] == "failed"
+    assert linking  # (imported for the monkeypatched call path)
+
+
+def test_a_run_left_running_is_marked_killed_by_the_next(tmp_path):
+    with Store(tmp_path / "es.duckdb") as store:
+        store.start_run(["a"])  # never finished: its process died
+        store.finish_run(store.start_run(["b"]))
+        assert [r[0] for r in store.con.execute("SELECT status FROM runs ORDER BY started_at").fetchall()] == \
+            ["killed", "ok"]

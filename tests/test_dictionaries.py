@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from eventscope.actors.dictionaries import ActorDictionary, split_code
+from eventscope.knowledge.dictionaries import ActorDictionary, split_code
 from eventscope.actors.phrase import resolve_phrase
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -212,7 +212,7 @@ def test_plover_class5_fallback_table_covers_every_type(monkeypatch):
 def test_fallback_table_agrees_with_taxonomy_when_present():
     taxonomy = L._taxonomy()
     if taxonomy is None:
-        pytest.skip("eventscope.coding.taxonomy not importable")
+        pytest.skip("eventscope.knowledge.taxonomy not importable")
     for (kind, code), cls in L._fallback_table().items():
         if kind == "plover":
             assert taxonomy.class5(taxonomy.plover_to_cameo(code)) == cls, code

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.coding.petrarch_verbs import VerbDictionary
+from eventscope.knowledge.petrarch_verbs import VerbDictionary
 
 ACTORS = """\
 VALDORIA [VLD]
@@ -129,7 +129,7 @@ def triples(coder, text, date="2001-05-01"):
     doc = Document(id=content_id(text), text=text, date=date, origin="test")
     result = next(iter(coder.process([doc])))
     for event in result.events:
-        assert event.evidence.startswith("petrarch pattern ")
+        assert event.evidence_text.startswith("petrarch pattern ")
     return {(s.country or "---") + (s.sector or "") + ">" + (t.country or "---") + (t.sector or "")
             + " " + e.cameo for e in result.events for s in e.source for t in e.target}
 

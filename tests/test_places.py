@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from eventscope.actors.gazetteer import load_gazetteer
-from eventscope.actors.lexicon import LexiconError
+from eventscope.knowledge.actor_lexicon import LexiconError
 from eventscope.coding.places import resolve_place
 
 
 @pytest.mark.parametrize("text,name,country", [
     ("Moscow", "Moscow", "RUS"),  # Moscow, Russia, not Moscow, Idaho
     ("Tehran", "Tehran", "IRN"),
-    ("the Kremlin", "Kremlin", "RUS"),
+    ("the Kremlin", "Moscow", "RUS"),  # a seat of government lies in its capital
     ("New York", "New York City", "USA"),
     ("Puerto Penasco", "Puerto Peñasco", "MEX"),  # only in the gazetteer
     ("Dehli", "Delhi", "IND"),  # a GeoNames alternate spelling
@@ -50,9 +50,9 @@ def test_gazetteer_rows_are_well_formed():
 
 def test_a_broken_gazetteer_row_is_named_at_load(tmp_path):
     path = tmp_path / "gazetteer.tsv"
-    path.write_text("name\tcountry\tpopulation\tlat\tlon\taliases\n"
-                    "Moscow\tRUS\t10381222\t55.752\t37.618\t\n"
-                    "Nowhere\tXXX\tmany\t1.0\t2.0\t\n", encoding="utf-8")
+    path.write_text("name\tcountry\tpopulation\tlat\tlon\taliases\tgeonameid\tadmin1\tkind\n"
+                    "Moscow\tRUS\t10381222\t55.752\t37.618\t\t524901\tRU.48\tcity\n"
+                    "Nowhere\tXXX\tmany\t1.0\t2.0\t\t1\t\tcity\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="gazetteer.tsv:3"):
         load_gazetteer.__wrapped__(str(path))
 

@@ -7,7 +7,8 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from eventscope.models import Actor, Document, DocumentResult, Event, Rejection, Sentence, content_id
+from eventscope.export import export
+from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Rejection, Sentence, content_id
 from eventscope.store import Store
 
 
@@ -23,7 +24,7 @@ def make_result(text: str, date: str | None = "2024-05-01", events_per_doc: int 
         actors += src + tgt
         events.append(Event(doc.id, i, (start, start + 29), src, tgt, "190", "19", -10.0, 4,
                             "ASSAULT", plover_context="military", trigger="shelled",
-                            confidence=0.8, evidence="test"))
+                            confidence=0.8, evidence=(Evidence("rule", "test"),)))
     return DocumentResult(doc, sentences, actors, events)
 
 
@@ -170,12 +171,12 @@ def test_unfinished_run_stays_running(store):
 def test_export_each_format_reads_back(store, batch, tmp_path, table, expected):
     store.write_results(batch)
     parquet, csv_path, jsonl = tmp_path / "o.parquet", tmp_path / "o.csv", tmp_path / "o.jsonl"
-    assert store.export("parquet", parquet, table=table) == expected
+    assert export(store.con, parquet, "parquet", table=table) == expected
     assert pq.read_table(parquet).num_rows == expected
-    assert store.export("csv", csv_path, table=table) == expected
+    assert export(store.con, csv_path, "csv", table=table) == expected
     with csv_path.open(newline="", encoding="utf-8") as f:
         assert len(list(csv.DictReader(f))) == expected
-    assert store.export("jsonl", jsonl, table=table) == expected
+    assert export(store.con, jsonl, "jsonl", table=table) == expected
     records = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
     assert len(records) == expected
     if table == "events":
@@ -184,13 +185,13 @@ def test_export_each_format_reads_back(store, batch, tmp_path, table, expected):
 
 def test_export_rejects_unknown_format_and_table(store, tmp_path):
     with pytest.raises(ValueError):
-        store.export("xml", tmp_path / "x.xml")
+        export(store.con, tmp_path / "x.xml", "xml")
     with pytest.raises(ValueError):
-        store.export("csv", tmp_path / "x.csv", table="events; DROP TABLE documents")
+        export(store.con, tmp_path / "x.csv", "csv", table="events; DROP TABLE documents")
 
 
 def test_export_of_an_empty_table(store, tmp_path):
-    assert store.export("parquet", tmp_path / "e.parquet") == 0
+    assert export(store.con, tmp_path / "e.parquet", "parquet") == 0
     assert pq.read_table(tmp_path / "e.parquet").num_rows == 0
 
 

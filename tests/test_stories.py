@@ -163,17 +163,4 @@ def test_ecbplus_dev_target():
     records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     from eventscope.evaluation.story_eval import evaluate_stories
 
-    assert evaluate_stories(records).f1 >= 0.85
-
-
-def test_gram_matrix_of_triples_equals_the_dense_product(monkeypatch):
-    import numpy as np
-
-    from eventscope.linking import clusters
-
-    monkeypatch.setattr(clusters, "DOT_CHUNK", 3)  # several column blocks, one of them short
-    rng = np.random.default_rng(7)
-    dense = np.where(rng.random((5, 8)) < 0.4, rng.random((5, 8)), 0.0)
-    rows, columns = np.nonzero(dense)
-    gram = clusters._gram(rows, columns, dense[rows, columns], 5, 8)
-    assert np.allclose(gram, dense @ dense.T)
+    assert evaluate_stories(records).f1 >= 0.85  # 0.861 with documents placed one at a time

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.coding import taxonomy as tx
+from eventscope.knowledge import taxonomy as tx
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"

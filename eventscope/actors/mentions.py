@@ -8,7 +8,11 @@ Coreference has no usable model on PyPI, so it is written from the parse:
 - he/she/his/her go to the most recent person, it/its to the most recent country or body,
   only when one exists in this or the previous two sentences;
 - "the two men", "both sides", "the two countries" go to the last pair of actors;
-- "Russian and Iranian officials" and "a Russian-Iranian delegation" are two actors.
+- "Russian and Iranian officials" and "a Russian-Iranian delegation" are two actors;
+- a role or group that names no country ("a government spokeswoman", "police") belongs to
+  the country the story is about (the country its title and text name most), never to
+  whatever place its sentence happens to name ("sanctions over the Ukraine crisis"); an
+  unknown person's name gets a country only from its own phrase or a coreferent mention.
 Every actor carries ``entity`` = ``actor_key``: country, sector and folded name, the key the
 linking stage uses to join the same person or body across documents.
 """
@@ -22,9 +26,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.actors.lexicon import fold, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import fold, load_lexicon, tokenize
 from eventscope.actors.phrase import resolve_country, resolve_phrase
-from eventscope.models import Actor, Document
+from eventscope.models import Actor, Document, Evidence, decided
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "npadvmod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -35,6 +39,7 @@ GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|na
 GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
                "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
 COUNTERPART_LEMMAS = {"counterpart", "counterparts"}
+CLASS_CODES = {"IGO", "NGO", "MNC", "WST", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF", "SAS", "SEA"}  # not countries
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
@@ -60,9 +65,15 @@ class DocActors:
         self._head_cache: dict[str, bool] = {}
         self._mention_starts: list[int] | None = None  # sorted token indexes, once resolution is done
         self._sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        self._story_country = story_country(doc, document)
         self._resolve_all()
 
     # --- public -------------------------------------------------------------------
+    @property
+    def story_country(self) -> str | None:
+        """The country the story is about (see `story_country`), None when none stands out."""
+        return self._story_country
+
     def actors_for(self, token: Token) -> list[Actor]:
         """The actor(s) an argument head token refers to ([] when it is no actor)."""
         if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"nsubj", "dobj", "nsubjpass", "pobj"}:
@@ -151,27 +162,32 @@ class DocActors:
             known = self._surnames.get(head.text)
             if known is not None and _is_bare_name(span):
                 return replace(known, text=span_text, start=span.start_char, end=span.end_char,
-                               evidence=f"coref:surname {head.text}")
+                               evidence=(Evidence("rule", f"coref:surname {head.text}"),))
         if not self._is_actor_head(head) and not self._is_group_with_actor_modifier(head):
             return None
         actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries,
-                               gazetteer=head.ent_type_ != "PERSON")
+                               gazetteer=head.ent_type_ != "PERSON", borrow_country=False)
         if actor is None:
             return None
+        if (not actor.country and self._story_country and head.ent_type_ != "PERSON"
+                and actor.sector not in (None, *NON_ACTOR_SECTORS)):
+            actor = replace(actor, country=self._story_country,
+                            evidence=actor.evidence + (Evidence("rule", "country of the story", decides="country"),))
         # resolve_phrase returns a new Actor every time: set its fields in place
         if actor.sector in NON_ACTOR_SECTORS:
             actor.sector = None
         if not actor.country and not actor.sector and head.ent_type_ != "PERSON":
             return None
         actor.text, actor.start, actor.end = span_text, span.start_char, span.end_char
-        if actor.sector == "ELI" and "role=former" in actor.evidence and not self.document.date:
+        role = decided(actor.evidence, "role")
+        if actor.sector == "ELI" and role is not None and role.qualifier == "former" and not self.document.date:
             # "former" was judged against today's date; without a publication date, keep the role
-            role_sector = _evidence_value(actor.evidence, "sector2")
-            actor = replace(actor, sector=role_sector or None)
+            role_sector = decided(actor.evidence, "sector2")
+            actor = replace(actor, sector=role_sector.value if role_sector else None)
         if head.lemma_.lower() in COUNTERPART_LEMMAS and not actor.sector:
             partner = self._last_person_with_sector()
             if partner is not None:
-                actor = replace(actor, sector=partner.sector, evidence=actor.evidence + "; counterpart role")
+                actor = replace(actor, sector=partner.sector, evidence=actor.evidence + (Evidence("rule", "counterpart role"),))
         if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
             name = " ".join(t.text for t in span if t.ent_type_ == "PERSON" and t.lower_ not in HONORIFICS)
             actor = replace(actor, name=name or actor.name)
@@ -229,7 +245,7 @@ class DocActors:
                 name=other.name if child.ent_type_ == "PERSON" else actor.name,
                 country=actor.country or other.country,
                 sector=other.sector or actor.sector,
-                evidence=actor.evidence + "; apposition",
+                evidence=actor.evidence + (Evidence("rule", "apposition"),),
             )
             self._by_token[child.i] = [merged]
             if child.ent_type_ == "PERSON":
@@ -255,7 +271,7 @@ class DocActors:
         pool = self._persons if lower in PERSON_PRONOUNS else self._bodies if lower in THING_PRONOUNS else []
         for seen_in, actor in reversed(pool):
             if sent_no - seen_in <= PRONOUN_WINDOW:
-                return [replace(actor, evidence=f"coref:pronoun {lower}")]
+                return [replace(actor, evidence=(Evidence("rule", f"coref:pronoun {lower}"),))]
             break
         return []
 
@@ -269,7 +285,8 @@ class DocActors:
                 actors = self._by_token[child.i]
                 is_person = child.ent_type_ == "PERSON" or child.lower_ in PERSON_PRONOUNS
                 if (lower in PERSON_PRONOUNS) == is_person:
-                    return [replace(a, evidence=f"coref:pronoun {lower} -> reporting subject") for a in actors]
+                    return [replace(a, evidence=(Evidence("rule", f"coref:pronoun {lower} -> reporting subject"),))
+                            for a in actors]
         return []
 
     def _last_person_with_sector(self) -> Actor | None:
@@ -282,6 +299,33 @@ class DocActors:
         for token in sent:
             if token.dep_ == "conj" and token.i in self._by_token and token.head.i in self._by_token:
                 self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
+
+
+def story_country(doc: Doc, document: Document) -> str | None:
+    """The country a story is about: the one its title and its place and nationality names
+    name most (the title counts twice); None when no country stands out."""
+    counts: dict[str, int] = {}
+    if document.title:
+        for country in _countries_named(document.title):
+            counts[country] = counts.get(country, 0) + 2
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            country = resolve_country(ent.text)
+            if country and len(country) == 3 and country.isalpha() and country not in CLASS_CODES:
+                counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two countries as prominent: no default
+    return ranked[0][0]
+
+
+@lru_cache(maxsize=2048)
+def _countries_named(title: str) -> tuple[str, ...]:
+    lex = load_lexicon()
+    return tuple(m.best.country for m in lex.scan(tokenize(title))
+                 if m.best.country and m.best.kind in ("country", "demonym", "capital", "seat", "city", "region"))
 
 
 def noun_phrase(token: Token, with_of: bool = False) -> Span:
@@ -351,14 +395,6 @@ def _is_bare_name(span: Span) -> bool:
     # NER may tag a lone surname as a place; a run of proper nouns is still a bare name
     return all(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in HONORIFICS
                or t.dep_ in {"det", "case"} for t in span)
-
-
-def _evidence_value(evidence: str, key: str) -> str | None:
-    for part in evidence.split("; "):
-        name, _, value = part.partition("=")
-        if name == key and value:
-            return value
-    return None
 
 
 def actor_key(actor: Actor) -> str:

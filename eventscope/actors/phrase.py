@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from eventscope.actors.gazetteer import standalone_place
-from eventscope.actors.lexicon import PLACE_KINDS, Entry, Lexicon, Match, Token, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import (
+    DESCRIPTOR, GOVERNMENT_ROLE, NOT_AN_ACTOR, PLACE_KINDS, PLACE_PRIORITY, Entry, Lexicon, Match, Token, load_lexicon,
+    tokenize,
+)
 from eventscope.actors.roles import choose_role, parse_date  # noqa: F401  parse_date re-exported
-from eventscope.models import Actor
+from eventscope.models import Actor, Evidence
 
 if TYPE_CHECKING:
-    from eventscope.actors.dictionaries import ActorDictionary
+    from eventscope.knowledge.dictionaries import ActorDictionary
 
 AFFILIATION = {"of", "in", "from", "at", "for", "within", "inside"}
 ELSEWHERE = {"to", "against", "with", "toward", "towards", "on", "by", "near", "into", "over",
@@ -31,6 +35,12 @@ ELSEWHERE = {"to", "against", "with", "toward", "towards", "on", "by", "near", "
 PREPOSITIONS = AFFILIATION | ELSEWHERE
 DETERMINERS = {"the", "a", "an", "two", "three", "several", "some", "many", "its", "his", "her",
                "their", "this", "these", "those", "that", "and", "&"}
+
+
+# "More than 300 Indians", "at least 74 civilians": a count, not a comparison with someone
+_QUANTIFIER = re.compile(r"^(?:(?:more|fewer|less) than|at least|at most|up to|nearly|almost|about|"
+                         r"around|roughly|some|over)\s+(?=\d|(?:a |one |two |three |several |dozens?|hundreds?|"
+                         r"thousands?|tens|a few)\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -57,7 +67,7 @@ def _plausible(toks: list[Token], matches: list[Match]) -> list[Match]:
             continue
         if best.kind in ("city", "region") and name_word(m.start - 1):
             continue
-        if best.kind == "sector" and best.priority == 0 and name_word(m.end):
+        if best.kind == "sector" and best.priority == NOT_AN_ACTOR and name_word(m.end):
             continue
         kept.append(m)
     return kept
@@ -124,40 +134,43 @@ def _places_in(lex: Lexicon, context: str) -> tuple[list[Token], list[Match]]:
     return toks, [m for m in lex.scan(toks) if m.best.kind in PLACE_KINDS and m.best.country]
 
 
-def _context_country(lex: Lexicon, phrase: str, context: str | None) -> tuple[str | None, str]:
+def _context_country(lex: Lexicon, phrase: str, context: str | None) -> tuple[str | None, Evidence | None]:
     """A country named in the context sentence: the mention nearest the phrase, else the first."""
     if not context:
-        return None, ""
+        return None, None
     toks, places = _places_in(lex, context)
     if not places:
-        return None, ""
+        return None, None
     anchor = context.lower().find(phrase.lower().strip())
     if anchor >= 0:
         at = len(context[:anchor].split())
         nearest = min(places, key=lambda m: abs(toks[m.start].index - at))
     else:
         nearest = places[0]
-    return nearest.best.country, f"country=context:{nearest.best.source}"
+    return nearest.best.country, _lexicon_evidence("country", "context", nearest.best.source)
 
 
 def resolve_phrase(text: str, context: str | None = None, date: str | None = None,
-                   dictionaries: ActorDictionary | None = None, *, gazetteer: bool = True) -> Actor:
+                   dictionaries: ActorDictionary | None = None, *, gazetteer: bool = True,
+                   borrow_country: bool = True) -> Actor:
     """Resolve one actor string; country/sector are None when unknown. `gazetteer=False`
-    keeps unknown words from being read as towns (for a phrase the parser tagged a person)."""
+    keeps unknown words from being read as towns (for a phrase the parser tagged a person).
+    `borrow_country=False`: a role without a country stays without one instead of taking
+    the country named nearest in `context` (a document knows better: actors.mentions)."""
     when = parse_date(date) if date and date.strip() else None
-    phrase = " ".join(text.split())
+    phrase = _QUANTIFIER.sub("", " ".join(text.split()))
     if dictionaries is not None:
         hit = dictionaries.lookup(phrase, when.isoformat() if when else None)
         if hit is not None:
-            if "code=null" in hit.evidence or (hit.country and hit.sector):
+            if dictionaries.is_null(hit) or (hit.country and hit.sector):
                 return hit
-            builtin = resolve_phrase(phrase, context, date, gazetteer=gazetteer)
+            builtin = resolve_phrase(phrase, context, date, gazetteer=gazetteer, borrow_country=borrow_country)
             hit.country = hit.country or builtin.country
             hit.sector = hit.sector or builtin.sector
             return hit
     if context is None and when is None:  # a lone word, asked for over and over ("officials")
         return copy.copy(_resolve_alone(phrase, gazetteer))
-    return _resolve_builtin(phrase, context, when, load_lexicon(), gazetteer)
+    return _resolve_builtin(phrase, context, when, load_lexicon(), gazetteer, borrow_country)
 
 
 @lru_cache(maxsize=4096)  # single words: a few thousand cover a corpus
@@ -172,12 +185,12 @@ class _Reading(NamedTuple):
     sector: str | None
     role_sector: str | None  # the sector before "former" made it ELI: decides whether to borrow a country
     entity: bool  # the phrase names a known person or organisation
-    evidence: tuple[str, ...]
-    tail: tuple[str, ...]  # evidence written after any borrowed country
+    evidence: tuple[Evidence, ...]
+    tail: tuple[Evidence, ...]  # evidence written after any borrowed country
 
 
 def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
-                     lex: Lexicon, gazetteer: bool = True) -> Actor:
+                     lex: Lexicon, gazetteer: bool = True, borrow_country: bool = True) -> Actor:
     # Most phrases read the same in every sentence and on every date ("officials", "Iran",
     # "the Kremlin"): their reading is cached and only the country-from-context step runs per
     # mention. A known person (roles have dates), or an entity with namesakes in several
@@ -188,14 +201,15 @@ def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
                            lambda: {m.best.country for m in lex.scan(tokenize(context or ""))})
     country, evidence = reading.country, list(reading.evidence)
     hint = context is not None and len(context.split()) <= 3  # "Mexico", "Saudi"
-    if country is None and not reading.entity and (hint or reading.role_sector not in (None, "UNK", "JNK")):
+    if borrow_country and country is None and not reading.entity and (
+            hint or reading.role_sector not in (None, "UNK", "JNK")):
         # a role without a country ("Defense Minister") borrows one from its sentence; an
         # unknown name only from a short country hint
         country, note = _context_country(lex, phrase, context)
         if note:
             evidence.append(note)
     return Actor(name=reading.name, country=country, sector=reading.sector, text=phrase,
-                 evidence="; ".join(evidence + list(reading.tail)))
+                 evidence=tuple(evidence) + reading.tail)
 
 
 class _NeedsDocument(Exception):
@@ -222,7 +236,7 @@ def _reading(phrase: str, lex: Lexicon, gazetteer: bool, when: Callable[[], dt.d
     matches = _plausible(toks, lex.scan(toks))
     segments = _segments(toks, matches)
     head, affil = segments[0], [s for s in segments[1:] if s.prep in AFFILIATION]
-    evidence: list[str] = []
+    evidence: list[Evidence] = []
 
     def entity_in(seg: Segment) -> Match | None:
         found = [m for m in seg.matches if m.best.kind in ("person", "org")]
@@ -237,7 +251,7 @@ def _reading(phrase: str, lex: Lexicon, gazetteer: bool, when: Callable[[], dt.d
     entity = entity_in(head)
     head_roles = _roles(head)
     role = _strongest(head_roles)
-    head_leads = any(e.leads for e, _ in head_roles) or role is None or role.priority == 0
+    head_leads = any(e.leads for e, _ in head_roles) or role is None or role.priority == NOT_AN_ACTOR
     if entity is None and head_leads:
         for seg in affil:  # "members of SANDF", "president of the Riigikogu"
             if (found := entity_in(seg)) and (found.best.sector or role is None):
@@ -261,37 +275,37 @@ def _reading(phrase: str, lex: Lexicon, gazetteer: bool, when: Callable[[], dt.d
                 and m.best.kind == "sector" and m.best.priority for m in head.matches):
             name = phrase  # the entity only modifies the head: "the Clinton administration"
         sector, sector2 = ("ELI", chosen.sector) if former else (chosen.sector, chosen.sector2)
-        evidence.append(f"name={chosen.kind}:{chosen.source}")
+        evidence.append(_lexicon_evidence("name", chosen.kind, chosen.source))
         if chosen.role:
-            evidence.append(f"role={'former ' if former else ''}{chosen.role}")
+            evidence.append(Evidence("lexicon", chosen.role, "role", chosen.source, qualifier="former" if former else ""))
         # a title in the phrase describes the person at the time of writing
-        explicit = role is not None and role.priority >= 3
+        explicit = role is not None and role.priority >= DESCRIPTOR
         if explicit and chosen.kind == "person" \
                 and {role.sector, role.sector2} == {chosen.sector, chosen.sector2}:
             # the text gives the person this office, so not "former"; and the person's own
             # reading of it wins (an officer serving as defence minister stays MIL)
             explicit = False
             sector, sector2 = chosen.sector, chosen.sector2
-            evidence[:] = [e.replace("role=former ", "role=") for e in evidence]
+            evidence[:] = [replace(e, qualifier="") if e.decides == "role" else e for e in evidence]
         if chosen.kind == "person" and explicit or chosen.kind == "org" and not chosen.sector \
-                and role is not None and role.priority >= 5:
+                and role is not None and role.priority >= GOVERNMENT_ROLE:
             sector, sector2 = role.sector, role.sector2
-            evidence.append(f"sector=sector:{role.source}")
+            evidence.append(_lexicon_evidence("sector", "sector", role.source))
     else:
         if role is None or head_leads:  # "chairman of the company's board"
             for seg in affil:
-                if (inner := _strongest(_roles(seg))) and (role is None or inner.priority > 1):
+                if (inner := _strongest(_roles(seg))) and (role is None or inner.priority > PLACE_PRIORITY):
                     role = inner
                     break
         if role is not None:
             sector, sector2 = role.sector, role.sector2
-            evidence.append(f"sector={role.kind}:{role.source}")
+            evidence.append(_lexicon_evidence("sector", role.kind, role.source))
         places = [m for m in matches if m.best.kind in PLACE_KINDS]
         if len(places) == 1 and len(matches) == 1 and all(
                 t.norm in DETERMINERS for i, t in enumerate(toks)
                 if not places[0].start <= i < places[0].end):
             name = places[0].best.name  # the phrase is just a place: "Tehran", "Brasilia"
-            evidence.append(f"name={places[0].best.kind}:{places[0].best.source}")
+            evidence.append(_lexicon_evidence("name", places[0].best.kind, places[0].best.source))
         elif person := _person_name(phrase, toks, matches,
                                               segments[1].start if len(segments) > 1 else len(toks)):
             name = person
@@ -302,7 +316,7 @@ def _reading(phrase: str, lex: Lexicon, gazetteer: bool, when: Callable[[], dt.d
                           and m.best.country), None)
             if place is not None:
                 country = place.best.country
-                evidence.append(f"country={place.best.kind}:{place.best.source}")
+                evidence.append(_lexicon_evidence("country", place.best.kind, place.best.source))
                 break
     if country is None and entity is None and gazetteer:
         head_end = segments[1].start if len(segments) > 1 else len(toks)
@@ -311,14 +325,14 @@ def _reading(phrase: str, lex: Lexicon, gazetteer: bool, when: Callable[[], dt.d
     role_sector, tail = sector, []
     if any(m.best.kind == "sector" and m.best.sector == "ELI" for m in head.matches):
         sector2, sector = sector if sector != "ELI" else sector2, "ELI"  # "former", "retired"
-        tail.append("sector=modifier:former")
+        tail.append(Evidence("lexicon", "modifier:former", "sector"))
     if sector2:
-        tail.append(f"sector2={sector2}")
+        tail.append(Evidence("lexicon", sector2, "sector2"))
     return _Reading(name, country, sector, role_sector, entity is not None, tuple(evidence), tuple(tail))
 
 
 def _gazetteer_country(toks: list[Token], matches: list[Match], head_end: int,
-                       evidence: list[str]) -> tuple[str | None, str | None]:
+                       evidence: list[Evidence]) -> tuple[str | None, str | None]:
     """(country, town) for a town the lexicon lacks, from the offline gazetteer ("Puerto
     Penasco", "Dehli police"). Only the head is read: a small town in a prepositional part
     ("searchers of ...") says where, not who."""
@@ -327,9 +341,9 @@ def _gazetteer_country(toks: list[Token], matches: list[Match], head_end: int,
     if found is None:
         return None, None
     start, end, place = found
-    evidence.append("country=city:gazetteer.tsv")
+    evidence.append(_lexicon_evidence("country", "city", "gazetteer.tsv"))
     if all(t.norm in DETERMINERS for i, t in enumerate(toks) if not start <= i < end):
-        evidence.append("name=city:gazetteer.tsv")  # the phrase is just the town
+        evidence.append(_lexicon_evidence("name", "city", "gazetteer.tsv"))  # the phrase is just the town
         return place.country, place.name
     return place.country, None
 
@@ -343,11 +357,15 @@ def resolve_country(text: str) -> str | None:
     return None
 
 
+def _lexicon_evidence(decides: str, kind: str, source: str) -> Evidence:
+    """A lexicon entry of `kind` (person, city, sector, ...) at `source` settled `decides`."""
+    return Evidence("lexicon", f"{kind}:{source}", decides, source)
+
+
 def evidence_fields(actor: Actor) -> dict[str, str]:
-    """The evidence string as a dict: name, country, sector, sector2, role."""
+    """What settled each attribute (name, country, sector, sector2, role), as shown."""
     fields: dict[str, str] = {}
-    for part in actor.evidence.split("; "):
-        key, _, value = part.partition("=")
-        if value:
-            fields.setdefault(key, value)
+    for e in actor.evidence:
+        if e.decides and e.value:
+            fields.setdefault(e.decides, f"{e.qualifier} {e.value}" if e.qualifier else e.value)
     return fields

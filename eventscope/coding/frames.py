@@ -1,25 +1,16 @@
 """Frames: a verb that takes another action as complement changes what is coded.
 
 "agreed to sell" is an intent to cooperate, "threatened to impose sanctions" a threat,
-"ruled out cooperating" a rejection. The mapping is data (data/frame_codes.tsv).
+"ruled out cooperating" a rejection. The mapping is data (data/frame_codes.tsv, read by
+knowledge.verb_lexicon.frame_rules).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from eventscope.coding.lexicon import _rows
+from eventscope.knowledge.verb_lexicon import frame_rules as _table
 
 KEEP = "="
 DROP = "-"
-
-
-@lru_cache(maxsize=1)
-def _table() -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {}
-    for frame, prefix, result in _rows("frame_codes.tsv"):
-        table.setdefault(frame, {})[prefix] = result
-    return table
 
 
 def apply_frame(frame: str, code: str) -> str | None:

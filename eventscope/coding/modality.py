@@ -11,7 +11,7 @@ from enum import Enum
 
 from spacy.tokens import Token
 
-from eventscope.coding.lexicon import Lexicon
+from eventscope.knowledge.verb_lexicon import Lexicon
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
 PROSPECTIVE_DEPS = {"xcomp", "pcomp", "prep", "acl"}  # the complement of "about to", "verge of"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventscope.actors.mentions import noun_phrase
-from eventscope.actors.petrarch import has_part
+from eventscope.knowledge.petrarch import has_part
 from eventscope.coding.clauses import conjuncts
 
 AFFILIATION_PREPS = {"of", "in", "from", "at"}

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.coding import clauses, taxonomy
-from eventscope.coding.lexicon import Lexicon
+from eventscope.coding import clauses
+from eventscope.knowledge import taxonomy
+from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.coding.petrarch_actors import PhraseActor, SentenceActors
 from eventscope.coding.petrarch_match import PatternMatch, SentenceSpans, best_match
-from eventscope.models import Actor, Document, DocumentResult, Event, Sentence
+from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
 
 VERB_POS = {"VERB"}
 
@@ -27,7 +28,8 @@ class PetrarchCoder:
         self.lexicon = lexicon
         self.book = book
 
-    def code(self, document: Document, doc: Doc) -> DocumentResult:
+    def code(self, document: Document, doc: Doc, actors=None) -> DocumentResult:
+        """`actors` is not used: PETRARCH reads actors per sentence from its dictionary."""
         sentences = [Sentence(document.id, n, s.start_char, s.end_char, s.text)
                      for n, s in enumerate(doc.sents)]
         result = DocumentResult(document, sentences, [], [])
@@ -150,7 +152,7 @@ class PetrarchCoder:
             date=document.date, date_precision="published" if document.date else None,
             trigger=doc[found.verb_start:found.verb_end].text,
             confidence=round(min(0.95, 0.6 + 0.05 * found.pattern.size), 3),
-            evidence=f"petrarch pattern {found.pattern.label}",
+            evidence=(Evidence("pattern", f"petrarch pattern {found.pattern.label}", entry=found.pattern.label),),
         )
 
 
@@ -184,7 +186,7 @@ def _actor(code: str, phrase: PhraseActor) -> Actor:
     country = None if code.startswith("---") else code[:3]
     return Actor(name=span.text, country=country, sector=code[3:] or None, text=span.text,
                  start=span.start_char, end=span.end_char, entity=f"petrarch:{code}",
-                 evidence=f"dictionary code={code}")
+                 evidence=(Evidence("dictionary", f"dictionary code={code}"),))
 
 
 def _mentions(events: list[Event]) -> list[Actor]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventscope.coding.petrarch_verbs import Element, SequencePattern
+from eventscope.knowledge.petrarch_verbs import Element, SequencePattern
 
 SLOT_KINDS = {"source", "target", "compound"}
 

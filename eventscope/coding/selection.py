@@ -7,16 +7,18 @@ confirmed that Iran has provided arms" is Shamkhani's statement and Iran's aid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from eventscope.coding.lexicon import VerbPattern
+from eventscope.knowledge.verb_lexicon import VerbPattern
 from eventscope.models import Event
 
 STATEMENT_ROOT = "01"
 REPORTED = "reported speech"  # note on a statement whose complement holds another event
 NEWS_SECTORS = {"MED", "JRN"}  # news media: reporting is not itself an event, nor a target
+MEDIA_OWN_ROOTS = {"14"}
+MAIN_EVENT = "main event"  # Evidence.decides of the story model's main event (coding.classify)  # what journalists do as a party: protest
 
 
 @dataclass
@@ -57,17 +59,36 @@ def drop_subsumed(found: list[Candidate]) -> list[Candidate]:
     return kept or found[:1]
 
 
-def confidence(cand: Candidate, root: str, sources, targets, fallback: bool) -> float:
-    score = 0.55
-    score += 0.15 if cand.pattern.objects else 0.0
-    score += 0.1 if sources and targets else 0.0
-    score += 0.05 if any(a.sector for a in sources) else 0.0
-    score -= 0.05 if cand.frame else 0.0
-    score -= 0.15 if cand.fuzzy else 0.0
-    score -= 0.2 if root == STATEMENT_ROOT else 0.0
-    score -= 0.1 if fallback else 0.0
-    score -= 0.15 if cand.action.dep_ == "acl" else 0.0  # "welcomed the decision to ...": embedded
-    return round(max(0.05, min(0.95, score)), 3)
+@dataclass(frozen=True)
+class ConfidenceWeights:
+    """How sure the lexicon coder is of an event: a base, bonuses and penalties (set a
+    priori; configurable as the coding component's `confidence`)."""
+
+    base: float = 0.55
+    object_pattern: float = 0.15  # bonus: the pattern needed an object word and found it
+    both_actors: float = 0.1  # bonus: source and target found
+    source_sector: float = 0.05  # bonus: a source with a known sector
+    framed: float = 0.05  # penalty: the act is a frame's complement ("agreed to sell")
+    fuzzy: float = 0.15  # penalty: the verb was a one-letter misspelling of a lexicon verb
+    statement: float = 0.2  # penalty: a statement (CAMEO 01)
+    fallback_target: float = 0.1  # penalty: the target came from the clause, not the parse
+    embedded: float = 0.15  # penalty: "welcomed the decision to ...", an act inside a noun
+    floor: float = 0.05
+    ceiling: float = 0.95
+
+
+def confidence(cand: Candidate, root: str, sources, targets, fallback: bool,
+               w: ConfidenceWeights = ConfidenceWeights()) -> float:
+    score = w.base
+    score += w.object_pattern if cand.pattern.objects else 0.0
+    score += w.both_actors if sources and targets else 0.0
+    score += w.source_sector if any(a.sector for a in sources) else 0.0
+    score -= w.framed if cand.frame else 0.0
+    score -= w.fuzzy if cand.fuzzy else 0.0
+    score -= w.statement if root == STATEMENT_ROOT else 0.0
+    score -= w.fallback_target if fallback else 0.0
+    score -= w.embedded if cand.action.dep_ == "acl" else 0.0
+    return round(max(w.floor, min(w.ceiling, score)), 3)
 
 
 def dedupe(events: list[Event]) -> list[Event]:
@@ -98,12 +119,48 @@ def keep_reported_statements(events: list[Event]) -> list[Event]:
     or is a news outlet; keep it when someone else's act is reported."""
     out = []
     for event in events:
-        if REPORTED in event.evidence:
+        if _reported(event):
             speakers = {a.entity for a in event.source}
-            others = [e for e in events if e.sentence == event.sentence and REPORTED not in e.evidence
+            others = [e for e in events if e.sentence == event.sentence and not _reported(e)
                       and not e.cameo.startswith(STATEMENT_ROOT)]
             if others and (any(a.sector in NEWS_SECTORS for a in event.source)
                            or any(speakers & {a.entity for a in e.source} for e in others)):
                 continue
         out.append(event)
     return out
+
+
+def analyst_events(events: list[Event]) -> list[Event]:
+    """What an analyst would list: news media are the channel, not a party, and a bare
+    statement with no one it is about is attribution, not an event.
+
+    An event needs an actor on at least one side (the story's main event aside: the type of
+    a whole story is worth keeping). A reporter or outlet is never a target ("told reporters", "told Reuters"), and what a
+    reporter relays is not the reporter's act ("Al Jazeera's correspondent said ...") --
+    journalists protesting still are. A CAMEO 01 statement stays only when it is about a
+    named actor (a comment on someone); "X said" alone is dropped.
+    """
+    kept = []
+    for event in events:
+        if not event.source and not event.target and not _is_story_main_event(event):
+            continue  # an act by no one on no one: nothing an analyst can file
+        if event.source and all(a.sector in NEWS_SECTORS for a in event.source) \
+                and event.cameo_root not in MEDIA_OWN_ROOTS:
+            continue
+        targets = [a for a in event.target if a.sector not in NEWS_SECTORS]
+        if event.cameo_root == STATEMENT_ROOT and not targets:
+            continue
+        if len(targets) != len(event.target):
+            event = replace(event, target=targets, id="")  # the id hashes the actors: recompute it
+        kept.append(event)
+    return kept
+
+
+def _is_story_main_event(event: Event) -> bool:
+    """The story model's judgement of what a whole story is about stands even without actors."""
+    return any(e.decides == MAIN_EVENT for e in event.evidence)
+
+
+def _reported(event: Event) -> bool:
+    """Is this a statement whose complement holds another event (see drop_subsumed)?"""
+    return any(e.kind == "rule" and e.value == REPORTED for e in event.evidence)

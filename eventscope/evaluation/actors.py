@@ -77,7 +77,7 @@ def evaluate(path: Path, show_failures: bool = False) -> dict:
             all_ok += ok
         if show_failures and not ok:
             print(f"FAIL {case['query']!r} ({case.get('date')}, {context!r}): "
-                  f"{'; '.join(misses)}  [{actor.evidence}]")
+                  f"{'; '.join(misses)}  [{actor.evidence_text}]")
     return {"cases": cases, "all_fields_ok": all_ok, "xfail_cases": xfail, "xfail_ok": xfail_ok,
             "per_field": {f: (per_field_ok[f], per_field[f]) for f in per_field},
             "unchecked": dict(unchecked)}

@@ -91,7 +91,7 @@ def _fallback_table() -> dict[tuple[str, str], int]:
 def _taxonomy():
     """The shared taxonomy module when importable (it knows PETRARCH variants like "174K")."""
     try:
-        from eventscope.coding import taxonomy
+        from eventscope.knowledge import taxonomy
     except ImportError:
         return None
     if hasattr(taxonomy, "class5") and hasattr(taxonomy, "plover_to_cameo"):

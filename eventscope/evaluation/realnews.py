@@ -223,8 +223,10 @@ def score_article(record: dict, predicted_events: list[dict], score: RealNewsSco
 
 
 def contract_with_mentions(event) -> dict:
-    """The `code` contract record of an Event, each actor also giving the words it was read from."""
+    """The `code` contract record of an Event, each actor also giving the words it was read
+    from, with the event's trigger and evidence: what an error analysis needs."""
     record = event.to_contract()
+    record["trigger"], record["evidence"] = event.trigger, event.evidence_text
     for side in ("source", "target"):
         for out, actor in zip(record[side], getattr(event, side)):
             out["text"] = actor.text

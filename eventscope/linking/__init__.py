@@ -10,10 +10,11 @@ from __future__ import annotations
 import weakref
 
 from eventscope.linking.brief import Candidate, build_brief
-from eventscope.linking.clusters import StoryVector
+from eventscope.linking.clusters import StoryVector, countries_from_text, countries_to_text
 from eventscope.linking.duplicates import find_copies, from_bytes
 from eventscope.linking.events import LinkedEvent, link_events
 from eventscope.linking.stories import KEY_TERMS, StoryInput, assign_stories, key_terms
+from eventscope.linking.vectors import document_countries
 
 __all__ = ["divert_duplicates", "link_batch"]
 
@@ -44,8 +45,13 @@ class _StoredStories:
         return self.store.term_frequencies(terms)
 
     def candidates(self, queries, per_query):
-        return [StoryVector(s["story_id"], s["terms"], s["n"], s["first_date"], s["last_date"])
+        return [StoryVector(s["story_id"], s["terms"], s["n"], s["first_date"], s["last_date"],
+                            countries=countries_from_text(s.get("countries")))
                 for s in self.store.story_vectors(queries, per_query)]
+
+
+def _story_input(doc_id: str, text: str, title: str | None, date: str | None) -> StoryInput:
+    return StoryInput(doc_id, text, title, date, document_countries((title or "") + "\n" + text))
 
 
 def _event_rows(results) -> list[dict]:
@@ -96,12 +102,12 @@ def link_batch(results: list, store) -> list[str]:
     between writing a batch and linking it), so a resumed run leaves nothing behind."""
     results = [r for r in results if r is not None]
     rows = _event_rows(results)
-    docs = [StoryInput(r.document.id, r.document.text, r.document.title, r.document.date) for r in results]
+    docs = [_story_input(r.document.id, r.document.text, r.document.title, r.document.date) for r in results]
     if store not in _caught_up:
         _caught_up.add(store)
         batch_ids = {d.id for d in docs}
         backlog, backlog_events = store.unlinked_documents()
-        docs += [StoryInput(d["id"], d["text"], d["title"], d["date"]) for d in backlog if d["id"] not in batch_ids]
+        docs += [_story_input(d["id"], d["text"], d["title"], d["date"]) for d in backlog if d["id"] not in batch_ids]
         rows += [e for e in backlog_events if e["doc_id"] not in batch_ids]
     if not docs:
         return []
@@ -112,8 +118,8 @@ def link_batch(results: list, store) -> list[str]:
     store.write_links(
         linked=[le.row() for le in linked],
         mentions=[{"event_id": e, "linked_event_id": le.id} for le in linked for e, _ in le.mentions],
-        story_state=[{"story_id": s.id, "n": s.n, "first_date": s.first_date, "last_date": s.last_date}
-                     for s in update.stories],
+        story_state=[{"story_id": s.id, "n": s.n, "first_date": s.first_date, "last_date": s.last_date,
+                      "countries": countries_to_text(s.countries)} for s in update.stories],
         story_terms=[{"story_id": s.id, "term": t, "weight": w, "is_key": t in keys}
                      for s in update.stories for keys in [set(key_terms(s.terms, KEY_TERMS))]
                      for t, w in s.terms.items()],

@@ -65,6 +65,19 @@ def features(text: str, weight: float = 1.0) -> Counter:
     return counts
 
 
+def document_countries(text: str) -> frozenset[str]:
+    """ISO3 codes of the countries a text names (countries, capitals, demonyms, cities and
+    regions of the actor lexicon): two stories of one kind in different countries differ here."""
+    from eventscope.knowledge.actor_lexicon import PLACE_KINDS, load_lexicon, tokenize
+
+    found = set()
+    for match in load_lexicon().scan(tokenize(text)):
+        entry = match.best
+        if entry.kind in PLACE_KINDS and entry.country and len(entry.country) == 3 and entry.country.isalpha():
+            found.add(entry.country)
+    return frozenset(found)
+
+
 def document_features(text: str, title: str | None = None) -> Counter:
     counts = features(text)
     if title:
@@ -72,11 +85,31 @@ def document_features(text: str, title: str | None = None) -> Counter:
     return counts
 
 
+BACKGROUND_DOCS = 300  # the background counts as this many documents of prior evidence
+DOC_LENGTH = 500  # words per document, to turn a word's frequency into a document frequency
+
+
+@lru_cache(maxsize=1)
+def background() -> dict[str, float]:
+    """Word -> share of documents that use it, from general English frequencies
+    (data/background.tsv, built by tools/build_background.py)."""
+    text = resources.files("eventscope.linking").joinpath("data/background.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines()[2:]:
+        word, _, zipf = line.partition("\t")
+        out[word] = 1.0 - math.exp(-DOC_LENGTH * 10.0 ** (float(zipf) - 9.0))
+    return out
+
+
 def tfidf(counts: Counter, df: dict[str, int], n_docs: int) -> dict[str, float]:
-    """Sublinear tf times smoothed idf, L2-normalised; `df`/`n_docs` are the stream's counts."""
+    """Sublinear tf times smoothed idf, L2-normalised; `df`/`n_docs` are the stream's counts,
+    on top of a background of BACKGROUND_DOCS documents of general English (a new store
+    already knows that "said" is common and "earthquake" is not)."""
     vector = {}
+    prior = background()
     for term, tf in counts.items():
-        idf = math.log((n_docs + 1) / (df.get(term, 0) + 1)) + 1.0
+        idf = math.log((n_docs + BACKGROUND_DOCS + 1)
+                       / (df.get(term, 0) + BACKGROUND_DOCS * prior.get(term, 0.0) + 1)) + 1.0
         vector[term] = (1.0 + math.log(tf)) * idf if tf >= 1 else tf * idf
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     return {t: v / norm for t, v in vector.items()}

@@ -1,11 +1,12 @@
 """`eventscope run --executor dask`: the same stages on Dask workers, Parquet in between.
 
-The driver (this process) ingests the inputs (new files only, as a local run does), drops
-documents the store already has, and cuts the rest into partitions. Each partition goes to
-a worker, which runs the pure `Processor.process` (parse, actors, coding) and writes the
-results as one Parquet partition (store/parquet.py) under ``parquet_dir``. The driver then
-loads the finished partitions into the store, in input order, one transaction each: the
-store stays the only writer and the checkpoint, so a killed run resumes like a local one.
+`pipeline.run` drives it as it drives a local run: it ingests the inputs (new files only),
+drops documents the store already has, and cuts the rest into batches (partitions). The
+`DaskExecutor` hands each partition to a worker, which runs the pure `Processor.process`
+(parse, actors, coding) and writes the results as one Parquet partition (store/parquet.py)
+under ``parquet_dir``; the driver reads finished partitions back and stores them, in input
+order, one transaction each: the store stays the only writer and the checkpoint, so a killed
+run resumes like a local one.
 
 With ``scheduler`` unset a LocalCluster of ``workers`` single-threaded processes is started;
 otherwise the run attaches to an existing cluster (its workers need eventscope installed
@@ -18,13 +19,12 @@ import logging
 import shutil
 import tempfile
 import threading
-from collections import deque
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
-from eventscope import linking
-from eventscope.models import Document, Rejection
-from eventscope.pipeline import Processor, RunReport, divert_copies
+from eventscope import pipeline
+from eventscope.models import Document, DocumentResult
+from eventscope.pipeline import Processor, RunReport
 
 _WORKER_PROCESSORS: dict[str | None, Processor] = {}
 _WORKER_LOCK = threading.Lock()  # a worker with several threads shares one spaCy pipeline
@@ -55,107 +55,59 @@ def _client(scheduler: str | None, workers: int):
     return Client(cluster), cluster
 
 
-def _partitions(items: Iterable[Document | Rejection], size: int, store, report: RunReport,
-                rejected: list[Rejection]) -> Iterator[tuple[list[Document], int]]:
-    """(partition, inputs it consumed): documents neither stored nor seen earlier in this run,
-    cut exactly where pipeline.run cuts its batches (so linking sees the same batches)."""
-    seen: set[str] = set()
-    pending: list[Document] = []
-    consumed = 0
+class DaskExecutor:
+    """`pipeline.run`'s executor on a Dask cluster: each batch becomes a Parquet partition
+    written by a worker; ``depth`` partitions are in flight while the driver stores one."""
 
-    def fresh() -> list[Document]:  # as pipeline.run's flush: not stored, not a near-copy
-        known = store.known_document_ids([d.id for d in pending])
-        return divert_copies(store, report, len(pending), [d for d in pending if d.id not in known])
+    def __init__(self, client, root: Path, dictionaries: str | None, keep: bool, workers: int):
+        self.client, self.root, self.dictionaries, self.keep = client, root, dictionaries, keep
+        self.folder, self.run_id = root, None
+        # Enough partitions in flight to keep every worker busy, few enough to keep memory flat.
+        self.depth = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        self.number = 0
 
-    for item in items:
-        consumed += 1
-        if isinstance(item, Rejection):
-            report.rejected.append(item)
-            rejected.append(item)
-            continue
-        if item.id in seen:
-            report.documents_skipped += 1
-            continue
-        seen.add(item.id)
-        pending.append(item)
-        if len(pending) >= size:
-            yield fresh(), consumed
-            pending, consumed = [], 0
-    yield fresh(), consumed
+    def begin(self, run_id: str) -> None:
+        self.folder, self.run_id = self.root / run_id, run_id  # PARQUET_DIR/RUN_ID/part-NNNNNN
+
+    def submit(self, documents: list[Document]) -> _Partition:
+        folder = str(self.folder / f"part-{self.number:06d}")
+        self.number += 1
+        future = self.client.submit(process_partition, documents, folder, self.run_id, self.dictionaries, pure=False)
+        return _Partition(future, self.keep)
+
+
+class _Partition:
+    def __init__(self, future, keep: bool):
+        self.future, self.keep = future, keep
+
+    def result(self) -> list[DocumentResult]:
+        from eventscope.store.parquet import read_partition
+
+        folder, n_documents = self.future.result()
+        results = read_partition(folder) if n_documents else []
+        if not self.keep:  # a folder the user named keeps its Parquet; a temporary one does not
+            shutil.rmtree(folder, ignore_errors=True)
+        return results
+
+    def cancel(self) -> None:
+        self.future.cancel()
 
 
 def run_on_dask(paths: Iterable[str | Path], store, *, scheduler: str | None = None, workers: int = 2,
                 dictionaries: str | Path | None = None, partition_size: int = 32,
                 english_only: bool = True, parquet_dir: str | Path | None = None,
                 on_progress: Callable[[int, int], None] | None = None) -> RunReport:
-    """Like pipeline.run, with parsing and coding on Dask workers."""
-    from eventscope.store.inputs import InputLog
-    from eventscope.store.parquet import load_partition, read_partition
-
-    paths = [str(p) for p in paths]
-    report = RunReport(run_id=store.start_run(paths))
-    inputs = InputLog(store, report.run_id)
+    """`pipeline.run` with parsing and coding on Dask workers."""
     root = Path(parquet_dir) if parquet_dir else Path(tempfile.mkdtemp(prefix="eventscope-parquet-"))
-    run_dir = root / report.run_id
-    rejected: list[Rejection] = []
-    dictionaries = str(dictionaries) if dictionaries else None
     client, cluster = _client(scheduler, workers)
-    # Enough partitions in flight to keep every worker busy, few enough to keep memory flat.
-    max_in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
-    in_flight: deque = deque()
-
-    def load_oldest() -> None:
-        future, finished_files, size = in_flight.popleft()
-        folder, n_documents = future.result()
-        if n_documents:
-            added, events = load_partition(store, folder)
-            linking.link_batch(read_partition(folder), store)  # what pipeline.run does per batch
-            report.documents_added += added
-            report.events_added += events
-            if not parquet_dir:  # a folder the user named keeps its Parquet; a temporary one does not
-                shutil.rmtree(folder, ignore_errors=True)
-        store.record_rejections(rejected, report.run_id)
-        rejected.clear()
-        inputs.commit(finished_files)
-        if on_progress:
-            on_progress(size, report.events_added)
-
-    status = "failed"  # until the loop completes (Ctrl-C, SIGTERM, an error)
     try:
-        items = inputs.iter_new(paths, english_only=english_only)
-        partitions = _partitions(items, partition_size, store, report, rejected)
-        for number, (partition, consumed) in enumerate(partitions):
-            finished_files = inputs.take_finished()
-            if not partition:
-                in_flight.append((_NothingToCode(), finished_files, consumed))
-            else:
-                future = client.submit(process_partition, partition, str(run_dir / f"part-{number:06d}"),
-                                       report.run_id, dictionaries, pure=False)
-                in_flight.append((future, finished_files, consumed))
-            while len(in_flight) > max_in_flight:
-                load_oldest()
-        while in_flight:
-            load_oldest()
-        store.record_rejections(rejected, report.run_id)
-        inputs.commit()
-        report.files_unchanged = inputs.unchanged
-        status = "ok"
+        executor = DaskExecutor(client, root, str(dictionaries) if dictionaries else None, keep=bool(parquet_dir),
+                                workers=workers)
+        return pipeline.run(paths, store, batch_size=partition_size, on_progress=on_progress,
+                            english_only=english_only, executor=executor)
     finally:
-        for future, _, _ in in_flight:
-            getattr(future, "cancel", lambda: None)()
         client.close()
         if cluster is not None:
             cluster.close()
         if not parquet_dir:
             shutil.rmtree(root, ignore_errors=True)
-        store.finish_run(report.run_id, documents_added=report.documents_added,
-                         documents_skipped=report.documents_skipped, events_added=report.events_added,
-                         rejected=len(report.rejected), status=status)
-    return report
-
-
-class _NothingToCode:
-    """Stands in for a future where a partition had nothing left to code."""
-
-    def result(self) -> tuple[str, int]:
-        return "", 0

@@ -1,5 +1,5 @@
 """store stage: the DuckDB database every result is written to (see SCHEMA.md)."""
 
-from eventscope.store.duckdb_store import EXPORT_FORMATS, TABLES, Store
+from eventscope.store.duckdb_store import TABLES, Store
 
-__all__ = ["Store", "TABLES", "EXPORT_FORMATS"]
+__all__ = ["Store", "TABLES"]

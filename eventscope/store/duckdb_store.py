@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -19,23 +20,15 @@ import duckdb
 import pyarrow as pa
 
 from eventscope.models import DocumentResult, Rejection
+from eventscope.store import lock
 from eventscope.store.links import LinkTables
 from eventscope.store.rows import EVENT_COLUMNS, Columns, to_columns
 
 TABLES = ("documents", "sentences", "actors", "events", "rejections", "runs")
-EXPORT_FORMATS = {"csv": "(FORMAT csv, HEADER true)", "parquet": "(FORMAT parquet)",
-                  "jsonl": "(FORMAT json)"}
 WRITER_MEMORY_LIMIT = "128MB"  # measured: RSS 10x/1x 1.08 with it, 1.10 without (make bench)
 RUN_COUNTS = ("documents_added", "documents_skipped", "events_added", "rejected")
-# Stable export / display order: by publication date, then document, then sentence.
-ORDER = {
-    "events": "ORDER BY (SELECT date FROM documents d WHERE d.id = t.doc_id) NULLS LAST, doc_id, sentence, span_start, id",
-    "documents": "ORDER BY date NULLS LAST, id",
-    "sentences": "ORDER BY doc_id, idx",
-    "actors": 'ORDER BY doc_id, "start", name',
-    "rejections": 'ORDER BY "at", origin',
-    "runs": "ORDER BY started_at",
-}
+# Stable display order of `events()`: by publication date, then document, then sentence.
+EVENTS_ORDER = "ORDER BY (SELECT date FROM documents d WHERE d.id = t.doc_id) NULLS LAST, doc_id, sentence, span_start, id"
 
 
 def _now() -> datetime:
@@ -47,7 +40,13 @@ def _sql_string(text: str) -> str:
 
 
 class Store(LinkTables):
-    def __init__(self, path: str | Path, read_only: bool = False):
+    """The eventscope database (DuckDB): `Store(path)` opens or creates it for writing,
+    `Store(path, read_only=True)` for reading while other readers may hold it too. Use it as a
+    context manager; `events(...)` reads events as dicts, `eventscope.export` writes files."""
+
+    def __init__(self, path: str | Path, read_only: bool = False, wait: float = 0.0):
+        """Open (and create) the store. When another process holds the file, retry for up to
+        ``wait`` seconds, then raise lock.DatabaseBusy naming it (store/lock.py)."""
         self.path = str(path)
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
@@ -59,7 +58,15 @@ class Store(LinkTables):
         # articles 65 s / 429 MiB instead of 70 s / 437 MiB). Readers (exports, the web app)
         # keep DuckDB's defaults.
         config = {} if read_only else {"memory_limit": WRITER_MEMORY_LIMIT, "threads": 1}
-        self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+        # A writer's marker tells readers (the web app) to stay away while it waits and writes.
+        self._marker = None if read_only else lock.claim(self.path)
+        try:
+            self.con = lock.with_retry(lambda: duckdb.connect(self.path, read_only=read_only, config=config),
+                                       self.path, wait)
+        except BaseException:
+            lock.release(self._marker)
+            raise
+        self._depth = 0  # open transaction() blocks: the outermost one commits
         if not read_only:
             schema = resources.files("eventscope.store").joinpath("schema.sql").read_text("utf-8")
             self.con.execute(schema)
@@ -74,6 +81,30 @@ class Store(LinkTables):
 
     def close(self) -> None:
         self.con.close()
+        lock.release(self._marker)
+
+    @contextmanager
+    def transaction(self):
+        """One transaction around the block; nested blocks join the outermost one, so a run
+        writes a whole batch (documents, copies, links, story summaries, rejections, finished
+        input files) as one unit: a kill leaves all of it or none of it."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self.con.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.con.execute("COMMIT")
 
     # -- reading --------------------------------------------------------------------
     def known_document_ids(self, ids: Iterable[str]) -> set[str]:
@@ -95,7 +126,7 @@ class Store(LinkTables):
         if unknown:
             raise ValueError(f"unknown event filter(s): {', '.join(sorted(unknown))}")
         where = " AND ".join(f"{name} = ?" for name in filters) or "true"
-        sql = f"SELECT * FROM events t WHERE {where} {ORDER['events']}"
+        sql = f"SELECT * FROM events t WHERE {where} {EVENTS_ORDER}"
         params = list(filters.values())
         if limit is not None:
             sql += " LIMIT ?"
@@ -130,17 +161,12 @@ class Store(LinkTables):
             batch.setdefault(result.document.id, result)
         if not batch:
             return 0
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             known = self.known_document_ids(batch)
             new = [r for doc_id, r in batch.items() if doc_id not in known]
             tables = to_columns(new, run_id, _now())
             for table in ("documents", "sentences", "actors", "events"):
                 self._insert(table, tables[table])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return len(new)
 
     def record_rejections(self, rejections: list[Rejection], run_id: str) -> None:
@@ -152,14 +178,23 @@ class Store(LinkTables):
             "at": [at] * len(rejections),
         })
 
-    def start_run(self, inputs: list[str]) -> str:
+    def start_run(self, inputs: list[str], config: dict | None = None) -> str:
+        """Open a run (status 'running'); `config`: the pipeline it codes with
+        (pipeline.pipeline_config). A run still 'running' at this point was killed: only one
+        process can hold the database for writing, so it is marked 'killed'."""
+        self.mark_killed_runs()
         started = _now()
         run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
         self.con.execute(
-            "INSERT INTO runs (run_id, started_at, inputs, status) VALUES (?, ?, ?, 'running')",
-            [run_id, started, json.dumps([str(i) for i in inputs])],
+            "INSERT INTO runs (run_id, started_at, inputs, status, config) VALUES (?, ?, ?, 'running', ?)",
+            [run_id, started, json.dumps([str(i) for i in inputs]), json.dumps(config) if config else None],
         )
         return run_id
+
+    def mark_killed_runs(self) -> int:
+        """Mark runs left 'running' by a process that died (SIGKILL, power cut) as 'killed'."""
+        rows = self.con.execute("UPDATE runs SET status = 'killed' WHERE status = 'running' RETURNING run_id").fetchall()
+        return len(rows)
 
     def finish_run(self, run_id: str, **counts) -> None:
         """Close a run. Counts not given are measured from the store (documents and events
@@ -183,18 +218,3 @@ class Store(LinkTables):
         sets = ", ".join(f"{name} = ?" for name in values)
         self.con.execute(f"UPDATE runs SET finished_at = ?, {sets} WHERE run_id = ?",
                          [_now(), *values.values(), run_id])
-
-    # -- export ---------------------------------------------------------------------
-    def export(self, fmt: str, out: str | Path, table: str = "events") -> int:
-        """Write a whole table with DuckDB COPY; returns the number of rows written."""
-        if fmt not in EXPORT_FORMATS:
-            raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
-        if table not in TABLES:
-            raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
-        out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        query = f"SELECT * FROM {table} t {ORDER[table]}"
-        row = self.con.execute(
-            f"COPY ({query}) TO {_sql_string(str(out))} {EXPORT_FORMATS[fmt]}"
-        ).fetchone()
-        return int(row[0]) if row else 0

@@ -140,8 +140,9 @@ def changed_files(store, paths: Iterable[str | Path]) -> list[Path]:
     alone, nothing is read): what the next run will look at. Used for progress and --watch."""
     known = {}
     try:
-        rows = store.con.execute("SELECT path, size, mtime_ns FROM input_files").fetchall()
-        known = {row[0]: (row[1], row[2]) for row in rows}
+        if store is not None:  # None: no database yet
+            rows = store.con.execute("SELECT path, size, mtime_ns FROM input_files").fetchall()
+            known = {row[0]: (row[1], row[2]) for row in rows}
     except duckdb.CatalogException:  # no input_files table yet: every file is new
         pass
     out = []

@@ -56,8 +56,7 @@ class LinkTables:
 
     def write_duplicates(self, copies: list[dict], signatures: list[tuple[str, bytes, list[int]]]) -> None:
         """Record copies (document_sources rows) and the signatures of new originals."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             self._append("document_sources", copies, "ON CONFLICT DO NOTHING")
             stored = {r[0] for r in self.con.execute(
                 "SELECT doc_id FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -65,10 +64,6 @@ class LinkTables:
             fresh = [s for s in signatures if s[0] not in stored]
             self._append("doc_minhash", [{"doc_id": d, "signature": blob} for d, blob, _ in fresh])
             self._append("doc_lsh", [{"band_key": k, "doc_id": d} for d, _, keys in fresh for k in keys])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def known_copy_ids(self, ids: list[str]) -> set[str]:
         return {r[0] for r in self.con.execute(
@@ -195,8 +190,7 @@ class LinkTables:
                     n_docs: int) -> None:
         """One batch of linking results in one transaction: linked events and their
         mention links, then the story clusterer's new state and memberships."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             self._append("linked_events", linked, "ON CONFLICT (id) DO UPDATE SET "
                          "first_reported = excluded.first_reported, first_doc_id = excluded.first_doc_id")
             self._append("event_links", mentions, "ON CONFLICT DO NOTHING")
@@ -207,7 +201,8 @@ class LinkTables:
                                  [changed]).fetchall()
             self._append("story_terms", story_terms)
             self._append("story_state", story_state, "ON CONFLICT (story_id) DO UPDATE SET n = excluded.n, "
-                         "first_date = excluded.first_date, last_date = excluded.last_date")
+                         "first_date = excluded.first_date, last_date = excluded.last_date, "
+                         "countries = excluded.countries")
             self._append("story_documents", story_documents, "ON CONFLICT DO NOTHING")
             self._append("term_df", [{"term": t, "df": k} for t, k in df_delta.items()],
                          "ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df")
@@ -215,10 +210,6 @@ class LinkTables:
                 self.con.execute("""INSERT INTO link_counts VALUES ('story_docs', ?)
                                     ON CONFLICT (name) DO UPDATE SET value = link_counts.value + excluded.value""",
                                  [n_docs]).fetchall()
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def refresh_linked_counts(self, linked_ids: list[str] | None = None) -> None:
         """Recount mentions, documents and sources (documents + their copies) of linked events."""
@@ -243,8 +234,7 @@ class LinkTables:
 
     def write_story_summaries(self, stories: list[dict], briefs: dict[str, list[dict]]) -> None:
         """Replace the stories rows and briefs of the given stories."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             now = _now()
             self._append("stories", [dict(s, updated_at=now) for s in stories],
                          "ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, "
@@ -254,10 +244,6 @@ class LinkTables:
                 self.con.execute("DELETE FROM story_brief WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
                                  [sorted(briefs)]).fetchall()
             self._append("story_brief", [dict(r, story_id=s) for s, rows in briefs.items() for r in rows])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     # -- reading for people ---------------------------------------------------------
     def list_stories(self, limit: int = 50) -> list[dict]:

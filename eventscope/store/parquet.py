@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventscope.models import Actor, Document, DocumentResult, Event, Sentence
+from eventscope.models import Actor, Document, DocumentResult, Event, Sentence, evidence_from_json
 from eventscope.store.rows import to_columns
 
 TABLES = ("documents", "sentences", "actors", "events")
@@ -42,8 +42,7 @@ def load_partition(store, folder: str | Path) -> tuple[int, int]:
     """Load one partition into ``store`` in one transaction; (new documents, new events)."""
     folder = Path(folder)
     con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction():
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE _new_docs AS SELECT * FROM read_parquet({_sql_path(folder / 'documents.parquet')}) "
             "WHERE id NOT IN (SELECT id FROM documents)"
@@ -60,10 +59,6 @@ def load_partition(store, folder: str | Path) -> tuple[int, int]:
                 new_events = con.execute("SELECT count(*) FROM events WHERE doc_id IN (SELECT id FROM _new_docs)").fetchall()[0][0]
         new_docs = con.execute("SELECT count(*) FROM _new_docs").fetchall()[0][0]
         con.execute("DROP TABLE _new_docs")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return int(new_docs), int(new_events)
 
 
@@ -81,12 +76,13 @@ def read_partition(folder: str | Path) -> list[DocumentResult]:
         results[row["doc_id"]].sentences.append(
             Sentence(row["doc_id"], row["idx"], row["start"], row["end"], row["text"]))
     for row in rows["actors"]:
-        results[row["doc_id"]].actors.append(Actor(**{k: v for k, v in row.items() if k != "doc_id"}))
+        results[row["doc_id"]].actors.append(Actor(**{k: evidence_from_json(v) if k == "evidence" else v
+                                                      for k, v in row.items() if k != "doc_id"}))
     for row in rows["events"]:
         results[row["doc_id"]].events.append(Event(
             doc_id=row["doc_id"], span=(row["span_start"], row["span_end"]),
             source=_actors(row["source_actors"]), target=_actors(row["target_actors"]),
-            **{k: v for k, v in row.items() if k in event_fields}))
+            **{k: evidence_from_json(v) if k == "evidence" else v for k, v in row.items() if k in event_fields}))
     return list(results.values())
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from eventscope.models import Actor, DocumentResult, Event
+from eventscope.models import Actor, DocumentResult, Event, evidence_json
 
 Columns = dict[str, list]
 
@@ -47,8 +47,11 @@ def _event_row(event: Event, doc_id: str, sentence_text: str | None) -> dict:
         "quad_class": event.quad_class, "plover": event.plover, "plover_mode": event.plover_mode,
         "plover_context": event.plover_context, "date": event.date,
         "date_precision": event.date_precision, "location": event.location,
-        "location_country": event.location_country, "trigger": event.trigger,
-        "confidence": float(event.confidence), "evidence": event.evidence,
+        "location_country": event.location_country, "location_admin1": event.location_admin1,
+        "location_geonames_id": event.location_geonames_id, "location_lat": event.location_lat,
+        "location_lon": event.location_lon, "location_precision": event.location_precision,
+        "trigger": event.trigger,
+        "confidence": float(event.confidence), "evidence": evidence_json(event.evidence),
         "sentence_text": sentence_text,
     }
 
@@ -82,7 +85,8 @@ def to_columns(results: list[DocumentResult], run_id: str | None, ingested_at: d
                 tables["sentences"][name].append(value)
         for a in result.actors:
             for name, values in tables["actors"].items():
-                values.append(doc.id if name == "doc_id" else getattr(a, name))
+                values.append(doc.id if name == "doc_id" else evidence_json(a.evidence) if name == "evidence"
+                              else getattr(a, name))
         for event in result.events:
             if event.id in seen_events:
                 continue

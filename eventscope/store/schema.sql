@@ -11,8 +11,10 @@ CREATE TABLE IF NOT EXISTS runs (
     documents_skipped INTEGER,
     events_added      INTEGER,
     rejected          INTEGER,
-    status            VARCHAR NOT NULL
+    status            VARCHAR NOT NULL,
+    config            JSON
 );
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS config JSON;  -- stores made before runs kept their configuration
 
 CREATE TABLE IF NOT EXISTS documents (
     id          VARCHAR PRIMARY KEY,
@@ -76,11 +78,23 @@ CREATE TABLE IF NOT EXISTS events (
     date_precision   VARCHAR,
     location         VARCHAR,
     location_country VARCHAR,
+    location_admin1  VARCHAR,
+    location_geonames_id BIGINT,
+    location_lat     DOUBLE,
+    location_lon     DOUBLE,
+    location_precision VARCHAR,
     trigger          VARCHAR,
     confidence       DOUBLE,
     evidence         VARCHAR,
     sentence_text    VARCHAR
 );
+
+-- Columns added after the first release: a store made before them gains them on open.
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_admin1 VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_geonames_id BIGINT;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_lat DOUBLE;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_lon DOUBLE;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_precision VARCHAR;
 
 CREATE TABLE IF NOT EXISTS rejections (
     run_id VARCHAR,

@@ -58,5 +58,7 @@ CREATE TABLE IF NOT EXISTS story_terms (story_id VARCHAR NOT NULL, term VARCHAR 
                                         weight DOUBLE NOT NULL, is_key BOOLEAN NOT NULL);
 CREATE TABLE IF NOT EXISTS story_state (story_id VARCHAR PRIMARY KEY, n INTEGER NOT NULL,
                                         first_date VARCHAR, last_date VARCHAR);
+-- Columns added later: a store made before them gains them on open.
+ALTER TABLE story_state ADD COLUMN IF NOT EXISTS countries VARCHAR;  -- "FRA:2,DEU:1": members naming each country
 CREATE TABLE IF NOT EXISTS term_df (term VARCHAR PRIMARY KEY, df BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS link_counts (name VARCHAR PRIMARY KEY, value BIGINT NOT NULL);

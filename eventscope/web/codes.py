@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from eventscope.actors.lexicon import DATA, read_tsv, sector_codes
-from eventscope.coding.taxonomy import all_codes, plover_types
+from eventscope.knowledge.actor_lexicon import DATA, read_tsv, sector_codes
+from eventscope.knowledge.taxonomy import all_codes, plover_modes, plover_types
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation",
                 3: "verbal conflict", 4: "material conflict"}
@@ -44,6 +44,12 @@ def country_name(code: str | None) -> str:
 def cameo_roots() -> dict[str, str]:
     """Two-digit CAMEO root -> its name."""
     return {c.code: c.name for c in all_codes() if len(c.code) == 2 and c.root == c.code}
+
+
+@lru_cache(maxsize=1)
+def cameo_codes() -> dict[str, str]:
+    """Every known CAMEO code -> its name."""
+    return {c.code: c.name for c in all_codes() if c.known}
 
 
 @lru_cache(maxsize=1)

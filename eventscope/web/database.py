@@ -3,18 +3,26 @@
 Connection policy: one short-lived read-only DuckDB connection per request, closed when the
 request ends. DuckDB lets a file be opened either by one writer or by readers, never both
 across processes; a connection held for the server's lifetime would lock `eventscope run` out
-until the server stops. Opening per request (~20 ms on a small file) lets a run write between
-requests and the pages show its results on the next load; while a run holds the file the
-server answers 503 with a message instead of failing. The server itself never writes.
+until the server stops. The writer wins (store/lock.py): while a run waits for the file or
+writes it, its marker beside the database tells the server not to open the file at all, and
+the server answers 503 at once; a request that meets the run's lock retries for about a
+second, then answers 503. The server itself never writes. The 503 message says what is going
+on, not where the file is or which process holds it (the server's log has that).
 """
 
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
 import duckdb
+
+from eventscope.store import lock
+
+log = logging.getLogger("eventscope.web")
+BUSY = "The database is being updated by an eventscope run; this page will be back when the run ends."
 
 
 class DatabaseBusy(RuntimeError):
@@ -22,19 +30,27 @@ class DatabaseBusy(RuntimeError):
 
 
 class Database:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, wait: float = lock.READER_WAIT):
         self.path = Path(path)
+        self.wait = wait
         if not self.path.exists():
             raise FileNotFoundError(f"no eventscope database at {self.path}")
 
     @contextmanager
     def connect(self) -> Iterator[Reader]:
+        writer = lock.live_writer(self.path)
+        if writer:
+            log.info("%s: writer PID %s at work, answering busy", self.path, writer)
+            raise DatabaseBusy(BUSY)
         try:
-            con = duckdb.connect(str(self.path), read_only=True)
+            con = lock.with_retry(lambda: duckdb.connect(str(self.path), read_only=True), self.path, self.wait)
+        except lock.DatabaseBusy as err:
+            log.info("%s", err)
+            raise DatabaseBusy(BUSY) from None
         except duckdb.Error as err:
-            raise DatabaseBusy(
-                f"cannot open {self.path} read-only (is `eventscope run` writing it?): {err}"
-            ) from None
+            log.warning("cannot open %s read-only: %s", self.path, err)
+            raise DatabaseBusy("The database cannot be read right now (an eventscope run may be writing it); "
+                               "try again in a moment.") from None
         try:
             yield Reader(con)
         finally:

@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date as Date, timedelta
 
+from eventscope.store.event_sql import EVENT_DATE
 from eventscope.web import codes
 from eventscope.web.database import Reader
 
@@ -17,8 +18,8 @@ MAX_LIMIT = 500
 MAX_TEXT = 200
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-# The date an event is placed at: its own, else its document's publication date.
-EVENT_DATE = "coalesce(nullif(e.date, ''), nullif(d.date, ''))"
+# EVENT_DATE: the date an event is placed at (its own, else its document's), shared with the export.
+__all__ = ["EVENT_DATE", "EventFilters", "FilterError", "build_filters", "where_clause"]
 
 
 class FilterError(ValueError):
@@ -31,8 +32,13 @@ class EventFilters:
     a: str | None = None  # country pair, either direction
     b: str | None = None
     cameo_root: str | None = None
+    cameo: str | None = None  # a CAMEO code and the codes under it: 19 -> 19x, 190 -> 190 and 190x
     plover: str | None = None
+    plover_mode: str | None = None
     quad_class: int | None = None
+    min_confidence: float | None = None
+    source: str | None = None  # directed dyad: source actor code or prefix
+    target: str | None = None
     start: str | None = None  # ISO date, any precision
     end: str | None = None
     q: str | None = None  # free text: sentence, actor names, headline
@@ -113,6 +119,16 @@ def check_cameo_root(value: str | None) -> str | None:
     return root
 
 
+def check_cameo(value: str | None) -> str | None:
+    value = _blank(value)
+    if value is None:
+        return None
+    if not (value.isdigit() and 2 <= len(value) <= 4) or not any(
+            c.startswith(value) for c in codes.cameo_codes()):
+        raise FilterError(f"cameo: {value!r} is not a CAMEO code (2 to 4 digits, e.g. 04, 042, 0311)")
+    return value
+
+
 def check_plover(value: str | None) -> str | None:
     value = _blank(value)
     if value is None:
@@ -123,8 +139,36 @@ def check_plover(value: str | None) -> str | None:
     return value.upper()
 
 
-def build_filters(reader: Reader | None, *, actor=None, a=None, b=None, cameo_root=None, plover=None,
-                  quad_class=None, start=None, end=None, q=None, doc_id=None) -> EventFilters:
+def check_plover_mode(value: str | None, plover: str | None) -> str | None:
+    value = _blank(value)
+    if value is None:
+        return None
+    value = value.lower()
+    known = codes.plover_modes(plover) if plover else sorted({m for e in codes.plover_names() for m in codes.plover_modes(e)})
+    if plover and not known:
+        raise FilterError(f"plover_mode: {plover} has no modes")
+    if value not in known:
+        scope = f"of {plover}" if plover else "of any PLOVER event type"
+        raise FilterError(f"plover_mode: {value!r} is not a mode {scope}; one of {', '.join(known)}")
+    return value
+
+
+def check_confidence(value) -> float | None:
+    value = _blank(str(value) if value is not None else None)
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise FilterError(f"min_confidence: {value!r} is not a number from 0 to 1")
+    return number
+
+
+def build_filters(reader: Reader | None, *, actor=None, a=None, b=None, cameo_root=None, cameo=None, plover=None,
+                  plover_mode=None, quad_class=None, min_confidence=None, source=None, target=None,
+                  start=None, end=None, q=None, doc_id=None) -> EventFilters:
     """Validate raw request values; FilterError on the first bad one."""
     a_code = check_actor_code(a, "a", reader)
     b_code = check_actor_code(b, "b", reader)
@@ -142,10 +186,13 @@ def build_filters(reader: Reader | None, *, actor=None, a=None, b=None, cameo_ro
     text = _blank(q)
     if text and len(text) > MAX_TEXT:
         raise FilterError(f"q: free text is limited to {MAX_TEXT} characters")
+    plover_v = check_plover(plover)
     return EventFilters(
         actor=check_actor_code(actor, "actor", reader), a=a_code, b=b_code,
-        cameo_root=check_cameo_root(cameo_root), plover=check_plover(plover),
-        quad_class=int(quad) if quad is not None else None,
+        cameo_root=check_cameo_root(cameo_root), cameo=check_cameo(cameo), plover=plover_v,
+        plover_mode=check_plover_mode(plover_mode, plover_v),
+        quad_class=int(quad) if quad is not None else None, min_confidence=check_confidence(min_confidence),
+        source=check_actor_code(source, "source", reader), target=check_actor_code(target, "target", reader),
         start=start_v, end=end_v, q=text, doc_id=_blank(doc_id),
     )
 
@@ -166,12 +213,25 @@ def where_clause(f: EventFilters) -> tuple[str, list]:
     if f.cameo_root:
         parts.append("e.cameo_root = ?")
         params.append(f.cameo_root)
+    if f.cameo:
+        parts.append("starts_with(e.cameo, ?)")
+        params.append(f.cameo)
     if f.plover:
         parts.append("e.plover = ?")
         params.append(f.plover)
+    if f.plover_mode:
+        parts.append("e.plover_mode = ?")
+        params.append(f.plover_mode)
     if f.quad_class:
         parts.append("e.quad_class = ?")
         params.append(f.quad_class)
+    if f.min_confidence is not None:
+        parts.append("e.confidence >= ?")
+        params.append(f.min_confidence)
+    for side, code in (("source", f.source), ("target", f.target)):
+        if code:
+            parts.append(f"starts_with(coalesce(e.{side}_code, ''), ?)")
+            params.append(code)
     # A date of coarser precision than the bound matches when it overlaps: compare the bound
     # cut to the event date's own length ("2001-10" is inside start=2001-10-15).
     if f.start:

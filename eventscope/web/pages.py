@@ -11,8 +11,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from eventscope.coding.taxonomy import cameo
-from eventscope.web import codes, queries, story_queries
+from eventscope.knowledge.taxonomy import cameo
+from eventscope.web import codes, explain, queries, story_queries
 from eventscope.web.charts import dyad_chart
 from eventscope.web.database import Reader
 from eventscope.web.deps import reader
@@ -21,6 +21,12 @@ from eventscope.web.highlight import highlighted_sentence
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
+EVENT_FILTERS = ("actor", "a", "b", "source", "target", "cameo_root", "cameo", "plover", "plover_mode", "quad_class",
+                 "min_confidence", "start", "end", "q")
+FACET_TITLES = {"plover": "PLOVER type", "quad_class": "Class", "cameo_root": "CAMEO root",
+                "source_country": "Source country", "target_country": "Target country"}
+FACET_FILTER = {"plover": "plover", "quad_class": "quad_class", "cameo_root": "cameo_root",
+                "source_country": "source", "target_country": "target"}
 
 
 def Page():  # a fresh parameter object per endpoint
@@ -34,7 +40,9 @@ def templates() -> Jinja2Templates:
     env.globals.update(country_name=codes.country_name, actor_label=codes.actor_label, QUAD_CLASSES=codes.QUAD_CLASSES,
                        CAMEO_ROOTS=codes.cameo_roots(), PLOVER_TYPES=codes.plover_names(),
                        highlight=highlighted_sentence, query=urlencode, safe_url=safe_url,
-                       cameo_name=cameo_name, plural=plural)
+                       cameo_name=cameo_name, plural=plural, FACET_TITLES=FACET_TITLES, FACET_FILTER=FACET_FILTER,
+                       why_coded=explain.why_coded,
+                       plover_definition=explain.plover_definition, cameo_definition=explain.cameo_definition)
     return Jinja2Templates(env=env)
 
 
@@ -77,15 +85,15 @@ def home() -> RedirectResponse:
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, page: int = Page(), r: Reader = Depends(reader)):
-    raw = {k: request.query_params.get(k, "") for k in
-           ("actor", "a", "b", "cameo_root", "plover", "quad_class", "start", "end", "q")}
+    raw = {k: request.query_params.get(k, "") for k in EVENT_FILTERS}
     try:
         f = build_filters(r, **raw)
     except FilterError as err:
-        return render(request, "events.html", 400, form=raw, error=str(err), events=[], pager=pager(1, 0), keep={})
+        return render(request, "events.html", 400, form=raw, error=str(err), events=[], pager=pager(1, 0), keep={},
+                      facets={})
     total, rows = queries.search_events(r, f, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     return render(request, "events.html", form=raw, error=None, events=rows, pager=pager(page, total),
-                  keep=f.as_query())
+                  keep=f.as_query(), facets=queries.event_facets(r, f) if total else {})
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date as Date, timedelta
 
+from eventscope.models import evidence_from_json, render_evidence
+from eventscope.store.event_sql import link_joins
 from eventscope.web.codes import QUAD_KEYS
 from eventscope.web.database import Reader
 from eventscope.web.filters import EVENT_DATE, EventFilters, where_clause
@@ -26,6 +28,16 @@ LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence{extra_joins}
 EVENT_SELECT = event_select()
 NEWEST_FIRST = "ORDER BY event_date DESC NULLS LAST, e.doc_id, e.sentence, e.span_start, e.id"
 OLDEST_FIRST = "ORDER BY event_date NULLS LAST, e.doc_id, e.sentence, e.span_start, e.id"
+TIE = "event_date DESC NULLS LAST, e.doc_id, e.sentence, e.span_start, e.id"
+# `sort` values of the event list: a column, "-" for descending; ties newest first.
+SORTS = {
+    "-date": NEWEST_FIRST, "date": OLDEST_FIRST,
+    "-confidence": f"ORDER BY e.confidence DESC NULLS LAST, {TIE}", "confidence": f"ORDER BY e.confidence NULLS LAST, {TIE}",
+    "-goldstein": f"ORDER BY e.goldstein DESC NULLS LAST, {TIE}", "goldstein": f"ORDER BY e.goldstein NULLS LAST, {TIE}",
+}
+# Facet counts of the event list: how the matching events divide, most frequent values first.
+FACETS = ("plover", "quad_class", "cameo_root", "source_country", "target_country")
+FACET_SIZE = 10
 # Period buckets: the SQL for a period label, and the date length an event needs to have one.
 PERIODS = {
     "month": ("left(ed, 7)", 7),
@@ -38,6 +50,12 @@ def decode(event: dict) -> dict:
     for key in ("source_actors", "target_actors"):
         value = event.get(key)
         event[key] = json.loads(value) if isinstance(value, str) and value else (value or [])
+    evidence = event.get("evidence")
+    if isinstance(evidence, str) and evidence.startswith("["):  # typed records (models.Evidence)
+        event["evidence"] = json.loads(evidence)
+        event["evidence_text"] = render_evidence(evidence_from_json(evidence))
+    elif "evidence" in event:  # a store written before evidence was typed: its text
+        event["evidence_text"] = evidence or ""
     return event
 
 
@@ -51,16 +69,41 @@ def source_counts(r: Reader, doc_ids: list[str]) -> dict[str, int]:
     return counts
 
 
-def search_events(r: Reader, f: EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
+def with_source_counts(r: Reader, events: list[dict]) -> list[dict]:
+    """Decode each event and set its `n_sources` as the export does (store/event_sql.py): the
+    articles reporting its linked event, else its document and that document's copies."""
+    ids = sorted({e["id"] for e in events})
+    counts = {}
+    if ids:
+        joins, n_sources, _ = link_joins(r.tables)
+        counts = {row["id"]: int(row["n"]) for row in r.rows(
+            f"SELECT e.id, {n_sources} AS n FROM events e{joins} WHERE e.id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+    for event in events:
+        decode(event)["n_sources"] = counts.get(event["id"], 1)
+    return events
+
+
+def search_events(r: Reader, f: EventFilters, limit: int, offset: int, sort: str = "-date") -> tuple[int, list[dict]]:
     if not r.has("events", "documents"):
         return 0, []
     where, params = where_clause(f)
     total = r.value(f"SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE {where}", params)
-    rows = r.rows(f"{EVENT_SELECT} WHERE {where} {NEWEST_FIRST} LIMIT ? OFFSET ?", [*params, limit, offset])
-    counts = source_counts(r, sorted({row["doc_id"] for row in rows}))
-    for row in rows:
-        decode(row)["n_sources"] = counts.get(row["doc_id"], 1)
-    return int(total), rows
+    rows = r.rows(f"{EVENT_SELECT} WHERE {where} {SORTS[sort]} LIMIT ? OFFSET ?", [*params, limit, offset])
+    return int(total), with_source_counts(r, rows)
+
+
+def event_facets(r: Reader, f: EventFilters) -> dict[str, list[dict]]:
+    """For each facet column, its most frequent values among the matching events, with counts."""
+    if not r.has("events", "documents"):
+        return {name: [] for name in FACETS}
+    where, params = where_clause(f)
+    facets = {}
+    for name in FACETS:  # names come from FACETS, never from a request
+        facets[name] = r.rows(
+            f"SELECT e.{name} AS value, count(*) AS count FROM events e JOIN documents d ON d.id = e.doc_id "
+            f"WHERE {where} AND nullif(CAST(e.{name} AS VARCHAR), '') IS NOT NULL "
+            f"GROUP BY 1 ORDER BY count DESC, value LIMIT {FACET_SIZE}", params)
+    return facets
 
 
 def get_event(r: Reader, event_id: str) -> dict | None:
@@ -69,8 +112,7 @@ def get_event(r: Reader, event_id: str) -> dict | None:
     row = r.row(f"{EVENT_SELECT} WHERE e.id = ?", [event_id])
     if row is None:
         return None
-    row["n_sources"] = source_counts(r, [row["doc_id"]])[row["doc_id"]]
-    return decode(row)
+    return with_source_counts(r, [row])[0]
 
 
 def document_copies(r: Reader, doc_id: str) -> list[dict]:
@@ -92,7 +134,7 @@ def linked_mentions(r: Reader, event_id: str) -> tuple[dict | None, list[dict]]:
     mentions = r.rows(
         f"{EVENT_SELECT} WHERE e.id IN (SELECT event_id FROM event_links WHERE linked_event_id = ?) "
         f"AND e.id <> ? {OLDEST_FIRST}", [linked_id, event_id])
-    return linked, [decode(m) for m in mentions]
+    return linked, with_source_counts(r, mentions)
 
 
 def get_document(r: Reader, doc_id: str) -> dict | None:

@@ -7,6 +7,7 @@ end of `Coder.code` with the document's events; see revise.py for what it may ch
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -14,11 +15,12 @@ from spacy.tokens import Doc
 
 from eventscope.coding.classify import revise as R
 from eventscope.coding.classify.features import (
-    LexiconIndex, build_index, default_index, document_features, sentence_features,
+    LexiconIndex, document_features, index_for, sentence_features,
 )
 from eventscope.coding.classify.model import LinearModel
-from eventscope.coding.lexicon import Lexicon
-from eventscope.models import Document, Event
+from eventscope.coding.selection import MAIN_EVENT
+from eventscope.knowledge.verb_lexicon import Lexicon, default_lexicon
+from eventscope.models import Document, Event, Evidence
 
 SENTENCE_MODEL = "sentence_class5.npz"
 DOCUMENT_MODEL = "document_plover.npz"
@@ -33,24 +35,23 @@ class EventClassifier:
     def __init__(self, sentence_model: LinearModel | None, document_model: LinearModel | None,
                  mode_model: LinearModel | None = None, lexicon: Lexicon | None = None,
                  thresholds: R.Thresholds | None = None):
-        from eventscope.coding.lexicon import default_lexicon
-
         self.sentence_model = sentence_model
         self.document_model = document_model
         self.mode_model = mode_model
         self.lexicon = lexicon or default_lexicon()
-        self.index: LexiconIndex = default_index() if lexicon is None else build_index(lexicon)
+        self.index: LexiconIndex = index_for(self.lexicon)
         self.thresholds = thresholds or R.Thresholds()
 
     @classmethod
-    def load(cls, directory: str | Path | None = None, lexicon: Lexicon | None = None) -> "EventClassifier":
+    def load(cls, directory: str | Path | None = None, lexicon: Lexicon | None = None,
+             thresholds: R.Thresholds | None = None) -> "EventClassifier":
         """The shipped models (or those in `directory`); a missing file leaves that level off."""
         directory = Path(directory) if directory else model_dir()
         models = []
         for name in (SENTENCE_MODEL, DOCUMENT_MODEL, MODE_MODEL):
             path = directory / name
             models.append(LinearModel.load(path) if path.exists() else None)
-        return cls(*models, lexicon=lexicon)
+        return cls(*models, lexicon=lexicon, thresholds=thresholds)
 
     # --- the coder hook ----------------------------------------------------------------
     def revise(self, document: Document, doc: Doc, actors, events: list[Event]) -> list[Event]:
@@ -97,7 +98,8 @@ class EventClassifier:
                 blended = (1 - t.blend) * event.confidence + t.blend * probs[cls]
                 event.confidence = round(blended, 3)
                 why = ", ".join(name for name, _ in self.sentence_model.reasons(counts, str(cls), 3, vec))
-                event.evidence += f"; class5 model p({cls})={probs[cls]:.2f}" + (f" ({why})" if why else "")
+                event.evidence += (Evidence("model", f"class5 model p({cls})={probs[cls]:.2f}" + (f" ({why})" if why else ""),
+                                            weight=probs[cls]),)
             if any(R.class_of(e.cameo) == best for e in own) or prediction.probability < t.recode:
                 return None
             main = max(own, key=lambda e: e.confidence)
@@ -107,7 +109,7 @@ class EventClassifier:
             if cls is not None and probs[cls] < t.recode_below:
                 code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
                 prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
-                R.recoded(main, code, f"recoded by {R.describe('class5 model', prediction)}; {why}")
+                R.recoded(main, code, (R.model_evidence("recoded by class5 model", prediction), *R.reasons(why)))
             return None
         needed = t.create_in_story if R.is_story(document, n_sentences) else t.create
         if prediction.probability < needed:  # (a) a clause the lexicon could not code
@@ -120,11 +122,11 @@ class EventClassifier:
         code = R.pick_future(code, future)
         if code is None:
             return None
-        confidence = min(t.created_cap, 0.2 + 0.5 * prediction.probability)
+        confidence = min(t.created_cap, t.created_base + t.created_slope * prediction.probability)
         prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
-        note = (f"{R.describe('class5 model', prediction)}; {why}; clause '{verb.lemma_}'"
-                + (" (future)" if future else ""))
-        return R.new_event(document, sent, sent_no, verb, sources, targets, code, confidence, note)
+        evidence = (R.model_evidence("class5 model", prediction), *R.reasons(why),
+                    Evidence("rule", f"clause '{verb.lemma_}'" + (" (future)" if future else "")))
+        return R.new_event(document, sent, sent_no, verb, sources, targets, code, confidence, evidence)
 
     def _choose_main(self, document: Document, sents, counts, events: list[Event]) -> Event | None:
         """(c) make an event of the story's predicted PLOVER type its main event."""
@@ -135,13 +137,13 @@ class EventClassifier:
             self._name_mode(self._rerank(events, prediction), features)
             return None
         top = max((e.confidence for e in events), default=0.0)
-        confidence = round(min(0.99, max(top + 0.01, 0.5 + 0.4 * prediction.probability)), 3)
-        note = f"document main event: {R.describe('PLOVER model', prediction)}"
+        confidence = round(min(t.main_cap, max(top + t.main_lead, t.main_base + t.main_slope * prediction.probability)), 3)
+        note = replace(R.model_evidence("document main event: PLOVER model", prediction), decides=MAIN_EVENT)
         same = [e for e in events if (e.plover or "") == prediction.label]
         if same:
             main = max(same, key=lambda e: e.confidence)
             main.confidence = confidence
-            main.evidence += f"; {note}"
+            main.evidence += (note,)
             self._name_mode(main, features)
             return None
         if prediction.probability < t.document_create:
@@ -154,7 +156,7 @@ class EventClassifier:
         code = R.taxonomy.plover_to_cameo(prediction.label)
         return self._name_mode(
             R.new_event(document, sent, sent_no, sent.root, sources, targets, code, confidence,
-                        note + (f"; actors of the {anchor[0].cameo} event there" if anchor else "")),
+                        (note, *R.reasons(f"actors of the {anchor[0].cameo} event there" if anchor else ""))),
             features)
 
     def _name_mode(self, event: Event | None, features: Counter) -> Event | None:
@@ -170,12 +172,12 @@ class EventClassifier:
             mode = choice.label.split("/", 1)[1]
             if mode:
                 event.plover_mode = mode
-                event.evidence += f"; PLOVER mode {mode}: {R.describe('mode model', choice)}"
+                event.evidence += (R.model_evidence(f"PLOVER mode {mode}: mode model", choice),)
             return event
         found = R.cue_mode(features, event.plover)
         if found is not None:
             event.plover_mode = found[0]
-            event.evidence += f"; {found[1]}"
+            event.evidence += (Evidence("lexicon", found[1]),)
         return event
 
     def _rerank(self, events: list[Event], prediction) -> Event | None:
@@ -194,7 +196,7 @@ class EventClassifier:
         current = probs.get(main.plover or "", 0.0)
         if best is main or probs[best.plover] < current + self.thresholds.rerank_margin:
             return main
-        best.confidence = round(min(0.99, main.confidence + 0.01), 3)
-        best.evidence += (f"; main event: PLOVER model p({best.plover})={probs[best.plover]:.2f} "
-                          f"over p({main.plover or '-'})={current:.2f}")
+        best.confidence = round(min(self.thresholds.main_cap, main.confidence + self.thresholds.main_lead), 3)
+        best.evidence += (Evidence("model", f"main event: PLOVER model p({best.plover})={probs[best.plover]:.2f} "
+                                            f"over p({main.plover or '-'})={current:.2f}", weight=probs[best.plover]),)
         return best

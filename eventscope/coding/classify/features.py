@@ -35,10 +35,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-from eventscope.coding import taxonomy
-from eventscope.coding.lexicon import Lexicon, default_lexicon
+from eventscope.knowledge import taxonomy
+from eventscope.knowledge.actor_lexicon import country_names
+from eventscope.knowledge.inflection import inflections, verb_forms
+from eventscope.knowledge.tsv import CLASSIFY_DATA, DataFileError, read_tsv
+from eventscope.knowledge.verb_lexicon import Lexicon, default_lexicon
 
 TOKEN = re.compile(r"\{[^}]*\}|[a-z]+(?:'[a-z]+)?|\d+")
 PLACEHOLDER = "<ent>"  # template slots such as "{country_1}" in generated headlines
@@ -82,16 +84,6 @@ class LexiconIndex:
     # reversal or conditional: only they need `_governor_kind`
 
 
-def _irregular() -> dict[str, list[str]]:
-    path = resources.files("eventscope.coding.classify").joinpath("data", "irregular_verbs.tsv")
-    table = {}
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, forms = line.split("\t")
-            table[lemma.strip()] = [f.strip() for f in forms.split("|") if f.strip()]
-    return table
-
-
 def plural(noun: str) -> str:
     if noun.endswith(("s", "sh", "ch", "x", "z")):
         return noun + "es"
@@ -100,14 +92,9 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
-def _forms(lemma: str, irregular: dict[str, list[str]]) -> set[str]:
-    """Regular inflections of a verb plus its irregular forms (irregular_verbs.tsv)."""
-    return inflections(lemma) | set(irregular.get(lemma, ()))
-
-
-def _cue_forms(kind: str, words: list[str], irregular: dict[str, list[str]]) -> set[tuple[str, ...]]:
+def _cue_forms(kind: str, words: list[str]) -> set[tuple[str, ...]]:
     if kind == "v":
-        heads = _forms(words[0], irregular)
+        heads = verb_forms(words[0])
         return {(head, *words[1:]) for head in heads}
     if kind == "n":
         return {tuple(words), (*words[:-1], plural(words[-1]))}
@@ -116,38 +103,21 @@ def _cue_forms(kind: str, words: list[str], irregular: dict[str, list[str]]) -> 
     return {tuple(words)}
 
 
-def load_cues(irregular: dict[str, list[str]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+def load_cues() -> dict[tuple[str, ...], tuple[str, ...]]:
     """plover_cues.tsv as word sequence -> its features (a sequence may signal several types)."""
-    path = resources.files("eventscope.coding.classify").joinpath("data", "plover_cues.tsv")
     found: dict[tuple[str, ...], set[str]] = {}
-    rows = [line.split("\t") for line in path.read_text("utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    for lineno, row in enumerate(rows[1:], 2):
-        if len(row) != 4 or row[2] not in ("v", "n", "x", "t") or row[0] not in taxonomy.plover_types():
-            raise ValueError(f"plover_cues.tsv row {lineno}: want event, mode, kind v/n/x/t, cues: {row}")
-        event, mode, kind, cues = row
+    for lineno, row in read_tsv(CLASSIFY_DATA / "plover_cues.tsv"):
+        event, mode, kind, cues = row["event"], row["mode"], row["kind"], row["cues"]
+        if kind not in ("v", "n", "x", "t") or event not in taxonomy.plover_types():
+            raise DataFileError(f"plover_cues.tsv:{lineno}: want event, mode, kind v/n/x/t, cues: {row}")
         names = {f"cue:{event}"} | ({f"cuemode:{event}/{mode}"} if mode else set())
         for cue in cues.split("|"):
             words = tokens(cue)
             if not words:
-                raise ValueError(f"plover_cues.tsv row {lineno}: empty cue in {cues!r}")
-            for form in _cue_forms(kind, words, irregular):
+                raise DataFileError(f"plover_cues.tsv:{lineno}: empty cue in {cues!r}")
+            for form in _cue_forms(kind, words):
                 found.setdefault(form, set()).update(names)
     return {form: tuple(sorted(names)) for form, names in found.items()}
-
-
-def inflections(lemma: str) -> set[str]:
-    """Regular English inflections of a verb: attack -> attacks, attacked, attacking."""
-    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
-    if lemma.endswith("e"):
-        forms |= {lemma + "d", lemma[:-1] + "ing"}
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        forms.add(lemma + "es")
-    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):  # stop -> stopped, ban -> banning
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return forms
 
 
 def _roots_of(patterns) -> frozenset[str]:
@@ -162,11 +132,10 @@ def _roots_of(patterns) -> frozenset[str]:
 
 def build_index(lexicon: Lexicon) -> LexiconIndex:
     index = LexiconIndex()
-    irregular = _irregular()
     lemmas = set(lexicon.verbs) | set(lexicon.frames)
     for key in sorted(lemmas):
         head, _, particle = key.partition(" ")
-        forms = _forms(head, irregular)
+        forms = verb_forms(head)
         for form in forms:
             if particle:
                 index.phrasal[(form, particle)] = key
@@ -179,17 +148,17 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
         if key in lexicon.frames:
             index.frames[key] = lexicon.frames[key]
     index.phrasal_heads = frozenset(word for word, _ in index.phrasal)
-    index.cues = load_cues(irregular)
+    index.cues = load_cues()
     index.cue_heads = frozenset(words[0] for words in index.cues)
     index.cue_length = max(map(len, index.cues), default=0)
     index.futures = frozenset(lexicon.modality.get("future", ()))
     index.possibles = frozenset(lexicon.modality.get("possibility", ()))
     index.attributions = frozenset(form for lemma in lexicon.modality.get("attribution", ())
-                                   for form in _forms(lemma, irregular))
+                                   for form in verb_forms(lemma))
     index.quads = {t: taxonomy.plover_info(t).quad_class for t in taxonomy.plover_types()}
     for lemma in sorted(lexicon.modality.get("reversal", ())):
         head, _, particle = lemma.partition(" ")
-        for form in _forms(head, irregular):
+        for form in verb_forms(head):
             if particle:
                 index.reversal_phrasal[(form, particle)] = lemma
             else:
@@ -205,25 +174,24 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
     return index
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def index_for(lexicon: Lexicon) -> LexiconIndex:
+    """The index of a lexicon, built once per lexicon."""
+    return build_index(lexicon)
+
+
 def default_index() -> LexiconIndex:
-    return build_index(default_lexicon())
+    return index_for(default_lexicon())
 
 
 @lru_cache(maxsize=1)
 def name_words() -> frozenset[str]:
     """One-word country names, aliases, demonyms and capitals of the actor lexicon."""
-    import csv
-
-    path = resources.files("eventscope.actors").joinpath("data", "countries.tsv")
     found = set()
-    with path.open(encoding="utf-8") as f:
-        for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
-            for column in ("name", "aliases", "demonyms", "capital"):
-                for name in (row.get(column) or "").split("|"):
-                    words = tokens(name)
-                    if len(words) == 1 and len(words[0]) > 2 and words[0] not in STOPWORDS:
-                        found.add(words[0])
+    for name in country_names():
+        words = tokens(name)
+        if len(words) == 1 and len(words[0]) > 2 and words[0] not in STOPWORDS:
+            found.add(words[0])
     return frozenset(found)
 
 

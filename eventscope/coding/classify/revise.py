@@ -25,12 +25,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.coding import clauses, taxonomy
+from eventscope.coding import clauses
+from eventscope.knowledge import taxonomy
 from eventscope.coding.classify.features import LEAD, TITLE, sentence_as_document
 from eventscope.coding.classify.model import LinearModel, Prediction
 from eventscope.coding.frames import apply_frame
 from eventscope.coding.modality import Modality, reported_modality
-from eventscope.models import Actor, Document, Event
+from eventscope.models import Actor, Document, Event, Evidence
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,16 @@ class Thresholds:
     created_cap: float = 0.6  # confidence ceiling of sentence events the model added
     rerank_margin: float = 0.05  # (d): how much likelier another coded event's type must be
     # to make that event the main one (set a priori, not tuned)
+    # Confidences the models give (set a priori): an event added to a sentence has
+    # created_base + created_slope * p (at most created_cap); a story's main event
+    # main_base + main_slope * p, at least main_lead above the document's other events,
+    # at most main_cap.
+    created_base: float = 0.2
+    created_slope: float = 0.5
+    main_base: float = 0.5
+    main_slope: float = 0.4
+    main_lead: float = 0.01
+    main_cap: float = 0.99
 
 
 MIN_DOC_SENTENCES = 3
@@ -91,7 +102,7 @@ def code_for_class(cls: int, text: str, counts: Counter, index,
     return taxonomy.plover_to_cameo(choice.label), f"PLOVER {choice.label} ({choice.reason_text(3)})"
 
 
-def recoded(event: Event, code: str, note: str, confidence: float | None = None) -> Event:
+def recoded(event: Event, code: str, evidence: tuple[Evidence, ...], confidence: float | None = None) -> Event:
     info = taxonomy.cameo(code)
     event.cameo, event.cameo_root = info.code, info.root
     event.goldstein, event.quad_class = info.goldstein, info.quad_class
@@ -99,7 +110,7 @@ def recoded(event: Event, code: str, note: str, confidence: float | None = None)
     event.plover_context = info.plover_context or None
     if confidence is not None:
         event.confidence = confidence
-    event.evidence = f"{event.evidence}; {note}" if event.evidence else note
+    event.evidence += evidence
     return event
 
 
@@ -160,7 +171,7 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
 
 
 def new_event(document: Document, sent: Span, sent_no: int, verb: Token, sources, targets,
-              code: str, confidence: float, evidence: str) -> Event:
+              code: str, confidence: float, evidence: tuple[Evidence, ...]) -> Event:
     info = taxonomy.cameo(code)
     return Event(
         doc_id=document.id, sentence=sent_no, span=(sent.start_char, sent.end_char),
@@ -174,6 +185,16 @@ def new_event(document: Document, sent: Span, sent_no: int, verb: Token, sources
 
 def describe(kind: str, prediction: Prediction) -> str:
     return f"{kind} {prediction.label} p={prediction.probability:.2f} from {prediction.reason_text()}"
+
+
+def model_evidence(kind: str, prediction: Prediction) -> Evidence:
+    """A model's prediction, the features that drove it, and its probability."""
+    return Evidence("model", describe(kind, prediction), weight=prediction.probability)
+
+
+def reasons(why: str) -> tuple[Evidence, ...]:
+    """How a model's class became a code ("lexicon root 19 in the sentence"), if said."""
+    return (Evidence("model", why),) if why else ()
 
 
 def pick_future(code: str, future: bool) -> str | None:

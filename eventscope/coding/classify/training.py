@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eventscope.coding import taxonomy
+from eventscope.knowledge import taxonomy
 from eventscope.coding.classify.model import LinearModel
 
 DEFAULT_C = 4.0

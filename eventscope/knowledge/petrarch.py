@@ -5,7 +5,7 @@ indented date restrictions ``[CODE <date]``, ``[CODE >date]``, ``[CODE d1-d2]`` 
 or YYYYMMDD dates, first matching restriction wins, else the default code),
 ``*agents*.txt`` (``WORD {PLURALS} [~CODE]`` suffix or ``[CODE~]`` prefix agents and
 ``!SET! = A, B`` substitution sets) and ``*discards*.txt`` (``+`` = discard the story).
-Verbs files are read by ``eventscope.coding.petrarch_verbs``.
+Verbs files are read by ``eventscope.knowledge.petrarch_verbs``.
 Codes are a 3-letter country or class followed by 3-letter agent codes: ``DAGGOV`` is
 country DAG, sector GOV; in ``PSEHMSGOV`` the sector is the first known sector code (GOV);
 ``ELR/GAL`` names two actors at once.
@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventscope.actors.lexicon import sector_codes, tokenize
+from eventscope.knowledge.actor_lexicon import sector_codes, tokenize
 
 if TYPE_CHECKING:
-    from eventscope.actors.dictionaries import ActorDictionary
+    from eventscope.knowledge.dictionaries import ActorDictionary
 
 NULL_CODES = {"---", "+++", "###", ""}
 

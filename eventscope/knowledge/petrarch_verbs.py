@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventscope.actors.petrarch import petr_lines
+from eventscope.knowledge.inflection import inflections
+from eventscope.knowledge.petrarch import petr_lines
 
 SPECIALS = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
 NO_EVENT_CODES = {"---", "+++", "###", ""}
@@ -150,7 +151,7 @@ class _Reader:
         words, head = _verb_words(m[1])
         if not words:
             return None
-        forms = set(_inflections(words[head]))
+        forms = inflections(words[head], petrarch=True)
         for extra in (m[2] or "").strip("{}").split():
             extra_words, extra_head = _verb_words(extra)
             if extra_words:
@@ -221,19 +222,3 @@ def _verb_words(text: str) -> tuple[tuple[str, ...], int]:
     parts = [p for p in re.split(r"[_\s]+", text.strip()) if p]
     head = next((i for i, p in enumerate(parts) if p.startswith("+")), 0)
     return tuple(p.lstrip("+").lower() for p in parts), head
-
-
-def _inflections(base: str) -> list[str]:
-    """PETRARCH's regular forms of a verb: base, -s, -ed, -ing."""
-    forms = [base]
-    if re.search(r"[^aeiou]y$", base):
-        forms += [base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
-    elif base.endswith("e"):
-        forms += [base + "s", base + "d", base[:-1] + "ing"]
-    elif re.search(r"(s|sh|ch|x|z)$", base):
-        forms += [base + "es", base + "ed", base + "ing"]
-    else:
-        forms += [base + "s", base + "ed", base + "ing"]
-        if re.search(r"[^aeiou][aeiou][bdgmnprt]$", base) and len(base) <= 4:
-            forms += [base + base[-1] + "ed", base + base[-1] + "ing"]  # stab -> stabbed
-    return forms

@@ -10,8 +10,8 @@ One row per role; rows with the same name are one person. A role with neither st
 end is the default; when no role covers the date, the default applies, else the nearest
 role. ``#`` starts a comment line.
 
-PETRARCH actors, agents and discards files are read by ``eventscope.actors.petrarch``;
-a PETRARCH verbs file by ``eventscope.coding.petrarch_verbs`` (``verb_patterns()``), and
+PETRARCH actors, agents and discards files are read by ``eventscope.knowledge.petrarch``;
+a PETRARCH verbs file by ``eventscope.knowledge.petrarch_verbs`` (``verb_patterns()``), and
 when one is loaded its verb patterns replace the built-in verb lexicon.
 """
 
@@ -21,12 +21,15 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from eventscope.actors import petrarch
-from eventscope.actors.lexicon import Token, read_tsv, split_list, tokenize
-from eventscope.actors.petrarch import (  # noqa: F401  re-exported for callers
+from eventscope.knowledge import petrarch
+from eventscope.knowledge.actor_lexicon import Token, read_tsv, split_list, tokenize
+from eventscope.knowledge.dates import parse_date
+from eventscope.knowledge.petrarch import (  # noqa: F401  re-exported for callers
     NULL_CODES, Agent, DictActor, DictionaryError, Role, agent_sector, split_code,
 )
-from eventscope.models import Actor
+from eventscope.models import Actor, Evidence, decided
+
+NULL = "null"  # the code evidence of an actor the dictionary nulls
 
 
 class ActorDictionary:
@@ -70,7 +73,7 @@ class ActorDictionary:
             self.actors.setdefault(words, []).append(actor)
 
     def _read_verbs(self, path: Path) -> None:
-        from eventscope.coding.petrarch_verbs import VerbDictionary
+        from eventscope.knowledge.petrarch_verbs import VerbDictionary
 
         try:
             verbs = VerbDictionary.read(path)
@@ -153,14 +156,19 @@ class ActorDictionary:
         actor = self.lookup(text, date)
         if actor is None:
             return None
-        return dict(p.split("=", 1) for p in actor.evidence.split("; ") if "=" in p).get("code")
+        found = decided(actor.evidence, "code")
+        return found.value if found is not None else None
+
+    @staticmethod
+    def is_null(actor: Actor) -> bool:
+        """Did the dictionary say this is no actor at all (a null code such as ``[---]``)?"""
+        found = decided(actor.evidence, "code")
+        return found is not None and found.value == NULL
 
     def full_codes(self, text: str, date: str | None = None) -> list[str] | None:
         """PETRARCH codes for `text`: prefix agents + the longest actor's code (at `date`) +
         suffix agents, one code per "/" alternative ("THE_SHIRE [FRO/BIL/SAM]" is three
         actors); ["---"] for a null actor; None when neither actor nor agent matched."""
-        from eventscope.actors.phrase import parse_date
-
         toks = tokenize(text)
         hit = self._actor_match(toks)
         skip = set(range(hit[0], hit[1])) if hit else set()
@@ -182,8 +190,6 @@ class ActorDictionary:
 
     def lookup(self, text: str, date: str | None = None) -> Actor | None:
         """Longest dictionary actor in `text` combined with any agents around it."""
-        from eventscope.actors.phrase import parse_date
-
         toks = tokenize(text)
         norms = [t.norm for t in toks]
         hit = self._actor_match(toks)
@@ -196,9 +202,10 @@ class ActorDictionary:
             entry = hit[2][0]
             role = entry.role_at(parse_date(date))
             name, actor_code = entry.name, role.code if role else ""
-            evidence.append(f"name=dictionary:{entry.source}")
+            evidence.append(Evidence("dictionary", f"dictionary:{entry.source}", "name", entry.source))
             if actor_code.split("/")[0] in NULL_CODES:
-                return Actor(name=name, text=text, evidence="; ".join(evidence + ["code=null"]))
+                evidence.append(Evidence("dictionary", NULL, "code", entry.source))
+                return Actor(name=name, text=text, evidence=tuple(evidence))
         actor_code = actor_code.split("/")[0]
         prefix = "".join(a.code for _, a in agents if a.prefix)
         suffix = "".join(a.code for _, a in agents if not a.prefix and not petrarch.has_part(actor_code, a.code))
@@ -209,10 +216,10 @@ class ActorDictionary:
             country = prefix[:3]  # "MSF" alone: an NGO
         elif sector is None and prefix:
             sector = prefix[:3]
-        evidence += [f"agent=dictionary:{a.source}" for _, a in agents]
-        evidence.append(f"code={prefix + actor_code + suffix}")
+        evidence += [Evidence("dictionary", f"dictionary:{a.source}", "agent", a.source) for _, a in agents]
+        evidence.append(Evidence("dictionary", prefix + actor_code + suffix, "code"))
         return Actor(name=name, country=country, sector=sector, text=text,
-                     evidence="; ".join(evidence))
+                     evidence=tuple(evidence))
 
     def discard(self, text: str) -> str | None:
         """"story" or "sentence" when `text` contains a discard phrase, else None."""

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from eventscope.knowledge.tsv import ACTOR_DATA as DATA, DataFileError, read_tsv, split_list
+
 
 # Kinds of entries, strongest first: when one span matches several kinds, an entity
 # (person/organisation) beats a place, and a place beats a bare role word.
@@ -25,8 +26,13 @@ KIND_RANK = {"person": 0, "org": 1, "seat": 2, "capital": 3, "country": 4, "demo
 PLACE_KINDS = ("seat", "capital", "country", "demonym", "region", "city")
 
 
-class LexiconError(ValueError):
-    """A data file line that cannot be read; the message names file and line."""
+LexiconError = DataFileError  # the name callers catch
+
+# Role-word priorities (sectors.tsv's header) that decide how a phrase is read (actors.phrase):
+NOT_AN_ACTOR = 0  # UNK (a person of unknown kind) and JNK (not an actor)
+PLACE_PRIORITY = 1  # a capital, seat or town standing for its government or residents
+DESCRIPTOR = 3  # from descriptors up, a title in the phrase describes the person as of writing
+GOVERNMENT_ROLE = 5  # from government roles up, a title gives an organisation its sector
 
 
 @dataclass(frozen=True)
@@ -131,32 +137,6 @@ def _written_as_abbreviation(toks: list[Token]) -> bool:
     ("Nato") are listed as aliases of their own."""
     letters = "".join(ch for t in toks for ch in t.text if ch.isalpha())
     return letters.isupper() or any(ch.isupper() for ch in letters[1:])
-
-
-# ---------------------------------------------------------------- reading TSV files
-
-def read_tsv(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a TSV file with a header line; blank lines and ``#`` comments are skipped."""
-    rows: list[tuple[int, dict[str, str]]] = []
-    header: list[str] | None = None
-    with open(path, encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            cells = [c.strip() for c in line.split("\t")]
-            if header is None:
-                header = cells
-                continue
-            if len(cells) > len(header):
-                raise LexiconError(f"{path}:{lineno}: {len(cells)} columns, header has {len(header)}")
-            cells += [""] * (len(header) - len(cells))
-            rows.append((lineno, dict(zip(header, cells))))
-    return rows
-
-
-def split_list(cell: str) -> list[str]:
-    return [item.strip() for item in cell.split("|") if item.strip()]
 
 
 def check_date(value: str, where: str) -> str:
@@ -266,11 +246,11 @@ def _load_countries(lex: Lexicon, path: Path) -> None:
             lex.add(demonym, Entry("demonym", name, iso, source=where))
         capitals = split_list(row["capital"])
         for capital in capitals:  # a capital alone stands for the government
-            lex.add(capital, Entry("capital", capitals[0], iso, "GOV", priority=1, source=where))
+            lex.add(capital, Entry("capital", capitals[0], iso, "GOV", priority=PLACE_PRIORITY, source=where))
         for seat in split_list(row["seats"]):
             phrase, _, seat_sector = seat.partition("=")
             lex.add(phrase, Entry("seat", key_title(phrase), iso, seat_sector or "GOV",
-                                  priority=1, source=where))
+                                  priority=PLACE_PRIORITY, source=where))
 
 
 def key_title(phrase: str) -> str:
@@ -284,7 +264,7 @@ def _load_places(lex: Lexicon, path: Path) -> None:
         if row["kind"] not in ("city", "region"):
             raise LexiconError(f"{where}: kind must be city or region, not {row['kind']!r}")
         sector = "CVL" if row["kind"] == "city" else None  # a town as actor = its residents
-        entry = Entry(row["kind"], row["name"], row["country"], sector, priority=1, source=where)
+        entry = Entry(row["kind"], row["name"], row["country"], sector, priority=PLACE_PRIORITY, source=where)
         for alias in [row["name"], *split_list(row["aliases"])]:
             lex.add(alias, entry)
 
@@ -342,6 +322,13 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     _load_people(lex, base / "people.tsv")
     _load_sectors(lex, base / "sectors.tsv")
     return lex
+
+
+def country_names(data_dir: str | None = None) -> list[str]:
+    """Every name, alias, demonym and capital of countries.tsv, as written."""
+    base = Path(data_dir) if data_dir else DATA
+    return [name for _, row in read_tsv(base / "countries.tsv")
+            for column in ("name", "aliases", "demonyms", "capital") for name in split_list(row[column])]
 
 
 @lru_cache(maxsize=1)

@@ -1,17 +1,18 @@
-"""The coder's lexicons, read once from the TSV files in ``coding/data``.
+"""The coder's verb lexicons, read once from the TSV files in ``coding/data``.
 
 Everything the coder knows about words lives in those files (verb patterns, noun
 synsets, frame verbs, modality words, domain refinements); this module only parses
 them into lookup tables. ``Lexicon.load(extra_verbs=...)`` lets a user dictionary add
-patterns (PETRARCH verbs files are converted by ``coding.petrarch_verbs``).
+patterns (PETRARCH verbs files are converted by ``knowledge.petrarch_verbs``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
+
+from eventscope.knowledge.tsv import CODING_DATA, read_tsv
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class VerbPattern:
         return 1 if self.objects else 0
 
 
-@dataclass
+@dataclass(eq=False)  # one lexicon is one object: hashable, so indexes built from it are cached
 class Lexicon:
     verbs: dict[str, list[VerbPattern]] = field(default_factory=dict)
     synsets: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -106,14 +107,17 @@ class Lexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    """Cells of a coding/data TSV, skipping blank and comment lines."""
-    text = resources.files("eventscope.coding").joinpath("data", name).read_text("utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    """Cells of a coding/data TSV in header order."""
+    return [list(row.values()) for _, row in read_tsv(CODING_DATA / name)]
+
+
+@lru_cache(maxsize=1)
+def frame_rules() -> dict[str, dict[str, str]]:
+    """frame_codes.tsv: frame -> {CAMEO code prefix (or "*") -> what the frame makes of it}."""
+    table: dict[str, dict[str, str]] = {}
+    for frame, prefix, result in _rows("frame_codes.tsv"):
+        table.setdefault(frame, {})[prefix] = result
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,23 @@
+"""Who does an act the text reports without its doer: coding/data/implicit_agents.tsv."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from eventscope.knowledge.tsv import CODING_DATA, read_tsv
+
+
+@lru_cache(maxsize=1)
+def implicit_agents() -> dict[str, str]:
+    """CAMEO code prefix -> sector of the implied agent ("173" -> "COP": "was arrested")."""
+    return {row["cameo"]: row["sector"] for _, row in read_tsv(CODING_DATA / "implicit_agents.tsv")}
+
+
+def implicit_agent_sector(cameo: str) -> str | None:
+    """The sector of whoever does `cameo` when the text does not say, by its longest listed
+    prefix; None for acts anyone could do."""
+    table = implicit_agents()
+    for end in range(len(cameo), 2, -1):
+        if cameo[:end] in table:
+            return table[cameo[:end]]
+    return None

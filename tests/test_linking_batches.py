@@ -1,0 +1,56 @@
+"""Stories and linked events do not depend on how the input is cut into batches, and the
+same kind of event in another country or another year is another story."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from eventscope.linking.stories import MemoryStoryIndex, StoryInput, cluster_records, cluster_stream
+
+# Invented articles: three stories of one kind (coups, missile tests, sanctions), each told
+# twice, set apart only by country or by year.
+ARTICLES = [
+    ("coup-ml-1", "2021-05-24", "Soldiers in Mali detained the interim president and the prime minister in Bamako on Monday, "
+     "the army said, in the second coup in nine months."),
+    ("coup-gn-1", "2021-09-05", "Special forces in Guinea seized President Alpha Conde in Conakry on Sunday and dissolved "
+     "the government, the army said, in a coup condemned by the African Union."),
+    ("coup-ml-2", "2021-05-25", "Mali's army detained the interim president and prime minister in Bamako after a cabinet "
+     "reshuffle, the second coup in nine months, soldiers said."),
+    ("coup-gn-2", "2021-09-06", "Guinea's special forces held President Alpha Conde in Conakry after seizing power on Sunday; "
+     "the African Union condemned the coup."),
+    ("missile-2017", "2017-07-04", "North Korea launched an intercontinental ballistic missile into the sea off Japan on Tuesday, "
+     "Japan's defence ministry said."),
+    ("missile-2022", "2022-11-03", "North Korea launched an intercontinental ballistic missile into the sea off Japan on Thursday, "
+     "Japan's defence ministry said, the latest of dozens of launches this year."),
+    ("missile-2017b", "2017-07-05", "Japan said the North Korean intercontinental ballistic missile launched on Tuesday fell into "
+     "the sea off its coast; the defence ministry protested."),
+    ("sanctions-2014", "2014-07-29", "The European Union imposed sanctions on Russia over Ukraine on Tuesday, targeting Russian "
+     "banks and arms exports, EU diplomats said."),
+    ("sanctions-2018", "2018-11-16", "The European Union imposed sanctions on Iran on Friday, targeting Iranian banks and "
+     "arms exports over missile tests, EU diplomats said."),
+    ("sanctions-2014b", "2014-07-30", "EU sanctions on Russia over the Ukraine crisis target Russian state banks and arms exports, "
+     "diplomats in Brussels said on Wednesday."),
+]
+
+
+def records():
+    return [{"id": i, "date": d, "text": t} for i, d, t in ARTICLES]
+
+
+def test_same_kind_of_event_in_another_country_or_year_is_another_story():
+    story = cluster_records(records())
+    assert story["coup-ml-1"] == story["coup-ml-2"] != story["coup-gn-1"] == story["coup-gn-2"]
+    assert story["missile-2017"] == story["missile-2017b"] != story["missile-2022"]
+    assert story["sanctions-2014"] == story["sanctions-2014b"] != story["sanctions-2018"]
+
+
+def test_stories_are_the_same_whatever_the_batch_size():
+    from eventscope.linking.vectors import document_countries
+
+    docs = [StoryInput(i, t, None, d, document_countries(t)) for i, d, t in ARTICLES] * 1
+    docs = docs + [StoryInput(f"{i}-again", t + " More follows.", None, d, document_countries(t))
+                   for i, d, t in ARTICLES]
+    runs = [cluster_stream(docs, batch_size=size, index=MemoryStoryIndex()) for size in (1, 7, 64)]
+    assert runs[0] == runs[1] == runs[2]
