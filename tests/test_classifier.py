@@ -42,6 +42,7 @@ def test_shipped_artefacts_load_small_and_complete(classifier):
 
 
 def test_pruning_drops_only_small_coefficients():
+    pytest.importorskip("sklearn", reason="retraining needs the train extra (pip install eventscope[train])")
     from eventscope.coding.classify.training import fit
 
     rows = [Counter({"w:shell": 2, "w:town": 1}), Counter({"w:meet": 1, "w:talks": 1}),
@@ -265,6 +266,7 @@ def _write(path: Path, rows: list[dict]) -> Path:
 
 
 def test_training_script_runs_on_a_tiny_sample(tmp_path, capsys):
+    pytest.importorskip("sklearn", reason="retraining needs the train extra (pip install eventscope[train])")
     sys.path.insert(0, str(ROOT / "tools"))
     import train_classifier
 

@@ -100,9 +100,13 @@ def test_relative_date_resolved_against_publication(code_text):
 
 
 def test_bare_statement_is_attribution_not_an_event(code_text):
-    # "X said" about no one is attribution; a comment on a named actor is a CAMEO 01 event
+    # "X said" beside an act is attribution; a statement alone is the news; a comment on a
+    # named actor is a CAMEO 01 event
+    r = code_text("Kenya's foreign minister said the talks were useful. Kenyan troops attacked "
+                  "the rebel camp on Monday.")
+    assert [e.cameo[:2] for e in r.events if e.sentence == 0] == []
     r = code_text("Kenya's foreign minister said the talks were useful.")
-    assert r.events == []
+    assert [e.cameo[:2] for e in r.events] == ["01"]
     r = code_text("Kenya's foreign minister praised Uganda for its patience.")
     assert r.events and {a.country for a in r.events[0].target} == {"UGA"}
     r = code_text("Kenya said it had attacked the rebel camp in Uganda.")
@@ -248,3 +252,23 @@ def test_a_count_before_a_group_is_no_comparison():
 
     assert resolve_phrase("More than 300 Indians").country == "IND"
     assert resolve_phrase("at least 74 Syrian civilians").country == "SYR"
+
+
+def test_a_sanction_aimed_at_no_one_is_no_sanction_event(code_text):
+    # PLOVER: sanctions, aid and cooperation require a recipient; "sanctions expire" is the word
+    r = code_text("The sanctions imposed over the border dispute expire in July, officials said. "
+                  "Kenyan troops attacked the rebel camp.")
+    assert not [e for e in r.events if e.plover == "SANCTION" and not e.target]
+    r = code_text("Kenya imposed sanctions on Uganda on Monday.")  # CAMEO 163, aimed at Uganda
+    assert [[a.country for a in e.target] for e in r.events if e.cameo == "163"] == [["UGA"]]
+
+
+def test_a_reaction_is_aimed_at_whoever_did_the_act_it_names(code_text):
+    r = code_text("Uganda launched two missiles across the border on Wednesday. "
+                  "Kenya's foreign minister condemned the missile launch as reckless.")
+    condemn = [e for e in r.events if e.cameo.startswith("11")]
+    assert condemn and [a.country for a in condemn[0].target] == ["UGA"]
+    assert "target: who did the launched it reacts to" in condemn[0].evidence_text
+    # a reaction to one's own act, or to an act the story never reported, gets no such target
+    r = code_text("Kenya's foreign minister condemned the missile launch as reckless.")
+    assert all(not e.target for e in r.events if e.cameo.startswith("11"))

@@ -193,3 +193,42 @@ def test_cli_export_refuses_a_bad_filter(db, tmp_path):
 
     result = CliRunner().invoke(app, ["export", "--db", str(db), "-o", str(tmp_path / "x.csv"), "--code", "99"])
     assert result.exit_code == 2 and "code: '99' is not a CAMEO code" in result.output
+
+
+def test_profiles_place_a_located_event(con):
+    gdelt = {r["GLOBALEVENTID"]: r for r in to_arrow(con, profile="gdelt").to_pylist()}["e5"]
+    assert {k: gdelt[f"ActionGeo_{k}"] for k in ("Type", "FullName", "CountryCode", "ADM1Code", "Lat", "Long",
+                                                   "FeatureID")} == {
+        "Type": 4, "FullName": "Tabriz", "CountryCode": "IRN", "ADM1Code": "IR.33", "Lat": 38.08, "Long": 46.2919,
+        "FeatureID": 113646}
+    icews = {r["Event ID"]: r for r in to_arrow(con, profile="icews").to_pylist()}["e5"]
+    assert (icews["City"], icews["Province"], icews["Country"], icews["Latitude"]) == ("Tabriz", "IR.33", "Iran", 38.08)
+    polecat = {r["Event ID"]: r for r in to_arrow(con, profile="polecat").to_pylist()}["e5"]
+    assert (polecat["Placename"], polecat["City"], polecat["GeoNames ID"], polecat["Feature Type"]) == (
+        "Tabriz", "Tabriz", 113646, "city")
+    assert gdelt["Actor1Geo_FullName"] is None  # we place the event, not each actor
+
+
+def test_share_of_each_profile_filled(con):
+    """Every column the mapping fills has a value on the hand-built store, except those its events
+    lack (no actor has a second sector, no event a PLOVER context)."""
+    lacking = {"gdelt": {"Actor1Type2Code", "Actor1Type3Code", "Actor2Type2Code", "Actor2Type3Code"},
+               "icews": set(), "polecat": {"Contexts"}}
+    for profile, (columns, filled) in {"gdelt": (61, 35), "icews": (20, 19), "polecat": (39, 30)}.items():
+        table, mapping = to_arrow(con, profile=profile), dict(PROFILES[profile].columns)
+        assert (table.num_columns, PROFILES[profile].filled()) == (columns, filled)
+        empty = {n for n in table.column_names if mapping[n] and table.column(n).null_count == table.num_rows}
+        assert empty == lacking[profile]
+
+
+def test_every_sector_of_an_actor_is_listed(tmp_path):
+    path = webdb.build(tmp_path / "sectors.duckdb")
+    with duckdb.connect(str(path)) as writable:
+        writable.execute("UPDATE events SET source_code = 'RUSMILGOV' WHERE id = 'e5'")
+    with duckdb.connect(str(path), read_only=True) as c:
+        icews = {r["Event ID"]: r for r in to_arrow(c, profile="icews").to_pylist()}
+        polecat = {r["Event ID"]: r for r in to_arrow(c, profile="polecat").to_pylist()}
+        gdelt = {r["GLOBALEVENTID"]: r for r in to_arrow(c, profile="gdelt").to_pylist()}
+    assert icews["e5"]["Source Sectors"] == "Military,Government" and icews["e2"]["Source Sectors"] is None
+    assert (polecat["e5"]["Primary Actor Sector"], polecat["e5"]["Actor Sectors"]) == ("Military", "Military,Government")
+    assert (gdelt["e5"]["Actor1Type1Code"], gdelt["e5"]["Actor1Type2Code"]) == ("MIL", "GOV")

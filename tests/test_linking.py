@@ -100,10 +100,10 @@ def test_mentions_of_one_event_across_documents_are_linked():
     rows = [mention("e1", "d1", doc_date="2024-05-03"), mention("e2", "d2", doc_date="2024-05-01",
                                                                 trigger="pounded"),
             mention("e3", "d3", date="2024-06-20"),  # a month later: another attack
-            mention("e4", "d4", cameo="042", cameo_root="04", quad_class=1),  # another kind of event
+            mention("e4", "d4", cameo="042", cameo_root="04", quad_class=1, plover="CONSULT"),  # another kind of event
             mention("e5", "d5", source_code="BLRMIL")]  # other actors
     linked = link_events(rows, lambda s, t: [])
-    groups = sorted(sorted(e for e, _ in le.mentions) for le in linked)
+    groups = sorted(sorted(e for e, _, _ in le.mentions) for le in linked)
     assert groups == [["e1", "e2"], ["e3"], ["e4"], ["e5"]]
     first = next(le for le in linked if len(le.mentions) == 2)
     assert first.first_reported == "2024-05-01" and first.first_doc_id == "d2"
@@ -117,14 +117,55 @@ def test_two_kinds_of_event_in_one_document_stay_two_events():
     rows = [mention("m1", "d1", sentence=0, **meeting), mention("p1", "d1", sentence=1, **pact),
             mention("m2", "d2", **meeting)]  # another outlet's report of the meeting
     linked = link_events(rows, lambda s, t: [])
-    assert sorted(sorted(e for e, _ in le.mentions) for le in linked) == [["m1", "m2"], ["p1"]]
+    assert sorted(sorted(e for e, _, _ in le.mentions) for le in linked) == [["m1", "m2"], ["p1"]]
 
 
 def test_date_windows_follow_precision():
     assert within_window("2024-05-01", "2024-05-03")
     assert not within_window("2024-05-01", "2024-05-20")
     assert within_window("2024-05", "2024-05-20")
-    assert within_window(None, "2024-05-20")
+    assert not within_window(None, "2024-05-20")  # an undated mention never takes a link's date
+    assert within_window(None, None)
+
+
+def groups_of(rows):
+    return sorted(sorted(e for e, _, _ in le.mentions) for le in link_events(rows, lambda s, t: []))
+
+
+def test_one_code_two_named_people_are_two_events():
+    rows = [mention("a", "d1", source_code="USAGOV", source_name="Mike Pompeo", cameo="111", cameo_root="11",
+                    sentence_text="Mike Pompeo criticized Russia over the shelling of Kharkiv."),
+            mention("b", "d2", source_code="USAGOV", source_name="Nancy Pelosi", cameo="111", cameo_root="11",
+                    sentence_text="Nancy Pelosi criticized Russia over the shelling of Kharkiv."),
+            mention("c", "d3", source_code="USAGOV", source_name="Pompeo", cameo="111", cameo_root="11",
+                    sentence_text="Pompeo criticized Russia over the shelling of Kharkiv."),
+            mention("d", "d4", source_code="USAGOV", source_name="US government", cameo="111", cameo_root="11",
+                    sentence_text="The US government criticized Russia over the shelling of Kharkiv.")]
+    groups = groups_of(rows)
+    assert not any({"a", "b"} <= set(g) for g in groups)  # two people, one code: never one event
+    assert any({"a", "c"} <= set(g) for g in groups)  # "Pompeo" is "Mike Pompeo"
+    assert sum("d" in g for g in groups) == 1  # "the US government" may be either
+
+
+def test_places_that_contradict_and_undated_mentions_stay_apart():
+    kharkiv = dict(location_country="UKR", location_geonames_id=706483, location_precision="city")
+    rows = [mention("k1", "d1", **kharkiv), mention("k2", "d2", **kharkiv),
+            mention("o1", "d3", location_country="UKR", location_geonames_id=698740, location_precision="city"),
+            mention("r1", "d4", location_country="RUS", location_precision="country"),
+            mention("u1", "d5", date=None, doc_date=None)]
+    assert groups_of(rows) == [["k1", "k2"], ["o1"], ["r1"], ["u1"]]
+
+
+def test_a_statement_links_only_within_its_story_and_every_link_says_why():
+    said = dict(cameo="010", cameo_root="01", plover=None, trigger="said", source_code="USAGOV", target_code=None,
+                sentence_text="The State Department said it was watching the situation closely.")
+    rows = [mention("s1", "d1", story_id="story-a", **said), mention("s2", "d2", story_id="story-b", **said),
+            mention("s3", "d3", story_id="story-a", **said)]
+    linked = link_events(rows, lambda s, t: [])
+    assert sorted(sorted(e for e, _, _ in le.mentions) for le in linked) == [["s1", "s3"], ["s2"]]
+    reasons = {e: why for le in linked for e, _, why in le.mentions}
+    assert reasons["s1"] == "first report"
+    assert "type 010" in reasons["s3"] and "same story" in reasons["s3"] and "source USAGOV" in reasons["s3"]
 
 
 # -- the pipeline: three copies of one article ----------------------------------------

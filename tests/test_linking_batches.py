@@ -54,3 +54,33 @@ def test_stories_are_the_same_whatever_the_batch_size():
                    for i, d, t in ARTICLES]
     runs = [cluster_stream(docs, batch_size=size, index=MemoryStoryIndex()) for size in (1, 7, 64)]
     assert runs[0] == runs[1] == runs[2]
+
+
+def test_stored_stories_and_linked_events_are_the_same_whatever_the_batch_size(processor, tmp_path):
+    """The linking a resumed run does (other batch cuts) equals a clean run's."""
+    from eventscope import linking
+    from eventscope.models import Document, content_id
+    from eventscope.store import Store
+
+    texts = [(t, d) for _, d, t in ARTICLES] + [(t.replace(" said", " officials said"), d) for _, d, t in ARTICLES]
+    docs = [Document(id=content_id(t), text=t, date=d, origin=f"test:{i}") for i, (t, d) in enumerate(texts)]
+    results = list(processor.process(docs))
+    assert sum(len(r.events) for r in results) > 10
+    outcomes = []
+    for size, resume_at in ((1, None), (7, None), (64, None), (7, 14)):
+        path = tmp_path / f"b{size}-{resume_at}.duckdb"
+        store = Store(path)
+        for start in range(0, len(results), size):
+            if start == resume_at:  # a resumed run: a new process reads the linking state back
+                store.close()
+                store = Store(path)
+            chunk = results[start:start + size]
+            store.write_results(chunk)
+            linking.link_batch(chunk, store)
+        with store:
+            outcomes.append((
+                store.con.execute("SELECT doc_id, story_id FROM story_documents ORDER BY doc_id").fetchall(),
+                store.con.execute("SELECT event_id, linked_event_id, reason FROM event_links ORDER BY event_id").fetchall(),
+                store.con.execute("SELECT id, n_mentions, first_doc_id, date FROM linked_events ORDER BY id").fetchall()))
+    assert outcomes[0] == outcomes[1] == outcomes[2] == outcomes[3]
+    assert any(n > 1 for _, n, _, _ in outcomes[0][2])  # some events were linked across documents

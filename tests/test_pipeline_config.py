@@ -12,7 +12,8 @@ def test_the_pipeline_shows_its_steps_and_results_are_written_to_the_doc(process
     assert "parser" in processor.nlp.pipe_names
     doc = processor.nlp("Russian troops attacked rebels in Chechnya on Monday.")  # bare text: a document of its own
     assert doc._.document.text == doc.text
-    assert [a.country for a in doc._.actors.all_mentions()][:1] == ["RUS"]
+    assert [a.country for a in doc._.result.actors][:1] == ["RUS"]
+    assert doc._.actors is None  # the resolver is freed once the events are coded
     assert [e.cameo[:2] for e in doc._.result.events] == ["19"]
 
 

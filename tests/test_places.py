@@ -63,3 +63,13 @@ def test_event_location_comes_from_the_locative_phrase(code_text):
     assert located and (located[0].location, located[0].location_country) == ("Moscow", "RUS")
     town = code_text("Mexican police arrested protesters in Puerto Penasco.")
     assert [(e.location, e.location_country) for e in town.events] == [("Puerto Peñasco", "MEX")]
+
+
+def test_a_protest_or_visit_aimed_at_no_one_is_aimed_at_the_place(code_text):
+    r = code_text("Northland activists staged a protest in Beijing on Wednesday.")
+    protests = [e for e in r.events if e.plover == "PROTEST"]
+    assert protests and [a.country for a in protests[0].target] == ["CHN"]
+    assert "target: the country where it happened" in protests[0].target[0].evidence_text
+    # a named target stays the target
+    r = code_text("Thousands of Kenyan teachers protested against the government in Nairobi.")
+    assert all(a.entity != "KEN::place" for e in r.events for a in e.target)

@@ -226,13 +226,13 @@ def test_cli_export_writes_and_reports_rows(tmp_path, batch):
     assert result.exit_code == 0 and len((tmp_path / "d.jsonl").read_text().splitlines()) == 3
 
 
-@pytest.mark.parametrize("args", [["--db", "{tmp}/missing.duckdb"],
-                                  ["--db", "{tmp}/es.duckdb", "--format", "xml"],
-                                  ["--db", "{tmp}/es.duckdb", "--table", "nope"],
-                                  ["--db", "{tmp}/junk.duckdb"]])
-def test_cli_export_errors_exit_2(tmp_path, args):
+@pytest.mark.parametrize("args, code", [(["--db", "{tmp}/missing.duckdb"], 2),
+                                        (["--db", "{tmp}/es.duckdb", "--format", "xml"], 2),
+                                        (["--db", "{tmp}/es.duckdb", "--table", "nope"], 2),
+                                        (["--db", "{tmp}/junk.duckdb"], 5)])  # not a database: as `run` says it
+def test_cli_export_errors_exit_with_a_reason(tmp_path, args, code):
     Store(tmp_path / "es.duckdb").close()
     (tmp_path / "junk.duckdb").write_text("not a database")
     result = run_cli(*[a.format(tmp=tmp_path) for a in args], "-o", str(tmp_path / "x.csv"))
-    assert result.exit_code == 2
+    assert result.exit_code == code
     assert "error" in result.output

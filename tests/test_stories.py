@@ -38,7 +38,7 @@ def test_a_later_batch_joins_existing_stories_or_starts_new_ones():
     assert second.assignments["p2-0"] == first.assignments["p0"]
     assert second.assignments["q2-0"] == first.assignments["q0"]
     assert second.assignments["x"] not in first.assignments.values()
-    assert index.stories[first.assignments["p0"]].n == 3  # story state was updated, not rebuilt
+    assert index.all_stories[first.assignments["p0"]].n == 3  # story state was updated, not rebuilt
 
 
 def test_cluster_records_gives_every_record_a_story_and_respects_the_threshold():
@@ -135,7 +135,7 @@ def test_stories_command_writes_one_line_per_input_and_eval_scores_it(tmp_path):
     source.write_text("".join(json.dumps(r) + "\n" for r in gold) + "not json\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(app, ["stories", str(source), "-o", str(out)])
-    assert result.exit_code == 1  # the bad line is named and skipped
+    assert result.exit_code == 3  # the bad line is named and skipped
     assert "in.jsonl:7" in result.output
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["id"] for r in lines] == [r["id"] for r in gold]
@@ -151,7 +151,7 @@ def test_stories_command_skips_repeated_ids_and_gives_textless_records_their_own
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(app, ["stories", str(source), "-o", str(out)])
-    assert result.exit_code == 1 and "repeats an earlier line" in result.output
+    assert result.exit_code == 3 and "repeats an earlier line" in result.output
     lines = {r["id"]: r["story"] for r in map(json.loads, out.read_text().splitlines())}
     assert list(lines) == ["a", "7", "b"]
     assert lines["a"] == lines["b"] != lines["7"]

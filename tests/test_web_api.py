@@ -88,8 +88,10 @@ def test_event_detail_with_copies_and_linked_mentions(client, stored):
         "linked_event": {"id": "L1", "cameo": "0312", "cameo_root": "03", "quad_class": 1, "goldstein": 5.2,
                          "plover": "AGREE", "source_code": "IRN", "target_code": "RUS", "date": "2024-03-11",
                          "first_reported": "2024-03-04", "first_doc_id": "doc-a", "n_mentions": 2,
-                         "n_sources": 3, "n_documents": 2, "text": webdb.TEXT_A[webdb.SPLIT_A + 2:]},
-        "other_mentions": [listed(stored, "e4", None)]}
+                         "n_sources": 3, "n_documents": 2, "text": webdb.TEXT_A[webdb.SPLIT_A + 2:],
+                         "source_name": None, "target_name": None, "location_country": None,
+                         "location_geonames_id": None, "location_precision": None, "link_reason": None},
+        "other_mentions": [{**listed(stored, "e4", None), "link_reason": None}]}
     assert client.get("/api/events/e3").json() == {
         **listed(stored, "e3", "2023"), "copies": [], "linked_event": None, "other_mentions": []}
 
@@ -212,6 +214,9 @@ def test_csv_of_a_list_is_the_same_rows(client):
     assert rows[2]["cameo"] == "0312" and json.loads(rows[2]["source_actors"])[0]["name"] == "Iran"
     assert client.get("/api/actors.csv").text.splitlines()[0] == "code,country,sector,n_events,n_as_source,names,n_as_target"
     assert client.get("/api/stories.csv").text.startswith("id,title,first_date")
+    assert client.get("/api/dyads.csv", params={"a": "RUS", "b": "IRN", "start": "2024"}).text.splitlines() == [
+        "period,total,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,goldstein_mean",
+        "2024-03,2,1,0,1,0,0.4", "2024-04,0,0,0,0,0,", "2024-05,1,0,0,0,1,-10.0"]
     assert client.get("/api/events.csv", params={"cameo": "x"}).json() == {
         "detail": "cameo: 'x' is not a CAMEO code (2 to 4 digits, e.g. 04, 042, 0311)"}
 
@@ -293,6 +298,7 @@ def test_event_list_page_has_facets_and_a_csv_link(client):
     assert 'title="190 Use conventional military force (root 19: Fight)"' in html  # CAMEO definition
     narrowed = client.get("/events?cameo=0312&min_confidence=0.5&plover_mode=&source=IRN").text
     assert narrowed.count('class="event"') == 1 and "/events/e2" in narrowed
+    assert 'name="cameo" value="0312"' in narrowed and 'name="source" value="IRN"' in narrowed  # the form keeps them
 
 
 def test_why_coded_in_words_on_the_event_page(client):

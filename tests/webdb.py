@@ -85,7 +85,9 @@ def build(path: str | Path) -> Path:
     event(con, "e3", "doc-b", TEXT_B, 0, (0, SPLIT_B - 1), actor(TEXT_B, "Moscow", "RUS", "GOV"),
           actor(TEXT_B, "Tehran", "IRN", "GOV"), "111", 3, -2.0, "ACCUSE", "2023", "rebuked")
     event(con, "e5", "doc-b", TEXT_B, 1, (SPLIT_B, len(TEXT_B)), actor(TEXT_B, "Russian troops", "RUS", "MIL"),
-          actor(TEXT_B, "Iranian positions", "IRN", "MIL"), "190", 4, -10.0, "ASSAULT", "2024-05-20", "attacked")
+          actor(TEXT_B, "Iranian positions", "IRN", "MIL"), "190", 4, -10.0, "ASSAULT", "2024-05-20", "attacked",
+          location="Tabriz", location_country="IRN", location_admin1="IR.33", location_geonames_id=113646,
+          location_lat=38.08, location_lon=46.2919, location_precision="city")
     event(con, "e4", "doc-c", TEXT_C, 0, (0, len(TEXT_C)), actor(TEXT_C, "Russian", "RUS", None),
           actor(TEXT_C, "Iranian envoys", "IRN", "GOV"), "040", 1, 1.0, "CONSULT", None, "met",
           plover_mode="visit")

@@ -1,6 +1,6 @@
 """Fine-tune the event encoder (MiniLM, multi-task), cross-validate it by group, export to ONNX.
 
-    make install-train
+    make install-encoder-train
     .venv/bin/python tools/train_event_model.py              # grouped CV + ship the int8 model
     .venv/bin/python tools/train_event_model.py --folds 0    # no CV: only rebuild the model
     .venv/bin/python tools/train_event_model.py --fold-models /tmp/event-folds   # also keep each

@@ -9,10 +9,11 @@ Coreference has no usable model on PyPI, so it is written from the parse:
   only when one exists in this or the previous two sentences;
 - "the two men", "both sides", "the two countries" go to the last pair of actors;
 - "Russian and Iranian officials" and "a Russian-Iranian delegation" are two actors;
-- a role or group that names no country ("a government spokeswoman", "police") belongs to
-  the country the story is about (the country its title and text name most), never to
-  whatever place its sentence happens to name ("sanctions over the Ukraine crisis"); an
-  unknown person's name gets a country only from its own phrase or a coreferent mention.
+- a role or group that names no country ("a government spokeswoman", "police", "opposition
+  leader Kizza Besigye") belongs to the country the story is about (the country its title
+  and text name most), never to whatever place its sentence happens to name ("sanctions
+  over the Ukraine crisis"); an unknown person's bare name gets a country only from its own
+  phrase or a coreferent mention.
 Every actor carries ``entity`` = ``actor_key``: country, sector and folded name, the key the
 linking stage uses to join the same person or body across documents.
 """
@@ -20,58 +21,32 @@ linking stage uses to join the same person or body across documents.
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import replace
-from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from eventscope.knowledge.actor_lexicon import fold, load_lexicon, tokenize
-from eventscope.actors.phrase import resolve_country, resolve_phrase
-from eventscope.models import Actor, Document, Evidence, decided
-
-NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "npadvmod"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
-RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
-HONORIFICS = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "madam"}
-GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|nations|ministers|governments|parties|officials|states)$|^both( sides)?$", re.I)
-GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
-               "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
-COUNTERPART_LEMMAS = {"counterpart", "counterparts"}
-CLASS_CODES = {"IGO", "NGO", "MNC", "WST", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF", "SAS", "SEA"}  # not countries
-ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
-                          "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
-NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
-PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
-COMPOUND_RE = re.compile(r"^(?i:the |a |an )?([A-Z][\w.]*)\s?-\s?([A-Z][\w.]*) (.+)$")  # "Russian-Iranian talks"
-KEY_DROP_WORDS = {"the", "mr", "mrs", "ms", "dr", "sir", "madam", "president", "minister", "gen",
-                  "general", "adm", "admiral", "rear", "col", "colonel", "lt", "sen", "senator", "rep"}
+from eventscope.actors.resolution import (  # noqa: F401  actor_key, noun_phrase: re-exported
+    RELATIVE_PRONOUNS, MentionResolver, actor_key, noun_phrase,
+)
+from eventscope.models import Actor, Document
 
 
 class DocActors:
-    """Resolves the actor(s) an argument token stands for, with coreference."""
+    """The actors of one parsed document: who each argument token stands for, with
+    coreference (the mentions are resolved once, by actors.resolution.MentionResolver)."""
 
     def __init__(self, doc: Doc, document: Document, dictionaries=None):
         self.doc = doc
         self.document = document
         self.dictionaries = dictionaries
-        self._by_token: dict[int, list[Actor]] = {}
-        self._surnames: dict[str, Actor] = {}
-        self._persons: list[tuple[int, Actor]] = []  # (sentence index, actor) in text order
-        self._bodies: list[tuple[int, Actor]] = []
-        self._groups: list[list[Actor]] = []
-        self._head_cache: dict[str, bool] = {}
-        self._mention_starts: list[int] | None = None  # sorted token indexes, once resolution is done
-        self._sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-        self._story_country = story_country(doc, document)
-        self._resolve_all()
+        resolver = MentionResolver(doc, document, dictionaries)
+        self._by_token: dict[int, list[Actor]] = resolver.resolve()
+        self._story_country = resolver.story_country
+        self._mention_starts: list[int] | None = None  # sorted token indexes, on first use
 
     # --- public -------------------------------------------------------------------
     @property
     def story_country(self) -> str | None:
-        """The country the story is about (see `story_country`), None when none stands out."""
+        """The country the story is about (see `actors.resolution.story_country`), None when none stands out."""
         return self._story_country
 
     def actors_for(self, token: Token) -> list[Actor]:
@@ -110,298 +85,3 @@ class DocActors:
                     seen.add(key)
                     out.append(actor)
         return out
-
-    # --- resolution pass ----------------------------------------------------------
-    def _resolve_all(self) -> None:
-        for sent_no, sent in enumerate(self.doc.sents):
-            context = sent.text
-            for token in sent:
-                if not _is_mention_head(token):
-                    continue
-                actors = self._resolve_token(token, sent_no, context)
-                if actors:
-                    self._by_token[token.i] = actors
-                    if len(actors) >= 2:
-                        self._groups.append(actors)
-            self._collect_conjoined_groups(sent)
-
-    def _resolve_token(self, token: Token, sent_no: int, context: str) -> list[Actor]:
-        lower = token.lower_
-        if token.pos_ == "PRON":
-            governing = self._governing_subject(token, lower)
-            return governing if governing else self._resolve_pronoun(lower, sent_no)
-        if not self._may_be_actor(token):
-            return []
-        span = noun_phrase(token, with_of=_is_leading_role(token.text)
-                           or (token.pos_ == "NOUN" and _names_people_of_unknown_kind(token.lower_)))
-        span_text = span.text  # built from the tokens on every access: once here
-        if GROUP_RE.match(span_text.strip()) and self._groups:
-            return list(self._groups[-1])
-        variants = _adjective_variants(span, span_text)
-        actors = []
-        for text in variants:
-            actor = self._resolve_text(text, span, context, token, span_text)
-            if actor is not None:
-                actors.append(actor)
-        if len(actors) == 1:
-            actors = [self._with_apposition(token, actors[0], context)]
-        elif not actors:
-            appos = [c for c in token.children if c.dep_ == "appos"]
-            if appos:
-                inner = self._resolve_text(noun_phrase(appos[0]).text, noun_phrase(appos[0]), context)
-                if inner is not None:
-                    actors = [inner]
-        actors = [self._register(a, token, sent_no) for a in actors]
-        return actors
-
-    def _resolve_text(self, text: str, span: Span, context: str, head: Token | None = None,
-                      span_text: str | None = None) -> Actor | None:
-        head = span.root if head is None else head  # callers that know the head pass it
-        span_text = span.text if span_text is None else span_text
-        if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.text in self._surnames):
-            known = self._surnames.get(head.text)
-            if known is not None and _is_bare_name(span):
-                return replace(known, text=span_text, start=span.start_char, end=span.end_char,
-                               evidence=(Evidence("rule", f"coref:surname {head.text}"),))
-        if not self._is_actor_head(head) and not self._is_group_with_actor_modifier(head):
-            return None
-        actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries,
-                               gazetteer=head.ent_type_ != "PERSON", borrow_country=False)
-        if actor is None:
-            return None
-        if (not actor.country and self._story_country and head.ent_type_ != "PERSON"
-                and actor.sector not in (None, *NON_ACTOR_SECTORS)):
-            actor = replace(actor, country=self._story_country,
-                            evidence=actor.evidence + (Evidence("rule", "country of the story", decides="country"),))
-        # resolve_phrase returns a new Actor every time: set its fields in place
-        if actor.sector in NON_ACTOR_SECTORS:
-            actor.sector = None
-        if not actor.country and not actor.sector and head.ent_type_ != "PERSON":
-            return None
-        actor.text, actor.start, actor.end = span_text, span.start_char, span.end_char
-        role = decided(actor.evidence, "role")
-        if actor.sector == "ELI" and role is not None and role.qualifier == "former" and not self.document.date:
-            # "former" was judged against today's date; without a publication date, keep the role
-            role_sector = decided(actor.evidence, "sector2")
-            actor = replace(actor, sector=role_sector.value if role_sector else None)
-        if head.lemma_.lower() in COUNTERPART_LEMMAS and not actor.sector:
-            partner = self._last_person_with_sector()
-            if partner is not None:
-                actor = replace(actor, sector=partner.sector, evidence=actor.evidence + (Evidence("rule", "counterpart role"),))
-        if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
-            name = " ".join(t.text for t in span if t.ent_type_ == "PERSON" and t.lower_ not in HONORIFICS)
-            actor = replace(actor, name=name or actor.name)
-        return actor
-
-    def _may_be_actor(self, token: Token) -> bool:
-        """Cheap test before building phrases: most nouns ("talks", "weapons") name no actor,
-        and only an actor head, a known surname, a group word or an appositive can give one."""
-        return (self._is_actor_head(token) or token.lower_ in GROUP_HEADS
-                or self._is_group_with_actor_modifier(token)
-                or (token.pos_ == "PROPN" and token.text in self._surnames)
-                or any(child.dep_ == "appos" for child in token.children))
-
-    def _is_actor_head(self, head: Token) -> bool:
-        """Only heads that name an actor become one ('Russian officials', not 'Russian assistance')."""
-        if head.ent_type_ in NON_ACTOR_ENTITY_TYPES:
-            return False
-        if head.ent_type_ in ACTOR_ENTITY_TYPES or head.pos_ == "PROPN":
-            return True
-        lemma = head.lemma_.lower()
-        if lemma in COUNTERPART_LEMMAS:
-            return True
-        known = self._head_cache.get(head.lower_)
-        if known is None and self.dictionaries is None and not load_lexicon().may_match_word(head.text):
-            known = self._head_cache[head.lower_] = False  # most nouns: no lexicon entry at all
-        if known is None:
-            alone = resolve_phrase(head.text, dictionaries=self.dictionaries)
-            known = bool(alone.country or (alone.sector and alone.sector not in NON_ACTOR_SECTORS)
-                         or _is_leading_role(head.text))
-            self._head_cache[head.lower_] = known
-        return known
-
-    def _is_group_with_actor_modifier(self, head: Token) -> bool:
-        """A word for people of no known kind ("supporters", "members", "group", sector UNK in
-        sectors.tsv) names an actor when a modifier says whose: "opposition supporters",
-        "members of the Iranian parliament" ("his supporters", "a group of men" stay none)."""
-        if head.pos_ != "NOUN" or not _names_people_of_unknown_kind(head.lower_):
-            return False
-        return any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ != "PRON" and self._is_actor_head(c)
-                   for c in head.lefts) or any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(
-                g.dep_ == "pobj" and g.pos_ != "PRON" and self._is_actor_head(g) for g in c.children)
-            for c in head.rights)
-
-    def _with_apposition(self, token: Token, actor: Actor, context: str) -> Actor:
-        for child in token.children:
-            if child.dep_ != "appos":
-                continue
-            span = noun_phrase(child)
-            other = self._resolve_text(span.text, span, context)
-            if other is None:
-                continue
-            merged = replace(
-                actor,
-                name=other.name if child.ent_type_ == "PERSON" else actor.name,
-                country=actor.country or other.country,
-                sector=other.sector or actor.sector,
-                evidence=actor.evidence + (Evidence("rule", "apposition"),),
-            )
-            self._by_token[child.i] = [merged]
-            if child.ent_type_ == "PERSON":
-                self._surnames[child.text] = merged
-            return merged
-        return actor
-
-    def _register(self, actor: Actor, token: Token, sent_no: int) -> Actor:
-        if not actor.entity:
-            actor = replace(actor, entity=actor_key(actor))
-        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
-            known = self._surnames.get(token.text)
-            if known is None or (not known.sector and actor.sector) or (not known.country and actor.country):
-                self._surnames[token.text] = actor
-            self._persons.append((sent_no, actor))
-        elif token.lemma_.lower() in COUNTERPART_LEMMAS or (actor.sector and token.pos_ == "NOUN" and token.tag_ == "NN"):
-            self._persons.append((sent_no, actor))
-        else:
-            self._bodies.append((sent_no, actor))
-        return actor
-
-    def _resolve_pronoun(self, lower: str, sent_no: int) -> list[Actor]:
-        pool = self._persons if lower in PERSON_PRONOUNS else self._bodies if lower in THING_PRONOUNS else []
-        for seen_in, actor in reversed(pool):
-            if sent_no - seen_in <= PRONOUN_WINDOW:
-                return [replace(actor, evidence=(Evidence("rule", f"coref:pronoun {lower}"),))]
-            break
-        return []
-
-    def _governing_subject(self, token: Token, lower: str) -> list[Actor]:
-        """'Russia notified Washington that it plans ...': 'it' is the reporting clause's subject."""
-        clause = token.head
-        if token.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ not in {"ccomp", "xcomp", "advcl"}:
-            return []
-        for child in clause.head.children:
-            if child.dep_ == "nsubj" and child.i in self._by_token:
-                actors = self._by_token[child.i]
-                is_person = child.ent_type_ == "PERSON" or child.lower_ in PERSON_PRONOUNS
-                if (lower in PERSON_PRONOUNS) == is_person:
-                    return [replace(a, evidence=(Evidence("rule", f"coref:pronoun {lower} -> reporting subject"),))
-                            for a in actors]
-        return []
-
-    def _last_person_with_sector(self) -> Actor | None:
-        for _, actor in reversed(self._persons):
-            if actor.sector:
-                return actor
-        return None
-
-    def _collect_conjoined_groups(self, sent: Span) -> None:
-        for token in sent:
-            if token.dep_ == "conj" and token.i in self._by_token and token.head.i in self._by_token:
-                self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
-
-
-def story_country(doc: Doc, document: Document) -> str | None:
-    """The country a story is about: the one its title and its place and nationality names
-    name most (the title counts twice); None when no country stands out."""
-    counts: dict[str, int] = {}
-    if document.title:
-        for country in _countries_named(document.title):
-            counts[country] = counts.get(country, 0) + 2
-    for ent in doc.ents:
-        if ent.label_ in {"GPE", "NORP"}:
-            country = resolve_country(ent.text)
-            if country and len(country) == 3 and country.isalpha() and country not in CLASS_CODES:
-                counts[country] = counts.get(country, 0) + 1
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None  # two countries as prominent: no default
-    return ranked[0][0]
-
-
-@lru_cache(maxsize=2048)
-def _countries_named(title: str) -> tuple[str, ...]:
-    lex = load_lexicon()
-    return tuple(m.best.country for m in lex.scan(tokenize(title))
-                 if m.best.country and m.best.kind in ("country", "demonym", "capital", "seat", "city", "region"))
-
-
-def noun_phrase(token: Token, with_of: bool = False) -> Span:
-    """The noun phrase a head token stands for: its left modifiers and flat name parts, and
-    with `with_of` its "of" phrase, which says whose a role or group word is ("the head *of
-    the Iraqi army*", "members *of the Iranian parliament*")."""
-    left = token.i
-    for child in token.lefts:
-        if child.dep_ in NP_LEFT_DEPS:
-            left = min(left, child.left_edge.i)
-    right = token.i
-    for child in token.rights:
-        if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.text == "'s"):
-            right = max(right, child.i)
-        elif with_of and child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - child.i <= 8:
-            right = max(right, child.right_edge.i)
-    return token.doc[left : right + 1]
-
-
-def _is_mention_head(token: Token) -> bool:
-    if token.pos_ == "PRON":
-        return token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS
-    if token.pos_ not in {"NOUN", "PROPN"} and not (token.pos_ == "ADJ" and token.ent_type_ == "NORP"):
-        return False
-    # a compound or flat part belongs to the phrase of its head
-    if token.dep_ in {"compound", "flat"}:
-        return False
-    # a common-noun or adjective modifier ("military partnership", "Russian and Iranian
-    # officials") is part of its head's phrase; a name used as modifier ("U.S. activity") is not
-    modifier = token.dep_ in {"amod", "nmod"} or (token.dep_ == "conj" and token.head.dep_ in {"amod", "nmod"})
-    return not modifier or (token.pos_ == "PROPN")
-
-
-def _adjective_variants(span: Span, span_text: str | None = None) -> list[str]:
-    """'Russian and Iranian defense ministers' -> one phrase per conjoined adjective;
-    'a Russian-Iranian delegation' -> one per part of a compound of two countries."""
-    span_text = span.text if span_text is None else span_text
-    compound = COMPOUND_RE.match(span_text)
-    if compound and all(resolve_country(part) for part in compound.group(1, 2)):
-        return [f"{part} {compound.group(3)}" for part in compound.group(1, 2)]
-    head = span.root
-    for child in head.lefts:
-        if child.dep_ in {"amod", "compound", "nmod"}:
-            conjuncts = [c for c in child.children if c.dep_ == "conj"]
-            if conjuncts:
-                rest = [t for t in span if t.i > max(c.right_edge.i for c in conjuncts)]
-                tail = " ".join(t.text for t in rest)
-                return [f"{adj.text} {tail}".strip() for adj in [child, *conjuncts]]
-    return [span_text]
-
-
-@lru_cache(maxsize=4096)
-def _names_people_of_unknown_kind(word: str) -> bool:
-    """"supporters", "members", "group": sectors.tsv marks such words UNK."""
-    return resolve_phrase(word).sector == "UNK"
-
-
-@lru_cache(maxsize=4096)
-def _is_leading_role(word: str) -> bool:
-    """A role word with no sector of its own ("leader", "chief", "chairman"): it heads an
-    actor phrase ("Chinese leaders", "the chief of the army"), whose other words say who."""
-    entries = load_lexicon().lookup(tokenize(word))
-    return any(e.kind == "sector" and e.leads for e in entries)
-
-
-def _is_bare_name(span: Span) -> bool:
-    # NER may tag a lone surname as a place; a run of proper nouns is still a bare name
-    return all(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in HONORIFICS
-               or t.dep_ in {"det", "case"} for t in span)
-
-
-def actor_key(actor: Actor) -> str:
-    """A key that is stable across documents for one person or body: country, sector and
-    the name folded (case, accents, dots) without honorifics, ranks or a leading "the".
-    "Mr. Shamkhani" and "Ali Shamkhani" differ here; within a document coreference has
-    already given both the full name, across documents the linking stage compares keys."""
-    words = [w for w in fold(actor.name).replace(".", " ").replace("'s", "").split()
-             if w not in KEY_DROP_WORDS]
-    return f"{actor.country or ''}:{actor.sector or ''}:{' '.join(words)}"

@@ -55,11 +55,15 @@ def _ends_paragraph(doc: Doc, token) -> bool:
     return token.i + 1 < len(doc) and doc[token.i + 1].is_space and "\n" in doc[token.i + 1].text
 
 
-@lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
     """Load the spaCy pipeline once per process; no weights are ever downloaded. Two of its
     rule components run from indexes, with the model's own rules and the same output: the
     attribute ruler (a sixth of the parse less) and the lemmatizer's word lists."""
+    return _load_nlp(model)  # one cache key per model, however it is asked for
+
+
+@lru_cache(maxsize=2)
+def _load_nlp(model: str) -> Language:
     nlp = spacy.load(model)
     use_indexed_attribute_ruler(nlp)
     index_lemma_lists(nlp)

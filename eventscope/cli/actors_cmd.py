@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from eventscope.cli.app import app
+from eventscope.cli.options import EXIT_REJECTED, Dictionaries, Json, Output, Quiet, dictionaries_arg, open_output, summarise
 
 err = Console(stderr=True)
 
@@ -37,21 +38,26 @@ def _record(line: str) -> tuple[dict | None, str]:
 
 @app.command("actors")
 def actors(
-    input_path: Path = typer.Argument(..., metavar="IN.jsonl", help="lines with id, text, optional context and date "
+    input_path: Path = typer.Argument(..., metavar="IN", help="lines with id, text, optional context and date "
                                       "(or NGEC test cases: test, query, context/known_country, date)"),
-    output: Path = typer.Option(..., "-o", "--output", help="where to write one JSON line per input"),
-    dictionaries: list[Path] = typer.Option([], "--dictionaries", help="user TSV or PETRARCH dictionaries (file or folder)"),
+    output: str = Output(help="Where to write one JSON line per input; - writes to standard output."),
+    dictionaries: list[Path] = Dictionaries(),
+    as_json: bool = Json(),
+    quiet: bool = Quiet(),
 ) -> None:
-    """Resolve actor phrases to country (ISO3 or class code), sector and canonical name."""
+    """Resolve actor phrases to country (ISO3 or class code), sector and canonical name.
+
+    Exit code 3 when some lines were rejected (each is named on stderr)."""
     from eventscope.knowledge.dictionaries import ActorDictionary
     from eventscope.actors.phrase import resolve_phrase
 
     if not input_path.is_file():
         err.print(f"[red]{input_path}: no such file[/red]")
         raise typer.Exit(2)
+    dictionaries_arg(dictionaries)  # a missing file or folder is a usage error
     book = ActorDictionary.load(*dictionaries) if dictionaries else None
     rejected = written = 0
-    with open(input_path, encoding="utf-8") as lines, open(output, "w", encoding="utf-8") as out:
+    with open(input_path, encoding="utf-8") as lines, open_output(output) as out:
         for lineno, line in enumerate(lines, 1):
             if not line.strip():
                 continue
@@ -65,6 +71,8 @@ def actors(
                                   "sector": actor.sector or "", "name": actor.name},
                                  ensure_ascii=False) + "\n")
             written += 1
-    err.print(f"actors: {written} resolved, {rejected} rejected -> {output}")
+    summarise(f"actors: {written} resolved, {rejected} rejected -> {output}",
+              {"command": "actors", "resolved": written, "rejected": rejected, "output": output},
+              as_json=as_json, quiet=quiet, data_on_stdout=output == "-")
     if rejected:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_REJECTED)

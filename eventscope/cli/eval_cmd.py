@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eventscope.cli.app import app
+from eventscope.cli.options import Dictionaries, dictionaries_arg
 from eventscope.evaluation import score
 from eventscope.evaluation.realnews import is_realnews
 from eventscope.evaluation.records import (
@@ -89,8 +90,7 @@ def _report_problems(problems: list, err: Console, limit: int = 20) -> None:
 def eval_command(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True,
                                 help="Gold JSON Lines (shared/eval/FORMAT.md)."),
-    dictionaries: Path | None = typer.Option(
-        None, "--dictionaries", help="Custom dictionaries folder passed to the coder."),
+    dictionaries: list[Path] = Dictionaries(),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Score the first N records."),
     predictions: Path | None = typer.Option(
         None, "--predictions", exists=True, dir_okay=False,
@@ -105,6 +105,7 @@ def eval_command(
 ) -> None:
     """Score the coder against a gold event file; the last line is a one-line SUMMARY."""
     out, err = Console(), Console(stderr=True)
+    dictionaries = dictionaries_arg(dictionaries)
     rows, problems = read_jsonl(gold)
     kind = detect_kind([record for _, record in rows])
     if kind == EVENTS and is_realnews([record for _, record in rows]):

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import duckdb
 import typer
-from rich.console import Console
 
 from eventscope.cli.app import app
-from eventscope.export import FORMATS, PROFILE_NAMES, TABLES, ExportError, ExportFilters, export as write_export
-from eventscope.store import Store
-
-console = Console(stderr=True)
+from eventscope.cli.common import EXIT_BAD_DATABASE, EXIT_USAGE, fail
+from eventscope.cli.options import Json, Quiet, read_store, summarise
+from eventscope.export import PROFILE_NAMES, TABLES, ExportError, ExportFilters, export as write_export
 
 
 @app.command("export")
@@ -29,22 +27,19 @@ def export(
     end: str = typer.Option(None, "--end", metavar="DATE", help="Events on or before YYYY[-MM[-DD]]."),
     country: str = typer.Option(None, "--country", metavar="ISO3", help="Events with this country as source or target."),
     code: str = typer.Option(None, "--code", metavar="CAMEO", help="Events with this CAMEO code or a code under it (19, 190)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
+    as_json: bool = Json(),
+    quiet: bool = Quiet(),
 ) -> None:
     """Export a table of the database (events by default)."""
-    if not db.exists():
-        console.print(f"[red]error:[/] no database at {db} (run `eventscope run` first, or pass --db)")
-        raise typer.Exit(2)
     filters = ExportFilters(start=start, end=end, country=country, code=code)
-    try:
-        with Store(db, read_only=True) as store:
+    with read_store(db) as store:
+        try:
             rows = write_export(store.con, out, fmt, table=table, profile=profile, filters=filters)
-    except ExportError as err:
-        console.print(f"[red]error:[/] {err}", highlight=False)
-        raise typer.Exit(2) from None
-    except duckdb.Error as err:  # not a DuckDB file, file locked by a writer ...
-        console.print(f"[red]error:[/] cannot export {table} from {db}: {err}".splitlines()[0], highlight=False)
-        raise typer.Exit(2) from None
-    if not quiet:
-        where = "standard output" if out == "-" else out
-        console.print(f"wrote {rows} {table} rows to {where}", highlight=False)
+        except ExportError as err:
+            fail(str(err), EXIT_USAGE)
+        except duckdb.Error as err:  # e.g. a table of another program's DuckDB file
+            fail(f"cannot export {table} from {db}: {str(err).splitlines()[0]}", EXIT_BAD_DATABASE)
+    where = "standard output" if out == "-" else out
+    summarise(f"wrote {rows} {table} rows to {where}",
+              {"command": "export", "table": table, "profile": profile, "rows": rows, "output": out},
+              as_json=as_json, quiet=quiet, data_on_stdout=out == "-")

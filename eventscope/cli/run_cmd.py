@@ -10,7 +10,6 @@ Every one of them ends with one line on stderr, never a traceback.
 
 from __future__ import annotations
 
-import csv
 import signal
 import time
 from enum import Enum
@@ -24,6 +23,7 @@ from eventscope.cli.app import app
 from eventscope.cli.common import (EXIT_BAD_DATABASE, EXIT_BUSY, EXIT_INTERRUPTED, EXIT_REJECTED, EXIT_USAGE,
                                    EXIT_WORKER_DIED, console, fail, out, report_rejections)
 from eventscope.store.lock import WRITER_WAIT
+from eventscope.cli.options import Dictionaries, Json, Quiet, dictionaries_arg, summarise
 
 
 class Executor(str, Enum):
@@ -39,7 +39,7 @@ def _interrupt(signum, frame) -> None:
 def run_command(
     inputs: List[Path] = typer.Argument(..., help="Files or folders of .txt, .html, .jsonl, .csv articles."),
     db: Path = typer.Option(Path("eventscope.duckdb"), "--db", help="DuckDB file to write (created if missing)."),
-    dictionaries: Optional[Path] = typer.Option(None, "--dictionaries", help="Actor dictionaries (folder or file)."),
+    dictionaries: List[Path] = Dictionaries(),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per committed batch (Dask: per partition)."),
     all_languages: bool = typer.Option(False, "--all-languages", help="Do not skip non-English documents."),
     show: int = typer.Option(20, "--show", help="Print this many coded events at the end (0: none)."),
@@ -49,10 +49,14 @@ def run_command(
                                             "default: start a local cluster."),
     parquet_dir: Optional[Path] = typer.Option(None, "--parquet-dir", help="Dask: where workers write Parquet "
                                                "partitions (kept; must be shared with remote workers)."),
+    dashboard: Optional[str] = typer.Option(None, "--dashboard", help="Dask: serve the local cluster's dashboard "
+                                            "at this address (e.g. :8787); off by default."),
     watch: bool = typer.Option(False, "--watch", help="Keep polling the inputs for new files until Ctrl-C/SIGTERM."),
     interval: float = typer.Option(5.0, "--interval", min=0.1, help="Seconds between polls with --watch."),
     wait: float = typer.Option(WRITER_WAIT, "--wait", min=0, help="Seconds to wait for the database while another "
                                "process (a run, a reader) holds it; then exit with code 4."),
+    as_json: bool = Json(),
+    quiet: bool = Quiet(),
 ) -> None:
     """Ingest articles, code their events and store everything in the embedded database.
 
@@ -68,6 +72,7 @@ def run_command(
         fail(f"no folder {db.parent} for --db {db}", EXIT_USAGE)
     if db.is_dir():
         fail(f"--db {db} is a folder, not a database file", EXIT_USAGE)
+    dictionaries = dictionaries_arg(dictionaries)
     signal.signal(signal.SIGTERM, _interrupt)
     pool = None
     if executor is Executor.local and workers > 1:
@@ -76,11 +81,11 @@ def run_command(
         pool = ProcessPool(workers, dictionaries)
     options = dict(dictionaries=dictionaries, batch_size=batch_size, english_only=not all_languages,
                    executor=executor, workers=workers, scheduler=scheduler, parquet_dir=parquet_dir, pool=pool,
-                   wait=wait)
+                   wait=wait, dashboard=dashboard, as_json=as_json, quiet=quiet)
     any_rejected = False
     try:
         while True:
-            report = _run_once(inputs, db, show=show, settle=interval if watch else None, **options)
+            report = _run_once(inputs, db, show=0 if quiet else show, settle=interval if watch else None, **options)
             any_rejected = any_rejected or bool(report and report.rejected)
             if not watch:
                 break
@@ -128,31 +133,34 @@ def _not_a_database(err: Exception) -> bool:
 
 
 def _run_once(inputs: List[Path], db: Path, *, show: int, settle: float | None, dictionaries, batch_size,
-              english_only, executor, workers, scheduler, parquet_dir, pool, wait):
+              english_only, executor, workers, scheduler, parquet_dir, pool, wait, dashboard, as_json=False,
+              quiet=False):
     """One pass over the inputs. When watching (``settle`` set) only files left unchanged for
     ``settle`` seconds are taken, so a file still being written is not ingested half-way, and
     None is returned when there is nothing to do. The database is opened only for the pass,
     so readers (the web UI) can get in between polls; a watch pass that finds nothing new
     looks through a read-only connection and never opens it for writing."""
     from eventscope import pipeline
+    from eventscope.ingest.assemble import DEFAULT_MAX_CHARS
     from eventscope.store import Store
-    from eventscope.store.inputs import changed_files
+    from eventscope.store.inputs import changed_files, reading_options
 
+    options = reading_options(english_only, DEFAULT_MAX_CHARS)
     if settle is not None:
         if db.exists():
             with Store(db, read_only=True, wait=wait) as reader:
-                changed = _settled(changed_files(reader, inputs), settle)
+                changed = _settled(changed_files(reader, inputs, options), settle)
         else:
-            changed = _settled(changed_files(None, inputs), settle)
+            changed = _settled(changed_files(None, inputs, options), settle)
         if not changed:
             return None
         inputs = changed
     with Store(db, wait=wait) as store:
-        changed = changed_files(store, inputs)
+        changed = changed_files(store, inputs, options)
         total = _count_documents(changed)
         with Progress(SpinnerColumn(), TextColumn("[bold]coding[/]"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[events]} events"), TimeElapsedColumn(), console=console,
-                      transient=False) as progress:
+                      transient=False, disable=quiet) as progress:
             task = progress.add_task("coding", total=total or None, events=0)
 
             def advance(n: int, events: int) -> None:
@@ -163,18 +171,21 @@ def _run_once(inputs: List[Path], db: Path, *, show: int, settle: float | None, 
 
                 report = run_on_dask(inputs, store, scheduler=scheduler, workers=workers, dictionaries=dictionaries,
                                      partition_size=batch_size, english_only=english_only,
-                                     parquet_dir=parquet_dir, on_progress=advance)
+                                     parquet_dir=parquet_dir, on_progress=advance, dashboard=dashboard)
             else:
                 report = pipeline.run(inputs, store, dictionaries=dictionaries, batch_size=batch_size,
                                       on_progress=advance, english_only=english_only, executor=pool)
             progress.update(task, completed=total or progress.tasks[0].completed)
-        console.print(
+        summarise(
             f"run {report.run_id}: {report.documents_added} new documents, "
             f"{report.documents_skipped - report.near_copies} already stored, "
             f"{report.near_copies} near-copies kept as extra sources, "
             f"{report.files_unchanged} unchanged files not re-read, {report.events_added} events, "
-            f"{len(report.rejected)} rejected -> {db}"
-        )
+            f"{len(report.rejected)} rejected -> {db}",
+            {"command": "run", "run_id": report.run_id, "documents_added": report.documents_added,
+             "already_stored": report.documents_skipped - report.near_copies, "near_copies": report.near_copies,
+             "files_unchanged": report.files_unchanged, "events_added": report.events_added,
+             "rejected": len(report.rejected), "db": str(db)}, as_json=as_json, quiet=quiet)
         report_rejections(report.rejected)
         if show:
             from eventscope.cli.tables import events_table
@@ -195,29 +206,19 @@ def _settled(files: List[Path], seconds: float) -> List[Path]:
     return out
 
 
-RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
-INPUT_SUFFIXES = {".txt", ".html", ".htm"} | RECORD_SUFFIXES
-
-
 def _count_documents(files: List[Path]) -> int:
     """Number of documents for the progress bar: files, or records of record files (CSV rows
-    counted as rows: a quoted field may hold line breaks)."""
+    counted as rows: a quoted field may hold line breaks; Parquet rows from its metadata)."""
+    from eventscope.ingest.files import HTML_SUFFIXES, TEXT_SUFFIXES
+    from eventscope.ingest.records import RECORD_SUFFIXES, count_records, record_suffix
+
     total = 0
     for f in files:
-        suffix = f.suffix.lower()
-        if suffix in RECORD_SUFFIXES:
+        if record_suffix(f) in RECORD_SUFFIXES:
             try:
-                total += _count_records(f, suffix)
-            except (OSError, UnicodeError, csv.Error):
+                total += count_records(f)
+            except Exception:  # noqa: BLE001 - a file the reader will reject: counted as one
                 total += 1
-        elif suffix in INPUT_SUFFIXES:
+        elif f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
             total += 1
     return max(total, 0)
-
-
-def _count_records(path: Path, suffix: str) -> int:
-    if suffix != ".csv":
-        with path.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        return max(sum(1 for row in csv.reader(handle) if any(cell.strip() for cell in row)) - 1, 0)

@@ -11,6 +11,7 @@ import typer
 
 from eventscope.cli.app import app
 from eventscope.cli.common import console, fail, out
+from eventscope.cli.options import EXIT_REJECTED, Json, Output, Quiet, open_output, read_store, summarise
 
 
 def _read_inputs(path: Path) -> tuple[list[dict], int]:
@@ -44,9 +45,7 @@ def _read_inputs(path: Path) -> tuple[list[dict], int]:
 def _list_stored(db: Path, limit: int) -> None:
     from rich.table import Table
 
-    from eventscope.store import Store
-
-    with Store(db, read_only=True) as store:
+    with read_store(db) as store:
         stories = store.list_stories(limit=limit)
     if not stories:
         console.print(f"no stories in {db} (run `eventscope run` on some articles first)")
@@ -62,20 +61,20 @@ def _list_stored(db: Path, limit: int) -> None:
 def stories_command(
     input: Optional[Path] = typer.Argument(None, exists=True, dir_okay=False,
                                            help="JSONL/CSV records: id, text, optional title and date."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="JSONL: one {id, story} line per input id."),
+    output: Optional[str] = Output(required=False, help="JSONL: one {id, story} line per input id; - for standard output."),
     db: Optional[Path] = typer.Option(None, "--db", help="List the stories stored in this database instead."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1,
                                              help="Documents per streaming batch (default 256)."),
     threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                               help="Mean cosine similarity needed to join a story (default 0.13)."),
     limit: int = typer.Option(50, "--limit", min=1, help="With --db: how many stories to list."),
+    as_json: bool = Json(),
+    quiet: bool = Quiet(),
 ) -> None:
     """Group documents into stories (streaming: each batch joins earlier stories or starts new ones)."""
     if db is not None:
         if input is not None:
             fail("give either IN.jsonl -o OUT.jsonl, or --db FILE, not both")
-        if not db.exists():
-            fail(f"no eventscope database at {db}")
         _list_stored(db, limit)
         return
     if input is None or output is None:
@@ -84,9 +83,11 @@ def stories_command(
 
     records, bad = _read_inputs(input)
     assigned = cluster_records(records, batch_size=batch_size, threshold=threshold)
-    with output.open("w", encoding="utf-8") as sink:
+    with open_output(output) as sink:
         for record in records:
             sink.write(json.dumps({"id": record["id"], "story": assigned[record["id"]]}, ensure_ascii=False) + "\n")
-    console.print(f"{len(records)} documents -> {len(set(assigned.values()))} stories -> {output}"
-                  + (f"; {bad} lines skipped" if bad else ""))
-    raise typer.Exit(1 if bad else 0)
+    n_stories = len(set(assigned.values()))
+    summarise(f"{len(records)} documents -> {n_stories} stories -> {output}" + (f"; {bad} lines skipped" if bad else ""),
+              {"command": "stories", "documents": len(records), "stories": n_stories, "rejected": bad,
+               "output": output}, as_json=as_json, quiet=quiet, data_on_stdout=output == "-")
+    raise typer.Exit(EXIT_REJECTED if bad else 0)

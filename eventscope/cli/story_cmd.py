@@ -8,6 +8,7 @@ import typer
 
 from eventscope.cli.app import app
 from eventscope.cli.common import fail, out
+from eventscope.cli.options import read_store
 
 
 @app.command("story")
@@ -16,11 +17,7 @@ def story_command(
     db: Path = typer.Option(Path("eventscope.duckdb"), "--db", help="DuckDB file written by `eventscope run`."),
 ) -> None:
     """Print a story: its brief (each sentence cited to its document), sources and timeline."""
-    from eventscope.store import Store
-
-    if not db.exists():
-        fail(f"no eventscope database at {db}")
-    with Store(db, read_only=True) as store:
+    with read_store(db) as store:
         story = store.story(story_id)
     if story is None:
         fail(f"no story {story_id!r} in {db} (list them with `eventscope stories --db {db}`)")

@@ -12,6 +12,8 @@ coding component, coding.component, chooses).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.mentions import DocActors
@@ -29,7 +31,9 @@ from eventscope.coding.selection import (
 from eventscope.coding.when import parse_iso, resolve
 from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
 
-RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
+STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")  # meeting, cooperating: conjoined subjects act on each other
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "after", "since", "until"}
 
@@ -53,7 +57,7 @@ class Coder:
             for candidate in self._candidates(sent):
                 event = self._event(candidate, sent, sent_no, document, actors)
                 if event is not None:
-                    events.append(event)
+                    events.append(_aimed_at_reported_act(event, candidate.action, events))
         events = dedupe(keep_reported_statements(events))
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
@@ -265,6 +269,24 @@ def _modifier_actor(token: Token, actors: DocActors) -> Actor | None:
     return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
                  end=token.idx + len(token.text), entity=f"{found.country}::modifier",
                  evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
+
+
+def _aimed_at_reported_act(event: Event, action: Token, earlier: list[Event]) -> Event:
+    """"Japan condemned the missile launch": a reaction aimed at an act the story has already
+    reported is aimed at whoever did it ("North Korea launched ballistic missiles"). The act
+    is found by its word: the object noun and the earlier event's trigger share their stem."""
+    if event.target or event.cameo_root not in REACTION_ROOTS:
+        return event
+    nouns = [c for c in action.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"]
+    nouns += [g for c in nouns for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
+    stems = {n.lemma_.lower()[:STEM] for n in nouns if len(n.lemma_) >= STEM}
+    source_countries = {a.country for a in event.source}
+    for act in reversed(earlier):
+        verb = act.trigger.split(" .. ")[-1].lower()
+        if act.source and verb[:STEM] in stems and not {a.country for a in act.source} & source_countries:
+            evidence = event.evidence + (Evidence("rule", f"target: who did the {verb} it reacts to"),)
+            return replace(event, target=list(act.source), evidence=evidence, id="")
+    return event
 
 
 def _implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,

@@ -4,7 +4,7 @@ Configured with the knowledge source (``dictionaries``), whether the learned mod
 the lexicon's events (``classifier``), their ``thresholds`` (classify.revise.Thresholds) and
 the lexicon coder's ``confidence`` weights (selection.ConfidenceWeights); unset fields keep
 their defaults. Writes ``doc._.result``: the document's DocumentResult (sentences, actors,
-events), plain data classes. With a PETRARCH verbs file among the dictionaries the PETRARCH
+events), plain data classes; it consumes ``doc._.actors`` (set back to None). With a PETRARCH verbs file among the dictionaries the PETRARCH
 coder does the work, as PETRARCH2 would.
 """
 
@@ -46,4 +46,7 @@ class CodingStep:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.result = self.coder.code(document_of(doc), doc, doc._.actors)
+        # the resolver has served; the result holds every mention (result.actors). Freed here,
+        # a batch of Docs does not keep a batch of resolvers alive until its last Doc is read.
+        doc._.actors = None
         return doc

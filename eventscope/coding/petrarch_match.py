@@ -11,6 +11,7 @@ ties), as in PETRARCH.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -35,6 +36,11 @@ class SentenceSpans:
     actors: list[tuple[int, int]]
     compounds: list[tuple[int, int]]
     phrases: list[tuple[int, int]]
+
+    @cached_property
+    def words(self) -> set[str]:
+        """The sentence's words, lower-cased: a pattern needing another word cannot match."""
+        return {t.lower_ for t in self.sent}
 
     def candidates(self, element: Element, lo: int, hi: int) -> list[tuple[int, int]]:
         if element.kind == "word":
@@ -106,14 +112,24 @@ def _backward(elements: list[Element], k: int, limit: int, adjacent: bool,
 
 
 def best_match(patterns: list[SequencePattern], token: Token, spans: SentenceSpans) -> PatternMatch | None:
-    """The matching pattern with most elements (longest multi-word verb first, then file order)."""
+    """The matching pattern with most elements (longest multi-word verb first, then file order).
+
+    Only patterns whose words the sentence has are tried; a synset is spelled out as the
+    phrases the sentence can match (SequencePattern.variants), so a pattern naming two large
+    synsets costs no more than one with two words."""
+    words = spans.words
     best: PatternMatch | None = None
     best_rank = None
-    for order, pattern in enumerate(patterns):
-        found = match(pattern, token, spans)
-        if found is None:
+    order = 0
+    for pattern in patterns:
+        if not pattern.needs <= words:
             continue
-        rank = (len(pattern.words), pattern.size, -order)
-        if best_rank is None or rank > best_rank:
-            best, best_rank = found, rank
+        for variant in pattern.variants(words):
+            order -= 1
+            found = match(variant, token, spans)
+            if found is None:
+                continue
+            rank = (len(variant.words), variant.size, order)
+            if best_rank is None or rank > best_rank:
+                best, best_rank = found, rank
     return best

@@ -17,13 +17,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.coding import clauses
-from eventscope.models import DocumentResult, Event, Location
+from eventscope.models import Actor, DocumentResult, Event, Evidence, Location
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
 DESTINATION_PREPS = {"to", "for"}  # a visit's place is where the visitor goes
@@ -36,6 +36,8 @@ BORDER_WORDS = {"border", "frontier", "boundary"}  # "on the border with Syria"
 PLACE_NOUNS = {"city", "town", "village", "state", "province", "region", "district", "capital",
                "county", "port", "area", "suburb", "outskirts", "island", "governorate"}
 VISIT_ROOTS = {"04"}
+PLACE_AIMED_ROOTS = {"14"}  # protests: aimed at the place's country when no one is named
+VISIT_CODES = {"042", "043"}  # make / host a visit
 TRAVEL_VERBS = {"visit", "travel", "arrive", "fly", "go", "head", "come", "return", "tour", "trip", "visit"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 PRECISION = {"capital": "city", "city": "city", "seat": "city", "country": "country", "region": "region"}
@@ -96,6 +98,21 @@ def _dateline(document) -> tuple[str | None, str | None]:
     return (match["place"], match["region"]) if match else (None, None)
 
 
+def aim_at_place(event: Event) -> None:
+    """A protest, or a visit, aimed at no one the text names is aimed at the country where
+    it happens: "activists staged a protest in Beijing" is a protest against China, "visited
+    Tallinn" a visit to Estonia (its host). A visit at home has no host."""
+    country = event.location_country
+    if event.target or not country or not event.source or event.location_precision is None:
+        return
+    if event.cameo_root in PLACE_AIMED_ROOTS or event.cameo[:3] in VISIT_CODES:
+        if event.cameo[:3] in VISIT_CODES and all(a.country == country for a in event.source):
+            return
+        event.target = [Actor(name=country, country=country, entity=f"{country}::place",
+                              evidence=(Evidence("rule", "target: the country where it happened", decides="country"),))]
+        event.id = replace(event, id="").id  # the id hashes the actors
+
+
 def place_events(result: DocumentResult, doc: Doc) -> None:
     """Set every event's location from the text (or clear it when the text names none)."""
     if not result.events:
@@ -106,6 +123,7 @@ def place_events(result: DocumentResult, doc: Doc) -> None:
         sent = sents[event.sentence] if 0 <= event.sentence < len(sents) else None
         action = _action_of(event, sent) if sent is not None else None
         event.place(locate(event, action, sent, context))
+        aim_at_place(event)
 
 
 def locate(event: Event, action: Token | None, sent: Span | None, context: PlaceContext) -> Location | None:

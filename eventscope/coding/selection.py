@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from eventscope.knowledge.implicit_agents import types_requiring_recipient
 from eventscope.knowledge.verb_lexicon import VerbPattern
 from eventscope.models import Event
 
@@ -138,9 +139,12 @@ def analyst_events(events: list[Event]) -> list[Event]:
     a whole story is worth keeping). A reporter or outlet is never a target ("told reporters", "told Reuters"), and what a
     reporter relays is not the reporter's act ("Al Jazeera's correspondent said ...") --
     journalists protesting still are. A CAMEO 01 statement stays only when it is about a
-    named actor (a comment on someone); "X said" alone is dropped.
+    named actor (a comment on someone), or when the text reports nothing else (then the
+    statement is the news); "X said" beside the acts it frames is dropped. A type whose PLOVER
+    definition requires a recipient (sanction, aid, cooperation) needs a target.
     """
     kept = []
+    reports_acts = any(e.cameo_root != STATEMENT_ROOT for e in events)
     for event in events:
         if not event.source and not event.target and not _is_story_main_event(event):
             continue  # an act by no one on no one: nothing an analyst can file
@@ -148,8 +152,10 @@ def analyst_events(events: list[Event]) -> list[Event]:
                 and event.cameo_root not in MEDIA_OWN_ROOTS:
             continue
         targets = [a for a in event.target if a.sector not in NEWS_SECTORS]
-        if event.cameo_root == STATEMENT_ROOT and not targets:
+        if event.cameo_root == STATEMENT_ROOT and not targets and reports_acts:
             continue
+        if not targets and event.plover in types_requiring_recipient() and not _is_story_main_event(event):
+            continue  # a sanction or aid aimed at no one: the word, not the act ("sanctions expire")
         if len(targets) != len(event.target):
             event = replace(event, target=targets, id="")  # the id hashes the actors: recompute it
         kept.append(event)

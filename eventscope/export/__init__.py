@@ -51,6 +51,7 @@ class ExportFilters:
     code: str | None = None
 
     def any(self) -> bool:
+        """Whether any filter is set."""
         return any((self.start, self.end, self.country, self.code))
 
 

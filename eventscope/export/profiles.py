@@ -20,6 +20,7 @@ class Profile:
     date_columns: tuple[str, ...]  # typed DATE columns
 
     def filled(self) -> int:
+        """How many of the system's columns we can fill (the others are written empty)."""
         return sum(sql is not None for _, sql in self.columns)
 
 
@@ -27,8 +28,14 @@ def _name(table: str, code: str) -> str:
     return f"(SELECT name FROM {table} WHERE code = {code})"
 
 
-def _sectors(sector: str) -> str:
+def _sector(sector: str) -> str:
     return f"coalesce({_name('_x_sector', sector)}, {sector})"
+
+
+def _sectors(side: str) -> str:
+    """Every sector of the actor's code, by name, comma-separated as ICEWS and POLECAT list them."""
+    parts = [f"b.{side}_sector"] + [f"nullif(substring(b.{side}_code, {i}, 3), '')" for i in (7, 10)]
+    return "nullif(concat_ws(',', " + ", ".join(_sector(p) for p in parts) + "), '')"
 
 
 SQLDATE_DAY = ("coalesce(CASE WHEN length(b.event_date) = 10 THEN b.date_start END, "
@@ -97,13 +104,13 @@ ICEWS = Profile(
         ("Event ID", "b.id"),
         ("Event Date", "b.date_start"),
         ("Source Name", "b.source_name"),
-        ("Source Sectors", _sectors("b.source_sector")),
+        ("Source Sectors", _sectors("source")),
         ("Source Country", f"coalesce({_name('_x_country', 'b.source_country')}, b.source_country)"),
         ("Event Text", _name("_x_cameo", "b.cameo")),
         ("CAMEO Code", "b.cameo"),
         ("Intensity", "b.goldstein"),
         ("Target Name", "b.target_name"),
-        ("Target Sectors", _sectors("b.target_sector")),
+        ("Target Sectors", _sectors("target")),
         ("Target Country", f"coalesce({_name('_x_country', 'b.target_country')}, b.target_country)"),
         ("Story ID", "b.doc_id"),
         ("Sentence Number", "b.sentence + 1"),
@@ -131,16 +138,16 @@ POLECAT = Profile(
         ("Actor Name", "b.source_name"),
         ("Actor Country", "b.source_country"),
         ("Actor COW", None),
-        ("Primary Actor Sector", _sectors("b.source_sector")),
-        ("Actor Sectors", _sectors("b.source_sector")),
+        ("Primary Actor Sector", _sector("b.source_sector")),
+        ("Actor Sectors", _sectors("source")),
         ("Actor Title", None),
         ("Actor Name Raw", "json_extract_string(b.source_actors, '$[0].text')"),
         ("Wikipedia Actor ID", None),
         ("Recipient Name", "b.target_name"),
         ("Recipient Country", "b.target_country"),
         ("Recipient COW", None),
-        ("Primary Recipient Sector", _sectors("b.target_sector")),
-        ("Recipient Sectors", _sectors("b.target_sector")),
+        ("Primary Recipient Sector", _sector("b.target_sector")),
+        ("Recipient Sectors", _sectors("target")),
         ("Recipient Title", None),
         ("Recipient Name Raw", "json_extract_string(b.target_actors, '$[0].text')"),
         ("Wikipedia Recipient ID", None),

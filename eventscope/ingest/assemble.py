@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from eventscope.ingest.lang import non_english_reason
+from eventscope.ingest.urls import outlet_from_url
 from eventscope.models import Document, Rejection, content_id
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -41,7 +42,7 @@ def assemble_document(
         text=text,
         title=title or None,
         date=date,
-        source=source or None,
+        source=source or outlet_from_url(url),  # no outlet named: the site it came from
         url=url or None,
         origin=origin,
         external_id=external_id,

@@ -1,4 +1,10 @@
-"""Bytes to text: refuse binary files, guess among the encodings news text really uses."""
+"""Bytes to text: refuse binary files, guess among the encodings news text really uses.
+
+UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one when every other byte is
+NUL), then cp1252. Large record files are streamed in the encoding of their first bytes;
+`redecode` rescues a later line or cell that is not in it (a Latin-1 byte after the first
+8 KB of a UTF-8 file) instead of letting it turn into U+FFFD.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +25,26 @@ class Decoded:
     problem: str = ""  # why text is None
 
 
+def utf16_encoding(sample: bytes) -> str | None:
+    """"utf-16" for a UTF-16 byte-order mark; "utf-16-le"/"-be" for UTF-16 without one (mostly
+    Latin text: every other byte NUL, on one side); else None."""
+    if sample.startswith(_UTF16_BOMS):
+        return "utf-16"
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_nuls = sum(1 for b in sample[0:pairs * 2:2] if b == 0)
+    odd_nuls = sum(1 for b in sample[1:pairs * 2:2] if b == 0)
+    if odd_nuls >= 0.6 * pairs and even_nuls <= 0.05 * pairs:
+        return "utf-16-le"
+    if even_nuls >= 0.6 * pairs and odd_nuls <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
 def looks_binary(sample: bytes) -> bool:
     """NUL bytes or many control bytes: an image, archive, PDF... rather than text."""
-    if not sample or sample.startswith(_UTF16_BOMS):
+    if not sample or utf16_encoding(sample):
         return False
     if b"\x00" in sample:
         return True
@@ -33,11 +56,12 @@ def decode_bytes(data: bytes) -> Decoded:
     """UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252; else say why not."""
     if looks_binary(data[:SNIFF_BYTES]):
         return Decoded(None, problem="binary file")
-    if data.startswith(_UTF16_BOMS):
+    utf16 = utf16_encoding(data[:SNIFF_BYTES])
+    if utf16:
         try:
-            return Decoded(data.decode("utf-16"), "utf-16")
+            return Decoded(data.decode(utf16), utf16)
         except UnicodeDecodeError:
-            return Decoded(None, problem="invalid UTF-16")
+            return Decoded(None, problem=f"invalid {utf16.upper()}")
     try:
         return Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError:
@@ -63,9 +87,32 @@ def sniff_text_encoding(sample: bytes) -> str:
     """The encoding to stream a large file with, chosen from its first bytes."""
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    utf16 = utf16_encoding(sample)
+    if utf16:
+        return utf16
     try:
         # A multi-byte character may be cut at the end of the sample; ignore that tail.
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8"
     except UnicodeDecodeError:
         return "cp1252"
+
+
+def redecode(text: str) -> str:
+    """A line or cell read with errors="surrogateescape": its stray bytes decoded the way a
+    whole file would be (UTF-8, else cp1252), so one odd byte costs no character."""
+    if not any("\udc80" <= c <= "\udcff" for c in text):
+        return text
+    decoded = decode_bytes(text.encode("utf-8", "surrogateescape"))
+    return decoded.text if decoded.text is not None else text.encode("utf-8", "surrogateescape").decode(
+        "utf-8", "replace")
+
+
+def printable_path(path) -> str:
+    """A path as text that can be stored and printed: a byte of the file name that is not
+    UTF-8 (Python keeps it as a lone surrogate, which Arrow, Parquet and DuckDB refuse)
+    is written as \\xNN. Valid names are unchanged."""
+    text = str(path)
+    if not any("\udc80" <= c <= "\udcff" for c in text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

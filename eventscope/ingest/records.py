@@ -1,4 +1,6 @@
-"""Records: JSON Lines and CSV files with one article per line / row.
+"""Records: JSON Lines, CSV/TSV and Parquet files with one article per line / row; JSONL and
+CSV/TSV may be gzip-compressed (``.jsonl.gz``), and a CSV's delimiter (``,`` ``;`` tab ``|``)
+is sniffed from its first lines.
 
 Columns: ``id`` and ``text``, optionally ``title``, ``date``, ``url``, ``source`` (a few
 common synonyms such as ``body`` or ``headline`` are accepted). Each bad line becomes a
@@ -8,18 +10,24 @@ Rejection naming ``path:line``; the rest of the file still comes through.
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import json
+import zlib
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
 from eventscope.ingest.assemble import DEFAULT_MAX_CHARS, assemble_document, too_large
 from eventscope.ingest.boilerplate import is_boilerplate
 from eventscope.ingest.dates import normalise_date
-from eventscope.ingest.decoding import SNIFF_BYTES, decode_bytes, looks_binary, sniff_text_encoding
+from eventscope.ingest.decoding import (SNIFF_BYTES, decode_bytes, looks_binary, printable_path, redecode,
+                                       sniff_text_encoding, utf16_encoding)
 from eventscope.ingest.normalise import clean_chars, join_paragraphs, normalise_spaces, paragraphs_from_lines
 from eventscope.models import Document, Rejection
 
-RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".parquet": "parquet"}
+CSV_DELIMITERS = ",;\t|"
 # Field name -> accepted column names (matched ignoring case), in order of preference.
 FIELD_NAMES = {
     "id": ("id", "doc_id", "article_id"),
@@ -104,14 +112,53 @@ def _lines(fh, max_bytes: int) -> Iterator[bytes | None]:
         yield None
 
 
+def record_suffix(path: Path) -> str:
+    """The suffix that says how to read a file: ".jsonl" for "a.jsonl.gz" (gzip is undone first)."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] == ".gz":
+        return suffixes[-2]
+    return path.suffix.lower()
+
+
+def _open_binary(path: Path):
+    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
+
+
+def _delimiter(path: Path, sample: str) -> str:
+    if record_suffix(path) == ".tsv":
+        return "\t"
+    try:
+        return csv.Sniffer().sniff(sample[:SNIFF_BYTES], delimiters=CSV_DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
+def _utf16_lines(fh, encoding: str, max_bytes: int) -> Iterator[bytes | None]:
+    """`_lines` of a UTF-16 file, each line as UTF-8 bytes (a UTF-16 newline is two bytes,
+    so the file cannot be split on b"\\n")."""
+    text = io.TextIOWrapper(fh, encoding=encoding, errors="replace", newline="")
+    limit = max_bytes // 2
+    while line := text.readline(limit + 1):
+        if len(line) <= limit or line.endswith("\n"):
+            yield line.encode("utf-8")
+            continue
+        while (rest := text.readline(SNIFF_BYTES)) and not rest.endswith("\n"):
+            pass
+        yield None
+
+
 def _jsonl_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
-    with path.open("rb") as fh:
-        if looks_binary(fh.read(SNIFF_BYTES)):
-            yield Rejection(str(path), "binary file")
+    name = printable_path(path)
+    with _open_binary(path) as fh:
+        sample = fh.read(SNIFF_BYTES)
+        if looks_binary(sample):
+            yield Rejection(name, "binary file")
             return
         fh.seek(0)
-        for number, raw in enumerate(_lines(fh, MAX_RECORD_BYTES), start=1):
-            origin = f"{path}:{number}"
+        utf16 = utf16_encoding(sample)
+        lines = _utf16_lines(fh, utf16, MAX_RECORD_BYTES) if utf16 else _lines(fh, MAX_RECORD_BYTES)
+        for number, raw in enumerate(lines, start=1):
+            origin = f"{name}:{number}"
             if raw is None:
                 yield Rejection(origin, f"document too large (record line over {MAX_RECORD_BYTES} bytes)")
                 continue
@@ -132,54 +179,122 @@ def _jsonl_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
             yield origin, value
 
 
+class _NumberedLines:
+    """The physical lines of a text file for csv.reader, numbered, with the lines of the row
+    being read kept so that a broken row can be given back all but its first line."""
+
+    def __init__(self, fh):
+        self.fh, self.pending, self.number, self.taken = fh, deque(), 0, []
+
+    def __iter__(self) -> _NumberedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.pending.popleft() if self.pending else next(self.fh)
+        self.number += 1
+        self.taken.append(line)
+        return line
+
+    def start_row(self) -> int:
+        self.taken = []
+        return self.number + 1
+
+    def give_back_all_but_first(self) -> None:
+        rest, self.taken = self.taken[1:], []
+        self.number -= len(rest)
+        self.pending.extendleft(reversed(rest))
+
+
 def _csv_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
+    """Rows of a CSV file. A row whose quote is never closed (or closed in the middle of a
+    field) is rejected on its own: strict parsing notices it, and reading starts again on
+    the row's second line, so the rows it would have swallowed still come through."""
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    with path.open("rb") as fh:
+    name = printable_path(path)
+    with _open_binary(path) as fh:
         sample = fh.read(SNIFF_BYTES)
     if looks_binary(sample):
-        yield Rejection(str(path), "binary file")
+        yield Rejection(name, "binary file")
         return
-    with path.open(encoding=sniff_text_encoding(sample), errors="replace", newline="") as fh:
-        reader = csv.reader(fh)
+    encoding = sniff_text_encoding(sample)
+    delimiter = _delimiter(path, sample.decode(encoding, errors="replace"))
+    # Bytes that are not in the file's encoding are kept (surrogateescape) and decoded per
+    # cell by `redecode`, rather than replaced: a Latin-1 byte late in a UTF-8 file.
+    errors = "replace" if encoding.startswith("utf-16") else "surrogateescape"
+    with io.TextIOWrapper(_open_binary(path), encoding=encoding, errors=errors, newline="") as fh:
+        lines = _NumberedLines(fh)
+        reader = csv.reader(lines, strict=True, delimiter=delimiter)
         try:
-            header = [str(name).strip().lstrip("\ufeff") for name in next(reader)]
+            header = [redecode(str(cell)).strip().lstrip("\ufeff") for cell in next(reader)]
         except StopIteration:
-            yield Rejection(str(path), "empty file")
+            yield Rejection(name, "empty file")
             return
         except csv.Error as exc:
-            yield Rejection(f"{path}:1", f"malformed CSV header ({exc})")
+            yield Rejection(f"{name}:1", f"malformed CSV header ({exc})")
             return
-        previous_end = reader.line_num
         while True:
-            start = previous_end + 1  # a quoted field may span lines: report where the row starts
+            start = lines.start_row()
             try:
                 row = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                previous_end = reader.line_num
-                yield Rejection(f"{path}:{start}", f"malformed CSV ({exc})")
+                yield Rejection(f"{name}:{start}", _csv_problem(exc))
+                lines.give_back_all_but_first()
+                reader = csv.reader(lines, strict=True, delimiter=delimiter)
                 continue
-            previous_end = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(header):
-                yield Rejection(f"{path}:{start}", f"row has {len(row)} fields, header has {len(header)}")
+                yield Rejection(f"{name}:{start}", f"row has {len(row)} fields, header has {len(header)}")
                 continue
-            yield f"{path}:{start}", dict(zip(header, row))
+            yield f"{name}:{start}", dict(zip(header, (redecode(cell) for cell in row)))
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    text = str(exc)
+    if "expected after" in text or "end of data" in text:
+        return f"malformed CSV: a quote is not closed where its field ends ({text})"
+    return f"malformed CSV ({text})"
 
 
 def read_numbered_records(path: str | Path) -> Iterator[tuple[str, dict] | Rejection]:
-    """(origin "path:line", record) for each good line of a .jsonl/.csv file; Rejections for bad ones."""
+    """(origin "path:line", record) for each good line of a .jsonl/.csv/.tsv/.parquet file (JSONL
+    and CSV/TSV also gzip-compressed); Rejections for bad ones."""
     path = Path(path)
-    kind = RECORD_SUFFIXES.get(path.suffix.lower())
-    if kind is None:
-        yield Rejection(str(path), f"unsupported record file type {path.suffix or '(none)'}")
+    kind = RECORD_SUFFIXES.get(record_suffix(path))
+    if kind is None or (kind == "parquet" and path.suffix.lower() == ".gz"):
+        yield Rejection(printable_path(path), f"unsupported record file type {''.join(path.suffixes) or '(none)'}")
+        return
+    if kind == "parquet":
+        from eventscope.ingest.parquet_records import parquet_records
+
+        yield from parquet_records(path)
         return
     try:
         yield from (_jsonl_records(path) if kind == "jsonl" else _csv_records(path))
-    except OSError as exc:
-        yield Rejection(str(path), f"unreadable ({exc.strerror or exc})")
+    except (OSError, EOFError, zlib.error) as exc:  # gzip: not gzip data, cut short or corrupt
+        yield Rejection(printable_path(path), f"unreadable ({getattr(exc, 'strerror', None) or exc})")
+
+
+def count_records(path: str | Path) -> int:
+    """About how many records a record file holds, cheaply (for a progress bar): non-blank lines
+    of JSONL, rows of CSV/TSV less the header, rows in a Parquet file's metadata."""
+    path = Path(path)
+    kind = RECORD_SUFFIXES.get(record_suffix(path))
+    if kind == "parquet":
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(path).metadata.num_rows
+    with _open_binary(path) as fh:
+        if kind == "jsonl":
+            return sum(1 for line in fh if line.strip())
+        sample = fh.read(SNIFF_BYTES)
+    encoding = sniff_text_encoding(sample)
+    delimiter = _delimiter(path, sample.decode(encoding, errors="replace"))
+    with io.TextIOWrapper(_open_binary(path), encoding=encoding, errors="replace", newline="") as fh:
+        rows = sum(1 for row in csv.reader(fh, delimiter=delimiter) if any(cell.strip() for cell in row))
+    return max(rows - 1, 0)
 
 
 def read_records(path: str | Path) -> Iterator[dict | Rejection]:

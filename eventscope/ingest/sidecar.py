@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from eventscope.ingest.dates import normalise_date
+from eventscope.ingest.decoding import printable_path
 from eventscope.models import Document, Rejection, content_id
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -33,7 +34,7 @@ def read_sidecar(path: Path) -> dict | Rejection | None:
     meta_path = sidecar_for(path)
     if not meta_path.is_file():
         return None
-    origin = str(meta_path)
+    origin = printable_path(meta_path)
     try:
         raw = meta_path.read_bytes()[: MAX_SIDECAR_BYTES + 1]
     except OSError as exc:

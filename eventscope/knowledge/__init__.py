@@ -8,9 +8,11 @@ One layer every stage reads: our TSV lexicons (``actor_lexicon``, ``verb_lexicon
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from eventscope.knowledge.actor_lexicon import Lexicon as ActorLexicon, load_lexicon
 from eventscope.knowledge.dictionaries import ActorDictionary
@@ -34,14 +36,24 @@ class Knowledge:
         return bool(self.verbs.sequences)
 
 
-def load_knowledge(dictionaries: str | Path | None = None) -> Knowledge:
+def dictionary_source(paths: str | Path | Sequence[str | Path] | None) -> str | None:
+    """Several dictionary files or folders (`--dictionaries` repeated) as one source string,
+    joined by os.pathsep like PATH, which the pipeline's configuration carries as it is."""
+    if not paths:
+        return None
+    if isinstance(paths, (str, Path)):
+        return str(paths)
+    return os.pathsep.join(str(p) for p in paths) or None
+
+
+def load_knowledge(dictionaries: str | Path | Sequence[str | Path] | None = None) -> Knowledge:
     """The knowledge for a dictionary source (None: the built-in knowledge only)."""
-    return _load(str(dictionaries) if dictionaries else None)
+    return _load(dictionary_source(dictionaries))
 
 
 @lru_cache(maxsize=4)  # once per process and source: dictionary warnings are printed once
 def _load(dictionaries: str | None) -> Knowledge:
-    dictionary = ActorDictionary.load(dictionaries) if dictionaries else None
+    dictionary = ActorDictionary.load(*dictionaries.split(os.pathsep)) if dictionaries else None
     patterns = dictionary.verb_patterns() if dictionary is not None else []
     verbs = VerbLexicon.load(patterns) if patterns else default_lexicon()
     return Knowledge(dictionaries or BUILT_IN, load_lexicon(), dictionary, verbs)

@@ -24,6 +24,7 @@ from pathlib import Path
 from eventscope.knowledge import petrarch
 from eventscope.knowledge.actor_lexicon import Token, read_tsv, split_list, tokenize
 from eventscope.knowledge.dates import parse_date
+from eventscope.knowledge.tsv import DataFileError
 from eventscope.knowledge.petrarch import (  # noqa: F401  re-exported for callers
     NULL_CODES, Agent, DictActor, DictionaryError, Role, agent_sector, split_code,
 )
@@ -41,6 +42,7 @@ class ActorDictionary:
         self.discards: list[tuple[tuple[str, ...], bool, bool]] = []  # words, story, stem
         self.verbs = None  # coding.petrarch_verbs.VerbDictionary when a verbs file was given
         self.warnings: list[str] = []
+        self._agent_index: dict[str, list[tuple[int, Agent]]] = {}  # first word -> (file order, agent)
 
     # ------------------------------------------------------------ loading
     @classmethod
@@ -48,24 +50,38 @@ class ActorDictionary:
         """Read files, or every recognised file in directories; unreadable lines are skipped
         and reported in ``warnings`` (and on stderr)."""
         book = cls()
-        files: list[Path] = []
+        files: list[tuple[Path, str | None]] = []
         for p in map(Path, paths):
-            files += sorted(f for f in p.iterdir() if f.is_file()) if p.is_dir() else [p]
-        for f in files:
-            name = f.name.lower()
-            if name.endswith(".tsv"):
-                book._read_tsv(f)
-            elif "verbs" in name:
-                book._read_verbs(f)
-            elif "actors" in name:
-                petrarch.read_actors(book, f)
-            elif "agents" in name:
-                petrarch.read_agents(book, f)
-            elif "discards" in name:
-                petrarch.read_discards(book, f)
+            files += book._files_in(p) if p.is_dir() else [(p, None)]
+        for path, role in files:
+            role = role or _role_by_name(path.name)
+            try:
+                if role == "tsv":
+                    book._read_tsv(path)
+                elif role == "verbs":
+                    book._read_verbs(path)
+                elif role in READERS:
+                    READERS[role](book, path)
+            except (OSError, UnicodeDecodeError, DataFileError) as exc:
+                book.warnings.append(f"{path.name}: not read ({exc})")
         for warning in book.warnings:
             print(warning, file=sys.stderr)
+        book._agent_index = {}
+        for position, agent in enumerate(book.agents):
+            book._agent_index.setdefault(agent.words[0], []).append((position, agent))
         return book
+
+    def _files_in(self, folder: Path) -> list[tuple[Path, str | None]]:
+        """The files of a folder with their roles: as a PETRARCH2 config in it says
+        (``PETR_config.ini``: verbfile_name, actorfile_list, agentfile_name, discardfile_name),
+        else by file name; our TSV dictionaries are read either way."""
+        files = sorted(f for f in folder.iterdir() if f.is_file())
+        tsv = [(f, "tsv") for f in files if f.name.lower().endswith(".tsv")]
+        for config in (f for f in files if f.suffix.lower() == ".ini"):
+            roles = petrarch.config_roles(config, self.warnings)
+            if roles:
+                return tsv + [(folder / name, role) for name, role in roles]
+        return [(f, None) for f in files]
 
     def add_actor(self, phrase: str, actor: DictActor) -> None:
         words = petrarch.words_of(phrase)
@@ -132,7 +148,10 @@ class ActorDictionary:
     def _agent_matches(self, norms: list[str], skip: set[int]) -> list[tuple[int, Agent]]:
         """(position, agent) for the longest agents found outside `skip`, in phrase order."""
         found: list[tuple[int, int, Agent]] = []
-        for agent in self.agents:
+        present = {w for w in norms}
+        candidates = sorted((entry for word in present for entry in self._agent_index.get(word, ())),
+                            key=lambda entry: entry[0])  # file order, as if all were scanned
+        for _, agent in candidates:
             span = petrarch.find_agent(agent, norms, skip)
             if span:
                 found.append((span[0], span[1], agent))
@@ -232,3 +251,14 @@ class ActorDictionary:
                         window[-1] == words[-1] or stem and window[-1].startswith(words[-1])):
                     return "story" if story else "sentence"
         return None
+
+
+READERS = {"actors": petrarch.read_actors, "agents": petrarch.read_agents, "discards": petrarch.read_discards}
+
+
+def _role_by_name(name: str) -> str | None:
+    """A file's role from its name, for folders without a PETRARCH2 config."""
+    name = name.lower()
+    if name.endswith(".tsv"):
+        return "tsv"
+    return next((role for role in ("verbs", "actors", "agents", "discards") if role in name), None)

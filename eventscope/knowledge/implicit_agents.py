@@ -1,4 +1,5 @@
-"""Who does an act the text reports without its doer: coding/data/implicit_agents.tsv."""
+"""Rules about an event's parties: who does an act the text reports without its doer
+(coding/data/implicit_agents.tsv), and which types need a recipient (plover_recipients.tsv)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,10 @@ def implicit_agent_sector(cameo: str) -> str | None:
         if cameo[:end] in table:
             return table[cameo[:end]]
     return None
+
+
+@lru_cache(maxsize=1)
+def types_requiring_recipient() -> frozenset[str]:
+    """PLOVER types whose definition requires a recipient (coding/data/plover_recipients.tsv)."""
+    return frozenset(row["event"] for _, row in read_tsv(CODING_DATA / "plover_recipients.tsv")
+                     if row["requires_recipient"] == "yes")

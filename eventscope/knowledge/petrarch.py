@@ -13,6 +13,7 @@ country DAG, sector GOV; in ``PSEHMSGOV`` the sector is the first known sector c
 
 from __future__ import annotations
 
+import configparser
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -91,8 +92,11 @@ def agent_sector(code: str) -> str | None:
 
 
 def petr_date(text: str, where: str) -> dt.date:
-    if len(text) == 6:  # YYMMDD: 00-29 are 20xx
-        text = ("20" if int(text[:2]) < 30 else "19") + text
+    """A dictionary date read as PETRARCH2 reads it: up to 7 digits are YYMMDD (00-30 are
+    20xx) from the first six, more are YYYYMMDD from the first eight ("1920050709" is
+    1920-05-07; PETRARCH2 ignores the rest)."""
+    if len(text) <= 7:
+        text = ("20" if int(text[:2]) <= 30 else "19") + text[:6]
     try:
         return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
     except ValueError:
@@ -100,20 +104,49 @@ def petr_date(text: str, where: str) -> dt.date:
 
 
 def parse_restriction(body: str, where: str) -> Role:
-    """``HOBGOV 19950601 - 19990815``, ``USR <911226``, ``HOBREB > 990816`` or ``ZBW``."""
+    """``HOBGOV 19950601 - 19990815``, ``USR <911226``, ``HOBREB > 990816``, ``ZBW``, or a
+    bare date ``IRQGOV 19820101``, which PETRARCH2 compares as a start (``>``)."""
     m = re.fullmatch(r"\s*([^\s<>]+)\s*(.*?)\s*", body)
     if not m:
         raise DictionaryError(f"{where}: empty code")
     code, rest = m[1].upper(), m[2]
     if not rest:
         return Role(code)
-    if r := re.fullmatch(r"<\s*(\d{6}|\d{8})", rest):
+    if r := re.fullmatch(r"<\s*(\d{6,})", rest):
         return Role(code, end=petr_date(r[1], where))
-    if r := re.fullmatch(r">\s*(\d{6}|\d{8})", rest):
+    if r := re.fullmatch(r">?\s*(\d{6,})", rest):
         return Role(code, start=petr_date(r[1], where))
-    if r := re.fullmatch(r"(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8})", rest):
+    if r := re.fullmatch(r"(\d{6,})\s*-\s*(\d{6,})", rest):
         return Role(code, start=petr_date(r[1], where), end=petr_date(r[2], where))
     raise DictionaryError(f"{where}: cannot read date restriction {rest!r}")
+
+
+CONFIG_ROLES = {"verbfile_name": "verbs", "actorfile_list": "actors", "agentfile_name": "agents",
+                "discardfile_name": "discards"}  # issuefile_name: issues are not coded
+
+
+def config_roles(path: Path, warnings: list[str]) -> list[tuple[str, str]]:
+    """(file name, role) for each dictionary a PETRARCH2 config names, in its order; []
+    when the file is not such a config. Named files that are missing are reported."""
+    parser = configparser.ConfigParser(inline_comment_prefixes=("#", ";"))
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError) as exc:
+        warnings.append(f"{path.name}: not a PETRARCH2 config ({type(exc).__name__})")
+        return []
+    if not parser.has_section("Dictionaries"):
+        return []
+    roles = []
+    for option, role in CONFIG_ROLES.items():
+        for name in parser.get("Dictionaries", option, fallback="").split(","):
+            name = Path(name.strip()).name  # PETRARCH2 configs may give paths of their own machine
+            if not name:
+                continue
+            if not (path.parent / name).is_file():
+                warnings.append(f"{path.name}: {option} names {name}, which is not in {path.parent}")
+                continue
+            roles.append((name, role))
+    return roles
 
 
 def petr_lines(path: Path):
@@ -179,7 +212,8 @@ def read_agents(book: ActorDictionary, path: Path) -> None:
         if m := re.fullmatch(r"\s*!(\w+)!\s*=\s*(.+)", line):
             sets[m[1].upper()] = [w.strip() for w in m[2].split(",") if w.strip()]
             continue
-        m = re.fullmatch(r"\s*([^\[{]+?)\s*(\{[^}]*\})?\s*\[\s*([^\]]*?)\s*\]\s*", line)
+        # "[~ENV}": PETRARCH2 reads a code up to "]" or the line's end; a stray "}" closes it too
+        m = re.fullmatch(r"\s*([^\[{]+?)\s*(\{[^}]*\})?\s*\[\s*([^\]}]*?)\s*[\]}]?\s*", line)
         if not m or "~" not in m[3]:
             book.warnings.append(f"{where}: not an agent line: {line.strip()!r}")
             continue

@@ -21,13 +21,16 @@ block applies to every verb of the block. Unreadable lines are reported in ``war
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from itertools import product
 from pathlib import Path
 
 from eventscope.knowledge.inflection import inflections
 from eventscope.knowledge.petrarch import petr_lines
 
 SPECIALS = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
+GROUPING = re.compile(r"[(){}]")  # PETRARCH2's phrase brackets: "* (WITH &WEAPON)", "* {&MILITARY &TREATY}"
 NO_EVENT_CODES = {"---", "+++", "###", ""}
 
 
@@ -35,9 +38,11 @@ NO_EVENT_CODES = {"---", "+++", "###", ""}
 class Element:
     """One position of a pattern: a word or a special slot, in text order."""
 
-    kind: str  # "word", "verb", "source", "target", "compound", "skip"
-    word: str = ""
+    kind: str  # "word", "verb", "source", "target", "compound", "skip", "synset"
+    word: str = ""  # the word; a synset's name
     adjacent: bool = False  # must directly follow the element before it
+    # a synset: the word sequences it stands for (nested synsets spelled out), in file order
+    alternatives: tuple[tuple["Element", ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,32 @@ class SequencePattern:
     @property
     def size(self) -> int:
         return sum(e.kind != "verb" for e in self.elements)
+
+    @cached_property
+    def needs(self) -> frozenset[str]:
+        """Words a sentence must contain for the pattern to match (outside its synsets)."""
+        return frozenset(e.word for e in self.elements if e.kind == "word")
+
+    def variants(self, words: set[str]):
+        """The pattern with each synset spelled out as one of its phrases, in the order of
+        the file (the first synset varies slowest), keeping only phrases whose words are all
+        in `words`. A pattern names a synset once however many phrases it holds; it is spelled
+        out only here, for the few phrases a sentence can match."""
+        if not any(e.kind == "synset" for e in self.elements):
+            yield self
+            return
+        choices: list[list[tuple[Element, ...]]] = []
+        for element in self.elements:
+            if element.kind != "synset":
+                choices.append([(element,)])
+                continue
+            viable = [(replace(alt[0], adjacent=element.adjacent), *alt[1:]) for alt in element.alternatives
+                      if all(e.kind != "word" or e.word in words for e in alt)]
+            if not viable:
+                return
+            choices.append(viable)
+        for chosen in product(*choices):
+            yield replace(self, elements=tuple(e for part in chosen for e in part))
 
 
 @dataclass
@@ -92,6 +123,8 @@ class _Reader:
         self._verbs: list[_Verb] = []
         self._rules: list[tuple[str, str, str]] = []  # (pattern text, code, label)
         self._block_code: str | None = None  # None: outside any verb block
+        self._unknown: set[str] = set()  # synsets used but never defined, reported once
+        self._spelled: dict[str, tuple[tuple[Element, ...], ...]] = {}  # synset -> its phrases' elements
 
     def run(self) -> None:
         lines = list(petr_lines(self.path))
@@ -118,10 +151,12 @@ class _Reader:
                 if body.endswith("["):
                     body += "###]"  # "[###]": the comment stripper ate the code
                 m = re.fullmatch(r"-\s*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*", body)
-                if not m or "*" not in m[1]:
+                if not m:
                     self.warnings.append(f"{where}: cannot read pattern {body!r}")
                     continue
-                self._rules.append((m[1], m[2], f"{where} {body}"))
+                # PETRARCH2 reads a pattern without "*" as words that come before the verb
+                text = m[1] if "*" in m[1] else m[1] + " *"
+                self._rules.append((text, m[2], f"{where} {body}"))
             elif self._block_code is not None:
                 synset = None
                 verb = self._verb(body, where)
@@ -144,6 +179,7 @@ class _Reader:
                 name = None
 
     def _verb(self, body: str, where: str) -> _Verb | None:
+        body = body.split(";", 1)[0].rstrip()  # "RIP {RIPPING RIPS RIPPED};shan 7/11/93": a TABARI comment
         m = re.fullmatch(r"([^\[{]+?)\s*(\{[^}]*\})?\s*(\[\s*([^\]]*?)\s*\])?", body)
         if not m:
             self.warnings.append(f"{where}: cannot read verb {body!r}")
@@ -159,26 +195,59 @@ class _Reader:
         return _Verb(m[1].strip(), words, head, frozenset(forms), m[4])
 
     def _flush(self) -> None:
+        rules = [(self._elements(text, label), code, label) for text, code, label in self._rules]  # once per block
         for verb in self._verbs:
             default = verb.code if verb.code is not None else (self._block_code or "")
-            self._add(verb, "*", default, f"{verb.text} [{default}]")
-            for text, code, label in self._rules:
-                self._add(verb, text, code, label)
+            self._add(verb, (Element("verb"),), default, f"{verb.text} [{default}]")
+            for elements, code, label in rules:
+                self._add(verb, elements, code, label)
         self._verbs, self._rules = [], []
 
-    def _add(self, verb: _Verb, text: str, code: str, label: str) -> None:
+    def _add(self, verb: _Verb, elements: tuple[Element, ...] | None, code: str, label: str) -> None:
         primary, _, second = code.partition(":")
         primary = primary.strip()
         if "?" in primary:  # a code its authors marked as doubtful
             primary = ""
-        for elements in self._expand(text):
+        if elements is not None:
             self.patterns.append(SequencePattern(
                 verb.text, verb.words, verb.head, verb.forms, elements,
                 "" if primary.upper() in NO_EVENT_CODES else primary,
                 second.strip() or None, label))
 
+    def _elements(self, text: str, label: str) -> tuple[Element, ...] | None:
+        """A pattern's elements, each synset one element; None when it names an unknown synset
+        (reported once per synset: PETRARCH2 reads such a pattern and it never matches)."""
+        elements: list[Element] = []
+        adjacent = False
+        for piece in re.findall(r"_|\s+|[^_\s]+", GROUPING.sub("", text).strip()):
+            if piece == "_":
+                adjacent = True
+                continue
+            if piece.isspace():
+                continue  # "IN_ *" is "IN_*": the underscore wins
+            if piece.startswith("&"):
+                name = piece[1:].upper()
+                if name not in self.synsets:
+                    if name not in self._unknown:
+                        self._unknown.add(name)
+                        where = label.split(" ", 1)[0]
+                        self.warnings.append(f"{where}: unknown synset &{name}; its patterns never match")
+                    return None
+                if name not in self._spelled:
+                    self._spelled[name] = tuple(seq for phrase in self.synsets[name] for seq in self._expand(phrase, 1) if seq)
+                alternatives = self._spelled[name]
+                elements.append(Element("synset", name, adjacent, alternatives))
+            elif piece == "*":
+                elements.append(Element("verb", adjacent=adjacent))
+            elif piece in SPECIALS:
+                elements.append(Element(SPECIALS[piece], adjacent=adjacent))
+            else:
+                elements += [Element("word", w, adjacent if k == 0 else True) for k, w in enumerate(_split_word(piece))]
+            adjacent = False
+        return tuple(elements)
+
     def _expand(self, text: str, depth: int = 0) -> list[tuple[Element, ...]]:
-        """Every element sequence a pattern stands for, synsets spelled out."""
+        """Every element sequence a synset's phrase stands for, nested synsets spelled out."""
         out: list[list[Element]] = [[]]
         adjacent = False
         for piece in re.findall(r"_|\s+|[^_\s]+", text.strip()):
@@ -194,7 +263,9 @@ class _Reader:
             elif piece.startswith("&") and depth < 5:
                 name = piece[1:].upper()
                 if name not in self.synsets:
-                    self.warnings.append(f"{self.path.name}: unknown synset &{name}")
+                    if name not in self._unknown:
+                        self._unknown.add(name)
+                        self.warnings.append(f"{self.path.name}: unknown synset &{name} (inside a synset)")
                     return []
                 alternatives = []
                 for phrase in self.synsets[name]:

@@ -7,13 +7,15 @@ written the batch's results. Both compute rows; the store (store/links.py) write
 
 from __future__ import annotations
 
+import json
 import weakref
+from collections import OrderedDict
 
 from eventscope.linking.brief import Candidate, build_brief
 from eventscope.linking.clusters import StoryVector, countries_from_text, countries_to_text
 from eventscope.linking.duplicates import find_copies, from_bytes
 from eventscope.linking.events import LinkedEvent, link_events
-from eventscope.linking.stories import KEY_TERMS, StoryInput, assign_stories, key_terms
+from eventscope.linking.stories import KEY_TERMS, StoryInput, StoryPostings, assign_stories, key_terms
 from eventscope.linking.vectors import document_countries
 
 __all__ = ["divert_duplicates", "link_batch"]
@@ -36,18 +38,64 @@ def divert_duplicates(documents: list, store) -> list:
 
 
 class _StoredStories:
-    """The story clusterer's index view of the store."""
+    """The story clusterer's index over the store: key-term postings of every story held in
+    memory for the life of the process (built from the store on first use, so a resumed run
+    starts where the clean run was), full story vectors read on demand and kept in a bounded
+    cache; stories changed since the last write are served from memory, never stale."""
+
+    CACHE = 2000  # full story vectors kept
 
     def __init__(self, store):
         self.store = store
+        self.index: StoryPostings | None = None
+        self.cache: OrderedDict[str, StoryVector] = OrderedDict()
+        self.pending: dict[str, StoryVector] = {}  # changed, not yet written
 
     def frequencies(self, terms):
         return self.store.term_frequencies(terms)
 
-    def candidates(self, queries, per_query):
-        return [StoryVector(s["story_id"], s["terms"], s["n"], s["first_date"], s["last_date"],
-                            countries=countries_from_text(s.get("countries")))
-                for s in self.store.story_vectors(queries, per_query)]
+    def postings(self) -> StoryPostings:
+        if self.index is None:
+            self.index = StoryPostings()
+            for story in self.store.story_keys():
+                self.index.update(story)
+        return self.index
+
+    def stories(self, ids: list[str]) -> dict[str, StoryVector]:
+        found = {i: self.pending.get(i) or self.cache.get(i) for i in ids}
+        missing = [i for i, story in found.items() if story is None]
+        for row in self.store.story_vectors_by_id(missing) if missing else []:
+            story = StoryVector(row["story_id"], row["terms"], row["n"], row["first_date"], row["last_date"],
+                                countries=countries_from_text(row.get("countries")), seq=row.get("seq") or 0)
+            found[story.id] = story
+            self._keep(story)
+        return found
+
+    def record(self, story: StoryVector) -> None:
+        self.postings().update(story)
+        self.pending[story.id] = story
+
+    def written(self) -> None:
+        for story in self.pending.values():
+            story.new, story.doc_ids = False, []
+            self._keep(story)
+        self.pending.clear()
+
+    def _keep(self, story: StoryVector) -> None:
+        self.cache[story.id] = story
+        self.cache.move_to_end(story.id)
+        while len(self.cache) > self.CACHE:
+            self.cache.popitem(last=False)
+
+
+_story_indexes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _stored_stories(store) -> _StoredStories:
+    index = _story_indexes.get(store)
+    if index is None:
+        index = _story_indexes[store] = _StoredStories(store)
+    return index
 
 
 def _story_input(doc_id: str, text: str, title: str | None, date: str | None) -> StoryInput:
@@ -65,14 +113,18 @@ def _event_rows(results) -> list[dict]:
                          "cameo_root": e.cameo_root, "quad_class": e.quad_class, "goldstein": e.goldstein,
                          "plover": e.plover, "trigger": e.trigger, "sentence_text": texts.get(e.sentence),
                          "source_code": (source.code or None) if source else None,
-                         "target_code": (target.code or None) if target else None})
+                         "target_code": (target.code or None) if target else None,
+                         "source_name": source.name if source else None, "target_name": target.name if target else None,
+                         "location_country": e.location_country, "location_geonames_id": e.location_geonames_id,
+                         "location_precision": e.location_precision})
     return rows
 
 
 def _stored_linked(store, rows: list[dict], since, until) -> dict[tuple, list[LinkedEvent]]:
     """The stored linked events `link_events` may join each actor pair of `rows` to, read in one query."""
     fields = ("id", "cameo", "cameo_root", "quad_class", "goldstein", "plover", "source_code",
-              "target_code", "date", "first_reported", "first_doc_id", "text", "trigger")
+              "target_code", "date", "first_reported", "first_doc_id", "text", "trigger", "source_name",
+              "target_name", "location_country", "location_geonames_id", "location_precision", "story_id")
     pairs = sorted({(r["source_code"], r["target_code"]) for r in rows if r["source_code"] or r["target_code"]},
                    key=lambda p: (p[0] or "", p[1] or ""))
     return {pair: [LinkedEvent(**{k: row.get(k) for k in fields}) for row in found]
@@ -111,23 +163,40 @@ def link_batch(results: list, store) -> list[str]:
         rows += [e for e in backlog_events if e["doc_id"] not in batch_ids]
     if not docs:
         return []
+    stories = _stored_stories(store)
+    try:
+        update = assign_stories(docs, stories)
+    except BaseException:
+        _story_indexes.pop(store, None)  # half-applied: rebuild from the store next time
+        raise
+    for row in rows:  # a statement links only within its story
+        row["story_id"] = update.assignments.get(row["doc_id"])
     since, until = _date_bounds(rows)
     stored = _stored_linked(store, rows, since, until)
     linked = link_events(rows, lambda s, t: stored.get((s, t), []))
-    update = assign_stories(docs, _StoredStories(store))
-    store.write_links(
-        linked=[le.row() for le in linked],
-        mentions=[{"event_id": e, "linked_event_id": le.id} for le in linked for e, _ in le.mentions],
-        story_state=[{"story_id": s.id, "n": s.n, "first_date": s.first_date, "last_date": s.last_date,
-                      "countries": countries_to_text(s.countries)} for s in update.stories],
-        story_terms=[{"story_id": s.id, "term": t, "weight": w, "is_key": t in keys}
-                     for s in update.stories for keys in [set(key_terms(s.terms, KEY_TERMS))]
-                     for t, w in s.terms.items()],
-        story_documents=[{"story_id": s, "doc_id": d} for d, s in update.assignments.items()],
-        df_delta=dict(update.df_delta), n_docs=update.n_docs)
+    try:
+        _write_links(store, update, linked)
+    except BaseException:
+        _story_indexes.pop(store, None)  # the store did not take the batch: forget what memory has
+        raise
+    stories.written()
     touched = sorted({s.id for s in update.stories})
     summarise_stories(store, update.stories)
     return touched
+
+
+def _write_links(store, update, linked) -> None:
+    store.write_links(
+        linked=[le.row() for le in linked],
+        mentions=[{"event_id": e, "linked_event_id": le.id, "reason": why}
+                  for le in linked for e, _, why in le.mentions],
+        story_state=[{"story_id": s.id, "n": s.n, "first_date": s.first_date, "last_date": s.last_date,
+                      "countries": countries_to_text(s.countries), "seq": s.seq,
+                      "vector": json.dumps(s.terms)} for s in update.stories],
+        story_terms=[{"story_id": s.id, "term": t, "weight": s.terms[t], "is_key": True}
+                     for s in update.stories for t in key_terms(s.terms, KEY_TERMS)],
+        story_documents=[{"story_id": s, "doc_id": d} for d, s in update.assignments.items()],
+        df_delta=dict(update.df_delta), n_docs=update.n_docs)
 
 
 def summarise_stories(store, stories: list[StoryVector]) -> None:
@@ -149,6 +218,10 @@ def summarise_stories(store, stories: list[StoryVector]) -> None:
         briefs[story_id] = build_brief(candidates, story.terms)
         titled = [d for d in sorted(docs.values(), key=lambda d: (d["date"] or "9999", d["id"])) if d["title"]]
         title = titled[0]["title"] if titled else (briefs[story_id][0]["text"][:120] if briefs[story_id] else None)
-        rows.append({"id": story_id, "title": title, "first_date": story.first_date, "last_date": story.last_date,
+        first, last = story.first_date, story.last_date
+        if not first:  # undated documents: the range of the dates their events carry
+            dated = sorted(e["date"] for e in material["events"] if e["date"])
+            first, last = (dated[0], dated[-1]) if dated else (None, None)
+        rows.append({"id": story_id, "title": title, "first_date": first, "last_date": last,
                      "n_documents": material["n_documents"], "n_events": material["n_events"]})
     store.write_story_summaries(rows, briefs)

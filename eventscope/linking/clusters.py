@@ -37,6 +37,7 @@ class StoryVector:
     new: bool = False
     doc_ids: list[str] = field(default_factory=list)  # members added in this batch
     countries: dict[str, int] = field(default_factory=dict)  # ISO3 -> members naming it
+    seq: int = 0  # the stream position (documents so far) of its last change
 
     def add(self, doc_id: str, vector: dict[str, float], day: str | None, countries) -> None:
         for term, value in vector.items():

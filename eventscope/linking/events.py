@@ -1,10 +1,15 @@
 """Cross-document event linking: mentions of one real-world event become one linked event.
 
-Two mentions are the same event when they have the same source and target actor codes,
-a compatible type (same CAMEO root, or same quad class), dates within a window that
-widens with the dates' precision, and similar wording (shared content words of the
-sentence, or the same trigger). The mention rows stay in `events`; `event_links` maps
-each mention to its linked event, `linked_events` holds the merged view.
+Two mentions are the same event when every one of these holds: the same source and target
+actor codes, and names that do not name different people ("Pompeo" and "Lavrov" may both be
+a government, they are not one speaker); the same CAMEO root or PLOVER type; both dated,
+within a window that widens with the dates' precision, or both undated (an undated mention
+never takes a date from a link); places that do not contradict (another country, or
+another town); similar wording (shared content words, or the same trigger); and for a
+statement (CAMEO 01) or an undated mention, the same story: a bare statement is never
+linked across stories, and without dates only the story vouches for "same time".
+Each link records which fields agreed (`event_links.reason`). Mentions are linked in
+input order, one after another, so the result does not depend on batch boundaries.
 """
 
 from __future__ import annotations
@@ -12,12 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from functools import lru_cache
+
 from eventscope.linking.clusters import _parse
 from eventscope.linking.vectors import stopwords
 
 WINDOW_DAYS = {"day": 3, "week": 7, "month": 31, "year": 366}
-MIN_WORDING = 0.1  # Jaccard of the sentences' content words (unless the triggers match)
+MIN_WORDING = 0.2  # Jaccard of the sentences' content words (unless the triggers match)
 WORD = re.compile(r"[a-z]{3,}")
+STATEMENT_ROOT = "01"
+# Words of an actor's name that say what, not who: "Russian government", "U.S. officials".
+ROLE_WORDS = frozenset("""government ministry minister president prime officials official police forces army
+military state department office spokesman spokeswoman spokesperson foreign defense defence
+secretary general national people leader leaders authorities embassy ambassador council
+parliament court troops security interior agency administration house white chief new""".split())
 
 
 def content_words(text: str | None) -> frozenset[str]:
@@ -46,31 +59,68 @@ class LinkedEvent:
     first_doc_id: str
     text: str | None
     trigger: str | None = None
-    mentions: list[tuple[str, str]] = field(default_factory=list)  # new (event id, doc id)
+    source_name: str | None = None
+    target_name: str | None = None
+    location_country: str | None = None
+    location_geonames_id: int | None = None
+    location_precision: str | None = None
+    story_id: str | None = None  # story of the first document
+    mentions: list[tuple[str, str, str]] = field(default_factory=list)  # new (event id, doc id, reason)
 
     def row(self) -> dict:
         return {k: getattr(self, k) for k in (
             "id", "cameo", "cameo_root", "quad_class", "goldstein", "plover", "source_code",
-            "target_code", "date", "first_reported", "first_doc_id", "text")}
+            "target_code", "date", "first_reported", "first_doc_id", "text", "source_name", "target_name",
+            "location_country", "location_geonames_id", "location_precision")}
 
 
 def compatible(a: LinkedEvent, event: dict) -> bool:
     if a.cameo_root and a.cameo_root == event.get("cameo_root"):
         return True
-    return bool(a.quad_class) and a.quad_class == event.get("quad_class")
+    return bool(a.plover) and a.plover == event.get("plover")
+
+
+@lru_cache(maxsize=4096)
+def _who(name: str | None) -> frozenset[str]:
+    """The words of a name that say who (not a role, country or demonym): "Mike Pompeo" ->
+    {pompeo, mike}; "Russian government" and "Washington" -> none."""
+    from eventscope.knowledge.actor_lexicon import PLACE_KINDS, load_lexicon, tokenize
+
+    if not name:
+        return frozenset()
+    toks = tokenize(name)
+    placed = {i for m in load_lexicon().scan(toks) if m.best.kind in PLACE_KINDS
+              for i in range(m.start, m.end)}
+    return frozenset(t.norm for i, t in enumerate(toks)
+                     if i not in placed and len(t.norm) >= 3 and t.norm.isalpha() and t.norm not in ROLE_WORDS)
+
+
+def names_agree(a: str | None, b: str | None) -> bool:
+    """Two names of one actor code can be one actor: unless both name someone, and share no name."""
+    wa, wb = _who(a), _who(b)
+    return not wa or not wb or bool(wa & wb)
+
+
+def places_agree(a: LinkedEvent, event: dict) -> bool:
+    """No contradiction: another country, or (both placed to the town) another town, is another event."""
+    if a.location_country and event.get("location_country") and a.location_country != event["location_country"]:
+        return False
+    if a.location_precision == "city" and event.get("location_precision") == "city":
+        return a.location_geonames_id == event.get("location_geonames_id")
+    return True
 
 
 def other_event_of_same_document(a: LinkedEvent, event: dict) -> bool:
     """One article telling of a meeting and of the pact announced at it tells two events:
     within a document the coder has already merged repeats, so a different CAMEO root
     there is a different event, however close the quad class, actors and dates."""
-    docs = {a.first_doc_id, *(doc for _, doc in a.mentions)}
+    docs = {a.first_doc_id, *(doc for _, doc, _ in a.mentions)}
     return event["doc_id"] in docs and a.cameo_root != event.get("cameo_root")
 
 
 def within_window(a: str | None, b: str | None) -> bool:
     if not a or not b:
-        return True  # an undated mention can still be the same event; actors and type decide
+        return not a and not b  # undated only with undated: a link never dates an event
     da, db = _parse(a), _parse(b)
     if da is None or db is None:
         return True
@@ -85,38 +135,70 @@ def wording(a: LinkedEvent, event: dict) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
+def why(linked: LinkedEvent, event: dict, when: str | None, score: float) -> str:
+    """Which fields agreed, as one line for event_links.reason and the web app."""
+    parts = [f"type {event.get('cameo')}~{linked.cameo}" + (f" ({linked.plover})" if linked.plover else ""),
+             f"source {linked.source_code or '-'}" + (f" ({linked.source_name} / {event.get('source_name')})"
+                                                     if _who(linked.source_name) or _who(event.get('source_name')) else ""),
+             f"target {linked.target_code or '-'}" + (f" ({linked.target_name} / {event.get('target_name')})"
+                                                     if _who(linked.target_name) or _who(event.get('target_name')) else ""),
+             f"dates {linked.date} / {when}" if when else "both undated"]
+    if linked.location_country and event.get("location_country"):
+        parts.append(f"place {event['location_country']}")
+    if (event.get("cameo_root") or "") == STATEMENT_ROOT or not when:
+        parts.append("same story")
+    parts.append(f"wording {score:.2f}")
+    return "; ".join(parts)
+
+
 def link_events(events: list[dict], candidates_for) -> list[LinkedEvent]:
-    """Link mention rows (dicts with the `events` columns plus `doc_date`) to linked events.
+    """Link mention rows (dicts with the `events` columns plus `doc_date` and `story_id`)
+    to linked events, in the order given.
 
     `candidates_for(source_code, target_code) -> list[LinkedEvent]` gives stored linked
     events with those actor codes. Returns every linked event that gained mentions (new
     ones included), each with its new `mentions`."""
     pool: dict[tuple, list[LinkedEvent]] = {}
     touched: dict[str, LinkedEvent] = {}
-    for event in sorted(events, key=lambda e: (e.get("doc_date") or "9999", e["doc_id"], e["sentence"])):
+    for event in events:
         when = event.get("date") or event.get("doc_date")
         key = (event.get("source_code"), event.get("target_code"))
-        best, best_score = None, MIN_WORDING
+        best, best_key = None, (MIN_WORDING, "")
         if key[0] or key[1]:  # no actor at all: nothing to tell two mentions apart by
             if key not in pool:
                 pool[key] = list(candidates_for(*key))
+            statement = (event.get("cameo_root") or "") == STATEMENT_ROOT
             for linked in pool[key]:
-                if other_event_of_same_document(linked, event):
+                if other_event_of_same_document(linked, event) or not compatible(linked, event):
                     continue
-                if compatible(linked, event) and within_window(linked.date, when):
-                    score = wording(linked, event)
-                    if score >= best_score:
-                        best, best_score = linked, score
+                if not within_window(linked.date, when) or not places_agree(linked, event):
+                    continue
+                if not (names_agree(linked.source_name, event.get("source_name"))
+                        and names_agree(linked.target_name, event.get("target_name"))):
+                    continue
+                if (statement or not when) and linked.story_id != event.get("story_id"):
+                    continue  # a statement, or an undated mention, only within its story
+                candidate = (wording(linked, event), linked.id)
+                if candidate >= best_key:
+                    best, best_key = linked, candidate
         if best is None:
             best = LinkedEvent(
                 id=event["id"], cameo=event["cameo"], cameo_root=event.get("cameo_root"),
                 quad_class=event.get("quad_class"), goldstein=event.get("goldstein"),
                 plover=event.get("plover"), source_code=key[0], target_code=key[1], date=when,
                 first_reported=event.get("doc_date"), first_doc_id=event["doc_id"],
-                text=event.get("sentence_text"), trigger=event.get("trigger"))
+                text=event.get("sentence_text"), trigger=event.get("trigger"),
+                source_name=event.get("source_name"), target_name=event.get("target_name"),
+                location_country=event.get("location_country"),
+                location_geonames_id=event.get("location_geonames_id"),
+                location_precision=event.get("location_precision"), story_id=event.get("story_id"))
             pool.setdefault(key, []).append(best)
-        elif event.get("doc_date") and (not best.first_reported or event["doc_date"] < best.first_reported):
-            best.first_reported, best.first_doc_id = event["doc_date"], event["doc_id"]
-        best.mentions.append((event["id"], event["doc_id"]))
+            reason = "first report"
+        else:
+            reason = why(best, event, when, best_key[0])
+            if event.get("doc_date") and (not best.first_reported or event["doc_date"] < best.first_reported):
+                best.first_reported, best.first_doc_id = event["doc_date"], event["doc_id"]
+                best.story_id = event.get("story_id")
+        best.mentions.append((event["id"], event["doc_id"], reason))
         touched[best.id] = best
     return list(touched.values())

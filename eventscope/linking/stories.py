@@ -12,7 +12,8 @@ the store (eventscope/store/links.py) for `eventscope run`.
 from __future__ import annotations
 
 import heapq
-from collections import Counter, defaultdict
+import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -22,7 +23,7 @@ from eventscope.linking.vectors import document_countries, document_features, tf
 KEY_TERMS = 30  # a story is found through its heaviest terms ...
 QUERY_TERMS = 20  # ... matched against a document's heaviest terms
 CANDIDATES_PER_DOC = 8
-CANDIDATE_MARGIN = 4  # extra stored candidates asked for, so rounding in SQL never decides the cut
+POSTINGS_PER_TERM = 300  # stories looked at per query term, the most recently changed first
 
 
 @dataclass
@@ -43,9 +44,15 @@ class StoryUpdate:
 
 
 class StoryIndex(Protocol):
+    """What the clusterer asks of whoever keeps the stories (memory, or the store)."""
+
     def frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]: ...
 
-    def candidates(self, queries: list[dict[str, float]], per_query: int) -> list[StoryVector]: ...
+    def postings(self) -> StoryPostings: ...  # current key-term postings of every story
+
+    def stories(self, ids: list[str]) -> dict[str, StoryVector]: ...  # current full vectors
+
+    def record(self, story: StoryVector) -> None: ...  # `story` changed (one more member)
 
 
 def key_terms(terms: dict[str, float], k: int) -> list[str]:
@@ -53,10 +60,37 @@ def key_terms(terms: dict[str, float], k: int) -> list[str]:
     return [t for t, _ in heapq.nsmallest(k, terms.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def query_score(query: dict[str, float], story: StoryVector) -> float:
-    """How well a document's query terms hit a story's key terms (the store ranks the same way)."""
-    keys = set(key_terms(story.terms, KEY_TERMS))
-    return sum(w * story.terms[t] for t, w in query.items() if t in keys) / story.n
+class StoryPostings:
+    """Key term -> the stories it is a key term of, with weight / size; each list in order of
+    the stories' last change. A document's candidates are the stories whose key terms best
+    match its query terms, looking at the POSTINGS_PER_TERM most recently changed stories of
+    each term only, so the lookup costs the same in a store of a hundred stories or a million."""
+
+    def __init__(self) -> None:
+        self.lists: dict[str, dict[str, float]] = {}
+        self.keys: dict[str, list[str]] = {}
+
+    def update(self, story: StoryVector) -> None:
+        for term in self.keys.pop(story.id, ()):
+            self.lists[term].pop(story.id, None)
+        keys = key_terms(story.terms, KEY_TERMS)
+        self.keys[story.id] = keys
+        for term in keys:
+            self.lists.setdefault(term, {})[story.id] = story.terms[term] / story.n
+
+    def candidates(self, query: dict[str, float], k: int) -> list[str]:
+        scores: dict[str, float] = {}
+        for term, weight in query.items():
+            stories = self.lists.get(term)
+            if stories:
+                for story_id, value in itertools.islice(reversed(stories.items()), POSTINGS_PER_TERM):
+                    scores[story_id] = scores.get(story_id, 0.0) + weight * value
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        return [story_id for story_id, score in ranked if score > 0]
+
+
+def _top(counts: Counter) -> set[str]:
+    return set(key_terms(dict(counts), QUERY_TERMS))
 
 
 def assign_stories(docs: list[StoryInput], index: StoryIndex,
@@ -68,30 +102,31 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
     known, n_docs = index.frequencies(set(delta))
     df = dict(known)
     changed: dict[str, StoryVector] = {}  # stories this batch touched, as they stand now
-    stored_changed = 0
     assignments: dict[str, str] = {}
+    postings = index.postings()
+    # read the likely candidates of the whole batch at once (one store query instead of one per
+    # document); what the loop then asks for is mostly in memory. Only a cache: no decision here.
+    likely = {i for c in counts for i in postings.candidates(
+        {t: v for t, v in tfidf(c, df, n_docs + 1).items() if t in _top(c)}, CANDIDATES_PER_DOC)}
+    index.stories(sorted(likely))
     for doc, count in zip(docs, counts):
         for term in count:
             df[term] = df.get(term, 0) + 1
         n_docs += 1
         vector = tfidf(count, df, n_docs)
         query = {t: vector[t] for t in key_terms(vector, QUERY_TERMS)}
-        # the store's candidates may include stale copies of stories changed in this batch:
-        # ask for as many more, and rank everything again with the current versions
-        pool = {s.id: s for s in index.candidates([query], CANDIDATES_PER_DOC + stored_changed + CANDIDATE_MARGIN)}
-        pool.update(changed)
-        scored = [(query_score(query, s), s.id, s) for s in pool.values()]
-        ranked = sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[0], x[1]))[:CANDIDATES_PER_DOC]
+        ids = postings.candidates(query, CANDIDATES_PER_DOC)
+        found = index.stories(ids)
         best, best_key = None, (threshold, "")
-        for _, story_id, story in ranked:
-            key = (similarity(vector, doc.date, doc.countries, story), story_id)
+        for story_id in ids:
+            key = (similarity(vector, doc.date, doc.countries, found[story_id]), story_id)
             if key[0] >= threshold and key > best_key:
-                best, best_key = story, key
+                best, best_key = found[story_id], key
         if best is None:
             best = StoryVector(id=story_id_for(doc.id), terms={}, n=0, new=True)
-        elif best.id not in changed and not best.new:
-            stored_changed += 1
         best.add(doc.id, vector, doc.date, doc.countries)
+        best.seq = n_docs
+        index.record(best)
         changed[best.id] = best
         assignments[doc.id] = best.id
     return StoryUpdate(assignments, list(changed.values()), delta, len(docs))
@@ -103,36 +138,27 @@ class MemoryStoryIndex:
 
     df: Counter = field(default_factory=Counter)
     n_docs: int = 0
-    stories: dict[str, StoryVector] = field(default_factory=dict)
-    postings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    keys: dict[str, list[str]] = field(default_factory=dict)
+    all_stories: dict[str, StoryVector] = field(default_factory=dict)
+    index: StoryPostings = field(default_factory=StoryPostings)
 
     def frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]:
         return {t: self.df[t] for t in terms if t in self.df}, self.n_docs
 
-    def candidates(self, queries: list[dict[str, float]], per_query: int) -> list[StoryVector]:
-        chosen: dict[str, StoryVector] = {}
-        for query in queries:
-            scores: Counter = Counter()
-            for term, weight in query.items():
-                for story_id in self.postings.get(term, ()):
-                    story = self.stories[story_id]
-                    scores[story_id] += weight * story.terms.get(term, 0.0) / story.n
-            for story_id, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:per_query]:
-                chosen[story_id] = self.stories[story_id]
-        return list(chosen.values())
+    def postings(self) -> StoryPostings:
+        return self.index
+
+    def stories(self, ids: list[str]) -> dict[str, StoryVector]:
+        return {i: self.all_stories[i] for i in ids}
+
+    def record(self, story: StoryVector) -> None:
+        self.index.update(story)
+        self.all_stories[story.id] = story
 
     def apply(self, update: StoryUpdate) -> None:
         self.df.update(update.df_delta)
         self.n_docs += update.n_docs
         for story in update.stories:
-            for term in self.keys.get(story.id, []):
-                self.postings[term].discard(story.id)
-            self.keys[story.id] = key_terms(story.terms, KEY_TERMS)
-            for term in self.keys[story.id]:
-                self.postings[term].add(story.id)
-            self.stories[story.id] = StoryVector(story.id, dict(story.terms), story.n, story.first_date,
-                                                 story.last_date, countries=dict(story.countries))
+            story.new, story.doc_ids = False, []
 
 
 def cluster_stream(docs: list[StoryInput], batch_size: int = 64,

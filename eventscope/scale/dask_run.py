@@ -43,15 +43,25 @@ def process_partition(documents: list[Document], folder: str, run_id: str,
     return folder, write_partition(results, folder, run_id)
 
 
-def _client(scheduler: str | None, workers: int):
+def _client(scheduler: str | None, workers: int, dashboard: str | None = None, scratch: Path | None = None):
+    """A client of the cluster at ``scheduler``, or of a new LocalCluster (then also returned).
+
+    A LocalCluster shows its dashboard only when asked (``dashboard``, e.g. ":8787"); its
+    scheduler's own HTTP endpoints (health, metrics) then listen on a free loopback port,
+    never on 8787 of every interface. Its workers keep their scratch files in ``scratch``."""
+    import dask
     from dask.distributed import Client, LocalCluster
 
     if scheduler and scheduler.endswith(".json") and Path(scheduler).is_file():
         return Client(scheduler_file=scheduler), None  # `dask scheduler --scheduler-file` (SLURM scripts)
     if scheduler:
         return Client(scheduler), None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+    # The scheduler's scratch follows dask's "temporary-directory", the workers' local_directory.
+    with dask.config.set({"temporary-directory": str(scratch)} if scratch else {}):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=dashboard or "127.0.0.1:0",
+                               scheduler_kwargs={"dashboard": bool(dashboard)},
+                               local_directory=str(scratch) if scratch else None, silence_logs=logging.ERROR)
     return Client(cluster), cluster
 
 
@@ -68,6 +78,7 @@ class DaskExecutor:
 
     def begin(self, run_id: str) -> None:
         self.folder, self.run_id = self.root / run_id, run_id  # PARQUET_DIR/RUN_ID/part-NNNNNN
+        self.folder.mkdir(parents=True, exist_ok=True)  # workers create only their partition's folder
 
     def submit(self, documents: list[Document]) -> _Partition:
         folder = str(self.folder / f"part-{self.number:06d}")
@@ -96,18 +107,29 @@ class _Partition:
 def run_on_dask(paths: Iterable[str | Path], store, *, scheduler: str | None = None, workers: int = 2,
                 dictionaries: str | Path | None = None, partition_size: int = 32,
                 english_only: bool = True, parquet_dir: str | Path | None = None,
-                on_progress: Callable[[int, int], None] | None = None) -> RunReport:
-    """`pipeline.run` with parsing and coding on Dask workers."""
+                on_progress: Callable[[int, int], None] | None = None, dashboard: str | None = None) -> RunReport:
+    """`pipeline.run` with parsing and coding on Dask workers.
+
+    Without ``parquet_dir`` the partitions (and a local cluster's scratch files) go to a
+    temporary folder, removed at the end, or by a watcher process if this one is killed."""
+    from eventscope.runtime import remove_when_parent_dies
+
     root = Path(parquet_dir) if parquet_dir else Path(tempfile.mkdtemp(prefix="eventscope-parquet-"))
-    client, cluster = _client(scheduler, workers)
+    reaper = None if parquet_dir else remove_when_parent_dies(root)
+    client = cluster = None
     try:
+        client, cluster = _client(scheduler, workers, dashboard, None if parquet_dir else root / "dask-scratch")
         executor = DaskExecutor(client, root, str(dictionaries) if dictionaries else None, keep=bool(parquet_dir),
                                 workers=workers)
         return pipeline.run(paths, store, batch_size=partition_size, on_progress=on_progress,
                             english_only=english_only, executor=executor)
     finally:
-        client.close()
+        if client is not None:
+            client.close()
         if cluster is not None:
             cluster.close()
         if not parquet_dir:
             shutil.rmtree(root, ignore_errors=True)
+        if reaper is not None:
+            reaper.terminate()
+            reaper.wait()

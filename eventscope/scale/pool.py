@@ -9,6 +9,7 @@ batch-commit checkpoint is unchanged.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -18,10 +19,12 @@ from eventscope.models import Document, DocumentResult
 _WORKER_PROCESSOR = None  # one per worker process, built by _init_worker
 
 
-def _init_worker(dictionaries: str | None) -> None:
+def _init_worker(dictionaries: str | None, parent: int) -> None:
     global _WORKER_PROCESSOR
+    from eventscope.runtime import exit_with_parent, keep_freed_memory
+
+    exit_with_parent(parent)  # a parent killed with SIGKILL leaves no orphaned worker
     from eventscope.pipeline import Processor
-    from eventscope.runtime import keep_freed_memory
 
     keep_freed_memory()
 
@@ -63,7 +66,7 @@ class ProcessPool:
         # spawn, not fork: forking a parent that holds DuckDB and rich threads is unsafe.
         context = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                                        initargs=(str(dictionaries) if dictionaries else None,))
+                                        initargs=(str(dictionaries) if dictionaries else None, os.getpid()))
 
     def process(self, documents: Iterable[Document]) -> list[DocumentResult]:
         return self.submit(documents).result()

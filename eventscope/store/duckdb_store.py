@@ -80,6 +80,7 @@ class Store(LinkTables):
         self.close()
 
     def close(self) -> None:
+        """Close the connection (a writer releases the file for readers)."""
         self.con.close()
         lock.release(self._marker)
 
@@ -108,6 +109,7 @@ class Store(LinkTables):
 
     # -- reading --------------------------------------------------------------------
     def known_document_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` already stored as documents (the checkpoint a resumed run skips)."""
         wanted = sorted(set(ids))
         if not wanted:
             return set()
@@ -117,6 +119,7 @@ class Store(LinkTables):
         return {row[0] for row in rows}
 
     def counts(self) -> dict[str, int]:
+        """Rows in each main table."""
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
     def events(self, limit: int | None = None, **filters) -> list[dict]:
@@ -170,6 +173,7 @@ class Store(LinkTables):
         return len(new)
 
     def record_rejections(self, rejections: list[Rejection], run_id: str) -> None:
+        """Write rejected inputs (origin and reason) under `run_id`."""
         at = _now()
         self._insert("rejections", {
             "run_id": [run_id] * len(rejections),

@@ -26,6 +26,7 @@ import pyarrow as pa
 from eventscope.ingest.assemble import DEFAULT_MAX_CHARS
 # No module-level name here may equal a table name: DuckDB's replacement scan would read a
 # Python object called `input_files` instead of the table.
+from eventscope.ingest.decoding import printable_path
 from eventscope.ingest.files import documents_from_file, files_under, walk_files
 from eventscope.models import Document, Rejection
 
@@ -38,6 +39,14 @@ class FileState:
     size: int
     mtime_ns: int
     sha1: str
+    rejected: int = 0  # rejections the file gave when read (records, or the file itself)
+    options: str = ""  # the reading options it was read with (`reading_options`)
+
+
+def reading_options(english_only: bool, max_chars: int) -> str:
+    """What decides whether an input is rejected: a file that gave rejections is read again
+    when these change (e.g. non-English files, later read with --all-languages)."""
+    return f"english_only={english_only};max_chars={max_chars}"
 
 
 def file_sha1(path: Path) -> str:
@@ -55,16 +64,18 @@ class InputLog:
         self.store = store
         self.run_id = run_id
         store.con.execute(resources.files("eventscope.store").joinpath("inputs.sql").read_text("utf-8"))
-        rows = store.con.execute("SELECT path, size, mtime_ns, sha1 FROM input_files").fetchall()
+        rows = store.con.execute("SELECT path, size, mtime_ns, sha1, coalesce(rejected, 0), coalesce(options, '') "
+                                 "FROM input_files").fetchall()
         self.known = {row[0]: FileState(*row) for row in rows}
         self.finished: list[FileState] = []  # read to the end, waiting for their documents' commit
         self.unchanged = 0  # files skipped this run
 
-    def _is_unchanged(self, path: Path, stat: os.stat_result) -> FileState | None:
-        """None when the file must be ingested; else its new state (to record if only stat moved)."""
-        key = str(path)
+    def _is_unchanged(self, path: Path, stat: os.stat_result, options: str) -> FileState | None:
+        """None when the file must be ingested; else its new state (to record if only stat moved).
+        A file that gave rejections counts as changed when read with other options."""
+        key = printable_path(path)
         before = self.known.get(key)
-        if before is None:
+        if before is None or (before.rejected and before.options != options):
             return None
         if before.size == stat.st_size and before.mtime_ns == stat.st_mtime_ns:
             return before
@@ -72,7 +83,8 @@ class InputLog:
             sha1 = file_sha1(path)
         except OSError:
             return None  # let ingest report why it cannot be read
-        return FileState(key, stat.st_size, stat.st_mtime_ns, sha1) if sha1 == before.sha1 else None
+        return FileState(key, stat.st_size, stat.st_mtime_ns, sha1, before.rejected, before.options) \
+            if sha1 == before.sha1 else None
 
     def iter_new(self, paths: Iterable[str | Path], *, english_only: bool = True,
                  max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | Rejection]:
@@ -85,18 +97,22 @@ class InputLog:
 
     def _ingest_file(self, file: Path, **options) -> Iterator[Document | Rejection]:
         absolute = file.resolve()
+        read_with = reading_options(**options)
         try:
             stat = absolute.stat()
         except OSError:
             stat = None
         if stat is not None:
-            same = self._is_unchanged(absolute, stat)
+            same = self._is_unchanged(absolute, stat, read_with)
             if same is not None:
                 self.unchanged += 1
-                if same != self.known[str(absolute)]:
+                if same != self.known[printable_path(absolute)]:
                     self.finished.append(same)  # touched, not changed: remember the new stat
                 return
-        yield from documents_from_file(file, **options)
+        rejected = 0
+        for item in documents_from_file(file, **options):
+            rejected += isinstance(item, Rejection)
+            yield item
         if stat is None:
             return
         try:
@@ -105,7 +121,8 @@ class InputLog:
         except OSError:
             return
         if (after.st_size, after.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns):  # not written meanwhile
-            self.finished.append(FileState(str(absolute), stat.st_size, stat.st_mtime_ns, sha1))
+            self.finished.append(FileState(printable_path(absolute), stat.st_size, stat.st_mtime_ns, sha1,
+                                           rejected, read_with))
 
     def take_finished(self) -> list[FileState]:
         """Hand over the files finished so far (for a runner that commits them later)."""
@@ -124,6 +141,7 @@ class InputLog:
             "path": [s.path for s in states], "size": [s.size for s in states],
             "mtime_ns": [s.mtime_ns for s in states], "sha1": [s.sha1 for s in states],
             "run_id": [self.run_id] * len(states), "seen_at": [now] * len(states),
+            "rejected": pa.array([s.rejected for s in states], pa.int32()), "options": [s.options for s in states],
         })
         con = self.store.con
         con.register("_incoming_input_files", table)
@@ -135,26 +153,33 @@ class InputLog:
             self.known[state.path] = state
 
 
-def changed_files(store, paths: Iterable[str | Path]) -> list[Path]:
+def changed_files(store, paths: Iterable[str | Path], options: str | None = None) -> list[Path]:
     """Files under ``paths`` whose size or mtime differ from what ``store`` recorded (by stat
-    alone, nothing is read): what the next run will look at. Used for progress and --watch."""
+    alone, nothing is read), or that gave rejections when read with other ``options``: what
+    the next run will look at. Used for progress and --watch."""
     known = {}
     try:
         if store is not None:  # None: no database yet
-            rows = store.con.execute("SELECT path, size, mtime_ns FROM input_files").fetchall()
-            known = {row[0]: (row[1], row[2]) for row in rows}
+            rows = store.con.execute("SELECT path, size, mtime_ns, coalesce(rejected, 0), coalesce(options, '') "
+                                     "FROM input_files").fetchall()
+            known = {row[0]: (row[1], row[2]) if not row[3] or options in (None, row[4]) else None for row in rows}
     except duckdb.CatalogException:  # no input_files table yet: every file is new
         pass
+    except duckdb.BinderException:  # a store from before `rejected`/`options`, opened read-only
+        known = {row[0]: (row[1], row[2]) for row in
+                 store.con.execute("SELECT path, size, mtime_ns FROM input_files").fetchall()}
     out = []
     for given in paths:
         path = Path(given)
         files = walk_files(path) if path.is_dir() else [path] if path.is_file() else []
         for file in files:
+            if isinstance(file, Rejection):
+                continue  # a link loop, a FIFO...: named by the run, not a change to act on
             try:
                 stat = file.resolve().stat()
             except OSError:
                 out.append(file)
                 continue
-            if known.get(str(file.resolve())) != (stat.st_size, stat.st_mtime_ns):
+            if known.get(printable_path(file.resolve())) != (stat.st_size, stat.st_mtime_ns):
                 out.append(file)
     return out

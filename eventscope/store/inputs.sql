@@ -8,3 +8,6 @@ CREATE TABLE IF NOT EXISTS input_files (
     run_id   VARCHAR,              -- the run that last ingested it
     seen_at  TIMESTAMP NOT NULL
 );
+-- A file that gave rejections is read again when the reading options change (--all-languages).
+ALTER TABLE input_files ADD COLUMN IF NOT EXISTS rejected INTEGER DEFAULT 0;
+ALTER TABLE input_files ADD COLUMN IF NOT EXISTS options VARCHAR;

@@ -8,6 +8,7 @@ their cost follows the batch, not the size of the store.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 from importlib import resources
 
@@ -77,30 +78,34 @@ class LinkTables:
         n = self.con.execute("SELECT value FROM link_counts WHERE name = 'story_docs'").fetchall()
         return dict(rows), int(n[0][0]) if n else 0
 
-    def story_vectors(self, queries: list[dict[str, float]], per_query: int) -> list[dict]:
-        """Stories whose key terms best match each query: {id, n, first_date, last_date, terms}."""
-        rows = [{"q": i, "term": t, "w": w} for i, q in enumerate(queries) for t, w in q.items()]
-        if not rows:
-            return []
-        self.con.register("_queries", pa.Table.from_pylist(rows))
-        try:
-            ids = [r[0] for r in self.con.execute(
-                """SELECT DISTINCT story_id FROM (
-                     SELECT q.q, t.story_id, row_number() OVER (PARTITION BY q.q ORDER BY
-                            sum(q.w * t.weight / s.n) DESC) AS rank
-                     FROM _queries q JOIN story_terms t ON t.term = q.term AND t.is_key
-                     JOIN story_state s ON s.story_id = t.story_id
-                     GROUP BY q.q, t.story_id) WHERE rank <= ?""", [per_query]).fetchall()]
-        finally:
-            self.con.unregister("_queries")
-        if not ids:
-            return []
+    def story_keys(self) -> list:
+        """Every story with only its key terms (and size, last change), oldest change first:
+        what the clusterer's postings are built from when a process first links."""
+        from eventscope.linking.clusters import StoryVector
+
+        stories: dict[str, StoryVector] = {}
+        for story_id, n, seq, term, weight in self.con.execute(
+                """SELECT s.story_id, s.n, s.seq, t.term, t.weight FROM story_state s
+                   JOIN story_terms t ON t.story_id = s.story_id AND t.is_key
+                   ORDER BY s.seq NULLS FIRST, s.story_id""").fetchall():
+            story = stories.get(story_id)
+            if story is None:
+                story = stories[story_id] = StoryVector(story_id, {}, n, seq=seq or 0)
+            story.terms[term] = weight
+        return list(stories.values())
+
+    def story_vectors_by_id(self, ids: list[str]) -> list[dict]:
+        """Full state of the given stories: {story_id, n, first_date, last_date, countries, seq, terms}."""
         states = self._rows("SELECT * FROM story_state WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-        terms: dict[str, dict[str, float]] = {i: {} for i in ids}
-        for story_id, term, weight in self.con.execute(
-                "SELECT story_id, term, weight FROM story_terms WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
-                [ids]).fetchall():
-            terms[story_id][term] = weight
+        terms = {s["story_id"]: json.loads(s.pop("vector")) for s in states if s.get("vector")}
+        old = [s["story_id"] for s in states if s["story_id"] not in terms]
+        if old:  # a store written before story_state.vector: all terms are in story_terms
+            for story_id in old:
+                terms[story_id] = {}
+            for story_id, term, weight in self.con.execute(
+                    "SELECT story_id, term, weight FROM story_terms WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [old]).fetchall():
+                terms[story_id][term] = weight
         return [dict(s, terms=terms[s["story_id"]]) for s in states]
 
     # -- event linking --------------------------------------------------------------
@@ -123,7 +128,8 @@ class LinkTables:
         if not pairs:
             return found
         rows = self._rows(
-            """SELECT le.rowid AS _row, le.*, (SELECT any_value(e.trigger) FROM events e WHERE e.id = le.id) AS trigger
+            """SELECT le.rowid AS _row, le.*, (SELECT any_value(e.trigger) FROM events e WHERE e.id = le.id) AS trigger,
+                      (SELECT any_value(sd.story_id) FROM story_documents sd WHERE sd.doc_id = le.first_doc_id) AS story_id
                FROM linked_events le
                WHERE EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS s, unnest(?::VARCHAR[]) AS t) p
                              WHERE p.s IS NOT DISTINCT FROM le.source_code AND p.t IS NOT DISTINCT FROM le.target_code)
@@ -145,10 +151,12 @@ class LinkTables:
             return [], []
         events = self._rows(
             """SELECT e.id, e.doc_id, e.sentence, d.date AS doc_date, e.date, e.cameo, e.cameo_root,
-                      e.quad_class, e.goldstein, e.plover, e.trigger, e.sentence_text, e.source_code, e.target_code
+                      e.quad_class, e.goldstein, e.plover, e.trigger, e.sentence_text, e.source_code, e.target_code,
+                      e.source_name, e.target_name, e.location_country, e.location_geonames_id, e.location_precision
                FROM events e JOIN documents d ON d.id = e.doc_id
                WHERE e.doc_id IN (SELECT unnest(?::VARCHAR[]))
-                 AND e.id NOT IN (SELECT event_id FROM event_links)""", [[d["id"] for d in docs]])
+                 AND e.id NOT IN (SELECT event_id FROM event_links)
+               ORDER BY d.date NULLS LAST, e.doc_id, e.sentence, e.span_start, e.id""", [[d["id"] for d in docs]])
         return docs, events
 
     # -- brief inputs ---------------------------------------------------------------
@@ -202,7 +210,7 @@ class LinkTables:
             self._append("story_terms", story_terms)
             self._append("story_state", story_state, "ON CONFLICT (story_id) DO UPDATE SET n = excluded.n, "
                          "first_date = excluded.first_date, last_date = excluded.last_date, "
-                         "countries = excluded.countries")
+                         "countries = excluded.countries, seq = excluded.seq, vector = excluded.vector")
             self._append("story_documents", story_documents, "ON CONFLICT DO NOTHING")
             self._append("term_df", [{"term": t, "df": k} for t, k in df_delta.items()],
                          "ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df")

@@ -29,7 +29,9 @@ def _sql_path(path: Path) -> str:
 def write_partition(results: list[DocumentResult], folder: str | Path, run_id: str | None) -> int:
     """Write one partition (runs on a worker); returns the number of documents in it."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    # Not parents=True: if the run's folder is gone (the driver was killed and its temporary
+    # folder removed), a worker finishing late must not create it again.
+    folder.mkdir(exist_ok=True)
     tables = to_columns(results, run_id, datetime.now(timezone.utc).replace(tzinfo=None))
     for name in TABLES:
         tmp = folder / f".{name}.parquet.tmp"

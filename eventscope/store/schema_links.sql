@@ -59,6 +59,14 @@ CREATE TABLE IF NOT EXISTS story_terms (story_id VARCHAR NOT NULL, term VARCHAR 
 CREATE TABLE IF NOT EXISTS story_state (story_id VARCHAR PRIMARY KEY, n INTEGER NOT NULL,
                                         first_date VARCHAR, last_date VARCHAR);
 -- Columns added later: a store made before them gains them on open.
+ALTER TABLE event_links ADD COLUMN IF NOT EXISTS reason VARCHAR;  -- which fields agreed, or "first report"
+ALTER TABLE linked_events ADD COLUMN IF NOT EXISTS source_name VARCHAR;
+ALTER TABLE linked_events ADD COLUMN IF NOT EXISTS target_name VARCHAR;
+ALTER TABLE linked_events ADD COLUMN IF NOT EXISTS location_country VARCHAR;
+ALTER TABLE linked_events ADD COLUMN IF NOT EXISTS location_geonames_id BIGINT;
+ALTER TABLE linked_events ADD COLUMN IF NOT EXISTS location_precision VARCHAR;
 ALTER TABLE story_state ADD COLUMN IF NOT EXISTS countries VARCHAR;  -- "FRA:2,DEU:1": members naming each country
+ALTER TABLE story_state ADD COLUMN IF NOT EXISTS seq BIGINT;  -- stream position of the story's last change
+ALTER TABLE story_state ADD COLUMN IF NOT EXISTS vector VARCHAR;  -- JSON {term: weight}: the summed member vector
 CREATE TABLE IF NOT EXISTS term_df (term VARCHAR PRIMARY KEY, df BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS link_counts (name VARCHAR PRIMARY KEY, value BIGINT NOT NULL);

@@ -13,7 +13,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from eventscope.web import queries, schemas, story_queries
+from eventscope.web import maps, queries, schemas, story_queries
 from eventscope.web.database import Reader
 from eventscope.web.deps import event_filters, known_parameters, reader
 from eventscope.web.filters import MAX_LIMIT, EventFilters, build_filters
@@ -80,6 +80,12 @@ def list_events_csv(request: Request, f: EventFilters = Depends(event_filters), 
     return csv_response(event_page(request, f, limit, offset, sort, r)["events"], "events")
 
 
+@router.get("/map", summary="Events per place and per country, filtered like /events")
+def event_map(f: EventFilters = Depends(event_filters), limit: int = Query(500, ge=1, le=5000),
+              r: Reader = Depends(reader)) -> dict:
+    return {"filters": f.as_query(), **maps.place_counts(r, f, limit)}
+
+
 @router.get("/events/{event_id}", summary="One event, its document and its other sources",
             response_model=schemas.EventDetail)
 def get_event(event_id: str = Path(..., min_length=1, max_length=64), r: Reader = Depends(reader)) -> dict:
@@ -135,11 +141,31 @@ def list_actors_csv(request: Request, q: str | None = Query(None, max_length=100
     return csv_response(actor_page(request, q, limit, offset, r)["actors"], "actors")
 
 
+def A():
+    return Query(..., max_length=3, description="First country (ISO3 or class code).")
+
+
+def B():
+    return Query(..., max_length=3, description="Second country.")
+
+
+def By():
+    return Query("month", description="Period of the series.")
+
+
 @router.get("/dyads", summary="Cooperation and conflict of a country pair over time", response_model=schemas.DyadSeries)
-def dyad(a: str = Query(..., max_length=3, description="First country (ISO3 or class code)."),
-         b: str = Query(..., max_length=3, description="Second country."),
-         by: Literal["week", "month"] = Query("month", description="Period of the series."),
+def dyad(a: str = A(), b: str = B(), by: Literal["week", "month"] = By(),
          start: str | None = Query(None, max_length=10), end: str | None = Query(None, max_length=10),
          r: Reader = Depends(reader)) -> dict:
     f = build_filters(r, a=a, b=b, start=start, end=end)
     return queries.dyad_series(r, f, by)
+
+
+@router.get("/dyads.csv", summary="A country pair's series, as CSV", response_class=Response, responses={200: CSV})
+def dyad_csv(a: str = A(), b: str = B(), by: Literal["week", "month"] = By(),
+             start: str | None = Query(None, max_length=10), end: str | None = Query(None, max_length=10),
+             r: Reader = Depends(reader)) -> Response:
+    series = dyad(a, b, by, start, end, r)["series"]
+    rows = [{"period": p["period"], "total": p["total"], **p["counts"], "goldstein_mean": p["goldstein_mean"]}
+            for p in series]
+    return csv_response(rows, f"dyad-{a}-{b}")

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from eventscope.knowledge.taxonomy import cameo
-from eventscope.web import codes, explain, queries, story_queries
+from eventscope.web import codes, explain, maps, queries, story_queries
 from eventscope.web.charts import dyad_chart
 from eventscope.web.database import Reader
 from eventscope.web.deps import reader
@@ -96,6 +96,19 @@ def events_page(request: Request, page: int = Page(), r: Reader = Depends(reader
                   keep=f.as_query(), facets=queries.event_facets(r, f) if total else {})
 
 
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, r: Reader = Depends(reader)):
+    """Events per place on a world map, filtered like the event list."""
+    raw = {k: request.query_params.get(k, "") for k in EVENT_FILTERS}
+    try:
+        f = build_filters(r, **raw)
+    except FilterError as err:
+        empty = {"places": [], "countries": [], "placed": 0, "total": 0}
+        return render(request, "map.html", 400, form=raw, error=str(err), counts=empty, m=maps.svg_map(empty), keep={})
+    counts = maps.place_counts(r, f)
+    return render(request, "map.html", form=raw, error=None, counts=counts, m=maps.svg_map(counts), keep=f.as_query())
+
+
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str, r: Reader = Depends(reader)):
     event = queries.get_event(r, event_id)
@@ -163,8 +176,13 @@ def actor_page(request: Request, code: str, page: int = Page(), r: Reader = Depe
     total, events = queries.search_events(r, f, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     _, variants = queries.list_actors(r, code.lower(), 20, 0)
     variants = [v for v in variants if v["code"].startswith(code)]
+    places = maps.place_counts(r, build_filters(r)) if len(code) == 3 else None
+    if places is not None:  # a country: where its events happened (events placed in it, whoever acted)
+        places = {**places, "places": [p for p in places["places"] if p["country"] == code],
+                  "countries": [c for c in places["countries"] if c["country"] == code]}
     return render(request, "actor.html", code=code, events=events, pager=pager(page, total), keep=f.as_query(),
-                  partners=queries.actor_partners(r, code), variants=variants)
+                  partners=queries.actor_partners(r, code), variants=variants,
+                  places=places, m=maps.svg_map(places, focus=code) if places and places["places"] else None)
 
 
 @router.get("/status", response_class=HTMLResponse)

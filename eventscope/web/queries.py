@@ -122,6 +122,14 @@ def document_copies(r: Reader, doc_id: str) -> list[dict]:
                   "WHERE doc_id = ? ORDER BY date NULLS LAST, source, copy_id", [doc_id])
 
 
+def _link_reasons(r: Reader, linked_id: str) -> dict[str, str]:
+    """Event id -> why it was linked (which fields agreed); empty for a store made before reasons."""
+    if not r.value("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'event_links' AND column_name = 'reason'"):
+        return {}
+    return {row["event_id"]: row["reason"] for row in
+            r.rows("SELECT event_id, reason FROM event_links WHERE linked_event_id = ?", [linked_id])}
+
+
 def linked_mentions(r: Reader, event_id: str) -> tuple[dict | None, list[dict]]:
     """The real-world event this mention was linked to, and its other mentions."""
     if not r.has("event_links"):
@@ -131,9 +139,13 @@ def linked_mentions(r: Reader, event_id: str) -> tuple[dict | None, list[dict]]:
         return None, []
     linked = r.row("SELECT * FROM linked_events WHERE id = ?", [linked_id]) if r.has("linked_events") else None
     linked = linked or {"id": linked_id}
+    reasons = _link_reasons(r, linked_id)
+    linked["link_reason"] = reasons.get(event_id)
     mentions = r.rows(
         f"{EVENT_SELECT} WHERE e.id IN (SELECT event_id FROM event_links WHERE linked_event_id = ?) "
         f"AND e.id <> ? {OLDEST_FIRST}", [linked_id, event_id])
+    for mention in mentions:
+        mention["link_reason"] = reasons.get(mention["id"])
     return linked, with_source_counts(r, mentions)
 
 

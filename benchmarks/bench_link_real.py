@@ -1,0 +1,107 @@
+"""Linking on real articles that form stories (`python benchmarks/bench_link_real.py`).
+
+The ECB+ dev texts (../shared/data/dev/ecbplus_stories_dev.jsonl: 770 real articles in 66
+stories, read in place; skipped when ../shared is absent) are coded once. Then three rows,
+each repeated and interleaved (code, link@0, link@N, code, link@0, ...), medians quoted:
+
+  code 100     parse + actors + coding of 100 of the articles (the work linking rides on)
+  link@0   100 near-copy detection + store writes + linking of 100 articles into an empty store
+  link@N   100 the same into a store already holding N distinct articles and their stories
+               (synthetic articles from benchmarks/corpus.py, linked the same way, built once)
+
+Targets (issue 18.6): link@0 / (code + link@0) <= 10%; link@N / link@0 <= 1.2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+ECB = ROOT.parent / "shared" / "data" / "dev" / "ecbplus_stories_dev.jsonl"
+
+
+def link_into(store, results, batch: int) -> float:
+    """Seconds to divert copies, write and link `results` in batches (as `eventscope run` does)."""
+    from eventscope import linking
+
+    began = time.perf_counter()
+    by_id = {r.document.id: r for r in results}
+    for start in range(0, len(results), batch):
+        chunk = results[start:start + batch]
+        kept = {d.id for d in linking.divert_duplicates([r.document for r in chunk], store)}
+        chunk = [by_id[i] for i in (r.document.id for r in chunk) if i in kept]
+        store.write_results(chunk)
+        linking.link_batch(chunk, store)
+    return time.perf_counter() - began
+
+
+def prefill(path: Path, n: int, batch: int) -> float:
+    from corpus import article, sentence_pool
+    from eventscope.models import Document, DocumentResult, content_id
+    from eventscope.store import Store
+
+    pool, _ = sentence_pool()
+    texts = [article(10**7 + i, pool) for i in range(n)]
+    results = [DocumentResult(Document(content_id(t), t, origin=f"s{i}", date=f"2015-{1 + i % 12:02d}-{1 + i % 28:02d}"))
+               for i, t in enumerate(texts)]
+    with Store(path) as store:
+        return link_into(store, results, batch)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--prefill", type=int, default=10_000, help="articles already in the store for link@N")
+    parser.add_argument("--articles", type=int, default=300, help="ECB+ articles linked per row")
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not ECB.exists():
+        print(f"skipped: {ECB} is absent")
+        return
+
+    from eventscope.models import Document, content_id
+    from eventscope.pipeline import Processor
+    from eventscope.store import Store
+
+    records = [json.loads(line) for line in ECB.read_text("utf-8").splitlines() if line.strip()][:args.articles]
+    docs = [Document(content_id(r["text"]), r["text"], origin=r["id"]) for r in records]
+    processor = Processor()
+    results = list(processor.process(docs))  # warm-up and the results every link row reuses
+    sample = docs[:100]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        full = tmp / "prefilled.duckdb"
+        seconds = prefill(full, args.prefill, args.batch)
+        print(f"{len(results)} ECB+ articles, {sum(len(r.events) for r in results)} events; store prefilled with "
+              f"{args.prefill} distinct articles in {seconds:.0f} s", flush=True)
+        rows: dict[str, list[float]] = {"code 100": [], "link@0 100": [], f"link@{args.prefill} 100": []}
+        for rep in range(args.repeat):
+            began = time.perf_counter()
+            list(processor.process(sample))
+            rows["code 100"].append((time.perf_counter() - began) * 100 / len(sample))
+            with Store(tmp / f"empty{rep}.duckdb") as store:
+                rows["link@0 100"].append(link_into(store, results, args.batch) * 100 / len(results))
+            copy = tmp / f"full{rep}.duckdb"
+            shutil.copyfile(full, copy)
+            with Store(copy) as store:
+                rows[f"link@{args.prefill} 100"].append(link_into(store, results, args.batch) * 100 / len(results))
+            print("  " + "  ".join(f"{k} {v[-1]:.2f} s" for k, v in rows.items()), flush=True)
+    median = {k: statistics.median(v) for k, v in rows.items()}
+    code, empty, full_ = median["code 100"], median["link@0 100"], median[f"link@{args.prefill} 100"]
+    print(f"medians of {args.repeat}: code {code:.2f} s, link@0 {empty:.2f} s, link@{args.prefill} {full_:.2f} s "
+          "per 100 articles")
+    print(f"linking share of a run (link@0 / (code + link@0)): {empty / (code + empty):.1%} (target <= 10%)")
+    print(f"growth from empty to {args.prefill} articles: {full_ / empty:.2f}x (target <= 1.2)")
+
+
+if __name__ == "__main__":
+    main()
