@@ -78,9 +78,12 @@ def linear_folds(level: str, path: Path):
     return lambda record: coders[fold_of[str(record["id"])]]
 
 
-def evaluate(name: str, records: list[dict], encoder_of, cache: Path, whole_of=None) -> dict:
+def evaluate(name: str, records: list[dict], encoder_of, cache: Path, whole_of=None,
+             keep_story_main: bool = False) -> dict:
     """Score the lexicon coder (and, with `whole_of`, the whole coder with held-out linear
-    models), each before and after the encoder decides its clauses' categories."""
+    models), each before and after the encoder decides its clauses' categories.
+    `keep_story_main`: a story's (titled document's) main event, the one of highest
+    confidence, keeps its category: the story model chose it reading the whole text."""
     from rich.console import Console
 
     from eventscope.coding.coder import Coder
@@ -100,7 +103,9 @@ def evaluate(name: str, records: list[dict], encoder_of, cache: Path, whole_of=N
             before.append({"id": record["id"], "events": [e.to_contract() for e in events]})
             events = copy.deepcopy(events)
             encoder = encoder_of(record)
-            for event, judgement in judge.judge_events(events, judge.sentences_of(doc), encoder):
+            main = max(events, key=lambda e: e.confidence) if keep_story_main and document.title and events else None
+            for event, judgement in judge.judge_events([e for e in events if e is not main],
+                                                       judge.sentences_of(doc), encoder):
                 judge.decide(event, judgement, encoder.name)
                 judged += 1
             after.append({"id": record["id"], "events": [e.to_contract() for e in events]})
@@ -178,6 +183,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/eventscope-parse-cache"))
     ap.add_argument("--with-linear", action="store_true",
                     help="also the whole coder with train_classifier's held-out linear models (slower)")
+    ap.add_argument("--keep-story-main", action="store_true",
+                    help="a story's main event keeps the category the coder gave it")
     ap.add_argument("--only", choices=["multicoped", "synthetic", "realnews"], default=None)
     args = ap.parse_args(argv)
     folds = sorted(p for p in args.fold_models.iterdir() if p.is_dir() and p.name.startswith("fold"))
@@ -198,7 +205,8 @@ def main(argv=None) -> int:
         records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][::args.every_story]
         results["synthetic"] = evaluate(f"synthetic_every{args.every_story}", records,
                                         lambda r: encoders[D.stable(f"syn:{r['title']}", "fold") % k], args.cache,
-                                        linear_folds("document", path) if args.with_linear else None)
+                                        linear_folds("document", path) if args.with_linear else None,
+                                        keep_story_main=args.keep_story_main)
     if args.only in (None, "realnews") and REALNEWS.exists():
         records = [r for r in (json.loads(line) for line in REALNEWS.open(encoding="utf-8") if line.strip())
                    if r.get("split") == "heldout"]
