@@ -18,6 +18,13 @@ Decisions, so the generated files can be audited:
       ("mirror:10").
     - 01x MAKE PUBLIC STATEMENT has no PLOVER type (PLOVER drops bare statements), so
       plover is left empty ("none").
+* Three codes depart from the 2021 map to follow PLOVER's own definitions (plover_source
+  "definition"; the real-news dev set's coders made the same three choices, see
+  eval/realnews/README.md): 163 (embargo, boycott, sanctions) is SANCTION discontinue
+  ("International (political or economic) sanctions are coded as `discontinue'"), not COERCE;
+  116 (find guilty) is SANCTION convict ("Find an entity ... guilty ... in a court of law"),
+  not ACCUSE; 0353 (intent to release persons) is CONCEDE ("the promise of future
+  concessions"), not AGREE.
 * 1214 appears in the PLOVER map but not in the CAMEO list; it is added with the map's
   name and the Goldstein score and quad class of its parent 121 ("parent:121").
 * plover.tsv lists every event (one row with an empty mode) and every mode found in
@@ -37,6 +44,8 @@ OUT_DIR = ROOT / "eventscope" / "coding" / "data"
 QUADS = {"verbal cooperation": 1, "material cooperation": 2, "verbal conflict": 3, "material conflict": 4}
 CAMEO_COLUMNS = ["code", "name", "root", "goldstein", "quad_class", "plover", "plover_mode",
                  "plover_context", "plover_source"]
+# CAMEO code -> (PLOVER event, mode) where PLOVER's definitions overrule the 2021 map (docstring)
+BY_DEFINITION = {"163": ("SANCTION", "discontinue"), "116": ("SANCTION", "convict"), "0353": ("CONCEDE", "")}
 PLOVER_COLUMNS = ["event", "quad_class", "plover_score", "mode", "mode_score", "mode_source", "cameo"]
 
 
@@ -59,6 +68,9 @@ def cameo_rows(ref: Path) -> list[dict]:
                                _source=f"parent:{parent['code']}")
 
     def plover_of(code: str) -> tuple[str, str, str, str]:
+        if code in BY_DEFINITION:
+            event, mode = BY_DEFINITION[code]
+            return event, mode, mapping[code]["plover_context"] if code in mapping else "", "definition"
         if code in mapping:
             m = mapping[code]
             return m["plover_event"], m["plover_mode"], m["plover_context"], "map"

@@ -100,6 +100,10 @@ class Coder:
         keys = clauses.verb_keys(verb)
         fuzzy = False
         if not any(k in self.lexicon.verbs for k in keys):
+            known = self.lexicon.lemma_of(verb.lower_)  # the tagger's lemma may be wrong: "stag"
+            if known is not None:
+                keys = clauses.verb_keys(verb, known)
+        if not any(k in self.lexicon.verbs for k in keys):
             near = self._near_lemma(keys[-1] if verb.lower_ == keys[-1] else verb.lemma_.lower())
             if near is None:
                 return None
@@ -117,8 +121,8 @@ class Coder:
             return self._fuzzy[lemma]
         best = None
         if len(lemma) >= 6 and lemma.isalpha():
-            for key in self.lexicon.verbs:
-                if " " not in key and key[:4] == lemma[:4] and edit_distance_le1(key, lemma):
+            for key, patterns in self.lexicon.verbs.items():  # our own verbs: derived ones are many
+                if " " not in key and not patterns[0].derived and key[:4] == lemma[:4] and edit_distance_le1(key, lemma):
                     best = key
                     break
         self._fuzzy[lemma] = best
@@ -162,6 +166,8 @@ class Coder:
             sources = _implicit_agent(info.code, targets, actors.story_country, cand.notes)
         if not sources and (not (passive and targets) or info.root == STATEMENT_ROOT):
             return None
+        if cand.pattern.derived and not cand.pattern.objects and not (sources and targets):
+            return None  # a CAMEO.2.0 verb with no object evidence ("took", "faced"): only as a dyad
 
         published = parse_iso(document.date)
         future = modality == Modality.FUTURE  # "agreed in March to sell" is a past agreement

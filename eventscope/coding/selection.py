@@ -74,6 +74,7 @@ class ConfidenceWeights:
     statement: float = 0.2  # penalty: a statement (CAMEO 01)
     fallback_target: float = 0.1  # penalty: the target came from the clause, not the parse
     embedded: float = 0.15  # penalty: "welcomed the decision to ...", an act inside a noun
+    derived: float = 0.1  # penalty: the pattern is CAMEO.2.0's (cameo_verbs.tsv), not our own
     floor: float = 0.05
     ceiling: float = 0.95
 
@@ -89,6 +90,7 @@ def confidence(cand: Candidate, root: str, sources, targets, fallback: bool,
     score -= w.statement if root == STATEMENT_ROOT else 0.0
     score -= w.fallback_target if fallback else 0.0
     score -= w.embedded if cand.action.dep_ == "acl" else 0.0
+    score -= w.derived if cand.pattern.derived else 0.0
     return round(max(w.floor, min(w.ceiling, score)), 3)
 
 

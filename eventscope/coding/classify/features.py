@@ -132,7 +132,11 @@ def _roots_of(patterns) -> frozenset[str]:
 
 def build_index(lexicon: Lexicon) -> LexiconIndex:
     index = LexiconIndex()
-    lemmas = set(lexicon.verbs) | set(lexicon.frames)
+    # our own patterns only: the models were trained on these features, and the derived
+    # CAMEO.2.0 patterns (knowledge.verb_lexicon) would shift them under the models
+    own = {key: [p for p in patterns if not p.derived] for key, patterns in lexicon.verbs.items()}
+    own = {key: patterns for key, patterns in own.items() if patterns}
+    lemmas = set(own) | set(lexicon.frames)
     for key in sorted(lemmas):
         head, _, particle = key.partition(" ")
         forms = verb_forms(head)
@@ -141,8 +145,8 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
                 index.phrasal[(form, particle)] = key
             else:
                 index.forms.setdefault(form, key)
-        if key in lexicon.verbs:
-            index.roots[key] = _roots_of(lexicon.verbs[key])
+        if key in own:
+            index.roots[key] = _roots_of(own[key])
             for root in index.roots[key]:
                 index.plover[root] = taxonomy.cameo(root).plover
         if key in lexicon.frames:
