@@ -162,3 +162,17 @@ def test_decide_keeps_a_code_of_the_models_class_and_recodes_another():
     assert odd.cameo_root in ("03", "04", "05")
     none = judge.decide(_event(), _judgement("0", "01", "NONE"), "m@1")
     assert none.plover is None and none.cameo_root == "01"
+
+
+def test_the_coder_can_let_the_encoder_judge_its_clauses():
+    """Off by default (it did not raise the real-news held-out figures); on, every clause with
+    an actor carries the model's judgement in its evidence and the story's main event keeps its type."""
+    from eventscope.models import Document
+    from eventscope.pipeline import Processor, pipeline_config
+
+    processor = Processor(config=pipeline_config(encoder=True))
+    text = "Kenyan troops shelled rebel positions near the Ugandan border on Monday."
+    (result,) = processor.process([Document(id="enc", text=text, date="2021-09-15")])
+    judged = [e for e in result.events if e.source or e.target]
+    assert judged and all(any(ev.kind == "model" and "class5" in ev.value for ev in e.evidence) for e in judged)
+    assert pipeline_config()["components"]["eventscope_coding"]["encoder"] is False
