@@ -86,10 +86,30 @@ class Processor:
         # call: a zone left open across calls frees strings of Docs that other code parsed
         # with the same pipeline meanwhile; tried, and the test suite caught it.)
         with self.nlp.memory_zone():
-            for doc in self.nlp.pipe(self._docs(documents), batch_size=self.batch_size):
+            for doc in self._pipe(documents):
                 result = doc._.result
                 place_events(result, doc)  # every coder's events, placed against the whole document
                 yield result
+
+    def _pipe(self, documents: Iterable[Document]):
+        """``nlp.pipe`` over the documents, in order; a document longer than PARSE_PIECE_CHARS
+        is parsed in pieces joined into one Doc (analyze.parse_in_pieces), then coded whole."""
+        from eventscope.analyze import PARSE_PIECE_CHARS, parse_in_pieces
+
+        ours = [name for name in self.nlp.pipe_names if name.startswith("eventscope_")]
+        short: list[Document] = []
+        for document in documents:
+            if len(document.text) <= PARSE_PIECE_CHARS:
+                short.append(document)
+                continue
+            yield from self.nlp.pipe(self._docs(short), batch_size=self.batch_size)
+            short = []
+            doc = parse_in_pieces(self.nlp, document.text, disable=ours, size=PARSE_PIECE_CHARS)
+            doc._.document = document
+            for name in ours:
+                doc = self.nlp.get_pipe(name)(doc)
+            yield doc
+        yield from self.nlp.pipe(self._docs(short), batch_size=self.batch_size)
 
     def _docs(self, documents: Iterable[Document]):
         for document in documents:
@@ -291,6 +311,8 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
                 store_batch(*in_flight.popleft())
         while in_flight:
             store_batch(*in_flight.popleft())
+        with store.transaction():
+            linking.finish(store)  # briefs of stories that grew since their last one
         report.files_unchanged = inputs.unchanged
         status = "ok"
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM (the CLI turns SIGTERM into one)

@@ -170,6 +170,47 @@ def test_many_random_kills_then_resume_gives_one_clean_run(clean_run, tmp_path, 
     check_executor(clean_run, tmp_path, executor, n_kills=6)
 
 
+# Tables whose rows depend on where batches are cut: the story clusterer's and event linking's.
+LINKING_TABLES = {"stories", "story_documents", "story_brief", "story_terms", "story_state", "term_df",
+                  "link_counts", "event_links", "linked_events"}
+
+
+def write_record_files(folder: Path, files: int, per_file: int) -> None:
+    """JSONL files of several articles each: a kill can fall inside a file whose articles
+    straddle two batches, and the resumed run re-reads that file from its start."""
+    import json
+
+    write_articles(folder, files * per_file)
+    for f in range(files):
+        lines = []
+        for i in range(f * per_file, (f + 1) * per_file):
+            article = folder / f"{i:03d}.txt"
+            title, body = article.read_text(encoding="utf-8").split("\n\n", 1)
+            lines.append(json.dumps({"id": f"a{i}", "title": title, "text": body}))
+            article.unlink()
+        (folder / f"feed-{f}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_kills_inside_multi_article_files_then_resume_gives_one_clean_run(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_record_files(corpus, files=4, per_file=3)  # 12 articles, batches of 2: files straddle batches
+    clean = tmp_path / "clean.duckdb"
+    done = subprocess.run(run_args(corpus, clean), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    expected = snapshot(clean)
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    crashed = tmp_path / "crashed.duckdb"
+    kills = kill_and_resume(corpus, crashed, "local", [rng.randint(3, 6) for _ in range(4)], rng) + f" (seed {seed})"
+    got = snapshot(crashed)
+    for table in sorted(set(expected) - LINKING_TABLES):
+        assert got[table] == expected[table], f"table {table} differs from a clean run ({kills})"
+    differing = sorted(t for t in LINKING_TABLES & set(expected) if got[t] != expected[t])
+    if differing:  # the transactions are whole; what differs is where the resumed run cut its batches
+        pytest.xfail(f"issue 18: linking depends on batch boundaries ({', '.join(differing)} differ; {kills})")
+
+
 def test_a_batch_is_one_transaction_links_and_summaries_included(tmp_path, monkeypatch):
     """A failure while writing story summaries (the last write of a batch) leaves no trace
     of the batch: no documents, no story memberships, no copies, no finished input files."""

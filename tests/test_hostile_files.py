@@ -223,3 +223,42 @@ def test_a_file_rejected_as_not_english_is_read_when_all_languages_is_asked_for(
         assert store.con.execute("SELECT count(*) FROM documents WHERE origin LIKE '%german.txt'").fetchone()[0] == 1
         last = pipeline.run([folder], store, english_only=False)  # read without rejections: never again
         assert last.files_unchanged == 2 and last.documents_added == 0
+
+
+# -- giant documents -------------------------------------------------------------------
+def test_split_for_parsing_cuts_at_paragraphs_and_gives_the_text_back():
+    from eventscope.analyze import split_for_parsing
+
+    text = "\n\n".join(f"Paragraph {i}. " + "word " * (i % 7 * 20) for i in range(300))
+    pieces = split_for_parsing(text, 2000)
+    assert "".join(pieces) == text and len(pieces) > 5
+    assert all(len(p) <= 2000 for p in pieces)
+    assert all(p.endswith("\n\n") for p in pieces[:-1])
+    assert split_for_parsing("x" * 5000, 2000) == ["x" * 2000, "x" * 2000, "x" * 1000]  # no break at all
+
+
+def test_a_long_document_parsed_in_pieces_is_coded_as_when_parsed_whole(monkeypatch):
+    import eventscope.analyze as analyze
+    from eventscope.models import content_id
+    from eventscope.pipeline import Processor
+
+    text = "\n\n".join(Path(p).read_text(encoding="utf-8").strip()
+                       for p in sorted((Path(__file__).parents[1] / "examples").glob("*.txt")))
+    document = Document(id=content_id(text), text=text, origin="long")
+    processor = Processor()
+    whole = next(processor.process([document]))
+    monkeypatch.setattr(analyze, "PARSE_PIECE_CHARS", len(text) // 4)
+    pieces = next(processor.process([document]))
+    assert len(analyze.split_for_parsing(text, len(text) // 4)) >= 4
+    assert [(s.start, s.end) for s in pieces.sentences] == [(s.start, s.end) for s in whole.sentences]
+    assert [e.to_contract() for e in pieces.events] == [e.to_contract() for e in whole.events]
+
+
+def test_a_stretch_without_full_stops_is_cut_into_sentences():
+    from eventscope.analyze import MAX_SENTENCE_TOKENS, load_nlp
+
+    table = " ".join(["Moscow Tehran Kyiv minister army police"] * 100)  # 600 tokens, no punctuation
+    doc = load_nlp()(table)
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+    prose = load_nlp()("The minister met his counterpart in Moscow. They agreed to meet again.")
+    assert len(list(prose.sents)) == 2

@@ -19,6 +19,7 @@ BODY = ("Officials of Northland and Southmark met on Tuesday to discuss the shar
     ("GREYTOWN \u2014 " + BODY, "Greytown", None),
     ("GREYTOWN // " + BODY, "Greytown", None),
     ("(Harbour Wire) - " + BODY, None, "Harbour Wire"),
+    ("PORT ELLIS: " + BODY, "Port Ellis", None),
 ])
 def test_datelines_are_read(line, place, outlet):
     dateline = read_dateline(line)
@@ -135,3 +136,31 @@ def test_headline_glued_to_menu_and_agency_sign_off():
     assert doc.title == "Northland says talks will go on"
     assert doc.source == "Reuters"
     assert doc.text.endswith("town of Ellis.")
+
+
+@pytest.mark.parametrize("line", [
+    "Jan Example contributed reporting from Greytown.",
+    "Ana Example and Jan Example contributed to this report.",
+    "Rep. Jan Example (@JanExample) November 19, 2019",
+    "\u2014 Jan Example, Greytown, TX, April 15, 2019",
+    "[Read: Northland sends most volunteers to the border war]",
+])
+def test_sign_offs_and_embedded_post_credits_are_furniture(line):
+    from eventscope.ingest.boilerplate import is_boilerplate
+
+    assert is_boilerplate(line)
+
+
+def test_prose_naming_a_contribution_stays():
+    from eventscope.ingest.boilerplate import is_boilerplate
+
+    assert not is_boilerplate("Northland contributed troops to the peacekeeping force in 2019, officials said.")
+
+
+def test_a_list_of_other_stories_headlines_is_dropped():
+    from eventscope.ingest.furniture import drop_captions
+
+    teasers = ("Greytown council moves motion | Senators call for port review | Kestra hit by floods | "
+               "Northland oppose funding bill")
+    assert drop_captions([BODY, teasers]) == [BODY]
+    assert drop_captions(["Officials said the plan | the real one | was fine."]) != []

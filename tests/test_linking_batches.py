@@ -77,10 +77,22 @@ def test_stored_stories_and_linked_events_are_the_same_whatever_the_batch_size(p
             chunk = results[start:start + size]
             store.write_results(chunk)
             linking.link_batch(chunk, store)
+        linking.finish(store)  # the end of a run: briefs of stories that grew are rebuilt
         with store:
             outcomes.append((
+                store.con.execute("SELECT id, title, first_date, last_date, n_documents, n_events FROM stories "
+                                  "ORDER BY id").fetchall(),
+                store.con.execute("SELECT story_id, idx, doc_id, sentence FROM story_brief ORDER BY ALL").fetchall(),
                 store.con.execute("SELECT doc_id, story_id FROM story_documents ORDER BY doc_id").fetchall(),
                 store.con.execute("SELECT event_id, linked_event_id, reason FROM event_links ORDER BY event_id").fetchall(),
                 store.con.execute("SELECT id, n_mentions, first_doc_id, date FROM linked_events ORDER BY id").fetchall()))
     assert outcomes[0] == outcomes[1] == outcomes[2] == outcomes[3]
-    assert any(n > 1 for _, n, _, _ in outcomes[0][2])  # some events were linked across documents
+    assert any(n > 1 for _, n, _, _ in outcomes[0][4])  # some events were linked across documents
+
+
+def test_a_big_storys_brief_is_rebuilt_at_milestones_only():
+    from eventscope.linking import brief_due
+
+    assert brief_due(0, 1) and brief_due(5, 8)  # new and small stories: always
+    assert brief_due(14, 17) and brief_due(120, 130)  # crossing 16, crossing 128
+    assert not brief_due(17, 20) and not brief_due(65, 100)

@@ -194,3 +194,42 @@ def test_store_open_waits_for_a_holder_that_lets_go(tmp_path, mode):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_reading_commands_meeting_a_writer_say_so_in_one_line(tmp_path):
+    db = tmp_path / "es.duckdb"
+    Store(db).close()
+    holder = hold(db, 60)
+    try:
+        for args in (["stories", "--db", str(db)], ["export", "--db", str(db), "--format", "csv",
+                                                   "-o", str(tmp_path / "out.csv")]):
+            done = subprocess.run([str(EVENTSCOPE), *args], capture_output=True, text=True, timeout=60)
+            assert done.returncode == 4, done.stderr
+            assert "Traceback" not in done.stderr
+            lines = [line for line in done.stderr.splitlines() if line.strip()]
+            assert len(lines) == 1 and f"PID {holder.pid}" in lines[0], done.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.slow  # a real server (~5 s)
+def test_serve_starts_while_a_run_writes_and_serves_once_it_is_done(tmp_path):
+    db = tmp_path / "es.duckdb"
+    Store(db).close()
+    holder = hold(db, 60)
+    port = free_port()
+    server = subprocess.Popen([str(EVENTSCOPE), "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while get(f"http://127.0.0.1:{port}/api/events") != 503:
+            assert time.monotonic() < deadline and server.poll() is None, server.stderr.read()
+            time.sleep(0.2)
+        holder.kill()
+        holder.wait()
+        assert get(f"http://127.0.0.1:{port}/api/events") == 200
+    finally:
+        holder.kill()
+        server.terminate()
+        server.wait(timeout=10)

@@ -35,9 +35,11 @@ def test_article_score_counts_sets_statements_furniture_and_not_done():
     predicted = [event(["AAA"], ["BBB"], "CONSULT"), event(["AAA"], ["BBB"], "CONSULT"),  # repeated: one triple
                  event(["BBB"], ["AAA"], "ASSAULT"),  # an act not done, coded as done
                  {**event(["AAA"], [], None, cameo="010")},  # a bare statement
-                 {**event(["CCC"], [], "PROTEST"), "source": [actor("CCC", "Greytown")]}]
+                 {**event(["CCC"], [], "PROTEST"), "source": [{**actor("CCC", "Greytown"), "start": 0}]},
+                 {**event(["CCC"], [], "PROTEST"), "source": [{**actor("CCC", "Greytown"), "start": 40}]}]
     score = RealNewsScore()
-    score_article(gold, predicted, score)
+    text = "GREYTOWN (Wire) - Officials met. Later, Greytown's council protested."
+    score_article(gold, predicted, score, text=text)
     assert (score.gold, score.predicted, score.matched_gold) == (2, 4, 1)
     assert score.precision == 0.25 and score.recall == 0.5
     assert score.statement_events == 1 and score.furniture_events == 1 and score.not_done_as_done == 1

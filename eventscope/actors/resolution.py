@@ -129,8 +129,7 @@ class MentionResolver:
         if not actor.country and not actor.sector and head.ent_type_ != "PERSON":
             return None
         actor.text, actor.start, actor.end = span_text, span.start_char, span.end_char
-        role = decided(actor.evidence, "role")
-        if actor.sector == "ELI" and role is not None and role.qualifier == "former" and not self.document.date:
+        if actor.sector == "ELI" and not self.document.date and _former_role(actor):
             # "former" was judged against today's date; without a publication date, keep the role
             role_sector = decided(actor.evidence, "sector2")
             actor = replace(actor, sector=role_sector.value if role_sector else None)
@@ -373,3 +372,9 @@ def actor_key(actor: Actor) -> str:
     words = [w for w in fold(actor.name).replace(".", " ").replace("'s", "").split()
              if w not in KEY_DROP_WORDS]
     return f"{actor.country or ''}:{actor.sector or ''}:{' '.join(words)}"
+
+
+def _former_role(actor: Actor) -> bool:
+    """Was the actor made ELI because a role of theirs has ended (not by a "former" in the text)?"""
+    role = decided(actor.evidence, "role")
+    return role is not None and role.qualifier == "former"

@@ -7,7 +7,12 @@ from eventscope.cli import run_cmd, code_cmd, eval_cmd, export_cmd, actors_cmd, 
 
 
 def main() -> None:
+    from eventscope.cli.common import EXIT_BUSY, fail
     from eventscope.runtime import keep_freed_memory
+    from eventscope.store.lock import DatabaseBusy
 
     keep_freed_memory()
-    app()
+    try:
+        app()
+    except DatabaseBusy as err:  # any command: the database is held by a run (one line, exit 4)
+        fail(f"{err}; try again when it is done", EXIT_BUSY)

@@ -72,19 +72,19 @@ def summarise(text: str, summary: dict, *, as_json: bool, quiet: bool, data_on_s
 
 
 @contextmanager
-def read_store(db: Path, wait: float = 0.0):
+def read_store(db: Path, wait: float | None = None):
     """The database opened read-only for a reading command (export, story, stories --db), or
     one line and the exit code `eventscope run` uses: 2 no such file, 4 held by another
     process (a run writing it), 5 not an eventscope database."""
     import duckdb
 
     from eventscope.store import Store
-    from eventscope.store.lock import DatabaseBusy
+    from eventscope.store.lock import COMMAND_WAIT, DatabaseBusy
 
     if not Path(db).exists():
         fail(f"no eventscope database at {db} (run `eventscope run` first, or pass --db)", EXIT_USAGE)
     try:
-        store = Store(db, read_only=True, wait=wait)
+        store = Store(db, read_only=True, wait=COMMAND_WAIT if wait is None else wait)  # a writer may finish
     except DatabaseBusy as err:
         fail(f"{err}; try again when it is done", EXIT_BUSY)
     except duckdb.Error as err:

@@ -133,7 +133,7 @@ def _not_a_database(err: Exception) -> bool:
 
 
 def _run_once(inputs: List[Path], db: Path, *, show: int, settle: float | None, dictionaries, batch_size,
-              english_only, executor, workers, scheduler, parquet_dir, pool, wait, dashboard, as_json=False,
+              english_only, executor, workers, scheduler, parquet_dir, pool, wait, dashboard=None, as_json=False,
               quiet=False):
     """One pass over the inputs. When watching (``settle`` set) only files left unchanged for
     ``settle`` seconds are taken, so a file still being written is not ingested half-way, and

@@ -27,7 +27,9 @@ def serve(
     if not db.exists():
         fail(f"no database at {db} (run `eventscope run` first, or pass --db)")
     problem = check_store(db)
-    if problem:
+    if problem == BUSY:
+        console.print(f"[yellow]warning:[/] a run is writing {db}; pages answer 503 until it is done")
+    elif problem:
         fail(problem)
     if not _is_loopback(host):
         console.print(f"[yellow]warning:[/] binding {host}: other machines can read this database; there is no login")
@@ -35,14 +37,21 @@ def serve(
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
+BUSY = "busy"
+
+
 def check_store(db: Path) -> str | None:
     """A message when `db` cannot be served: not DuckDB, locked by a writer, or not an eventscope store."""
     import duckdb
 
+    from eventscope.store.lock import is_lock_error
+
     try:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error as err:
-        return f"cannot open {db} read-only (not a DuckDB file, or `eventscope run` is writing it): {err}"
+        if is_lock_error(err):
+            return BUSY  # a run is writing it: serve anyway, the pages say so until it is done
+        return f"cannot open {db} read-only (not a DuckDB file?): {str(err).splitlines()[0]}"
     try:
         tables = {r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}

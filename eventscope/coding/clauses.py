@@ -250,8 +250,16 @@ def _owners(verb: Token) -> list[Token]:
 
 
 def entity_span(token: Token) -> Span | None:
-    """The named-entity span a token belongs to, if any ("last week", "New York")."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The named-entity span a token belongs to, if any ("last week", "New York"). Read from
+    the token's IOB tags (the same span as in doc.ents, whose every read builds all the
+    document's entities: quadratic on a long document)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if doc[start].ent_iob_ != "B":
+        start += 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type)

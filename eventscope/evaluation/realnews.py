@@ -106,16 +106,29 @@ def scope_end(text: str, quote: str | None) -> int | None:
     return None
 
 
-def is_furniture(actor: dict, furniture: list[str]) -> bool:
-    """An actor read from a dateline, byline or credit line the coders listed."""
-    written = _normal(actor.get("text") or actor.get("name") or "")
+def furniture_spans(text: str, furniture: list[str]) -> list[tuple[int, int]]:
+    """Where the furniture lines the coders listed (datelines, bylines, credits) stand in the
+    ingested text: an event read from there was read from furniture."""
+    spans = []
+    for line in furniture:
+        words = line.split()
+        if not words:
+            continue
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    return spans
+
+
+def is_furniture(actor: dict, furniture: list[str], spans: list[tuple[int, int]] = ()) -> bool:
+    """An actor read from a dateline, byline or credit: its words are a whole furniture line
+    ("NEW DELHI:", "Reuters Staff"), or its mention lies inside one."""
+    written = _normal(actor.get("text") or actor.get("name") or "").strip(" :-")
     if not written:
         return False
-    for line in furniture:
-        line = _normal(line)
-        if written == line or (len(written) > 3 and written in line and len(line) < 60):
-            return True
-    return False
+    if any(written == _normal(line).strip(" :-") for line in furniture):
+        return True
+    start = actor.get("start", -1)
+    return start is not None and start >= 0 and any(a <= start < b for a, b in spans)
 
 
 @dataclass
@@ -197,12 +210,13 @@ def score_article(record: dict, predicted_events: list[dict], score: RealNewsSco
     not_done = set().union(*(event_triples(e) for e in record.get("not_done", []))) if record.get("not_done") else set()
     predicted: set = set()
     furniture = record.get("furniture") or []
+    spans = furniture_spans(text, furniture) if text else []
     for event in events:
         predicted |= event_triples(event)
         score.predicted_events += 1
         if not event.get("plover") or str(event.get("cameo") or "")[:2] in STATEMENT_ROOTS:
             score.statement_events += 1
-        if any(is_furniture(a, furniture) for a in (event.get("source") or []) + (event.get("target") or [])):
+        if any(is_furniture(a, furniture, spans) for a in (event.get("source") or []) + (event.get("target") or [])):
             score.furniture_events += 1
             score.errors["event with a furniture actor"] += 1
     score.articles += 1
@@ -229,7 +243,7 @@ def contract_with_mentions(event) -> dict:
     record["trigger"], record["evidence"] = event.trigger, event.evidence_text
     for side in ("source", "target"):
         for out, actor in zip(record[side], getattr(event, side)):
-            out["text"] = actor.text
+            out["text"], out["start"] = actor.text, actor.start
     return record
 
 

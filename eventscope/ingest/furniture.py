@@ -29,6 +29,7 @@ _CREDIT_LINE = re.compile(
 )
 _FILE_PHOTO = re.compile(r"^FILE(?: PHOTO)?\s*(?:-|:|\u2013|\u2014)\s")
 MAX_CAPTION_WORDS = 70
+MIN_TEASERS = 4  # headlines joined by " | " that make a list of other stories
 
 # "BERLIN (Reuters) -", "PAPHOS, Cyprus, Sept 7 (Reuters) -", "TOKYO, Aug 29 (KUNA) --",
 # "Lima, 3 May 2021 (dpa) -", "CAIRO —", "BEIRUT //". A place in capitals may stand alone;
@@ -43,6 +44,8 @@ _AGENCY_DASH = r"\s*(?:-{1,2}|\u2013|\u2014|//|:)\s+"  # "(AFP):" too, never a b
 _DATELINES = (
     re.compile(r"^(?P<place>" + _PLACE_CAPS + _REGION + r")" + _WHEN + _AGENCY_TAG + _AGENCY_DASH),
     re.compile(r"^(?P<place>" + _PLACE_CAPS + _REGION + r")" + _WHEN + _DASH),
+    # "NEW DELHI: ..." -- a colon only after a place of four letters or more ("RT: clashes" is a headline)
+    re.compile(r"^(?P<place>(?=[A-Z.'\- ]{4,}:)[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}):\s+"),
     re.compile(r"^(?P<place>" + _PLACE_WORDS + _REGION + r")" + _WHEN + _AGENCY_TAG + _AGENCY_DASH),
     re.compile(r"^(?P<place>" + _PLACE_WORDS + _REGION + r"),\s*(?P<when>\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
                r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})" + r"(?:" + _AGENCY_TAG + r")?" + _DASH),
@@ -88,11 +91,18 @@ def is_caption(paragraph: str) -> bool:
     return bool(_CREDIT_AT_END.search(paragraph) or _FILE_PHOTO.match(paragraph))
 
 
+def is_teaser_list(paragraph: str) -> bool:
+    """Headlines of other stories run together: "A moves | B says | C hit by ... | D"."""
+    return paragraph.count(" | ") >= MIN_TEASERS - 1
+
+
 def drop_captions(paragraphs: list[str]) -> list[str]:
-    """The paragraphs without captions and credit lines (a caption may stand on the line
-    before its credit: "People watch a news programme ..." then "Jung Yeon-je | AFP")."""
+    """The paragraphs without captions, credit lines and lists of other stories' headlines
+    (a caption may stand on the line before its credit: "People watch ..." then "Jan | AFP")."""
     kept: list[str] = []
     for paragraph in paragraphs:
+        if is_teaser_list(paragraph):
+            continue
         if is_credit_line(paragraph):
             if kept and len(kept[-1].split()) <= MAX_CAPTION_WORDS and not kept[-1].endswith(":"):
                 # the line before a bare credit is its caption, unless it is the headline area

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+from eventscope.ingest.decoding import printable_path
 from eventscope.models import Rejection
 
 BATCH_ROWS = 256
@@ -31,13 +32,14 @@ def parquet_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
     try:
         reader = pq.ParquetFile(path)
     except (pa.ArrowException, OSError) as exc:
-        yield Rejection(str(path), f"not a readable Parquet file ({str(exc).splitlines()[0]})")
+        yield Rejection(printable_path(path), f"not a readable Parquet file ({str(exc).splitlines()[0]})")
         return
     number = 0
     try:
         for batch in reader.iter_batches(batch_size=BATCH_ROWS):
             for row in batch.to_pylist():
                 number += 1
-                yield f"{path}:row {number}", {str(k): _plain(v) for k, v in row.items()}
+                yield f"{printable_path(path)}:row {number}", {str(k): _plain(v) for k, v in row.items()}
     except (pa.ArrowException, OSError) as exc:
-        yield Rejection(f"{path}:row {number + 1}", f"unreadable Parquet data ({str(exc).splitlines()[0]})")
+        yield Rejection(f"{printable_path(path)}:row {number + 1}",
+                        f"unreadable Parquet data ({str(exc).splitlines()[0]})")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import weakref
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 
 from eventscope.linking.brief import Candidate, build_brief
 from eventscope.linking.clusters import StoryVector, countries_from_text, countries_to_text
@@ -18,7 +18,7 @@ from eventscope.linking.events import LinkedEvent, link_events
 from eventscope.linking.stories import KEY_TERMS, StoryInput, StoryPostings, assign_stories, key_terms
 from eventscope.linking.vectors import document_countries
 
-__all__ = ["divert_duplicates", "link_batch"]
+__all__ = ["divert_duplicates", "finish", "link_batch"]
 
 
 def divert_duplicates(documents: list, store) -> list:
@@ -181,7 +181,13 @@ def link_batch(results: list, store) -> list[str]:
         raise
     stories.written()
     touched = sorted({s.id for s in update.stories})
-    summarise_stories(store, update.stories)
+    due = [st for st in update.stories if brief_due(st.n - len(st.doc_ids), st.n)]
+    due_ids = {st.id for st in due}
+    summarise_stories(store, due)
+    events_of = Counter(r["doc_id"] for r in rows)
+    store.update_story_counts([
+        {"id": st.id, "n_documents": st.n, "new_events": sum(events_of[d] for d in st.doc_ids),
+         "first_date": st.first_date, "last_date": st.last_date} for st in update.stories if st.id not in due_ids])
     return touched
 
 
@@ -197,6 +203,27 @@ def _write_links(store, update, linked) -> None:
                      for s in update.stories for t in key_terms(s.terms, KEY_TERMS)],
         story_documents=[{"story_id": s, "doc_id": d} for d, s in update.assignments.items()],
         df_delta=dict(update.df_delta), n_docs=update.n_docs)
+
+
+def brief_due(before: int, after: int) -> bool:
+    """Whether a story that grew from `before` to `after` documents gets its brief and title
+    rebuilt now: while small, at every size; later at 16, 32, 64, ... and every 64 documents.
+    In between only its counts and dates change, so a batch does not pay for re-reading every
+    big story it touched; `finish` brings every brief up to date at the end of a run."""
+    if before == 0 or after <= 8:
+        return True
+    return any(n & (n - 1) == 0 or n % 64 == 0 for n in range(before + 1, after + 1))
+
+
+def finish(store, chunk: int = 100) -> int:
+    """Rebuild the briefs of stories that grew since their last brief (end of a run): the
+    stories then read the same whatever the batches were. Returns how many were rebuilt."""
+    stale = store.stale_stories()
+    for start in range(0, len(stale), chunk):
+        rows = store.story_vectors_by_id(stale[start:start + chunk])
+        summarise_stories(store, [StoryVector(r["story_id"], r["terms"], r["n"], r["first_date"], r["last_date"])
+                                  for r in sorted(rows, key=lambda r: r["story_id"])])
+    return len(stale)
 
 
 def summarise_stories(store, stories: list[StoryVector]) -> None:
@@ -223,5 +250,6 @@ def summarise_stories(store, stories: list[StoryVector]) -> None:
             dated = sorted(e["date"] for e in material["events"] if e["date"])
             first, last = (dated[0], dated[-1]) if dated else (None, None)
         rows.append({"id": story_id, "title": title, "first_date": first, "last_date": last,
-                     "n_documents": material["n_documents"], "n_events": material["n_events"]})
+                     "n_documents": material["n_documents"], "n_events": material["n_events"],
+                     "brief_n": story.n})
     store.write_story_summaries(rows, briefs)

@@ -240,6 +240,25 @@ class LinkTables:
             """SELECT DISTINCT l.linked_event_id FROM event_links l JOIN events e ON e.id = l.event_id
                WHERE e.doc_id IN (SELECT unnest(?::VARCHAR[]))""", [sorted(set(doc_ids))]).fetchall()]
 
+    def stale_stories(self) -> list[str]:
+        """Stories whose brief was built when they had fewer documents than now."""
+        return [r[0] for r in self.con.execute(
+            """SELECT s.story_id FROM story_state s LEFT JOIN stories t ON t.id = s.story_id
+               WHERE t.brief_n IS DISTINCT FROM s.n ORDER BY s.story_id""").fetchall()]
+
+    def update_story_counts(self, rows: list[dict]) -> None:
+        """Counts and dates of stories whose brief is not rebuilt this batch."""
+        if not rows:
+            return
+        self.con.register("_story_counts", pa.Table.from_pylist(rows))
+        try:
+            self.con.execute("""UPDATE stories SET n_documents = c.n_documents, n_events = stories.n_events + c.new_events,
+                                       first_date = coalesce(c.first_date, stories.first_date),
+                                       last_date = coalesce(c.last_date, stories.last_date), updated_at = ?
+                                FROM _story_counts c WHERE stories.id = c.id""", [_now()]).fetchall()
+        finally:
+            self.con.unregister("_story_counts")
+
     def write_story_summaries(self, stories: list[dict], briefs: dict[str, list[dict]]) -> None:
         """Replace the stories rows and briefs of the given stories."""
         with self.transaction():
@@ -247,7 +266,7 @@ class LinkTables:
             self._append("stories", [dict(s, updated_at=now) for s in stories],
                          "ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, "
                          "last_date = excluded.last_date, n_documents = excluded.n_documents, "
-                         "n_events = excluded.n_events, updated_at = excluded.updated_at")
+                         "n_events = excluded.n_events, updated_at = excluded.updated_at, brief_n = excluded.brief_n")
             if briefs:
                 self.con.execute("DELETE FROM story_brief WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
                                  [sorted(briefs)]).fetchall()
@@ -257,14 +276,14 @@ class LinkTables:
     def list_stories(self, limit: int = 50) -> list[dict]:
         if not self._has_link_tables():
             return []
-        return self._rows("SELECT * FROM stories ORDER BY last_date DESC NULLS LAST, n_documents DESC, id LIMIT ?",
+        return self._rows("SELECT id, title, first_date, last_date, n_documents, n_events, updated_at FROM stories ORDER BY last_date DESC NULLS LAST, n_documents DESC, id LIMIT ?",
                           [limit])
 
     def story(self, story_id: str) -> dict | None:
         """A story with its documents (and their copies), brief and timeline, or None."""
         if not self._has_link_tables():
             return None
-        found = self._rows("SELECT * FROM stories WHERE id = ?", [story_id])
+        found = self._rows("SELECT id, title, first_date, last_date, n_documents, n_events, updated_at FROM stories WHERE id = ?", [story_id])
         if not found:
             return None
         story = found[0]

@@ -24,6 +24,7 @@ import duckdb
 
 WRITER_WAIT = 30.0  # seconds `eventscope run` waits for a database another process holds
 READER_WAIT = 1.0  # seconds a reader (one web request) waits before answering "busy"
+COMMAND_WAIT = 5.0  # seconds a reading command (export, stories) waits for a writer to finish
 T = TypeVar("T")
 
 

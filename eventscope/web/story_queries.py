@@ -17,7 +17,7 @@ def list_stories(r: Reader, limit: int, offset: int) -> tuple[int, list[dict]]:
     if not r.has("stories"):
         return 0, []
     total = r.value("SELECT count(*) FROM stories")
-    rows = r.rows("SELECT * FROM stories ORDER BY last_date DESC NULLS LAST, n_documents DESC, id "
+    rows = r.rows("SELECT id, title, first_date, last_date, n_documents, n_events, updated_at FROM stories ORDER BY last_date DESC NULLS LAST, n_documents DESC, id "
                   "LIMIT ? OFFSET ?", [limit, offset])
     return int(total), rows
 
@@ -25,7 +25,7 @@ def list_stories(r: Reader, limit: int, offset: int) -> tuple[int, list[dict]]:
 def get_story(r: Reader, story_id: str) -> dict | None:
     if not r.has("stories"):
         return None
-    story = r.row("SELECT * FROM stories WHERE id = ?", [story_id])
+    story = r.row("SELECT id, title, first_date, last_date, n_documents, n_events, updated_at FROM stories WHERE id = ?", [story_id])
     if story is None:
         return None
     story["documents"] = story_documents(r, story_id)
