@@ -272,3 +272,24 @@ def test_a_reaction_is_aimed_at_whoever_did_the_act_it_names(code_text):
     # a reaction to one's own act, or to an act the story never reported, gets no such target
     r = code_text("Kenya's foreign minister condemned the missile launch as reckless.")
     assert all(not e.target for e in r.events if e.cameo.startswith("11"))
+
+
+def test_a_demanded_act_is_a_request_of_the_clause_subject_not_a_done_act(code_text):
+    r = code_text("Kenya demanded that Uganda withdraw its troops from the border.")
+    assert [e.plover for e in r.events] == ["REQUEST"]
+    assert "UGA" in {a.country for a in r.events[0].target}
+    assert not [e for e in r.events if e.plover == "RETREAT"]  # asked for, not done
+
+
+def test_what_someone_is_accused_of_is_not_coded_as_done(code_text):
+    r = code_text("Kenya accused Uganda of attacking the border post on Monday.")
+    assert [e.plover for e in r.events] == ["ACCUSE"]
+    r = code_text("A Kenyan court charged the governor with bribing election officials.")
+    assert all(e.plover != "AID" and not e.cameo.startswith("07") for e in r.events)
+
+
+def test_an_act_someone_reports_is_coded_and_hearsay_is_not(code_text):
+    r = code_text("Uganda attacked the border post on Monday, Kenya reported.")
+    assert [e.plover for e in r.events if e.plover] == ["ASSAULT"]
+    r = code_text("Ugandan troops were reported to have attacked the border post.")
+    assert not [e for e in r.events if e.plover == "ASSAULT"]  # "are reported to": hearsay

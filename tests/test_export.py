@@ -1,12 +1,14 @@
 """Exports on the hand-built database (tests/webdb.py): every table, every profile, every format,
 read back by pandas, polars and duckdb as README "Reading exports" says, with CAMEO codes kept as
-strings (leading zeros) and dates typed. R/readr is not installed here: not tested."""
+strings (leading zeros) and dates typed; and by R's readr where Rscript and readr are
+installed (.ci/run installs Debian's r-cran-readr when it can)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -232,3 +234,29 @@ def test_every_sector_of_an_actor_is_listed(tmp_path):
     assert icews["e5"]["Source Sectors"] == "Military,Government" and icews["e2"]["Source Sectors"] is None
     assert (polecat["e5"]["Primary Actor Sector"], polecat["e5"]["Actor Sectors"]) == ("Military", "Military,Government")
     assert (gdelt["e5"]["Actor1Type1Code"], gdelt["e5"]["Actor1Type2Code"]) == ("MIL", "GOV")
+
+
+def _readr_available() -> bool:
+    if shutil.which("Rscript") is None:
+        return False
+    return subprocess.run(["Rscript", "-e", "library(readr)"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _readr_available(), reason="R's readr is not installed (Debian: r-cran-readr)")
+@pytest.mark.parametrize("profile", ["eventscope", *PROFILES])
+def test_readr_round_trip_keeps_codes_and_dates_typed(con, tmp_path, profile):
+    """The README's readr recipe: codes as character columns, ISO dates read as Date."""
+    path = tmp_path / "events.csv"
+    export(con, path, "csv", profile=profile)
+    codes = CODES[profile]
+    col_types = ", ".join(f"`{c}` = 'c'" for c in codes)
+    script = (f"library(readr); d <- read_csv('{path}', col_types = cols({col_types}), progress = FALSE, "
+              "show_col_types = FALSE); for (n in names(d)) cat(n, class(d[[n]])[1], "
+              "paste(sort(unique(na.omit(as.character(d[[n]])))), collapse='|'), sep='\\t', fill=TRUE)")
+    out = subprocess.run(["Rscript", "-e", script], capture_output=True, text=True, check=True).stdout
+    columns = {line.split("\t")[0]: line.split("\t")[1:] for line in out.splitlines() if line}
+    for column, expected in EXPECTED_CODES[profile].items():
+        kind, values = columns[column][0], columns[column][1] if len(columns[column]) > 1 else ""
+        assert kind == "character" and set(values.split("|")) == expected, (column, columns[column])
+    for column in DATES[profile]:
+        assert columns[column][0] == "Date", (column, columns[column])

@@ -32,6 +32,7 @@ from eventscope.coding.when import parse_iso, resolve
 from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
 
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+REQUEST_FRAMES = {"appeal", "demand"}  # frames whose complement is an act asked of someone else
 REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
 STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")  # meeting, cooperating: conjoined subjects act on each other
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
@@ -73,6 +74,9 @@ class Coder:
                 continue
             frame = self._frame_of(token)
             action = clauses.complement(token) if frame else None
+            if frame in REQUEST_FRAMES and action is None:
+                # "demanded that Uganda withdraw": the requested act is the that-clause's
+                action = next((c for c in clauses.clause_complements(token) if c.pos_ in {"VERB", "AUX"}), None)
             if frame and action is not None:
                 inner = self._pattern(action)
                 if inner is not None:
@@ -146,8 +150,10 @@ class Coder:
         source_tokens, passive = clauses.subject_tokens(cand.verb)
         sources = actors.actors_of(source_tokens)
         target_heads = clauses.target_tokens(cand.action)
-        if cand.frame in {"appeal", "demand"}:
-            target_heads = clauses.direct_objects(cand.verb) + target_heads
+        if cand.frame in REQUEST_FRAMES:
+            # whom the request is made of: "urged Iran to join", "demanded that Uganda withdraw"
+            asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
+            target_heads = clauses.direct_objects(cand.verb) + asked + target_heads
         source_entities = {a.entity for a in sources}
         targets = [a for a in actors.actors_of(target_heads) if a.entity not in source_entities]
         info = taxonomy.cameo(code)

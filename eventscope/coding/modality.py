@@ -15,7 +15,8 @@ from eventscope.knowledge.verb_lexicon import Lexicon
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
 PROSPECTIVE_DEPS = {"xcomp", "pcomp", "prep", "acl"}  # the complement of "about to", "verge of"
-SPEECH_ROOTS = {"01"}  # statements introduce reported content without doubting it
+SPEECH_ROOTS = {"01"}
+ALLEGED_DEPS = {"prep", "pcomp", "xcomp", "ccomp", "advcl"}  # "accused of", "charged with", "alleged that"  # statements introduce reported content without doubting it
 
 
 class Modality(str, Enum):
@@ -79,8 +80,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
 def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
     """The strongest doubt cast on a clause by the words above it in the parse.
 
-    Walks every ancestor: a speculative or denying governor ("expected to", "fear that",
-    "denied that"), a conditional marker on the way, or a governing clause that is itself
+    Walks every ancestor: a speculative, denying or accusing governor ("expected to", "fear
+    that", "denied that", "charged with"), a conditional marker on the way, or a governing clause that is itself
     negated, conditional, speculative or future ("would confront any aircraft that violated")
     means the clause is not reported as done. A prospective governor ("is about to", "set
     to", "on the verge of") gives PROSPECTIVE unless something above casts a stronger doubt.
@@ -95,6 +96,8 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
         if token.dep_ != "conj":
             if lexicon.is_word("negating", lemma):
                 return Modality.NEGATED
+            if lexicon.is_word("alleging", lemma) and token.dep_ in ALLEGED_DEPS:
+                return Modality.SPECULATIVE  # "accused X of attacking": the attack is the charge
             if lexicon.is_word("speculative", lemma) or lexicon.frames.get(lemma) == "speculative":
                 return Modality.SPECULATIVE
             if lexicon.is_word("prospective", lemma) and token.dep_ in PROSPECTIVE_DEPS:
