@@ -88,12 +88,3 @@ def test_mention_names_are_whole_phrases(processor):
 def test_unknown_organisation_does_not_take_its_acronyms_namesake(processor):
     doc, actors = mentions(processor, "Police dispersed a rally of the Alliance for Modern Liberty (AMLO) in Lima.")
     assert all(a.country != "MEX" for a in actors.all_mentions())
-
-
-def test_conjoined_plain_adjectives_are_one_actor(processor):
-    # "Russian and Iranian officials" are two actors; "angry and hungry farmers" one
-    _, actors = mentions(processor, "Hundreds of angry and hungry farmers marched on Paris.")
-    farmers = [a for a in actors.all_mentions() if "farmers" in a.text]
-    assert [a.name for a in farmers] == ["angry and hungry farmers"]
-    _, actors = mentions(processor, "Russian and Iranian officials met in Tehran.")
-    assert sorted(a.country for a in actors.all_mentions() if "officials" in a.text) == ["IRN", "RUS"]

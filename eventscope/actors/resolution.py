@@ -362,20 +362,11 @@ def _adjective_variants(span: Span, span_text: str | None = None) -> list[str]:
     for child in head.lefts:
         if child.dep_ in {"amod", "compound", "nmod"}:
             conjuncts = [c for c in child.children if c.dep_ == "conj"]
-            # split only when the words say whose ("Russian and Iranian", "military and
-            # civilian"); "angry and hungry farmers" are one group
-            if conjuncts and sum(_says_whose(adj.text) for adj in [child, *conjuncts]) >= 2:
+            if conjuncts:
                 rest = [t for t in span if t.i > max(c.right_edge.i for c in conjuncts)]
                 tail = " ".join(t.text for t in rest)
                 return [f"{adj.text} {tail}".strip() for adj in [child, *conjuncts]]
     return [span_text]
-
-
-@lru_cache(maxsize=4096)
-def _says_whose(word: str) -> bool:
-    """The word alone names a country or a kind of actor ("Iranian", "military")."""
-    alone = resolve_phrase(word)
-    return bool(alone.country or (alone.sector and alone.sector not in NON_ACTOR_SECTORS))
 
 
 @lru_cache(maxsize=4096)
