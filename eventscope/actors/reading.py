@@ -38,11 +38,14 @@ class Segment:
     matches: list[Match] = field(default_factory=list)
 
 
-def _plausible(toks: list[Token], matches: list[Match]) -> list[Match]:
+def _plausible(toks: list[Token], matches: list[Match], words: list[str]) -> list[Match]:
     """Drop matches that are really parts of an unknown name: a person alias written in
     lowercase ("car-borne"), a town right after a capitalised word ("Feliciano Valencia",
-    "Al-Sabah") and a pronoun before one ("He Zhihua")."""
+    "Al-Sabah"), a pronoun before one ("He Zhihua"), an organisation inside a longer name
+    ("the Northern Kivu Self-Defense Forces" is not Japan's) and an acronym in parentheses
+    that spells the name before it ("the Movement for Better Schools (MBS)" is no person)."""
     covered = {i for m in matches for i in range(m.start, m.end)}
+    by_end = {m.end: m for m in matches}
 
     def name_word(i: int) -> bool:
         return 0 <= i < len(toks) and i not in covered and toks[i].text[:1].isupper() \
@@ -57,8 +60,43 @@ def _plausible(toks: list[Token], matches: list[Match]) -> list[Match]:
             continue
         if best.kind == "sector" and best.priority == NOT_AN_ACTOR and name_word(m.end):
             continue
+        if _spelled_acronym(toks, m, words, by_end.get(m.start)):
+            continue
+        if best.kind == "org" and _inside_longer_name(toks, m, by_end.get(m.start), name_word):
+            continue
         kept.append(m)
     return kept
+
+
+def _spelled_acronym(toks: list[Token], m: Match, words: list[str], before: Match | None) -> bool:
+    """An acronym in parentheses after a capitalised name spells that name: a lexicon entry
+    for it naming someone else (a person, another body) is a false match; "the Japan
+    Self-Defense Forces (JSDF)", where both name the same body, is kept."""
+    word = words[toks[m.start].index] if toks[m.start].index < len(words) else ""
+    text = toks[m.start].text
+    if m.end - m.start != 1 or not (word.startswith("(") and word.rstrip(",;:.").endswith(")")) \
+            or not (text.isupper() and len(text) > 1) or m.start == 0:
+        return False
+    if not toks[m.start - 1].text[:1].isupper():
+        return False
+    return before is None or before.best.name != m.best.name
+
+
+def _inside_longer_name(toks: list[Token], m: Match, before: Match | None,
+                        name_word: Callable[[int], bool]) -> bool:
+    """A known body right after an unknown capitalised word ("the Lakeside Self Defense
+    Forces") or after a town or region of another country ("North Kivu") is part of a
+    longer name: another body. The phrase's first word is left alone: it may be capitalised
+    only because it opens a sentence ("Angry Hamas supporters")."""
+    if m.start - 1 >= 1 and name_word(m.start - 1):
+        return True
+    country = m.best.country
+    return before is not None and before.best.kind in ("city", "region") and country is not None \
+        and country not in CLASS_CODES and before.best.country not in (None, country)
+
+
+# class codes are no country: a body of one (IGO, NGO, ...) may work in any town
+CLASS_CODES = {"IGO", "NGO", "IMG", "MNC", "EUR", "WST", "AFR", "ASA", "MEA", "LAM", "NAF", "SAS", "SEA"}
 
 
 def _segments(toks: list[Token], matches: list[Match]) -> list[Segment]:
@@ -109,8 +147,12 @@ def _person_name(text: str, toks: list[Token], matches: list[Match], head_end: i
         after = run[-1] + 1
         while after < len(toks) and toks[after].norm in DETERMINERS:
             after += 1
-        if run[0] - 1 in covered or after in covered:
-            words = text.split()
+        words = text.split()
+        # a name written before its description is set off by a comma ("Ali Kushayb, a
+        # ... leader"); a capitalised word right before a role word is a modifier or part
+        # of one name ("Angry protesters", "Seven soldiers", "Better Schools")
+        apposed = after in covered and words[toks[run[-1]].index].endswith(",")
+        if run[0] - 1 in covered or apposed:
             indexes = sorted({toks[i].index for i in run})
             return " ".join(words[i].strip(",;:()\"") for i in indexes)
     return None
@@ -149,7 +191,7 @@ class ParsedPhrase(NamedTuple):
 
 def parse_phrase(phrase: str, lex: Lexicon) -> ParsedPhrase:
     toks = tokenize(phrase)
-    matches = _plausible(toks, lex.scan(toks))
+    matches = _plausible(toks, lex.scan(toks), phrase.replace("\u00a0", " ").split())
     return ParsedPhrase(phrase, toks, matches, _segments(toks, matches))
 
 

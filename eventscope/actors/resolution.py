@@ -80,6 +80,8 @@ class MentionResolver:
         if token.pos_ == "PRON":
             governing = self._governing_subject(token, lower)
             return governing if governing else self._resolve_pronoun(lower, sent_no)
+        if _parenthesised(token):  # "the Movement for Better Schools (MBS)": an acronym spells
+            return self._spelled_out(token)  # the name before it, whatever else it may stand for
         if not self._may_be_actor(token):
             return []
         span = noun_phrase(token, with_of=_is_leading_role(token.text)
@@ -96,7 +98,7 @@ class MentionResolver:
         if len(actors) == 1:
             actors = [self._with_apposition(token, actors[0], context)]
         elif not actors:
-            appos = [c for c in token.children if c.dep_ == "appos"]
+            appos = [c for c in token.children if c.dep_ == "appos" and not _parenthesised(c)]
             if appos:
                 inner = self._resolve_text(noun_phrase(appos[0]).text, noun_phrase(appos[0]), context)
                 if inner is not None:
@@ -181,9 +183,25 @@ class MentionResolver:
                 g.dep_ == "pobj" and g.pos_ != "PRON" and self._is_actor_head(g) for g in c.children)
             for c in head.rights)
 
+    def _spelled_out(self, token: Token) -> list[Actor]:
+        """The actors of the name a parenthesised acronym spells: the phrase right before
+        the parenthesis, through the parse's heads; [] when that name is no known actor."""
+        at = token.i - 2
+        for _ in range(3):
+            if at < 0:
+                break
+            if at in self._by_token:
+                return [replace(a, text=token.text, start=token.idx, end=token.idx + len(token.text),
+                                evidence=(Evidence("rule", f"coref:acronym {token.text}"),))
+                        for a in self._by_token[at]]
+            if self.doc[at].head.i == at:
+                break
+            at = self.doc[at].head.i
+        return []
+
     def _with_apposition(self, token: Token, actor: Actor, context: str) -> Actor:
         for child in token.children:
-            if child.dep_ != "appos":
+            if child.dep_ != "appos" or _parenthesised(child):
                 continue
             span = noun_phrase(child)
             other = self._resolve_text(span.text, span, context)
@@ -310,6 +328,13 @@ def noun_phrase(token: Token, with_of: bool = False) -> Span:
         elif with_of and child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - child.i <= 8:
             right = max(right, child.right_edge.i)
     return token.doc[left : right + 1]
+
+
+def _parenthesised(token: Token) -> bool:
+    """An acronym written in parentheses: "(MBS)"."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" \
+        and token.text.isupper() and len(token.text) > 1
 
 
 def _is_mention_head(token: Token) -> bool:

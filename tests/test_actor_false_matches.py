@@ -1,0 +1,90 @@
+"""Actor false matches (issue 15 item 4): an acronym in parentheses spells the name before
+it; a known organisation inside a longer name is a different organisation; an actor's name
+is its whole phrase, never a leading modifier. Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.actors.phrase import resolve_phrase
+
+
+def mentions(processor, text):
+    from eventscope.actors.mentions import DocActors
+    from eventscope.models import Document
+
+    doc = processor.nlp(text)
+    return doc, DocActors(doc, Document(id="t", text=text, date="2020-05-01", origin="test"))
+
+
+@pytest.mark.parametrize("text", [
+    "the Movement for Better Schools (MBS)",  # MBS is also a known person's alias
+    "Movement for Better Schools (MBS) leaders",
+    "the Alliance for Modern Liberty (AMLO)",
+])
+def test_acronym_in_parentheses_is_not_a_person(text):
+    actor = resolve_phrase(text)
+    assert not any(e.value.startswith("person:") for e in actor.evidence)
+    assert actor.country not in ("SAU", "MEX")
+
+
+def test_acronym_in_parentheses_is_the_organisation_before_it(processor):
+    doc, actors = mentions(processor, "Members of the Movement for Better Schools (MBS) marched in Nairobi on Tuesday.")
+    for found in actors.all_mentions():
+        assert found.country != "SAU" and "Salman" not in found.name
+    acronym = next(t for t in doc if t.text == "MBS")
+    assert all(a.country != "SAU" for a in actors.actors_for(acronym))
+
+
+def test_known_acronym_in_parentheses_still_names_its_organisation():
+    assert resolve_phrase("the Japan Self-Defense Forces (JSDF)").country == "JPN"
+
+
+@pytest.mark.parametrize("text", [
+    "the Northern Kivu Self-Defense Forces",
+    "the Lakeside Self Defense Forces",
+    "fighters of the Upper Valley Self-Defence Forces",
+])
+def test_local_militia_is_not_japans_army(text):
+    assert resolve_phrase(text).country != "JPN"
+
+
+@pytest.mark.parametrize("text", ["Japan Self-Defense Forces", "the JSDF", "the Self-Defense Forces"])
+def test_japans_army_is_still_japans(text):
+    assert resolve_phrase(text).country == "JPN"
+
+
+def test_local_militia_in_a_sentence_takes_no_foreign_army(processor):
+    _, actors = mentions(processor, "Fighters of the Northern Kivu Self-Defense Forces attacked a village in Congo.")
+    assert all(a.country != "JPN" for a in actors.all_mentions())
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Angry protesters", "Angry protesters"),
+    ("Seven soldiers", "Seven soldiers"),
+    ("Furious farmers", "Furious farmers"),
+    ("Better Schools", "Better Schools"),
+])
+def test_name_is_the_whole_phrase_not_a_leading_modifier(text, name):
+    assert resolve_phrase(text).name == name
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Minister Juan Jobet", "Juan Jobet"),  # a name after a title is still the person's
+    ("Ali Kushayb, a Sudanese militia leader", "Ali Kushayb"),  # and before an apposition
+])
+def test_person_names_next_to_titles_are_still_found(text, name):
+    assert resolve_phrase(text).name == name
+
+
+def test_mention_names_are_whole_phrases(processor):
+    _, actors = mentions(processor, "Angry protesters burned tyres outside the ministry in Nairobi.")
+    names = {a.text: a.name for a in actors.all_mentions()}
+    assert names["Angry protesters"] == "Angry protesters"
+    _, actors = mentions(processor, "Seven soldiers were killed in an ambush in Mali.")
+    assert {a.name for a in actors.all_mentions()} >= {"Seven soldiers"}
+
+
+def test_unknown_organisation_does_not_take_its_acronyms_namesake(processor):
+    doc, actors = mentions(processor, "Police dispersed a rally of the Alliance for Modern Liberty (AMLO) in Lima.")
+    assert all(a.country != "MEX" for a in actors.all_mentions())
