@@ -293,3 +293,10 @@ def test_an_act_someone_reports_is_coded_and_hearsay_is_not(code_text):
     assert [e.plover for e in r.events if e.plover] == ["ASSAULT"]
     r = code_text("Ugandan troops were reported to have attacked the border post.")
     assert not [e for e in r.events if e.plover == "ASSAULT"]  # "are reported to": hearsay
+
+
+def test_telling_an_audience_is_attribution_beside_the_act(code_text):
+    r = code_text("Kenya's foreign minister told Ugandan officials that Kenyan troops had attacked the "
+                  "rebel camp.")
+    assert not [e for e in r.events if e.cameo == "010"]
+    assert [e for e in r.events if e.cameo.startswith("19")]

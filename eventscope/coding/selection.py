@@ -16,6 +16,7 @@ from eventscope.knowledge.verb_lexicon import VerbPattern
 from eventscope.models import Event
 
 STATEMENT_ROOT = "01"
+PLAIN_STATEMENT = "010"  # "said", "told": no comment, denial or sympathy of its own (those are 011-019)
 REPORTED = "reported speech"  # note on a statement whose complement holds another event
 NEWS_SECTORS = {"MED", "JRN"}  # news media: reporting is not itself an event, nor a target
 MEDIA_OWN_ROOTS = {"14"}
@@ -141,8 +142,9 @@ def analyst_events(events: list[Event]) -> list[Event]:
     a whole story is worth keeping). A reporter or outlet is never a target ("told reporters", "told Reuters"), and what a
     reporter relays is not the reporter's act ("Al Jazeera's correspondent said ...") --
     journalists protesting still are. A CAMEO 01 statement stays only when it is about a
-    named actor (a comment on someone), or when the text reports nothing else (then the
-    statement is the news); "X said" beside the acts it frames is dropped. A type whose PLOVER
+    named actor (a comment, denial or sympathy: CAMEO 011-019), or when the text reports
+    nothing else (then the statement is the news); "X said" or "X told Y" (010) beside the
+    acts it frames is dropped. A type whose PLOVER
     definition requires a recipient (sanction, aid, cooperation) needs a target.
     """
     kept = []
@@ -154,8 +156,8 @@ def analyst_events(events: list[Event]) -> list[Event]:
                 and event.cameo_root not in MEDIA_OWN_ROOTS:
             continue
         targets = [a for a in event.target if a.sector not in NEWS_SECTORS]
-        if event.cameo_root == STATEMENT_ROOT and not targets and reports_acts:
-            continue
+        if event.cameo_root == STATEMENT_ROOT and reports_acts and (not targets or event.cameo == PLAIN_STATEMENT):
+            continue  # "X said" / "X told Y": attribution (to an audience), beside the acts it frames
         if not targets and event.plover in types_requiring_recipient() and not is_story_main_event(event):
             continue  # a sanction or aid aimed at no one: the word, not the act ("sanctions expire")
         if len(targets) != len(event.target):
