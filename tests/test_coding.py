@@ -300,3 +300,11 @@ def test_telling_an_audience_is_attribution_beside_the_act(code_text):
                   "rebel camp.")
     assert not [e for e in r.events if e.cameo == "010"]
     assert [e for e in r.events if e.cameo.startswith("19")]
+
+
+def test_a_weapon_is_used_not_aimed_at(code_text):
+    r = code_text("Kenya launched two ballistic missiles off its east coast on Wednesday.")
+    assert [(e.plover, e.cameo, e.target) for e in r.events] == [("MOBILIZE", "150", [])]  # a test
+    r = code_text("Rebels fired rockets at the Kenyan army base on Monday.")
+    attacks = [e for e in r.events if e.plover == "ASSAULT"]
+    assert attacks and all("rocket" not in a.text for e in attacks for a in e.target)  # aimed: an attack

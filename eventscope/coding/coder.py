@@ -20,7 +20,7 @@ from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
 from eventscope.knowledge import taxonomy
 from eventscope.coding.frames import apply_frame
-from eventscope.knowledge.implicit_agents import implicit_agent_sector
+from eventscope.knowledge.implicit_agents import implicit_agent_sector, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, own_modality, reported_modality
 from eventscope.coding.places import place_of
@@ -32,6 +32,8 @@ from eventscope.coding.when import parse_iso, resolve
 from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
 
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
+SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
 REQUEST_FRAMES = {"appeal", "demand"}  # frames whose complement is an act asked of someone else
 REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
 STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")  # meeting, cooperating: conjoined subjects act on each other
@@ -168,7 +170,15 @@ class Coder:
             asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
             target_heads = clauses.direct_objects(cand.verb) + asked + target_heads
         source_entities = {a.entity for a in sources}
+        launched = [t for t in target_heads if t.lemma_.lower() in weapons()]  # used, not aimed at
+        target_heads = [t for t in target_heads if t not in launched]
         targets = [a for a in actors.actors_of(target_heads) if a.entity not in source_entities]
+        aimed = any(c.dep_ == "prep" and c.lower_ in AIM_PREPS and any(
+            g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children) for c in cand.action.children)
+        if not targets and launched and not aimed and code[:2] == "19" and any(
+                weapons()[t.lemma_.lower()] for t in launched):
+            code = SHOW_OF_FORCE  # "launched two ballistic missiles off its coast": a test, not an attack
+            cand.notes.append(f"weapon launched at no one: {launched[0].lemma_}")
         info = taxonomy.cameo(code)
         fallback = False
         if not targets and len(sources) >= 2 and info.root in RECIPROCAL_ROOTS:
@@ -226,6 +236,8 @@ class Coder:
 
         for phrase in _object_phrases(action):
             for token in phrase:
+                if token.lemma_.lower() in weapons():
+                    continue  # what is fired is no target
                 found = [a for a in actors.actors_for(token) if someone_else(a)]
                 if not found and token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE"}:
                     found = [a for a in [_modifier_actor(token, actors)] if a and someone_else(a)]

@@ -1,5 +1,6 @@
 """Rules about an event's parties: who does an act the text reports without its doer
-(coding/data/implicit_agents.tsv), and which types need a recipient (plover_recipients.tsv)."""
+(coding/data/implicit_agents.tsv), which types need a recipient (plover_recipients.tsv), and
+which objects are weapons, used rather than aimed at (weapons.tsv)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,9 @@ def types_requiring_recipient() -> frozenset[str]:
     """PLOVER types whose definition requires a recipient (coding/data/plover_recipients.tsv)."""
     return frozenset(row["event"] for _, row in read_tsv(CODING_DATA / "plover_recipients.tsv")
                      if row["requires_recipient"] == "yes")
+
+
+@lru_cache(maxsize=1)
+def weapons() -> dict[str, bool]:
+    """Weapon nouns -> whether launching one at no one is a show of force (coding/data/weapons.tsv)."""
+    return {row["word"]: row["launched_alone"] == "yes" for _, row in read_tsv(CODING_DATA / "weapons.tsv")}
