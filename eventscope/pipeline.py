@@ -33,7 +33,7 @@ class RunReport:
     files_unchanged: int = 0  # input files skipped unread: ingested by an earlier run
 
 
-def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = True) -> dict:
+def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = True, encoder: bool = False) -> dict:
     """The configuration of the pipeline a run codes with (saved in the `runs` table):
     the spaCy model, then the eventscope components and their settings."""
     from dataclasses import asdict
@@ -45,7 +45,7 @@ def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = T
     source = dictionary_source(dictionaries)
     return {"model": MODEL, "components": {
         "eventscope_actors": {"dictionaries": source},
-        "eventscope_coding": {"dictionaries": source, "classifier": classifier,
+        "eventscope_coding": {"dictionaries": source, "classifier": classifier, "encoder": encoder,
                               "thresholds": asdict(Thresholds()), "confidence": asdict(ConfidenceWeights())},
     }}
 

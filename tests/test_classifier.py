@@ -280,7 +280,7 @@ def test_training_script_runs_on_a_tiny_sample(tmp_path, capsys):
                 "events": [{"plover": "ASSAULT" if t in fight else "CONSULT"}]}
                for i, t in enumerate(fight + talk)]
     written = tmp_path / "written.tsv"
-    written.write_text("# our own examples\n" + "".join(
+    written.write_text("# our own examples\nevent\tmode\theadline\tlead\n" + "".join(
         f"PROTEST\t\t{h}\tThousands marched through the capital on Sunday, {h.lower()}.\n"
         for h in ("Farmers march on parliament", "Students rally against fees", "Nurses strike for pay")))
     out = tmp_path / "models"
@@ -303,15 +303,15 @@ def test_written_examples_are_read_and_checked(tmp_path):
     from eventscope.coding.classify.training import read_written
 
     good = tmp_path / "good.tsv"
-    good.write_text("# comment\nSANCTION\texpel\t{country_1} expels envoy\tThe foreign ministry expelled the envoy.\n")
+    good.write_text("# comment\nevent\tmode\theadline\tlead\nSANCTION\texpel\t{country_1} expels envoy\tThe foreign ministry expelled the envoy.\n")
     (example,) = read_written(good)
     assert (example.label, example.title, example.group) == ("SANCTION", "{country_1} expels envoy", "written")
     for bad in ("SANCTION\texpel\tonly three columns\n", "PUNISH\t\tA headline\tA lead.\n",
                 "SANCTION\tstrike\tA headline\tA mode SANCTION does not have.\n",
                 "SANCTION\t\t\tA lead with no headline.\n"):
         path = tmp_path / "bad.tsv"
-        path.write_text("# comment\n" + bad)
-        with pytest.raises(ValueError, match="bad.tsv:2"):
+        path.write_text("# comment\nevent\tmode\theadline\tlead\n" + bad)
+        with pytest.raises(ValueError, match="bad.tsv:3"):
             read_written(path)
 
 

@@ -25,7 +25,7 @@ from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexi
 from eventscope.coding.modality import Modality, own_modality, reported_modality
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
-    NEWS_SECTORS, STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe,
+    NEWS_SECTORS, STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
     drop_subsumed, edit_distance_le1, keep_reported_statements,
 )
 from eventscope.coding.when import parse_iso, resolve
@@ -41,11 +41,12 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "aft
 
 class Coder:
     def __init__(self, lexicon: Lexicon | None = None, dictionaries=None, classifier=None,
-                 weights: ConfidenceWeights = ConfidenceWeights()):
+                 weights: ConfidenceWeights = ConfidenceWeights(), encoder=None):
         self.lexicon = lexicon or default_lexicon()
         self.dictionaries = dictionaries
         self.classifier = classifier  # coding.classify.EventClassifier, or None: lexicon only
         self.weights = weights
+        self.encoder = encoder  # coding.encoder.EventEncoder, or None: it judges each clause's kind of act
         self._fuzzy: dict[str, str | None] = {}
 
     def code(self, document: Document, doc: Doc, actors: DocActors | None = None) -> DocumentResult:
@@ -62,8 +63,20 @@ class Coder:
         events = dedupe(keep_reported_statements(events))
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
+        if self.encoder is not None:
+            events = self._judged(events, doc)
         events = analyst_events(events)
         return DocumentResult(document, sentences, actors.all_mentions(), events)
+
+    def _judged(self, events: list[Event], doc: Doc) -> list[Event]:
+        """The event encoder settles what kind of act each clause with an actor is (coding.judge);
+        a story's main event keeps the type the story model read from the whole story."""
+        from eventscope.coding.judge import decide, judge_events, sentences_of
+
+        clauses = [e for e in events if not is_story_main_event(e)]
+        for event, judgement in judge_events(clauses, sentences_of(doc), self.encoder):
+            decide(event, judgement, self.encoder.name)
+        return [replace(e, id="") for e in events]  # the id hashes the code
 
     # --- finding predicates and their codes ------------------------------------------
     def _candidates(self, sent: Span) -> list[Candidate]:

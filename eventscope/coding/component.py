@@ -2,7 +2,8 @@
 
 Configured with the knowledge source (``dictionaries``), whether the learned models revise
 the lexicon's events (``classifier``), their ``thresholds`` (classify.revise.Thresholds) and
-the lexicon coder's ``confidence`` weights (selection.ConfidenceWeights); unset fields keep
+the lexicon coder's ``confidence`` weights (selection.ConfidenceWeights), and whether the
+event encoder judges each clause's kind of act (``encoder``, coding/judge.py); unset fields keep
 their defaults. Writes ``doc._.result``: the document's DocumentResult (sentences, actors,
 events), plain data classes; it consumes ``doc._.actors`` (set back to None). With a PETRARCH verbs file among the dictionaries the PETRARCH
 coder does the work, as PETRARCH2 would.
@@ -24,9 +25,9 @@ if not Doc.has_extension("result"):
 
 
 @Language.factory("eventscope_coding", default_config={
-    "dictionaries": None, "classifier": True, "thresholds": {}, "confidence": {}})
+    "dictionaries": None, "classifier": True, "thresholds": {}, "confidence": {}, "encoder": False})
 def make_coding_step(nlp: Language, name: str, dictionaries: str | None, classifier: bool,
-                     thresholds: dict, confidence: dict) -> "CodingStep":
+                     thresholds: dict, confidence: dict, encoder: bool) -> "CodingStep":
     knowledge = load_knowledge(dictionaries)
     if knowledge.petrarch:
         from eventscope.coding.petrarch_coder import PetrarchCoder
@@ -37,7 +38,12 @@ def make_coding_step(nlp: Language, name: str, dictionaries: str | None, classif
         from eventscope.coding.classify import EventClassifier
 
         model = EventClassifier.load(lexicon=knowledge.verbs, thresholds=Thresholds(**thresholds))
-    return CodingStep(Coder(knowledge.verbs, knowledge.dictionary, model, ConfidenceWeights(**confidence)))
+    judge = None
+    if encoder:
+        from eventscope.coding.encoder import EventEncoder
+
+        judge = EventEncoder.load()
+    return CodingStep(Coder(knowledge.verbs, knowledge.dictionary, model, ConfidenceWeights(**confidence), judge))
 
 
 class CodingStep:

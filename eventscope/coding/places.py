@@ -329,14 +329,10 @@ def _location(place) -> Location:
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """ISO3 -> capital (countries.tsv), where a seat of government ("the Kremlin") lies."""
-    from eventscope.knowledge.actor_lexicon import DATA
+    from eventscope.knowledge.tsv import ACTOR_DATA, read_tsv, split_list
 
-    out = {}
-    for line in (DATA / "countries.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        cells = line.split("\t")
-        if len(cells) >= 5 and not line.startswith("#") and cells[4]:
-            out[cells[0]] = cells[4].split("|")[0]
-    return out
+    return {row["iso3"]: split_list(row["capital"])[0] for _, row in read_tsv(ACTOR_DATA / "countries.tsv")
+            if row["capital"]}
 
 
 def resolve_place(text: str) -> tuple[str, str | None]:

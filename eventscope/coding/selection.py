@@ -148,7 +148,7 @@ def analyst_events(events: list[Event]) -> list[Event]:
     kept = []
     reports_acts = any(e.cameo_root != STATEMENT_ROOT for e in events)
     for event in events:
-        if not event.source and not event.target and not _is_story_main_event(event):
+        if not event.source and not event.target and not is_story_main_event(event):
             continue  # an act by no one on no one: nothing an analyst can file
         if event.source and all(a.sector in NEWS_SECTORS for a in event.source) \
                 and event.cameo_root not in MEDIA_OWN_ROOTS:
@@ -156,7 +156,7 @@ def analyst_events(events: list[Event]) -> list[Event]:
         targets = [a for a in event.target if a.sector not in NEWS_SECTORS]
         if event.cameo_root == STATEMENT_ROOT and not targets and reports_acts:
             continue
-        if not targets and event.plover in types_requiring_recipient() and not _is_story_main_event(event):
+        if not targets and event.plover in types_requiring_recipient() and not is_story_main_event(event):
             continue  # a sanction or aid aimed at no one: the word, not the act ("sanctions expire")
         if len(targets) != len(event.target):
             event = replace(event, target=targets, id="")  # the id hashes the actors: recompute it
@@ -164,7 +164,7 @@ def analyst_events(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _is_story_main_event(event: Event) -> bool:
+def is_story_main_event(event: Event) -> bool:
     """The story model's judgement of what a whole story is about stands even without actors."""
     return any(e.decides == MAIN_EVENT for e in event.evidence)
 

@@ -15,7 +15,6 @@ actor with a null code and a predicted actor with neither country nor sector are
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from importlib import resources
 
@@ -81,11 +80,10 @@ def main_event(events: list[dict]) -> dict | None:
 
 @lru_cache(maxsize=1)
 def _fallback_table() -> dict[tuple[str, str], int]:
+    from eventscope.knowledge.tsv import read_tsv
+
     path = resources.files("eventscope.evaluation").joinpath("data", "class5.tsv")
-    with path.open(encoding="utf-8") as f:
-        rows = csv.reader((line for line in f if line.strip() and not line.startswith("#")),
-                          delimiter="\t")
-        return {(kind, code): int(cls) for kind, code, cls, *_ in rows}
+    return {(row["kind"], row["code"]): int(row["class5"]) for _, row in read_tsv(path)}
 
 
 def _taxonomy():

@@ -248,7 +248,8 @@ def contract_with_mentions(event) -> dict:
 
 
 def evaluate_file(gold: Path, dictionaries: Path | None = None, shared: Path | None = None,
-                  limit: int | None = None, split: str | None = None) -> tuple[RealNewsScore, list[dict]]:
+                  limit: int | None = None, split: str | None = None,
+                  processor=None) -> tuple[RealNewsScore, list[dict]]:
     """Ingest and code every article the gold file names, and score it. Returns the score and
     the coded articles ({id, title, date, events}) for inspection."""
     from eventscope.pipeline import Processor
@@ -268,7 +269,7 @@ def evaluate_file(gold: Path, dictionaries: Path | None = None, shared: Path | N
             score.missing.append(doc)
         else:
             loaded.append((record, doc))
-    processor = Processor(dictionaries)
+    processor = processor or Processor(dictionaries)
     coded = []
     results = processor.process([doc for _, doc in loaded])
     for (record, doc), result in zip(loaded, results):

@@ -60,23 +60,22 @@ def read_examples(path: str | Path, level: str) -> list[Example]:
 
 
 def read_written(path: str | Path) -> list[Example]:
-    """The team's own headline + lead examples: TSV rows of event, mode, headline, lead
-    ("#" lines are comments). A malformed row is an error naming its line."""
+    """The team's own headline + lead examples: a TSV of event, mode, headline, lead (the
+    one data-file reader, knowledge.tsv). A row without event, headline or lead, or with an
+    unknown type or mode, is an error naming its line."""
+    from eventscope.knowledge.tsv import read_tsv
+
     out = []
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            row = line.rstrip("\n").split("\t")
-            if len(row) != 4 or not row[0].strip() or not row[2].strip() or not row[3].strip():
-                raise ValueError(f"{path}:{number}: want event, mode, headline, lead: {line.strip()[:80]!r}")
-            event, mode, headline, lead = (cell.strip() for cell in row)
-            if event.upper() not in taxonomy.plover_types():
-                raise ValueError(f"{path}:{number}: {event!r} is no PLOVER event type")
-            event, canonical = event.upper(), _mode(event.upper(), mode)
-            if mode and not canonical:
-                raise ValueError(f"{path}:{number}: {mode!r} is no mode of {event}")
-            out.append(Example(f"written-{number}", lead, event, headline, group="written", mode=canonical))
+    for number, row in read_tsv(path):  # columns: event, mode, headline, lead
+        event, mode, headline, lead = row["event"], row["mode"], row["headline"], row["lead"]
+        if not event or not headline or not lead:
+            raise ValueError(f"{path}:{number}: want event, mode, headline, lead: {headline[:80]!r}")
+        if event.upper() not in taxonomy.plover_types():
+            raise ValueError(f"{path}:{number}: {event!r} is no PLOVER event type")
+        event, canonical = event.upper(), _mode(event.upper(), mode)
+        if mode and not canonical:
+            raise ValueError(f"{path}:{number}: {mode!r} is no mode of {event}")
+        out.append(Example(f"written-{number}", lead, event, headline, group="written", mode=canonical))
     return out
 
 

@@ -1,0 +1,74 @@
+"""The event encoder's training data: our written acts and frames, CV groups (no torch needed)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import event_model_data as D  # noqa: E402
+
+ACTS, FRAMES = ROOT / "tools/data/written_acts.tsv", ROOT / "tools/data/written_frames.tsv"
+
+
+def test_written_acts_cover_every_root_and_frames_every_modality():
+    examples = D.written(ACTS, FRAMES)
+    roots = {e.labels["cameo"] for e in examples if "cameo" in e.labels}
+    assert roots == set(D.ROOTS)
+    assert {e.labels["modality"] for e in examples} == set(D.MODALITIES)
+    for e in examples:
+        assert "{" not in e.text and e.text[0].isupper()
+        assert e.group == f"written:{e.id.split(':')[1]}"  # all frames of an act share a fold
+        if e.labels["modality"] in ("negated", "requested", "hypothetical"):
+            assert set(e.labels) == {"modality"}  # an act not done has no category to learn
+    assert [e.text for e in D.written(ACTS, FRAMES)] == [e.text for e in examples]  # stable
+
+
+def test_a_malformed_row_names_its_line(tmp_path):
+    bad = tmp_path / "acts.tsv"
+    bad.write_text("# code\tbase\tpast\n180\tattack {T}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"acts.tsv:2"):
+        D.written(bad, FRAMES)
+    unknown = tmp_path / "acts2.tsv"
+    unknown.write_text("903\tdo a thing\tdid a thing\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="903"):
+        D.written(unknown, FRAMES)
+
+
+def test_near_duplicates_share_a_group_and_others_do_not():
+    texts = ["The army shelled the northern town on Monday night.",
+             "The army shelled the northern town on Monday night, officials said.",
+             "Farmers blocked the main highway with their tractors."]
+    groups = D.near_duplicate_groups(texts, "x")
+    assert groups[0] == groups[1] != groups[2]
+
+
+def test_template_slots_are_filled_the_same_way_every_time():
+    title = "{country_1} Expels Envoy of {country_2}"
+    filled = D.fill_slots(title, "SYN-7")
+    assert "{" not in filled and filled == D.fill_slots(title, "SYN-7")
+
+
+def test_first_sentence_stops_at_the_first_full_stop():
+    assert D.first_sentence("Troops left the city. Then it rained.\nMore.") == "Troops left the city."
+
+
+def test_realnews_reader_keeps_splits_apart(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"id": "a", "origin": "o1", "split": "train", "events": [{"plover": "ASSAULT", "cameo": "190", '
+        '"quote": "Gunmen raided the depot"}], "not_done": [{"plover": "PROTEST", "modality": "expected", '
+        '"quote": "unions may strike next week"}]}\n'
+        '{"id": "b", "origin": "o2", "split": "heldout", "events": [{"plover": "AID", "cameo": "070", '
+        '"quote": "Donors sent tents"}]}\n', encoding="utf-8")
+    train = D.realnews_train(gold)
+    assert [e.text for e in train] == ["Gunmen raided the depot", "unions may strike next week"]
+    assert train[0].labels == {"modality": "done", "cameo": "19", "class5": "4", "plover": "ASSAULT"}
+    assert train[1].labels == {"modality": "intended"}
+    assert {e.group for e in train} == {"realnews:o1"}
+    assert [e.text for e in D.realnews_train(gold, "heldout")] == ["Donors sent tents"]
+    assert D.realnews_train(tmp_path / "absent.jsonl") == []
