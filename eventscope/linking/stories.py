@@ -76,7 +76,10 @@ class StoryPostings:
         keys = key_terms(story.terms, KEY_TERMS)
         self.keys[story.id] = keys
         for term in keys:
-            self.lists.setdefault(term, {})[story.id] = story.terms[term] / story.n
+            postings = self.lists.setdefault(term, {})
+            postings[story.id] = story.terms[term] / story.n
+            if len(postings) > POSTINGS_PER_TERM:  # older entries are never looked at: memory stays bounded
+                del postings[next(iter(postings))]
 
     def candidates(self, query: dict[str, float], k: int) -> list[str]:
         scores: dict[str, float] = {}
