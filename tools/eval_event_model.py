@@ -36,22 +36,10 @@ REALNEWS = ROOT / "eval" / "realnews" / "realnews_dev.jsonl"
 
 
 def parse(records: list[dict], name: str, cache: Path):
-    from spacy.tokens import DocBin
+    """(Documents, spaCy Docs) of `records`, parsed once into `cache` (train_classifier's reader)."""
+    from train_classifier import parse_records
 
-    from eventscope.analyze import load_nlp
-    from eventscope.ingest import document_from_record
-
-    documents = [document_from_record({k: r.get(k) for k in ("id", "text", "date", "title")},
-                                      origin=str(r["id"]), english_only=False) for r in records]
-    nlp = load_nlp()
-    path = cache / f"{name}.spacy"
-    if path.exists():
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe((d.text for d in documents), batch_size=32))
-        cache.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=docs).to_disk(path)
-    return documents, docs
+    return parse_records(records, cache / f"{name}.spacy")
 
 
 def linear_folds(level: str, path: Path):

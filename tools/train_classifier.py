@@ -102,23 +102,28 @@ def mode_cv(examples, rows, held, written, written_rows):
 
 def parsed(path: Path, cache: Path, limit: int | None):
     """(records, Documents, spaCy Docs) of a gold file, parsing once into `cache`."""
+    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
+    documents, docs = parse_records(records, cache / f"{path.stem}-{limit or 'all'}.spacy")
+    return records, documents, docs
+
+
+def parse_records(records: list[dict], stored: Path):
+    """(Documents, spaCy Docs) of gold records, parsed once and kept in the DocBin `stored`."""
     from spacy.tokens import DocBin
 
     from eventscope.analyze import load_nlp
     from eventscope.ingest import document_from_record
 
-    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
     documents = [document_from_record({k: r.get(k) for k in ("id", "text", "date", "title")},
                                       origin=str(r["id"]), english_only=False) for r in records]
     nlp = load_nlp()
-    stem = cache / f"{path.stem}-{limit or 'all'}.spacy"
-    if stem.exists():
-        docs = list(DocBin().from_disk(stem).get_docs(nlp.vocab))
+    if stored.exists():
+        docs = list(DocBin().from_disk(stored).get_docs(nlp.vocab))
     else:
         docs = list(nlp.pipe((d.text for d in documents), batch_size=32))
-        cache.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=docs).to_disk(stem)
-    return records, documents, docs
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs).to_disk(stored)
+    return documents, docs
 
 
 def system_cv(path: Path, level: str, models, held, examples, cache: Path, limit: int | None,
