@@ -37,6 +37,12 @@ PLACE_NOUNS = {"city", "town", "village", "state", "province", "region", "distri
                "county", "port", "area", "suburb", "outskirts", "island", "governorate"}
 VISIT_ROOTS = {"04"}
 PLACE_AIMED_ROOTS = {"14"}  # protests: aimed at the place's country when no one is named
+MARCH_WORDS = {"march", "rally", "protest", "demonstrate", "walk", "parade", "converge"}
+STRIKE_ROOTS = {"18", "19", "20"}  # an attack happens where it strikes: "shelled Aleppo"
+AIMED_PREPS = {"on", "against"}  # "the attack on Aleppo", "airstrikes against Idlib"
+COVERED_SHARE = 2  # a story is about a country when it names it twice as often as any other,
+COVERED_MIN = 3  # and at least three times
+NESTED_DEPTH = 3  # "at a cinema in the US state of Louisiana": places inside a locative phrase
 VISIT_CODES = {"042", "043"}  # make / host a visit
 TRAVEL_VERBS = {"visit", "travel", "arrive", "fly", "go", "head", "come", "return", "tour", "trip", "visit"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -61,10 +67,10 @@ class PlaceContext:
 
     @classmethod
     def of(cls, result: DocumentResult) -> PlaceContext:
-        mentions = [(a.start, a.end, a.country) for a in result.actors
-                    if a.country and len(a.country) == 3 and a.country.isalpha()]
+        place, region, end = _dateline(result.document)
+        mentions = [(a.start, a.end, a.country) for a in result.actors  # (a dateline is no actor)
+                    if a.country and len(a.country) == 3 and a.country.isalpha() and a.start >= end]
         context = cls(Counter(c for _, _, c in mentions), mentions=mentions)
-        place, region = _dateline(result.document)
         if place:
             where = resolve(place.title(), context, strict=False)
             if where is not None and where.country and region:
@@ -82,20 +88,29 @@ class PlaceContext:
         inside = Counter(c for s, e, c in self.mentions if start <= s and e <= end)
         return PlaceContext(self.countries - inside, self.dateline) if inside else self
 
+    def covered_country(self) -> str | None:
+        """The country the document is about: at least COVERED_SHARE times as many of its
+        actor mentions belong to it as to any other, and at least COVERED_MIN."""
+        top = self.countries.most_common(2)
+        if not top or top[0][1] < COVERED_MIN or len(top) == 2 and top[0][1] < COVERED_SHARE * top[1][1]:
+            return None
+        return top[0][0]
+
     def score(self, country: str | None) -> float:
         if not country or country not in self.countries:
             return 0.0
         return IN_DOCUMENT + SHARE_WEIGHT * self.countries[country] / sum(self.countries.values())
 
 
-def _dateline(document) -> tuple[str | None, str | None]:
-    """(place, region) of the document's dateline: read by ingest (which takes it out of the
-    text, `Document.dateline`), else still at the start of the text (records, old stores)."""
+def _dateline(document) -> tuple[str | None, str | None, int]:
+    """(place, region, where the body starts) of the document's dateline: read by ingest
+    (which takes it out of the text, `Document.dateline`), else still at the start of the
+    text (records, old stores)."""
     if document.dateline:
         place, _, region = document.dateline.partition(",")
-        return place.strip(), region.strip() or None
+        return place.strip(), region.strip() or None, 0
     match = DATELINE.match(document.text[:120])
-    return (match["place"], match["region"]) if match else (None, None)
+    return (match["place"], match["region"], match.end()) if match else (None, None, 0)
 
 
 def aim_at_place(event: Event) -> None:
@@ -113,41 +128,81 @@ def aim_at_place(event: Event) -> None:
         event.id = replace(event, id="").id  # the id hashes the actors
 
 
-def place_events(result: DocumentResult, doc: Doc) -> None:
-    """Set every event's location from the text (or clear it when the text names none)."""
+def place_events(result: DocumentResult, doc: Doc) -> list[Location | None]:
+    """Set every event's location from the text (or clear it when the text names none);
+    returns the places in event order (their `evidence` says where the text said it)."""
     if not result.events:
-        return
+        return []
     context = PlaceContext.of(result)
     sents = list(doc.sents)
+    placed = []
     for event in result.events:
         sent = sents[event.sentence] if 0 <= event.sentence < len(sents) else None
         action = _action_of(event, sent) if sent is not None else None
-        event.place(locate(event, action, sent, context))
+        where = locate(event, action, sent, context)
+        event.place(where)
         aim_at_place(event)
+        placed.append(where)
+    return placed
 
 
 def locate(event: Event, action: Token | None, sent: Span | None, context: PlaceContext) -> Location | None:
-    """The event's place: its clause's locative phrase, else its sentence's, else the dateline."""
+    """The event's place: its clause's locative phrase, else its sentence's, else the dateline
+    of a local story, else for a domestic event of the country the story is about, that country."""
+    unknown = []  # place names the gazetteer does not know ("the village of Deir Sharki")
     if action is not None:
-        travel = event.cameo_root in VISIT_ROOTS and action.lemma_.lower() in TRAVEL_VERBS
-        for token in _clause_places(action, LOCATIVE_PREPS | (DESTINATION_PREPS if travel else set())):
+        preps = LOCATIVE_PREPS | (DESTINATION_PREPS if _goes_to(event, action) else set())
+        preps |= AIMED_PREPS if event.cameo_root in STRIKE_ROOTS else set()
+        for token in _clause_places(action, preps, event.cameo_root in STRIKE_ROOTS):
             where = _resolve_token(token, context, "clause")
             if where is not None:
                 return where
+            unknown += [token] if token.ent_type_ in PLACE_ENTS else []
     if sent is not None:
         owners = _sentence_owners(action) if action is not None else {sent.root.i}
-        for pobj in sent:
-            if pobj.dep_ == "pobj" and pobj.head.lower_ in LOCATIVE_PREPS and pobj.head.head.i in owners:
-                for token in _named_in(pobj):
-                    where = _resolve_token(token, context, "sentence")
-                    if where is not None:
-                        return where
+        scene = [p for p in sent if p.dep_ == "pobj" and p.head.lower_ in LOCATIVE_PREPS | {"during"} and (
+            p.head.head.i in owners  # "In Kabul, police arrested ...": an opening place sets the scene
+            or p.head.i == sent.start and p.head.head.i == sent.root.i)]
+        # the verbs' own places before their actors' ("the US commander in Iraq held talks
+        # during a visit to Beirut" happened in Beirut)
+        scene.sort(key=lambda p: p.head.head.pos_ not in {"VERB", "AUX"})
+        for pobj in scene:
+            if pobj.head.lower_ == "during" and pobj.lemma_.lower() not in EVENT_NOUNS:
+                continue
+            for token in _named_in(pobj):
+                where = _resolve_token(token, context, "sentence")
+                if where is not None:
+                    return where
+                unknown += [token] if token.ent_type_ in PLACE_ENTS else []
+    if unknown and context.covered_country() is not None:  # a place we cannot find, in the
+        area = _country_area(context.covered_country())  # country the story is about
+        if area is not None:
+            return replace(area, evidence="story")
+    countries = {a.country for a in event.source + event.target if a.country}
     dateline = context.dateline
-    if dateline is not None:
-        countries = {a.country for a in event.source + event.target if a.country}
-        if not countries or dateline.country in countries:
-            return dateline
-    return None
+    if dateline is not None and (not countries or dateline.country in countries):
+        return dateline
+    return _covered_country(countries, context) if dateline is not None else None
+
+
+def _goes_to(event: Event, action: Token) -> bool:
+    """A visit travels to its place, and a march goes to where the protest is."""
+    lemma = action.lemma_.lower()
+    return (event.cameo_root in VISIT_ROOTS and lemma in TRAVEL_VERBS
+            or event.cameo_root in PLACE_AIMED_ROOTS and lemma in MARCH_WORDS)
+
+
+def _covered_country(countries: set[str], context: PlaceContext) -> Location | None:
+    """A wire story filed from elsewhere ("CAIRO (AP) -" over a story about Tunisia): an event
+    among one country's actors happened in that country (to country precision) when the
+    story is about that country."""
+    if len(countries) != 1:
+        return None
+    (country,) = countries
+    if country != context.covered_country() or country == context.dateline.country:
+        return None
+    area = _country_area(country)
+    return replace(area, evidence="story") if area is not None else None
 
 
 def _action_of(event: Event, sent: Span) -> Token | None:
@@ -158,9 +213,10 @@ def _action_of(event: Event, sent: Span) -> Token | None:
         next((t for t in inside if t.pos_ in {"VERB", "NOUN"}), sent.root)
 
 
-def _clause_places(action: Token, preps: set[str]) -> list[Token]:
+def _clause_places(action: Token, preps: set[str], strike: bool = False) -> list[Token]:
     """Place words of the clause: its locative objects ("in Moscow", "in the village of X",
-    "in Manhattan federal court"), a visit's object ("visiting Sweden"), a border phrase."""
+    "in Manhattan federal court"), a visit's object ("visiting Sweden"), a border phrase,
+    the place an attack strikes ("shelled Aleppo", "the attack on Aleppo")."""
     found = []
     for owner in [action] + ([action.head] if action.dep_ in {"xcomp", "conj"} else []):
         for child in owner.children:
@@ -171,6 +227,11 @@ def _clause_places(action: Token, preps: set[str]) -> list[Token]:
                           for t in _named_in(g)]
             elif child.dep_ == "dobj" and action.lemma_.lower() in {"visit", "tour"}:
                 found += [child] if child.ent_type_ in PLACE_ENTS else []
+            elif child.dep_ == "dobj" and strike:  # "shelled the city of Homs", "launched an attack on Aleppo"
+                found += [child] if child.ent_type_ in {"GPE", "LOC"} else \
+                    [t for t in _named_in(child, NESTED_DEPTH) if t.i != child.i]
+                found += [t for p in child.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                          for g in p.children if g.dep_ == "pobj" for t in _named_in(g, NESTED_DEPTH)]
         found += _border_places(owner)
         if found:
             break
@@ -186,8 +247,9 @@ def _sentence_owners(action: Token) -> set[int]:
     reports the act ("said in Paris that rebels attacked ..." tells where it was said)."""
     verbs = [action]
     token = action
-    while token.dep_ in {"xcomp", "conj", "advcl"} and token.head.i != token.i:
-        token = token.head
+    while token.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and token.head.i != token.i:
+        # "before shooting himself": a gerund under a preposition hangs from the verb above it
+        token = token.head.head if token.dep_ == "pcomp" else token.head
         verbs.append(token)
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
     owners = set()
@@ -201,8 +263,11 @@ def _sentence_owners(action: Token) -> set[int]:
     return owners
 
 
-def _named_in(pobj: Token) -> list[Token]:
-    """The tokens of a locative object that may name a place, best first."""
+def _named_in(pobj: Token, depth: int = 0) -> list[Token]:
+    """The tokens of a locative object that may name a place, best first: the object itself,
+    the place of an event noun or place noun ("a visit to Beirut", "the village of X"), a
+    place naming it ("Manhattan federal court"), else a place the object lies in ("at a
+    cinema in Lafayette", "outside a synagogue in the city of Djerba")."""
     if pobj.ent_type_ in PLACE_ENTS or pobj.pos_ == "PROPN":
         return [pobj] + [a for a in pobj.children if a.dep_ == "appos" and a.ent_type_ in PLACE_ENTS]
     out = []
@@ -213,6 +278,11 @@ def _named_in(pobj: Token) -> list[Token]:
         out += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj"]
     out += [m for m in pobj.children if m.dep_ in {"compound", "poss", "nmod"} and m.ent_type_ in PLACE_ENTS]
+    if pobj.lemma_.lower() == "capital":  # "in the Afghan capital": the country's capital
+        out += [m for m in pobj.children if m.dep_ == "amod" and m.ent_type_ == "NORP"]
+    if not out and depth < NESTED_DEPTH:
+        out += [t for p in pobj.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+                for g in p.children if g.dep_ == "pobj" for t in _named_in(g, depth + 1)]
     return out
 
 
@@ -234,6 +304,8 @@ def _locative_object(token: Token) -> bool:
 
 
 def _resolve_token(token: Token, context: PlaceContext, evidence: str) -> Location | None:
+    if token.dep_ == "amod" and token.head.lemma_.lower() == "capital":
+        return _capital_of(token.text, evidence)
     span = clauses.entity_span(token)
     if span is not None and span.label_ not in PLACE_ENTS:
         return None  # "in Reuters", "at the United Nations" name no place
@@ -319,6 +391,29 @@ def _within_named_country(name: str) -> Location | None:
         if entry is not None:
             return Location(name, entry.country, precision="region" if entry.kind != "country" else "country")
     return None
+
+
+def _capital_of(demonym: str, evidence: str) -> Location | None:
+    """'the Rwandan capital' -> Kigali."""
+    from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
+
+    toks = tokenize(demonym)
+    for m in load_lexicon().scan(toks):
+        entry = next((e for e in m.entries if e.kind in {"demonym", "country"} and e.country), None)
+        if entry is not None and entry.country in capitals():
+            where = resolve(capitals()[entry.country], PlaceContext(Counter({entry.country: 1})))
+            if where is not None and where.country == entry.country:
+                return replace(where, evidence=evidence)
+    return None
+
+
+@lru_cache(maxsize=512)
+def _country_area(country: str) -> Location | None:
+    from eventscope.actors.gazetteer import load_gazetteer
+
+    area = load_gazetteer().area(country)
+    return None if area is None else Location(area.name, country, None, area.geonameid or None,
+                                              area.lat, area.lon, "country")
 
 
 def _location(place) -> Location:
