@@ -34,7 +34,8 @@ from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, 
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
 SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
-REQUEST_FRAMES = {"appeal", "demand"}  # frames whose complement is an act asked of someone else
+REQUEST_FRAMES = {"appeal", "demand"}
+WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" asks Uganda  # frames whose complement is an act asked of someone else
 REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
 STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")  # meeting, cooperating: conjoined subjects act on each other
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
@@ -89,6 +90,8 @@ class Coder:
                 continue
             frame = self._frame_of(token)
             action = clauses.complement(token) if frame else None
+            if frame in WISH_FRAMES:
+                frame, action = _wish_of_someone_else(token, frame, action)
             if frame in REQUEST_FRAMES and action is None:
                 # "demanded that Uganda withdraw": the requested act is the that-clause's
                 action = next((c for c in clauses.clause_complements(token) if c.pos_ in {"VERB", "AUX"}), None)
@@ -340,6 +343,19 @@ def _implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
     return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,
                   entity=f"{country}{sector}::implicit",
                   evidence=(Evidence("rule", "implicit agent of a passive", decides="sector"),))]
+
+
+def _wish_of_someone_else(verb: Token, frame: str, action: Token | None) -> tuple[str, Token | None]:
+    """"The US wants Britain to extradite him": a wish that someone else act, said by the one
+    who wishes it, is an appeal to them (their act is not done). Only the infinitive counts:
+    "hoped the talks would resume" is no request of the talks."""
+    if action is not None and clauses.direct_objects(verb):
+        return "appeal", action  # "wants Uganda [dobj] to withdraw [xcomp]"
+    for clause in clauses.clause_complements(verb):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if infinitive and any(c.dep_ == "nsubj" for c in clause.children):
+            return "appeal", clause  # "wants [Uganda to withdraw]" (ccomp with its own subject)
+    return frame, action
 
 
 def _is_predicate(token: Token, lexicon: Lexicon) -> bool:
