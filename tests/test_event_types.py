@@ -96,3 +96,32 @@ def test_launching_marches_is_a_protest_not_an_attack(code_text):
     events = _events(code_text, "Kenyan teachers launched marches against the Nairobi government on Monday.")
     assert "PROTEST" in {plover for _, plover, _, _ in events}, events
     assert "ASSAULT" not in {plover for _, plover, _, _ in events}, events
+
+
+def test_event_nouns_with_a_named_doer_are_events(code_text):
+    visit = _events(code_text, "Ghana's president Nana Mensah's visit to Abuja ended on Friday with a dinner.")
+    assert any(plover == "CONSULT" and src == ("GHA",) and tgt == ("NGA",) for _, plover, src, tgt in visit), visit
+    talks = _events(code_text, "The talks between Peru and Bolivia ended without a statement on Friday.")
+    assert any(plover == "CONSULT" and src == ("PER",) and tgt == ("BOL",) for _, plover, src, tgt in talks), talks
+    strikes = _events(code_text, "Turkish air strikes on Syrian villages destroyed two bridges on Monday.")
+    assert any(plover == "ASSAULT" and src == ("TUR",) for _, plover, src, _ in strikes), strikes
+    occupied = _events(code_text, "The occupation by Morocco of the disputed towns continues.")
+    assert any(cameo == "192" and src == ("MAR",) for cameo, _, src, _ in occupied), occupied
+
+
+def test_a_possessive_of_an_arrest_is_its_target_not_its_doer(code_text):
+    events = _events(code_text, "The arrest of the Kenyan activist by Ugandan police angered Nairobi.")
+    assert any(plover == "COERCE" and src == ("UGA",) and tgt == ("KEN",) for _, plover, src, tgt in events), events
+    own = _events(code_text, "Lopez's arrest in Caracas surprised his Peruvian friends.")
+    assert not any(plover == "COERCE" for _, plover, _, _ in own), own  # no one named arrested him
+
+
+def test_event_nouns_asked_for_threatened_or_planned_are_not_done(code_text):
+    for text in ("Kenya called for talks with Uganda on the border.",
+                 "Bolivia welcomed the prospect of talks with Chile.",
+                 "Chile's planned visit to Lima was discussed in the cabinet.",
+                 "Peru said Chile's visit to Lima would help the talks."):
+        events = _events(code_text, text)
+        assert not any(plover == "CONSULT" and src and src[0] in {"BOL", "CHL"} for _, plover, src, _ in events), (text, events)
+    nameless = _events(code_text, "The talks ended on Friday in Lima.")
+    assert not any(plover == "CONSULT" for _, plover, _, _ in nameless), nameless

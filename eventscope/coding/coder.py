@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
 from eventscope.knowledge import taxonomy
+from eventscope.coding.event_nouns import noun_events
 from eventscope.coding.frames import apply_frame
 from eventscope.knowledge.implicit_agents import implicit_agent_sector, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
@@ -63,6 +64,8 @@ class Coder:
                 event = self._event(candidate, sent, sent_no, document, actors)
                 if event is not None:
                     events.append(_aimed_at_reported_act(event, candidate.action, events))
+            events += noun_events(sent, sent_no, document, actors, self.lexicon,
+                                  lambda token: self._date(token, parse_iso(document.date), False, document))
         events = dedupe(keep_reported_statements(events))
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)

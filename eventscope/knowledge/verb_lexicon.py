@@ -186,6 +186,17 @@ def _rows(name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
+def event_nouns() -> dict[str, list[tuple[frozenset[str], str, str]]]:
+    """event_nouns.tsv: noun lemma -> [(prepositions that introduce its target, CAMEO code,
+    the role its possessive names: "source" or "target")]."""
+    table: dict[str, list[tuple[frozenset[str], str, str]]] = {}
+    for noun, preps, code, possessive in _rows("event_nouns.tsv"):
+        words = frozenset() if preps == "-" else frozenset(preps.split("|"))
+        table.setdefault(noun.lower(), []).append((words, code, possessive))
+    return table
+
+
+@lru_cache(maxsize=1)
 def frame_rules() -> dict[str, dict[str, str]]:
     """frame_codes.tsv: frame -> {CAMEO code prefix (or "*") -> what the frame makes of it}."""
     table: dict[str, dict[str, str]] = {}
