@@ -125,3 +125,16 @@ def test_event_nouns_asked_for_threatened_or_planned_are_not_done(code_text):
         assert not any(plover == "CONSULT" and src and src[0] in {"BOL", "CHL"} for _, plover, src, _ in events), (text, events)
     nameless = _events(code_text, "The talks ended on Friday in Lima.")
     assert not any(plover == "CONSULT" for _, plover, _, _ in nameless), nameless
+
+
+def test_saying_another_should_act_is_a_demand_of_it(code_text):
+    events = _events(code_text, "Kenya's foreign minister said Uganda should withdraw its troops from the border.")
+    assert any(plover == "REQUEST" and src == ("KEN",) and "UGA" in tgt for _, plover, src, tgt in events), events
+    assert not any(plover == "RETREAT" for _, plover, _, _ in events), events  # not done
+    own = _events(code_text, "Kenya's foreign minister said we must defend the border.")
+    assert not any(plover == "REQUEST" for _, plover, _, _ in own), own
+
+
+def test_throwing_stones_is_a_violent_protest(code_text):
+    events = _events(code_text, "Chilean students threw stones at police in Santiago on Monday.")
+    assert any(cameo == "145" and plover == "PROTEST" for cameo, plover, _, _ in events), events

@@ -36,6 +36,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
 SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
 REQUEST_FRAMES = {"appeal", "demand"}
+SELF_SUBJECTS = {"i", "we", "it", "there", "this", "that", "one", "you"}  # "we must act": no request of another
 WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" asks Uganda  # frames whose complement is an act asked of someone else
 REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
 STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")  # meeting, cooperating: conjoined subjects act on each other
@@ -95,11 +96,17 @@ class Coder:
             action = clauses.complement(token) if frame else None
             if frame in WISH_FRAMES:
                 frame, action = _wish_of_someone_else(token, frame, action)
+            obliged = self._obliged(token) if frame is None else None
+            if obliged is not None:  # "said Europe should impose sanctions": a demand of Europe
+                frame, action = "demand", obliged
             if frame in REQUEST_FRAMES and action is None:
                 # "demanded that Uganda withdraw": the requested act is the that-clause's
                 action = next((c for c in clauses.clause_complements(token) if c.pos_ in {"VERB", "AUX"}), None)
             if frame and action is not None:
                 inner = self._pattern(action)
+                if inner is None and obliged is not None:
+                    inner = VerbPattern(token.lemma_.lower(), frozenset(), "100",
+                                        f"{token.lemma_.lower()} .. {action.lemma_.lower()} (obligation) -> 100"), "100", False
                 if inner is not None:
                     pattern, code, fuzzy = inner
                     consumed.add(action.i)
@@ -114,6 +121,19 @@ class Coder:
                 found.append(Candidate(token, token, code, pattern, None, fuzzy))
         found = [c for c in found if c.frame or c.verb.i not in consumed]
         return drop_subsumed(found)
+
+    def _obliged(self, token: Token) -> Token | None:
+        """The clause a statement says someone else should or must do ("Kenya said Uganda must
+        withdraw"): modality.tsv `obligation` auxiliaries; not the speaker's own ("we must")."""
+        if not any(p.cameo.startswith(STATEMENT_ROOT) for k in clauses.verb_keys(token)
+                   for p in self.lexicon.verbs.get(k, ())):
+            return None
+        for clause in clauses.clause_complements(token):
+            subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].lower_ not in SELF_SUBJECTS and any(
+                    c.dep_ == "aux" and self.lexicon.is_word("obligation", c.lower_) for c in clause.children):
+                return clause
+        return None
 
     def _frame_of(self, token: Token) -> str | None:
         for key in clauses.verb_keys(token):
