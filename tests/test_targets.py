@@ -103,3 +103,25 @@ def test_unnamed_people_are_no_actors_of_a_known_kind(word):
     """A word the actor lexicon gives a kind ("protesters": CVL) is an actor already; the
     list holds only people of no known kind."""
     assert resolve_phrase(word).sector in (None, "UNK")
+
+
+def test_the_country_as_object_is_the_country_named_before_it(code_text):
+    r = code_text("About 5,000 French troops remain in Mali, nine years after Algeria invaded the country.")
+    invasions = [e for e in r.events if e.cameo.startswith("19")]
+    assert invasions and [a.country for a in invasions[0].target] == ["MLI"]
+    assert "target: the country (Mali)" in invasions[0].evidence_text
+
+
+def test_the_country_is_never_the_sources_own(code_text):
+    r = code_text("Algeria invaded the country on Monday.")
+    assert all(a.country != "DZA" for e in r.events for a in e.target)
+
+
+def test_an_armed_force_modifying_the_object_is_the_story_countrys(code_text):
+    r = code_text("Ghana and Togo condemned the military takeover on Monday.",
+                  title="Burkina Faso army seizes power in Burkina Faso")
+    condemnations = [e for e in r.events if e.cameo.startswith("11")]
+    assert condemnations and [(a.country, a.sector) for a in condemnations[0].target] == [("BFA", "MIL")]
+    # a government condemning "the military" of its own story country: no such target
+    r = code_text("Ghana condemned the military takeover on Monday.", title="Ghana troops seize power")
+    assert all(a.sector != "MIL" for e in r.events for a in e.target)

@@ -43,6 +43,9 @@ QUANTITY_WORDS = {"hundred", "thousand", "million", "dozen", "score", "number", 
 # "inquiry into", "claims against"); an event noun's agent ("by") first: it did the act reacted to
 NOUN_TARGET_PREPS = ("by", "against", "into", "to", "toward", "towards", "with", "on", "upon", "at")
 MAX_NOUN_DEPTH = 3  # object -> of its noun -> of that noun: "dropped its inquiry into claims against X"
+COUNTRY_NOUNS = {"country", "nation"}  # "invaded the country": the country named just before
+COUNTRY_WINDOW = 2  # sentences back "the country" may reach
+ARMED_SECTORS = {"MIL", "COP", "REB"}  # "condemned the military takeover": the story country's army
 CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warned that Iran would pay"
 
 
@@ -82,6 +85,9 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
     elif not targets and (sources or implicit_agent_sector(code)):  # "was arrested": police did it
         targets = unnamed_person(heads, action, root, actors)
         notes += [f"target: unnamed person ({targets[0].text})"] if targets else []
+        if not targets:
+            targets = definite_country(heads, {a.country for a in sources})
+            notes += [f"target: the country ({targets[0].name})"] if targets else []
     if not targets:
         targets = [a for a in fallback_targets(action, source_tokens, actors)
                    if a.entity not in source_entities]
@@ -137,6 +143,10 @@ def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActor
             found = [a for a in actors.actors_for(token) if someone_else(a)]
             if not found and token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE"}:
                 found = [a for a in [modifier_actor(token, actors)] if a and someone_else(a)]
+            elif not found and token.dep_ in MODIFIER_DEPS and token.pos_ in {"ADJ", "NOUN"} and not any(
+                    s.country == actors.story_country and s.sector in {None, "GOV"} for s in sources):
+                # (a government reacting to its own country's forces: more likely a wrong story country)
+                found = [a for a in [armed_modifier_actor(token, actors)] if a and someone_else(a)]
             if found:
                 return found
     return []
@@ -161,6 +171,36 @@ def unnamed_person(heads: list[Token], action: Token, root: str, actors: DocActo
         return [Actor(name=phrase.text, country=country, sector="CVL", text=phrase.text, start=phrase.start_char,
                       end=phrase.end_char, entity=f"{country}CVL::{head.lemma_.lower()}",
                       evidence=(Evidence("rule", "unnamed person as the object", decides="sector"),))]
+    return []
+
+
+def definite_country(heads: list[Token], source_countries: set[str | None]) -> list[Actor]:
+    """"Roughly 13,000 troops remain in Freedonia, years after its neighbour invaded the country":
+    "the country" as the act's object is the last country named before it (in its sentence or
+    the COUNTRY_WINDOW before), other than the source's own."""
+    from eventscope.actors.phrase import resolve_country
+
+    for head in heads:
+        if head.lemma_.lower() not in COUNTRY_NOUNS or not _patient(head) or not any(
+                c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+            continue
+        doc, start = head.doc, head.sent.start
+        for _ in range(COUNTRY_WINDOW):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        at = head.i - 1
+        while at >= start:
+            span = clauses.entity_span(doc[at]) if doc[at].ent_type_ in {"GPE", "NORP"} else None
+            if span is None:
+                at -= 1
+                continue
+            country = resolve_country(span.text)
+            if country and len(country) == 3 and country.isalpha() and country not in source_countries:
+                return [Actor(name=span.text, country=country, text=head.text, start=head.idx,
+                              end=head.idx + len(head.text), entity=f"{country}::country",
+                              evidence=(Evidence("rule", f"the country: {span.text}", decides="country"),))]
+            at = span.start - 1
+        return []
     return []
 
 
@@ -284,6 +324,21 @@ def modifier_actor(token: Token, actors: DocActors) -> Actor | None:
     return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
                  end=token.idx + len(token.text), entity=f"{found.country}::modifier",
                  evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
+
+
+def armed_modifier_actor(token: Token, actors: DocActors) -> Actor | None:
+    """"Condemned the military takeover", "denounced the police crackdown": a modifier naming an
+    armed force of no named country is that force of the country the story is about."""
+    from eventscope.actors.phrase import resolve_phrase
+
+    found = resolve_phrase(token.text, dictionaries=actors.dictionaries)
+    country = actors.story_country
+    if found.country or found.sector not in ARMED_SECTORS or not country:
+        return None
+    return Actor(name=f"{country} {found.sector} ({token.text})", country=country, sector=found.sector,
+                 text=token.text, start=token.idx, end=token.idx + len(token.text),
+                 entity=f"{country}{found.sector}::modifier",
+                 evidence=found.evidence + (Evidence("rule", "armed force modifying the object, of the story's country"),))
 
 
 def aimed_at_reported_act(event: Event, action: Token, earlier: list[Event]) -> Event:
