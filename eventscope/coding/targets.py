@@ -3,9 +3,10 @@
 The parse gives most targets (objects, datives, prepositional objects: clauses.target_tokens;
 "hundreds of students" through its quantity word). When it gives none, the coder looks, in
 order, for: the other parties of a two-sided act ("A and B met"); an unnamed person as the
-object ("police arrested a man": `unnamed_person`); an actor named inside the act's object
-phrases, down to the agent of an event noun ("rejected accusations by Chile") or the place a
-visit goes to (`fallback_targets`); the subject of an accusation's or threat's that-clause
+object ("police arrested a man": `unnamed_person`) or "the country" (`definite_country`); an
+actor named inside the act's object phrases, down to the agent of an event noun ("rejected
+accusations by Chile") or the place a visit goes to, or an armed force modifying it
+("condemned the military takeover") (`fallback_targets`); the subject of an accusation's or threat's that-clause
 ("alleged that the minister took bribes": `clause_subjects`); the one a speaker told of their
 own act (`addressees`); and last the target an act's definition implies (a curfew falls on the
 state's own people: `implicit`, coding/data/implicit_targets.tsv). (A protest or visit aimed at
