@@ -230,6 +230,10 @@ def read_phrase(parsed: ParsedPhrase, gazetteer: bool, when: dt.date | None,
     evidence: list[Evidence] = []
     if entity is not None:
         name, country, sector, sector2 = _entity_reading(parsed, entity, role, when, context_countries, evidence)
+        if sector is None and entity.best.kind == "person":
+            # a known person whose role on this date is unknown: a title in the phrase says it
+            # ("Deputy Secretary of State William Burns")
+            sector, sector2 = _role_reading(parsed, role, head_leads, evidence)[2:]
     else:
         name, country, sector, sector2 = _role_reading(parsed, role, head_leads, evidence)
     if country is None:

@@ -10,11 +10,14 @@ word in one pass. Matching is case- and diacritic-insensitive and tolerant of pu
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from eventscope.knowledge.tsv import ACTOR_DATA as DATA, DataFileError, read_tsv, split_list
 
@@ -35,7 +38,7 @@ DESCRIPTOR = 3  # from descriptors up, a title in the phrase describes the perso
 GOVERNMENT_ROLE = 5  # from government roles up, a title gives an organisation its sector
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     kind: str  # one of KIND_RANK
     name: str  # canonical name (Wikipedia title where one exists)
@@ -106,9 +109,15 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9 ]+")  # letters, digits and blanks: tokens are the lowercased words
+
+
 def key(phrase: str) -> tuple[str, ...]:
     """The lookup key of a lexicon phrase: its tokens, without a leading "the"."""
-    toks = tuple(t.norm for t in tokenize(phrase))
+    if _PLAIN.fullmatch(phrase):  # most names: the same key as `tokenize` gives, 10x faster
+        toks = tuple(phrase.lower().split())
+    else:
+        toks = tuple(t.norm for t in tokenize(phrase))
     return toks[1:] if len(toks) > 1 and toks[0] == "the" else toks
 
 
@@ -141,15 +150,21 @@ def _written_as_abbreviation(toks: list[Token]) -> bool:
 
 def check_date(value: str, where: str) -> str:
     """An ISO date, year-month or year, checked for real months and days."""
-    if value:
-        try:
-            parts = [int(p) for p in value.split("-")]
-            if not 1 <= len(parts) <= 3 or len(value.split("-")[0]) != 4:
-                raise ValueError
-            dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
-        except ValueError:
-            raise LexiconError(f"{where}: bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    if value and not _real_date(value):
+        raise LexiconError(f"{where}: bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
     return value
+
+
+@lru_cache(maxsize=None)  # a few thousand distinct dates in the people files
+def _real_date(value: str) -> bool:
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if not 1 <= len(parts) <= 3 or len(value.split("-")[0]) != 4:
+            return False
+        dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+    except ValueError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- the lexicon
@@ -164,17 +179,25 @@ class Lexicon:
         self._scans: dict[tuple[Token, ...], list[Match]] = {}  # the same sentence is scanned per phrase
         self.countries: dict[str, Entry] = {}  # ISO3 / class code -> canonical country entry
 
-    def add(self, phrase: str, entry: Entry) -> None:
+    def add(self, phrase: str, entry: Entry, below: set[tuple[str, ...]] | None = None) -> None:
+        """Index `entry` under `phrase`; a phrase in `below` (names ours knows) is not added."""
+        self.add_all(phrase, (entry,), below)
+
+    def add_all(self, phrase: str, entries: Sequence[Entry], below: set[tuple[str, ...]] | None = None) -> None:
+        """Index every entry (a person's roles) under `phrase`, reading the phrase once."""
         k = key(phrase)
-        if not k:
+        if not k or below is not None and k in below:
             return
+        k = tuple(map(sys.intern, k))  # the same words recur in thousands of names
         if is_abbreviation(phrase.removeprefix("the ").removeprefix("The ")):
-            entry = Entry(**{**entry.__dict__, "caps_only": True})
+            entries = [replace(entry, caps_only=True) for entry in entries]
         bucket = self.table.setdefault(k, [])
-        if entry not in bucket:
-            bucket.append(entry)
-        self.maxlen = max(self.maxlen, len(k))
-        self.prefixes.update(k[:n] for n in range(1, len(k)))
+        for entry in entries:
+            if entry not in bucket:
+                bucket.append(entry)
+        if len(k) > 1:
+            self.maxlen = max(self.maxlen, len(k))
+            self.prefixes.update(k[:n] for n in range(1, len(k)))
         self._scans.clear()
 
     def lookup(self, toks: list[Token]) -> list[Entry]:
@@ -269,33 +292,33 @@ def _load_places(lex: Lexicon, path: Path) -> None:
             lex.add(alias, entry)
 
 
-def _load_organizations(lex: Lexicon, path: Path) -> None:
+def _load_organizations(lex: Lexicon, path: Path, below: set[tuple[str, ...]] | None = None) -> None:
     for lineno, row in read_tsv(path):
         where = f"{path.name}:{lineno}"
         entry = Entry("org", row["name"], row["country"] or None, row["sector"] or None,
                       row["sector2"] or None, source=where)
         for alias in [row["name"], *split_list(row["aliases"])]:
-            lex.add(alias, entry)
+            lex.add(alias, entry, below)
 
 
-def _load_people(lex: Lexicon, path: Path) -> None:
+def _load_people(lex: Lexicon, path: Path, below: set[tuple[str, ...]] | None = None) -> None:
     # One row per role; aliases given on any row apply to every role of that person.
     roles: dict[str, list[Entry]] = {}
     aliases: dict[str, set[str]] = {}
+    same: dict[str, str] = {}  # one string per distinct code, role and date (tens of thousands of rows)
     for lineno, row in read_tsv(path):
         where = f"{path.name}:{lineno}"
         if not row["name"] or not row["country"]:
             raise LexiconError(f"{where}: need a name and a country")
+        country, sector, sector2, role, start, end = (
+            same.setdefault(row[c], row[c]) for c in ("country", "sector", "sector2", "role", "start", "end"))
         roles.setdefault(row["name"], []).append(
-            Entry("person", row["name"], row["country"], row["sector"] or None,
-                  row["sector2"] or None, role=row["role"],
-                  start=check_date(row["start"], where), end=check_date(row["end"], where),
-                  source=where))
+            Entry("person", row["name"], country, sector or None, sector2 or None, role=role,
+                  start=check_date(start, where), end=check_date(end, where), source=where))
         aliases.setdefault(row["name"], {row["name"]}).update(split_list(row["aliases"]))
     for name, entries in roles.items():
-        for alias in aliases[name]:
-            for entry in entries:
-                lex.add(alias, entry)
+        for alias in sorted(aliases[name]):  # sorted: the same bucket order in every process
+            lex.add_all(alias, entries, below)
 
 
 def _load_sectors(lex: Lexicon, path: Path) -> None:
@@ -311,9 +334,24 @@ def _load_sectors(lex: Lexicon, path: Path) -> None:
         lex.add(row["phrase"], entry)
 
 
-@lru_cache(maxsize=1)
-def load_lexicon(data_dir: str | None = None) -> Lexicon:
-    """Read every data file once; later calls return the cached lexicon."""
+# Actors derived from PETRARCH2's Phoenix dictionaries (tools/build_actor_knowledge.py), read
+# under our own files: a name ours knows (any kind) is not taken from them.
+DERIVED_FILES = ("phoenix_organizations.tsv", "phoenix_people.tsv")
+DERIVED_SWITCH = "EVENTSCOPE_DERIVED_ACTORS"  # "0": our own files only (make bench compares both)
+
+
+def derived_actors_enabled() -> bool:
+    return os.environ.get(DERIVED_SWITCH, "1").strip() != "0"
+
+
+def load_lexicon(data_dir: str | None = None, derived: bool | None = None) -> Lexicon:
+    """Read every data file once; later calls return the cached lexicon. `derived` (default:
+    on unless EVENTSCOPE_DERIVED_ACTORS=0) adds the actors derived from the Phoenix dictionaries."""
+    return _load_lexicon(data_dir, derived_actors_enabled() if derived is None else derived)
+
+
+@lru_cache(maxsize=2)
+def _load_lexicon(data_dir: str | None, derived: bool) -> Lexicon:
     base = Path(data_dir) if data_dir else DATA
     lex = Lexicon()
     _load_countries(lex, base / "countries.tsv")
@@ -321,6 +359,13 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     _load_organizations(lex, base / "organizations.tsv")
     _load_people(lex, base / "people.tsv")
     _load_sectors(lex, base / "sectors.tsv")
+    if derived:
+        ours = set(lex.table)
+        orgs, people = (base / name for name in DERIVED_FILES)
+        if orgs.is_file():
+            _load_organizations(lex, orgs, ours)
+        if people.is_file():
+            _load_people(lex, people, ours)
     return lex
 
 
