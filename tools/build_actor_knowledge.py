@@ -79,6 +79,7 @@ ORG_WORDS = {"party", "front", "forces", "force", "army", "council", "ministry",
              "association", "institute", "fund", "taliban", "militia", "mujahideen", "national"}
 LOWER_WORDS = {"al", "el", "bin", "ibn", "de", "del", "da", "do", "dos", "du", "van", "von", "der",
                "la", "le", "of", "the", "and", "for", "in", "on", "y"}
+MAX_NAMESAKES = 3  # people one surname alone may name; the document's countries choose
 FREQUENT_GIVEN, FREQUENT_SURNAME = 5, 3  # "John Williams": names of this many people in the dictionaries
 ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x{1,3})$", re.I)
 HEADER = ("# Derived by tools/build_actor_knowledge.py from PETRARCH2's Phoenix actor dictionaries\n"
@@ -188,13 +189,14 @@ class Filter:
             last.update({w[-1] for w in names})
         self.given = {w for w, n in first.items() if n >= last[w]}
         self.first, self.last = first, last
-        self.owners: dict[tuple[str, ...], set[int]] = defaultdict(set)  # one-word key -> records
+        self.owners: dict[tuple[str, ...], set[tuple]] = defaultdict(set)  # one-word key -> actors
+        # an actor is its first name and code: the dictionaries list some twice ("BIMSTEC_")
         self.org_countries: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for n, record in enumerate(records):
             for alias in aliases_of(record):
                 k = key(alias)
                 if len(k) == 1:
-                    self.owners[k].add(n)
+                    self.owners[k].add((key(aliases_of(record)[0]), (record.default or record.roles[0]).code))
                 elif not is_person(record):
                     country = split_code((record.default or record.roles[0]).code)[0]
                     if country and country not in CLASSES:
@@ -242,8 +244,8 @@ class Filter:
                 return "given name"
             if person and not any(len(key(a)) > 1 and key(a)[-1] == word for a in names) and len(names) > 1:
                 return "not a surname"
-            if len(self.owners[k]) > 1:
-                return "ambiguous one-word name"
+            if len(self.owners[k]) > (MAX_NAMESAKES if person else 1):
+                return "ambiguous one-word name"  # a person's: resolved by the document's countries
             return None
         if not person and country and country not in CLASSES:
             if all(w in self.common or w in LOWER_WORDS for w in k):
@@ -336,7 +338,16 @@ def render(derived: Derived) -> tuple[str, str]:
     """The text of phoenix_people.tsv and phoenix_organizations.tsv, sorted."""
     people = sorted(derived.people, key=lambda r: (r[0], r[6], r[7], r[2], r[5], r[3]))
     return (tsv_text(["name", "aliases", "country", "sector", "sector2", "role", "start", "end"], people, "people.tsv"),
-            tsv_text(["name", "aliases", "country", "sector", "sector2"], sorted(derived.orgs), "organizations.tsv"))
+            tsv_text(["name", "aliases", "country", "sector", "sector2"], merged(derived.orgs), "organizations.tsv"))
+
+
+def merged(orgs: list[list[str]]) -> list[list[str]]:
+    """One row per organisation listed twice ("BIMSTEC_"), with the aliases of both, sorted."""
+    aliases: dict[tuple[str, ...], list[str]] = {}
+    for name, alias_cell, *codes in orgs:
+        found = aliases.setdefault((name, *codes), [])
+        found += [a for a in alias_cell.split("|") if a and a not in found]
+    return sorted([name, "|".join(found), *codes] for (name, *codes), found in aliases.items())
 
 
 def notice(folder: Path, files: list[Path]) -> str:

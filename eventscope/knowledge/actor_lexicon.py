@@ -10,14 +10,12 @@ word in one pass. Matching is case- and diacritic-insensitive and tolerant of pu
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from eventscope.knowledge.tsv import ACTOR_DATA as DATA, DataFileError, read_tsv, split_list
 
@@ -178,36 +176,55 @@ class Lexicon:
         self.prefixes: set[tuple[str, ...]] = set()  # proper prefixes of keys: where a scan may go on
         self._scans: dict[tuple[Token, ...], list[Match]] = {}  # the same sentence is scanned per phrase
         self.countries: dict[str, Entry] = {}  # ISO3 / class code -> canonical country entry
+        # key -> ((rows, caps only), ...): names indexed whose entries `make_deferred(rows)` makes
+        # on first use (knowledge.derived_actors)
+        self.pending: dict[tuple[str, ...], tuple] = {}
+        self.make_deferred: Callable[[tuple], Sequence[Entry]] = lambda rows: ()
 
-    def add(self, phrase: str, entry: Entry, below: set[tuple[str, ...]] | None = None) -> None:
-        """Index `entry` under `phrase`; a phrase in `below` (names ours knows) is not added."""
-        self.add_all(phrase, (entry,), below)
+    def add(self, phrase: str, entry: Entry) -> None:
+        """Index `entry` under `phrase`."""
+        self.add_all(phrase, (entry,))
 
-    def add_all(self, phrase: str, entries: Sequence[Entry], below: set[tuple[str, ...]] | None = None) -> None:
+    def add_all(self, phrase: str, entries: Sequence[Entry]) -> None:
         """Index every entry (a person's roles) under `phrase`, reading the phrase once."""
         k = key(phrase)
-        if not k or below is not None and k in below:
+        if not k:
             return
-        k = tuple(map(sys.intern, k))  # the same words recur in thousands of names
         if is_abbreviation(phrase.removeprefix("the ").removeprefix("The ")):
             entries = [replace(entry, caps_only=True) for entry in entries]
         bucket = self.table.setdefault(k, [])
         for entry in entries:
             if entry not in bucket:
                 bucket.append(entry)
+        self.extend_prefixes(k)
+        self._scans.clear()
+
+    def extend_prefixes(self, k: tuple[str, ...]) -> None:
         if len(k) > 1:
             self.maxlen = max(self.maxlen, len(k))
             self.prefixes.update(k[:n] for n in range(1, len(k)))
-        self._scans.clear()
+
+    def _deferred(self, k: tuple[str, ...]) -> list[Entry] | None:
+        """The entries of a name indexed but not yet read (knowledge.derived_actors), now read."""
+        found = self.pending.pop(k, None)
+        if found is None:
+            return None
+        bucket = self.table[k] = []
+        for rows, caps_only in found:
+            for entry in self.make_deferred(rows):
+                entry = replace(entry, caps_only=True) if caps_only else entry
+                if entry not in bucket:
+                    bucket.append(entry)
+        return bucket
 
     def lookup(self, toks: list[Token]) -> list[Entry]:
         """Entries for exactly this token sequence, trying a singular last word second."""
         if not toks:
             return []
         norms = tuple(t.norm for t in toks)
-        found = self.table.get(norms, [])
+        found = self.table.get(norms) or self._deferred(norms) or []
         if not found and (s := singular(norms[-1])):
-            found = self.table.get(norms[:-1] + (s,), [])
+            found = self.table.get(norms[:-1] + (s,)) or self._deferred(norms[:-1] + (s,)) or []
         return [e for e in found if not e.caps_only or _written_as_abbreviation(toks)]
 
     def may_match_word(self, word: str) -> bool:
@@ -216,7 +233,7 @@ class Lexicon:
         if not (word.isascii() and word.isalpha() and word.islower()):
             return True
         single = singular(word)
-        return (word,) in self.table or (single is not None and (single,) in self.table)
+        return any(k in self.table or k in self.pending for k in ((word,), (single,)) if k[0] is not None)
 
     def scan(self, toks: list[Token]) -> list[Match]:
         """Non-overlapping matches, longest first, in phrase order."""
@@ -232,16 +249,22 @@ class Lexicon:
         candidates: list[Match] = []
         norms = tuple(t.norm for t in toks)
         singulars = [singular(n) for n in norms]
-        table, prefixes = self.table, self.prefixes
+        table, prefixes, pending = self.table, self.prefixes, self.pending
         for i in range(len(toks)):
             # toks[i:j] can match (itself or with a singular last word) only if toks[i:j-1]
             # starts some key, so the scan stops at the first j where it does not
             for j in range(i + 1, min(len(toks), i + self.maxlen) + 1):
                 if j > i + 1 and norms[i:j - 1] not in prefixes:
                     break
-                found = table.get(norms[i:j])  # as `lookup`, without rebuilding the key
+                k = norms[i:j]
+                found = table.get(k)  # as `lookup`, without rebuilding the key
+                if found is None and k in pending:
+                    found = self._deferred(k)
                 if found is None and singulars[j - 1] is not None:
-                    found = table.get(norms[i:j - 1] + (singulars[j - 1],))
+                    k = norms[i:j - 1] + (singulars[j - 1],)
+                    found = table.get(k)
+                    if found is None and k in pending:
+                        found = self._deferred(k)
                 if found:
                     entries = [e for e in found if not e.caps_only or _written_as_abbreviation(toks[i:j])]
                     if entries:
@@ -292,16 +315,16 @@ def _load_places(lex: Lexicon, path: Path) -> None:
             lex.add(alias, entry)
 
 
-def _load_organizations(lex: Lexicon, path: Path, below: set[tuple[str, ...]] | None = None) -> None:
+def _load_organizations(lex: Lexicon, path: Path) -> None:
     for lineno, row in read_tsv(path):
         where = f"{path.name}:{lineno}"
         entry = Entry("org", row["name"], row["country"] or None, row["sector"] or None,
                       row["sector2"] or None, source=where)
         for alias in [row["name"], *split_list(row["aliases"])]:
-            lex.add(alias, entry, below)
+            lex.add(alias, entry)
 
 
-def _load_people(lex: Lexicon, path: Path, below: set[tuple[str, ...]] | None = None) -> None:
+def _load_people(lex: Lexicon, path: Path) -> None:
     # One row per role; aliases given on any row apply to every role of that person.
     roles: dict[str, list[Entry]] = {}
     aliases: dict[str, set[str]] = {}
@@ -318,7 +341,7 @@ def _load_people(lex: Lexicon, path: Path, below: set[tuple[str, ...]] | None = 
         aliases.setdefault(row["name"], {row["name"]}).update(split_list(row["aliases"]))
     for name, entries in roles.items():
         for alias in sorted(aliases[name]):  # sorted: the same bucket order in every process
-            lex.add_all(alias, entries, below)
+            lex.add_all(alias, entries)
 
 
 def _load_sectors(lex: Lexicon, path: Path) -> None:
@@ -334,20 +357,15 @@ def _load_sectors(lex: Lexicon, path: Path) -> None:
         lex.add(row["phrase"], entry)
 
 
-# Actors derived from PETRARCH2's Phoenix dictionaries (tools/build_actor_knowledge.py), read
-# under our own files: a name ours knows (any kind) is not taken from them.
-DERIVED_FILES = ("phoenix_organizations.tsv", "phoenix_people.tsv")
-DERIVED_SWITCH = "EVENTSCOPE_DERIVED_ACTORS"  # "0": our own files only (make bench compares both)
-
-
-def derived_actors_enabled() -> bool:
-    return os.environ.get(DERIVED_SWITCH, "1").strip() != "0"
-
-
 def load_lexicon(data_dir: str | None = None, derived: bool | None = None) -> Lexicon:
     """Read every data file once; later calls return the cached lexicon. `derived` (default:
-    on unless EVENTSCOPE_DERIVED_ACTORS=0) adds the actors derived from the Phoenix dictionaries."""
-    return _load_lexicon(data_dir, derived_actors_enabled() if derived is None else derived)
+    on unless EVENTSCOPE_DERIVED_ACTORS=0) adds the actors derived from the Phoenix dictionaries
+    (knowledge.derived_actors), under ours."""
+    if derived is None:
+        from eventscope.knowledge.derived_actors import derived_actors_enabled
+
+        derived = derived_actors_enabled()
+    return _load_lexicon(data_dir, derived)
 
 
 @lru_cache(maxsize=2)
@@ -360,12 +378,9 @@ def _load_lexicon(data_dir: str | None, derived: bool) -> Lexicon:
     _load_people(lex, base / "people.tsv")
     _load_sectors(lex, base / "sectors.tsv")
     if derived:
-        ours = set(lex.table)
-        orgs, people = (base / name for name in DERIVED_FILES)
-        if orgs.is_file():
-            _load_organizations(lex, orgs, ours)
-        if people.is_file():
-            _load_people(lex, people, ours)
+        from eventscope.knowledge.derived_actors import index_derived_actors
+
+        index_derived_actors(lex, base)
     return lex
 
 
