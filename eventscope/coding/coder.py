@@ -194,7 +194,7 @@ class Coder:
         if cand.frame in REQUEST_FRAMES:
             # whom the request is made of: "urged Iran to join", "demanded that Uganda withdraw"
             asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
-            target_heads = clauses.direct_objects(cand.verb) + asked + target_heads
+            target_heads = (clauses.direct_objects(cand.verb) + asked) or target_heads  # the one asked, not the act's target
         source_entities = {a.entity for a in sources}
         launched = [t for t in target_heads if t.lemma_.lower() in weapons()]  # used, not aimed at
         target_heads = [t for t in target_heads if t not in launched]
