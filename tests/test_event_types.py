@@ -139,8 +139,3 @@ def test_throwing_stones_is_a_violent_protest(code_text):
     events = _events(code_text, "Chilean students threw stones at police in Santiago on Monday.")
     assert any(cameo == "145" and plover == "PROTEST" for cameo, plover, _, _ in events), events
 
-
-def test_a_request_is_aimed_at_the_one_asked_not_at_the_target_of_the_act(code_text):
-    events = _events(code_text, "Peru's foreign minister said Bolivia should impose sanctions on Chile.")
-    asks = [tgt for _, plover, src, tgt in events if plover == "REQUEST" and src == ("PER",)]
-    assert asks and all(tgt == ("BOL",) for tgt in asks), events

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
+from eventscope.coding import targets as targets_of
+from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
 from eventscope.coding.event_nouns import noun_events
 from eventscope.coding.frames import apply_frame
@@ -26,22 +28,16 @@ from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexi
 from eventscope.coding.modality import Modality, own_modality, reported_modality
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
-    NEWS_SECTORS, STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
+    STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
     drop_subsumed, edit_distance_le1, keep_reported_statements,
 )
 from eventscope.coding.when import parse_iso, resolve
 from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
 
-RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
 SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
-REQUEST_FRAMES = {"appeal", "demand"}
 SELF_SUBJECTS = {"i", "we", "it", "there", "this", "that", "one", "you"}  # "we must act": no request of another
-WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" asks Uganda  # frames whose complement is an act asked of someone else
-REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
-STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")  # meeting, cooperating: conjoined subjects act on each other
-MODIFIER_DEPS = {"amod", "compound", "nmod"}
-PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "after", "since", "until"}
+WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" asks Uganda
 
 
 class Coder:
@@ -64,7 +60,7 @@ class Coder:
             for candidate in self._candidates(sent):
                 event = self._event(candidate, sent, sent_no, document, actors)
                 if event is not None:
-                    events.append(_aimed_at_reported_act(event, candidate.action, events))
+                    events.append(targets_of.aimed_at_reported_act(event, candidate.action, events))
             events += noun_events(sent, sent_no, document, actors, self.lexicon,
                                   lambda token: self._date(token, parse_iso(document.date), False, document))
         events = dedupe(keep_reported_statements(events))
@@ -190,11 +186,7 @@ class Coder:
 
         source_tokens, passive = clauses.subject_tokens(cand.verb)
         sources = actors.actors_of(source_tokens)
-        target_heads = clauses.target_tokens(cand.action)
-        if cand.frame in REQUEST_FRAMES:
-            # whom the request is made of: "urged Iran to join", "demanded that Uganda withdraw"
-            asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
-            target_heads = (clauses.direct_objects(cand.verb) + asked) or target_heads  # the one asked, not the act's target
+        target_heads = targets_of.target_heads(cand)
         source_entities = {a.entity for a in sources}
         launched = [t for t in target_heads if t.lemma_.lower() in weapons()]  # used, not aimed at
         target_heads = [t for t in target_heads if t not in launched]
@@ -206,17 +198,8 @@ class Coder:
             code = SHOW_OF_FORCE  # "launched two ballistic missiles off its coast": a test, not an attack
             cand.notes.append(f"weapon launched at no one: {launched[0].lemma_}")
         info = taxonomy.cameo(code)
-        fallback = False
-        if not targets and len(sources) >= 2 and info.root in RECIPROCAL_ROOTS:
-            sources, targets = sources[:1], sources[1:]  # "A and B met": they met each other
-        elif not targets:
-            targets = [a for a in self._fallback_targets(cand.action, source_tokens, actors)
-                       if a.entity not in source_entities]
-            fallback = bool(targets)
-        if not targets and info.root != STATEMENT_ROOT:
-            targets = [a for a in self._addressees(cand.verb, actors, source_entities)
-                       if a.entity not in source_entities]
-            cand.notes += ["target: addressee of the report"] if targets else []
+        sources, targets, fallback = targets_of.complete(cand.verb, cand.action, info.code, sources, targets, target_heads,
+                                                         source_tokens, actors, self.lexicon, cand.notes)
         if not sources and passive and targets:
             sources = _implicit_agent(info.code, targets, actors.story_country, cand.notes)
         if not sources and (not (passive and targets) or info.root == STATEMENT_ROOT):
@@ -244,50 +227,6 @@ class Coder:
             trigger=trigger, confidence=confidence, evidence=evidence,
         )
 
-    def _fallback_targets(self, action: Token, source_tokens: list[Token], actors: DocActors) -> list[Actor]:
-        """No syntactic target: the first actor named inside the action's object phrases.
-
-        Looks only at the noun phrases of the objects and prepositional objects (one level
-        down, and through an infinitival complement), never into relative clauses or
-        places ("meeting in Moscow"), so a far-off name is not taken for the target.
-        """
-        sources = [a for t in source_tokens for a in actors.actors_for(t)]
-
-        def someone_else(actor: Actor) -> bool:
-            # a name of the source's own country is usually the source again ("Russian
-            # officials ... Russian weapons"), unless both have different sectors: rebels
-            # and their country's army are two sides
-            return all(actor.country != s.country or (actor.sector and s.sector and actor.sector != s.sector)
-                       for s in sources if s.country)
-
-        for phrase in _object_phrases(action):
-            for token in phrase:
-                if token.lemma_.lower() in weapons():
-                    continue  # what is fired is no target
-                found = [a for a in actors.actors_for(token) if someone_else(a)]
-                if not found and token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE"}:
-                    found = [a for a in [_modifier_actor(token, actors)] if a and someone_else(a)]
-                if found:
-                    return found
-        return []
-
-    def _addressees(self, verb: Token, actors: DocActors, source_entities: set[str]) -> list[Actor]:
-        """"Russia notified the United States that it plans to back out": the speaker's own
-        act, reported to someone, with no target of its own is aimed at the one told."""
-        clause = verb
-        while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
-            clause = clause.head
-        head = clause.head
-        if clause.dep_ != "ccomp" or head.i == clause.i:
-            return []
-        if not any(p.cameo.startswith(STATEMENT_ROOT) for p in self.lexicon.verbs.get(head.lemma_.lower(), ())):
-            return []
-        speakers = {a.entity for a in actors.actors_of(clauses.subject_tokens(head)[0])}
-        if not source_entities or not source_entities <= speakers:
-            return []  # someone else's act: the listener is no party to it
-        told = actors.actors_of([c for c in head.children if c.dep_ in {"dobj", "dative", "iobj"}])
-        return [a for a in told if a.sector not in NEWS_SECTORS]
-
     def _date(self, verb: Token, published, future: bool, document: Document) -> tuple[str | None, str | None]:
         for token in clauses.date_tokens(verb):
             span = clauses.entity_span(token)
@@ -299,57 +238,6 @@ class Coder:
         if document.date:
             return document.date, "published"
         return None, None
-
-
-def _object_phrases(action: Token, depth: int = 0) -> list:
-    from eventscope.actors.mentions import noun_phrase
-
-    phrases = []
-    for child in action.children:
-        if child.dep_ in {"dobj", "dative", "attr", "iobj"}:
-            phrases.append(noun_phrase(child))
-            phrases.extend(noun_phrase(p) for c in child.children if c.dep_ == "prep"
-                           for p in c.children if p.dep_ == "pobj")
-        elif child.dep_ == "prep":
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                if child.lower_ in PLACE_PREPS and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                    continue  # "meeting in Moscow": a place, not a target
-                phrases.append(noun_phrase(pobj))
-        elif child.dep_ in {"xcomp", "pcomp"} and depth == 0:
-            phrases.extend(_object_phrases(child, depth + 1))
-    return phrases
-
-
-def _modifier_actor(token: Token, actors: DocActors) -> Actor | None:
-    """The country a modifier names: "condemned the Israeli raid" targets Israel."""
-    from eventscope.actors.phrase import resolve_phrase
-
-    found = resolve_phrase(token.text, dictionaries=actors.dictionaries)
-    if not found.country or found.sector:
-        return None
-    return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
-                 end=token.idx + len(token.text), entity=f"{found.country}::modifier",
-                 evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
-
-
-def _aimed_at_reported_act(event: Event, action: Token, earlier: list[Event]) -> Event:
-    """"Japan condemned the missile launch": a reaction aimed at an act the story has already
-    reported is aimed at whoever did it ("North Korea launched ballistic missiles"). The act
-    is found by its word: the object noun and the earlier event's trigger share their stem."""
-    if event.target or event.cameo_root not in REACTION_ROOTS:
-        return event
-    nouns = [c for c in action.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"]
-    nouns += [g for c in nouns for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
-    stems = {n.lemma_.lower()[:STEM] for n in nouns if len(n.lemma_) >= STEM}
-    source_countries = {a.country for a in event.source}
-    for act in reversed(earlier):
-        verb = act.trigger.split(" .. ")[-1].lower()
-        if act.source and verb[:STEM] in stems and not {a.country for a in act.source} & source_countries:
-            evidence = event.evidence + (Evidence("rule", f"target: who did the {verb} it reacts to"),)
-            return replace(event, target=list(act.source), evidence=evidence, id="")
-    return event
 
 
 def _implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,

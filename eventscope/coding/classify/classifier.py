@@ -20,6 +20,7 @@ from eventscope.coding.classify.features import (
 )
 from eventscope.coding.classify.model import LinearModel
 from eventscope.coding.selection import MAIN_EVENT
+from eventscope.coding.targets import complete_clause
 from eventscope.knowledge.verb_lexicon import Lexicon, default_lexicon
 from eventscope.models import Document, Event, Evidence
 
@@ -130,6 +131,7 @@ class EventClassifier:
         prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
         evidence = (R.model_evidence("class5 model", prediction), *R.reasons(why),
                     Evidence("rule", f"clause '{verb.lemma_}'" + (" (future)" if future else "")))
+        sources, targets, evidence = complete_clause(verb, code, sources, targets, actors, self.lexicon, evidence)
         return R.new_event(document, sent, sent_no, verb, sources, targets, code, confidence, evidence)
 
     def _choose_main(self, document: Document, sents, counts, events: list[Event]) -> Event | None:
