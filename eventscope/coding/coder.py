@@ -21,6 +21,7 @@ from eventscope.coding import clauses
 from eventscope.coding import targets as targets_of
 from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
+from eventscope.coding.event_nouns import noun_events
 from eventscope.coding.frames import apply_frame
 from eventscope.knowledge.implicit_agents import implicit_agent_sector, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
@@ -35,6 +36,8 @@ from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, 
 
 AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
 SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
+SELF_SUBJECTS = {"i", "we", "it", "there", "this", "that", "one", "you"}  # "we must act": no request of another
+WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" asks Uganda
 
 
 class Coder:
@@ -58,6 +61,8 @@ class Coder:
                 event = self._event(candidate, sent, sent_no, document, actors)
                 if event is not None:
                     events.append(targets_of.aimed_at_reported_act(event, candidate.action, events))
+            events += noun_events(sent, sent_no, document, actors, self.lexicon,
+                                  lambda token: self._date(token, parse_iso(document.date), False, document))
         events = dedupe(keep_reported_statements(events))
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
@@ -85,11 +90,19 @@ class Coder:
                 continue
             frame = self._frame_of(token)
             action = clauses.complement(token) if frame else None
+            if frame in WISH_FRAMES:
+                frame, action = _wish_of_someone_else(token, frame, action)
+            obliged = self._obliged(token) if frame is None else None
+            if obliged is not None:  # "said Europe should impose sanctions": a demand of Europe
+                frame, action = "demand", obliged
             if frame in REQUEST_FRAMES and action is None:
                 # "demanded that Uganda withdraw": the requested act is the that-clause's
                 action = next((c for c in clauses.clause_complements(token) if c.pos_ in {"VERB", "AUX"}), None)
             if frame and action is not None:
                 inner = self._pattern(action)
+                if inner is None and obliged is not None:
+                    inner = VerbPattern(token.lemma_.lower(), frozenset(), "100",
+                                        f"{token.lemma_.lower()} .. {action.lemma_.lower()} (obligation) -> 100"), "100", False
                 if inner is not None:
                     pattern, code, fuzzy = inner
                     consumed.add(action.i)
@@ -104,6 +117,19 @@ class Coder:
                 found.append(Candidate(token, token, code, pattern, None, fuzzy))
         found = [c for c in found if c.frame or c.verb.i not in consumed]
         return drop_subsumed(found)
+
+    def _obliged(self, token: Token) -> Token | None:
+        """The clause a statement says someone else should or must do ("Kenya said Uganda must
+        withdraw"): modality.tsv `obligation` auxiliaries; not the speaker's own ("we must")."""
+        if not any(p.cameo.startswith(STATEMENT_ROOT) for k in clauses.verb_keys(token)
+                   for p in self.lexicon.verbs.get(k, ())):
+            return None
+        for clause in clauses.clause_complements(token):
+            subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].lower_ not in SELF_SUBJECTS and any(
+                    c.dep_ == "aux" and self.lexicon.is_word("obligation", c.lower_) for c in clause.children):
+                return clause
+        return None
 
     def _frame_of(self, token: Token) -> str | None:
         for key in clauses.verb_keys(token):
@@ -228,6 +254,19 @@ def _implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
     return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,
                   entity=f"{country}{sector}::implicit",
                   evidence=(Evidence("rule", "implicit agent of a passive", decides="sector"),))]
+
+
+def _wish_of_someone_else(verb: Token, frame: str, action: Token | None) -> tuple[str, Token | None]:
+    """"The US wants Britain to extradite him": a wish that someone else act, said by the one
+    who wishes it, is an appeal to them (their act is not done). Only the infinitive counts:
+    "hoped the talks would resume" is no request of the talks."""
+    if action is not None and clauses.direct_objects(verb):
+        return "appeal", action  # "wants Uganda [dobj] to withdraw [xcomp]"
+    for clause in clauses.clause_complements(verb):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if infinitive and any(c.dep_ == "nsubj" for c in clause.children):
+            return "appeal", clause  # "wants [Uganda to withdraw]" (ccomp with its own subject)
+    return frame, action
 
 
 def _is_predicate(token: Token, lexicon: Lexicon) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from eventscope.coding.event_nouns import is_noun_event
 from eventscope.coding.classify import revise as R
 from eventscope.coding.classify.features import (
     LexiconIndex, document_features, index_for, sentence_features,
@@ -103,7 +104,10 @@ class EventClassifier:
                                             weight=probs[cls]),)
             if any(R.class_of(e.cameo) == best for e in own) or prediction.probability < t.recode:
                 return None
-            main = max(own, key=lambda e: e.confidence)
+            verbal = [e for e in own if not is_noun_event(e)]  # a noun names its act: not recoded
+            if not verbal:
+                return None
+            main = max(verbal, key=lambda e: e.confidence)
             cls = R.class_of(main.cameo)
             if main.cameo_root in R.PROMISE_ROOTS and best in R.MATERIAL_CLASSES:
                 return None  # a threat or intent stays one: the model reads the act, not its modality
