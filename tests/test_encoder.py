@@ -15,7 +15,9 @@ from eventscope.coding import encoder as E
 from eventscope.coding import judge
 from eventscope.models import Event, Evidence
 
-needs_model = pytest.mark.skipif(not E.EventEncoder.available(), reason="no shipped event encoder")
+needs_model = pytest.mark.skipif(
+    not E.EventEncoder.available() or any(E.find_spec(name) is None for name in E.RUNTIME),
+    reason="no shipped event encoder, or its runtime (the `encoder` extra) is not installed")
 
 
 @pytest.fixture(scope="module")
@@ -233,6 +235,7 @@ def test_revise_adds_an_event_to_an_uncoded_actor_clause_of_a_sentence_set():
     assert judge.revise(*_parsed("It rained all day over the hills."), [], fixed, default_lexicon()) == []
 
 
+@needs_model
 def test_the_coder_can_let_the_encoder_judge_its_clauses():
     """On, every clause with an actor carries the model's judgement in its evidence."""
     from eventscope.models import Document
@@ -244,3 +247,17 @@ def test_the_coder_can_let_the_encoder_judge_its_clauses():
     judged = [e for e in result.events if e.source or e.target]
     assert judged and all(any(ev.kind == "model" and "class5" in ev.value for ev in e.evidence) for e in judged)
     assert pipeline_config()["components"]["eventscope_coding"]["encoder"] is False
+
+
+def test_turning_the_encoder_on_without_its_runtime_says_so_in_one_line(monkeypatch):
+    from eventscope.pipeline import build_pipeline, pipeline_config
+
+    real = E.find_spec
+    monkeypatch.setattr(E, "find_spec", lambda name: None if name == "onnxruntime" else real(name))
+    with pytest.raises(E.EncoderUnavailable) as raised:
+        build_pipeline(pipeline_config(encoder=True))
+    message = str(raised.value)
+    assert "\n" not in message and "onnxruntime" in message and "tokenizers" not in message
+    assert "eventscope[encoder]" in message
+    build_pipeline(pipeline_config())  # off (the default): nothing is asked of the runtime
+
