@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventscope.actors.phrase import resolve_phrase
+from eventscope.coding.targets import _two_sides
 from eventscope.knowledge.implicit_agents import implicit_target, unnamed_people
 
 
@@ -125,3 +126,27 @@ def test_an_armed_force_modifying_the_object_is_the_story_countrys(code_text):
     # a government condemning "the military" of its own story country: no such target
     r = code_text("Ghana condemned the military takeover on Monday.", title="Ghana troops seize power")
     assert all(a.sector != "MIL" for e in r.events for a in e.target)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Kenya backed a UN appeal for a ceasefire in Sudan.", "IGO"),
+    ("Greece rejected an EU demand for new budget cuts.", "EUR"),
+])
+def test_an_organisation_modifying_the_object_is_the_target(code_text, text, target):
+    r = code_text(text)
+    assert [a.country for e in r.events for a in e.target] == [target]
+    assert "modifier of the object" in r.events[0].target[0].evidence_text
+
+
+def test_the_agent_of_a_condemned_act_comes_before_its_victims(code_text):
+    r = code_text("Peru condemned the kidnapping of two Chilean engineers by rebels.")
+    condemnations = [e for e in r.events if e.cameo.startswith("11")]
+    assert condemnations and [a.sector for a in condemnations[0].target] == ["REB"]
+
+
+def test_rebels_and_their_countrys_state_are_two_sides(code_text):
+    r = code_text("The rebels rejected Ethiopia's claim that they had shelled the town.")
+    assert any((a.country, a.sector) == ("ETH", None) for e in r.events for a in e.target)
+    # the bare country and its own troops or officials are one side; two sectors are two sides
+    assert not _two_sides(None, "MIL") and not _two_sides("GOV", None) and not _two_sides(None, None)
+    assert _two_sides(None, "REB") and _two_sides("OPP", None) and _two_sides("GOV", "MIL")

@@ -47,6 +47,7 @@ MAX_NOUN_DEPTH = 3  # object -> of its noun -> of that noun: "dropped its inquir
 COUNTRY_NOUNS = {"country", "nation"}  # "invaded the country": the country named just before
 COUNTRY_WINDOW = 2  # sentences back "the country" may reach
 ARMED_SECTORS = {"MIL", "COP", "REB"}  # "condemned the military takeover": the story country's army
+NON_STATE_SECTORS = {"REB", "OPP", "CVL", "SOC", "LAB", "EDU", "REL", "REF", "CRM", "UAF", "PRM", "AGR", "BUS"}
 CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warned that Iran would pay"
 
 
@@ -132,19 +133,23 @@ def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActor
 
     def someone_else(actor: Actor) -> bool:
         # a name of the source's own country is usually the source again ("Russian
-        # officials ... Russian weapons"), unless both have different sectors: rebels
-        # and their country's army are two sides
-        return all(actor.country != s.country or (actor.sector and s.sector and actor.sector != s.sector)
+        # officials ... Russian weapons"), unless they are two sides: both have different
+        # sectors (rebels and their country's army), or one is the bare country (its state)
+        # and the other is no part of the state ("the rebels denied Ethiopia's claim")
+        return all(actor.country != s.country or _two_sides(actor.sector, s.sector)
                    for s in sources if s.country)
 
     for phrase in object_phrases(action):
-        for token in phrase:
-            if token.lemma_.lower() in weapons():
-                continue  # what is fired is no target
+        tokens = [t for t in phrase if t.lemma_.lower() not in weapons()]  # what is fired is no target
+        for token in tokens:  # a named actor of the phrase ("the Sudanese army's offer": the army)
             found = [a for a in actors.actors_for(token) if someone_else(a)]
-            if not found and token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE"}:
+            if found:
+                return found
+        for token in tokens:  # else what a modifier names
+            found = []
+            if token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE", "ORG"}:
                 found = [a for a in [modifier_actor(token, actors)] if a and someone_else(a)]
-            elif not found and token.dep_ in MODIFIER_DEPS and token.pos_ in {"ADJ", "NOUN"} and not any(
+            elif token.dep_ in MODIFIER_DEPS and token.pos_ in {"ADJ", "NOUN"} and not any(
                     s.country == actors.story_country and s.sector in {None, "GOV"} for s in sources):
                 # (a government reacting to its own country's forces: more likely a wrong story country)
                 found = [a for a in [armed_modifier_actor(token, actors)] if a and someone_else(a)]
@@ -254,6 +259,12 @@ def implicit(code: str, action: Token, sources: list[Actor]) -> list[Actor]:
                   evidence=(Evidence("rule", f"target implied by CAMEO {code}", decides="sector"),))]
 
 
+def _two_sides(one: str | None, other: str | None) -> bool:
+    if one and other:
+        return one != other
+    return (one is None and other in NON_STATE_SECTORS) or (other is None and one in NON_STATE_SECTORS)
+
+
 def addressees(verb: Token, actors: DocActors, source_entities: set[str], lexicon: Lexicon) -> list[Actor]:
     """"Russia notified the United States that it plans to back out": the speaker's own
     act, reported to someone, with no target of its own is aimed at the one told."""
@@ -281,8 +292,8 @@ def object_phrases(action: Token, depth: int = 0) -> list:
     for child in action.children:
         if child.dep_ in {"dobj", "dative", "attr", "iobj"}:
             phrases.append(noun_phrase(child))
-            phrases.extend(noun_phrase(p) for c in child.children if c.dep_ == "prep"
-                           for p in c.children if p.dep_ == "pobj")
+            preps = sorted((c for c in child.children if c.dep_ == "prep"), key=lambda c: c.lower_ != "by")
+            phrases.extend(noun_phrase(p) for c in preps for p in c.children if p.dep_ == "pobj")
             phrases.extend(_concerned(child, 1))
         elif child.dep_ == "prep":
             for pobj in child.children:
@@ -316,14 +327,19 @@ def _concerned(noun: Token, depth: int) -> list:
 
 
 def modifier_actor(token: Token, actors: DocActors) -> Actor | None:
-    """The country a modifier names: "condemned the Israeli raid" targets Israel."""
+    """The country or organisation a modifier names: "condemned the Israeli raid" targets
+    Israel, "backed a UN appeal" the United Nations, "rejected an EU demand" the EU."""
     from eventscope.actors.phrase import resolve_phrase
 
-    found = resolve_phrase(token.text, dictionaries=actors.dictionaries)
-    if not found.country or found.sector:
+    span = clauses.entity_span(token) if token.ent_type_ == "ORG" else None
+    text = span.text if span is not None else token.text
+    found = resolve_phrase(text, dictionaries=actors.dictionaries)
+    if not found.country or (found.sector and token.ent_type_ != "ORG") or found.sector in NEWS_SECTORS:
         return None
-    return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
-                 end=token.idx + len(token.text), entity=f"{found.country}::modifier",
+    start = span.start_char if span is not None else token.idx
+    return Actor(name=found.name, country=found.country, sector=found.sector if token.ent_type_ == "ORG" else None,
+                 text=text, start=start, end=start + len(text),
+                 entity=f"{found.country}:{found.sector or ''}:{found.name}::modifier",
                  evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
 
 
