@@ -173,3 +173,8 @@ def test_an_allegation_is_the_event_and_its_content_is_not_done(code_text):
 def test_being_in_talks_with_someone_is_consulting_them(code_text):
     events = _events(code_text, "The Kenyan president is in talks with Ugandan officials about the border.")
     assert any(plover == "CONSULT" and src == ("KEN",) and tgt == ("UGA",) for _, plover, src, tgt in events), events
+
+
+def test_dragged_out_by_police_is_a_detention(code_text):
+    events = _events(code_text, "The Bolivian activist Evo Quispe was dragged out of the consulate by Peruvian police on Monday.")
+    assert any(plover == "COERCE" and src == ("PER",) for _, plover, src, _ in events), events
