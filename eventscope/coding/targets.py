@@ -57,7 +57,10 @@ def target_heads(cand: Candidate) -> list[Token]:
     heads = clauses.target_tokens(cand.action)
     if cand.frame in REQUEST_FRAMES:
         asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
-        heads = clauses.direct_objects(cand.verb) + asked + heads
+        asked = clauses.direct_objects(cand.verb) + asked
+        # a request is aimed at whom it asks, not at whom the act asked for would be aimed:
+        # "said the US should cut off support for the militia" is a demand of the US
+        heads = asked if asked else heads
     return through_quantities(heads)
 
 
