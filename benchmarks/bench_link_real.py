@@ -67,7 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prefill", type=int, default=10_000, help="articles already in the store for link@N")
     parser.add_argument("--articles", type=int, default=300, help="ECB+ articles linked per row")
-    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--batch", type=int, default=64, help="documents per batch (eventscope run's default)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     if not ECB.exists():

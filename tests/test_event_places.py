@@ -148,3 +148,10 @@ def test_the_place_share_counts_events_whose_sentence_names_a_place(processor):
     assert not by_doc["p2"].place_named
     assert coverage.placed_of_named == 1 and len(coverage.named) == 2
     assert "share=0.500" in coverage.summary_line()
+
+
+def test_a_town_and_its_region_after_a_comma(code_text):
+    r = code_text("Prosecutors filed charges against the contractor in federal court in Alexandria, Virginia.")
+    placed = [e for e in r.events if e.location]
+    assert placed and all((e.location, e.location_country, e.location_admin1) == ("Alexandria", "USA", "US.VA")
+                          for e in placed)

@@ -138,3 +138,27 @@ def test_saying_another_should_act_is_a_demand_of_it(code_text):
 def test_throwing_stones_is_a_violent_protest(code_text):
     events = _events(code_text, "Chilean students threw stones at police in Santiago on Monday.")
     assert any(cameo == "145" and plover == "PROTEST" for cameo, plover, _, _ in events), events
+
+
+
+def test_publishing_a_report_frees_no_one_and_a_legal_battle_is_no_fight():
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.match(["release"], {"report", "public"}) is None
+    assert lex.match(["release"], {"prisoner"}).cameo.startswith("084")
+    assert lex.match(["battle"], {"extradition"}) is None
+    assert lex.match(["fail"], {"answer"}) is None
+    assert lex.match(["return"], {"home"}) is None
+
+
+def test_a_conjoined_verb_shares_its_heads_modal(code_text):
+    events = _events(code_text, "Peru's president said Bolivia should close the border and expel the Chilean envoy.")
+    assert not any(plover == "COERCE" and src == ("BOL",) for _, plover, src, _ in events), events
+    done = _events(code_text, "Bolivian police closed the border and expelled the Chilean envoy on Monday.")
+    assert any(cameo.startswith("166") or cameo.startswith("174") for cameo, _, _, _ in done), done
+
+
+def test_speaking_to_an_audience_is_no_consultation(code_text):
+    events = _events(code_text, "Speaking in Lima on Monday, the Bolivian president Luis Arce praised Peru.")
+    assert not any(plover == "CONSULT" for _, plover, _, _ in events), events

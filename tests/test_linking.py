@@ -282,3 +282,25 @@ def test_documents_stored_but_never_linked_are_linked_by_the_next_run(tmp_path):
         linked = store.con.execute("SELECT count(*) FROM story_documents").fetchall()[0][0]
         assert linked == 2
         assert store.con.execute("SELECT n_documents FROM linked_events").fetchall() == [(2,)]
+
+
+def test_story_vectors_are_stored_compressed_and_read_back_whole(tmp_path):
+    """A story's summed vector is written zlib-compressed (long strings made keyed reads slow
+    as the store grew) and read back unchanged; a vector an older store holds as JSON text
+    still reads."""
+    import zlib
+
+    from eventscope.models import LinkBatch, StoryState
+
+    terms = {f"term{i}": i / 7 for i in range(400)}
+    state = StoryState("s1", 3, "2020-01-01", "2020-01-05", "FRA:2", 9, terms)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_links(LinkBatch(linked=[], stories=[state], memberships={}, df_delta={}, n_docs=0))
+        vector, packed = store.con.execute("SELECT vector, packed FROM story_state").fetchone()
+        assert vector is None and json.loads(zlib.decompress(packed)) == terms
+        assert store.story_vectors_by_id(["s1"])[0].terms == terms
+        store.con.execute("UPDATE story_state SET vector = ?, packed = NULL", [json.dumps({"old": 1.0})])
+        store.con.execute("INSERT INTO story_state (story_id, n) VALUES ('s2', 1)")
+        store.con.execute("INSERT INTO story_terms VALUES ('s2', 'older', 0.5, true)")
+        got = {r.id: r.terms for r in store.story_vectors_by_id(["s1", "s2"])}
+    assert got == {"s1": {"old": 1.0}, "s2": {"older": 0.5}}

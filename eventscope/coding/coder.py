@@ -67,18 +67,16 @@ class Coder:
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
         if self.encoder is not None:
-            events = self._judged(events, doc)
+            events = self._judged(document, doc, actors, events)
         events = analyst_events(events)
         return DocumentResult(document, sentences, actors.all_mentions(), events)
 
-    def _judged(self, events: list[Event], doc: Doc) -> list[Event]:
-        """The event encoder settles what kind of act each clause with an actor is (coding.judge);
-        a story's main event keeps the type the story model read from the whole story."""
-        from eventscope.coding.judge import decide, judge_events, sentences_of
+    def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event]) -> list[Event]:
+        """The event encoder judges each clause with an actor (coding.judge.revise); a story's
+        main event keeps the type the story model read from the whole story."""
+        from eventscope.coding.judge import revise
 
-        clauses = [e for e in events if not is_story_main_event(e)]
-        for event, judgement in judge_events(clauses, sentences_of(doc), self.encoder):
-            decide(event, judgement, self.encoder.name)
+        events = revise(document, doc, actors, events, self.encoder, self.lexicon, keep=is_story_main_event)
         return [replace(e, id="") for e in events]  # the id hashes the code
 
     # --- finding predicates and their codes ------------------------------------------

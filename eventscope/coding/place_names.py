@@ -87,9 +87,11 @@ def _dateline(document) -> tuple[str | None, str | None, int]:
     return (match["place"], match["region"], match.end()) if match else (None, None, 0)
 
 
-def resolve(text: str, context: PlaceContext | None = None, strict: bool = False) -> Location | None:
+def resolve(text: str, context: PlaceContext | None = None, strict: bool = False,
+            within: Location | None = None) -> Location | None:
     """A place name -> its most likely Location given the document; None when nothing fits.
-    `strict`: a one-word name must be a sizeable town (the words were not tagged a place)."""
+    `strict`: a one-word name must be a sizeable town (the words were not tagged a place).
+    `within`: the region or country the text says it lies in ("Alexandria, Virginia")."""
     from eventscope.actors.gazetteer import ONE_WORD_POPULATION, load_gazetteer
 
     context = context or PlaceContext()
@@ -106,6 +108,10 @@ def resolve(text: str, context: PlaceContext | None = None, strict: bool = False
             continue
         scored.append((math.log10(place.population + 10) + context.score(place.country), -rank,
                        _location(place)))
+    if within is not None:  # only places inside it, when any are
+        inside = [c for c in scored if c[2].country == within.country
+                  and (within.precision != "region" or not within.admin1 or c[2].admin1 == within.admin1)]
+        scored = inside or scored
     if not scored:
         return _within_named_country(name)
     return max(scored, key=lambda s: (s[0], s[1]))[2]

@@ -242,11 +242,21 @@ def _resolve_token(token: Token, context: PlaceContext, evidence: str) -> Locati
     if span is None:
         span = token.doc[_compound_start(token):token.i + 1]
     where = resolve(span.text, context.without(span.start_char, span.end_char),
-                    strict=token.ent_type_ not in PLACE_ENTS)
+                    strict=token.ent_type_ not in PLACE_ENTS, within=_qualifier(span))
     if where is None or where.country is None:
         return None
     where.evidence = evidence
     return where
+
+
+def _qualifier(span: Span) -> Location | None:
+    """'Alexandria, Virginia', 'Santa Cruz, Bolivia': the region or country after a comma."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].ent_type_ not in {"GPE", "LOC"}:
+        return None
+    region = clauses.entity_span(doc[span.end + 1])
+    where = resolve(region.text) if region is not None else None
+    return where if where is not None and where.precision in {"region", "country"} else None
 
 
 def _compound_start(token: Token) -> int:
