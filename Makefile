@@ -12,7 +12,7 @@ $(BIN)/python:
 
 # Everything is pinned: direct dependencies in pyproject.toml, the rest in constraints.txt.
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
-	$(PIP) install -q -c constraints.txt -e ".[test,serve,scale,train]"
+	$(PIP) install -q -c constraints.txt -e ".[test,serve,scale,train,encoder]"
 	touch $(STAMP)
 
 install: $(STAMP)

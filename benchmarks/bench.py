@@ -7,6 +7,8 @@ all the work) with its peak RSS read from the kernel (os.wait4):
              (spaCy as shipped); "parse ours" loads the model as eventscope does (indexed rule
              components, same output), to show our own work apart from the parse
   run    P   `eventscope run CORPUS --workers P`: ingest, parse, actors, coding, linking, store
+  own actors the 1-process run again with EVENTSCOPE_DERIVED_ACTORS=0 (our own actor files only):
+             what the actors derived from the Phoenix dictionaries cost (target <= +5%)
   rss 1x/10x `eventscope run` on M articles and on 10x M (distinct articles, small batches so
              1x already spans several): peak RSS must stay flat
   dask   W   `eventscope run CORPUS --executor dask --workers W` (LocalCluster, Parquet, load)
@@ -34,13 +36,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 BIN = Path(sys.executable).parent
+OWN_ACTORS = "run   1 proc, own actors only"
 
 
-def measure(cmd: list[str], log: Path) -> tuple[float, float, int]:
+def measure(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[float, float, int]:
     """(seconds, peak RSS MiB, exit code) of one subprocess (children included in RSS)."""
     start = time.perf_counter()
     with log.open("w") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
+                                env={**os.environ, **env} if env else None)
         _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -74,6 +78,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from corpus import sentence_pool, write_corpus
+    from eventscope.knowledge.derived_actors import DERIVED_SWITCH
     from eventscope.ingest import iter_inputs
     from eventscope.models import Document
 
@@ -98,6 +103,8 @@ def main() -> None:
     plan = [
         ("parse 1 proc", baseline + ["--procs", "1"]),
         ("run   1 proc", eventscope + [str(small), "--db", str(tmp / "run1.duckdb")]),
+        # the same run with our own actor files only: what the Phoenix-derived actors cost
+        (OWN_ACTORS, eventscope + [str(small), "--db", str(tmp / "run1_own_actors.duckdb")]),
         ("parse ours", baseline + ["--eventscope-pipeline"]),
         ("parse 2 procs", baseline + ["--procs", "2"]),
         ("run   2 procs", eventscope + [str(small), "--db", str(tmp / "run2.duckdb"), "--workers", "2"]),
@@ -114,9 +121,10 @@ def main() -> None:
     results = {}
     digest = source_digest()
     for name, cmd in plan:
-        seconds, rss, code = measure(cmd, tmp / (name.replace(" ", "_") + ".log"))
+        env = {DERIVED_SWITCH: "0"} if name == OWN_ACTORS else None
+        seconds, rss, code = measure(cmd, tmp / (name.replace(" ", "_").replace(",", "") + ".log"), env)
         results[name] = (seconds, rss, code)
-        print(f"  {name:18} {seconds:7.1f} s  peak RSS {rss:6.0f} MiB  exit {code}", flush=True)
+        print(f"  {name:30} {seconds:7.1f} s  peak RSS {rss:6.0f} MiB  exit {code}", flush=True)
     print(f"machine: load average {os.getloadavg()[0]:.1f} at end")
 
     print(f"\n{'throughput':18} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'vs parse':>9}")
@@ -131,6 +139,11 @@ def main() -> None:
     ours = results["parse ours"][0]
     print(f"spaCy as eventscope loads it (1 proc) {ours:.1f} s: {p1 / ours:.2f}x the shipped parse; "
           f"eventscope's own work (run - that parse) {r1 - ours:.1f} s = {(r1 - ours) / ours:.0%} on top")
+
+    own, (with_derived, rss_derived, _) = results[OWN_ACTORS], results["run   1 proc"]
+    print(f"derived actors (Phoenix, {DERIVED_SWITCH}=0 to leave out): run 1 proc {with_derived:.1f} s with, "
+          f"{own[0]:.1f} s without = {with_derived / own[0] - 1:+.1%} (target <= +5%); "
+          f"peak RSS {rss_derived:.0f} vs {own[1]:.0f} MiB")
 
     m = args.rss_articles
     (s1, rss_1, _), (s10, rss_10, _) = results["rss   1x"], results[f"rss   {args.scale}x"]

@@ -32,17 +32,21 @@ ECB = ROOT.parent / "shared" / "data" / "dev" / "ecbplus_stories_dev.jsonl"
 
 
 def link_into(store, results, batch: int) -> float:
-    """Seconds to divert copies, write and link `results` in batches (as `eventscope run` does)."""
+    """Seconds to divert copies, write and link `results` in batches as `eventscope run`
+    does: one transaction per batch, the briefs that fell behind rebuilt at the end."""
     from eventscope import linking
 
     began = time.perf_counter()
     by_id = {r.document.id: r for r in results}
     for start in range(0, len(results), batch):
         chunk = results[start:start + batch]
-        kept = {d.id for d in linking.divert_duplicates([r.document for r in chunk], store)}
-        chunk = [by_id[i] for i in (r.document.id for r in chunk) if i in kept]
-        store.write_results(chunk)
-        linking.link_batch(chunk, store)
+        with store.transaction():
+            kept = {d.id for d in linking.divert_duplicates([r.document for r in chunk], store)}
+            chunk = [by_id[i] for i in (r.document.id for r in chunk) if i in kept]
+            store.write_results(chunk)
+            linking.link_batch(chunk, store)
+    with store.transaction():
+        linking.finish(store)
     return time.perf_counter() - began
 
 
@@ -63,7 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prefill", type=int, default=10_000, help="articles already in the store for link@N")
     parser.add_argument("--articles", type=int, default=300, help="ECB+ articles linked per row")
-    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--batch", type=int, default=64, help="documents per batch (eventscope run's default)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     if not ECB.exists():

@@ -88,3 +88,34 @@ def test_mention_names_are_whole_phrases(processor):
 def test_unknown_organisation_does_not_take_its_acronyms_namesake(processor):
     doc, actors = mentions(processor, "Police dispersed a rally of the Alliance for Modern Liberty (AMLO) in Lima.")
     assert all(a.country != "MEX" for a in actors.all_mentions())
+
+
+@pytest.mark.parametrize("text", [
+    "the Minsk Protocol", "the Harbin Accords", "the Paris Agreement", "the Warsaw Pact", "the Lisbon Treaty",
+])
+def test_a_place_naming_a_text_gives_no_actor(text):
+    actor = resolve_phrase(text)
+    assert actor.country is None and actor.sector in (None, "JNK")
+
+
+def test_the_place_itself_is_still_an_actor():
+    assert resolve_phrase("Minsk police").country == "BLR"
+    assert resolve_phrase("the Paris talks").country == "FRA"  # "talks" names no text
+
+
+def test_laws_treaties_and_sentence_initial_words_are_not_actors(processor):
+    _, actors = mentions(processor, "Under the Kiev Protocol, Lithuania and Latvia agreed to share the river.")
+    assert {a.country for a in actors.all_mentions()} == {"LTU", "LVA"}
+    _, actors = mentions(processor, "The Patriot Act gave the FBI new powers, Canadian officials said.")
+    assert {a.name for a in actors.all_mentions()} >= {"Federal Bureau of Investigation"}
+    assert not any("Patriot" in a.text for a in actors.all_mentions())
+    _, actors = mentions(processor, "Furious farmers blocked roads near Lyon on Monday.")
+    assert "Furious farmers" in {a.name for a in actors.all_mentions()}
+
+
+def test_a_country_inside_a_persons_name_gives_no_country(processor):
+    _, actors = mentions(processor, "Jordan Whitfield, a teacher, said the strike would go on.")
+    person = next(a for a in actors.all_mentions() if "Whitfield" in a.text)
+    assert person.country is None
+    _, actors = mentions(processor, "Jordan's King Abdullah met Egyptian President Abdel Fattah el-Sisi in Cairo.")
+    assert "JOR" in {a.country for a in actors.all_mentions()}

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import pytest
 
-from eventscope.knowledge.actor_lexicon import (DATA, LexiconError, key, load_lexicon, read_tsv,
+from eventscope.knowledge.actor_lexicon import (DATA, LexiconError, _load_lexicon, key, load_lexicon, read_tsv,
                                        sector_codes, split_list, tokenize)
 from eventscope.actors.phrase import evidence_fields, parse_date, resolve_country, resolve_phrase
 
@@ -71,7 +71,7 @@ def test_bad_data_file_names_file_and_line(tmp_path):
     (tmp_path / "people.tsv").write_text(
         "name\taliases\tcountry\tsector\tsector2\trole\tstart\tend\nX Y\t\tFRA\tGOV\t\tBoss\t1999-13\t\n")
     with pytest.raises(LexiconError, match=r"people.tsv:2: bad date"):
-        load_lexicon.__wrapped__(str(tmp_path))
+        _load_lexicon.__wrapped__(str(tmp_path), True)
 
 
 # ------------------------------------------------------------------ normalisation

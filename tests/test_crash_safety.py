@@ -220,11 +220,11 @@ def test_a_batch_is_one_transaction_links_and_summaries_included(tmp_path, monke
     write_articles(corpus, 3)
     calls = []
 
-    def fail_on_second_batch(self, stories, briefs):
+    def fail_on_second_batch(self, stories):
         calls.append(len(stories))
         if len(calls) == 2:
             raise RuntimeError("disk full")
-        return original(self, stories, briefs)
+        return original(self, stories)
 
     original = Store.write_story_summaries
     monkeypatch.setattr(Store, "write_story_summaries", fail_on_second_batch)

@@ -15,7 +15,9 @@ from eventscope.coding import encoder as E
 from eventscope.coding import judge
 from eventscope.models import Event, Evidence
 
-needs_model = pytest.mark.skipif(not E.EventEncoder.available(), reason="no shipped event encoder")
+needs_model = pytest.mark.skipif(
+    not E.EventEncoder.available() or any(E.find_spec(name) is None for name in E.RUNTIME),
+    reason="no shipped event encoder, or its runtime (the `encoder` extra) is not installed")
 
 
 @pytest.fixture(scope="module")
@@ -146,27 +148,96 @@ def test_clause_input_finds_the_trigger_in_its_clause():
 
 
 def test_decide_keeps_a_code_of_the_models_class_and_recodes_another():
-    kept = judge.decide(_event(), _judgement("4", "14", "ASSAULT"), "m@1")
-    assert kept.cameo == "190" and kept.plover == "ASSAULT"
+    kept = judge.decide(_event(), _judgement("4", "14", "PROTEST"), "m@1")
+    assert kept.cameo == "190" and kept.plover == "ASSAULT"  # the type follows the code
     assert kept.evidence[0] == Evidence("pattern", "verb 'shell'")  # the rule that proposed it stays first
     assert "m@1 class5 4" in kept.evidence_text and kept.evidence[1].kind == "model"
     assert kept.evidence[1].weight == 0.9
-    moved = judge.decide(_event(), _judgement("4", "14", "PROTEST", "negated"), "m@1")
-    assert moved.cameo == "190" and moved.plover == "PROTEST" and moved.plover_mode == "strike"
-    assert "modality negated" in moved.evidence_text
+    assert "modality done" in kept.evidence_text
     recoded = judge.decide(_event(), _judgement("1", "04", "CONSULT"), "m@1")
-    assert recoded.cameo == "04" and recoded.cameo_root == "04" and recoded.quad_class == 1
-    assert recoded.plover == "CONSULT" and "CAMEO 190 -> 04" in recoded.evidence_text
+    assert recoded.cameo_root == "04" and recoded.quad_class == 1 and recoded.plover == "CONSULT"
+    assert "CAMEO 190 -> 04" in recoded.evidence_text
     # the most probable root *of the chosen class*, even when another class's root is likelier
     odd = judge.decide(_event(), _judgement("1", "19", "CONSULT"), "m@1")
     assert odd.cameo_root in ("03", "04", "05")
-    none = judge.decide(_event(), _judgement("0", "01", "NONE"), "m@1")
-    assert none.plover is None and none.cameo_root == "01"
 
 
+def test_settle_vetoes_acts_not_done_in_stories_only():
+    story = judge.settle(_event(), _judgement("4", "19", "ASSAULT", "negated"), "m")
+    assert story is None
+    sentence_set = judge.settle(_event(), _judgement("4", "19", "ASSAULT", "negated"), "m", sentence_set=True)
+    assert sentence_set is not None and sentence_set.cameo == "190"
+    # a verbal act whose code says what was not done (a threat, an accusation) is done when said
+    threat = _event(cameo="138", plover="THREATEN")
+    assert judge.settle(threat, _judgement("3", "13", "THREATEN", "negated"), "m") is threat
+    below = judge.JudgeSettings(veto=0.95)
+    assert judge.settle(_event(), _judgement("4", "19", "ASSAULT", "negated"), "m", below) is not None
+
+
+def test_settle_recodes_only_when_sure_and_never_a_statement_or_a_threat():
+    unsure = judge.JudgeSettings(recode=0.95)
+    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", unsure).cameo == "190"
+    statement = _event(cameo="010", plover=None)
+    assert judge.settle(statement, _judgement("4", "19", "ASSAULT"), "m").cameo == "010"
+    assert judge.settle(_event(), _judgement("0", "01", "NONE"), "m").cameo == "190"  # no act made a statement
+    threat = _event(cameo="138", plover="THREATEN")
+    assert judge.settle(threat, _judgement("4", "19", "ASSAULT"), "m").cameo == "138"
+
+
+def test_settle_blends_confidence_in_sentence_sets():
+    event = _event()
+    event.confidence = 0.5
+    judge.settle(event, _judgement("4", "19", "ASSAULT"), "m", sentence_set=True)
+    assert event.confidence == 0.7  # (0.5 + 0.9) / 2
+    other = _event()
+    other.confidence = 0.5
+    judge.settle(other, _judgement("4", "19", "ASSAULT"), "m")
+    assert other.confidence == 0.5  # a story's confidences stay the coder's
+
+
+class _FixedEncoder:
+    name = "fixed@1"
+
+    def __init__(self, judgement):
+        self.judgement, self.inputs = judgement, []
+
+    def predict(self, items):
+        self.inputs += items
+        return [self.judgement for _ in items]
+
+
+def _parsed(text, title=None):
+    from eventscope.actors.mentions import DocActors
+    from eventscope.analyze import load_nlp
+    from eventscope.models import Document
+
+    document = Document(id="d", text=text, title=title)
+    doc = load_nlp()(text)
+    return document, doc, DocActors(doc, document)
+
+
+def test_revise_adds_an_event_to_an_uncoded_actor_clause_of_a_sentence_set():
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    text = "Kenya's government however has frowned upon the fishing rules of Uganda."
+    document, doc, actors = _parsed(text)
+    fixed = _FixedEncoder(_judgement("3", "11", "ACCUSE"))
+    (event,) = judge.revise(document, doc, actors, [], fixed, default_lexicon())
+    assert event.cameo_root == "11" and event.trigger == "frowned"
+    assert [a.country for a in event.source] == ["KEN"] and [a.country for a in event.target] == ["UGA"]
+    assert "fixed@1 class5 3: event added" in event.evidence_text
+    assert fixed.inputs[0][0][slice(*fixed.inputs[0][1])] == "frowned"  # the clause's verb is marked
+    unsure = judge.JudgeSettings(create=0.95)
+    assert judge.revise(document, doc, actors, [], fixed, default_lexicon(), unsure) == []
+    # a story gets no event from the model, and a sentence without an actor none either
+    story = _parsed(text, title="Kenya and Uganda")
+    assert judge.revise(*story, [], fixed, default_lexicon()) == []
+    assert judge.revise(*_parsed("It rained all day over the hills."), [], fixed, default_lexicon()) == []
+
+
+@needs_model
 def test_the_coder_can_let_the_encoder_judge_its_clauses():
-    """Off by default (it did not raise the real-news held-out figures); on, every clause with
-    an actor carries the model's judgement in its evidence and the story's main event keeps its type."""
+    """On, every clause with an actor carries the model's judgement in its evidence."""
     from eventscope.models import Document
     from eventscope.pipeline import Processor, pipeline_config
 
@@ -176,3 +247,17 @@ def test_the_coder_can_let_the_encoder_judge_its_clauses():
     judged = [e for e in result.events if e.source or e.target]
     assert judged and all(any(ev.kind == "model" and "class5" in ev.value for ev in e.evidence) for e in judged)
     assert pipeline_config()["components"]["eventscope_coding"]["encoder"] is False
+
+
+def test_turning_the_encoder_on_without_its_runtime_says_so_in_one_line(monkeypatch):
+    from eventscope.pipeline import build_pipeline, pipeline_config
+
+    real = E.find_spec
+    monkeypatch.setattr(E, "find_spec", lambda name: None if name == "onnxruntime" else real(name))
+    with pytest.raises(E.EncoderUnavailable) as raised:
+        build_pipeline(pipeline_config(encoder=True))
+    message = str(raised.value)
+    assert "\n" not in message and "onnxruntime" in message and "tokenizers" not in message
+    assert "eventscope[encoder]" in message
+    build_pipeline(pipeline_config())  # off (the default): nothing is asked of the runtime
+

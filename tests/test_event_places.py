@@ -92,3 +92,66 @@ def test_an_old_store_gains_the_location_columns(tmp_path):
     with Store(path) as store:
         names = {r[0] for r in store.con.execute("DESCRIBE events").fetchall()}
     assert {"location_geonames_id", "location_lat", "location_lon", "location_precision"} <= names
+
+
+def test_a_place_inside_a_locative_phrase(code_text):
+    r = code_text("Rebels killed four soldiers at a checkpoint outside a mosque in the town of Mosul.")
+    assert {e.location for e in r.events if e.cameo.startswith("19")} == {"Mosul"}
+
+
+def test_a_gerund_under_a_preposition_shares_its_verbs_place(code_text):
+    r = code_text("In Lagos, a gunman wounded a policeman before shooting two bystanders.")
+    assert all(e.location == "Lagos" for e in r.events) and r.events
+
+
+def test_the_capital_a_demonym_names(code_text):
+    r = code_text("Protesters rallied in the Kenyan capital on Monday against new taxes.")
+    assert [e.location for e in r.events if e.location] and \
+        all(e.location == "Nairobi" for e in r.events if e.location)
+
+
+def test_an_attack_happens_where_it_strikes(code_text):
+    r = code_text("Government aircraft shelled the city of Homs on Sunday.")
+    assert any(e.location == "Homs" for e in r.events if e.cameo_root in {"18", "19", "20"})
+    r = code_text("Syrian rebels launched an attack on Aleppo on Sunday.")
+    assert any(e.location == "Aleppo" for e in r.events if e.cameo_root in {"18", "19", "20"})
+
+
+def test_the_verbs_place_before_an_actors_modifier(code_text):
+    r = code_text("The British ambassador in Kenya held talks with the Ugandan president "
+                  "during a visit to Kampala on Friday.")
+    assert [e.location for e in r.events if e.cameo.startswith("04")][:1] == ["Kampala"]
+
+
+def test_a_story_filed_from_elsewhere_is_placed_in_the_country_it_covers(code_text):
+    text = ("CAIRO (AP) - Tunisian police arrested six suspects on Thursday. Tunisian officials said "
+            "the Tunisian army would guard the Tunisian border, and Tunisian lawmakers backed the "
+            "plan. Tunisian police detained two more men on Friday.")
+    r = code_text(text)
+    arrests = [e for e in r.events if e.cameo.startswith("17")]
+    assert arrests and all((e.location_country, e.location_precision) == ("TUN", "country") for e in arrests)
+    assert all(e.location_country != "EGY" for e in r.events)
+
+
+def test_the_place_share_counts_events_whose_sentence_names_a_place(processor):
+    from eventscope.evaluation.place_eval import measure_documents
+    from eventscope.models import Document
+
+    texts = ["Police arrested five protesters in Nairobi on Monday.",
+             "The senator criticized the president over the wars in Somalia and Yemen.",
+             "The minister praised the new budget on Tuesday."]
+    docs = [Document(id=f"p{i}", text=t, date="2020-03-02") for i, t in enumerate(texts)]
+    coverage = measure_documents(processor, docs)
+    by_doc = {e.doc_id: e for e in coverage.events}
+    assert by_doc["p0"].place_named and by_doc["p0"].location == "Nairobi" and by_doc["p0"].evidence
+    assert by_doc["p1"].place_named and by_doc["p1"].location is None  # named, rightly not placed
+    assert not by_doc["p2"].place_named
+    assert coverage.placed_of_named == 1 and len(coverage.named) == 2
+    assert "share=0.500" in coverage.summary_line()
+
+
+def test_a_town_and_its_region_after_a_comma(code_text):
+    r = code_text("Prosecutors filed charges against the contractor in federal court in Alexandria, Virginia.")
+    placed = [e for e in r.events if e.location]
+    assert placed and all((e.location, e.location_country, e.location_admin1) == ("Alexandria", "USA", "US.VA")
+                          for e in placed)

@@ -103,7 +103,7 @@ def test_mentions_of_one_event_across_documents_are_linked():
             mention("e4", "d4", cameo="042", cameo_root="04", quad_class=1, plover="CONSULT"),  # another kind of event
             mention("e5", "d5", source_code="BLRMIL")]  # other actors
     linked = link_events(rows, lambda s, t: [])
-    groups = sorted(sorted(e for e, _, _ in le.mentions) for le in linked)
+    groups = sorted(sorted(m.event_id for m in le.mentions) for le in linked)
     assert groups == [["e1", "e2"], ["e3"], ["e4"], ["e5"]]
     first = next(le for le in linked if len(le.mentions) == 2)
     assert first.first_reported == "2024-05-01" and first.first_doc_id == "d2"
@@ -117,7 +117,7 @@ def test_two_kinds_of_event_in_one_document_stay_two_events():
     rows = [mention("m1", "d1", sentence=0, **meeting), mention("p1", "d1", sentence=1, **pact),
             mention("m2", "d2", **meeting)]  # another outlet's report of the meeting
     linked = link_events(rows, lambda s, t: [])
-    assert sorted(sorted(e for e, _, _ in le.mentions) for le in linked) == [["m1", "m2"], ["p1"]]
+    assert sorted(sorted(m.event_id for m in le.mentions) for le in linked) == [["m1", "m2"], ["p1"]]
 
 
 def test_date_windows_follow_precision():
@@ -129,7 +129,7 @@ def test_date_windows_follow_precision():
 
 
 def groups_of(rows):
-    return sorted(sorted(e for e, _, _ in le.mentions) for le in link_events(rows, lambda s, t: []))
+    return sorted(sorted(m.event_id for m in le.mentions) for le in link_events(rows, lambda s, t: []))
 
 
 def test_one_code_two_named_people_are_two_events():
@@ -162,10 +162,28 @@ def test_a_statement_links_only_within_its_story_and_every_link_says_why():
     rows = [mention("s1", "d1", story_id="story-a", **said), mention("s2", "d2", story_id="story-b", **said),
             mention("s3", "d3", story_id="story-a", **said)]
     linked = link_events(rows, lambda s, t: [])
-    assert sorted(sorted(e for e, _, _ in le.mentions) for le in linked) == [["s1", "s3"], ["s2"]]
-    reasons = {e: why for le in linked for e, _, why in le.mentions}
+    assert sorted(sorted(m.event_id for m in le.mentions) for le in linked) == [["s1", "s3"], ["s2"]]
+    reasons = {m.event_id: m.reason_text for le in linked for m in le.mentions}
     assert reasons["s1"] == "first report"
     assert "type 010" in reasons["s3"] and "same story" in reasons["s3"] and "source USAGOV" in reasons["s3"]
+    typed = next(m.reason for le in linked for m in le.mentions if m.event_id == "s3")
+    assert typed.same_story and typed.source_code == "USAGOV" and typed.target_code is None
+    assert typed.dates == ("2024-05-01", "2024-05-01") and typed.wording == 1.0  # same trigger
+
+
+def test_a_link_reason_is_written_as_the_line_the_store_keeps():
+    from eventscope.models import EventLink, LinkReason
+
+    reason = LinkReason(cameo="193", linked_cameo="190", plover="ASSAULT", source_code="RUSMIL", target_code="UKR",
+                        source_names=("Russian forces", "Sergei Shoigu"), dates=("2024-05-01", "2024-05-02"),
+                        place="UKR", wording=0.4)
+    assert str(reason) == ("type 193~190 (ASSAULT); source RUSMIL (Russian forces / Sergei Shoigu); target UKR; "
+                           "dates 2024-05-01 / 2024-05-02; place UKR; wording 0.40")
+    undated = LinkReason(cameo="010", linked_cameo="010", plover=None, source_code=None, target_code="USA",
+                         same_story=True, wording=0.25)
+    assert str(undated) == "type 010~010; source -; target USA; both undated; same story; wording 0.25"
+    assert EventLink("e1", "d1").reason_text == "first report"
+    assert EventLink("e2", "d2", undated).reason_text == str(undated)
 
 
 # -- the pipeline: three copies of one article ----------------------------------------
@@ -264,3 +282,25 @@ def test_documents_stored_but_never_linked_are_linked_by_the_next_run(tmp_path):
         linked = store.con.execute("SELECT count(*) FROM story_documents").fetchall()[0][0]
         assert linked == 2
         assert store.con.execute("SELECT n_documents FROM linked_events").fetchall() == [(2,)]
+
+
+def test_story_vectors_are_stored_compressed_and_read_back_whole(tmp_path):
+    """A story's summed vector is written zlib-compressed (long strings made keyed reads slow
+    as the store grew) and read back unchanged; a vector an older store holds as JSON text
+    still reads."""
+    import zlib
+
+    from eventscope.models import LinkBatch, StoryState
+
+    terms = {f"term{i}": i / 7 for i in range(400)}
+    state = StoryState("s1", 3, "2020-01-01", "2020-01-05", "FRA:2", 9, terms)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_links(LinkBatch(linked=[], stories=[state], memberships={}, df_delta={}, n_docs=0))
+        vector, packed = store.con.execute("SELECT vector, packed FROM story_state").fetchone()
+        assert vector is None and json.loads(zlib.decompress(packed)) == terms
+        assert store.story_vectors_by_id(["s1"])[0].terms == terms
+        store.con.execute("UPDATE story_state SET vector = ?, packed = NULL", [json.dumps({"old": 1.0})])
+        store.con.execute("INSERT INTO story_state (story_id, n) VALUES ('s2', 1)")
+        store.con.execute("INSERT INTO story_terms VALUES ('s2', 'older', 0.5, true)")
+        got = {r.id: r.terms for r in store.story_vectors_by_id(["s1", "s2"])}
+    assert got == {"s1": {"old": 1.0}, "s2": {"older": 0.5}}

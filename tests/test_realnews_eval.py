@@ -46,6 +46,19 @@ def test_article_score_counts_sets_statements_furniture_and_not_done():
     assert score.errors["FN: dyad found, other type"] == 1
 
 
+def test_type_given_dyad_scores_the_type_only_where_the_dyad_is_right():
+    gold = {"id": "a", "events": [event(["AAA"], ["BBB"], "CONSULT"), event(["AAA"], ["BBB"], "ACCUSE"),
+                                  event(["CCC"], [], "PROTEST")]}
+    predicted = [event(["AAA"], ["BBB"], "ACCUSE"), event(["AAA"], ["BBB"], "ASSAULT"),  # right dyad: 1 of 2 typed
+                 event(["CCC"], [], "ASSAULT"), event(["CCC"], [], "PROTEST"),  # 1 of 2 again
+                 event(["DDD"], ["BBB"], "ACCUSE")]  # a dyad the gold does not have: not counted
+    score = RealNewsScore()
+    score_article(gold, predicted, score)
+    assert (score.on_gold_dyad, score.on_gold_dyad_typed) == (4, 2) and score.type_given_dyad == 0.5
+    assert "type_given_dyad=0.500" in score.summary_line("f")
+    assert RealNewsScore().type_given_dyad == 0.0
+
+
 def test_predictions_after_the_coded_scope_are_ignored():
     text = "First sentence here. Second sentence here. Third one, out of scope."
     gold = {"id": "a", "scope_end_quote": "Second sentence here", "events": [event(["AAA"], [], "PROTEST")]}

@@ -57,9 +57,9 @@ def test_brief_cites_every_sentence_skips_repeats_and_resolves_days():
         Candidate("d2", 3, "Navy commandos boarded the pirate skiff near Aden and seized rifles.", "2008-12-14", False, True),
     ]
     brief = build_brief(candidates, terms)
-    assert [(r["doc_id"], r["sentence"]) for r in brief] == [("d1", 0), ("d2", 3)]
-    assert "Saturday [2008-12-13]" in brief[0]["text"]
-    assert all(r["doc_id"] and r["date"] for r in brief)
+    assert [(r.doc_id, r.sentence) for r in brief] == [("d1", 0), ("d2", 3)]
+    assert "Saturday [2008-12-13]" in brief[0].text
+    assert all(r.doc_id and r.date for r in brief)
 
 
 def test_relative_days_are_resolved_only_when_the_date_fits_the_word():

@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/train_event_model.py --fold-models /tmp/event-folds   # first
     .venv/bin/python tools/eval_event_model.py --fold-models /tmp/event-folds [--every-story 5]
+    .venv/bin/python tools/eval_event_model.py --fold-models /tmp/event-folds --only multicoped --in-coder
 
 For each dev set the lexicon coder (`Coder()`, no learned linear models: those saw these
 records) codes every record once (spaCy parses cached in --cache); then each event that has
@@ -112,6 +113,33 @@ def evaluate(name: str, records: list[dict], encoder_of, cache: Path, whole_of=N
     return out
 
 
+def in_coder(name: str, records: list[dict], encoder_of, whole_of, cache: Path) -> dict:
+    """The whole coder (linear fold models that never saw the record) without and with the
+    encoder inside it (`Coder.encoder`, coding.judge.revise: veto, recode, blend, add), the
+    encoder being the fold model that never saw the record: the coder as configured with
+    `encoder` on, measured honestly."""
+    from rich.console import Console
+
+    from eventscope.evaluation import score
+
+    documents, docs = parse(records, name, cache)
+    out = {}
+    for label, use in (("whole coder (linear models CV)", False), ("whole coder + encoder in the coder (CV)", True)):
+        predicted, started = [], time.time()
+        for record, document, doc in zip(records, documents, docs):
+            coder = whole_of(record)
+            coder.encoder = encoder_of(record) if use else None
+            predicted.append({"id": record["id"], "events": [e.to_contract() for e in coder.code(document, doc).events]})
+            coder.encoder = None
+        report = score(records, predicted, name=name)
+        print(f"  {label}: {report.summary_line()} ({time.time() - started:.0f}s)")
+        out[label] = {k: round(m.value, 4) for k, m in report.metrics.items()}
+        for kind in ("class5", "plover"):
+            if kind in report.confusions:
+                Console(width=220).print(report.confusions[kind].table())
+    return out
+
+
 def encoder_alone(examples, encoder: EventEncoder) -> dict:
     """Per-head accuracy / macro-F1 of the encoder on gold quotes (no coder), with the
     modality errors that matter: acts not done read as done, and done acts read as not done."""
@@ -174,6 +202,8 @@ def main(argv=None) -> int:
     ap.add_argument("--keep-story-main", action="store_true",
                     help="a story's main event keeps the category the coder gave it")
     ap.add_argument("--only", choices=["multicoped", "synthetic", "realnews"], default=None)
+    ap.add_argument("--in-coder", action="store_true",
+                    help="Multi-CoPED: the whole coder with the encoder inside it (coding.judge.revise), not decide() after it")
     args = ap.parse_args(argv)
     folds = sorted(p for p in args.fold_models.iterdir() if p.is_dir() and p.name.startswith("fold"))
     encoders = [EventEncoder(p, threads=1) for p in folds]
@@ -185,6 +215,12 @@ def main(argv=None) -> int:
         path = DEV / "multicoped_train.jsonl"
         records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
         group = {e.id: e.group for e in D.multicoped(path)}
+        if args.in_coder:
+            results["multicoped_in_coder"] = in_coder(
+                "multicoped_train", records, lambda r: encoders[D.stable(group[str(r["id"])], "fold") % k],
+                linear_folds("sentence", path), args.cache)
+            print(json.dumps(results, indent=1))
+            return 0
         results["multicoped"] = evaluate("multicoped_train", records,
                                          lambda r: encoders[D.stable(group[str(r["id"])], "fold") % k], args.cache,
                                          linear_folds("sentence", path) if args.with_linear else None)

@@ -6,8 +6,10 @@
 Sets: ``seeds`` (../shared/seeds), ``petrarch`` / ``petrarch-dev`` (the PETRARCH unit tests
 without / with ../shared/data/dev/petrarch_dictionaries), ``multicoped`` and ``synthetic``
 (the first 300 records of the dev files), ``petrarch2`` (the unit tests with the standard
-PETRARCH2 dictionaries, ../shared/reference/petrarch2), and ``run`` (``eventscope run`` over
-examples/ plus 40 bench-corpus articles, hashing the ``events`` and ``actors`` tables).
+PETRARCH2 dictionaries, ../shared/reference/petrarch2), ``run`` (``eventscope run`` over
+examples/ plus 40 bench-corpus articles, hashing the ``events`` and ``actors`` tables), and
+``run-tables-examples`` / ``run-tables`` (every table ``run`` writes, linking's included, one
+hash each, over examples/ alone and examples/ plus the bench articles).
 
 Every field of every event, actor mention and sentence goes into a hash, evidence in a
 canonical form (its text rendering split into its ``; ``-separated parts), so a change in how
@@ -101,8 +103,35 @@ def code_hash(records: list[dict], dictionaries: Path | None = None) -> tuple[st
     return _digest(_result_rows(results)), sum(len(r.events) for r in results)
 
 
-def run_hash() -> tuple[str, int]:
-    """Hash of the events and actors tables after `eventscope run` over examples/ + a bench corpus."""
+# Tables `eventscope run` writes, each with an order that does not depend on insertion.
+RUN_TABLES = {"documents": "id", "sentences": "doc_id, idx", "actors": "doc_id, start, \"end\", name, text",
+              "events": "id", "stories": "id", "story_documents": "doc_id", "story_brief": "story_id, idx",
+              "linked_events": "id", "event_links": "event_id", "document_sources": "copy_id"}
+VOLATILE = ("run_id", "ingested_at", "updated_at")  # differ between two runs of the same input
+
+
+def table_hashes(store, scratch: str = "") -> dict[str, str]:
+    """Per table of RUN_TABLES: a hash of its rows (evidence canonical, run ids and times left out,
+    the `scratch` folder inputs were written to read as "<scratch>" in origins)."""
+    out = {}
+    for table, key in RUN_TABLES.items():
+        cur = store.con.execute(f"SELECT * FROM {table} ORDER BY {key}")
+        names = [d[0] for d in cur.description]
+        rows = []
+        for values in cur.fetchall():
+            row = {k: v for k, v in zip(names, values) if k not in VOLATILE}
+            if "evidence" in row:
+                row["evidence"] = canonical_evidence(row["evidence"])
+            if scratch and isinstance(row.get("origin"), str):
+                row["origin"] = row["origin"].replace(scratch, "<scratch>")
+            rows.append(row)
+        out[table] = _digest(rows)
+    return out
+
+
+def run_tables(inputs: list[str]) -> tuple[dict[str, str], int]:
+    """Table hashes after `eventscope run` over `inputs` ("examples" and/or "bench": 40 bench-corpus
+    articles and a lightly edited copy of the first)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus import write_corpus
 
@@ -110,22 +139,32 @@ def run_hash() -> tuple[str, int]:
     from eventscope.store.duckdb_store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        write_corpus(corpus, BENCH_ARTICLES)
+        paths = []
+        if "examples" in inputs:
+            paths.append(ROOT / "examples")
+        if "bench" in inputs:
+            corpus = Path(tmp) / "corpus"
+            write_corpus(corpus, BENCH_ARTICLES)
+            first = sorted(corpus.glob("*.txt"))[0]  # and a lightly edited copy (document_sources)
+            (corpus / "zz_copy.txt").write_text(first.read_text("utf-8").replace(".", "!", 1), "utf-8")
+            paths.append(corpus)
         with Store(Path(tmp) / "h.duckdb") as store:
-            run([ROOT / "examples", corpus], store)
-            rows = []
-            for table, key in (("events", "id"), ("actors", "doc_id, start, \"end\", name, text")):
-                cur = store.con.execute(f"SELECT * FROM {table} ORDER BY {key}")
-                names = [d[0] for d in cur.description]
-                for values in cur.fetchall():
-                    row = dict(zip(names, values))
-                    for drop in ("run_id", "ingested_at"):
-                        row.pop(drop, None)
-                    row["evidence"] = canonical_evidence(row.get("evidence"))
-                    rows.append(row)
+            run(paths, store)
             n = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
-    return _digest(rows), n
+            return table_hashes(store, tmp), n
+
+
+def run_hash() -> tuple[str, int]:
+    """Hash of the events and actors tables after `eventscope run` over examples/ + a bench corpus."""
+    tables, n = run_tables(["examples", "bench"])
+    return _digest([tables["events"], tables["actors"]]), n
+
+
+def _print_tables(name: str, inputs: list[str]) -> tuple[str, int]:
+    tables, n = run_tables(inputs)
+    for table, digest in tables.items():
+        print(f"  {name}.{table:16s} {digest}")
+    return _digest(list(tables.values())), n
 
 
 def seed_records() -> list[dict]:
@@ -140,6 +179,9 @@ SETS = {
     "synthetic": lambda: code_hash(_records(DEV / "synthetic_plover_silver.jsonl", SAMPLE)),
     "petrarch2": lambda: code_hash(_records(DEV / "petrarch_unittest.jsonl"), SHARED / "reference" / "petrarch2"),
     "run": run_hash,
+    # every table `run` writes (linking's included), over examples/ alone and examples/ + bench corpus
+    "run-tables-examples": lambda: _print_tables("examples", ["examples"]),
+    "run-tables": lambda: _print_tables("run", ["examples", "bench"]),
 }
 
 

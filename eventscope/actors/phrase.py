@@ -59,11 +59,13 @@ def _context_country(lex: Lexicon, phrase: str, context: str | None) -> tuple[st
 
 def resolve_phrase(text: str, context: str | None = None, date: str | None = None,
                    dictionaries: ActorDictionary | None = None, *, gazetteer: bool = True,
-                   borrow_country: bool = True) -> Actor:
+                   borrow_country: bool = True, countries: frozenset[str] = frozenset()) -> Actor:
     """Resolve one actor string; country/sector are None when unknown. `gazetteer=False`
     keeps unknown words from being read as towns (for a phrase the parser tagged a person).
     `borrow_country=False`: a role without a country stays without one instead of taking
-    the country named nearest in `context` (a document knows better: actors.mentions)."""
+    the country named nearest in `context` (a document knows better: actors.mentions).
+    `countries`: those the document names; with the sentence's, they choose between
+    namesakes of several countries ("Rabbani" in a story about Afghanistan)."""
     when = parse_date(date) if date and date.strip() else None
     phrase = _QUANTIFIER.sub("", " ".join(text.split()))
     if dictionaries is not None:
@@ -77,7 +79,7 @@ def resolve_phrase(text: str, context: str | None = None, date: str | None = Non
             return hit
     if context is None and when is None:  # a lone word, asked for over and over ("officials")
         return copy.copy(_resolve_alone(phrase, gazetteer))
-    return _resolve_builtin(phrase, context, when, load_lexicon(), gazetteer, borrow_country)
+    return _resolve_builtin(phrase, context, when, load_lexicon(), gazetteer, borrow_country, countries)
 
 
 @lru_cache(maxsize=4096)  # single words: a few thousand cover a corpus
@@ -85,8 +87,9 @@ def _resolve_alone(phrase: str, gazetteer: bool) -> Actor:
     return _resolve_builtin(phrase, None, None, load_lexicon(), gazetteer)
 
 
-def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
-                     lex: Lexicon, gazetteer: bool = True, borrow_country: bool = True) -> Actor:
+def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None, lex: Lexicon,
+                     gazetteer: bool = True, borrow_country: bool = True,
+                     countries: frozenset[str] = frozenset()) -> Actor:
     # Most phrases read the same in every sentence and on every date ("officials", "Iran",
     # "the Kremlin"): their reading is cached and only the country-from-context step runs per
     # mention. A known person (roles have dates), or an entity with namesakes in several
@@ -94,7 +97,7 @@ def _resolve_builtin(phrase: str, context: str | None, when: dt.date | None,
     reading = _timeless_reading(phrase, gazetteer) if lex is load_lexicon() else None
     if reading is None:
         reading = _reading(phrase, lex, gazetteer, when,
-                           lambda: {m.best.country for m in lex.scan(tokenize(context or ""))})
+                           lambda: {m.best.country for m in lex.scan(tokenize(context or ""))} | countries)
     country, evidence = reading.country, list(reading.evidence)
     hint = context is not None and len(context.split()) <= 3  # "Mexico", "Saudi"
     if borrow_country and country is None and not reading.entity and (

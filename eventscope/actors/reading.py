@@ -41,11 +41,13 @@ class Segment:
 def _plausible(toks: list[Token], matches: list[Match], words: list[str]) -> list[Match]:
     """Drop matches that are really parts of an unknown name: a person alias written in
     lowercase ("car-borne"), a town right after a capitalised word ("Feliciano Valencia",
-    "Al-Sabah"), a pronoun before one ("He Zhihua"), an organisation inside a longer name
+    "Al-Sabah"), a pronoun before one ("He Zhihua"), a place naming a text ("the Minsk
+    Protocol"), an organisation inside a longer name
     ("the Northern Kivu Self-Defense Forces" is not Japan's) and an acronym in parentheses
     that spells the name before it ("the Movement for Better Schools (MBS)" is no person)."""
     covered = {i for m in matches for i in range(m.start, m.end)}
     by_end = {m.end: m for m in matches}
+    by_start = {m.start: m for m in matches}
 
     def name_word(i: int) -> bool:
         return 0 <= i < len(toks) and i not in covered and toks[i].text[:1].isupper() \
@@ -58,6 +60,8 @@ def _plausible(toks: list[Token], matches: list[Match], words: list[str]) -> lis
             continue
         if best.kind in ("city", "region") and name_word(m.start - 1):
             continue
+        if best.kind in PLACE_KINDS and _names_a_document(toks, by_start.get(m.end)):
+            continue  # "the Minsk Protocol", "the Paris Agreement": a text, not Belarus or France
         if best.kind == "sector" and best.priority == NOT_AN_ACTOR and name_word(m.end):
             continue
         if _spelled_acronym(toks, m, words, by_end.get(m.start)):
@@ -66,6 +70,13 @@ def _plausible(toks: list[Token], matches: list[Match], words: list[str]) -> lis
             continue
         kept.append(m)
     return kept
+
+
+def _names_a_document(toks: list[Token], after: Match | None) -> bool:
+    """Is the match right after a place a capitalised word for a text (sectors.tsv: "Protocol",
+    "Agreement", "Act", "Treaty", JNK), which makes the place part of that text's name?"""
+    return after is not None and after.best.kind == "sector" and after.best.sector == "JNK" \
+        and toks[after.start].text[:1].isupper() and not toks[after.start].text.isupper()
 
 
 def _spelled_acronym(toks: list[Token], m: Match, words: list[str], before: Match | None) -> bool:
@@ -227,9 +238,15 @@ def depends_on_document(entity: Match | None) -> bool:
 def read_phrase(parsed: ParsedPhrase, gazetteer: bool, when: dt.date | None,
           context_countries: Callable[[], set[str | None]]) -> Reading:
     entity, role, head_leads = head_entity(parsed)
+    if entity is not None and _unresolved_namesakes(parsed, entity, context_countries):
+        entity = None  # "Mertz": two people of two countries, and the document names neither
     evidence: list[Evidence] = []
     if entity is not None:
         name, country, sector, sector2 = _entity_reading(parsed, entity, role, when, context_countries, evidence)
+        if sector is None and entity.best.kind == "person":
+            # a known person whose role on this date is unknown: a title in the phrase says it
+            # ("Deputy Secretary of State William Burns")
+            sector, sector2 = _role_reading(parsed, role, head_leads, evidence)[2:]
     else:
         name, country, sector, sector2 = _role_reading(parsed, role, head_leads, evidence)
     if country is None:
@@ -240,7 +257,7 @@ def read_phrase(parsed: ParsedPhrase, gazetteer: bool, when: dt.date | None,
                 country = place.best.country
                 evidence.append(lexicon_evidence("country", place.best.kind, place.best.source))
                 break
-    if country is None and entity is None and gazetteer:
+    if country is None and entity is None and gazetteer and not (role is not None and role.sector == "JNK"):
         country, town = _gazetteer_country(parsed.toks, parsed.matches, parsed.head_end, evidence)
         name = town or name  # a small town alone gives a country but no sector
     role_sector, tail = sector, []
@@ -250,6 +267,17 @@ def read_phrase(parsed: ParsedPhrase, gazetteer: bool, when: dt.date | None,
     if sector2:
         tail.append(Evidence("lexicon", sector2, "sector2"))
     return Reading(name, country, sector, role_sector, entity is not None, tuple(evidence), tuple(tail))
+
+
+def _unresolved_namesakes(parsed: ParsedPhrase, entity: Match,
+                          context_countries: Callable[[], set[str | None]]) -> bool:
+    """Does the name belong to different people of different countries, none of them named
+    in the phrase, its sentence or its document?"""
+    people = [e for e in entity.entries if e.kind == "person"]
+    if len({e.name for e in people}) < 2 or len({e.country for e in people}) < 2:
+        return False
+    named = {m.best.country for m in parsed.matches if m.best.kind in PLACE_KINDS} | context_countries()
+    return not any(e.country in named for e in people)
 
 
 def _entity_reading(parsed: ParsedPhrase, entity: Match, role: Entry | None, when: dt.date | None,

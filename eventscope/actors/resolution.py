@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.phrase import resolve_country, resolve_phrase
-from eventscope.knowledge.actor_lexicon import fold, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import PLACE_KINDS, fold, load_lexicon, tokenize
 from eventscope.models import Actor, Document, Evidence, decided
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "npadvmod"}
@@ -54,7 +54,9 @@ class MentionResolver:
         self._bodies: list[tuple[int, Actor]] = []
         self._groups: list[list[Actor]] = []  # pairs and lists, for "the two men"
         self._head_cache: dict[str, bool] = {}
-        self.story_country = story_country(doc, document)
+        counts = country_counts(doc, document)
+        self.story_country = story_country(doc, document, counts)
+        self.countries = frozenset(counts)  # every country the document names
 
     def resolve(self) -> dict[int, list[Actor]]:
         """Every mention head's actors, by token index."""
@@ -118,9 +120,13 @@ class MentionResolver:
         if not self._is_actor_head(head) and not self._is_group_with_actor_modifier(head):
             return None
         actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries,
-                               gazetteer=head.ent_type_ != "PERSON", borrow_country=False)
+                               gazetteer=head.ent_type_ != "PERSON", borrow_country=False,
+                               countries=self.countries)
         if actor is None:
             return None
+        if actor.country and _country_inside_a_name(actor, span):
+            # "Jordan Whitfield": the parser's person, whose first name is a country
+            actor = replace(actor, country=None, evidence=tuple(e for e in actor.evidence if e.decides != "country"))
         if not actor.country and self.story_country and actor.sector not in (None, *NON_ACTOR_SECTORS):
             # a role word, with or without a name; a bare name has no sector and stays unknown
             actor = replace(actor, country=self.story_country,
@@ -268,11 +274,22 @@ class MentionResolver:
                 self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
 
 
-def story_country(doc: Doc, document: Document) -> str | None:
+def story_country(doc: Doc, document: Document, counts: dict[str, int] | None = None) -> str | None:
     """The country a story is about: the one its title and its place and nationality names
     name most, a name that belongs to a person or a subject counting more than a topic
     ("German Chancellor Angela Merkel", "Germany said" over "sanctions against Russia");
     None when no country stands out."""
+    counts = country_counts(doc, document) if counts is None else counts
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two countries as prominent: no default
+    return ranked[0][0]
+
+
+def country_counts(doc: Doc, document: Document) -> dict[str, int]:
+    """How much the document's title and place and nationality names name each country."""
     counts: dict[str, int] = {}
     if document.title:
         for country in _countries_named(document.title):
@@ -282,12 +299,7 @@ def story_country(doc: Doc, document: Document) -> str | None:
             country = resolve_country(ent.text)
             if country and len(country) == 3 and country.isalpha() and country not in CLASS_CODES:
                 counts[country] = counts.get(country, 0) + (AGENT_WEIGHT if _names_an_agent(ent) else 1)
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None  # two countries as prominent: no default
-    return ranked[0][0]
+    return counts
 
 
 def _names_an_agent(ent: Span) -> bool:
@@ -397,6 +409,19 @@ def actor_key(actor: Actor) -> str:
     words = [w for w in fold(actor.name).replace(".", " ").replace("'s", "").split()
              if w not in KEY_DROP_WORDS]
     return f"{actor.country or ''}:{actor.sector or ''}:{' '.join(words)}"
+
+
+def _country_inside_a_name(actor: Actor, span: Span) -> bool:
+    """Did a place inside a person's name (two or more words the parser tags as one person,
+    and no more) give the actor its country, with no known person or body in the phrase?"""
+    if sum(t.ent_type_ == "PERSON" for t in span) < 2 or any(
+            t.ent_type_ != "PERSON" and t.is_alpha and t.lower_ not in HONORIFICS and t.dep_ != "det" for t in span):
+        return False
+    named = decided(actor.evidence, "name")
+    if named is not None and named.value.startswith(("person:", "org:")):
+        return False
+    country = decided(actor.evidence, "country")
+    return country is not None and country.value.split(":")[0] in PLACE_KINDS
 
 
 def _former_role(actor: Actor) -> bool:

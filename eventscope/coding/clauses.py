@@ -51,8 +51,8 @@ def complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"xcomp"} and child.pos_ in {"VERB", "AUX"}:
             return child
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in {"to", "from"}:
+    for child in verb.children:  # "refrained from attacking", "balked at committing", "insisted on leaving"
+        if child.dep_ == "prep" and child.lower_ in {"to", "from", "at", "on"}:
             for grand in child.children:
                 if grand.dep_ == "pcomp" and grand.pos_ == "VERB":
                     return grand
@@ -82,6 +82,7 @@ def object_words(verb: Token) -> set[str]:
                     _collect_np(pobj, words, 1)
         elif child.dep_ in {"xcomp", "acomp"}:
             words.add(child.lemma_.lower())
+            words.update("not" for g in child.children if g.dep_ == "neg")  # "pleaded not guilty"
         elif child.dep_ == "advmod":
             words.add(child.lower_)
     return words

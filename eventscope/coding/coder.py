@@ -18,27 +18,26 @@ from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
+from eventscope.coding import targets as targets_of
+from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
+from eventscope.coding.event_nouns import noun_events
 from eventscope.coding.frames import apply_frame
 from eventscope.knowledge.implicit_agents import implicit_agent_sector, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, own_modality, reported_modality
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
-    NEWS_SECTORS, STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
+    STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
     drop_subsumed, edit_distance_le1, keep_reported_statements,
 )
 from eventscope.coding.when import parse_iso, resolve
 from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
 
-RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
 SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
-REQUEST_FRAMES = {"appeal", "demand"}  # frames whose complement is an act asked of someone else
-REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
-STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")  # meeting, cooperating: conjoined subjects act on each other
-MODIFIER_DEPS = {"amod", "compound", "nmod"}
-PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "after", "since", "until"}
+SELF_SUBJECTS = {"i", "we", "it", "there", "this", "that", "one", "you"}  # "we must act": no request of another
+WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" asks Uganda
 
 
 class Coder:
@@ -61,23 +60,23 @@ class Coder:
             for candidate in self._candidates(sent):
                 event = self._event(candidate, sent, sent_no, document, actors)
                 if event is not None:
-                    events.append(_aimed_at_reported_act(event, candidate.action, events))
+                    events.append(targets_of.aimed_at_reported_act(event, candidate.action, events))
+            events += noun_events(sent, sent_no, document, actors, self.lexicon,
+                                  lambda token: self._date(token, parse_iso(document.date), False, document))
         events = dedupe(keep_reported_statements(events))
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
         if self.encoder is not None:
-            events = self._judged(events, doc)
+            events = self._judged(document, doc, actors, events)
         events = analyst_events(events)
         return DocumentResult(document, sentences, actors.all_mentions(), events)
 
-    def _judged(self, events: list[Event], doc: Doc) -> list[Event]:
-        """The event encoder settles what kind of act each clause with an actor is (coding.judge);
-        a story's main event keeps the type the story model read from the whole story."""
-        from eventscope.coding.judge import decide, judge_events, sentences_of
+    def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event]) -> list[Event]:
+        """The event encoder judges each clause with an actor (coding.judge.revise); a story's
+        main event keeps the type the story model read from the whole story."""
+        from eventscope.coding.judge import revise
 
-        clauses = [e for e in events if not is_story_main_event(e)]
-        for event, judgement in judge_events(clauses, sentences_of(doc), self.encoder):
-            decide(event, judgement, self.encoder.name)
+        events = revise(document, doc, actors, events, self.encoder, self.lexicon, keep=is_story_main_event)
         return [replace(e, id="") for e in events]  # the id hashes the code
 
     # --- finding predicates and their codes ------------------------------------------
@@ -89,11 +88,19 @@ class Coder:
                 continue
             frame = self._frame_of(token)
             action = clauses.complement(token) if frame else None
+            if frame in WISH_FRAMES:
+                frame, action = _wish_of_someone_else(token, frame, action)
+            obliged = self._obliged(token) if frame is None else None
+            if obliged is not None:  # "said Europe should impose sanctions": a demand of Europe
+                frame, action = "demand", obliged
             if frame in REQUEST_FRAMES and action is None:
                 # "demanded that Uganda withdraw": the requested act is the that-clause's
                 action = next((c for c in clauses.clause_complements(token) if c.pos_ in {"VERB", "AUX"}), None)
             if frame and action is not None:
                 inner = self._pattern(action)
+                if inner is None and obliged is not None:
+                    inner = VerbPattern(token.lemma_.lower(), frozenset(), "100",
+                                        f"{token.lemma_.lower()} .. {action.lemma_.lower()} (obligation) -> 100"), "100", False
                 if inner is not None:
                     pattern, code, fuzzy = inner
                     consumed.add(action.i)
@@ -108,6 +115,19 @@ class Coder:
                 found.append(Candidate(token, token, code, pattern, None, fuzzy))
         found = [c for c in found if c.frame or c.verb.i not in consumed]
         return drop_subsumed(found)
+
+    def _obliged(self, token: Token) -> Token | None:
+        """The clause a statement says someone else should or must do ("Kenya said Uganda must
+        withdraw"): modality.tsv `obligation` auxiliaries; not the speaker's own ("we must")."""
+        if not any(p.cameo.startswith(STATEMENT_ROOT) for k in clauses.verb_keys(token)
+                   for p in self.lexicon.verbs.get(k, ())):
+            return None
+        for clause in clauses.clause_complements(token):
+            subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].lower_ not in SELF_SUBJECTS and any(
+                    c.dep_ == "aux" and self.lexicon.is_word("obligation", c.lower_) for c in clause.children):
+                return clause
+        return None
 
     def _frame_of(self, token: Token) -> str | None:
         for key in clauses.verb_keys(token):
@@ -164,11 +184,7 @@ class Coder:
 
         source_tokens, passive = clauses.subject_tokens(cand.verb)
         sources = actors.actors_of(source_tokens)
-        target_heads = clauses.target_tokens(cand.action)
-        if cand.frame in REQUEST_FRAMES:
-            # whom the request is made of: "urged Iran to join", "demanded that Uganda withdraw"
-            asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
-            target_heads = clauses.direct_objects(cand.verb) + asked + target_heads
+        target_heads = targets_of.target_heads(cand)
         source_entities = {a.entity for a in sources}
         launched = [t for t in target_heads if t.lemma_.lower() in weapons()]  # used, not aimed at
         target_heads = [t for t in target_heads if t not in launched]
@@ -180,17 +196,8 @@ class Coder:
             code = SHOW_OF_FORCE  # "launched two ballistic missiles off its coast": a test, not an attack
             cand.notes.append(f"weapon launched at no one: {launched[0].lemma_}")
         info = taxonomy.cameo(code)
-        fallback = False
-        if not targets and len(sources) >= 2 and info.root in RECIPROCAL_ROOTS:
-            sources, targets = sources[:1], sources[1:]  # "A and B met": they met each other
-        elif not targets:
-            targets = [a for a in self._fallback_targets(cand.action, source_tokens, actors)
-                       if a.entity not in source_entities]
-            fallback = bool(targets)
-        if not targets and info.root != STATEMENT_ROOT:
-            targets = [a for a in self._addressees(cand.verb, actors, source_entities)
-                       if a.entity not in source_entities]
-            cand.notes += ["target: addressee of the report"] if targets else []
+        sources, targets, fallback = targets_of.complete(cand.verb, cand.action, info.code, sources, targets, target_heads,
+                                                         source_tokens, actors, self.lexicon, cand.notes)
         if not sources and passive and targets:
             sources = _implicit_agent(info.code, targets, actors.story_country, cand.notes)
         if not sources and (not (passive and targets) or info.root == STATEMENT_ROOT):
@@ -218,50 +225,6 @@ class Coder:
             trigger=trigger, confidence=confidence, evidence=evidence,
         )
 
-    def _fallback_targets(self, action: Token, source_tokens: list[Token], actors: DocActors) -> list[Actor]:
-        """No syntactic target: the first actor named inside the action's object phrases.
-
-        Looks only at the noun phrases of the objects and prepositional objects (one level
-        down, and through an infinitival complement), never into relative clauses or
-        places ("meeting in Moscow"), so a far-off name is not taken for the target.
-        """
-        sources = [a for t in source_tokens for a in actors.actors_for(t)]
-
-        def someone_else(actor: Actor) -> bool:
-            # a name of the source's own country is usually the source again ("Russian
-            # officials ... Russian weapons"), unless both have different sectors: rebels
-            # and their country's army are two sides
-            return all(actor.country != s.country or (actor.sector and s.sector and actor.sector != s.sector)
-                       for s in sources if s.country)
-
-        for phrase in _object_phrases(action):
-            for token in phrase:
-                if token.lemma_.lower() in weapons():
-                    continue  # what is fired is no target
-                found = [a for a in actors.actors_for(token) if someone_else(a)]
-                if not found and token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE"}:
-                    found = [a for a in [_modifier_actor(token, actors)] if a and someone_else(a)]
-                if found:
-                    return found
-        return []
-
-    def _addressees(self, verb: Token, actors: DocActors, source_entities: set[str]) -> list[Actor]:
-        """"Russia notified the United States that it plans to back out": the speaker's own
-        act, reported to someone, with no target of its own is aimed at the one told."""
-        clause = verb
-        while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
-            clause = clause.head
-        head = clause.head
-        if clause.dep_ != "ccomp" or head.i == clause.i:
-            return []
-        if not any(p.cameo.startswith(STATEMENT_ROOT) for p in self.lexicon.verbs.get(head.lemma_.lower(), ())):
-            return []
-        speakers = {a.entity for a in actors.actors_of(clauses.subject_tokens(head)[0])}
-        if not source_entities or not source_entities <= speakers:
-            return []  # someone else's act: the listener is no party to it
-        told = actors.actors_of([c for c in head.children if c.dep_ in {"dobj", "dative", "iobj"}])
-        return [a for a in told if a.sector not in NEWS_SECTORS]
-
     def _date(self, verb: Token, published, future: bool, document: Document) -> tuple[str | None, str | None]:
         for token in clauses.date_tokens(verb):
             span = clauses.entity_span(token)
@@ -273,57 +236,6 @@ class Coder:
         if document.date:
             return document.date, "published"
         return None, None
-
-
-def _object_phrases(action: Token, depth: int = 0) -> list:
-    from eventscope.actors.mentions import noun_phrase
-
-    phrases = []
-    for child in action.children:
-        if child.dep_ in {"dobj", "dative", "attr", "iobj"}:
-            phrases.append(noun_phrase(child))
-            phrases.extend(noun_phrase(p) for c in child.children if c.dep_ == "prep"
-                           for p in c.children if p.dep_ == "pobj")
-        elif child.dep_ == "prep":
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                if child.lower_ in PLACE_PREPS and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                    continue  # "meeting in Moscow": a place, not a target
-                phrases.append(noun_phrase(pobj))
-        elif child.dep_ in {"xcomp", "pcomp"} and depth == 0:
-            phrases.extend(_object_phrases(child, depth + 1))
-    return phrases
-
-
-def _modifier_actor(token: Token, actors: DocActors) -> Actor | None:
-    """The country a modifier names: "condemned the Israeli raid" targets Israel."""
-    from eventscope.actors.phrase import resolve_phrase
-
-    found = resolve_phrase(token.text, dictionaries=actors.dictionaries)
-    if not found.country or found.sector:
-        return None
-    return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
-                 end=token.idx + len(token.text), entity=f"{found.country}::modifier",
-                 evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
-
-
-def _aimed_at_reported_act(event: Event, action: Token, earlier: list[Event]) -> Event:
-    """"Japan condemned the missile launch": a reaction aimed at an act the story has already
-    reported is aimed at whoever did it ("North Korea launched ballistic missiles"). The act
-    is found by its word: the object noun and the earlier event's trigger share their stem."""
-    if event.target or event.cameo_root not in REACTION_ROOTS:
-        return event
-    nouns = [c for c in action.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"]
-    nouns += [g for c in nouns for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
-    stems = {n.lemma_.lower()[:STEM] for n in nouns if len(n.lemma_) >= STEM}
-    source_countries = {a.country for a in event.source}
-    for act in reversed(earlier):
-        verb = act.trigger.split(" .. ")[-1].lower()
-        if act.source and verb[:STEM] in stems and not {a.country for a in act.source} & source_countries:
-            evidence = event.evidence + (Evidence("rule", f"target: who did the {verb} it reacts to"),)
-            return replace(event, target=list(act.source), evidence=evidence, id="")
-    return event
 
 
 def _implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
@@ -340,6 +252,19 @@ def _implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
     return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,
                   entity=f"{country}{sector}::implicit",
                   evidence=(Evidence("rule", "implicit agent of a passive", decides="sector"),))]
+
+
+def _wish_of_someone_else(verb: Token, frame: str, action: Token | None) -> tuple[str, Token | None]:
+    """"The US wants Britain to extradite him": a wish that someone else act, said by the one
+    who wishes it, is an appeal to them (their act is not done). Only the infinitive counts:
+    "hoped the talks would resume" is no request of the talks."""
+    if action is not None and clauses.direct_objects(verb):
+        return "appeal", action  # "wants Uganda [dobj] to withdraw [xcomp]"
+    for clause in clauses.clause_complements(verb):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if infinitive and any(c.dep_ == "nsubj" for c in clause.children):
+            return "appeal", clause  # "wants [Uganda to withdraw]" (ccomp with its own subject)
+    return frame, action
 
 
 def _is_predicate(token: Token, lexicon: Lexicon) -> bool:

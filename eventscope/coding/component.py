@@ -40,8 +40,9 @@ def make_coding_step(nlp: Language, name: str, dictionaries: str | None, classif
         model = EventClassifier.load(lexicon=knowledge.verbs, thresholds=Thresholds(**thresholds))
     judge = None
     if encoder:
-        from eventscope.coding.encoder import EventEncoder
+        from eventscope.coding.encoder import EventEncoder, require_runtime
 
+        require_runtime()  # one line, at setup, when the `encoder` extra is not installed
         judge = EventEncoder.load()
     return CodingStep(Coder(knowledge.verbs, knowledge.dictionary, model, ConfidenceWeights(**confidence), judge))
 

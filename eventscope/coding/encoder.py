@@ -1,6 +1,7 @@
 """The event encoder: a fine-tuned MiniLM that judges what kind of act a clause is.
 
-Runs with onnxruntime + tokenizers only (no torch). The model, its tokenizer and its label
+Runs with onnxruntime + tokenizers only (no torch), the optional `encoder` extra
+(`pip install 'eventscope[encoder]'`; `require_runtime()` says so in one line). The model, its tokenizer and its label
 lists ship under coding/data/models/ (event_encoder.onnx, event_encoder.tokenizer.json,
 event_encoder.json) and are rebuilt exactly by tools/train_event_model.py.
 
@@ -19,6 +20,7 @@ import json
 import threading
 from dataclasses import dataclass
 from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +33,23 @@ MAX_TOKENS = 96
 TOKENIZE_BATCH = 256
 
 Span = tuple[int, int] | None
+
+
+RUNTIME = ("onnxruntime", "tokenizers")  # the optional `encoder` extra
+
+
+class EncoderUnavailable(ImportError):
+    """The configuration turns the encoder on, but its runtime is not installed."""
+
+
+def require_runtime() -> None:
+    """Raise EncoderUnavailable, with a one-line message, unless onnxruntime and tokenizers
+    can be imported (checked without importing them)."""
+    missing = [name for name in RUNTIME if find_spec(name) is None]
+    if missing:
+        raise EncoderUnavailable(
+            f"the event encoder (coding configuration 'encoder') needs {' and '.join(missing)}: "
+            "pip install 'eventscope[encoder]', or turn the encoder off")
 
 
 def model_dir() -> Path:

@@ -67,7 +67,7 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
             return Modality.CONDITIONAL
     if is_hedge(verb, lexicon):
         return Modality.SPECULATIVE
-    for child in verb.children:
+    for child in _auxiliaries(verb):
         if child.dep_ in {"aux", "auxpass"} and lexicon.is_word("modal", child.lower_):
             if lexicon.is_word("future", child.lower_):
                 return Modality.FUTURE
@@ -75,6 +75,15 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
         if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.head.dep_ != "ROOT":
             return Modality.FUTURE  # "is to visit"
     return Modality.ASSERTED
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    """The verb's auxiliaries; a conjoined verb with no subject or auxiliary of its own shares
+    its head's ("should cut off support and implement the deal": both under "should")."""
+    own = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if own or verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return own
+    return [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
 
 
 def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:

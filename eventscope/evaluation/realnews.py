@@ -143,6 +143,10 @@ class RealNewsScore:
     statement_events: int = 0  # CAMEO 01 or no PLOVER type
     furniture_events: int = 0
     not_done_as_done: int = 0  # predicted triples that are gold not-done acts
+    # PLOVER type where the dyad is right: predicted triples whose (source, target) country
+    # pair is a gold pair of the article, and how many of them have a gold type of that pair
+    on_gold_dyad: int = 0
+    on_gold_dyad_typed: int = 0
     errors: Counter = field(default_factory=Counter)
     examples: list[dict] = field(default_factory=list)
 
@@ -159,6 +163,11 @@ class RealNewsScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def type_given_dyad(self) -> float:
+        """Of the predicted triples whose dyad is a gold dyad, the share with a gold type."""
+        return self.on_gold_dyad_typed / self.on_gold_dyad if self.on_gold_dyad else 0.0
+
     def share(self, n: int) -> float:
         return n / self.predicted_events if self.predicted_events else 0.0
 
@@ -167,6 +176,7 @@ class RealNewsScore:
                 f"realnews_R={self.recall:.3f} realnews_F1={self.f1:.3f} "
                 f"statement_share={self.share(self.statement_events):.3f} "
                 f"furniture_events={self.furniture_events} not_done_as_done={self.not_done_as_done} "
+                f"type_given_dyad={self.type_given_dyad:.3f} "
                 f"events_pred={self.predicted_events} triples_gold={self.gold} "
                 f"triples_pred={self.predicted} missing={len(self.missing)}")
 
@@ -224,6 +234,10 @@ def score_article(record: dict, predicted_events: list[dict], score: RealNewsSco
     score.predicted += len(predicted)
     score.matched_gold += len(gold & predicted)
     score.matched_predicted += len(predicted & gold)
+    gold_dyads = {(s, t) for s, t, _ in gold}
+    on_dyad = {triple for triple in predicted if triple[:2] in gold_dyads}
+    score.on_gold_dyad += len(on_dyad)
+    score.on_gold_dyad_typed += len(on_dyad & gold)
     for triple in sorted(predicted - gold):
         if triple in not_done:
             score.not_done_as_done += 1
@@ -287,6 +301,8 @@ def render(score: RealNewsScore, name: str) -> str:
              f"    precision {score.precision:.3f}  ({score.matched_predicted}/{score.predicted})",
              f"    recall    {score.recall:.3f}  ({score.matched_gold}/{score.gold})",
              f"    F1        {score.f1:.3f}",
+             f"  PLOVER type where the dyad is right: {score.type_given_dyad:.3f} "
+             f"({score.on_gold_dyad_typed}/{score.on_gold_dyad} predicted triples on a gold dyad)",
              f"  events coded {score.predicted_events}; bare statements "
              f"{score.share(score.statement_events):.1%}; with a furniture actor {score.furniture_events}; "
              f"acts not done coded as done {score.not_done_as_done}",

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Callable, Sequence
 
 from eventscope.knowledge.tsv import ACTOR_DATA as DATA, DataFileError, read_tsv, split_list
 
@@ -35,7 +36,7 @@ DESCRIPTOR = 3  # from descriptors up, a title in the phrase describes the perso
 GOVERNMENT_ROLE = 5  # from government roles up, a title gives an organisation its sector
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     kind: str  # one of KIND_RANK
     name: str  # canonical name (Wikipedia title where one exists)
@@ -106,9 +107,15 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9 ]+")  # letters, digits and blanks: tokens are the lowercased words
+
+
 def key(phrase: str) -> tuple[str, ...]:
     """The lookup key of a lexicon phrase: its tokens, without a leading "the"."""
-    toks = tuple(t.norm for t in tokenize(phrase))
+    if _PLAIN.fullmatch(phrase):  # most names: the same key as `tokenize` gives, 10x faster
+        toks = tuple(phrase.lower().split())
+    else:
+        toks = tuple(t.norm for t in tokenize(phrase))
     return toks[1:] if len(toks) > 1 and toks[0] == "the" else toks
 
 
@@ -141,15 +148,21 @@ def _written_as_abbreviation(toks: list[Token]) -> bool:
 
 def check_date(value: str, where: str) -> str:
     """An ISO date, year-month or year, checked for real months and days."""
-    if value:
-        try:
-            parts = [int(p) for p in value.split("-")]
-            if not 1 <= len(parts) <= 3 or len(value.split("-")[0]) != 4:
-                raise ValueError
-            dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
-        except ValueError:
-            raise LexiconError(f"{where}: bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    if value and not _real_date(value):
+        raise LexiconError(f"{where}: bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
     return value
+
+
+@lru_cache(maxsize=None)  # a few thousand distinct dates in the people files
+def _real_date(value: str) -> bool:
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if not 1 <= len(parts) <= 3 or len(value.split("-")[0]) != 4:
+            return False
+        dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+    except ValueError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- the lexicon
@@ -163,28 +176,55 @@ class Lexicon:
         self.prefixes: set[tuple[str, ...]] = set()  # proper prefixes of keys: where a scan may go on
         self._scans: dict[tuple[Token, ...], list[Match]] = {}  # the same sentence is scanned per phrase
         self.countries: dict[str, Entry] = {}  # ISO3 / class code -> canonical country entry
+        # key -> ((rows, caps only), ...): names indexed whose entries `make_deferred(rows)` makes
+        # on first use (knowledge.derived_actors)
+        self.pending: dict[tuple[str, ...], tuple] = {}
+        self.make_deferred: Callable[[tuple], Sequence[Entry]] = lambda rows: ()
 
     def add(self, phrase: str, entry: Entry) -> None:
+        """Index `entry` under `phrase`."""
+        self.add_all(phrase, (entry,))
+
+    def add_all(self, phrase: str, entries: Sequence[Entry]) -> None:
+        """Index every entry (a person's roles) under `phrase`, reading the phrase once."""
         k = key(phrase)
         if not k:
             return
         if is_abbreviation(phrase.removeprefix("the ").removeprefix("The ")):
-            entry = Entry(**{**entry.__dict__, "caps_only": True})
+            entries = [replace(entry, caps_only=True) for entry in entries]
         bucket = self.table.setdefault(k, [])
-        if entry not in bucket:
-            bucket.append(entry)
-        self.maxlen = max(self.maxlen, len(k))
-        self.prefixes.update(k[:n] for n in range(1, len(k)))
+        for entry in entries:
+            if entry not in bucket:
+                bucket.append(entry)
+        self.extend_prefixes(k)
         self._scans.clear()
+
+    def extend_prefixes(self, k: tuple[str, ...]) -> None:
+        if len(k) > 1:
+            self.maxlen = max(self.maxlen, len(k))
+            self.prefixes.update(k[:n] for n in range(1, len(k)))
+
+    def _deferred(self, k: tuple[str, ...]) -> list[Entry] | None:
+        """The entries of a name indexed but not yet read (knowledge.derived_actors), now read."""
+        found = self.pending.pop(k, None)
+        if found is None:
+            return None
+        bucket = self.table[k] = []
+        for rows, caps_only in found:
+            for entry in self.make_deferred(rows):
+                entry = replace(entry, caps_only=True) if caps_only else entry
+                if entry not in bucket:
+                    bucket.append(entry)
+        return bucket
 
     def lookup(self, toks: list[Token]) -> list[Entry]:
         """Entries for exactly this token sequence, trying a singular last word second."""
         if not toks:
             return []
         norms = tuple(t.norm for t in toks)
-        found = self.table.get(norms, [])
+        found = self.table.get(norms) or self._deferred(norms) or []
         if not found and (s := singular(norms[-1])):
-            found = self.table.get(norms[:-1] + (s,), [])
+            found = self.table.get(norms[:-1] + (s,)) or self._deferred(norms[:-1] + (s,)) or []
         return [e for e in found if not e.caps_only or _written_as_abbreviation(toks)]
 
     def may_match_word(self, word: str) -> bool:
@@ -193,7 +233,7 @@ class Lexicon:
         if not (word.isascii() and word.isalpha() and word.islower()):
             return True
         single = singular(word)
-        return (word,) in self.table or (single is not None and (single,) in self.table)
+        return any(k in self.table or k in self.pending for k in ((word,), (single,)) if k[0] is not None)
 
     def scan(self, toks: list[Token]) -> list[Match]:
         """Non-overlapping matches, longest first, in phrase order."""
@@ -209,16 +249,22 @@ class Lexicon:
         candidates: list[Match] = []
         norms = tuple(t.norm for t in toks)
         singulars = [singular(n) for n in norms]
-        table, prefixes = self.table, self.prefixes
+        table, prefixes, pending = self.table, self.prefixes, self.pending
         for i in range(len(toks)):
             # toks[i:j] can match (itself or with a singular last word) only if toks[i:j-1]
             # starts some key, so the scan stops at the first j where it does not
             for j in range(i + 1, min(len(toks), i + self.maxlen) + 1):
                 if j > i + 1 and norms[i:j - 1] not in prefixes:
                     break
-                found = table.get(norms[i:j])  # as `lookup`, without rebuilding the key
+                k = norms[i:j]
+                found = table.get(k)  # as `lookup`, without rebuilding the key
+                if found is None and k in pending:
+                    found = self._deferred(k)
                 if found is None and singulars[j - 1] is not None:
-                    found = table.get(norms[i:j - 1] + (singulars[j - 1],))
+                    k = norms[i:j - 1] + (singulars[j - 1],)
+                    found = table.get(k)
+                    if found is None and k in pending:
+                        found = self._deferred(k)
                 if found:
                     entries = [e for e in found if not e.caps_only or _written_as_abbreviation(toks[i:j])]
                     if entries:
@@ -282,20 +328,20 @@ def _load_people(lex: Lexicon, path: Path) -> None:
     # One row per role; aliases given on any row apply to every role of that person.
     roles: dict[str, list[Entry]] = {}
     aliases: dict[str, set[str]] = {}
+    same: dict[str, str] = {}  # one string per distinct code, role and date (tens of thousands of rows)
     for lineno, row in read_tsv(path):
         where = f"{path.name}:{lineno}"
         if not row["name"] or not row["country"]:
             raise LexiconError(f"{where}: need a name and a country")
+        country, sector, sector2, role, start, end = (
+            same.setdefault(row[c], row[c]) for c in ("country", "sector", "sector2", "role", "start", "end"))
         roles.setdefault(row["name"], []).append(
-            Entry("person", row["name"], row["country"], row["sector"] or None,
-                  row["sector2"] or None, role=row["role"],
-                  start=check_date(row["start"], where), end=check_date(row["end"], where),
-                  source=where))
+            Entry("person", row["name"], country, sector or None, sector2 or None, role=role,
+                  start=check_date(start, where), end=check_date(end, where), source=where))
         aliases.setdefault(row["name"], {row["name"]}).update(split_list(row["aliases"]))
     for name, entries in roles.items():
-        for alias in aliases[name]:
-            for entry in entries:
-                lex.add(alias, entry)
+        for alias in sorted(aliases[name]):  # sorted: the same bucket order in every process
+            lex.add_all(alias, entries)
 
 
 def _load_sectors(lex: Lexicon, path: Path) -> None:
@@ -311,9 +357,19 @@ def _load_sectors(lex: Lexicon, path: Path) -> None:
         lex.add(row["phrase"], entry)
 
 
-@lru_cache(maxsize=1)
-def load_lexicon(data_dir: str | None = None) -> Lexicon:
-    """Read every data file once; later calls return the cached lexicon."""
+def load_lexicon(data_dir: str | None = None, derived: bool | None = None) -> Lexicon:
+    """Read every data file once; later calls return the cached lexicon. `derived` (default:
+    on unless EVENTSCOPE_DERIVED_ACTORS=0) adds the actors derived from the Phoenix dictionaries
+    (knowledge.derived_actors), under ours."""
+    if derived is None:
+        from eventscope.knowledge.derived_actors import derived_actors_enabled
+
+        derived = derived_actors_enabled()
+    return _load_lexicon(data_dir, derived)
+
+
+@lru_cache(maxsize=2)
+def _load_lexicon(data_dir: str | None, derived: bool) -> Lexicon:
     base = Path(data_dir) if data_dir else DATA
     lex = Lexicon()
     _load_countries(lex, base / "countries.tsv")
@@ -321,6 +377,10 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     _load_organizations(lex, base / "organizations.tsv")
     _load_people(lex, base / "people.tsv")
     _load_sectors(lex, base / "sectors.tsv")
+    if derived:
+        from eventscope.knowledge.derived_actors import index_derived_actors
+
+        index_derived_actors(lex, base)
     return lex
 
 

@@ -1,6 +1,8 @@
 """Rules about an event's parties: who does an act the text reports without its doer
 (coding/data/implicit_agents.tsv), which types need a recipient (plover_recipients.tsv), and
-which objects are weapons, used rather than aimed at (weapons.tsv)."""
+which objects are weapons, used rather than aimed at (weapons.tsv), whom an act with no named
+target is aimed at (implicit_targets.tsv) and which nouns name people of no known kind
+(unnamed_people.tsv)."""
 
 from __future__ import annotations
 
@@ -36,3 +38,26 @@ def types_requiring_recipient() -> frozenset[str]:
 def weapons() -> dict[str, bool]:
     """Weapon nouns -> whether launching one at no one is a show of force (coding/data/weapons.tsv)."""
     return {row["word"]: row["launched_alone"] == "yes" for _, row in read_tsv(CODING_DATA / "weapons.tsv")}
+
+
+@lru_cache(maxsize=1)
+def implicit_targets() -> dict[str, tuple[tuple[str, ...], str]]:
+    """CAMEO code prefix -> (where the implied target's country comes from, in order: "place",
+    "source"; its sector) for acts whose definition names their target (coding/data/implicit_targets.tsv)."""
+    return {row["cameo"]: (tuple(row["country"].split()), row["sector"])
+            for _, row in read_tsv(CODING_DATA / "implicit_targets.tsv")}
+
+
+def implicit_target(cameo: str) -> tuple[tuple[str, ...], str] | None:
+    """The implied target of `cameo` when the text names none, by its longest listed prefix."""
+    table = implicit_targets()
+    for end in range(len(cameo), 1, -1):
+        if cameo[:end] in table:
+            return table[cameo[:end]]
+    return None
+
+
+@lru_cache(maxsize=1)
+def unnamed_people() -> frozenset[str]:
+    """Lemmas of nouns for people of no known kind ("man", "public": coding/data/unnamed_people.tsv)."""
+    return frozenset(row["word"] for _, row in read_tsv(CODING_DATA / "unnamed_people.tsv"))

@@ -25,6 +25,7 @@ from eventscope.knowledge.tsv import CODING_DATA, read_tsv
 # object pattern of our verbs. Measured on the real-news train split (tools/build_verb_knowledge.py
 # docstring); "refine" is the default.
 DERIVED_GATE = "refine"
+NO_EVENT = "-"  # verbs.tsv code of a known non-event pattern ("face - -": facing charges is no act)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class VerbPattern:
 @dataclass(eq=False)  # one lexicon is one object: hashable, so indexes built from it are cached
 class Lexicon:
     verbs: dict[str, list[VerbPattern]] = field(default_factory=dict)
+    # patterns known to code nothing; they win over an equally specific derived pattern
+    non_events: dict[str, list[VerbPattern]] = field(default_factory=dict)
     synsets: dict[str, frozenset[str]] = field(default_factory=dict)
     frames: dict[str, str] = field(default_factory=dict)
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -101,7 +104,7 @@ class Lexicon:
             groups.append(frozenset(words))
         pattern = VerbPattern(verb, groups[0] if groups else frozenset(), code,
                               label or f"{verb} {obj} -> {code}", tuple(groups[1:]), derived)
-        self.verbs.setdefault(verb, []).append(pattern)
+        (self.non_events if code == NO_EVENT else self.verbs).setdefault(verb, []).append(pattern)
 
     def add_derived(self) -> None:
         """The CAMEO.2.0-derived patterns our own lexicon lacks (DERIVED_GATE), and the
@@ -133,11 +136,12 @@ class Lexicon:
             self.sequences.setdefault(form, []).append(pattern)
 
     def match(self, verb_keys: Iterable[str], object_words: set[str]) -> VerbPattern | None:
-        """Best pattern for the verb keys (most specific first) given the clause's object words."""
+        """Best pattern for the verb keys (most specific first) given the clause's object words;
+        None when nothing fits or the best fit is a known non-event."""
         best: VerbPattern | None = None
         best_rank = (-1, -1, False)
         for rank_key, key in enumerate(verb_keys):
-            for pattern in self.verbs.get(key, ()):
+            for pattern in (*self.verbs.get(key, ()), *self.non_events.get(key, ())):
                 if not pattern.fits(object_words):
                     continue
                 # an object match beats the default; a particle/preposition verb key beats the
@@ -145,7 +149,7 @@ class Lexicon:
                 rank = (pattern.specificity, -rank_key, not pattern.derived)
                 if rank > best_rank:
                     best, best_rank = pattern, rank
-        return best
+        return None if best is not None and best.cameo == NO_EVENT else best
 
     def refine(self, code: str, words: set[str]) -> str:
         for domain, vocabulary in self.domains.items():
@@ -179,6 +183,17 @@ def _gate(verb: str, obj: str, code: str, own: dict[str, set]) -> bool:
 def _rows(name: str) -> list[list[str]]:
     """Cells of a coding/data TSV in header order."""
     return [list(row.values()) for _, row in read_tsv(CODING_DATA / name)]
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> dict[str, list[tuple[frozenset[str], str, str]]]:
+    """event_nouns.tsv: noun lemma -> [(prepositions that introduce its target, CAMEO code,
+    the role its possessive names: "source" or "target")]."""
+    table: dict[str, list[tuple[frozenset[str], str, str]]] = {}
+    for noun, preps, code, possessive in _rows("event_nouns.tsv"):
+        words = frozenset() if preps == "-" else frozenset(preps.split("|"))
+        table.setdefault(noun.lower(), []).append((words, code, possessive))
+    return table
 
 
 @lru_cache(maxsize=1)

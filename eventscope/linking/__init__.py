@@ -2,21 +2,22 @@
 
 Two calls from `pipeline.run`, per batch: `divert_duplicates` before coding (copies become
 extra sources of a stored document and are not coded), `link_batch` after the store has
-written the batch's results. Both compute rows; the store (store/links.py) writes them.
+written the batch's results. Both compute records (`models.LinkBatch`, `models.Story`, copies);
+the store (store/links.py) turns them into rows and writes them.
 """
 
 from __future__ import annotations
 
-import json
 import weakref
 from collections import Counter, OrderedDict
 
 from eventscope.linking.brief import Candidate, build_brief
 from eventscope.linking.clusters import StoryVector, countries_from_text, countries_to_text
 from eventscope.linking.duplicates import find_copies, from_bytes
-from eventscope.linking.events import LinkedEvent, link_events
+from eventscope.linking.events import link_events
 from eventscope.linking.stories import KEY_TERMS, StoryInput, StoryPostings, assign_stories, key_terms
 from eventscope.linking.vectors import document_countries
+from eventscope.models import LinkBatch, LinkedEvent, Story, StoryGrowth, StoryState
 
 __all__ = ["divert_duplicates", "finish", "link_batch"]
 
@@ -30,7 +31,7 @@ def divert_duplicates(documents: list, store) -> list:
     documents = [d for d in documents if d.id not in known]
     originals, copies, signatures = find_copies(
         documents, lambda keys: [from_bytes(i, blob) for i, blob in store.lsh_signatures(keys)])
-    store.write_duplicates([c.row() for c in copies],
+    store.write_duplicates(copies,
                            [(s.doc_id, s.values.tobytes(), s.band_keys()) for s in signatures])
     if copies:  # a late copy adds a source to events already linked
         store.refresh_linked_counts(store.linked_ids_of_documents([c.doc_id for c in copies]))
@@ -68,9 +69,8 @@ class _StoredStories:
     def stories(self, ids: list[str]) -> dict[str, StoryVector]:
         found = {i: self._held(i) for i in ids}
         missing = [i for i, story in found.items() if story is None]
-        for row in self.store.story_vectors_by_id(missing) if missing else []:
-            story = StoryVector(row["story_id"], row["terms"], row["n"], row["first_date"], row["last_date"],
-                                countries=countries_from_text(row.get("countries")), seq=row.get("seq") or 0)
+        for state in self.store.story_vectors_by_id(missing) if missing else []:
+            story = _vector(state)
             found[story.id] = self.read[story.id] = story
         return found
 
@@ -99,6 +99,12 @@ class _StoredStories:
         while self.cached_terms > self.CACHE_TERMS and len(self.cache) > 1:
             _, (_, size) = self.cache.popitem(last=False)
             self.cached_terms -= size
+
+
+def _vector(state: StoryState) -> StoryVector:
+    """The clusterer's working form of a stored story."""
+    return StoryVector(state.id, state.terms, state.n, state.first_date, state.last_date,
+                       countries=countries_from_text(state.countries), seq=state.seq)
 
 
 _story_indexes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -135,13 +141,9 @@ def _event_rows(results) -> list[dict]:
 
 def _stored_linked(store, rows: list[dict], since, until) -> dict[tuple, list[LinkedEvent]]:
     """The stored linked events `link_events` may join each actor pair of `rows` to, read in one query."""
-    fields = ("id", "cameo", "cameo_root", "quad_class", "goldstein", "plover", "source_code",
-              "target_code", "date", "first_reported", "first_doc_id", "text", "trigger", "source_name",
-              "target_name", "location_country", "location_geonames_id", "location_precision", "story_id")
     pairs = sorted({(r["source_code"], r["target_code"]) for r in rows if r["source_code"] or r["target_code"]},
                    key=lambda p: (p[0] or "", p[1] or ""))
-    return {pair: [LinkedEvent(**{k: row.get(k) for k in fields}) for row in found]
-            for pair, found in store.linked_event_candidates_many(pairs, since, until).items()}
+    return store.linked_event_candidates_many(pairs, since, until)
 
 
 def _date_bounds(rows: list[dict]) -> tuple[str | None, str | None]:
@@ -199,23 +201,15 @@ def link_batch(results: list, store) -> list[str]:
     summarise_stories(store, due)
     events_of = Counter(r["doc_id"] for r in rows)
     store.update_story_counts([
-        {"id": st.id, "n_documents": st.n, "new_events": sum(events_of[d] for d in st.doc_ids),
-         "first_date": st.first_date, "last_date": st.last_date} for st in update.stories if st.id not in due_ids])
+        StoryGrowth(st.id, st.n, sum(events_of[d] for d in st.doc_ids), st.first_date, st.last_date)
+        for st in update.stories if st.id not in due_ids])
     return touched
 
 
-def _write_links(store, update, linked) -> None:
-    store.write_links(
-        linked=[le.row() for le in linked],
-        mentions=[{"event_id": e, "linked_event_id": le.id, "reason": why}
-                  for le in linked for e, _, why in le.mentions],
-        story_state=[{"story_id": s.id, "n": s.n, "first_date": s.first_date, "last_date": s.last_date,
-                      "countries": countries_to_text(s.countries), "seq": s.seq,
-                      "vector": json.dumps(s.terms)} for s in update.stories],
-        story_terms=[{"story_id": s.id, "term": t, "weight": s.terms[t], "is_key": True}
-                     for s in update.stories for t in key_terms(s.terms, KEY_TERMS)],
-        story_documents=[{"story_id": s, "doc_id": d} for d, s in update.assignments.items()],
-        df_delta=dict(update.df_delta), n_docs=update.n_docs)
+def _write_links(store, update, linked: list[LinkedEvent]) -> None:
+    stories = [StoryState(s.id, s.n, s.first_date, s.last_date, countries_to_text(s.countries), s.seq,
+                          s.terms, key_terms(s.terms, KEY_TERMS)) for s in update.stories]
+    store.write_links(LinkBatch(linked, stories, update.assignments, dict(update.df_delta), update.n_docs))
 
 
 def brief_due(before: int, after: int) -> bool:
@@ -233,15 +227,15 @@ def finish(store, chunk: int = 100) -> int:
     stories then read the same whatever the batches were. Returns how many were rebuilt."""
     stale = store.stale_stories()
     for start in range(0, len(stale), chunk):
-        rows = store.story_vectors_by_id(stale[start:start + chunk])
-        summarise_stories(store, [StoryVector(r["story_id"], r["terms"], r["n"], r["first_date"], r["last_date"])
-                                  for r in sorted(rows, key=lambda r: r["story_id"])])
+        states = store.story_vectors_by_id(stale[start:start + chunk])
+        summarise_stories(store, [StoryVector(s.id, s.terms, s.n, s.first_date, s.last_date)
+                                  for s in sorted(states, key=lambda s: s.id)])
     return len(stale)
 
 
 def summarise_stories(store, stories: list[StoryVector]) -> None:
     """Recompute title, date range, counts and brief of each of `stories`."""
-    rows, briefs = [], {}
+    summaries = []
     everything = store.story_material([s.id for s in stories])
     for story in stories:
         story_id, material = story.id, everything[story.id]
@@ -255,14 +249,13 @@ def summarise_stories(store, stories: list[StoryVector]) -> None:
             date, exact = event_dates.get((s["doc_id"], s["idx"]), (docs[s["doc_id"]]["date"], False))
             candidates.append(Candidate(s["doc_id"], s["idx"], s["text"], date, exact,
                                         (s["doc_id"], s["idx"]) in event_dates, docs[s["doc_id"]]["date"]))
-        briefs[story_id] = build_brief(candidates, story.terms)
+        brief = build_brief(candidates, story.terms)
         titled = [d for d in sorted(docs.values(), key=lambda d: (d["date"] or "9999", d["id"])) if d["title"]]
-        title = titled[0]["title"] if titled else (briefs[story_id][0]["text"][:120] if briefs[story_id] else None)
+        title = titled[0]["title"] if titled else (brief[0].text[:120] if brief else None)
         first, last = story.first_date, story.last_date
         if not first:  # undated documents: the range of the dates their events carry
             dated = sorted(e["date"] for e in material["events"] if e["date"])
             first, last = (dated[0], dated[-1]) if dated else (None, None)
-        rows.append({"id": story_id, "title": title, "first_date": first, "last_date": last,
-                     "n_documents": material["n_documents"], "n_events": material["n_events"],
-                     "brief_n": story.n})
-    store.write_story_summaries(rows, briefs)
+        summaries.append(Story(story_id, title, first, last, material["n_documents"], material["n_events"],
+                               brief_n=story.n, brief=brief))
+    store.write_story_summaries(summaries)

@@ -18,6 +18,7 @@ from datetime import date as Date
 
 from eventscope.linking.events import content_words
 from eventscope.linking.vectors import features
+from eventscope.models import BriefSentence
 
 BRIEF_SENTENCES = 5
 MAX_REPEAT = 0.5  # Jaccard of content words above which a sentence repeats another
@@ -80,8 +81,8 @@ def _closeness(text: str, story_terms: dict[str, float], norm_story: float | Non
 
 
 def build_brief(candidates: list[Candidate], story_terms: dict[str, float],
-                size: int = BRIEF_SENTENCES) -> list[dict]:
-    """Rows of story_brief (without story_id): idx, text, doc_id, sentence, date."""
+                size: int = BRIEF_SENTENCES) -> list[BriefSentence]:
+    """The brief: up to `size` of the candidates, in date order."""
     norm_story = sum(v * v for v in story_terms.values()) ** 0.5 or 1.0
     scored = sorted(candidates, key=lambda c: (-(_closeness(c.text, story_terms, norm_story)
                                                  + (EVENT_BONUS if c.has_event else 0.0)),
@@ -99,5 +100,5 @@ def build_brief(candidates: list[Candidate], story_terms: dict[str, float],
                 continue
             chosen.append((candidate, words))
     ordered = sorted((c for c, _ in chosen), key=lambda c: (c.date or "9999", c.doc_id, c.sentence))
-    return [{"idx": i, "text": resolve_days(c.text.strip(), c.date, c.day_resolved, c.published), "doc_id": c.doc_id,
-             "sentence": c.sentence, "date": c.date} for i, c in enumerate(ordered)]
+    return [BriefSentence(i, resolve_days(c.text.strip(), c.date, c.day_resolved, c.published), c.doc_id,
+                          c.sentence, c.date) for i, c in enumerate(ordered)]

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from eventscope.models import DocumentCopy
+
 NUM_PERM = 128
 SEED = 1
 # The "affine32" MinHash of datasketch 2.x, written out with numpy: importing datasketch pulls
@@ -94,22 +96,7 @@ def from_bytes(doc_id: str, blob: bytes) -> Signature:
     return Signature(doc_id, np.frombuffer(blob, dtype=np.uint32))
 
 
-@dataclass
-class Copy:
-    """`copy` (a Document) repeats canonical document `doc_id`."""
-
-    doc_id: str
-    copy: object
-    similarity: float
-
-    def row(self) -> dict:
-        c = self.copy
-        return {"doc_id": self.doc_id, "source": c.source, "url": c.url, "title": c.title,
-                "date": c.date, "origin": c.origin, "similarity": round(self.similarity, 4),
-                "copy_id": c.id}
-
-
-def find_copies(documents: list, lookup) -> tuple[list, list[Copy], list[Signature]]:
+def find_copies(documents: list, lookup) -> tuple[list, list[DocumentCopy], list[Signature]]:
     """Split `documents` into (originals to code, copies, signatures of the originals).
 
     `lookup(band_keys) -> list[Signature]` returns stored documents sharing a band key.
@@ -139,7 +126,7 @@ def find_copies(documents: list, lookup) -> tuple[list, list[Copy], list[Signatu
                 if score >= best_score:
                     best, best_score = other, score
         if best is not None:
-            copies.append(Copy(best.doc_id, document, best_score))
+            copies.append(DocumentCopy(best.doc_id, document, best_score))
             continue
         originals.append(document)
         kept.append(sig)

@@ -15,12 +15,11 @@ input order, one after another, so the result does not depend on batch boundarie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from functools import lru_cache
 
 from eventscope.linking.clusters import _parse
 from eventscope.linking.vectors import stopwords
+from eventscope.models import EventLink, LinkedEvent, LinkReason
 
 WINDOW_DAYS = {"day": 3, "week": 7, "month": 31, "year": 366}
 MIN_WORDING = 0.2  # Jaccard of the sentences' content words (unless the triggers match)
@@ -40,38 +39,6 @@ def content_words(text: str | None) -> frozenset[str]:
 
 def precision_of(date: str | None) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(date or ""), "day")
-
-
-@dataclass
-class LinkedEvent:
-    """A real-world event as linked so far (a row of `linked_events`, plus matching keys)."""
-
-    id: str
-    cameo: str
-    cameo_root: str | None
-    quad_class: int | None
-    goldstein: float | None
-    plover: str | None
-    source_code: str | None
-    target_code: str | None
-    date: str | None
-    first_reported: str | None
-    first_doc_id: str
-    text: str | None
-    trigger: str | None = None
-    source_name: str | None = None
-    target_name: str | None = None
-    location_country: str | None = None
-    location_geonames_id: int | None = None
-    location_precision: str | None = None
-    story_id: str | None = None  # story of the first document
-    mentions: list[tuple[str, str, str]] = field(default_factory=list)  # new (event id, doc id, reason)
-
-    def row(self) -> dict:
-        return {k: getattr(self, k) for k in (
-            "id", "cameo", "cameo_root", "quad_class", "goldstein", "plover", "source_code",
-            "target_code", "date", "first_reported", "first_doc_id", "text", "source_name", "target_name",
-            "location_country", "location_geonames_id", "location_precision")}
 
 
 def compatible(a: LinkedEvent, event: dict) -> bool:
@@ -114,7 +81,7 @@ def other_event_of_same_document(a: LinkedEvent, event: dict) -> bool:
     """One article telling of a meeting and of the pact announced at it tells two events:
     within a document the coder has already merged repeats, so a different CAMEO root
     there is a different event, however close the quad class, actors and dates."""
-    docs = {a.first_doc_id, *(doc for _, doc, _ in a.mentions)}
+    docs = {a.first_doc_id, *(m.doc_id for m in a.mentions)}
     return event["doc_id"] in docs and a.cameo_root != event.get("cameo_root")
 
 
@@ -135,20 +102,19 @@ def wording(a: LinkedEvent, event: dict) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-def why(linked: LinkedEvent, event: dict, when: str | None, score: float) -> str:
-    """Which fields agreed, as one line for event_links.reason and the web app."""
-    parts = [f"type {event.get('cameo')}~{linked.cameo}" + (f" ({linked.plover})" if linked.plover else ""),
-             f"source {linked.source_code or '-'}" + (f" ({linked.source_name} / {event.get('source_name')})"
-                                                     if _who(linked.source_name) or _who(event.get('source_name')) else ""),
-             f"target {linked.target_code or '-'}" + (f" ({linked.target_name} / {event.get('target_name')})"
-                                                     if _who(linked.target_name) or _who(event.get('target_name')) else ""),
-             f"dates {linked.date} / {when}" if when else "both undated"]
-    if linked.location_country and event.get("location_country"):
-        parts.append(f"place {event['location_country']}")
-    if (event.get("cameo_root") or "") == STATEMENT_ROOT or not when:
-        parts.append("same story")
-    parts.append(f"wording {score:.2f}")
-    return "; ".join(parts)
+def why(linked: LinkedEvent, event: dict, when: str | None, score: float) -> LinkReason:
+    """Which fields agreed (event_links.reason, shown by the web app)."""
+    def names(a: str | None, b: str | None):
+        return (a, b) if _who(a) or _who(b) else None
+
+    return LinkReason(
+        cameo=event.get("cameo"), linked_cameo=linked.cameo, plover=linked.plover,
+        source_code=linked.source_code, target_code=linked.target_code,
+        source_names=names(linked.source_name, event.get("source_name")),
+        target_names=names(linked.target_name, event.get("target_name")),
+        dates=(linked.date, when) if when else None,
+        place=event["location_country"] if linked.location_country and event.get("location_country") else None,
+        same_story=(event.get("cameo_root") or "") == STATEMENT_ROOT or not when, wording=score)
 
 
 def link_events(events: list[dict], candidates_for) -> list[LinkedEvent]:
@@ -193,12 +159,12 @@ def link_events(events: list[dict], candidates_for) -> list[LinkedEvent]:
                 location_geonames_id=event.get("location_geonames_id"),
                 location_precision=event.get("location_precision"), story_id=event.get("story_id"))
             pool.setdefault(key, []).append(best)
-            reason = "first report"
+            reason = None  # the first report
         else:
             reason = why(best, event, when, best_key[0])
             if event.get("doc_date") and (not best.first_reported or event["doc_date"] < best.first_reported):
                 best.first_reported, best.first_doc_id = event["doc_date"], event["doc_id"]
                 best.story_id = event.get("story_id")
-        best.mentions.append((event["id"], event["doc_id"], reason))
+        best.mentions.append(EventLink(event["id"], event["doc_id"], reason))
         touched[best.id] = best
     return list(touched.values())

@@ -20,6 +20,7 @@ from typing import Protocol
 
 from eventscope.linking.clusters import DEFAULT_THRESHOLD, StoryVector, similarity, story_id_for
 from eventscope.linking.vectors import document_countries, document_features, tfidf
+from eventscope.models import StoryState
 
 KEY_TERMS = 30  # a story is found through its heaviest terms ...
 QUERY_TERMS = 20  # ... matched against a document's heaviest terms
@@ -71,7 +72,7 @@ class StoryPostings:
         self.lists: dict[str, dict[str, float]] = {}
         self.keys: dict[str, list[str]] = {}
 
-    def update(self, story: StoryVector) -> None:
+    def update(self, story: StoryVector | StoryState) -> None:  # a stored story: its key terms only
         for term in self.keys.pop(story.id, ()):
             postings = self.lists[term]
             postings.pop(story.id, None)

@@ -68,6 +68,7 @@ ALTER TABLE linked_events ADD COLUMN IF NOT EXISTS location_precision VARCHAR;
 ALTER TABLE story_state ADD COLUMN IF NOT EXISTS countries VARCHAR;  -- "FRA:2,DEU:1": members naming each country
 ALTER TABLE story_state ADD COLUMN IF NOT EXISTS seq BIGINT;  -- stream position of the story's last change
 ALTER TABLE stories ADD COLUMN IF NOT EXISTS brief_n INTEGER;  -- documents the story had when its brief was built
-ALTER TABLE story_state ADD COLUMN IF NOT EXISTS vector VARCHAR;  -- JSON {term: weight}: the summed member vector
+ALTER TABLE story_state ADD COLUMN IF NOT EXISTS vector VARCHAR;  -- JSON {term: weight}: the summed member vector (older stores)
+ALTER TABLE story_state ADD COLUMN IF NOT EXISTS packed BLOB;  -- the same JSON, zlib-compressed (what is written now)
 CREATE TABLE IF NOT EXISTS term_df (term VARCHAR PRIMARY KEY, df BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS link_counts (name VARCHAR PRIMARY KEY, value BIGINT NOT NULL);

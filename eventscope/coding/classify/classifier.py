@@ -13,12 +13,14 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from eventscope.coding.event_nouns import is_noun_event
 from eventscope.coding.classify import revise as R
 from eventscope.coding.classify.features import (
     LexiconIndex, document_features, index_for, sentence_features,
 )
 from eventscope.coding.classify.model import LinearModel
 from eventscope.coding.selection import MAIN_EVENT
+from eventscope.coding.targets import complete_clause
 from eventscope.knowledge.verb_lexicon import Lexicon, default_lexicon
 from eventscope.models import Document, Event, Evidence
 
@@ -102,7 +104,10 @@ class EventClassifier:
                                             weight=probs[cls]),)
             if any(R.class_of(e.cameo) == best for e in own) or prediction.probability < t.recode:
                 return None
-            main = max(own, key=lambda e: e.confidence)
+            verbal = [e for e in own if not is_noun_event(e)]  # a noun names its act: not recoded
+            if not verbal:
+                return None
+            main = max(verbal, key=lambda e: e.confidence)
             cls = R.class_of(main.cameo)
             if main.cameo_root in R.PROMISE_ROOTS and best in R.MATERIAL_CLASSES:
                 return None  # a threat or intent stays one: the model reads the act, not its modality
@@ -126,6 +131,7 @@ class EventClassifier:
         prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
         evidence = (R.model_evidence("class5 model", prediction), *R.reasons(why),
                     Evidence("rule", f"clause '{verb.lemma_}'" + (" (future)" if future else "")))
+        sources, targets, evidence = complete_clause(verb, code, sources, targets, actors, self.lexicon, evidence)
         return R.new_event(document, sent, sent_no, verb, sources, targets, code, confidence, evidence)
 
     def _choose_main(self, document: Document, sents, counts, events: list[Event]) -> Event | None:

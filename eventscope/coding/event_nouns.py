@@ -1,0 +1,190 @@
+"""Events named by nouns: "Wang's visit to Seoul", "talks between Peru and Bolivia", "the
+arrest of the mayor by police", "Russian air strikes on Aleppo".
+
+A noun of coding/data/event_nouns.tsv is coded as an act when the text names who did it: a
+possessive, a "by" phrase, a country or actor modifier, or the first party of "between X and
+Y". Its target is the object of the prepositions its row names ("visit *to* Seoul"). It is
+left to the verb when it is a verb's object ("imposed sanctions on": verbs.tsv decides), and
+it is no act done when a word over it asks for, threatens, plans or doubts it ("calls for
+talks", "the threat of sanctions", "a planned visit": modality.tsv `unrealised`) or the
+clause above it is not reported as done (coding.modality).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventscope.knowledge import taxonomy
+from eventscope.knowledge.verb_lexicon import Lexicon, event_nouns
+from eventscope.coding.modality import Modality, reported_modality
+from eventscope.coding.places import place_of
+from eventscope.models import Actor, Document, Event, Evidence
+
+MODIFIER_DEPS = {"amod", "compound", "nmod"}
+LED = {"lead", "led"}  # "U.S.-led talks": the leader acts ("Russian-backed": the backer only aids)
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+MODIFIER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
+BASE_CONFIDENCE = 0.45  # set a priori: below a verb pattern's 0.55 (coding.selection)
+TARGET_BONUS = 0.1
+
+
+NOUN_PATTERN = "event noun"  # how a noun event's pattern evidence starts
+
+
+def is_noun_event(event: Event) -> bool:
+    return any(e.kind == "pattern" and e.value.startswith(NOUN_PATTERN) for e in event.evidence)
+
+
+def noun_events(sent: Span, sent_no: int, document: Document, actors, lexicon: Lexicon, date_of) -> list[Event]:
+    """The events the sentence's event nouns report; `date_of(token)` -> (date, precision)."""
+    events = []
+    for noun, code, sources, targets, notes in noun_acts(sent, lexicon, actors):
+        info = taxonomy.cameo(code)
+        date, precision = date_of(noun)
+        place = place_of(noun, info.root)
+        phrase = list(noun.subtree)
+        start, last = phrase[0].idx, phrase[-1]
+        evidence = (Evidence("pattern", f"{NOUN_PATTERN} {noun.lemma_.lower()} -> {code}", entry=f"event_nouns.tsv {noun.lemma_.lower()}"),
+                    *(Evidence("rule", note) for note in notes))
+        events.append(Event(
+            doc_id=document.id, sentence=sent_no, span=(start, last.idx + len(last.text)), source=sources,
+            target=targets, cameo=info.code, cameo_root=info.root, goldstein=info.goldstein,
+            quad_class=info.quad_class, plover=info.plover or None, plover_mode=info.plover_mode or None,
+            plover_context=info.plover_context or None, date=date, date_precision=precision,
+            location=place[0] if place else None, location_country=place[1] if place else None,
+            trigger=noun.text, confidence=round(BASE_CONFIDENCE + (TARGET_BONUS if targets else 0.0), 3),
+            evidence=evidence,
+        ))
+    return events
+
+
+def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, list[Actor], list[Actor], list[str]]]:
+    """(noun, CAMEO code, sources, targets, notes) of each event noun of the sentence that
+    reports an act done by a named actor."""
+    table = event_nouns()
+    found = []
+    for noun in sent:
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in table:
+            continue
+        if not _reported_done(noun, lexicon):
+            continue
+        rows = table[noun.lemma_.lower()]
+        preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+        code, possessive = next(((c, p) for words, c, p in rows if words & preps), rows[0][1:])
+        patient = possessive == "target"
+        sources, notes = _doers(noun, actors, possessive_acts=not patient)
+        if not sources:
+            continue
+        target_preps = set().union(*(words for words, _, _ in rows))
+        heads = _objects_of(noun, target_preps)
+        if patient:  # "Navalny's arrest by police"
+            heads = [c for c in noun.children if c.dep_ == "poss"] + heads
+        entities = {a.entity for a in sources}
+        targets = [a for a in actors.actors_of(heads) if a.entity not in entities]
+        if not targets:  # "tariffs on $200 billion of Chinese goods": the country its words name
+            targets = [a for a in _named_in(heads, actors) if a.entity not in entities]
+        if "between" in preps and not targets:
+            sources, targets = sources[:1], sources[1:]
+        if not targets and taxonomy.cameo_root(code) in RECIPROCAL_ROOTS:
+            continue  # "China trade talks": talks with no one named are no event to file
+        found.append((noun, code, sources, targets, notes))
+    return found
+
+
+def _reported_done(noun: Token, lexicon: Lexicon) -> bool:
+    """No unrealising word over the noun up to its clause's verb, the noun not the object of
+    a verb the lexicon codes, and the clause reported as done."""
+    if any(lexicon.is_word("unrealised", c.lower_) or lexicon.is_word("unrealised", c.lemma_.lower())
+           for c in noun.children if c.dep_ in {"amod", "det", "compound", "neg"}):
+        return False
+    token = noun
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        if token is not noun and lexicon.is_word("unrealised", token.lemma_.lower()):
+            return False
+        if token.dep_ in {"dobj", "attr", "oprd"} and token.head.pos_ == "VERB" and (
+                token.head.lemma_.lower() in lexicon.verbs or token.head.lemma_.lower() in lexicon.frames):
+            return False  # "imposed sanctions", "threatened an attack": the verb codes it
+        token = token.head
+    if token.pos_ not in {"VERB", "AUX"}:
+        return True  # a headline without a verb
+    below = next(t for t in [noun, *noun.ancestors] if t.head.i == token.i)
+    if token.lemma_.lower() in lexicon.frames and below.dep_ not in {"nsubj", "nsubjpass"}:
+        return False  # "agreed to talks", "called for talks" (but "the occupation continues")
+    return reported_modality(token, lexicon) == Modality.ASSERTED  # "would bring the talks": not yet
+
+
+def _doers(noun: Token, actors, possessive_acts: bool) -> tuple[list[Actor], list[str]]:
+    for child in noun.children:
+        if child.dep_ == "poss" and possessive_acts:
+            found = actors.actors_for(child)
+            if found:
+                return found, ["event noun: its possessive does it"]
+    for child in noun.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            found = actors.actors_of([p for p in child.children if p.dep_ == "pobj"])
+            if found:
+                return found, ["event noun: its by-phrase does it"]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            heads = [p for p in child.children if p.dep_ == "pobj"]
+            heads += [c for h in heads for c in h.conjuncts]
+            found = actors.actors_of(heads)
+            if len(found) >= 2:
+                return found, ["event noun: between its parties"]
+    prep = noun.head
+    if possessive_acts and noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_ == "be":
+        found = actors.actors_of([c for c in prep.head.children if c.dep_ == "nsubj"])
+        if found:  # "the chancellor is in talks with the minister"
+            return found, ["event noun: the subject is in it"]
+    for child in noun.children:
+        if child.dep_ not in MODIFIER_DEPS or not possessive_acts and child.lemma_.lower() not in LED:
+            continue  # "the Russian arrests" may be of Russians
+        if child.lemma_.lower() in LED:  # "U.S.-led negotiations"
+            heads = [g for g in child.children if g.dep_ in MODIFIER_DEPS | {"npadvmod"}]
+        else:
+            heads = [child]
+        for head in heads:
+            found = actors.actors_for(head)
+            if not found and head.ent_type_ in MODIFIER_ENTITIES:
+                found = [a for a in [_modifier_actor(head, actors)] if a is not None]
+            if found:
+                return found, ["event noun: its modifier names who does it"]
+    return [], []
+
+
+def _objects_of(noun: Token, preps: set[str]) -> list[Token]:
+    heads = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    heads += [pobj, *pobj.conjuncts]
+        elif child.dep_ in {"agent", "prep"} and child.lower_ == "by":
+            for pobj in child.children:  # "the occupation by Russia of Crimea"
+                heads += [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in preps
+                          for g in c.children if g.dep_ == "pobj"]
+    return heads
+
+
+def _named_in(heads: list[Token], actors) -> list[Actor]:
+    """The first actor or country modifier inside the target phrases."""
+    for head in heads:
+        for token in head.subtree:
+            found = actors.actors_for(token)
+            if not found and token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE"}:
+                found = [a for a in [_modifier_actor(token, actors)] if a is not None]
+            if found:
+                return found
+    return []
+
+
+def _modifier_actor(token: Token, actors) -> Actor | None:
+    """The country a modifier names ("Russian air strikes", "U.S. sanctions")."""
+    from eventscope.actors.phrase import resolve_phrase
+
+    found = resolve_phrase(token.text, dictionaries=actors.dictionaries)
+    if not found.country or found.sector:
+        return None
+    return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
+                 end=token.idx + len(token.text), entity=f"{found.country}::modifier",
+                 evidence=found.evidence + (Evidence("rule", "modifier of an event noun"),))

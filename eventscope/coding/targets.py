@@ -1,0 +1,261 @@
+"""Whom a coded act is aimed at: the target actors of a clause.
+
+The parse gives most targets (objects, datives, prepositional objects: clauses.target_tokens;
+"hundreds of students" through its quantity word; a request's whom it asks). When it gives
+none, the coder looks, in order, for: the other parties of a two-sided act ("A and B met");
+an unnamed person as the object ("police arrested a man") or "the country"; an actor named
+inside the act's object phrases, down to the agent of an event noun ("rejected accusations by
+Chile") or the place a visit goes to, else a country, organisation or armed force modifying
+the object ("a UN appeal", "the military takeover") (`fallback_targets`); the subject of an
+accusing, demanding or threatening that-clause ("alleged that the minister took bribes":
+`clause_subjects`); the one a speaker told of their own act (`addressees`); and last the
+target an act's definition implies (a curfew falls on the state's own people). (A protest or
+visit aimed at no one is aimed at the country where it happens: coding.places, after the
+events are placed.) After the whole sentence is coded, a reaction with no target is aimed at
+whoever did the act it reacts to (`aimed_at_reported_act`). The targets the text gives
+without naming an actor are made in coding.implied_targets. Pure functions over spaCy tokens
+and the document's actors (actors.mentions.DocActors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from eventscope.actors.mentions import DocActors
+from eventscope.coding import clauses
+from eventscope.coding.selection import NEWS_SECTORS, STATEMENT_ROOT, Candidate
+from eventscope.coding.implied_targets import (
+    armed_modifier_actor, definite_country, implicit, modifier_actor, unnamed_person,
+)
+from eventscope.knowledge.implicit_agents import implicit_agent_sector, weapons
+from eventscope.knowledge.verb_lexicon import Lexicon
+from eventscope.models import Actor, Event, Evidence
+
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
+REQUEST_FRAMES = {"appeal", "demand"}  # frames whose complement is an act asked of someone else
+REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
+STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")
+MODIFIER_DEPS = {"amod", "compound", "nmod"}
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "after", "since", "until"}
+# words that only count the people after them: "hundreds of students", "a group of activists"
+QUANTITY_WORDS = {"hundred", "thousand", "million", "dozen", "score", "number", "group", "member",
+                  "some", "many", "most", "all", "several", "few", "crowd"}
+# prepositions of an object noun that say whom it concerns ("visit to", "allegations by",
+# "inquiry into", "claims against"); an event noun's agent ("by") first: it did the act reacted to
+NOUN_TARGET_PREPS = ("by", "against", "into", "to", "toward", "towards", "with", "on", "upon", "at")
+MAX_NOUN_DEPTH = 3  # object -> of its noun -> of that noun: "dropped its inquiry into claims against X"
+NON_STATE_SECTORS = {"REB", "OPP", "CVL", "SOC", "LAB", "EDU", "REL", "REF", "CRM", "UAF", "PRM", "AGR", "BUS"}
+CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warned that Iran would pay"
+
+
+def target_heads(cand: Candidate) -> list[Token]:
+    """The tokens the parse offers as the act's targets; a request's also whom it is asked of:
+    "urged Iran to join", "demanded that Uganda withdraw"."""
+    heads = clauses.target_tokens(cand.action)
+    if cand.frame in REQUEST_FRAMES:
+        asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
+        asked = clauses.direct_objects(cand.verb) + asked
+        # a request is aimed at whom it asks, not at whom the act asked for would be aimed:
+        # "said the US should cut off support for the militia" is a demand of the US
+        heads = asked if asked else heads
+    return through_quantities(heads)
+
+
+def through_quantities(heads: list[Token]) -> list[Token]:
+    """Each head, and after a word that only counts people, the people it counts: "fired at
+    hundreds of students", "detained a group of activists"."""
+    out = []
+    for head in heads:
+        out.append(head)
+        if head.like_num or head.pos_ == "NUM" or head.lemma_.lower() in QUANTITY_WORDS:
+            out.extend(c for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for pobj in prep.children if pobj.dep_ == "pobj" for c in clauses.conjuncts(pobj))
+    return out
+
+
+def complete(verb: Token, action: Token, code: str, sources: list[Actor], targets: list[Actor],
+             heads: list[Token], source_tokens: list[Token], actors: DocActors, lexicon: Lexicon,
+             notes: list[str]) -> tuple[list[Actor], list[Actor], bool]:
+    """Sources and targets of a clause (`verb` carries the source, `action` the act and its
+    objects) once the parse's own targets (`targets`, from `heads`) are known, and whether the
+    target was found by the fallback (which lowers the event's confidence). `notes` gets how."""
+    root = code[:2]
+    source_entities = {a.entity for a in sources}
+    fallback = False
+    if not targets and len(sources) >= 2 and root in RECIPROCAL_ROOTS:
+        sources, targets = sources[:1], sources[1:]  # "A and B met": they met each other
+    elif not targets and (sources or implicit_agent_sector(code)):  # "was arrested": police did it
+        targets = unnamed_person(heads, action, root, actors)
+        notes += [f"target: unnamed person ({targets[0].text})"] if targets else []
+        if not targets:
+            targets = definite_country(heads, {a.country for a in sources})
+            notes += [f"target: the country ({targets[0].name})"] if targets else []
+    if not targets:
+        targets = [a for a in fallback_targets(action, source_tokens, actors)
+                   if a.entity not in source_entities]
+        fallback = bool(targets)
+    if not targets and root in CLAUSE_TARGET_ROOTS:
+        targets = [a for a in clause_subjects(verb, actors) if a.entity not in source_entities]
+        notes += ["target: subject of the that-clause"] if targets else []
+    if not targets and root != STATEMENT_ROOT:
+        targets = [a for a in addressees(verb, actors, source_entities, lexicon)
+                   if a.entity not in source_entities]
+        notes += ["target: addressee of the report"] if targets else []
+    if not targets and sources:
+        targets = implicit(code, action, sources)
+        notes += [f"target: implied by the act ({targets[0].name})"] if targets else []
+    return sources, targets, fallback
+
+
+def complete_clause(verb: Token, code: str, sources: list[Actor], targets: list[Actor], actors: DocActors,
+                    lexicon: Lexicon, evidence: tuple[Evidence, ...]) -> tuple[list[Actor], list[Actor], tuple[Evidence, ...]]:
+    """`complete` for a clause a learned model coded (coding.classify): its verb is its act;
+    the evidence gets how a target was found."""
+    heads = through_quantities(clauses.target_tokens(verb))
+    source_entities = {a.entity for a in sources}
+    if not targets:
+        targets = [a for a in actors.actors_of(heads) if a.entity not in source_entities]
+    notes: list[str] = []
+    sources, targets, fallback = complete(verb, verb, code, sources, targets, heads,
+                                          clauses.subject_tokens(verb)[0], actors, lexicon, notes)
+    notes += ["target from clause"] if fallback else []
+    return sources, targets, evidence + tuple(Evidence("rule", note) for note in notes)
+
+
+def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActors) -> list[Actor]:
+    """No syntactic target: the first actor named inside the action's object phrases.
+
+    Looks only at the noun phrases of the objects and prepositional objects (one level
+    down, and through an infinitival complement), never into relative clauses or
+    places ("meeting in Moscow"), so a far-off name is not taken for the target.
+    """
+    sources = [a for t in source_tokens for a in actors.actors_for(t)]
+
+    def someone_else(actor: Actor) -> bool:
+        # a name of the source's own country is usually the source again ("Russian
+        # officials ... Russian weapons"), unless they are two sides: both have different
+        # sectors (rebels and their country's army), or one is the bare country (its state)
+        # and the other is no part of the state ("the rebels denied Ethiopia's claim")
+        return all(actor.country != s.country or _two_sides(actor.sector, s.sector)
+                   for s in sources if s.country)
+
+    for phrase in object_phrases(action):
+        tokens = [t for t in phrase if t.lemma_.lower() not in weapons()]  # what is fired is no target
+        for token in tokens:  # a named actor of the phrase ("the Sudanese army's offer": the army)
+            found = [a for a in actors.actors_for(token) if someone_else(a)]
+            if found:
+                return found
+        for token in tokens:  # else what a modifier names
+            found = []
+            if token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE", "ORG"}:
+                found = [a for a in [modifier_actor(token, actors)] if a and someone_else(a)]
+            elif token.dep_ in MODIFIER_DEPS and token.pos_ in {"ADJ", "NOUN"} and not any(
+                    s.country == actors.story_country and s.sector in {None, "GOV"} for s in sources):
+                # (a government reacting to its own country's forces: more likely a wrong story country)
+                found = [a for a in [armed_modifier_actor(token, actors)] if a and someone_else(a)]
+            if found:
+                return found
+    return []
+
+
+def clause_subjects(verb: Token, actors: DocActors) -> list[Actor]:
+    """"Prosecutors alleged that the mayor took bribes", "Iran warned that Israel would pay":
+    an accusation, demand or threat made as a that-clause is aimed at the clause's subject (or
+    its owner: "alleged that Trump's call was improper"). A pronoun there that stands for the
+    speaker ("said it would retaliate") is the speaker again, and is dropped by the caller."""
+    from eventscope.actors.mentions import noun_phrase
+
+    for clause in clauses.clause_complements(verb):
+        for subject in [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]:
+            for token in noun_phrase(subject):
+                found = actors.actors_for(token)
+                if found:
+                    return found
+    return []
+
+
+def _two_sides(one: str | None, other: str | None) -> bool:
+    if one and other:
+        return one != other
+    return (one is None and other in NON_STATE_SECTORS) or (other is None and one in NON_STATE_SECTORS)
+
+
+def addressees(verb: Token, actors: DocActors, source_entities: set[str], lexicon: Lexicon) -> list[Actor]:
+    """"Russia notified the United States that it plans to back out": the speaker's own
+    act, reported to someone, with no target of its own is aimed at the one told."""
+    clause = verb
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i == clause.i:
+        return []
+    if not any(p.cameo.startswith(STATEMENT_ROOT) for p in lexicon.verbs.get(head.lemma_.lower(), ())):
+        return []
+    speakers = {a.entity for a in actors.actors_of(clauses.subject_tokens(head)[0])}
+    if not source_entities or not source_entities <= speakers:
+        return []  # someone else's act: the listener is no party to it
+    told = actors.actors_of([c for c in head.children if c.dep_ in {"dobj", "dative", "iobj"}])
+    return [a for a in told if a.sector not in NEWS_SECTORS]
+
+
+def object_phrases(action: Token, depth: int = 0) -> list:
+    """The noun phrases of the action's objects and prepositional objects, each followed by
+    the phrases its noun says it concerns ("a visit *to the US*", "allegations *by Rwanda*")."""
+    from eventscope.actors.mentions import noun_phrase
+
+    phrases = []
+    for child in action.children:
+        if child.dep_ in {"dobj", "dative", "attr", "iobj"}:
+            phrases.append(noun_phrase(child))
+            preps = sorted((c for c in child.children if c.dep_ == "prep"), key=lambda c: c.lower_ != "by")
+            phrases.extend(noun_phrase(p) for c in preps for p in c.children if p.dep_ == "pobj")
+            phrases.extend(_concerned(child, 1))
+        elif child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if child.lower_ in PLACE_PREPS and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    continue  # "meeting in Moscow": a place, not a target
+                phrases.append(noun_phrase(pobj))
+                if child.lower_ not in PLACE_PREPS:  # "in his address to the UN" is when, not whom
+                    phrases.extend(_concerned(pobj, 1))
+        elif child.dep_ in {"xcomp", "pcomp"} and depth == 0:
+            phrases.extend(object_phrases(child, depth + 1))
+    return phrases
+
+
+def _concerned(noun: Token, depth: int) -> list:
+    """Phrases a noun's own prepositions attach, agents first, down to MAX_NOUN_DEPTH nouns:
+    "its inquiry into claims *against Maersk*"; never places ("a rally in Tokyo")."""
+    from eventscope.actors.mentions import noun_phrase
+
+    if depth >= MAX_NOUN_DEPTH or noun.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    phrases = []
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
+    for prep in sorted(preps, key=lambda p: NOUN_TARGET_PREPS.index(p.lower_)):
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and not (prep.lower_ == "at" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}):
+                phrases.append(noun_phrase(pobj))
+                phrases.extend(_concerned(pobj, depth + 1))
+    return phrases
+
+
+def aimed_at_reported_act(event: Event, action: Token, earlier: list[Event]) -> Event:
+    """"Japan condemned the missile launch": a reaction aimed at an act the story has already
+    reported is aimed at whoever did it ("North Korea launched ballistic missiles"). The act
+    is found by its word: the object noun and the earlier event's trigger share their stem."""
+    if event.target or event.cameo_root not in REACTION_ROOTS:
+        return event
+    nouns = [c for c in action.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"]
+    nouns += [g for c in nouns for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
+    stems = {n.lemma_.lower()[:STEM] for n in nouns if len(n.lemma_) >= STEM}
+    source_countries = {a.country for a in event.source}
+    for act in reversed(earlier):
+        verb = act.trigger.split(" .. ")[-1].lower()
+        if act.source and verb[:STEM] in stems and not {a.country for a in act.source} & source_countries:
+            evidence = event.evidence + (Evidence("rule", f"target: who did the {verb} it reacts to"),)
+            return replace(event, target=list(act.source), evidence=evidence, id="")
+    return event

@@ -1,0 +1,161 @@
+"""Whom an act is aimed at (coding.targets), on invented sentences (not from any dev set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.actors.phrase import resolve_phrase
+from eventscope.coding.targets import _two_sides
+from eventscope.knowledge.implicit_agents import implicit_target, unnamed_people
+
+
+def events_of(result, plover: str):
+    return [e for e in result.events if e.plover == plover]
+
+
+def targets(event) -> list[tuple[str | None, str | None]]:
+    return [(a.country, a.sector) for a in event.target]
+
+
+def test_an_unnamed_person_as_object_is_the_target(code_text):
+    r = code_text("Kenyan police arrested a 40-year-old man in Nakuru on Monday.")
+    arrests = events_of(r, "COERCE")
+    assert arrests and targets(arrests[0]) == [("KEN", "CVL")]
+    assert "target: unnamed person (a 40-year-old man)" in arrests[0].evidence_text
+
+
+def test_an_unnamed_person_takes_the_country_of_the_place_before_the_story(code_text):
+    r = code_text("Kenyan police said soldiers shot two men in Kampala.")
+    shootings = events_of(r, "ASSAULT")
+    assert shootings and ("UGA", "CVL") in targets(shootings[0])
+
+
+def test_an_unnamed_passive_subject_gets_the_implicit_police_of_its_country(code_text):
+    r = code_text("Two men were arrested in Nairobi on Monday.")
+    arrests = events_of(r, "COERCE")
+    assert arrests and targets(arrests[0]) == [("KEN", "CVL")]
+    assert [(a.country, a.sector) for a in arrests[0].source] == [("KEN", "COP")]
+
+
+def test_an_audience_or_an_unnamed_victim_of_no_one_is_no_target(code_text):
+    r = code_text("The Ghanaian ministry released the report to the public on Monday.")
+    assert all(a.sector != "CVL" for e in r.events for a in e.target)
+    # killed by no one the text names (no implicit agent either): an unnamed victim alone
+    # makes no event
+    r = code_text("A man was killed outside the old market on Sunday.")
+    assert all(a.sector != "CVL" for e in r.events for a in e.target)
+
+
+def test_a_quantity_word_leads_to_the_people_it_counts(code_text):
+    r = code_text("Nigerian soldiers detained dozens of villagers near the border.")
+    detentions = events_of(r, "COERCE")
+    assert detentions and targets(detentions[0]) == [("NGA", "CVL")]
+
+
+def test_the_place_a_visit_goes_to_is_its_target(code_text):
+    r = code_text("Brazil's foreign minister embarked on a four-day visit to Angola on Tuesday.")
+    visits = events_of(r, "CONSULT")
+    assert visits and [a.country for a in visits[0].target] == ["AGO"]
+
+
+def test_the_agent_of_a_rejected_accusation_is_the_target(code_text):
+    r = code_text("Peru on Friday rejected as baseless accusations by Chile that it had spied on its navy.")
+    rejections = events_of(r, "REJECT")
+    assert rejections and [a.country for a in rejections[0].target] == ["CHL"]
+
+
+def test_a_time_phrase_is_not_searched_for_a_target(code_text):
+    r = code_text("During her visit to Canada, the Chilean minister praised the new reforms.")
+    praise = events_of(r, "SUPPORT")
+    assert praise and all(a.country != "CAN" for a in praise[0].target)
+
+
+def test_the_subject_of_an_accusing_or_threatening_that_clause_is_the_target(code_text):
+    r = code_text("Iran warned that Israel would pay a heavy price for the strike.")
+    threats = events_of(r, "THREATEN")
+    assert threats and [a.country for a in threats[0].target] == ["ISR"]
+    assert "target: subject of the that-clause" in threats[0].evidence_text
+    r = code_text("Prosecutors in Oslo alleged that the former minister Nils Berg took bribes from a shipping firm.")
+    accusations = events_of(r, "ACCUSE")
+    assert accusations and targets(accusations[0]) == [("NOR", "ELI")]
+
+
+def test_a_that_clause_about_the_speaker_gives_no_target(code_text):
+    r = code_text("Iran warned that it would respond to any attack.")
+    threats = events_of(r, "THREATEN")
+    assert threats and not threats[0].target
+
+
+def test_a_curfew_aimed_at_no_one_falls_on_the_states_own_people(code_text):
+    r = code_text("The Bolivian government imposed a curfew after two nights of looting.")
+    curfews = events_of(r, "COERCE")
+    assert curfews and targets(curfews[0]) == [("BOL", "CVL")]
+    assert "target: implied by the act" in curfews[0].evidence_text
+
+
+def test_implied_targets_are_data():
+    assert implicit_target("1723") == (("place", "source"), "CVL")
+    assert implicit_target("175") == (("place", "source"), "CVL")
+    assert implicit_target("190") is None  # an attack implies no one in particular
+
+
+@pytest.mark.parametrize("word", sorted(unnamed_people()))
+def test_unnamed_people_are_no_actors_of_a_known_kind(word):
+    """A word the actor lexicon gives a kind ("protesters": CVL) is an actor already; the
+    list holds only people of no known kind."""
+    assert resolve_phrase(word).sector in (None, "UNK")
+
+
+def test_the_country_as_object_is_the_country_named_before_it(code_text):
+    r = code_text("About 5,000 French troops remain in Mali, nine years after Algeria invaded the country.")
+    invasions = [e for e in r.events if e.cameo.startswith("19")]
+    assert invasions and [a.country for a in invasions[0].target] == ["MLI"]
+    assert "target: the country (Mali)" in invasions[0].evidence_text
+
+
+def test_the_country_is_never_the_sources_own(code_text):
+    r = code_text("Algeria invaded the country on Monday.")
+    assert all(a.country != "DZA" for e in r.events for a in e.target)
+
+
+def test_an_armed_force_modifying_the_object_is_the_story_countrys(code_text):
+    r = code_text("Ghana and Togo condemned the military takeover on Monday.",
+                  title="Burkina Faso army seizes power in Burkina Faso")
+    condemnations = [e for e in r.events if e.cameo.startswith("11")]
+    assert condemnations and [(a.country, a.sector) for a in condemnations[0].target] == [("BFA", "MIL")]
+    # a government condemning "the military" of its own story country: no such target
+    r = code_text("Ghana condemned the military takeover on Monday.", title="Ghana troops seize power")
+    assert all(a.sector != "MIL" for e in r.events for a in e.target)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Kenya backed a UN appeal for a ceasefire in Sudan.", "IGO"),
+    ("Greece rejected an EU demand for new budget cuts.", "EUR"),
+])
+def test_an_organisation_modifying_the_object_is_the_target(code_text, text, target):
+    r = code_text(text)
+    assert [a.country for e in r.events for a in e.target] == [target]
+    assert "modifier of the object" in r.events[0].target[0].evidence_text
+
+
+def test_the_agent_of_a_condemned_act_comes_before_its_victims(code_text):
+    r = code_text("Peru condemned the kidnapping of two Chilean engineers by rebels.")
+    condemnations = [e for e in r.events if e.cameo.startswith("11")]
+    assert condemnations and [a.sector for a in condemnations[0].target] == ["REB"]
+
+
+def test_rebels_and_their_countrys_state_are_two_sides(code_text):
+    r = code_text("The rebels rejected Ethiopia's claim that they had shelled the town.")
+    assert any((a.country, a.sector) == ("ETH", None) for e in r.events for a in e.target)
+    # the bare country and its own troops or officials are one side; two sectors are two sides
+    assert not _two_sides(None, "MIL") and not _two_sides("GOV", None) and not _two_sides(None, None)
+    assert _two_sides(None, "REB") and _two_sides("OPP", None) and _two_sides("GOV", "MIL")
+
+
+def test_a_request_is_aimed_at_whom_it_asks_not_at_the_target_of_the_act_asked_for(code_text):
+    r = code_text("The Turkish minister said Germany should cut off support for the Syrian rebels.")
+    requests = [e for e in r.events if e.plover == "REQUEST"]
+    assert requests and [a.country for a in requests[0].target] == ["DEU"]
+    r = code_text("Kenya urged Somalia to impose sanctions on Eritrea.")
+    requests = [e for e in r.events if e.plover == "REQUEST"]
+    assert requests and [a.country for a in requests[0].target] == ["SOM"]

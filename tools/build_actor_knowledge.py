@@ -1,0 +1,400 @@
+"""Derive our built-in actors from PETRARCH2's Phoenix actor dictionaries.
+
+Usage:  python tools/build_actor_knowledge.py [PETRARCH_DIR]   (default: ../shared/reference/petrarch2)
+
+The config (``PETR_config.ini``, ``actorfile_list``) says which files are actor dictionaries
+(country actors, international actors, non-state armed groups); each is read as records by
+``knowledge.petrarch_actors``. Writes, in our own formats, beside our hand-written files:
+
+* ``eventscope/actors/data/phoenix_people.tsv`` (people.tsv's columns): people with their
+  dated roles, one row per role;
+* ``eventscope/actors/data/phoenix_organizations.tsv`` (organizations.tsv's columns):
+  national institutions, IGOs, NGOs, companies and armed groups with their codes;
+* ``phoenix_actors.NOTICE``: the MIT notice of the source.
+
+``knowledge.actor_lexicon`` reads them under our own files: a name ours knows stays ours.
+Decisions, so the output can be audited (the summary printed at the end counts each):
+
+* A record with a date-restricted code is a person (unless its name has an organisation word:
+  "party", "forces", ...), one row per dated role; the undated default code is a row with no
+  dates (it applies outside the dated roles, as in PETRARCH2); ``[---]`` defaults give no row.
+  A code with no country (``[ELI]``) takes the country of the person's other roles.
+* The dictionaries were last updated on DICTIONARY_DATE: a role still open then is closed
+  there, and a row from the next day on with no sector says that after it the person's role
+  is unknown (so a minister of 2013 is not coded as government in 2024).
+* Codes: the first three letters are the country (``IGOEUR...`` is our ``EUR``; ``MNCUSA`` is
+  a US company: USA with sector BUS); the following 3-letter parts give sector and sector2,
+  mapped to our codes (CAMEO ``MED`` media is our ``JRN``, ``HLH`` health our ``MED``).
+  Bare country names (``AFGHANISTAN [AFG]``) are left out: countries.tsv has them.
+* A record whose multi-word name is a person or organisation of ours is left out entirely
+  (ours describes it); single aliases ours has are dropped (ours wins).
+* False matches: a one-word alias is kept only if it has four letters or more, is not a
+  common English word (the spaCy model's WordNet lemma index), is not a given name (the first
+  word of some person's name at least as often as a last word), and names one organisation or
+  at most MAX_NAMESAKES people (the document's countries choose between them at run time);
+  a person's one-word alias must be a surname (the last word of one of its names). An
+  acronym (no vowels, the initials of the name, or written in parentheses) is kept in
+  capitals, so it matches only text in capitals. Also left out: a two-word name of a frequent
+  given name and a frequent surname ("John Williams"); an alias our lexicon reads entirely
+  (a role phrase: "German Chancellor"); a title or place around another name of the record
+  ("Israeli President Reuven Rivlin" beside "Reuven Rivlin": ours reads the title, and the
+  role, on any date); an alias of common words only for a country's institution ("National
+  Security Council" is not only the US's); an alias naming institutions of several countries;
+  records with country codes neither ours nor a class (CAMEO codes that differ from ISO are
+  renamed: RENAMED). Organisations listed twice are merged.
+
+Output is sorted: running the tool twice gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
+
+from eventscope.knowledge.actor_lexicon import Lexicon, key, load_lexicon, tokenize  # noqa: E402
+from eventscope.knowledge.petrarch import config_roles  # noqa: E402
+from eventscope.knowledge.petrarch_actors import ActorRecord, actor_records  # noqa: E402
+
+OUT_DIR = ROOT / "eventscope" / "actors" / "data"
+PEOPLE_FILE, ORGS_FILE, NOTICE_FILE = "phoenix_people.tsv", "phoenix_organizations.tsv", "phoenix_actors.NOTICE"
+DICTIONARY_DATE = dt.date(2015, 4, 30)  # PETR_config.ini: "Last update: 30 April 2015"
+# Phoenix/CAMEO 3-letter parts -> our sector codes (sector_codes.tsv); others carry no sector
+SECTORS = {"GOV": "GOV", "MIL": "MIL", "COP": "COP", "JUD": "JUD", "LEG": "LEG", "SPY": "SPY",
+           "REB": "REB", "INS": "REB", "SEP": "REB", "UAF": "UAF", "OPP": "OPP", "PTY": "PTY",
+           "BUS": "BUS", "MNC": "BUS", "MED": "JRN", "HLH": "MED", "EDU": "EDU", "REL": "REL",
+           "LAB": "LAB", "AGR": "AGR", "REF": "REF", "CVL": "CVL", "CRM": "CRM", "ELI": "ELI"}
+CLASSES = {"IGO", "NGO", "IMG", "MNC", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF", "SAS", "SEA", "WST",
+           "CAU", "CAS", "BLK", "EAF", "WAF", "SAF", "CRB", "NMR", "SAM", "CFR", "SCN", "BAL", "MDT"}
+# CAMEO/Phoenix country codes that differ from ISO 3166 (countries.tsv); the Soviet Union is
+# Russia there. Codes neither ours nor a class (a fictional "KNT" of the unit tests) drop the record.
+RENAMED = {"TMP": "TLS", "KSV": "XKX", "ANG": "AGO", "SUN": "RUS", "ROM": "ROU", "ZAR": "COD", "BUR": "MMR"}
+ORG_WORDS = {"party", "front", "forces", "force", "army", "council", "ministry", "government", "movement",
+             "organization", "organisation", "union", "league", "committee", "assembly", "parliament",
+             "congress", "court", "bank", "police", "guard", "brigade", "brigades", "group", "regime",
+             "junta", "administration", "authority", "commission", "agency", "office", "service",
+             "corporation", "company", "inc", "corp", "ltd", "alliance", "coalition", "federation",
+             "association", "institute", "fund", "taliban", "militia", "mujahideen", "national"}
+LOWER_WORDS = {"al", "el", "bin", "ibn", "de", "del", "da", "do", "dos", "du", "van", "von", "der",
+               "la", "le", "of", "the", "and", "for", "in", "on", "y"}
+MAX_NAMESAKES = 3  # people one surname alone may name; the document's countries choose
+FREQUENT_GIVEN, FREQUENT_SURNAME = 5, 3  # "John Williams": names of this many people in the dictionaries
+ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x{1,3})$", re.I)
+HEADER = ("# Derived by tools/build_actor_knowledge.py from PETRARCH2's Phoenix actor dictionaries\n"
+          "# (Copyright (c) 2014 Open Event Data Alliance, MIT License: see phoenix_actors.NOTICE).\n"
+          "# Do not edit: rerun the tool. Read under our own {ours} (a name ours knows stays ours).\n")
+
+
+@dataclass
+class Derived:
+    people: list[list[str]] = field(default_factory=list)  # people.tsv rows
+    orgs: list[list[str]] = field(default_factory=list)  # organizations.tsv rows
+    dropped: Counter = field(default_factory=Counter)  # reason -> aliases or records left out
+
+
+def words(phrase: str) -> list[str]:
+    """A dictionary phrase's words, lowercase, without parenthesised parts."""
+    return [w for w in re.sub(r"\([^)]*\)", " ", phrase.replace("_", " ")).lower().split() if w]
+
+
+def display(phrase: str) -> str:
+    """ "HAMID_KARZAI_" -> "Hamid Karzai"; "U.N._MONITOR" -> "U.N. Monitor"; "AL-QAIDA" -> "Al-Qaida"."""
+    out = []
+    for i, word in enumerate(re.sub(r"\([^)]*\)", " ", phrase.replace("_", " ")).split()):
+        lower = word.lower()
+        if "." in word.strip(".") or ROMAN.match(word) and i:
+            out.append(word.upper())
+        elif lower in LOWER_WORDS and i:
+            out.append(lower)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in lower.split("-")))
+    return " ".join(out)
+
+
+def acronym(alias: str, names: list[str]) -> bool:
+    """A one-word alias that is an acronym: no vowels, or the initials of one of the names."""
+    letters = re.sub(r"[^a-z]", "", alias.lower())
+    if not 2 <= len(letters) <= 6:
+        return False
+    if not re.search(r"[aeiou]", letters):
+        return True
+    for name in names:
+        content = [w for w in words(name) if w not in LOWER_WORDS]
+        if len(content) > 1 and letters in ("".join(w[0] for w in content), "".join(w[0] for w in words(name))):
+            return True
+    return False
+
+
+def parenthesised(phrase: str) -> list[str]:
+    return [p.strip("_ ") for p in re.findall(r"\(([^)]*)\)", phrase) if p.strip("_ ")]
+
+
+def split_code(code: str) -> tuple[str | None, str | None, str | None]:
+    """(country, sector, sector2) of a Phoenix code, in our codes."""
+    code = code.upper().split("/")[0]
+    head, parts = code[:3], [code[i:i + 3] for i in range(3, len(code), 3)]
+    if head in SECTORS and head not in ("MNC",):  # "ELI": no country
+        head, parts = None, [head, *parts]
+    if head == "IGO" and parts[:1] == ["EUR"]:
+        head, parts = "EUR", parts[1:]
+    elif head == "MNC":
+        country = next((p for p in parts if p not in SECTORS and p not in CLASSES), None)
+        return RENAMED.get(country, country), "BUS", None
+    head = RENAMED.get(head, head)
+    mapped = [SECTORS[p] for p in parts if p in SECTORS]
+    return head, (mapped[0] if mapped else None), (mapped[1] if len(mapped) > 1 and mapped[1] != mapped[0] else None)
+
+
+def is_person(record: ActorRecord) -> bool:
+    return bool(record.roles) and not any(w in ORG_WORDS for p in record.phrases for w in words(p))
+
+
+def has_sector(record: ActorRecord) -> bool:
+    """Does any code of the record give a sector? Country and territory names ("GEORGIA",
+    "[USRGEO 910409]", "FAROE [DNKFRO]") give none: countries.tsv and places.tsv have them."""
+    return any(split_code(r.code)[1] for r in record.roles + ([record.default] if record.default else []))
+
+
+def aliases_of(record: ActorRecord) -> list[str]:
+    """The record's names in display form, its first name first; acronyms written in
+    parentheses ("ANIMAL_LIBERATION_FRONT_(ALF)_") in capitals."""
+    out: list[str] = []
+    for phrase in record.phrases:
+        inner = [p.upper() for p in parenthesised(phrase) if acronym(p, record.phrases)]  # "(PFG)", not "(COUNTRY)"
+        for alias in [display(phrase)] + inner:
+            if len(alias.split()) == 1 and acronym(alias, record.phrases):
+                alias = alias.upper()
+            if alias and alias not in out:
+                out.append(alias)
+    return out
+
+
+class Filter:
+    """What decides that an alias would give false matches (see the module's docstring)."""
+
+    def __init__(self, records: list[ActorRecord], common: set[str], ours: Lexicon):
+        self.common, self.ours = common, ours
+        self.own_names = {k for k, entries in ours.table.items() if any(e.kind in ("person", "org") for e in entries)}
+        places = {k[0] for k, entries in ours.table.items() if len(k) == 1
+                  and any(e.kind in ("country", "demonym", "capital", "city", "region") for e in entries)}
+        self.common = common - places
+        first, last = Counter(), Counter()
+        titles = {k[0] for k, entries in ours.table.items() if len(k) == 1 and any(e.kind == "sector" for e in entries)}
+        for record in filter(is_person, records):  # each word counted once per person; not titles
+            names = [w for w in (tuple(x for x in words(p) if x not in LOWER_WORDS) for p in record.phrases)
+                     if len(w) > 1 and w[0] not in titles]
+            first.update({w[0] for w in names})
+            last.update({w[-1] for w in names})
+        self.given = {w for w, n in first.items() if n >= last[w]}
+        self.first, self.last = first, last
+        self.owners: dict[tuple[str, ...], set[tuple]] = defaultdict(set)  # one-word key -> actors
+        # an actor is its first name and code: the dictionaries list some twice ("BIMSTEC_")
+        self.org_countries: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for n, record in enumerate(records):
+            for alias in aliases_of(record):
+                k = key(alias)
+                if len(k) == 1:
+                    self.owners[k].add((key(aliases_of(record)[0]), (record.default or record.roles[0]).code))
+                elif not is_person(record):
+                    country = split_code((record.default or record.roles[0]).code)[0]
+                    if country and country not in CLASSES:
+                        self.org_countries[k].add(country)
+
+    def _ours_reads(self, alias: str) -> bool:
+        toks = tokenize(alias)
+        covered = {i for m in self.ours.scan(toks) for i in range(m.start, m.end)}
+        return all(i in covered or t.norm in LOWER_WORDS or t.norm in STOP_WORDS for i, t in enumerate(toks))
+
+    def _titled(self, alias: str, names: list[str]) -> bool:
+        """"Israeli President Reuven Rivlin" beside "Reuven Rivlin": ours reads the title (and
+        so the role on any date); the alias would freeze it."""
+        toks = tokenize(alias)
+        covered = {i for m in self.ours.scan(toks) if m.best.kind not in ("person", "org")
+                   for i in range(m.start, m.end)}
+        rest = tuple(t.norm for i, t in enumerate(toks) if i not in covered and t.norm not in LOWER_WORDS)
+        return bool(covered) and len(rest) > 1 and any(key(n) == rest for n in names if n != alias)
+
+    def ours_describes(self, record: ActorRecord) -> bool:
+        return any(len(k) > 1 and k in self.own_names for k in map(key, aliases_of(record)))
+
+    def reason(self, alias: str, n: int, record: ActorRecord, person: bool, country: str | None) -> str | None:
+        """Why `alias` of record `n` is left out, or None to keep it."""
+        k, names = key(alias), aliases_of(record)
+        if not k or len(re.findall(r"[A-Za-z]", alias)) < 2 or re.search(r"[\[\]{}]", alias):
+            return "no name"
+        if k in self.ours.table:
+            return "ours has the name"
+        if self._ours_reads(alias):
+            return "ours reads every word"  # "German Chancellor" is a role, not a body's name
+        if self._titled(alias, names):
+            return "a title or place around another name"
+        if person and len(k) == 2 and self.first[k[0]] >= FREQUENT_GIVEN and self.last[k[1]] >= FREQUENT_SURNAME:
+            return "frequent full name"
+        if len(k) == 1:
+            word = k[0]
+            if acronym(alias, names) or alias.isupper() and len(word) >= 3:
+                return None if len(word) >= 3 else "too short"
+            if len(word) < 4:
+                return "too short"
+            if word in self.common:
+                return "common word"
+            if person and word in self.given:
+                return "given name"
+            if person and not any(len(key(a)) > 1 and key(a)[-1] == word for a in names) and len(names) > 1:
+                return "not a surname"
+            if len(self.owners[k]) > (MAX_NAMESAKES if person else 1):
+                return "ambiguous one-word name"  # a person's: resolved by the document's countries
+            return None
+        if not person and country and country not in CLASSES:
+            if all(w in self.common or w in LOWER_WORDS for w in k):
+                return "common words only"
+            if len(self.org_countries[k]) > 1:
+                return "names institutions of several countries"
+        return None
+
+
+def person_rows(record: ActorRecord, aliases: list[str]) -> list[list[str]]:
+    """people.tsv rows: one per dated role, the default as an undated row, and after
+    DICTIONARY_DATE an unknown role where a role was still open."""
+    name = aliases[0]
+    rows, countries = [], [split_code(r.code)[0] for r in record.roles]
+    fallback = next((c for c in countries if c), None) or (split_code(record.default.code)[0] if record.default else None)
+    for role in record.roles + ([record.default] if record.default else []):
+        if role.code in ("---", "+++", "###"):
+            continue
+        country, sector, sector2 = split_code(role.code)
+        country = country or fallback
+        if not country:
+            continue
+        start = role.start.isoformat() if role.start else ""
+        end = role.end.isoformat() if role.end else ""
+        if role.start or role.end:
+            if role.start and role.start > DICTIONARY_DATE:
+                continue
+            if not role.end:
+                end = DICTIONARY_DATE.isoformat()
+                rows.append([name, "", country, "", "", f"role unknown after {end} (Phoenix)",
+                             (DICTIONARY_DATE + dt.timedelta(days=1)).isoformat(), ""])
+        rows.append([name, "", country, sector or "", sector2 or "", f"Phoenix {role.code}", start, end])
+    if rows:
+        rows[0][1] = "|".join(aliases[1:])
+    return rows
+
+
+def derive(records: list[ActorRecord], common: set[str], ours: Lexicon) -> Derived:
+    out = Derived()
+    check = Filter(records, common, ours)
+    known = set(ours.countries)
+    for n, record in enumerate(records):
+        code = (record.default or record.roles[0]).code
+        country, sector, sector2 = split_code(code)
+        person = is_person(record)
+        if code in ("---", "+++", "###") or not has_sector(record) and country not in CLASSES:
+            out.dropped["records: a country, territory or place, or a null code"] += 1
+            continue
+        if country and country not in known and country not in CLASSES or any(
+                (c := split_code(r.code)[0]) and c not in known and c not in CLASSES for r in record.roles):
+            out.dropped["records: a country code we do not know"] += 1
+            continue
+        if check.ours_describes(record):
+            out.dropped["records: ours describes the actor"] += 1
+            continue
+        kept = []
+        for alias in aliases_of(record):
+            reason = check.reason(alias, n, record, person, country)
+            if reason is None:
+                kept.append(alias)
+            else:
+                out.dropped[f"aliases: {reason}"] += 1
+        if not kept:
+            out.dropped["records: no alias left"] += 1
+            continue
+        if person:
+            rows = person_rows(record, kept)
+            out.people += rows
+            out.dropped["records kept: people"] += bool(rows)
+        else:
+            out.orgs.append([kept[0], "|".join(kept[1:]), country or "", sector or "", sector2 or ""])
+            out.dropped["records kept: organisations"] += 1
+    return out
+
+
+def common_words() -> set[str]:
+    """Lowercase English words: the WordNet lemma index of the spaCy model (build time only)."""
+    from eventscope.analyze import MODEL
+    import spacy
+
+    index = spacy.load(MODEL).get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return set().union(*index.values()) | set(STOP_WORDS)
+
+
+def tsv_text(columns: list[str], rows: list[list[str]], ours: str) -> str:
+    return HEADER.format(ours=ours) + "\t".join(columns) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+
+
+def render(derived: Derived) -> tuple[str, str]:
+    """The text of phoenix_people.tsv and phoenix_organizations.tsv, sorted."""
+    people = sorted(derived.people, key=lambda r: (r[0], r[6], r[7], r[2], r[5], r[3]))
+    return (tsv_text(["name", "aliases", "country", "sector", "sector2", "role", "start", "end"], people, "people.tsv"),
+            tsv_text(["name", "aliases", "country", "sector", "sector2"], merged(derived.orgs), "organizations.tsv"))
+
+
+def merged(orgs: list[list[str]]) -> list[list[str]]:
+    """One row per organisation listed twice ("BIMSTEC_"), with the aliases of both, sorted."""
+    aliases: dict[tuple[str, ...], list[str]] = {}
+    for name, alias_cell, *codes in orgs:
+        found = aliases.setdefault((name, *codes), [])
+        found += [a for a in alias_cell.split("|") if a and a not in found]
+    return sorted([name, "|".join(found), *codes] for (name, *codes), found in aliases.items())
+
+
+def notice(folder: Path, files: list[Path]) -> str:
+    licence = (folder / "LICENSE").read_text(encoding="utf-8") if (folder / "LICENSE").is_file() else ""
+    return (f"{PEOPLE_FILE} and {ORGS_FILE} are derived from the Phoenix actor dictionaries of PETRARCH2\n"
+            f"({', '.join(p.name for p in files)}; https://github.com/openeventdata/petrarch2), under this licence:\n\n"
+            + licence)
+
+
+def build(folder: Path) -> tuple[Derived, list[Path], list[str]]:
+    """Read the actor dictionaries the folder's config names and derive our rows."""
+    files = actor_files(folder)
+    warnings: list[str] = []
+    records = [r for path in files for r in actor_records(path, warnings)]
+    return derive(records, common_words(), load_lexicon(derived=False)), files, warnings
+
+
+def actor_files(folder: Path) -> list[Path]:
+    warnings: list[str] = []
+    for config in sorted(folder.glob("*.ini")):
+        names = [name for name, role in config_roles(config, warnings) if role == "actors"]
+        if names:
+            return [folder / name for name in names]
+    return sorted(folder.glob("*actors*.txt"))
+
+
+def main(argv: list[str]) -> None:
+    folder = Path(argv[0]) if argv else ROOT.parent / "shared" / "reference" / "petrarch2"
+    derived, files, warnings = build(folder)
+    if not files:
+        sys.exit(f"{folder}: no PETRARCH actor dictionaries (no config naming them, no *actors*.txt)")
+    people, orgs = render(derived)
+    (OUT_DIR / PEOPLE_FILE).write_text(people, encoding="utf-8")
+    (OUT_DIR / ORGS_FILE).write_text(orgs, encoding="utf-8")
+    (OUT_DIR / NOTICE_FILE).write_text(notice(folder, files), encoding="utf-8")
+    print(f"{sum(derived.dropped[k] for k in derived.dropped if k.startswith('records'))} records in "
+          f"{len(files)} files ({len(warnings)} unreadable restrictions skipped)")
+    for reason, count in sorted(derived.dropped.items()):
+        print(f"  {reason:45} {count:6}")
+    print(f"wrote {len(derived.people)} people rows, {len(derived.orgs)} organisations")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
