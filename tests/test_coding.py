@@ -179,6 +179,27 @@ def test_an_imminent_act_is_an_intent_or_threat_not_done(code_text, text, root):
     assert events[0].source  # "Egypt is poised to ...": the passive's subject acts
 
 
+@pytest.mark.parametrize("text", [
+    "Without the ceasefire, Chile would have condemned the Peruvian raid.",
+    "Norway would have expelled the Russian diplomats, a Norwegian official said.",
+])
+def test_a_counterfactual_act_is_never_coded(code_text, text):
+    assert not any(e.cameo_root in {"11", "12", "16", "17"} for e in code_text(text).events), \
+        [e.cameo for e in code_text(text).events]
+
+
+@pytest.mark.parametrize("text, framed_root, nested_root", [
+    ("Israel pledged to punish the Palestinian militants by arresting their leaders.", None, "17"),
+    ("Kenya threatened to retaliate against Uganda by expelling its ambassador.", "13", "17"),
+    ("France urged Mali to end the crisis by releasing the detained journalists.", "02", "08"),
+])
+def test_an_act_inside_a_frame_complement_is_not_done(code_text, text, framed_root, nested_root):
+    roots = [e.cameo_root for e in code_text(text).events]
+    assert nested_root not in roots, roots  # the means of a pledge, threat or appeal is not done
+    if framed_root:
+        assert framed_root in roots, roots  # the frame itself is the event
+
+
 def test_an_imminent_act_that_is_denied_is_not_coded(code_text):
     assert code_text("Japan is not about to restore full diplomatic ties with North Korea.").events == []
 

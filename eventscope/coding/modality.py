@@ -16,6 +16,10 @@ from eventscope.knowledge.verb_lexicon import Lexicon
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
 PROSPECTIVE_DEPS = {"xcomp", "pcomp", "prep", "acl"}  # the complement of "about to", "verge of"
 SPEECH_ROOTS = {"01"}
+# frames whose complement is an act not (yet) done: the frame verb is coded as the event
+# ("pledged to punish X by freezing its revenue": a pledge; the freezing is not done)
+UNREALISED_FRAMES = {"intent", "plan", "threat", "appeal", "demand", "refuse", "speculative"}
+FRAME_COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 ALLEGED_DEPS = {"prep", "pcomp", "xcomp", "ccomp", "advcl"}  # "accused of", "charged with", "alleged that"  # statements introduce reported content without doubting it
 
 
@@ -67,14 +71,23 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
             return Modality.CONDITIONAL
     if is_hedge(verb, lexicon):
         return Modality.SPECULATIVE
-    for child in _auxiliaries(verb):
+    auxiliaries = _auxiliaries(verb)
+    for child in auxiliaries:
         if child.dep_ in {"aux", "auxpass"} and lexicon.is_word("modal", child.lower_):
             if lexicon.is_word("future", child.lower_):
+                if _perfect(verb, auxiliaries):
+                    return Modality.CONDITIONAL  # "would have objected": counterfactual, never done
                 return Modality.FUTURE
             return Modality.SPECULATIVE
         if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.head.dep_ != "ROOT":
             return Modality.FUTURE  # "is to visit"
     return Modality.ASSERTED
+
+
+def _perfect(verb: Token, auxiliaries: list[Token]) -> bool:
+    """"would have objected", "would have been sent": a perfect auxiliary after the modal."""
+    return verb.tag_ == "VBN" and any(a.dep_ in {"aux", "auxpass"} and a.lemma_.lower() == "have"
+                                      for a in auxiliaries)
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -109,6 +122,9 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 return Modality.SPECULATIVE  # "accused X of attacking": the attack is the charge
             if lexicon.is_word("speculative", lemma) or lexicon.frames.get(lemma) == "speculative":
                 return Modality.SPECULATIVE
+            if token.dep_ in FRAME_COMPLEMENT_DEPS and head.pos_ in {"VERB", "AUX", "ADJ"} and \
+                    lexicon.frames.get(lemma) in UNREALISED_FRAMES and token is not verb:
+                return Modality.SPECULATIVE  # an act nested in a frame's complement: the frame is the event
             if lexicon.is_word("prospective", lemma) and token.dep_ in PROSPECTIVE_DEPS:
                 prospective = True
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
