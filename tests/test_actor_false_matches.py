@@ -111,3 +111,11 @@ def test_laws_treaties_and_sentence_initial_words_are_not_actors(processor):
     assert not any("Patriot" in a.text for a in actors.all_mentions())
     _, actors = mentions(processor, "Furious farmers blocked roads near Lyon on Monday.")
     assert "Furious farmers" in {a.name for a in actors.all_mentions()}
+
+
+def test_a_country_inside_a_persons_name_gives_no_country(processor):
+    _, actors = mentions(processor, "Jordan Whitfield, a teacher, said the strike would go on.")
+    person = next(a for a in actors.all_mentions() if "Whitfield" in a.text)
+    assert person.country is None
+    _, actors = mentions(processor, "Jordan's King Abdullah met Egyptian President Abdel Fattah el-Sisi in Cairo.")
+    assert "JOR" in {a.country for a in actors.all_mentions()}

@@ -243,3 +243,16 @@ def test_a_name_of_several_people_resolves_by_the_documents_countries(tmp_path):
     assert read("Mertz", {"ISL"}) == ("Anna Mertz", "ISL", "GOV")
     assert read("Mertz", {"FRA"})[1:] == (None, None)  # neither country named: nobody known
     assert read("Speaker Mertz", set())[2] == "LEG"  # the title still reads
+
+
+def test_petrarch_mode_reads_root_lines_without_codes_as_synonyms(tmp_path):
+    from eventscope.knowledge.dictionaries import ActorDictionary
+
+    (tmp_path / "Mini.Countries.actors.txt").write_text(COUNTRIES)
+    (tmp_path / "Mini.International.actors.txt").write_text(INTERNATIONAL)
+    book = ActorDictionary.load(tmp_path)
+    for name in ("Mirko Veltan", "Mirko S. Veltan"):  # both share the [ISLGOV 100301] after them
+        actor = book.lookup(name, "2012-01-01")
+        assert (actor.country, actor.sector) == ("ISL", "GOV")
+    assert book.code("Kara Lundqvist", "2001-01-01") == "IGOUNO"
+    assert book.code("Kara Lundqvist", "2010-01-01") == "ELI"  # the default after the dated role

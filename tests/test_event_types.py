@@ -162,3 +162,19 @@ def test_a_conjoined_verb_shares_its_heads_modal(code_text):
 def test_speaking_to_an_audience_is_no_consultation(code_text):
     events = _events(code_text, "Speaking in Lima on Monday, the Bolivian president Luis Arce praised Peru.")
     assert not any(plover == "CONSULT" for _, plover, _, _ in events), events
+
+
+def test_an_allegation_is_the_event_and_its_content_is_not_done(code_text):
+    events = _events(code_text, "Peruvian prosecutors alleged that the Bolivian consul Juan Mamani attacked a guard.")
+    assert any(plover == "ACCUSE" and src == ("PER",) for _, plover, src, _ in events), events
+    assert not any(plover == "ASSAULT" for _, plover, _, _ in events), events
+
+
+def test_being_in_talks_with_someone_is_consulting_them(code_text):
+    events = _events(code_text, "The Kenyan president is in talks with Ugandan officials about the border.")
+    assert any(plover == "CONSULT" and src == ("KEN",) and tgt == ("UGA",) for _, plover, src, tgt in events), events
+
+
+def test_dragged_out_by_police_is_a_detention(code_text):
+    events = _events(code_text, "The Bolivian activist Evo Quispe was dragged out of the consulate by Peruvian police on Monday.")
+    assert any(plover == "COERCE" and src == ("PER",) for _, plover, src, _ in events), events

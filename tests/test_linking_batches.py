@@ -96,3 +96,30 @@ def test_a_big_storys_brief_is_rebuilt_at_milestones_only():
     assert brief_due(0, 1) and brief_due(5, 8)  # new and small stories: always
     assert brief_due(14, 17) and brief_due(120, 130)  # crossing 16, crossing 128
     assert not brief_due(17, 20) and not brief_due(65, 100)
+
+
+def test_stories_do_not_depend_on_how_many_story_vectors_memory_keeps(processor, tmp_path, monkeypatch):
+    """The clusterer keeps only a bounded cache of story vectors between batches (memory stays
+    flat however big the store grows); a story evicted from it is read back from the store and
+    must be the story it was: a cache of one story links exactly as an unbounded one."""
+    from eventscope import linking
+    from eventscope.models import Document, content_id
+    from eventscope.store import Store
+
+    texts = [(t, d) for _, d, t in ARTICLES] + [(t.replace(" said", " officials said"), d) for _, d, t in ARTICLES]
+    docs = [Document(id=content_id(t), text=t, date=d, origin=f"test:{i}") for i, (t, d) in enumerate(texts)]
+    results = list(processor.process(docs))
+    tables = ("stories", "story_brief", "story_documents", "story_state", "story_terms", "event_links", "linked_events")
+    outcomes = []
+    for cache_terms in (10**9, 1):
+        monkeypatch.setattr(linking._StoredStories, "CACHE_TERMS", cache_terms)
+        with Store(tmp_path / f"cache{cache_terms}.duckdb") as store:
+            for start in range(0, len(results), 3):
+                store.write_results(results[start:start + 3])
+                linking.link_batch(results[start:start + 3], store)
+            linking.finish(store)
+            outcomes.append([store.con.execute(f"SELECT * EXCLUDE (updated_at) FROM {t} ORDER BY ALL").fetchall()
+                             if t == "stories" else store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                             for t in tables])
+    assert outcomes[0] == outcomes[1]
+    assert any(n > 1 for n in (row[1] for row in outcomes[0][3]))  # some story has several documents

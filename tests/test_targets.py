@@ -150,3 +150,12 @@ def test_rebels_and_their_countrys_state_are_two_sides(code_text):
     # the bare country and its own troops or officials are one side; two sectors are two sides
     assert not _two_sides(None, "MIL") and not _two_sides("GOV", None) and not _two_sides(None, None)
     assert _two_sides(None, "REB") and _two_sides("OPP", None) and _two_sides("GOV", "MIL")
+
+
+def test_a_request_is_aimed_at_whom_it_asks_not_at_the_target_of_the_act_asked_for(code_text):
+    r = code_text("The Turkish minister said Germany should cut off support for the Syrian rebels.")
+    requests = [e for e in r.events if e.plover == "REQUEST"]
+    assert requests and [a.country for a in requests[0].target] == ["DEU"]
+    r = code_text("Kenya urged Somalia to impose sanctions on Eritrea.")
+    requests = [e for e in r.events if e.plover == "REQUEST"]
+    assert requests and [a.country for a in requests[0].target] == ["SOM"]

@@ -30,12 +30,18 @@ Decisions, so the output can be audited (the summary printed at the end counts e
   (ours describes it); single aliases ours has are dropped (ours wins).
 * False matches: a one-word alias is kept only if it has four letters or more, is not a
   common English word (the spaCy model's WordNet lemma index), is not a given name (the first
-  word of some person's name at least as often as a last word) and names one record only;
+  word of some person's name at least as often as a last word), and names one organisation or
+  at most MAX_NAMESAKES people (the document's countries choose between them at run time);
   a person's one-word alias must be a surname (the last word of one of its names). An
   acronym (no vowels, the initials of the name, or written in parentheses) is kept in
-  capitals, so it matches only text in capitals. An alias of common words only is left out for
-  a country's institution ("National Security Council" is not only the US's), and an alias that
-  names institutions of several countries is left out for all of them.
+  capitals, so it matches only text in capitals. Also left out: a two-word name of a frequent
+  given name and a frequent surname ("John Williams"); an alias our lexicon reads entirely
+  (a role phrase: "German Chancellor"); a title or place around another name of the record
+  ("Israeli President Reuven Rivlin" beside "Reuven Rivlin": ours reads the title, and the
+  role, on any date); an alias of common words only for a country's institution ("National
+  Security Council" is not only the US's); an alias naming institutions of several countries;
+  records with country codes neither ours nor a class (CAMEO codes that differ from ISO are
+  renamed: RENAMED). Organisations listed twice are merged.
 
 Output is sorted: running the tool twice gives the same bytes.
 """

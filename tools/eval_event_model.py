@@ -3,6 +3,7 @@
     .venv/bin/python tools/train_event_model.py --fold-models /tmp/event-folds   # first
     .venv/bin/python tools/eval_event_model.py --fold-models /tmp/event-folds [--every-story 5]
     .venv/bin/python tools/eval_event_model.py --fold-models /tmp/event-folds --only multicoped --in-coder
+    .venv/bin/python tools/eval_event_model.py --fold-models /tmp/event-folds --only realnews --in-coder
 
 For each dev set the lexicon coder (`Coder()`, no learned linear models: those saw these
 records) codes every record once (spaCy parses cached in --cache); then each event that has
@@ -140,6 +141,38 @@ def in_coder(name: str, records: list[dict], encoder_of, whole_of, cache: Path) 
     return out
 
 
+def realnews_train_folds(records: list[dict], encoders: list[EventEncoder]) -> dict:
+    """The whole coder on the real-news train split, encoder off and on (in the coder), each
+    article read by the encoder fold model that never saw it (fold = hash of its group, as
+    in training): what the thresholds of coding.judge were set on, measured honestly."""
+    from eventscope.coding import encoder as E
+    from eventscope.evaluation.realnews import (RealNewsScore, contract_with_mentions, find_shared,
+                                                load_document, score_article)
+    from eventscope.pipeline import Processor, pipeline_config
+
+    shared = find_shared(REALNEWS)
+    loaded = [(r, d) for r in records if not isinstance(d := load_document(r["origin"], shared), str)]
+    off, on, load = RealNewsScore(), RealNewsScore(), E.EventEncoder.load
+    for (record, document), result in zip(loaded, Processor(config=pipeline_config()).process([d for _, d in loaded])):
+        score_article(record, [contract_with_mentions(e) for e in result.events], off, text=document.text)
+    try:
+        for k, fold_model in enumerate(encoders):
+            E.EventEncoder.load = classmethod(lambda cls, directory=None, threads=1, m=fold_model: m)
+            mine = [(r, d) for r, d in loaded
+                    if D.stable(f"realnews:{r.get('origin', r['id'])}", "fold") % len(encoders) == k]
+            results = Processor(config=pipeline_config(encoder=True)).process([d for _, d in mine])
+            for (record, document), result in zip(mine, results):
+                score_article(record, [contract_with_mentions(e) for e in result.events], on, text=document.text)
+    finally:
+        E.EventEncoder.load = load
+    out = {}
+    for label, score in (("whole coder", off), ("whole coder + encoder (fold models)", on)):
+        print(f"  {label}: {score.summary_line('realnews train')}")
+        out[label] = {"P": round(score.precision, 4), "R": round(score.recall, 4),
+                      "type_given_dyad": round(score.type_given_dyad, 4), "not_done_as_done": score.not_done_as_done}
+    return out
+
+
 def encoder_alone(examples, encoder: EventEncoder) -> dict:
     """Per-head accuracy / macro-F1 of the encoder on gold quotes (no coder), with the
     modality errors that matter: acts not done read as done, and done acts read as not done."""
@@ -203,7 +236,8 @@ def main(argv=None) -> int:
                     help="a story's main event keeps the category the coder gave it")
     ap.add_argument("--only", choices=["multicoped", "synthetic", "realnews"], default=None)
     ap.add_argument("--in-coder", action="store_true",
-                    help="Multi-CoPED: the whole coder with the encoder inside it (coding.judge.revise), not decide() after it")
+                    help="the whole coder with the encoder inside it (coding.judge.revise), not decide() after it: "
+                         "Multi-CoPED, and the real-news train split (each article read by its fold model)")
     args = ap.parse_args(argv)
     folds = sorted(p for p in args.fold_models.iterdir() if p.is_dir() and p.name.startswith("fold"))
     encoders = [EventEncoder(p, threads=1) for p in folds]
@@ -231,7 +265,11 @@ def main(argv=None) -> int:
                                         lambda r: encoders[D.stable(f"syn:{r['title']}", "fold") % k], args.cache,
                                         linear_folds("document", path) if args.with_linear else None,
                                         keep_story_main=args.keep_story_main)
-    if args.only in (None, "realnews") and REALNEWS.exists():
+    if args.only in (None, "realnews") and REALNEWS.exists() and args.in_coder:
+        records = [r for r in (json.loads(line) for line in REALNEWS.open(encoding="utf-8") if line.strip())
+                   if r.get("split") == "train"]
+        results["realnews_train_in_coder"] = realnews_train_folds(records, encoders)
+    elif args.only in (None, "realnews") and REALNEWS.exists():
         records = [r for r in (json.loads(line) for line in REALNEWS.open(encoding="utf-8") if line.strip())
                    if r.get("split") == "heldout"]
         shipped = EventEncoder(threads=1)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.phrase import resolve_country, resolve_phrase
-from eventscope.knowledge.actor_lexicon import fold, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import PLACE_KINDS, fold, load_lexicon, tokenize
 from eventscope.models import Actor, Document, Evidence, decided
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "npadvmod"}
@@ -124,6 +124,9 @@ class MentionResolver:
                                countries=self.countries)
         if actor is None:
             return None
+        if actor.country and _country_inside_a_name(actor, span):
+            # "Jordan Whitfield": the parser's person, whose first name is a country
+            actor = replace(actor, country=None, evidence=tuple(e for e in actor.evidence if e.decides != "country"))
         if not actor.country and self.story_country and actor.sector not in (None, *NON_ACTOR_SECTORS):
             # a role word, with or without a name; a bare name has no sector and stays unknown
             actor = replace(actor, country=self.story_country,
@@ -406,6 +409,19 @@ def actor_key(actor: Actor) -> str:
     words = [w for w in fold(actor.name).replace(".", " ").replace("'s", "").split()
              if w not in KEY_DROP_WORDS]
     return f"{actor.country or ''}:{actor.sector or ''}:{' '.join(words)}"
+
+
+def _country_inside_a_name(actor: Actor, span: Span) -> bool:
+    """Did a place inside a person's name (two or more words the parser tags as one person,
+    and no more) give the actor its country, with no known person or body in the phrase?"""
+    if sum(t.ent_type_ == "PERSON" for t in span) < 2 or any(
+            t.ent_type_ != "PERSON" and t.is_alpha and t.lower_ not in HONORIFICS and t.dep_ != "det" for t in span):
+        return False
+    named = decided(actor.evidence, "name")
+    if named is not None and named.value.startswith(("person:", "org:")):
+        return False
+    country = decided(actor.evidence, "country")
+    return country is not None and country.value.split(":")[0] in PLACE_KINDS
 
 
 def _former_role(actor: Actor) -> bool:

@@ -20,6 +20,9 @@ PLAIN_STATEMENT = "010"  # "said", "told": no comment, denial or sympathy of its
 REPORTED = "reported speech"  # note on a statement whose complement holds another event
 NEWS_SECTORS = {"MED", "JRN"}  # news media: reporting is not itself an event, nor a target
 MEDIA_OWN_ROOTS = {"14"}
+# "alleged that Epstein abused ...": what an accusation reports is its content, not an act
+# done (coding.modality reads it so), so the accusation is the event and stays
+ACCUSING_ROOTS = {"11"}
 MAIN_EVENT = "main event"  # Evidence.decides of the story model's main event (coding.classify)  # what journalists do as a party: protest
 
 
@@ -50,7 +53,8 @@ def drop_subsumed(found: list[Candidate]) -> list[Candidate]:
                 cand.notes.append(REPORTED)
                 kept.append(cand)
             continue
-        if not cand.pattern.objects and any(o.action.i in reported for o in found if o is not cand):
+        if not cand.pattern.objects and cand.code[:2] not in ACCUSING_ROOTS and any(
+                o.action.i in reported for o in found if o is not cand):
             continue
         # "met to discuss": a purpose clause of the same kind of act is the same event
         head = cand.verb.head

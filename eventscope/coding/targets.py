@@ -1,19 +1,20 @@
 """Whom a coded act is aimed at: the target actors of a clause.
 
 The parse gives most targets (objects, datives, prepositional objects: clauses.target_tokens;
-"hundreds of students" through its quantity word). When it gives none, the coder looks, in
-order, for: the other parties of a two-sided act ("A and B met"); an unnamed person as the
-object ("police arrested a man": `unnamed_person`) or "the country" (`definite_country`); an
-actor named inside the act's object phrases, down to the agent of an event noun ("rejected
-accusations by Chile") or the place a visit goes to, or an armed force modifying it
-("condemned the military takeover") (`fallback_targets`); the subject of an accusation's or threat's that-clause
-("alleged that the minister took bribes": `clause_subjects`); the one a speaker told of their
-own act (`addressees`); and last the target an act's definition implies (a curfew falls on the
-state's own people: `implicit`, coding/data/implicit_targets.tsv). (A protest or visit aimed at
-no one is aimed at the country where it happens: coding.places, after the events are placed.) After
-the whole sentence is coded, a reaction with no target is aimed at whoever did the act it
-reacts to (`aimed_at_reported_act`). Pure functions over spaCy tokens and the document's
-actors (actors.mentions.DocActors).
+"hundreds of students" through its quantity word; a request's whom it asks). When it gives
+none, the coder looks, in order, for: the other parties of a two-sided act ("A and B met");
+an unnamed person as the object ("police arrested a man") or "the country"; an actor named
+inside the act's object phrases, down to the agent of an event noun ("rejected accusations by
+Chile") or the place a visit goes to, else a country, organisation or armed force modifying
+the object ("a UN appeal", "the military takeover") (`fallback_targets`); the subject of an
+accusing, demanding or threatening that-clause ("alleged that the minister took bribes":
+`clause_subjects`); the one a speaker told of their own act (`addressees`); and last the
+target an act's definition implies (a curfew falls on the state's own people). (A protest or
+visit aimed at no one is aimed at the country where it happens: coding.places, after the
+events are placed.) After the whole sentence is coded, a reaction with no target is aimed at
+whoever did the act it reacts to (`aimed_at_reported_act`). The targets the text gives
+without naming an actor are made in coding.implied_targets. Pure functions over spaCy tokens
+and the document's actors (actors.mentions.DocActors).
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from spacy.tokens import Token
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
 from eventscope.coding.selection import NEWS_SECTORS, STATEMENT_ROOT, Candidate
-from eventscope.coding.places import place_of
-from eventscope.knowledge.implicit_agents import implicit_agent_sector, implicit_target, unnamed_people, weapons
+from eventscope.coding.implied_targets import (
+    armed_modifier_actor, definite_country, implicit, modifier_actor, unnamed_person,
+)
+from eventscope.knowledge.implicit_agents import implicit_agent_sector, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.models import Actor, Event, Evidence
 
@@ -35,7 +38,6 @@ REQUEST_FRAMES = {"appeal", "demand"}  # frames whose complement is an act asked
 REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
 STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
-AIM_PREPS = {"at", "on", "against", "upon"}  # "opened fire on a crowd"
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "after", "since", "until"}
 # words that only count the people after them: "hundreds of students", "a group of activists"
 QUANTITY_WORDS = {"hundred", "thousand", "million", "dozen", "score", "number", "group", "member",
@@ -44,9 +46,6 @@ QUANTITY_WORDS = {"hundred", "thousand", "million", "dozen", "score", "number", 
 # "inquiry into", "claims against"); an event noun's agent ("by") first: it did the act reacted to
 NOUN_TARGET_PREPS = ("by", "against", "into", "to", "toward", "towards", "with", "on", "upon", "at")
 MAX_NOUN_DEPTH = 3  # object -> of its noun -> of that noun: "dropped its inquiry into claims against X"
-COUNTRY_NOUNS = {"country", "nation"}  # "invaded the country": the country named just before
-COUNTRY_WINDOW = 2  # sentences back "the country" may reach
-ARMED_SECTORS = {"MIL", "COP", "REB"}  # "condemned the military takeover": the story country's army
 NON_STATE_SECTORS = {"REB", "OPP", "CVL", "SOC", "LAB", "EDU", "REL", "REF", "CRM", "UAF", "PRM", "AGR", "BUS"}
 CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warned that Iran would pay"
 
@@ -57,7 +56,10 @@ def target_heads(cand: Candidate) -> list[Token]:
     heads = clauses.target_tokens(cand.action)
     if cand.frame in REQUEST_FRAMES:
         asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
-        heads = clauses.direct_objects(cand.verb) + asked + heads
+        asked = clauses.direct_objects(cand.verb) + asked
+        # a request is aimed at whom it asks, not at whom the act asked for would be aimed:
+        # "said the US should cut off support for the militia" is a demand of the US
+        heads = asked if asked else heads
     return through_quantities(heads)
 
 
@@ -158,69 +160,6 @@ def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActor
     return []
 
 
-def unnamed_person(heads: list[Token], action: Token, root: str, actors: DocActors) -> list[Actor]:
-    """"Police arrested a 57-year-old man": a person the actor lexicon gives no kind to, named
-    as the act's object, is its target; of the country its phrase names ("a German man"), else
-    of the place of the act, else of the story's country (coding/data/unnamed_people.tsv)."""
-    from eventscope.actors.mentions import noun_phrase
-    from eventscope.actors.phrase import resolve_phrase
-
-    for head in heads:
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in unnamed_people() or not _patient(head):
-            continue
-        phrase = noun_phrase(head)
-        named = resolve_phrase(phrase.text, dictionaries=actors.dictionaries)
-        place = place_of(action, root)
-        country = (named.country if named is not None else None) or (place[1] if place else None) or actors.story_country
-        if not country:
-            return []
-        return [Actor(name=phrase.text, country=country, sector="CVL", text=phrase.text, start=phrase.start_char,
-                      end=phrase.end_char, entity=f"{country}CVL::{head.lemma_.lower()}",
-                      evidence=(Evidence("rule", "unnamed person as the object", decides="sector"),))]
-    return []
-
-
-def definite_country(heads: list[Token], source_countries: set[str | None]) -> list[Actor]:
-    """"Roughly 13,000 troops remain in Freedonia, years after its neighbour invaded the country":
-    "the country" as the act's object is the last country named before it (in its sentence or
-    the COUNTRY_WINDOW before), other than the source's own."""
-    from eventscope.actors.phrase import resolve_country
-
-    for head in heads:
-        if head.lemma_.lower() not in COUNTRY_NOUNS or not _patient(head) or not any(
-                c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
-            continue
-        doc, start = head.doc, head.sent.start
-        for _ in range(COUNTRY_WINDOW):
-            if start > 0:
-                start = doc[start - 1].sent.start
-        at = head.i - 1
-        while at >= start:
-            span = clauses.entity_span(doc[at]) if doc[at].ent_type_ in {"GPE", "NORP"} else None
-            if span is None:
-                at -= 1
-                continue
-            country = resolve_country(span.text)
-            if country and len(country) == 3 and country.isalpha() and country not in source_countries:
-                return [Actor(name=span.text, country=country, text=head.text, start=head.idx,
-                              end=head.idx + len(head.text), entity=f"{country}::country",
-                              evidence=(Evidence("rule", f"the country: {span.text}", decides="country"),))]
-            at = span.start - 1
-        return []
-    return []
-
-
-def _patient(token: Token) -> bool:
-    """Whether a noun is what the act is done to: its object, its passive subject, or what it is
-    aimed at ("fired on a crowd"), also as a conjunct or counted ("two of the men"); not an
-    audience or a beneficiary ("released to the public")."""
-    while token.dep_ == "conj" or (token.dep_ == "pobj" and token.head.lower_ == "of"):
-        token = token.head.head if token.dep_ == "pobj" else token.head
-    if token.dep_ == "pobj":
-        return token.head.lower_ in AIM_PREPS
-    return token.dep_ in {"dobj", "nsubjpass"}
-
-
 def clause_subjects(verb: Token, actors: DocActors) -> list[Actor]:
     """"Prosecutors alleged that the mayor took bribes", "Iran warned that Israel would pay":
     an accusation, demand or threat made as a that-clause is aimed at the clause's subject (or
@@ -235,28 +174,6 @@ def clause_subjects(verb: Token, actors: DocActors) -> list[Actor]:
                 if found:
                     return found
     return []
-
-
-def implicit(code: str, action: Token, sources: list[Actor]) -> list[Actor]:
-    """The target an act's definition implies when the text names none (a curfew falls on a
-    state's own people): one actor of the listed sector, of the country of the act's place or
-    its source's (coding/data/implicit_targets.tsv)."""
-    rule = implicit_target(code)
-    if rule is None:
-        return []
-    where, sector = rule
-    own = next((a.country for a in sources if a.country), None)
-    place = place_of(action, code[:2])
-    country = None
-    for kind in where:
-        country = (place[1] if place else None) if kind == "place" else own if kind == "source" else None
-        if country:
-            break
-    if not country or len(country) != 3:
-        return []
-    return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,
-                  entity=f"{country}{sector}::implicit",
-                  evidence=(Evidence("rule", f"target implied by CAMEO {code}", decides="sector"),))]
 
 
 def _two_sides(one: str | None, other: str | None) -> bool:
@@ -324,38 +241,6 @@ def _concerned(noun: Token, depth: int) -> list:
                 phrases.append(noun_phrase(pobj))
                 phrases.extend(_concerned(pobj, depth + 1))
     return phrases
-
-
-def modifier_actor(token: Token, actors: DocActors) -> Actor | None:
-    """The country or organisation a modifier names: "condemned the Israeli raid" targets
-    Israel, "backed a UN appeal" the United Nations, "rejected an EU demand" the EU."""
-    from eventscope.actors.phrase import resolve_phrase
-
-    span = clauses.entity_span(token) if token.ent_type_ == "ORG" else None
-    text = span.text if span is not None else token.text
-    found = resolve_phrase(text, dictionaries=actors.dictionaries)
-    if not found.country or (found.sector and token.ent_type_ != "ORG") or found.sector in NEWS_SECTORS:
-        return None
-    start = span.start_char if span is not None else token.idx
-    return Actor(name=found.name, country=found.country, sector=found.sector if token.ent_type_ == "ORG" else None,
-                 text=text, start=start, end=start + len(text),
-                 entity=f"{found.country}:{found.sector or ''}:{found.name}::modifier",
-                 evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
-
-
-def armed_modifier_actor(token: Token, actors: DocActors) -> Actor | None:
-    """"Condemned the military takeover", "denounced the police crackdown": a modifier naming an
-    armed force of no named country is that force of the country the story is about."""
-    from eventscope.actors.phrase import resolve_phrase
-
-    found = resolve_phrase(token.text, dictionaries=actors.dictionaries)
-    country = actors.story_country
-    if found.country or found.sector not in ARMED_SECTORS or not country:
-        return None
-    return Actor(name=f"{country} {found.sector} ({token.text})", country=country, sector=found.sector,
-                 text=token.text, start=token.idx, end=token.idx + len(token.text),
-                 entity=f"{country}{found.sector}::modifier",
-                 evidence=found.evidence + (Evidence("rule", "armed force modifying the object, of the story's country"),))
 
 
 def aimed_at_reported_act(event: Event, action: Token, earlier: list[Event]) -> Event:

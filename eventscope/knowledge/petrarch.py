@@ -174,35 +174,16 @@ def words_of(phrase: str) -> tuple[str, ...]:
 
 
 def read_actors(book: ActorDictionary, path: Path) -> None:
-    current: DictActor | None = None
-    for lineno, line in petr_lines(path):
-        where = f"{path.name}:{lineno}"
-        body = line.strip()
-        try:
-            if body.startswith("["):  # an indented code / date restriction
-                if current is None:
-                    raise DictionaryError(f"{where}: code before any actor")
-                role = parse_restriction(body.strip("[]"), where)
-                if role.start or role.end:
-                    current.roles.append(role)
-                else:
-                    current.default = role
-            elif body.startswith("+"):
-                if current is None:
-                    raise DictionaryError(f"{where}: alias before any actor")
-                book.add_actor(body[1:].split("[")[0], current)
-            else:
-                phrase, _, code = body.partition("[")
-                display = " ".join(phrase.replace("_", " ").split()).title()
-                current = DictActor(display, where)
-                book.add_actor(phrase, current)
-                if code:
-                    role = parse_restriction(code.split("]")[0], where)
-                    current.default = role if not (role.start or role.end) else None
-                    if role.start or role.end:
-                        current.roles.append(role)
-        except DictionaryError as exc:
-            book.warnings.append(str(exc))
+    """Every actor of a PETRARCH actors file (``knowledge.petrarch_actors``: root lines without
+    codes share the codes that follow them, as in PETRARCH2), each under all its phrases."""
+    from eventscope.knowledge.petrarch_actors import actor_records
+
+    for record in actor_records(path, book.warnings):
+        root = record.phrases[0].split("(")[0] or record.phrases[0]
+        actor = DictActor(" ".join(root.replace("_", " ").split()).title(), record.source,
+                          roles=list(record.roles), default=record.default)
+        for phrase in record.phrases:
+            book.add_actor(phrase, actor)
 
 
 def read_agents(book: ActorDictionary, path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -73,8 +74,13 @@ class StoryPostings:
 
     def update(self, story: StoryVector | StoryState) -> None:  # a stored story: its key terms only
         for term in self.keys.pop(story.id, ()):
-            self.lists[term].pop(story.id, None)
-        keys = key_terms(story.terms, KEY_TERMS)
+            postings = self.lists[term]
+            postings.pop(story.id, None)
+            if not postings:
+                del self.lists[term]
+        # one string object per term, shared by every story listing it: the index lives as long
+        # as the process, and the terms of a story's vector would otherwise each stay alive here
+        keys = [sys.intern(t) for t in key_terms(story.terms, KEY_TERMS)]
         self.keys[story.id] = keys
         for term in keys:
             postings = self.lists.setdefault(term, {})

@@ -1,0 +1,140 @@
+"""Targets the text gives without naming an actor (coding.targets decides when to ask):
+an unnamed person as the object ("police arrested a man"), "the country" named just before,
+a country, organisation or armed force modifying the object ("a UN appeal", "the military
+takeover"), and the target an act's definition implies (a curfew falls on the state's own
+people: coding/data/implicit_targets.tsv). Each is an Actor whose evidence says which rule
+made it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventscope.actors.mentions import DocActors
+from eventscope.coding import clauses
+from eventscope.coding.places import place_of
+from eventscope.coding.selection import NEWS_SECTORS
+from eventscope.knowledge.implicit_agents import implicit_target, unnamed_people
+from eventscope.models import Actor, Evidence
+
+AIM_PREPS = {"at", "on", "against", "upon"}  # "opened fire on a crowd"
+COUNTRY_NOUNS = {"country", "nation"}  # "invaded the country": the country named just before
+COUNTRY_WINDOW = 2  # sentences back "the country" may reach
+ARMED_SECTORS = {"MIL", "COP", "REB"}  # "condemned the military takeover": the story country's army
+
+
+def unnamed_person(heads: list[Token], action: Token, root: str, actors: DocActors) -> list[Actor]:
+    """"Police arrested a 57-year-old man": a person the actor lexicon gives no kind to, named
+    as the act's object, is its target; of the country its phrase names ("a German man"), else
+    of the place of the act, else of the story's country (coding/data/unnamed_people.tsv)."""
+    from eventscope.actors.mentions import noun_phrase
+    from eventscope.actors.phrase import resolve_phrase
+
+    for head in heads:
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in unnamed_people() or not _patient(head):
+            continue
+        phrase = noun_phrase(head)
+        named = resolve_phrase(phrase.text, dictionaries=actors.dictionaries)
+        place = place_of(action, root)
+        country = (named.country if named is not None else None) or (place[1] if place else None) or actors.story_country
+        if not country:
+            return []
+        return [Actor(name=phrase.text, country=country, sector="CVL", text=phrase.text, start=phrase.start_char,
+                      end=phrase.end_char, entity=f"{country}CVL::{head.lemma_.lower()}",
+                      evidence=(Evidence("rule", "unnamed person as the object", decides="sector"),))]
+    return []
+
+
+def definite_country(heads: list[Token], source_countries: set[str | None]) -> list[Actor]:
+    """"Roughly 13,000 troops remain in Freedonia, years after its neighbour invaded the country":
+    "the country" as the act's object is the last country named before it (in its sentence or
+    the COUNTRY_WINDOW before), other than the source's own."""
+    from eventscope.actors.phrase import resolve_country
+
+    for head in heads:
+        if head.lemma_.lower() not in COUNTRY_NOUNS or not _patient(head) or not any(
+                c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+            continue
+        doc, start = head.doc, head.sent.start
+        for _ in range(COUNTRY_WINDOW):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        at = head.i - 1
+        while at >= start:
+            span = clauses.entity_span(doc[at]) if doc[at].ent_type_ in {"GPE", "NORP"} else None
+            if span is None:
+                at -= 1
+                continue
+            country = resolve_country(span.text)
+            if country and len(country) == 3 and country.isalpha() and country not in source_countries:
+                return [Actor(name=span.text, country=country, text=head.text, start=head.idx,
+                              end=head.idx + len(head.text), entity=f"{country}::country",
+                              evidence=(Evidence("rule", f"the country: {span.text}", decides="country"),))]
+            at = span.start - 1
+        return []
+    return []
+
+
+def _patient(token: Token) -> bool:
+    """Whether a noun is what the act is done to: its object, its passive subject, or what it is
+    aimed at ("fired on a crowd"), also as a conjunct or counted ("two of the men"); not an
+    audience or a beneficiary ("released to the public")."""
+    while token.dep_ == "conj" or (token.dep_ == "pobj" and token.head.lower_ == "of"):
+        token = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ == "pobj":
+        return token.head.lower_ in AIM_PREPS
+    return token.dep_ in {"dobj", "nsubjpass"}
+
+
+def implicit(code: str, action: Token, sources: list[Actor]) -> list[Actor]:
+    """The target an act's definition implies when the text names none (a curfew falls on a
+    state's own people): one actor of the listed sector, of the country of the act's place or
+    its source's (coding/data/implicit_targets.tsv)."""
+    rule = implicit_target(code)
+    if rule is None:
+        return []
+    where, sector = rule
+    own = next((a.country for a in sources if a.country), None)
+    place = place_of(action, code[:2])
+    country = None
+    for kind in where:
+        country = (place[1] if place else None) if kind == "place" else own if kind == "source" else None
+        if country:
+            break
+    if not country or len(country) != 3:
+        return []
+    return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,
+                  entity=f"{country}{sector}::implicit",
+                  evidence=(Evidence("rule", f"target implied by CAMEO {code}", decides="sector"),))]
+
+
+def modifier_actor(token: Token, actors: DocActors) -> Actor | None:
+    """The country or organisation a modifier names: "condemned the Israeli raid" targets
+    Israel, "backed a UN appeal" the United Nations, "rejected an EU demand" the EU."""
+    from eventscope.actors.phrase import resolve_phrase
+
+    span = clauses.entity_span(token) if token.ent_type_ == "ORG" else None
+    text = span.text if span is not None else token.text
+    found = resolve_phrase(text, dictionaries=actors.dictionaries)
+    if not found.country or (found.sector and token.ent_type_ != "ORG") or found.sector in NEWS_SECTORS:
+        return None
+    start = span.start_char if span is not None else token.idx
+    return Actor(name=found.name, country=found.country, sector=found.sector if token.ent_type_ == "ORG" else None,
+                 text=text, start=start, end=start + len(text),
+                 entity=f"{found.country}:{found.sector or ''}:{found.name}::modifier",
+                 evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
+
+
+def armed_modifier_actor(token: Token, actors: DocActors) -> Actor | None:
+    """"Condemned the military takeover", "denounced the police crackdown": a modifier naming an
+    armed force of no named country is that force of the country the story is about."""
+    from eventscope.actors.phrase import resolve_phrase
+
+    found = resolve_phrase(token.text, dictionaries=actors.dictionaries)
+    country = actors.story_country
+    if found.country or found.sector not in ARMED_SECTORS or not country:
+        return None
+    return Actor(name=f"{country} {found.sector} ({token.text})", country=country, sector=found.sector,
+                 text=token.text, start=token.idx, end=token.idx + len(token.text),
+                 entity=f"{country}{found.sector}::modifier",
+                 evidence=found.evidence + (Evidence("rule", "armed force modifying the object, of the story's country"),))
