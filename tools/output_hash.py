@@ -112,7 +112,7 @@ VOLATILE = ("run_id", "ingested_at", "updated_at")  # differ between two runs of
 
 def table_hashes(store, scratch: str = "") -> dict[str, str]:
     """Per table of RUN_TABLES: a hash of its rows (evidence canonical, run ids and times left out,
-    the `scratch` folder inputs were written to read as "<scratch>" in origins)."""
+    the `scratch` folder inputs were written to and the checkout read as "<scratch>" / "<root>" in origins)."""
     out = {}
     for table, key in RUN_TABLES.items():
         cur = store.con.execute(f"SELECT * FROM {table} ORDER BY {key}")
@@ -122,8 +122,10 @@ def table_hashes(store, scratch: str = "") -> dict[str, str]:
             row = {k: v for k, v in zip(names, values) if k not in VOLATILE}
             if "evidence" in row:
                 row["evidence"] = canonical_evidence(row["evidence"])
-            if scratch and isinstance(row.get("origin"), str):
-                row["origin"] = row["origin"].replace(scratch, "<scratch>")
+            origin = row.get("origin")
+            if isinstance(origin, str):  # the same whatever folder the checkout is in
+                origin = origin.replace(scratch, "<scratch>") if scratch else origin
+                row["origin"] = origin.replace(str(ROOT), "<root>")
             rows.append(row)
         out[table] = _digest(rows)
     return out
