@@ -13,6 +13,19 @@ EXAMPLES = ROOT / "examples"
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is not present beside the project")
 
 
+def load_tool(name: str):
+    """A build tool of tools/ (not a package) as a module, registered under its name so that
+    its dataclasses and pickles resolve."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def processor():
     from eventscope.api import default_processor

@@ -4,12 +4,10 @@ its people and organisations, and the sentences are invented."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import SHARED, load_tool
 from eventscope.knowledge.actor_lexicon import DATA, load_lexicon
 from eventscope.knowledge.derived_actors import DERIVED_FILES
 from eventscope.knowledge.petrarch_actors import actor_records
@@ -18,11 +16,7 @@ PETRARCH = SHARED / "reference" / "petrarch2"
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("build_actor_knowledge", ROOT / "tools" / "build_actor_knowledge.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_actor_knowledge", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_actor_knowledge")
 
 
 CONFIG = """\

@@ -1,10 +1,11 @@
 """CAMEO / PLOVER taxonomy tables and their lookup API."""
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from conftest import load_tool
 
 from eventscope.knowledge import taxonomy as tx
 
@@ -146,9 +147,7 @@ def test_plover_to_cameo_round_trip(event):
 @pytest.mark.shared
 @needs_shared
 def test_generated_files_match_the_reference():
-    spec = importlib.util.spec_from_file_location("build_taxonomy", PROJECT / "tools" / "build_taxonomy.py")
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = load_tool("build_taxonomy")
     ref = SHARED / "reference"
     data = PROJECT / "eventscope" / "coding" / "data"
 

@@ -3,24 +3,18 @@ place under our own lexicon. Sentences and dictionary lines here are invented.""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, load_tool
 
 PETRARCH = SHARED / "reference" / "petrarch2"
 DATA = ROOT / "eventscope" / "coding" / "data"
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("build_verb_knowledge", ROOT / "tools" / "build_verb_knowledge.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_verb_knowledge", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_verb_knowledge")
 
 
 MINI = """\

@@ -20,11 +20,7 @@ def implicit_agents() -> dict[str, str]:
 def implicit_agent_sector(cameo: str) -> str | None:
     """The sector of whoever does `cameo` when the text does not say, by its longest listed
     prefix; None for acts anyone could do."""
-    table = implicit_agents()
-    for end in range(len(cameo), 2, -1):
-        if cameo[:end] in table:
-            return table[cameo[:end]]
-    return None
+    return _by_longest_prefix(implicit_agents(), cameo, shortest=3)
 
 
 @lru_cache(maxsize=1)
@@ -50,14 +46,18 @@ def implicit_targets() -> dict[str, tuple[tuple[str, ...], str]]:
 
 def implicit_target(cameo: str) -> tuple[tuple[str, ...], str] | None:
     """The implied target of `cameo` when the text names none, by its longest listed prefix."""
-    table = implicit_targets()
-    for end in range(len(cameo), 1, -1):
-        if cameo[:end] in table:
-            return table[cameo[:end]]
-    return None
+    return _by_longest_prefix(implicit_targets(), cameo, shortest=2)
 
 
 @lru_cache(maxsize=1)
 def unnamed_people() -> frozenset[str]:
     """Lemmas of nouns for people of no known kind ("man", "public": coding/data/unnamed_people.tsv)."""
     return frozenset(row["word"] for _, row in read_tsv(CODING_DATA / "unnamed_people.tsv"))
+
+
+def _by_longest_prefix(table: dict, cameo: str, shortest: int):
+    """The entry of `table` under the longest prefix of `cameo` at least `shortest` long."""
+    for end in range(len(cameo), shortest - 1, -1):
+        if cameo[:end] in table:
+            return table[cameo[:end]]
+    return None
