@@ -53,3 +53,17 @@ def test_a_definite_role_is_the_last_one_named_with_that_role(resolved):
                            "criticised the delays.", title="Talks open in Washington")
     assert countries_of(doc, actors, "minister") == ["KEN"]
     assert "coref:role foreign minister" in actors.actors_for([t for t in doc if t.text == "minister"][0])[0].evidence_text
+
+
+def test_a_person_of_no_known_country_is_guessed_of_the_story_country(resolved):
+    doc, actors = resolved("Kenyan prosecutors charged Otieno Mbarak with fraud on Monday. Mbarak denied "
+                           "the charges.", title="Kenyan court hears fraud case")
+    for nth in (0, 1):
+        assert countries_of(doc, actors, "Mbarak", nth) == ["KEN"]
+    mbarak = actors.actors_for([t for t in doc if t.text == "Mbarak"][0])[0]
+    assert "country of the story (a person of no known country)" in mbarak.evidence_text
+    # what the text says of the person wins over the guess
+    doc, actors = resolved("Lars Fenwick, a Danish engineer, met Kenyan officials in Nairobi. Kenyan "
+                           "police later questioned Fenwick.", title="Kenya questions engineer")
+    assert countries_of(doc, actors, "Fenwick", 0) == ["DNK"]
+    assert countries_of(doc, actors, "Fenwick", 1) == ["DNK"]

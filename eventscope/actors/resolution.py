@@ -93,7 +93,7 @@ class MentionResolver:
             settled = replace(actor, country=self.story_country)
         else:
             settled = replace(actor, country=None, evidence=tuple(
-                e for e in actor.evidence if not (e.value == "country of the story" and e.decides == "country")))
+                e for e in actor.evidence if not (e.value.startswith("country of the story") and e.decides == "country")))
         return replace(settled, entity=actor_key(settled)) if STORY in actor.entity else settled
 
     # --- resolution pass ----------------------------------------------------------
@@ -138,6 +138,11 @@ class MentionResolver:
             actors = [self._with_apposition(token, actors[0], context)]
             if actors[0].country == STORY:
                 actors = [self._named_role_before(token, span, actors[0])]
+            elif not actors[0].country and not actors[0].sector and token.ent_type_ == "PERSON":
+                # a person no lexicon knows and the text gives no country: most people in
+                # a story are of the country it is about (a coder's guess, said as such)
+                actors = [replace(actors[0], country=STORY, evidence=actors[0].evidence + (
+                    Evidence("rule", "country of the story (a person of no known country)", decides="country"),))]
         elif not actors:
             appos = [c for c in token.children if c.dep_ == "appos" and not _parenthesised(c)]
             if appos:
@@ -251,12 +256,18 @@ class MentionResolver:
                 continue
             span = noun_phrase(child)
             other = self._resolve_text(span.text, span, context)
+            if other is None and token.ent_type_ == "PERSON" and not actor.country:
+                # "Lars Holm, a Danish engineer": no actor, but it says whose the person is
+                described = resolve_phrase(span.text, dictionaries=self.dictionaries)
+                if is_country(described.country):
+                    return replace(actor, country=described.country, evidence=actor.evidence + (
+                        Evidence("rule", f"apposition: {span.text}", decides="country"),))
             if other is None:
                 continue
             merged = replace(
                 actor,
                 name=other.name if child.ent_type_ == "PERSON" else actor.name,
-                country=actor.country or other.country,
+                country=actor.country if actor.country not in (None, STORY) else other.country or actor.country,
                 sector=other.sector or actor.sector,
                 evidence=actor.evidence + (Evidence("rule", "apposition"),),
             )
@@ -293,7 +304,7 @@ class MentionResolver:
         subject = _is_subject(token)
         if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
             known = self._surnames.get(token.text)
-            if known is None or (not known.sector and actor.sector) or (not known.country and actor.country):
+            if known is None or (not known.sector and actor.sector) or (known.country in (None, STORY) and actor.country not in (None, STORY)):
                 self._surnames[token.text] = actor
             self._persons.append((sent_no, actor, subject))
         elif token.lemma_.lower() in COUNTERPART_LEMMAS or (actor.sector and token.pos_ == "NOUN" and token.tag_ == "NN"):
