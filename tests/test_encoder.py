@@ -186,8 +186,12 @@ def test_settle_recodes_only_when_sure_and_never_a_statement_or_a_threat():
     assert judge.settle(threat, _judgement("4", "19", "ASSAULT"), "m", sentence_set=True).cameo == "138"
 
 
-def test_a_story_is_not_recoded_unless_configured_and_only_in_allowed_pairs():
-    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m").cameo == "190"  # the default
+def test_a_story_is_recoded_at_its_own_threshold_and_only_in_allowed_pairs():
+    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m").cameo_root == "04"  # 0.9 >= 0.6
+    never = judge.JudgeSettings(story_recode=None)
+    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", never).cameo == "190"
+    unsure = judge.JudgeSettings(story_recode=0.95)
+    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", unsure).cameo == "190"
     on = judge.JudgeSettings(story_recode=0.8)
     assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", on).cameo_root == "04"
     other_pair = judge.JudgeSettings(story_recode=0.8, recode_pairs=frozenset({(3, 4)}))

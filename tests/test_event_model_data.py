@@ -28,6 +28,16 @@ def test_written_acts_cover_every_root_and_frames_every_modality():
     assert [e.text for e in D.written(ACTS, FRAMES)] == [e.text for e in examples]  # stable
 
 
+def test_each_act_gets_distinct_frames_of_each_modality():
+    examples = D.written(ACTS, FRAMES)
+    by_act_modality: dict[tuple[str, str], list[str]] = {}
+    for e in examples:
+        by_act_modality.setdefault((e.group, e.labels["modality"]), []).append(e.text)
+    assert all(len(texts) == D.FRAMES_PER_MODALITY == len(set(texts)) for texts in by_act_modality.values())
+    assert len({e.id for e in examples}) == len(examples)
+    assert len(D.written(ACTS, FRAMES, per_modality=1)) * 2 == len(examples)
+
+
 def test_a_malformed_row_names_its_line(tmp_path):
     bad = tmp_path / "acts.tsv"
     bad.write_text("# code\tbase\tpast\n180\tattack {T}\n", encoding="utf-8")

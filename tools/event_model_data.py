@@ -153,8 +153,13 @@ TARGETS = ["the rebels", "the neighbouring state", "the opposition", "the delega
 THIRD = ["the United Nations", "western diplomats", "the regional bloc", "church leaders"]
 
 
-def written(acts_path: Path, frames_path: Path) -> list[Example]:
-    """Each written act in one frame of each modality (chosen by a stable hash)."""
+FRAMES_PER_MODALITY = 2  # with one frame per modality the modality head read most real-news
+# acts not done as done (macro-F1 0.353 on the real-news train quotes)
+
+
+def written(acts_path: Path, frames_path: Path, per_modality: int = FRAMES_PER_MODALITY) -> list[Example]:
+    """Each written act in `per_modality` distinct frames of each modality (chosen by a
+    stable hash)."""
     frames = _tsv(frames_path)
     out = []
     for code, base, past in _tsv(acts_path):
@@ -163,21 +168,25 @@ def written(acts_path: Path, frames_path: Path) -> list[Example]:
             raise ValueError(f"{acts_path}: {code!r} is no CAMEO code of roots 01-20")
         for modality in MODALITIES:
             options = [f for f in frames if f[0] == modality and not (f[1] == "threat" and labels["cameo"] == "13")]
-            if not options:
-                continue
-            _, category, frame = options[stable(code, modality) % len(options)]
-            k = stable(code, frame)
-            target = TARGETS[k % len(TARGETS)]
-            sentence = frame.format(S=SOURCES[k % len(SOURCES)], R=THIRD[k % len(THIRD)],
-                                    base=base.format(T=target), past=past.format(T=target))
-            sentence = sentence[0].upper() + sentence[1:]
-            own = {"modality": modality}
-            if category == "act":
-                own.update(labels)
-            elif category == "threat":
-                own.update(_cameo_labels("138"))
-            out.append(Example(f"written:{code}:{modality}", sentence, None, own, f"written:{code}", "written"))
+            options.sort(key=lambda f: stable(code, modality, f[2]))
+            for n, (_, category, frame) in enumerate(options[:per_modality]):
+                out.append(_framed(code, modality, n, category, frame, base, past, labels))
     return out
+
+
+def _framed(code: str, modality: str, n: int, category: str, frame: str, base: str, past: str,
+            labels: dict[str, str]) -> Example:
+    k = stable(code, frame)
+    target = TARGETS[k % len(TARGETS)]
+    sentence = frame.format(S=SOURCES[k % len(SOURCES)], R=THIRD[k % len(THIRD)],
+                            base=base.format(T=target), past=past.format(T=target))
+    sentence = sentence[0].upper() + sentence[1:]
+    own = {"modality": modality}
+    if category == "act":
+        own.update(labels)
+    elif category == "threat":
+        own.update(_cameo_labels("138"))
+    return Example(f"written:{code}:{modality}:{n}", sentence, None, own, f"written:{code}", "written")
 
 
 # the real-news gold's not_done modalities in ours ("expected": a future act someone else predicts)
