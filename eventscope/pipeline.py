@@ -79,6 +79,13 @@ class Processor:
         self.batch_size = batch_size
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        for result, _doc, _places in self.parsed(documents):
+            yield result
+
+    def parsed(self, documents: Iterable[Document]):
+        """(result, spaCy Doc, places) per document, in order: `process` for tools that also read
+        the parse (tools/eval_places.py); `places` is what `coding.places.place_events` returned.
+        The Docs are valid only while the iteration runs."""
         from eventscope.coding.places import place_events
 
         # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
@@ -89,8 +96,8 @@ class Processor:
         with self.nlp.memory_zone():
             for doc in self._pipe(documents):
                 result = doc._.result
-                place_events(result, doc)  # every coder's events, placed against the whole document
-                yield result
+                places = place_events(result, doc)  # every coder's events, placed against the whole document
+                yield result, doc, places
 
     def _pipe(self, documents: Iterable[Document]):
         """``nlp.pipe`` over the documents, in order; a document longer than PARSE_PIECE_CHARS

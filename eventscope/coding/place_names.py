@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from eventscope.knowledge.place_words import place_words
 from eventscope.models import DocumentResult, Location
 
 PRECISION = {"capital": "city", "city": "city", "seat": "city", "country": "country", "region": "region"}
@@ -148,12 +149,15 @@ def _lexicon_readings(name: str) -> list[tuple[Location, int]]:
 
 
 def _within_named_country(name: str) -> Location | None:
-    """'the outskirts of Kabul', 'northern Syria': not a place of its own, but in a country."""
+    """'the outskirts of Kabul', 'northern Syria': not a place of its own, but in a country; the
+    other words must be qualifiers ('Las Vegas Sands' is a company, not a part of Las Vegas)."""
     from eventscope.knowledge.actor_lexicon import PLACE_KINDS, load_lexicon, tokenize
 
-    for m in load_lexicon().scan(tokenize(name)):
+    toks = tokenize(name)
+    for m in load_lexicon().scan(toks):
         entry = next((e for e in m.entries if e.kind in PLACE_KINDS and e.country and len(e.country) == 3), None)
-        if entry is not None:
+        rest = toks[:m.start] + toks[m.end:]
+        if entry is not None and all(t.norm in place_words()["qualifier"] for t in rest):
             return Location(name, entry.country, precision="region" if entry.kind != "country" else "country")
     return None
 
