@@ -117,8 +117,10 @@ def _stored_stories(store) -> _StoredStories:
     return index
 
 
-def _story_input(doc_id: str, text: str, title: str | None, date: str | None) -> StoryInput:
-    return StoryInput(doc_id, text, title, date, document_countries((title or "") + "\n" + text))
+def _story_input(doc_id: str, text: str, title: str | None, date: str | None,
+                 countries: frozenset[str] | None = None) -> StoryInput:
+    return StoryInput(doc_id, text, title, date,
+                      document_countries((title or "") + "\n" + text) if countries is None else countries)
 
 
 def _event_rows(results) -> list[dict]:
@@ -169,7 +171,8 @@ def link_batch(results: list, store) -> list[str]:
     between writing a batch and linking it), so a resumed run leaves nothing behind."""
     results = [r for r in results if r is not None]
     rows = _event_rows(results)
-    docs = [_story_input(r.document.id, r.document.text, r.document.title, r.document.date) for r in results]
+    docs = [_story_input(r.document.id, r.document.text, r.document.title, r.document.date, r.countries)
+            for r in results]
     if store not in _caught_up:
         _caught_up.add(store)
         batch_ids = {d.id for d in docs}

@@ -116,8 +116,8 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
     postings = index.postings()
     # read the likely candidates of the whole batch at once (one store query instead of one per
     # document); what the loop then asks for is mostly in memory. Only a cache: no decision here.
-    likely = {i for c in counts for i in postings.candidates(
-        {t: v for t, v in tfidf(c, df, n_docs + 1).items() if t in _top(c)}, CANDIDATES_PER_DOC)}
+    likely = {i for c in counts for top in [_top(c)] for i in postings.candidates(  # _top once per document
+        {t: v for t, v in tfidf(c, df, n_docs + 1).items() if t in top}, CANDIDATES_PER_DOC)}
     index.stories(sorted(likely))
     for doc, count in zip(docs, counts):
         for term in count:
