@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 
 def content_id(text: str, title: str | None = None) -> str:
@@ -77,6 +77,9 @@ class Evidence:
         return f"{self.decides}={value}" if self.decides else value
 
 
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+
+
 def render_evidence(items) -> str:
     """The readable line: each reason's text, "; "-separated (web app, exports)."""
     return "; ".join(str(e) for e in items)
@@ -84,7 +87,9 @@ def render_evidence(items) -> str:
 
 def evidence_json(items) -> str:
     """How the store keeps evidence: a JSON list of records, empty fields left out."""
-    return json.dumps([{k: v for k, v in asdict(e).items() if v not in ("", None)} for e in items],
+    # fields read directly: dataclasses.asdict (a recursive deep copy) was most of the cost of
+    # turning a batch into rows, in the process that also links and writes
+    return json.dumps([{k: v for k in _EVIDENCE_FIELDS if (v := getattr(e, k)) not in ("", None)} for e in items],
                       ensure_ascii=False)
 
 
@@ -222,6 +227,10 @@ class DocumentResult:
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)  # every resolved mention
     events: list[Event] = field(default_factory=list)
+    # ISO3 codes of the countries the title and text name (linking.vectors.document_countries),
+    # found where the document was coded, so the process that links need not load the actor
+    # lexicon; None: not computed (linking computes it)
+    countries: frozenset[str] | None = None
 
 
 # -- linking records: what the linking stage hands the store (store/links.py writes them) --------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,13 @@ def test_evidence_is_typed_stored_as_json_and_rendered_as_one_line():
     assert render_evidence(items) == ("name=person:people.tsv:12; role=former Defence Minister; "
                                       "class5 model p(3)=0.81")
     assert evidence_from_json(evidence_json(items)) == items
+    # the stored form: each record's fields in declaration order, empty ones left out
+    assert json.loads(evidence_json(items)) == [
+        {"kind": "lexicon", "value": "person:people.tsv:12", "decides": "name", "entry": "people.tsv:12"},
+        {"kind": "lexicon", "value": "Defence Minister", "decides": "role", "entry": "people.tsv:12",
+         "qualifier": "former"},
+        {"kind": "model", "value": "class5 model p(3)=0.81", "weight": 0.81}]
+    assert [list(r) for r in json.loads(evidence_json(items))][1] == ["kind", "value", "decides", "entry", "qualifier"]
 
 
 def test_no_stage_imports_a_later_one_and_knowledge_imports_no_stage():

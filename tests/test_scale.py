@@ -73,6 +73,25 @@ def test_balanced_slices_keep_order_and_even_out_length():
     assert balanced_slices(docs[:1], 4) == [docs[:1]]
 
 
+def test_a_worker_slice_carries_the_countries_linking_would_find(processor, monkeypatch):
+    """Workers find the countries a document names (the actor lexicon is loaded there), so
+    the parent that links never loads the lexicon; the same set linking computes itself."""
+    from eventscope import linking
+    from eventscope.linking.vectors import document_countries
+    from eventscope.scale import pool
+
+    monkeypatch.setattr(pool, "_WORKER_PROCESSOR", processor)
+    docs = [Document(id="a", text="Russian troops shelled Grozny while Iran protested.", title="Moscow says"),
+            Document(id="b", text="Nothing here names a place at all, said the man.")]
+    results = pool._process_slice(docs)
+    assert [r.countries for r in results] == [document_countries("Moscow says\n" + docs[0].text),
+                                              document_countries("\n" + docs[1].text)]
+    assert {"RUS", "IRN"} <= results[0].countries and results[1].countries == frozenset()
+    # what link_batch builds from a worker's result equals what it builds without the hint
+    hinted = linking._story_input("a", docs[0].text, docs[0].title, None, results[0].countries)
+    assert hinted == linking._story_input("a", docs[0].text, docs[0].title, None)
+
+
 def test_parquet_partition_round_trip_and_idempotent_load(tmp_path, code_text):
     from eventscope.store.parquet import load_partition, read_partition, write_partition
 

@@ -2,6 +2,7 @@
 
     python tools/output_hash.py                 # every set whose inputs are present
     python tools/output_hash.py seeds petrarch  # only these sets
+    python tools/output_hash.py run-tables --workers 2 --batch-size 16   # run's sets with 2 worker processes
 
 Sets: ``seeds`` (../shared/seeds), ``petrarch`` / ``petrarch-dev`` (the PETRARCH unit tests
 without / with ../shared/data/dev/petrarch_dictionaries), ``multicoped`` and ``synthetic``
@@ -9,7 +10,8 @@ without / with ../shared/data/dev/petrarch_dictionaries), ``multicoped`` and ``s
 PETRARCH2 dictionaries, ../shared/reference/petrarch2), ``run`` (``eventscope run`` over
 examples/ plus 40 bench-corpus articles, hashing the ``events`` and ``actors`` tables), and
 ``run-tables-examples`` / ``run-tables`` (every table ``run`` writes, linking's included, one
-hash each, over examples/ alone and examples/ plus the bench articles).
+hash each, over examples/ alone and examples/ plus the bench articles; ``run-tables-ecb`` over
+the first 200 ECB+ dev texts, real articles that form stories).
 
 Every field of every event, actor mention and sentence goes into a hash, evidence in a
 canonical form (its text rendering split into its ``; ``-separated parts), so a change in how
@@ -30,6 +32,8 @@ SHARED = ROOT.parent / "shared"
 DEV = SHARED / "data" / "dev"
 SAMPLE = 300
 BENCH_ARTICLES = 40
+ECB_ARTICLES = 200
+RUN_OPTIONS = {"workers": 1, "batch_size": None}  # how the run sets call `run` (--workers, --batch-size)
 
 
 def canonical_evidence(value) -> list[str]:
@@ -150,8 +154,20 @@ def run_tables(inputs: list[str]) -> tuple[dict[str, str], int]:
             first = sorted(corpus.glob("*.txt"))[0]  # and a lightly edited copy (document_sources)
             (corpus / "zz_copy.txt").write_text(first.read_text("utf-8").replace(".", "!", 1), "utf-8")
             paths.append(corpus)
+        if "ecb" in inputs:  # real articles that form stories (linking at work), read as JSONL records
+            ecb = Path(tmp) / "ecb.jsonl"
+            ecb.write_text("".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n"
+                                   for r in _records(DEV / "ecbplus_stories_dev.jsonl", ECB_ARTICLES)), "utf-8")
+            paths.append(ecb)
         with Store(Path(tmp) / "h.duckdb") as store:
-            run(paths, store)
+            options = {"batch_size": RUN_OPTIONS["batch_size"]} if RUN_OPTIONS["batch_size"] else {}
+            if RUN_OPTIONS["workers"] > 1:
+                from eventscope.scale.pool import ProcessPool
+
+                with ProcessPool(RUN_OPTIONS["workers"]) as pool:
+                    run(paths, store, executor=pool, **options)
+            else:
+                run(paths, store, **options)
             n = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
             return table_hashes(store, tmp), n
 
@@ -184,10 +200,16 @@ SETS = {
     # every table `run` writes (linking's included), over examples/ alone and examples/ + bench corpus
     "run-tables-examples": lambda: _print_tables("examples", ["examples"]),
     "run-tables": lambda: _print_tables("run", ["examples", "bench"]),
+    "run-tables-ecb": lambda: _print_tables("ecb", ["ecb"]),  # the first ECB_ARTICLES ECB+ dev texts
 }
 
 
 def main(names: list[str]) -> None:
+    for flag, key in (("--workers", "workers"), ("--batch-size", "batch_size")):
+        if flag in names:
+            at = names.index(flag)
+            RUN_OPTIONS[key] = int(names[at + 1])
+            names = names[:at] + names[at + 2:]
     if not SHARED.exists():
         sys.exit("../shared is absent: nothing to hash")
     for name in names or list(SETS):

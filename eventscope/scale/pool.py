@@ -32,7 +32,13 @@ def _init_worker(dictionaries: str | None, parent: int) -> None:
 
 
 def _process_slice(documents: list[Document]) -> list[DocumentResult]:
-    return list(_WORKER_PROCESSOR.process(documents))
+    from eventscope.linking.vectors import document_countries
+
+    results = list(_WORKER_PROCESSOR.process(documents))
+    for result in results:  # what linking needs of the actor lexicon, found here where it is
+        # loaded, so the parent (which links, and shares the CPU with the workers) never loads it
+        result.countries = document_countries((result.document.title or "") + "\n" + result.document.text)
+    return results
 
 
 def balanced_slices(documents: Sequence[Document], n: int) -> list[list[Document]]:
