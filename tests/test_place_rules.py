@@ -33,7 +33,7 @@ def test_a_possessed_army_is_no_place(code_text):
 def test_a_conjoined_verbs_object_places_the_act_only_when_it_is_shared(code_text):
     jailed = code_text("A Kenyan court jailed a man for two years for helping young fighters join an "
                        "armed group in Somalia, his lawyer said.")
-    assert placed(jailed, "116") == [(None, None, None)]  # the group is in Somalia, not the court
+    assert placed(jailed, "116") == [("Kenya", "KEN", "country")]  # the group is in Somalia, not the court
     shot = code_text("Police shot and killed a teenager in Leeds on Friday.")
     assert {where for where, _, _ in placed(shot, "19")} == {"Leeds"}
 
@@ -75,3 +75,32 @@ def test_a_part_of_a_place_is_in_its_country(name, country):
 
 def test_a_company_named_after_a_town_is_no_place():
     assert resolve("Las Vegas Sands") is None and resolve("Las Vegas").country == "USA"
+
+
+def test_a_court_or_police_acts_where_it_sits_when_its_words_name_the_country(code_text):
+    assert placed(code_text("A Brazilian court ordered the arrest of three men on Monday.")) == [
+        ("Brazil", "BRA", "country")]
+    assert placed(code_text("Nairobi police arrested two journalists.")) == [("Nairobi", "KEN", "city")]
+    lent = code_text("Kenya's president spoke on Monday. Kenyan officials met in private. "
+                     "Police arrested two journalists.")  # the story lends "police" its country: no place
+    assert [where for where, _, _ in placed(lent, "17")] == [None]
+
+
+def test_the_capital_is_the_capital_of_the_events_country(code_text):
+    r = code_text("Kenyan police detained dozens of students in the capital on Friday.")
+    assert placed(r, "17") == [("Nairobi", "KEN", "city")]
+
+
+def test_an_act_right_after_an_event_is_where_the_event_was(code_text):
+    r = code_text("Protesters were accused of looting following a rally in Accra.")
+    assert [where for where, _, _ in placed(r)] == ["Accra"]
+
+
+def test_a_participle_shares_the_scene_of_the_verb_its_noun_serves(code_text):
+    r = code_text("Two Peruvian men wanted in the killing of a judge in Lima were arrested by police in Bolivia.")
+    assert ("Bolivia", "BOL", "country") in placed(r, "17")
+
+
+@pytest.mark.parametrize("name", ["West Africa", "Europe", "Asia", "the Middle East", "northern Europe"])
+def test_a_region_of_several_countries_is_no_place_and_no_town_namesake(name):
+    assert resolve(name) is None  # "Asia" is also a small town in the Philippines
