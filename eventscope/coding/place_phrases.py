@@ -23,6 +23,7 @@ PLACE_AIMED_ROOTS = _WORDS["place_aimed_root"]  # protests: aimed at the place's
 MARCH_WORDS = _WORDS["march_verb"]
 STRIKE_ROOTS = _WORDS["strike_root"]  # an attack happens where it strikes: "shelled Aleppo"
 VISIT_CODES = _WORDS["visit_code"]  # make / host a visit
+ORIGIN_CODES = _WORDS["origin_code"]  # expulsions happen where they expel from: "deported from Arizona"
 TRAVEL_VERBS = _WORDS["travel_verb"]
 OCCASION_NOUNS = _WORDS["occasion"]  # "on the sidelines of a summit in X": the summit's place
 OCCASION_PREPS = _WORDS["occasion_prep"]  # "said during / after / following talks in Geneva"
