@@ -33,16 +33,21 @@ class RunReport:
     files_unchanged: int = 0  # input files skipped unread: ingested by an earlier run
 
 
-def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = True, encoder: bool = False) -> dict:
+def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = True,
+                    encoder: bool | None = None) -> dict:
     """The configuration of the pipeline a run codes with (saved in the `runs` table):
-    the spaCy model, then the eventscope components and their settings."""
+    the spaCy model, then the eventscope components and their settings (`encoder` None: as
+    the environment says, coding.encoder.ENCODER_SWITCH, off when unset)."""
     from dataclasses import asdict
+
+    from eventscope.coding.encoder import switched_on
 
     from eventscope.analyze import MODEL
     from eventscope.coding.classify.revise import Thresholds
     from eventscope.coding.selection import ConfidenceWeights
 
     source = dictionary_source(dictionaries)
+    encoder = switched_on() if encoder is None else encoder
     return {"model": MODEL, "components": {
         "eventscope_actors": {"dictionaries": source},
         "eventscope_coding": {"dictionaries": source, "classifier": classifier, "encoder": encoder,
