@@ -130,3 +130,8 @@ def test_a_persons_guessed_country_does_not_move_the_dateline():
     assert said_by(guessed).name == "New Delhi"  # a quoted deportee speaks where the reporter is
     official = Actor("a US official", "USA", "GOV", evidence=(Evidence("lexicon", "demonym", decides="country"),))
     assert (said_by(official).country, said_by(official).precision) == ("USA", "country")  # the story's country
+
+
+def test_a_visit_that_departs_for_a_place_is_placed_there_not_where_it_left(code_text):
+    r = code_text("The Kenyan president spoke to reporters in Nairobi before departing for Tokyo.")
+    assert ("Tokyo", "JPN", "city") in placed(r, "042")
