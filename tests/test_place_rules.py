@@ -135,3 +135,14 @@ def test_a_persons_guessed_country_does_not_move_the_dateline():
 def test_a_visit_that_departs_for_a_place_is_placed_there_not_where_it_left(code_text):
     r = code_text("The Kenyan president spoke to reporters in Nairobi before departing for Tokyo.")
     assert ("Tokyo", "JPN", "city") in placed(r, "042")
+
+
+def test_an_attack_noun_happens_where_it_strikes(code_text):
+    r = code_text("Five soldiers died in an attack on a checkpoint in Kirkuk.")
+    assert ("Kirkuk", "IRQ", "city") in placed(r, "19")
+
+
+@pytest.mark.parametrize("name,town", [("Homs city", "Homs"), ("downtown Beirut", "Beirut")])
+def test_a_town_with_a_town_word_is_the_town(name, town):
+    where = resolve(name)
+    assert (where.name, where.precision) == (town, "city") and where.geonames_id
