@@ -33,16 +33,21 @@ class RunReport:
     files_unchanged: int = 0  # input files skipped unread: ingested by an earlier run
 
 
-def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = True, encoder: bool = False) -> dict:
+def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = True,
+                    encoder: bool | None = None) -> dict:
     """The configuration of the pipeline a run codes with (saved in the `runs` table):
-    the spaCy model, then the eventscope components and their settings."""
+    the spaCy model, then the eventscope components and their settings (`encoder` None: as
+    the environment says, coding.encoder.ENCODER_SWITCH, off when unset)."""
     from dataclasses import asdict
+
+    from eventscope.coding.encoder import switched_on
 
     from eventscope.analyze import MODEL
     from eventscope.coding.classify.revise import Thresholds
     from eventscope.coding.selection import ConfidenceWeights
 
     source = dictionary_source(dictionaries)
+    encoder = switched_on() if encoder is None else encoder
     return {"model": MODEL, "components": {
         "eventscope_actors": {"dictionaries": source},
         "eventscope_coding": {"dictionaries": source, "classifier": classifier, "encoder": encoder,
@@ -79,6 +84,13 @@ class Processor:
         self.batch_size = batch_size
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        for result, _doc, _places in self.parsed(documents):
+            yield result
+
+    def parsed(self, documents: Iterable[Document]):
+        """(result, spaCy Doc, places) per document, in order: `process` for tools that also read
+        the parse (tools/eval_places.py); `places` is what `coding.places.place_events` returned.
+        The Docs are valid only while the iteration runs."""
         from eventscope.coding.places import place_events
 
         # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
@@ -89,8 +101,8 @@ class Processor:
         with self.nlp.memory_zone():
             for doc in self._pipe(documents):
                 result = doc._.result
-                place_events(result, doc)  # every coder's events, placed against the whole document
-                yield result
+                places = place_events(result, doc)  # every coder's events, placed against the whole document
+                yield result, doc, places
 
     def _pipe(self, documents: Iterable[Document]):
         """``nlp.pipe`` over the documents, in order; a document longer than PARSE_PIECE_CHARS

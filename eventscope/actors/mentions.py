@@ -5,15 +5,21 @@ Coreference has no usable model on PyPI, so it is written from the parse:
   its surname; later "Sergeyev" or "Mr. Sergeyev" is the same entity;
 - an appositive ("his Iranian counterpart, Rear Adm. Ali Shamkhani") joins both sides;
 - "counterpart(s)" takes the role (sector) of the person it is the counterpart of;
-- he/she/his/her go to the most recent person, it/its to the most recent country or body,
-  only when one exists in this or the previous two sentences;
+- he/she/his/her go to a person, it/its to a country or body, of this or the previous two
+  sentences: the latest one that was a subject, else the latest one;
+- a definite role of no country ("the foreign minister") is the last person or body named
+  with that role ("Pakistan Foreign Minister Shah Mahmood Qureshi") or holding it (a known
+  person's office);
+- a known surname after a given name that is not the known person's ("Tim Morrison") is
+  someone else;
 - "the two men", "both sides", "the two countries" go to the last pair of actors;
 - "Russian and Iranian officials" and "a Russian-Iranian delegation" are two actors;
 - a role or group that names no country ("a government spokeswoman", "police", "opposition
-  leader Kizza Besigye") belongs to the country the story is about (the country its title
-  and text name most), never to whatever place its sentence happens to name ("sanctions
-  over the Ukraine crisis"); an unknown person's bare name gets a country only from its own
-  phrase or a coreferent mention.
+  leader Kizza Besigye") belongs to the country the story is about (the country its title,
+  place and nationality names and known people and bodies name most), never to whatever place its sentence happens to name ("sanctions
+  over the Ukraine crisis"); an unknown person gets a country from their own phrase, an
+  appositive ("Lars Holm, a Danish engineer") or a coreferent mention, else is guessed to be of
+  the story's country (evidence "country of the story (a person of no known country)").
 Every actor carries ``entity`` = ``actor_key``: country, sector and folded name, the key the
 linking stage uses to join the same person or body across documents.
 """

@@ -27,6 +27,9 @@ AFFILIATION = {"of", "in", "from", "at", "for", "within", "inside"}
 ELSEWHERE = {"to", "against", "with", "toward", "towards", "on", "by", "near", "into", "over",
              "about", "after", "before", "during", "between", "among", "across", "than", "via"}
 PREPOSITIONS = AFFILIATION | ELSEWHERE
+# written before a name without being part of it ("Mr Putin", "Gen. Milley")
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "lord", "lady", "dame", "prof", "rev", "gen", "col",
+              "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "pres", "hon", "sheikh", "imam"}
 DETERMINERS = {"the", "a", "an", "two", "three", "several", "some", "many", "its", "his", "her",
                "their", "this", "these", "those", "that", "and", "&"}
 
@@ -58,6 +61,8 @@ def _plausible(toks: list[Token], matches: list[Match], words: list[str]) -> lis
         best = m.best
         if best.kind == "person" and not toks[m.end - 1].text[:1].isupper():
             continue
+        if best.kind == "person" and _someone_elses_given_name(toks, m, name_word):
+            continue
         if best.kind in ("city", "region") and name_word(m.start - 1):
             continue
         if best.kind in PLACE_KINDS and _names_a_document(toks, by_start.get(m.end)):
@@ -70,6 +75,20 @@ def _plausible(toks: list[Token], matches: list[Match], words: list[str]) -> lis
             continue
         kept.append(m)
     return kept
+
+
+def _someone_elses_given_name(toks: list[Token], m: Match, name_word: Callable[[int], bool]) -> bool:
+    """A known surname after a given name that is not the known person's ("Tim Morrison" is
+    not Scott Morrison): another person of that surname. An initial ("Vladimir V. Putin"),
+    an honorific ("Mr Putin") or a given name of the entry ("Tayyip Erdogan") keeps the match."""
+    before = m.start - 1
+    if m.end - m.start != 1 or not name_word(before):
+        return False
+    word = toks[before]
+    if len(word.norm) <= 1 or word.norm in HONORIFICS:
+        return False
+    given = {t.norm for e in m.entries if e.kind == "person" for t in tokenize(e.name)}
+    return word.norm not in given
 
 
 def _names_a_document(toks: list[Token], after: Match | None) -> bool:

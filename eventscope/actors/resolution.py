@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.phrase import resolve_country, resolve_phrase
+from eventscope.actors.story import AGENT_WEIGHT, country_counts, is_country, names_known_actor, story_country
 from eventscope.knowledge.actor_lexicon import PLACE_KINDS, fold, load_lexicon, tokenize
 from eventscope.models import Actor, Document, Evidence, decided
 
@@ -28,14 +29,14 @@ GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|na
 GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
                "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
 COUNTERPART_LEMMAS = {"counterpart", "counterparts"}
-TITLE_WEIGHT, AGENT_WEIGHT = 2, 3  # how much a title's and an agent's country name count (story_country)
-CLASS_CODES = {"IGO", "NGO", "MNC", "WST", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF", "SAS", "SEA"}  # not countries
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
 NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
 PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
 COMPOUND_RE = re.compile(r"^(?i:the |a |an )?([A-Z][\w.]*)\s?-\s?([A-Z][\w.]*) (.+)$")  # "Russian-Iranian talks"
+
+STORY = "<story>"  # a role's country until the pass has read the whole story (see _settle_story_country)
 
 KEY_DROP_WORDS = {"the", "mr", "mrs", "ms", "dr", "sir", "madam", "president", "minister", "gen",
                   "general", "adm", "admiral", "rear", "col", "colonel", "lt", "sen", "senator", "rep"}
@@ -50,26 +51,58 @@ class MentionResolver:
         self.dictionaries = dictionaries
         self._by_token: dict[int, list[Actor]] = {}
         self._surnames: dict[str, Actor] = {}  # surname -> the titled person it stands for
-        self._persons: list[tuple[int, Actor]] = []  # (sentence index, actor) in text order
-        self._bodies: list[tuple[int, Actor]] = []
+        # (sentence index, actor, whether the mention is a subject) in text order
+        self._persons: list[tuple[int, Actor, bool]] = []
+        self._bodies: list[tuple[int, Actor, bool]] = []
+        self._named_roles: list[Actor] = []  # actors with a country and a role, for "the minister"
         self._groups: list[list[Actor]] = []  # pairs and lists, for "the two men"
         self._head_cache: dict[str, bool] = {}
-        counts = country_counts(doc, document)
-        self.story_country = story_country(doc, document, counts)
-        self.countries = frozenset(counts)  # every country the document names
+        self._counts = country_counts(doc, document)
+        self.story_country: str | None = None  # known once the pass has read every name
+        self.countries = frozenset(self._counts)  # every country the document names
 
     def resolve(self) -> dict[int, list[Actor]]:
         """Every mention head's actors, by token index."""
         self._resolve_all()
+        self._settle_story_country()
         return self._by_token
+
+    def _count_named(self, token: Token, actors: list[Actor]) -> None:
+        """A known person or organisation names its country as much as a place name does
+        ("Mr. Trump said" speaks of the United States): their mentions count for the story's
+        country, a subject's more (places and nationalities are counted from the parse's
+        entities already)."""
+        if token.pos_ != "PROPN" or token.ent_type_ in {"GPE", "NORP", "LOC"}:
+            return
+        weight = AGENT_WEIGHT if token.dep_ == "nsubj" else 1
+        for country in {a.country for a in actors if is_country(a.country) and names_known_actor(a)}:
+            self._counts[country] = self._counts.get(country, 0) + weight
+
+    def _settle_story_country(self) -> None:
+        """The story's country, from its places, nationalities and named actors, given to
+        every role that waited for it (or taken back when no country stands out)."""
+        self.story_country = story_country(self.doc, self.document, self._counts)
+        for token_i, actors in self._by_token.items():
+            if any(a.country == STORY for a in actors):
+                self._by_token[token_i] = [self._with_story_country(a) for a in actors]
+
+    def _with_story_country(self, actor: Actor) -> Actor:
+        if actor.country != STORY:
+            return actor
+        if self.story_country:
+            settled = replace(actor, country=self.story_country)
+        else:
+            settled = replace(actor, country=None, evidence=tuple(
+                e for e in actor.evidence if not (e.value.startswith("country of the story") and e.decides == "country")))
+        return replace(settled, entity=actor_key(settled)) if STORY in actor.entity else settled
 
     # --- resolution pass ----------------------------------------------------------
     def _resolve_all(self) -> None:
         for sent_no, sent in enumerate(self.doc.sents):
             context = sent.text
             for token in sent:
-                if not _is_mention_head(token):
-                    continue
+                if not _is_mention_head(token) or token.i in self._by_token:
+                    continue  # (an appositive is already its head's actor: _with_apposition)
                 actors = self._resolve_token(token, sent_no, context)
                 if actors:
                     self._by_token[token.i] = actors
@@ -81,7 +114,11 @@ class MentionResolver:
         lower = token.lower_
         if token.pos_ == "PRON":
             governing = self._governing_subject(token, lower)
-            return governing if governing else self._resolve_pronoun(lower, sent_no)
+            found = governing if governing else self._resolve_pronoun(lower, sent_no)
+            if len(found) == 1:  # "He said ...": whom the story is about is mentioned again
+                pool = self._persons if lower in PERSON_PRONOUNS else self._bodies
+                pool.append((sent_no, found[0], _is_subject(token)))
+            return found
         if _parenthesised(token):  # "the Movement for Better Schools (MBS)": an acronym spells
             return self._spelled_out(token)  # the name before it, whatever else it may stand for
         if not self._may_be_actor(token):
@@ -99,6 +136,13 @@ class MentionResolver:
                 actors.append(actor)
         if len(actors) == 1:
             actors = [self._with_apposition(token, actors[0], context)]
+            if actors[0].country == STORY:
+                actors = [self._named_role_before(token, span, actors[0])]
+            elif not actors[0].country and not actors[0].sector and token.ent_type_ == "PERSON":
+                # a person no lexicon knows and the text gives no country: most people in
+                # a story are of the country it is about (a coder's guess, said as such)
+                actors = [replace(actors[0], country=STORY, evidence=actors[0].evidence + (
+                    Evidence("rule", "country of the story (a person of no known country)", decides="country"),))]
         elif not actors:
             appos = [c for c in token.children if c.dep_ == "appos" and not _parenthesised(c)]
             if appos:
@@ -106,6 +150,7 @@ class MentionResolver:
                 if inner is not None:
                     actors = [inner]
         actors = [self._register(a, token, sent_no) for a in actors]
+        self._count_named(token, actors)
         return actors
 
     def _resolve_text(self, text: str, span: Span, context: str, head: Token | None = None,
@@ -127,9 +172,9 @@ class MentionResolver:
         if actor.country and _country_inside_a_name(actor, span):
             # "Jordan Whitfield": the parser's person, whose first name is a country
             actor = replace(actor, country=None, evidence=tuple(e for e in actor.evidence if e.decides != "country"))
-        if not actor.country and self.story_country and actor.sector not in (None, *NON_ACTOR_SECTORS):
+        if not actor.country and actor.sector not in (None, *NON_ACTOR_SECTORS):
             # a role word, with or without a name; a bare name has no sector and stays unknown
-            actor = replace(actor, country=self.story_country,
+            actor = replace(actor, country=STORY,
                             evidence=actor.evidence + (Evidence("rule", "country of the story", decides="country"),))
         # resolve_phrase returns a new Actor every time: set its fields in place
         if actor.sector in NON_ACTOR_SECTORS:
@@ -211,42 +256,73 @@ class MentionResolver:
                 continue
             span = noun_phrase(child)
             other = self._resolve_text(span.text, span, context)
+            if other is None and token.ent_type_ == "PERSON" and not actor.country:
+                # "Lars Holm, a Danish engineer": no actor, but it says whose the person is
+                described = resolve_phrase(span.text, dictionaries=self.dictionaries)
+                if is_country(described.country):
+                    return replace(actor, country=described.country, evidence=actor.evidence + (
+                        Evidence("rule", f"apposition: {span.text}", decides="country"),))
             if other is None:
                 continue
             merged = replace(
                 actor,
                 name=other.name if child.ent_type_ == "PERSON" else actor.name,
-                country=actor.country or other.country,
+                country=actor.country if actor.country not in (None, STORY) else other.country or actor.country,
                 sector=other.sector or actor.sector,
                 evidence=actor.evidence + (Evidence("rule", "apposition"),),
             )
-            self._by_token[child.i] = [merged]
+            merged = replace(merged, entity=merged.entity or actor_key(merged))
+            self._by_token[child.i] = [replace(merged, text=span.text, start=span.start_char, end=span.end_char)]
             if child.ent_type_ == "PERSON":
                 self._surnames[child.text] = merged
             return merged
         return actor
 
+    def _named_role_before(self, token: Token, span: Span, actor: Actor) -> Actor:
+        """"The foreign minister" after "Pakistan Foreign Minister Shah Mahmood Qureshi": a
+        definite role of no country is the last person or body named with that role (in
+        its words or its known office), when there was one; else `actor` as it is."""
+        if token.tag_ not in {"NN", "NNP"} or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+                c.dep_ == "poss" for c in token.children):
+            return actor
+        words = " ".join(t.lower_ for t in span if t.dep_ != "det")
+        pattern = re.compile(rf"\b{re.escape(words)}\b", re.I)
+        for previous in reversed(self._named_roles):
+            role = decided(previous.evidence, "role")
+            if previous.country not in (None, STORY) and (
+                    pattern.search(previous.text) or (role is not None and pattern.search(role.value))):
+                return replace(previous, text=span.text, start=span.start_char, end=span.end_char,
+                               evidence=(Evidence("rule", f"coref:role {words}"),))
+        return actor
+
     def _register(self, actor: Actor, token: Token, sent_no: int) -> Actor:
         if not actor.entity:
             actor = replace(actor, entity=actor_key(actor))
+        if actor.country not in (None, STORY) and actor.sector:
+            self._named_roles.append(actor)
+        subject = _is_subject(token)
         if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
             known = self._surnames.get(token.text)
-            if known is None or (not known.sector and actor.sector) or (not known.country and actor.country):
+            if known is None or (not known.sector and actor.sector) or (known.country in (None, STORY) and actor.country not in (None, STORY)):
                 self._surnames[token.text] = actor
-            self._persons.append((sent_no, actor))
+            self._persons.append((sent_no, actor, subject))
         elif token.lemma_.lower() in COUNTERPART_LEMMAS or (actor.sector and token.pos_ == "NOUN" and token.tag_ == "NN"):
-            self._persons.append((sent_no, actor))
+            self._persons.append((sent_no, actor, subject))
         else:
-            self._bodies.append((sent_no, actor))
+            self._bodies.append((sent_no, actor, subject))
         return actor
 
     def _resolve_pronoun(self, lower: str, sent_no: int) -> list[Actor]:
+        """The latest person (or body) of the last PRONOUN_WINDOW sentences that was a subject,
+        else the latest one: a story goes on about whom its sentences are about ("Habeck met
+        his French counterpart. He told reporters ..." is Habeck)."""
         pool = self._persons if lower in PERSON_PRONOUNS else self._bodies if lower in THING_PRONOUNS else []
-        for seen_in, actor in reversed(pool):
-            if sent_no - seen_in <= PRONOUN_WINDOW:
-                return [replace(actor, evidence=(Evidence("rule", f"coref:pronoun {lower}"),))]
-            break
-        return []
+        near = [(actor, subject) for seen_in, actor, subject in reversed(pool) if sent_no - seen_in <= PRONOUN_WINDOW]
+        if not near:
+            return []
+        actor = next((a for a, subject in near if subject), near[0][0])
+        return [replace(actor, evidence=(Evidence("rule", f"coref:pronoun {lower}"),))]
 
     def _governing_subject(self, token: Token, lower: str) -> list[Actor]:
         """'Russia notified Washington that it plans ...': 'it' is the reporting clause's subject."""
@@ -263,7 +339,7 @@ class MentionResolver:
         return []
 
     def _last_person_with_sector(self) -> Actor | None:
-        for _, actor in reversed(self._persons):
+        for _, actor, _ in reversed(self._persons):
             if actor.sector:
                 return actor
         return None
@@ -274,55 +350,11 @@ class MentionResolver:
                 self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
 
 
-def story_country(doc: Doc, document: Document, counts: dict[str, int] | None = None) -> str | None:
-    """The country a story is about: the one its title and its place and nationality names
-    name most, a name that belongs to a person or a subject counting more than a topic
-    ("German Chancellor Angela Merkel", "Germany said" over "sanctions against Russia");
-    None when no country stands out."""
-    counts = country_counts(doc, document) if counts is None else counts
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None  # two countries as prominent: no default
-    return ranked[0][0]
-
-
-def country_counts(doc: Doc, document: Document) -> dict[str, int]:
-    """How much the document's title and place and nationality names name each country."""
-    counts: dict[str, int] = {}
-    if document.title:
-        for country in _countries_named(document.title):
-            counts[country] = counts.get(country, 0) + TITLE_WEIGHT
-    for ent in doc.ents:
-        if ent.label_ in {"GPE", "NORP"}:
-            country = resolve_country(ent.text)
-            if country and len(country) == 3 and country.isalpha() and country not in CLASS_CODES:
-                counts[country] = counts.get(country, 0) + (AGENT_WEIGHT if _names_an_agent(ent) else 1)
-    return counts
-
-
-def _names_an_agent(ent: Span) -> bool:
-    """The name is a subject, or qualifies a person or a role ("German" in "German Chancellor
-    Angela Merkel", "Russia's foreign minister")."""
-    root = ent.root
-    if root.dep_ == "nsubj":  # a passive's subject is acted upon: no agent
-        return True
-    head = root
-    for _ in range(2):
-        if head.dep_ not in {"amod", "compound", "poss", "nmod"} or head.head.i == head.i:
-            return False
-        head = head.head
-        if head.ent_type_ == "PERSON" or head.dep_ == "nsubj":
-            return True
-    return False
-
-
-@lru_cache(maxsize=2048)
-def _countries_named(title: str) -> tuple[str, ...]:
-    lex = load_lexicon()
-    return tuple(m.best.country for m in lex.scan(tokenize(title))
-                 if m.best.country and m.best.kind in ("country", "demonym", "capital", "seat", "city", "region"))
+def _is_subject(token: Token) -> bool:
+    """An active clause's subject, or a conjunct of one ("Kenya and Uganda agreed")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "nsubj"
 
 
 def noun_phrase(token: Token, with_of: bool = False) -> Span:

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from eventscope.knowledge.place_words import place_words
 from eventscope.models import DocumentResult, Location
 
 PRECISION = {"capital": "city", "city": "city", "seat": "city", "country": "country", "region": "region"}
@@ -101,7 +102,10 @@ def resolve(text: str, context: PlaceContext | None = None, strict: bool = False
         return None
     gaz = load_gazetteer()
     scored: list[tuple[float, int, Location]] = []
-    for rank, (where, population) in enumerate(_lexicon_readings(name)):
+    readings = _lexicon_readings(name)
+    if readings is None:  # a region of several countries
+        return None
+    for rank, (where, population) in enumerate(readings):
         scored.append((math.log10(population + 10) + LEXICON_CHOICE + context.score(where.country), -rank, where))
     for rank, place in enumerate(gaz.candidates(name), len(scored)):
         if strict and " " not in name and place.kind == "city" and place.population < ONE_WORD_POPULATION:
@@ -117,8 +121,9 @@ def resolve(text: str, context: PlaceContext | None = None, strict: bool = False
     return max(scored, key=lambda s: (s[0], s[1]))[2]
 
 
-def _lexicon_readings(name: str) -> list[tuple[Location, int]]:
-    """The actor lexicon's places for a whole name, with GeoNames fields where they match."""
+def _lexicon_readings(name: str) -> list[tuple[Location, int]] | None:
+    """The actor lexicon's places for a whole name, with GeoNames fields where they match;
+    None for a region of several countries (CAMEO's EUR, WAF, ASA)."""
     from eventscope.actors.gazetteer import load_gazetteer
     from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
 
@@ -131,6 +136,8 @@ def _lexicon_readings(name: str) -> list[tuple[Location, int]]:
     for entry in matches[0].entries:
         if entry.kind not in PRECISION or not entry.country or len(entry.country) != 3:
             continue
+        if entry.kind == "region" and gaz.area(entry.country) is None:
+            return None  # "West Africa", "Asia": no one country, and no town namesake
         if entry.kind == "country":
             area = gaz.area(entry.country)
             if area is not None:
@@ -148,13 +155,30 @@ def _lexicon_readings(name: str) -> list[tuple[Location, int]]:
 
 
 def _within_named_country(name: str) -> Location | None:
-    """'the outskirts of Kabul', 'northern Syria': not a place of its own, but in a country."""
+    """'the outskirts of Kabul', 'northern Syria': not a place of its own, but in a country; the
+    other words must be qualifiers ('Las Vegas Sands' is a company, not a part of Las Vegas)."""
     from eventscope.knowledge.actor_lexicon import PLACE_KINDS, load_lexicon, tokenize
 
-    for m in load_lexicon().scan(tokenize(name)):
-        entry = next((e for e in m.entries if e.kind in PLACE_KINDS and e.country and len(e.country) == 3), None)
-        if entry is not None:
+    toks = tokenize(name)
+    for m in load_lexicon().scan(toks):
+        entry = next((e for e in m.entries if e.kind in PLACE_KINDS and e.country and len(e.country) == 3
+                      and _country_area(e.country) is not None), None)
+        rest = toks[:m.start] + toks[m.end:]
+        if entry is not None and all(t.norm in place_words()["qualifier"] for t in rest):
             return Location(name, entry.country, precision="region" if entry.kind != "country" else "country")
+    return None
+
+
+def town_named(text: str, country: str) -> Location | None:
+    """The town of `country` a phrase names ("Alexandria's police chief", "Moscow police"), or None."""
+    from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
+
+    toks = tokenize(text)
+    for m in load_lexicon().scan(toks):
+        if any(e.kind in {"city", "capital"} and e.country == country for e in m.entries):
+            where = resolve(" ".join(t.text for t in toks[m.start:m.end]), PlaceContext(Counter({country: 1})))
+            if where is not None and where.country == country and where.precision == "city":
+                return where
     return None
 
 
@@ -165,11 +189,17 @@ def _capital_of(demonym: str, evidence: str) -> Location | None:
     toks = tokenize(demonym)
     for m in load_lexicon().scan(toks):
         entry = next((e for e in m.entries if e.kind in {"demonym", "country"} and e.country), None)
-        if entry is not None and entry.country in capitals():
-            where = resolve(capitals()[entry.country], PlaceContext(Counter({entry.country: 1})))
-            if where is not None and where.country == entry.country:
-                return replace(where, evidence=evidence)
+        if entry is not None:
+            return capital_city(entry.country, evidence)
     return None
+
+
+def capital_city(country: str | None, evidence: str = "") -> Location | None:
+    """The capital of an ISO3 country (countries.tsv) as a GeoNames town, or None."""
+    if country not in capitals():
+        return None
+    where = resolve(capitals()[country], PlaceContext(Counter({country: 1})))
+    return replace(where, evidence=evidence) if where is not None and where.country == country else None
 
 
 @lru_cache(maxsize=512)

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from eventscope.knowledge.place_words import place_words
 from eventscope.models import DocumentResult
 
-LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
+LOCATIVE = place_words()["locative"]
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -102,13 +103,9 @@ def locative_places(sent) -> list[str]:
 
 def measure_documents(processor, documents) -> PlaceCoverage:
     """Code and place `documents` with a pipeline.Processor, measuring every event."""
-    from eventscope.coding.places import place_events
-
     coverage = PlaceCoverage()
-    with processor.nlp.memory_zone():
-        for doc in processor._pipe(documents):
-            result = doc._.result
-            measure(result, doc, place_events(result, doc), coverage)
+    for result, doc, places in processor.parsed(documents):
+        measure(result, doc, places, coverage)
     return coverage
 
 

@@ -26,6 +26,7 @@ from eventscope.store.rows import EVENT_COLUMNS, Columns, to_columns
 
 TABLES = ("documents", "sentences", "actors", "events", "rejections", "runs")
 WRITER_MEMORY_LIMIT = "128MB"  # measured: RSS 10x/1x 1.08 with it, 1.10 without (make bench)
+KEYED_LOOKUP_MAX = 2048  # ids in one looked-up list still answered by an index (DuckDB's index_scan_max_count)
 RUN_COUNTS = ("documents_added", "documents_skipped", "events_added", "rejected")
 # Stable display order of `events()`: by publication date, then document, then sentence.
 EVENTS_ORDER = "ORDER BY (SELECT date FROM documents d WHERE d.id = t.doc_id) NULLS LAST, doc_id, sentence, span_start, id"
@@ -57,7 +58,13 @@ class Store(LinkTables):
         # DuckDB's worker threads only cost coordination and per-thread heaps (measured: 800
         # articles 65 s / 429 MiB instead of 70 s / 437 MiB). Readers (exports, the web app)
         # keep DuckDB's defaults.
-        config = {} if read_only else {"memory_limit": WRITER_MEMORY_LIMIT, "threads": 1}
+        # And keyed reads: a batch looks rows up by lists of ids (`IN (SELECT unnest(?))`).
+        # DuckDB turns such a list into a join and pushes it into the table scan as an IN
+        # filter, which an index answers, only for lists of up to dynamic_or_filter_threshold
+        # values (default 50); a longer list (a batch's 64 documents, a story's 200) became a
+        # scan of the whole table, so a batch's reads, and DuckDB's cache, grew with the store.
+        config = {} if read_only else {"memory_limit": WRITER_MEMORY_LIMIT, "threads": 1,
+                                       "dynamic_or_filter_threshold": KEYED_LOOKUP_MAX}
         # A writer's marker tells readers (the web app) to stay away while it waits and writes.
         self._marker = None if read_only else lock.claim(self.path)
         try:

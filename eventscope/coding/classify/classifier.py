@@ -114,7 +114,10 @@ class EventClassifier:
             if cls is not None and probs[cls] < t.recode_below:
                 code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
                 prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
+                was_statement = main.cameo_root == R.STATEMENT_ROOT
                 R.recoded(main, code, (R.model_evidence("recoded by class5 model", prediction), *R.reasons(why)))
+                if was_statement and best in R.MATERIAL_CLASSES:
+                    R.speaker_does_not_act(main, sent, actors, self.lexicon, best)
             return None
         needed = t.create_in_story if R.is_story(document, n_sentences) else t.create
         if prediction.probability < needed:  # (a) a clause the lexicon could not code

@@ -1,0 +1,81 @@
+"""The country a story is about: the one its title, its place and nationality names and the
+known people and bodies it names name most (actors.resolution gives it to every role that
+names no country of its own: "a government spokeswoman", "police")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from eventscope.actors.phrase import resolve_country
+from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
+from eventscope.models import Actor, Document, decided
+
+TITLE_WEIGHT, AGENT_WEIGHT = 2, 3  # how much a title's and an agent's country name count
+CLASS_CODES = {"IGO", "NGO", "MNC", "WST", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF", "SAS", "SEA"}  # not countries
+
+
+def story_country(doc: Doc, document: Document, counts: dict[str, int] | None = None) -> str | None:
+    """The country a story is about: the one its title and its place and nationality names
+    name most, a name that belongs to a person or a subject counting more than a topic
+    ("German Chancellor Angela Merkel", "Germany said" over "sanctions against Russia");
+    None when no country stands out."""
+    counts = country_counts(doc, document) if counts is None else counts
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two countries as prominent: no default
+    return ranked[0][0]
+
+
+def country_counts(doc: Doc, document: Document) -> dict[str, int]:
+    """How much the document's title and place and nationality names name each country."""
+    counts: dict[str, int] = {}
+    if document.title:
+        for country in _countries_named(document.title):
+            counts[country] = counts.get(country, 0) + TITLE_WEIGHT
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            country = resolve_country(ent.text)
+            if is_country(country):
+                counts[country] = counts.get(country, 0) + (AGENT_WEIGHT if _names_an_agent(ent) else 1)
+    return counts
+
+
+def names_known_actor(actor: Actor) -> bool:
+    """Was the actor read as a person or organisation of the lexicon (or a later mention of one)?"""
+    named, country = decided(actor.evidence, "name"), decided(actor.evidence, "country")
+    if country is not None and country.value.startswith("seat:"):
+        return True  # "the White House", "the Kremlin": a government by its seat
+    if named is not None:
+        return named.value.split(":")[0] in {"person", "org"}
+    return any(e.value.startswith(("coref:surname", "coref:acronym")) for e in actor.evidence)
+
+
+def is_country(code: str | None) -> bool:
+    return bool(code) and len(code) == 3 and code.isalpha() and code not in CLASS_CODES
+
+
+def _names_an_agent(ent: Span) -> bool:
+    """The name is a subject, or qualifies a person or a role ("German" in "German Chancellor
+    Angela Merkel", "Russia's foreign minister")."""
+    root = ent.root
+    if root.dep_ == "nsubj":  # a passive's subject is acted upon: no agent
+        return True
+    head = root
+    for _ in range(2):
+        if head.dep_ not in {"amod", "compound", "poss", "nmod"} or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.ent_type_ == "PERSON" or head.dep_ == "nsubj":
+            return True
+    return False
+
+
+@lru_cache(maxsize=2048)
+def _countries_named(title: str) -> tuple[str, ...]:
+    lex = load_lexicon()
+    return tuple(m.best.country for m in lex.scan(tokenize(title))
+                 if m.best.country and m.best.kind in ("country", "demonym", "capital", "seat", "city", "region"))

@@ -1,0 +1,69 @@
+"""Who a mention stands for across a document (actors.resolution): the story's country, pronouns,
+definite roles and namesakes. Invented sentences, not from any dev set."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.actors.phrase import resolve_phrase
+
+
+@pytest.fixture(scope="module")
+def resolved(processor):
+    from eventscope.actors.mentions import DocActors
+    from eventscope.models import Document
+
+    def _resolve(text: str, title: str | None = None):
+        doc = processor.nlp(text)
+        return doc, DocActors(doc, Document(id="t", text=text, title=title, date="2019-10-02", origin="test"))
+
+    return _resolve
+
+
+def countries_of(doc, actors, word: str, nth: int = 0) -> list[str | None]:
+    token = [t for t in doc if t.text == word][nth]
+    return [a.country for a in actors.actors_for(token)]
+
+
+def test_known_people_count_for_the_story_country_as_much_as_place_names(resolved):
+    # Ukraine is named three times, but the story is about what France's president does
+    doc, actors = resolved("Emmanuel Macron spoke about Ukraine on Monday. Macron said Ukraine needed "
+                           "more help. Macron later met Ukrainian students. A government spokesman "
+                           "called the talks useful.")
+    assert actors.story_country == "FRA"
+    assert countries_of(doc, actors, "spokesman") == ["FRA"]
+
+
+def test_a_known_surname_after_another_given_name_is_another_person():
+    assert resolve_phrase("Igor Lavrov").country is None
+    assert resolve_phrase("Sergei Lavrov").country == "RUS"
+    assert resolve_phrase("Mr Lavrov").country == "RUS"
+    assert resolve_phrase("Sergei V. Lavrov").country == "RUS"  # an initial is no other name
+
+
+def test_a_pronoun_prefers_the_person_the_last_sentences_are_about(resolved):
+    doc, actors = resolved("Angela Merkel spoke with Emmanuel Macron on Tuesday. She said Europe "
+                           "must act together.")
+    assert countries_of(doc, actors, "She") == ["DEU"]
+
+
+def test_a_definite_role_is_the_last_one_named_with_that_role(resolved):
+    doc, actors = resolved("Kenyan Foreign Minister Raychelle Omamo arrived in Washington on Monday. "
+                           "The United States and Canada hosted the talks. The foreign minister "
+                           "criticised the delays.", title="Talks open in Washington")
+    assert countries_of(doc, actors, "minister") == ["KEN"]
+    assert "coref:role foreign minister" in actors.actors_for([t for t in doc if t.text == "minister"][0])[0].evidence_text
+
+
+def test_a_person_of_no_known_country_is_guessed_of_the_story_country(resolved):
+    doc, actors = resolved("Kenyan prosecutors charged Otieno Mbarak with fraud on Monday. Mbarak denied "
+                           "the charges.", title="Kenyan court hears fraud case")
+    for nth in (0, 1):
+        assert countries_of(doc, actors, "Mbarak", nth) == ["KEN"]
+    mbarak = actors.actors_for([t for t in doc if t.text == "Mbarak"][0])[0]
+    assert "country of the story (a person of no known country)" in mbarak.evidence_text
+    # what the text says of the person wins over the guess
+    doc, actors = resolved("Lars Fenwick, a Danish engineer, met Kenyan officials in Nairobi. Kenyan "
+                           "police later questioned Fenwick.", title="Kenya questions engineer")
+    assert countries_of(doc, actors, "Fenwick", 0) == ["DNK"]
+    assert countries_of(doc, actors, "Fenwick", 1) == ["DNK"]
