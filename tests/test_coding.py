@@ -172,11 +172,23 @@ def test_hearsay_and_expectation_are_not_coded_as_done(code_text):
     ("Brazil is on the verge of signing a defence pact with Argentina.", "05"),  # 057 is its own intent
     ("Egypt is poised to send troops to Sudan.", "13"),
     ("Russia is about to attack Ukraine.", "13"),
+    ("Russia said it is about to attack Ukraine.", "13"),  # its doer says so
+    ("\"Russia is about to attack Ukraine,\" the Russian defence minister said.", "13"),  # its government speaks
 ])
 def test_an_imminent_act_is_an_intent_or_threat_not_done(code_text, text, root):
     events = code_text(text).events
     assert [e.cameo_root for e in events] == [root], [e.cameo for e in events]
     assert events[0].source  # "Egypt is poised to ...": the passive's subject acts
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts say that Russia will attack Ukraine.",
+    "Peruvian opposition leaders said Bolivia would close the border with Chile.",
+    "Western diplomats said Egypt is about to send troops to Sudan.",
+])
+def test_someone_elses_forecast_of_an_act_is_no_intent_and_not_done(code_text, text):
+    events = code_text(text).events
+    assert not any(e.cameo_root in {"03", "13", "15", "16", "17", "19"} for e in events), [e.cameo for e in events]
 
 
 @pytest.mark.parametrize("text", [

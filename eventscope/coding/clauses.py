@@ -72,6 +72,8 @@ def object_words(verb: Token) -> set[str]:
     words: set[str] = set()
     for obj in direct_objects(verb) + [c for c in verb.children if c.dep_ in {"dative", "npadvmod"}]:
         _collect_np(obj, words, 0)
+        if obj.dep_ == "oprd":  # "called the process a sham": what it is called, as with "described as"
+            words.add("as")
         # deeper words of the object ("worth of what it said were defensive weapons")
         words.update(t.lemma_.lower() for t in list(obj.subtree)[:MAX_SUBTREE_WORDS] if t.pos_ in {"NOUN", "ADJ"})
     for child in verb.children:

@@ -21,11 +21,12 @@ from eventscope.coding import clauses
 from eventscope.coding import targets as targets_of
 from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
+from eventscope.coding.agents import implicit_agent
 from eventscope.coding.event_nouns import noun_events
 from eventscope.coding.frames import apply_frame
-from eventscope.knowledge.implicit_agents import implicit_agent_sector, weapons
+from eventscope.knowledge.implicit_agents import weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
-from eventscope.coding.modality import Modality, own_modality, reported_modality
+from eventscope.coding.modality import Modality, forecast_by_another, own_modality, reported_modality
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
     STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
@@ -175,6 +176,8 @@ class Coder:
         if modality is None:
             return None
         if cand.frame is None and modality == Modality.FUTURE:
+            if forecast_by_another(cand.verb, actors, lex):
+                return None  # "analysts say Iran will retaliate": a forecast, no one's stated intent
             code = apply_frame("intent", code)  # future cooperation is an intent, future force a threat
             cand.notes.append("future tense")
             if code is None:
@@ -183,6 +186,7 @@ class Coder:
             return None
 
         source_tokens, passive = clauses.subject_tokens(cand.verb)
+        source_tokens = targets_of.through_quantities(source_tokens)  # "thousands of protesters clashed"
         sources = actors.actors_of(source_tokens)
         target_heads = targets_of.target_heads(cand)
         source_entities = {a.entity for a in sources}
@@ -199,7 +203,7 @@ class Coder:
         sources, targets, fallback = targets_of.complete(cand.verb, cand.action, info.code, sources, targets, target_heads,
                                                          source_tokens, actors, self.lexicon, cand.notes)
         if not sources and passive and targets:
-            sources = _implicit_agent(info.code, targets, actors.story_country, cand.notes)
+            sources = implicit_agent(info.code, targets, actors.story_country, cand.notes)
         if not sources and (not (passive and targets) or info.root == STATEMENT_ROOT):
             return None
         if cand.pattern.derived and not cand.pattern.objects and not (sources and targets):
@@ -236,22 +240,6 @@ class Coder:
         if document.date:
             return document.date, "published"
         return None, None
-
-
-def _implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
-                    notes: list[str]) -> list[Actor]:
-    """"Besigye was arrested" in a story about Uganda: only police arrest, and a Ugandan
-    arrested in a Ugandan story was arrested by Uganda's police (coding/data/implicit_agents.tsv).
-    A foreigner's arrest (the target's country is not the story's) has no agent we can name,
-    and acts anyone could do ("was killed") get none."""
-    sector = implicit_agent_sector(cameo)
-    country = next((a.country for a in targets if a.country), None)
-    if sector is None or country is None or country != story_country:
-        return []
-    notes.append("implicit agent of a passive")
-    return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,
-                  entity=f"{country}{sector}::implicit",
-                  evidence=(Evidence("rule", "implicit agent of a passive", decides="sector"),))]
 
 
 def _wish_of_someone_else(verb: Token, frame: str, action: Token | None) -> tuple[str, Token | None]:

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventscope.coding.agents import implicit_agent
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.verb_lexicon import Lexicon, event_nouns
 from eventscope.coding.modality import Modality, reported_modality
+from eventscope.coding.implied_targets import modifier_actor
 from eventscope.coding.places import place_of
 from eventscope.models import Actor, Document, Event, Evidence
 
@@ -24,6 +26,8 @@ MODIFIER_DEPS = {"amod", "compound", "nmod"}
 LED = {"lead", "led"}  # "U.S.-led talks": the leader acts ("Russian-backed": the backer only aids)
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 MODIFIER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
+STATE_VERBS = {"be", "remain", "stay"}  # "is under arrest", "remains in custody"
+STATE_PREPS = {"under", "in"}
 BASE_CONFIDENCE = 0.45  # set a priori: below a verb pattern's 0.55 (coding.selection)
 TARGET_BONUS = 0.1
 
@@ -73,6 +77,13 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
         code, possessive = next(((c, p) for words, c, p in rows if words & preps), rows[0][1:])
         patient = possessive == "target"
         sources, notes = _doers(noun, actors, possessive_acts=not patient)
+        held = _held(noun) if patient and not sources else []
+        if held:  # "the mayor remains in custody": the subject is held; the agent is implied
+            targets = actors.actors_of(held)
+            sources = implicit_agent(code, targets, actors.story_country, notes, "implicit agent of a custody")
+            if targets:
+                found.append((noun, code, sources, targets, notes + ["event noun: its subject is held"]))
+            continue
         if not sources:
             continue
         target_preps = set().union(*(words for words, _, _ in rows))
@@ -113,6 +124,16 @@ def _reported_done(noun: Token, lexicon: Lexicon) -> bool:
     return reported_modality(token, lexicon) == Modality.ASSERTED  # "would bring the talks": not yet
 
 
+def _held(noun: Token) -> list[Token]:
+    """The subject of a state an act leaves someone in ("two men are under arrest", "he
+    remains in detention"): the noun as the object of STATE_PREPS on a STATE_VERBS verb."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in STATE_PREPS or prep.head.lemma_.lower() not in STATE_VERBS:
+        return []
+    subjects = [c for c in prep.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return [t for s in subjects for t in s.conjuncts] + subjects
+
+
 def _doers(noun: Token, actors, possessive_acts: bool) -> tuple[list[Actor], list[str]]:
     for child in noun.children:
         if child.dep_ == "poss" and possessive_acts:
@@ -146,7 +167,7 @@ def _doers(noun: Token, actors, possessive_acts: bool) -> tuple[list[Actor], lis
         for head in heads:
             found = actors.actors_for(head)
             if not found and head.ent_type_ in MODIFIER_ENTITIES:
-                found = [a for a in [_modifier_actor(head, actors)] if a is not None]
+                found = [a for a in [modifier_actor(head, actors, "an event noun")] if a is not None]
             if found:
                 return found, ["event noun: its modifier names who does it"]
     return [], []
@@ -172,19 +193,7 @@ def _named_in(heads: list[Token], actors) -> list[Actor]:
         for token in head.subtree:
             found = actors.actors_for(token)
             if not found and token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE"}:
-                found = [a for a in [_modifier_actor(token, actors)] if a is not None]
+                found = [a for a in [modifier_actor(token, actors, "an event noun")] if a is not None]
             if found:
                 return found
     return []
-
-
-def _modifier_actor(token: Token, actors) -> Actor | None:
-    """The country a modifier names ("Russian air strikes", "U.S. sanctions")."""
-    from eventscope.actors.phrase import resolve_phrase
-
-    found = resolve_phrase(token.text, dictionaries=actors.dictionaries)
-    if not found.country or found.sector:
-        return None
-    return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
-                 end=token.idx + len(token.text), entity=f"{found.country}::modifier",
-                 evidence=found.evidence + (Evidence("rule", "modifier of an event noun"),))

@@ -11,6 +11,8 @@ from enum import Enum
 
 from spacy.tokens import Token
 
+from eventscope.coding import clauses
+from eventscope.coding.selection import NEWS_SECTORS
 from eventscope.knowledge.verb_lexicon import Lexicon
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
@@ -20,6 +22,12 @@ SPEECH_ROOTS = {"01"}
 # ("pledged to punish X by freezing its revenue": a pledge; the freezing is not done)
 UNREALISED_FRAMES = {"intent", "plan", "threat", "appeal", "demand", "refuse", "speculative"}
 FRAME_COMPLEMENT_DEPS = {"xcomp", "ccomp"}
+FIRST_PERSON = {"i", "we"}
+# verbs that report someone's words: statements, and the intents, demands, complaints,
+# rejections and threats said in them ("warned [Tehran would confront ...]")
+SAYING_ROOTS = {"01", "03", "10", "11", "12", "13"}
+STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # None: the country itself ("Israel")
+SPOKEN_DEPS = {"ccomp", "conj", "xcomp", "parataxis", "acomp", "prep", "pcomp", "pobj"}  # up from a reported clause ("is about to attack") to its statement verb
 ALLEGED_DEPS = {"prep", "pcomp", "xcomp", "ccomp", "advcl"}  # "accused of", "charged with", "alleged that"  # statements introduce reported content without doubting it
 
 
@@ -133,6 +141,41 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                     return head_own
         token = head
     return Modality.PROSPECTIVE if prospective else Modality.ASSERTED
+
+
+def speech_above(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The saying verb whose reported clause holds `verb` ("analysts *say* Iran will
+    retaliate", "Israel *announced* it would free ..."), or None."""
+    token = verb
+    while token.head.i != token.i and token.dep_ in SPOKEN_DEPS:
+        token = token.head
+        if any(p.cameo[:2] in SAYING_ROOTS for p in lexicon.verbs.get(token.lemma_.lower(), ())):
+            return token
+    return None
+
+
+def forecast_by_another(verb: Token, actors, lexicon: Lexicon) -> bool:
+    """Is a future act someone else's forecast ("analysts say Iran will retaliate", "Peru said
+    Chile would close the border")? Then it is expected, no one's stated intent, not done.
+    A future act narrated ("the minister will visit Paris": a plan made public) or said by
+    its doer ("Israel announced it would free", "We will retaliate") is an intent or threat.
+    A state's speaker (a country, its government, forces, police, courts: STATE_SECTORS)
+    speaks for its country; a news outlet only relays (`actors`: the document's mentions)."""
+    speech = speech_above(verb, lexicon)
+    if speech is None or any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for c in verb.children):
+        return False
+    speakers = [a for a in actors.actors_of(clauses.subject_tokens(speech)[0]) if a.sector not in NEWS_SECTORS]
+    if not speakers:
+        return False
+    doers = actors.actors_of(clauses.subject_tokens(verb)[0])
+    state = {a.country for a in speakers if a.country and a.sector in STATE_SECTORS and not _assumed_country(a)}
+    return not ({a.entity for a in speakers} & {a.entity for a in doers}
+                or state & {a.country for a in doers if a.country})
+
+
+def _assumed_country(actor) -> bool:
+    """A country the actor got from the story, not from its own words ("analysts")."""
+    return any(e.decides == "country" and e.value == "country of the story" for e in actor.evidence)
 
 
 def reported_modality(verb: Token, lexicon: Lexicon) -> Modality | None:

@@ -30,7 +30,7 @@ from eventscope.knowledge import taxonomy
 from eventscope.coding.classify.features import LEAD, TITLE, sentence_as_document
 from eventscope.coding.classify.model import LinearModel, Prediction
 from eventscope.coding.frames import apply_frame
-from eventscope.coding.modality import Modality, reported_modality
+from eventscope.coding.modality import Modality, forecast_by_another, governing_modality, reported_modality
 from eventscope.models import Actor, Document, Event, Evidence
 
 
@@ -75,6 +75,7 @@ CLASS_PLOVER = {  # PLOVER types whose representative CAMEO code falls in each c
 STATEMENT_CODE = "010"  # class 0 has no PLOVER type: a statement
 PROMISE_ROOTS = {"03", "13"}  # intents and threats: what the coder makes of future acts
 MATERIAL_CLASSES = {2, 4}  # class5 of acts done (material cooperation, material conflict)
+STATEMENT_ROOT = "01"
 
 
 def class_of(code: str) -> int | None:
@@ -166,8 +167,36 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
         source_ids = {a.entity for a in sources}
         targets = [a for a in actors.actors_of(clauses.target_tokens(verb)) if a.entity not in source_ids]
         if sources or (passive and targets):
-            return verb, sources, targets, modality == Modality.FUTURE
+            future = modality == Modality.FUTURE or _carries_prospect(verb, lexicon)
+            if future and forecast_by_another(verb, actors, lexicon):
+                return None  # "analysts say Japan is about to restore ties": nothing done, no one's intent
+            return verb, sources, targets, future
     return None
+
+
+def _carries_prospect(verb: Token, lexicon) -> bool:
+    """"Egypt is *poised* to send", "Japan *is* about to restore ties": a prospective word
+    on the clause's verb governs the act, which is imminent, not done ("died due to
+    torture", "set up a committee": no act under the word)."""
+    if lexicon.is_word("prospective", verb.lemma_.lower()) and any(
+            c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+        return True
+    words = [c for c in verb.children if c.dep_ in {"acomp", "prep", "advmod"}]
+    words += [g for c in words if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]  # "on the verge of"
+    return any(lexicon.is_word("prospective", w.lemma_.lower()) and any(
+        t.pos_ == "VERB" and t.dep_ in {"xcomp", "pcomp"} for t in w.subtree) for w in words)
+
+
+def speaker_does_not_act(event: Event, sent: Span, actors, lexicon, cls: int) -> None:
+    """A statement the model recodes into a material act ("An air strike killed seven, the
+    monitor said"): the speaker reports the act and does not do it. Its parties become the
+    reported clause's (`asserted_clause` passes speech verbs over), or no one when the clause
+    names none."""
+    clause = asserted_clause(sent, actors, lexicon, cls)
+    event.source, event.target = (list(clause[1]), list(clause[2])) if clause else ([], [])
+    event.evidence += (Evidence("rule", "a speaker reports a material act, does not do it"),)
+    event.id = ""
+    event.__post_init__()  # the id hashes the actors
 
 
 def new_event(document: Document, sent: Span, sent_no: int, verb: Token, sources, targets,
