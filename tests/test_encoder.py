@@ -162,16 +162,18 @@ def test_decide_keeps_a_code_of_the_models_class_and_recodes_another():
     assert odd.cameo_root in ("03", "04", "05")
 
 
-def test_settle_vetoes_acts_not_done_in_stories_only():
-    story = judge.settle(_event(), _judgement("4", "19", "ASSAULT", "negated"), "m")
+def test_settle_vetoes_acts_not_done_in_stories_only_when_configured():
+    veto = judge.JudgeSettings(veto=0.8)
+    story = judge.settle(_event(), _judgement("4", "19", "ASSAULT", "negated"), "m", veto)
     assert story is None
-    sentence_set = judge.settle(_event(), _judgement("4", "19", "ASSAULT", "negated"), "m", sentence_set=True)
+    sentence_set = judge.settle(_event(), _judgement("4", "19", "ASSAULT", "negated"), "m", veto, sentence_set=True)
     assert sentence_set is not None and sentence_set.cameo == "190"
     # a verbal act whose code says what was not done (a threat, an accusation) is done when said
     threat = _event(cameo="138", plover="THREATEN")
-    assert judge.settle(threat, _judgement("3", "13", "THREATEN", "negated"), "m") is threat
+    assert judge.settle(threat, _judgement("3", "13", "THREATEN", "negated"), "m", veto) is threat
     below = judge.JudgeSettings(veto=0.95)
     assert judge.settle(_event(), _judgement("4", "19", "ASSAULT", "negated"), "m", below) is not None
+    assert judge.settle(_event(), _judgement("4", "19", "ASSAULT", "negated"), "m") is not None  # the default
 
 
 def test_settle_recodes_only_when_sure_and_never_a_statement_or_a_threat():
@@ -186,10 +188,8 @@ def test_settle_recodes_only_when_sure_and_never_a_statement_or_a_threat():
     assert judge.settle(threat, _judgement("4", "19", "ASSAULT"), "m", sentence_set=True).cameo == "138"
 
 
-def test_a_story_is_recoded_at_its_own_threshold_and_only_in_allowed_pairs():
-    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m").cameo_root == "04"  # 0.9 >= 0.6
-    never = judge.JudgeSettings(story_recode=None)
-    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", never).cameo == "190"
+def test_a_story_is_recoded_only_when_configured_and_only_in_allowed_pairs():
+    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m").cameo == "190"  # the default: never
     unsure = judge.JudgeSettings(story_recode=0.95)
     assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", unsure).cameo == "190"
     on = judge.JudgeSettings(story_recode=0.8)
@@ -203,7 +203,7 @@ def test_a_story_is_recoded_at_its_own_threshold_and_only_in_allowed_pairs():
 def test_settle_all_drops_vetoed_events_and_leaves_unjudged_ones():
     kept, vetoed, unjudged = _event(trigger="a"), _event(trigger="b"), _event(trigger="c")
     judged = {0: _judgement("4", "19", "ASSAULT"), 1: _judgement("4", "19", "ASSAULT", "negated")}
-    out = judge.settle_all([kept, vetoed, unjudged], judged, "m", judge.JudgeSettings(), sentence_set=False)
+    out = judge.settle_all([kept, vetoed, unjudged], judged, "m", judge.JudgeSettings(veto=0.5), sentence_set=False)
     assert [e.trigger for e in out] == ["a", "c"]
     assert "m class5 4" in out[0].evidence_text and "m class5" not in out[1].evidence_text
 

@@ -121,7 +121,7 @@ def score(articles: list[Article], settings: JudgeSettings | None, total=None):
 
 
 def settings_of(veto, recode, pairs=None) -> JudgeSettings:
-    return JudgeSettings(veto=2.0 if veto is None else veto, story_recode=recode, recode_pairs=pairs)
+    return JudgeSettings(veto=veto, story_recode=recode, recode_pairs=pairs)
 
 
 def choose(articles: list[Article], pairs: bool = False, recodes=RECODE) -> tuple[JudgeSettings, float]:
@@ -142,7 +142,7 @@ def choose(articles: list[Article], pairs: bool = False, recodes=RECODE) -> tupl
 
 
 def describe(settings: JudgeSettings) -> str:
-    veto = "none" if settings.veto > 1 else settings.veto
+    veto = "none" if settings.veto is None else settings.veto
     pairs = "" if settings.recode_pairs is None else f" pairs {sorted(settings.recode_pairs)}"
     return f"veto {veto}, story recode {settings.story_recode or 'none'}{pairs}"
 
