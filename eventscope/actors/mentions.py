@@ -12,7 +12,8 @@ Coreference has no usable model on PyPI, so it is written from the parse:
   person's office);
 - a role of no country whose phrase says whose it is takes that country: "his military"
   (the pronoun's), "the country's president" (the country named last), "soldiers in
-  Guinea-Bissau";
+  Guinea-Bissau", "the country's president and the former prime minister" (its first
+  conjunct's);
 - a known surname after a given name that is not the known person's ("Tim Morrison") is
   someone else;
 - "the two men", "both sides", "the two countries" go to the last pair of actors;

@@ -286,6 +286,14 @@ class MentionResolver:
         """A role whose phrase says whose it is without naming a country: "his military" (the
         pronoun's), "the country's interim president" (the country named last), "soldiers in
         Guinea-Bissau" (a country it is in); None when it does not."""
+        first = token.head if token.dep_ == "conj" and token.head.pos_ == "NOUN" else None
+        if first is not None and first.i in self._by_token and token.pos_ == "NOUN":
+            # "detained the country's president and the former prime minister": one owner
+            owner = next((a.country for a in self._by_token[first.i] if is_country(a.country) and a.sector), None)
+            if owner is not None:
+                return replace(actor, country=owner, evidence=tuple(
+                    e for e in actor.evidence if not e.value.startswith("country of the story")) + (
+                    Evidence("rule", f"whose: as {first.text}", decides="country"),))
         for child in token.children:
             country, how = None, ""
             if child.dep_ == "poss" and child.pos_ == "PRON" and child.i in self._by_token:
