@@ -293,7 +293,9 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
 
     paths = [str(p) for p in paths]
     executor = as_executor(executor, dictionaries)
-    report = RunReport(run_id=store.start_run(paths, config=pipeline_config(dictionaries)))
+    # a worker pool tells what its workers code with: asking it spares this process the imports
+    config = executor.config if hasattr(executor, "config") else pipeline_config(dictionaries)
+    report = RunReport(run_id=store.start_run(paths, config=config))
     if hasattr(executor, "begin"):
         executor.begin(report.run_id)  # e.g. Dask: partitions go under a folder named by the run
     inputs = InputLog(store, report.run_id)

@@ -2,8 +2,8 @@
 
 Each `write_results` call is one transaction, so a batch's documents, sentences, actors and
 events are all stored or none are; a crashed run resumes by skipping the documents that
-`known_document_ids` reports. Rows go in as Arrow tables (one INSERT per table per batch),
-never row by row. Tables and columns are described in SCHEMA.md.
+`known_document_ids` reports. Rows go in as column lists (one INSERT per table per batch),
+never row by row (store/bulk.py). Tables and columns are described in SCHEMA.md.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Iterable
 
 import duckdb
-import pyarrow as pa
 
 from eventscope.models import DocumentResult, Rejection
 from eventscope.store import lock
+from eventscope.store.bulk import insert_columns
 from eventscope.store.links import LinkTables
 from eventscope.store.rows import EVENT_COLUMNS, Columns, to_columns
 
@@ -153,15 +153,8 @@ class Store(LinkTables):
 
     # -- writing --------------------------------------------------------------------
     def _insert(self, table: str, columns: Columns) -> None:
-        """One bulk INSERT of an Arrow table; columns matched by name."""
-        if not next(iter(columns.values()), []):
-            return
-        view = f"_incoming_{table}"
-        self.con.register(view, pa.table(columns))
-        try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
-        finally:
-            self.con.unregister(view)
+        """One bulk INSERT of column lists; columns matched by name (store/bulk.py)."""
+        insert_columns(self.con, table, columns)
 
     def write_results(self, results: list[DocumentResult], run_id: str | None = None) -> int:
         """Store the documents not already present, with their rows, in one transaction.

@@ -14,9 +14,9 @@ from dataclasses import asdict, fields
 from datetime import datetime, timezone
 from importlib import resources
 
-import pyarrow as pa
 
 from eventscope.models import DocumentCopy, LinkBatch, LinkedEvent, Story, StoryGrowth, StoryState
+from eventscope.store.bulk import insert_columns, rows_to_columns
 
 LINK_TABLES = ("document_sources", "event_links", "linked_events", "stories", "story_documents",
                "story_brief")
@@ -51,14 +51,7 @@ class LinkTables:
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def _append(self, table: str, rows: list[dict], conflict: str = "") -> None:
-        if not rows:
-            return
-        view = f"_incoming_{table}"
-        self.con.register(view, pa.Table.from_pylist(rows))
-        try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view} {conflict}").fetchall()
-        finally:
-            self.con.unregister(view)
+        insert_columns(self.con, table, rows_to_columns(rows), conflict)
 
     # -- near-duplicates ------------------------------------------------------------
     def lsh_signatures(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
@@ -307,14 +300,14 @@ class LinkTables:
         """Counts and dates of stories whose brief is not rebuilt this batch."""
         if not grown:
             return
-        self.con.register("_story_counts", pa.Table.from_pylist([asdict(g) for g in grown]))
-        try:
-            self.con.execute("""UPDATE stories SET n_documents = c.n_documents, n_events = stories.n_events + c.new_events,
-                                       first_date = coalesce(c.first_date, stories.first_date),
-                                       last_date = coalesce(c.last_date, stories.last_date), updated_at = ?
-                                FROM _story_counts c WHERE stories.id = c.id""", [_now()]).fetchall()
-        finally:
-            self.con.unregister("_story_counts")
+        c = rows_to_columns([asdict(g) for g in grown])
+        self.con.execute("""UPDATE stories SET n_documents = c.n_documents, n_events = stories.n_events + c.new_events,
+                                   first_date = coalesce(c.first_date, stories.first_date),
+                                   last_date = coalesce(c.last_date, stories.last_date), updated_at = ?
+                            FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::BIGINT[]) AS n_documents,
+                                         unnest(?::BIGINT[]) AS new_events, unnest(?::VARCHAR[]) AS first_date,
+                                         unnest(?::VARCHAR[]) AS last_date) c WHERE stories.id = c.id""",
+                         [_now(), c["id"], c["n_documents"], c["new_events"], c["first_date"], c["last_date"]]).fetchall()
 
     def write_story_summaries(self, stories: list[Story]) -> None:
         """Replace the stories rows and briefs of the given stories."""
