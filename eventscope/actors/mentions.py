@@ -34,9 +34,8 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from eventscope.actors.resolution import (  # noqa: F401  actor_key, noun_phrase: re-exported
-    RELATIVE_PRONOUNS, MentionResolver, actor_key, noun_phrase,
-)
+from eventscope.actors.noun_phrases import actor_key, noun_phrase  # noqa: F401  re-exported
+from eventscope.actors.resolution import RELATIVE_PRONOUNS, MentionResolver
 from eventscope.models import Actor, Document
 
 
