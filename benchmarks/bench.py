@@ -9,6 +9,8 @@ all the work) with its peak RSS read from the kernel (os.wait4):
   run    P   `eventscope run CORPUS --workers P`: ingest, parse, actors, coding, linking, store
   own actors the 1-process run again with EVENTSCOPE_DERIVED_ACTORS=0 (our own actor files only):
              what the actors derived from the Phoenix dictionaries cost (target <= +5%)
+  encoder    the 1-process run again with EVENTSCOPE_ENCODER=1 (the coder's event encoder on;
+             target: >= 0.6x the parse)
   rss 1x/10x `eventscope run` on M articles and on 10x M (distinct articles, small batches so
              1x already spans several): peak RSS must stay flat
   dask   W   `eventscope run CORPUS --executor dask --workers W` (LocalCluster, Parquet, load)
@@ -37,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 BIN = Path(sys.executable).parent
 OWN_ACTORS = "run   1 proc, own actors only"
+WITH_ENCODER = "run   1 proc, encoder"  # the coder's event encoder on (EVENTSCOPE_ENCODER=1)
 
 
 def measure(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[float, float, int]:
@@ -78,6 +81,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from corpus import sentence_pool, write_corpus
+    from eventscope.coding.encoder import ENCODER_SWITCH
     from eventscope.knowledge.derived_actors import DERIVED_SWITCH
     from eventscope.ingest import iter_inputs
     from eventscope.models import Document
@@ -105,6 +109,7 @@ def main() -> None:
         ("run   1 proc", eventscope + [str(small), "--db", str(tmp / "run1.duckdb")]),
         # the same run with our own actor files only: what the Phoenix-derived actors cost
         (OWN_ACTORS, eventscope + [str(small), "--db", str(tmp / "run1_own_actors.duckdb")]),
+        (WITH_ENCODER, eventscope + [str(small), "--db", str(tmp / "run1_encoder.duckdb")]),
         ("parse ours", baseline + ["--eventscope-pipeline"]),
         ("parse 2 procs", baseline + ["--procs", "2"]),
         ("run   2 procs", eventscope + [str(small), "--db", str(tmp / "run2.duckdb"), "--workers", "2"]),
@@ -121,7 +126,7 @@ def main() -> None:
     results = {}
     digest = source_digest()
     for name, cmd in plan:
-        env = {DERIVED_SWITCH: "0"} if name == OWN_ACTORS else None
+        env = {DERIVED_SWITCH: "0"} if name == OWN_ACTORS else {ENCODER_SWITCH: "1"} if name == WITH_ENCODER else None
         seconds, rss, code = measure(cmd, tmp / (name.replace(" ", "_").replace(",", "") + ".log"), env)
         results[name] = (seconds, rss, code)
         print(f"  {name:30} {seconds:7.1f} s  peak RSS {rss:6.0f} MiB  exit {code}", flush=True)
@@ -144,6 +149,10 @@ def main() -> None:
     print(f"derived actors (Phoenix, {DERIVED_SWITCH}=0 to leave out): run 1 proc {with_derived:.1f} s with, "
           f"{own[0]:.1f} s without = {with_derived / own[0] - 1:+.1%} (target <= +5%); "
           f"peak RSS {rss_derived:.0f} vs {own[1]:.0f} MiB")
+
+    encoded = results[WITH_ENCODER][0]
+    print(f"event encoder ({ENCODER_SWITCH}=1): run 1 proc {encoded:.1f} s = {p1 / encoded:.2f}x the parse "
+          f"(target >= 0.6), {encoded / with_derived - 1:+.1%} on the run without it")
 
     m = args.rss_articles
     (s1, rss_1, _), (s10, rss_10, _) = results["rss   1x"], results[f"rss   {args.scale}x"]

@@ -135,6 +135,7 @@ def main() -> None:
         "parent_cpu": round(me.ru_utime + me.ru_stime, 3),
         "workers_cpu": round(children.ru_utime + children.ru_stime, 3),
         "main_thread_cpu": round(time.thread_time(), 3),
+        "parent_imported": [m for m in ("spacy", "pandas", "eventscope.knowledge.actor_lexicon") if m in sys.modules],
         "stages": {k: [round(v, 3), round(CPU[k], 3)] for k, v in SECONDS.items()},
         "calls": CALLS,
     }))

@@ -33,16 +33,21 @@ class RunReport:
     files_unchanged: int = 0  # input files skipped unread: ingested by an earlier run
 
 
-def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = True, encoder: bool = False) -> dict:
+def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = True,
+                    encoder: bool | None = None) -> dict:
     """The configuration of the pipeline a run codes with (saved in the `runs` table):
-    the spaCy model, then the eventscope components and their settings."""
+    the spaCy model, then the eventscope components and their settings (`encoder` None: as
+    the environment says, coding.encoder.ENCODER_SWITCH, off when unset)."""
     from dataclasses import asdict
+
+    from eventscope.coding.encoder import switched_on
 
     from eventscope.analyze import MODEL
     from eventscope.coding.classify.revise import Thresholds
     from eventscope.coding.selection import ConfidenceWeights
 
     source = dictionary_source(dictionaries)
+    encoder = switched_on() if encoder is None else encoder
     return {"model": MODEL, "components": {
         "eventscope_actors": {"dictionaries": source},
         "eventscope_coding": {"dictionaries": source, "classifier": classifier, "encoder": encoder,
@@ -288,7 +293,9 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
 
     paths = [str(p) for p in paths]
     executor = as_executor(executor, dictionaries)
-    report = RunReport(run_id=store.start_run(paths, config=pipeline_config(dictionaries)))
+    # a worker pool tells what its workers code with: asking it spares this process the imports
+    config = executor.config if hasattr(executor, "config") else pipeline_config(dictionaries)
+    report = RunReport(run_id=store.start_run(paths, config=config))
     if hasattr(executor, "begin"):
         executor.begin(report.run_id)  # e.g. Dask: partitions go under a folder named by the run
     inputs = InputLog(store, report.run_id)

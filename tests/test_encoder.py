@@ -176,12 +176,32 @@ def test_settle_vetoes_acts_not_done_in_stories_only():
 
 def test_settle_recodes_only_when_sure_and_never_a_statement_or_a_threat():
     unsure = judge.JudgeSettings(recode=0.95)
-    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", unsure).cameo == "190"
+    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", unsure, sentence_set=True).cameo == "190"
+    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", sentence_set=True).cameo_root == "04"
     statement = _event(cameo="010", plover=None)
-    assert judge.settle(statement, _judgement("4", "19", "ASSAULT"), "m").cameo == "010"
-    assert judge.settle(_event(), _judgement("0", "01", "NONE"), "m").cameo == "190"  # no act made a statement
+    assert judge.settle(statement, _judgement("4", "19", "ASSAULT"), "m", sentence_set=True).cameo == "010"
+    no_statement = judge.settle(_event(), _judgement("0", "01", "NONE"), "m", sentence_set=True)
+    assert no_statement.cameo == "190"  # no act is made a statement
     threat = _event(cameo="138", plover="THREATEN")
-    assert judge.settle(threat, _judgement("4", "19", "ASSAULT"), "m").cameo == "138"
+    assert judge.settle(threat, _judgement("4", "19", "ASSAULT"), "m", sentence_set=True).cameo == "138"
+
+
+def test_a_story_is_not_recoded_unless_configured_and_only_in_allowed_pairs():
+    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m").cameo == "190"  # the default
+    on = judge.JudgeSettings(story_recode=0.8)
+    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", on).cameo_root == "04"
+    other_pair = judge.JudgeSettings(story_recode=0.8, recode_pairs=frozenset({(3, 4)}))
+    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", other_pair).cameo == "190"
+    this_pair = judge.JudgeSettings(story_recode=0.8, recode_pairs=frozenset({(4, 1)}))
+    assert judge.settle(_event(), _judgement("1", "04", "CONSULT"), "m", this_pair).cameo_root == "04"
+
+
+def test_settle_all_drops_vetoed_events_and_leaves_unjudged_ones():
+    kept, vetoed, unjudged = _event(trigger="a"), _event(trigger="b"), _event(trigger="c")
+    judged = {0: _judgement("4", "19", "ASSAULT"), 1: _judgement("4", "19", "ASSAULT", "negated")}
+    out = judge.settle_all([kept, vetoed, unjudged], judged, "m", judge.JudgeSettings(), sentence_set=False)
+    assert [e.trigger for e in out] == ["a", "c"]
+    assert "m class5 4" in out[0].evidence_text and "m class5" not in out[1].evidence_text
 
 
 def test_settle_blends_confidence_in_sentence_sets():
@@ -261,3 +281,17 @@ def test_turning_the_encoder_on_without_its_runtime_says_so_in_one_line(monkeypa
     assert "eventscope[encoder]" in message
     build_pipeline(pipeline_config())  # off (the default): nothing is asked of the runtime
 
+
+
+def test_the_environment_switches_the_encoder_on_only_where_the_configuration_is_silent(monkeypatch):
+    from eventscope.pipeline import pipeline_config
+
+    def coding(config):
+        return config["components"]["eventscope_coding"]["encoder"]
+
+    monkeypatch.delenv(E.ENCODER_SWITCH, raising=False)
+    assert coding(pipeline_config()) is False
+    monkeypatch.setenv(E.ENCODER_SWITCH, "1")
+    assert coding(pipeline_config()) is True and coding(pipeline_config(encoder=False)) is False
+    monkeypatch.setenv(E.ENCODER_SWITCH, "0")
+    assert coding(pipeline_config()) is False

@@ -159,3 +159,34 @@ def test_a_request_is_aimed_at_whom_it_asks_not_at_the_target_of_the_act_asked_f
     r = code_text("Kenya urged Somalia to impose sanctions on Eritrea.")
     requests = [e for e in r.events if e.plover == "REQUEST"]
     assert requests and [a.country for a in requests[0].target] == ["SOM"]
+
+
+def test_subjects_acting_on_each_other_are_each_others_target(code_text):
+    r = code_text("Chile and Peru criticised each other's fishing policies on Tuesday.")
+    criticism = events_of(r, "ACCUSE")
+    assert criticism and [a.country for a in criticism[0].source] == ["CHL"]
+    assert [a.country for a in criticism[0].target] == ["PER"]
+    assert "target: each other" in criticism[0].evidence_text
+
+
+def test_a_named_person_of_the_sources_country_is_someone_else(code_text):
+    r = code_text("The Norwegian government dropped its inquiry into claims against Lena Berg.")
+    dropped = events_of(r, "CONCEDE") or events_of(r, "RETREAT")
+    assert dropped and [a.name for a in dropped[0].target] == ["Lena Berg"]
+
+
+def test_the_town_or_region_an_act_starts_from_is_no_target(code_text):
+    r = code_text("Mexican authorities deported Luis Ortega from Texas on Monday.")
+    deported = events_of(r, "COERCE")
+    assert deported and [a.name for a in deported[0].target] == ["Luis Ortega"]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Hezbollah drone strikes on Haifa continued on Friday.", ("LBN", "REB")),
+    ("NATO air strikes on Tripoli resumed overnight.", ("IGO", "MIL")),
+])
+def test_an_organisation_modifying_an_event_noun_does_it_with_its_sector(code_text, text, source):
+    # one reading of a modifier for event nouns and for objects (implied_targets.modifier_actor)
+    strikes = events_of(code_text(text), "ASSAULT")
+    assert strikes and [(a.country, a.sector) for a in strikes[0].source] == [source]
+    assert "modifier of an event noun" in strikes[0].source[0].evidence_text

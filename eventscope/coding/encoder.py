@@ -17,6 +17,7 @@ root, Multi-CoPED class5, modality) returns a probability per label.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -36,6 +37,12 @@ Span = tuple[int, int] | None
 
 
 RUNTIME = ("onnxruntime", "tokenizers")  # the optional `encoder` extra
+ENCODER_SWITCH = "EVENTSCOPE_ENCODER"  # "1": pipelines configured without a word on it use the encoder
+
+
+def switched_on() -> bool:
+    """Does the environment turn the encoder on for pipelines whose configuration leaves it open?"""
+    return os.environ.get(ENCODER_SWITCH, "0").strip() == "1"
 
 
 class EncoderUnavailable(ImportError):

@@ -13,11 +13,16 @@ what kind of act a clause is, and whether it was done. `revise` runs at the end 
    10-13). An analyst lists what a story says was done; a sentence set (Multi-CoPED,
    PETRARCH tests) asks what kind of act each sentence tells, done or not, and there the veto
    cost 0.023 class5 macro-F1 in the grouped CV.
-3. Recode: when the class5 head is sure (>= `recode`) of another class than the event's, the
-   event gets the most probable CAMEO root of that class; its PLOVER type follows the code.
-   A threat or intent stays one (the model reads the act, not its modality), and a
-   statement (CAMEO 01) is never recoded nor made: "X said" reads as the act it frames,
-   which is an event of its own (selection.analyst_events drops the bare "said").
+3. Recode (sentence sets only, unless `story_recode` is set): when the class5 head is sure
+   (>= `recode`) of another class than the event's, the event gets the most probable CAMEO
+   root of that class; its PLOVER type follows the code. A threat or intent stays one (the
+   model reads the act, not its modality), and a statement (CAMEO 01) is never recoded nor
+   made: "X said" reads as the act it frames, which is an event of its own
+   (selection.analyst_events drops the bare "said"). In stories the recode does not pay:
+   on the real-news train split, each article read by an encoder fold model that never saw
+   it, choosing the veto and recode thresholds on three folds' articles and scoring the
+   fourth (tools/tune_judge.py) gave F1 0.240 -> 0.245 but precision 0.265 -> 0.264 and
+   type_given_dyad 0.657 -> 0.630; most recodes change no gold triple.
 4. Sentence sets only (no headline, fewer than three sentences: not classify.revise.is_story):
    each event's confidence is blended with the model's probability of its class, so the
    reading the model believes becomes the main event; and a sentence left without an event
@@ -26,8 +31,8 @@ what kind of act a clause is, and whether it was done. `revise` runs at the end 
    an event from the model: news stories have many actor clauses that report no event.
 
 The veto threshold was set on the real-news dev train split read by encoder fold models
-that never saw it; recode and the sentence-set rules after looking at Multi-CoPED CV figures
-(README, "The event encoder").
+that never saw it (tools/tune_judge.py); recode and the sentence-set rules after looking at
+Multi-CoPED CV figures (README, "The event encoder").
 Every change is written into the event's evidence as `model` records, after the records of
 the rule or pattern that proposed the clause, which stay.
 """
@@ -54,7 +59,9 @@ STATEMENT = "01"  # "X said": the frame of a reported act, which is an event of 
 @dataclass(frozen=True)
 class JudgeSettings:
     veto: float = 0.5  # not-done probability that drops an event coded as done
-    recode: float = 0.8  # class5 probability needed to recode an event to another class
+    recode: float = 0.8  # sentence sets: class5 probability needed to recode an event to another class
+    story_recode: float | None = None  # the same in stories; None: stories are never recoded
+    recode_pairs: frozenset | None = None  # stories: (from, to) class5 pairs that may be recoded; None: all
     blend: float = 0.5  # sentence sets: weight of the model's p(event's class) in its confidence
     create: float = 0.5  # sentence sets: class5 probability needed to add an event
     created_base: float = 0.2  # confidence of an added event: base + slope * p, at most cap
@@ -88,6 +95,14 @@ def judge_events(events: list[Event], sentences: list[tuple[int, str]],
     chosen = [e for e in events if (e.source or e.target) and 0 <= e.sentence < len(sentences)]
     inputs = [clause_input(e, sentences[e.sentence][1], sentences[e.sentence][0]) for e in chosen]
     return list(zip(chosen, encoder.predict(inputs))) if chosen else []
+
+
+def judged_events(events: list[Event], sentences: list[tuple[int, str]], encoder: EventEncoder,
+                  keep=lambda event: False) -> dict[int, Judgement]:
+    """Event index -> the encoder's judgement, for the events `judge_events` chooses that
+    `keep` does not leave alone."""
+    index = {id(e): k for k, e in enumerate(events)}
+    return {index[id(e)]: j for e, j in judge_events([e for e in events if not keep(e)], sentences, encoder)}
 
 
 def _class_of(code: str | None) -> int | None:
@@ -124,7 +139,10 @@ def settle(event: Event, judgement: Judgement, model: str, settings: JudgeSettin
              Evidence("model", f"{model} modality {modality}", weight=round(p_modality, 3))]
     promise = root in PROMISE_ROOTS and cls in (2, 4)
     code = root_of_class(judgement, cls)
-    if own != cls and p_cls >= settings.recode and not promise and STATEMENT not in (root, code):
+    needed = settings.recode if sentence_set else settings.story_recode
+    allowed = sentence_set or settings.recode_pairs is None or (own, cls) in settings.recode_pairs
+    if needed is not None and own != cls and p_cls >= needed and allowed and not promise \
+            and STATEMENT not in (root, code):
         found.append(Evidence("model", f"{model} CAMEO {event.cameo or '-'} -> {taxonomy.cameo(code).code}",
                               weight=round(judgement["cameo"][code], 3)))
         _recode(event, code)
@@ -139,7 +157,19 @@ def settle(event: Event, judgement: Judgement, model: str, settings: JudgeSettin
 def decide(event: Event, judgement: Judgement, model: str) -> Event:
     """`settle` without veto or threshold: the class5 head always chooses the class (the
     coder's category when the encoder alone decides; tools/eval_event_model.py)."""
-    return settle(event, judgement, model, JudgeSettings(veto=2.0, recode=0.0)) or event
+    return settle(event, judgement, model, JudgeSettings(veto=2.0, recode=0.0, story_recode=0.0)) or event
+
+
+def settle_all(events: list[Event], judged: dict[int, Judgement], model: str, settings: JudgeSettings,
+               sentence_set: bool) -> list[Event]:
+    """`events` as the encoder's judgements leave them (`judged`: event index -> judgement;
+    an event without one stays as it is), vetoed ones dropped, in order."""
+    out = []
+    for k, event in enumerate(events):
+        settled = event if k not in judged else settle(event, judged[k], model, settings, sentence_set)
+        if settled is not None:
+            out.append(settled)
+    return out
 
 
 def actor_clause(sent, actors, lexicon) -> tuple[object, list, list, bool] | None:
@@ -179,13 +209,7 @@ def revise(document, doc, actors, events: list[Event], encoder: EventEncoder, le
     sents = list(doc.sents)
     sentences = [(s.start_char, s.text) for s in sents]
     sentence_set = is_sentence_set(document, len(sents))
-    judged = {id(e): j for e, j in judge_events([e for e in events if not keep(e)], sentences, encoder)}
-    out = []
-    for event in events:
-        judgement = judged.get(id(event))
-        settled = event if judgement is None else settle(event, judgement, encoder.name, settings, sentence_set)
-        if settled is not None:
-            out.append(settled)
+    out = settle_all(events, judged_events(events, sentences, encoder, keep), encoder.name, settings, sentence_set)
     if sentence_set:
         out += _created(document, sents, actors, lexicon, out, encoder, settings)
     return sorted(out, key=lambda e: (e.sentence, e.span[0]))

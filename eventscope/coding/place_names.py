@@ -28,6 +28,7 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.'\- ]{1,30}?))?"
                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,30}\))?\s*"
                       r"(?:-{1,2}|\u2013|\u2014|:)\s")
+TOWN_WORDS = {"the", "city", "town", "of", "downtown", "central", "centre", "center"}  # "Aleppo city" is Aleppo
 COVERED_SHARE = 2  # a story is about a country when it names it twice as often as any other,
 COVERED_MIN = 3  # and at least three times
 
@@ -102,7 +103,10 @@ def resolve(text: str, context: PlaceContext | None = None, strict: bool = False
         return None
     gaz = load_gazetteer()
     scored: list[tuple[float, int, Location]] = []
-    for rank, (where, population) in enumerate(_lexicon_readings(name)):
+    readings = _lexicon_readings(name)
+    if readings is None:  # a region of several countries
+        return None
+    for rank, (where, population) in enumerate(readings):
         scored.append((math.log10(population + 10) + LEXICON_CHOICE + context.score(where.country), -rank, where))
     for rank, place in enumerate(gaz.candidates(name), len(scored)):
         if strict and " " not in name and place.kind == "city" and place.population < ONE_WORD_POPULATION:
@@ -118,8 +122,9 @@ def resolve(text: str, context: PlaceContext | None = None, strict: bool = False
     return max(scored, key=lambda s: (s[0], s[1]))[2]
 
 
-def _lexicon_readings(name: str) -> list[tuple[Location, int]]:
-    """The actor lexicon's places for a whole name, with GeoNames fields where they match."""
+def _lexicon_readings(name: str) -> list[tuple[Location, int]] | None:
+    """The actor lexicon's places for a whole name, with GeoNames fields where they match;
+    None for a region of several countries (CAMEO's EUR, WAF, ASA)."""
     from eventscope.actors.gazetteer import load_gazetteer
     from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
 
@@ -132,6 +137,8 @@ def _lexicon_readings(name: str) -> list[tuple[Location, int]]:
     for entry in matches[0].entries:
         if entry.kind not in PRECISION or not entry.country or len(entry.country) != 3:
             continue
+        if entry.kind == "region" and gaz.area(entry.country) is None:
+            return None  # "West Africa", "Asia": no one country, and no town namesake
         if entry.kind == "country":
             area = gaz.area(entry.country)
             if area is not None:
@@ -155,10 +162,29 @@ def _within_named_country(name: str) -> Location | None:
 
     toks = tokenize(name)
     for m in load_lexicon().scan(toks):
-        entry = next((e for e in m.entries if e.kind in PLACE_KINDS and e.country and len(e.country) == 3), None)
+        entry = next((e for e in m.entries if e.kind in PLACE_KINDS and e.country and len(e.country) == 3
+                      and _country_area(e.country) is not None), None)
         rest = toks[:m.start] + toks[m.end:]
-        if entry is not None and all(t.norm in place_words()["qualifier"] for t in rest):
-            return Location(name, entry.country, precision="region" if entry.kind != "country" else "country")
+        if entry is None or not all(t.norm in place_words()["qualifier"] for t in rest):
+            continue
+        if entry.kind in {"city", "capital"} and all(t.norm in TOWN_WORDS for t in rest):  # "Aleppo city"
+            town = town_named(" ".join(t.text for t in toks[m.start:m.end]), entry.country)
+            if town is not None:
+                return town
+        return Location(name, entry.country, precision="region" if entry.kind != "country" else "country")
+    return None
+
+
+def town_named(text: str, country: str) -> Location | None:
+    """The town of `country` a phrase names ("Alexandria's police chief", "Moscow police"), or None."""
+    from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
+
+    toks = tokenize(text)
+    for m in load_lexicon().scan(toks):
+        if any(e.kind in {"city", "capital"} and e.country == country for e in m.entries):
+            where = resolve(" ".join(t.text for t in toks[m.start:m.end]), PlaceContext(Counter({country: 1})))
+            if where is not None and where.country == country and where.precision == "city":
+                return where
     return None
 
 
@@ -169,11 +195,17 @@ def _capital_of(demonym: str, evidence: str) -> Location | None:
     toks = tokenize(demonym)
     for m in load_lexicon().scan(toks):
         entry = next((e for e in m.entries if e.kind in {"demonym", "country"} and e.country), None)
-        if entry is not None and entry.country in capitals():
-            where = resolve(capitals()[entry.country], PlaceContext(Counter({entry.country: 1})))
-            if where is not None and where.country == entry.country:
-                return replace(where, evidence=evidence)
+        if entry is not None:
+            return capital_city(entry.country, evidence)
     return None
+
+
+def capital_city(country: str | None, evidence: str = "") -> Location | None:
+    """The capital of an ISO3 country (countries.tsv) as a GeoNames town, or None."""
+    if country not in capitals():
+        return None
+    where = resolve(capitals()[country], PlaceContext(Counter({country: 1})))
+    return replace(where, evidence=evidence) if where is not None and where.country == country else None
 
 
 @lru_cache(maxsize=512)

@@ -23,9 +23,14 @@ PLACE_AIMED_ROOTS = _WORDS["place_aimed_root"]  # protests: aimed at the place's
 MARCH_WORDS = _WORDS["march_verb"]
 STRIKE_ROOTS = _WORDS["strike_root"]  # an attack happens where it strikes: "shelled Aleppo"
 VISIT_CODES = _WORDS["visit_code"]  # make / host a visit
+ORIGIN_CODES = _WORDS["origin_code"]  # expulsions happen where they expel from: "deported from Arizona"
 TRAVEL_VERBS = _WORDS["travel_verb"]
 OCCASION_NOUNS = _WORDS["occasion"]  # "on the sidelines of a summit in X": the summit's place
-OWNED_NOUNS = _WORDS["owned"]  # "a US official", "Israel's military": a modifier names the owner
+OCCASION_PREPS = _WORDS["occasion_prep"]  # "said during / after / following talks in Geneva"
+SEATED_SECTORS = {w.upper() for w in _WORDS["seated_sector"]}  # courts, police, parliaments act at home
+ATTACK_NOUNS = _WORDS["attack_noun"]  # "an attack on X" happened in X
+OWNED_NOUNS = _WORDS["owned"]
+COUNT_WORDS = _WORDS["count"]  # "hundreds of protesters in X": the people counted are in X  # "a US official", "Israel's military": a modifier names the owner
 NESTED_DEPTH = 3  # "at a cinema in the US state of Louisiana": places inside a locative phrase
 
 
@@ -70,9 +75,12 @@ def sentence_owners(action: Token) -> set[int]:
     reports the act ("said in Paris that rebels attacked ..." tells where it was said)."""
     verbs = [action]
     token = action
-    while token.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and token.head.i != token.i:
-        # "before shooting himself": a gerund under a preposition hangs from the verb above it
-        token = token.head.head if token.dep_ == "pcomp" else token.head
+    while token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl"} and token.head.i != token.i:
+        # "before shooting himself": a gerund under a preposition hangs from the verb above it;
+        # "warrants for two men sought in a killing": a participle, from the verb its noun serves
+        token = token.head.head if token.dep_ == "pcomp" else _verb_of(token.head) if token.dep_ == "acl" else token.head
+        if token is None:
+            break
         verbs.append(token)
     # a conjoined verb's own place counts ("arrested X and held him in Y"); its objects' only
     # when they are the action's too ("shot and killed a boy in Brooklyn"), not when the action
@@ -89,7 +97,21 @@ def sentence_owners(action: Token) -> set[int]:
                 owners.add(child.i)
             elif child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPS:
                 owners |= {g.i for g in child.children if g.dep_ == "pobj"}
+    # "fired at hundreds of protesters in the capital": the people a count or part is "of"
+    doc = action.doc
+    owners |= {g.i for i in list(owners) for p in doc[i].children if p.dep_ == "prep" and p.lower_ == "of"
+               and (doc[i].pos_ == "NUM" or doc[i].lemma_.lower() in COUNT_WORDS)
+               for g in p.children if g.dep_ == "pobj"}
     return owners
+
+
+def _verb_of(noun: Token) -> Token | None:
+    """The verb a noun is an argument of, through its prepositions ("issued warrants for two men")."""
+    while noun.dep_ in {"pobj", "prep"} and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        noun = noun.head
+    return noun if noun.pos_ in {"VERB", "AUX"} else None
 
 
 def named_in(pobj: Token, depth: int = 0) -> list[Token]:
@@ -102,9 +124,15 @@ def named_in(pobj: Token, depth: int = 0) -> list[Token]:
     out = []
     if pobj.lemma_.lower() in EVENT_NOUNS:  # "during a visit to Beirut", "at talks in Geneva"
         out += _event_places(pobj, depth)
-    if pobj.lemma_.lower() in PLACE_NOUNS:
-        out += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children if g.dep_ == "pobj"]
+    if pobj.lemma_.lower() in PLACE_NOUNS:  # "the village of X", "the western edge of the city of X"
+        out += [t for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                if g.dep_ == "pobj" for t in ([g] if g.lemma_.lower() not in PLACE_NOUNS or depth >= NESTED_DEPTH
+                                              else named_in(g, depth + 1))]
+    if pobj.lemma_.lower() in ATTACK_NOUNS and depth < NESTED_DEPTH:
+        # "killed in an attack on Aleppo", "the offensive launched by rebels against Aleppo"
+        heads = [pobj] + [v for v in pobj.children if v.dep_ == "acl"]
+        out += [t for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS | {"of"}
+                for g in p.children if g.dep_ == "pobj" for t in named_in(g, depth + 1)]
     if pobj.lemma_.lower() in OCCASION_NOUNS:  # "on the sidelines of a summit in Doha"
         out += [t for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in EVENT_NOUNS
@@ -113,6 +141,8 @@ def named_in(pobj: Token, depth: int = 0) -> list[Token]:
         out += [m for m in pobj.children if m.dep_ in {"compound", "poss", "nmod"} and m.ent_type_ in PLACE_ENTS]
     if pobj.lemma_.lower() == "capital":  # "in the Afghan capital": the country's capital
         out += [m for m in pobj.children if m.dep_ == "amod" and m.ent_type_ == "NORP"]
+        # "in the capital": the capital of the event's country (coding.places decides which)
+        out += [pobj] if not out and not any(c.dep_ in {"prep", "amod", "compound", "poss"} for c in pobj.children) else []
     if not out and depth < NESTED_DEPTH:
         out += [t for p in pobj.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
                 for g in p.children if g.dep_ == "pobj" for t in named_in(g, depth + 1)]

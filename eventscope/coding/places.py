@@ -21,15 +21,17 @@ from spacy.tokens import Doc, Span, Token
 
 from eventscope.coding import clauses
 from eventscope.coding.place_names import (  # noqa: F401  (resolve, capitals: the public names)
-    PLACE_ENTS, PlaceContext, _capital_of, _country_area, capitals, resolve, resolve_place,
+    PLACE_ENTS, PlaceContext, _capital_of, _country_area, capital_city, capitals, resolve, resolve_place, town_named,
 )
 from eventscope.coding.place_phrases import (
-    AIMED_PREPS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, PLACE_AIMED_ROOTS, STRIKE_ROOTS,
-    TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS, clause_places, compound_start, named_in, names_a_place, sentence_owners,
+    AIMED_PREPS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, OCCASION_PREPS, ORIGIN_CODES,
+    PLACE_AIMED_ROOTS, SEATED_SECTORS, STRIKE_ROOTS, TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS, clause_places,
+    compound_start, named_in, names_a_place, sentence_owners,
 )
 from eventscope.models import Actor, DocumentResult, Event, Evidence, Location
 
 ELSEWHERE_MIN = 2  # a dateline's story happens elsewhere when its body names another town this often
+GUESSED_PERSON = "a person of no known country"  # actors/resolution.py's evidence for a guessed country
 
 
 def aim_at_place(event: Event) -> None:
@@ -73,24 +75,27 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
     if action is not None:
         preps = LOCATIVE_PREPS | (DESTINATION_PREPS if _goes_to(event, action) else set())
         preps |= AIMED_PREPS if event.cameo_root in STRIKE_ROOTS else set()
+        preps |= {"from"} if event.cameo[:3] in ORIGIN_CODES else set()  # "deported from Arizona"
         for token in clause_places(action, preps, event.cameo_root in STRIKE_ROOTS):
-            where = _resolve_token(token, context, "clause")
+            where = _resolve_token(token, context, "clause", _home(event, context))
             if where is not None:
                 return where
             unknown += [token] if names_a_place(token) else []
     if sent is not None:
         owners = sentence_owners(action) if action is not None else {sent.root.i}
-        scene = [p for p in sent if p.dep_ == "pobj" and p.head.lower_ in LOCATIVE_PREPS | {"during"} and (
-            p.head.head.i in owners  # "In Kabul, police arrested ...": an opening place sets the scene
-            or p.head.i == sent.start and p.head.head.i == sent.root.i)]
+        # "In Kabul, police arrested ...": an opening place sets the scene; "following a
+        # conference in Oslo" may be parsed as a verb with an object
+        scene = [p for p in sent if (p.dep_ == "pobj" and p.head.lower_ in LOCATIVE_PREPS | OCCASION_PREPS
+                                     or p.dep_ == "dobj" and p.head.lower_ in OCCASION_PREPS) and (
+            p.head.head.i in owners or p.head.i == sent.start and p.head.head.i == sent.root.i)]
         # the verbs' own places before their actors' ("the US commander in Iraq held talks
         # during a visit to Beirut" happened in Beirut)
         scene.sort(key=lambda p: p.head.head.pos_ not in {"VERB", "AUX"})
         for pobj in scene:
-            if pobj.head.lower_ == "during" and pobj.lemma_.lower() not in EVENT_NOUNS:
+            if pobj.head.lower_ in OCCASION_PREPS and pobj.lemma_.lower() not in EVENT_NOUNS:
                 continue
             for token in named_in(pobj):
-                where = _resolve_token(token, context, "sentence")
+                where = _resolve_token(token, context, "sentence", _home(event, context))
                 if where is not None:
                     return where
                 unknown += [token] if names_a_place(token) else []
@@ -98,11 +103,12 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
         area = _country_area(context.covered_country())  # country the story is about
         if area is not None:
             return replace(area, evidence="story")
-    countries = {a.country for a in event.source + event.target if a.country}
+    countries = {a.country for a in event.source + event.target if a.country and not _guessed_country(a)}
     dateline = context.dateline
     if dateline is not None and (not countries or dateline.country in countries):
         return dateline
-    return _covered_country(event, context) if dateline is not None else None
+    where = _covered_country(event, context) if dateline is not None else None
+    return where or _seat_country(event)
 
 
 def _local_dateline(context: PlaceContext, doc: Doc) -> Location | None:
@@ -145,12 +151,53 @@ def _covered_country(event: Event, context: PlaceContext) -> Location | None:
     country = context.covered_country()
     if country is None or country == context.dateline.country:
         return None
-    sources = {a.country for a in event.source if a.country}
-    targets = {a.country for a in event.target if a.country and _country_area(a.country) is not None}
+    sources = {a.country for a in event.source if a.country and not _guessed_country(a)}
+    targets = {a.country for a in event.target if a.country and not _guessed_country(a)
+               and _country_area(a.country) is not None}
     if (sources | targets) != {country}:
         return None
     area = _country_area(country)
     return replace(area, evidence="story") if area is not None else None
+
+
+def _home(event: Event, context: PlaceContext) -> str | None:
+    """The country an event belongs to, for "the capital": its actors' one state, else the
+    dateline's country, else the country the story covers."""
+    states = {a.country for a in event.source + event.target if a.country and _country_area(a.country) is not None}
+    if len(states) == 1:
+        return states.pop()
+    return context.dateline.country if context.dateline is not None else context.covered_country()
+
+
+def _seat_country(event: Event) -> Location | None:
+    """A court, a police force or a parliament acts where it sits: "a Tunisian court jailed
+    a man" happened in Tunisia, "Moscow police detained ..." in Moscow, when the actor's own
+    words name its country (not the story's country lent to "police") and everyone else the
+    event names (states, not a militant group it acts on) is of that country too."""
+    sources = event.source
+    if not sources or any(a.sector not in SEATED_SECTORS or not _names_its_country(a) for a in sources):
+        return None
+    countries = {a.country for a in sources} | {a.country for a in event.target
+                                                 if a.country and _country_area(a.country) is not None}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    town = next((t for a in sources if (t := town_named(a.text or a.name, country)) is not None), None)
+    where = town or _country_area(country)
+    return replace(where, evidence="actor") if where is not None else None
+
+
+def _guessed_country(actor: Actor) -> bool:
+    """The actor's country is the story's, guessed for a person no lexicon knows (actors say so
+    in its evidence): it says nothing about where the act was, and taken as a fact it would put
+    a quoted deportee's words in the country he was deported from ("NEW DELHI -" over a story
+    about the United States)."""
+    return any(e.decides == "country" and GUESSED_PERSON in e.value for e in actor.evidence)
+
+
+def _names_its_country(actor: Actor) -> bool:
+    """The actor's country was read from its own words (a lexicon entry), not lent by a rule."""
+    return bool(actor.country) and any(e.decides == "country" and e.kind == "lexicon" for e in actor.evidence)
 
 
 def _action_of(event: Event, sent: Span) -> Token | None:
@@ -161,9 +208,13 @@ def _action_of(event: Event, sent: Span) -> Token | None:
         next((t for t in inside if t.pos_ in {"VERB", "NOUN"}), sent.root)
 
 
-def _resolve_token(token: Token, context: PlaceContext, evidence: str) -> Location | None:
+def _resolve_token(token: Token, context: PlaceContext, evidence: str, home: str | None = None) -> Location | None:
+    """The place a token names; "the capital" alone is the capital of `home`, the country
+    the event belongs to."""
     if token.dep_ == "amod" and token.head.lemma_.lower() == "capital":
         return _capital_of(token.text, evidence)
+    if token.lemma_.lower() == "capital" and token.ent_type_ not in PLACE_ENTS:
+        return capital_city(home, evidence)
     span = clauses.entity_span(token)
     if span is not None and span.label_ not in PLACE_ENTS:
         return None  # "in Reuters", "at the United Nations" name no place

@@ -1,8 +1,10 @@
 """Whom a coded act is aimed at: the target actors of a clause.
 
 The parse gives most targets (objects, datives, prepositional objects: clauses.target_tokens;
-"hundreds of students" through its quantity word; a request's whom it asks). When it gives
-none, the coder looks, in order, for: the other parties of a two-sided act ("A and B met");
+"hundreds of students" through its quantity word; a request's whom it asks; never the town an
+act starts from: "deported from Arizona"). Conjoined subjects that act on "each other" are each
+other's targets. When the parse gives none, the coder looks, in order, for: the other parties
+of a two-sided act ("A and B met");
 an unnamed person as the object ("police arrested a man") or "the country"; an actor named
 inside the act's object phrases, down to the agent of an event noun ("rejected accusations by
 Chile") or the place a visit goes to, else a country, organisation or armed force modifying
@@ -31,7 +33,7 @@ from eventscope.coding.implied_targets import (
 )
 from eventscope.knowledge.implicit_agents import implicit_agent_sector, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon
-from eventscope.models import Actor, Event, Evidence
+from eventscope.models import Actor, Event, Evidence, decided
 
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
 REQUEST_FRAMES = {"appeal", "demand"}  # frames whose complement is an act asked of someone else
@@ -60,7 +62,21 @@ def target_heads(cand: Candidate) -> list[Token]:
         # a request is aimed at whom it asks, not at whom the act asked for would be aimed:
         # "said the US should cut off support for the militia" is a demand of the US
         heads = asked if asked else heads
-    return through_quantities(heads)
+    return through_quantities(not_origins(heads))
+
+
+def not_origins(heads: list[Token]) -> list[Token]:
+    """Heads less the towns and regions an act starts from: "deported from Arizona" is aimed
+    at whoever was deported, not at Arizona (a country or a capital may be: "recalled its
+    envoy from Washington")."""
+    from eventscope.actors.phrase import resolve_phrase
+
+    def origin(head: Token) -> bool:
+        if head.dep_ != "pobj" or head.head.lower_ != "from" or head.ent_type_ not in {"GPE", "LOC", "FAC"}:
+            return False
+        named = decided(resolve_phrase(head.text).evidence, "name")
+        return named is not None and named.value.split(":")[0] in {"city", "region"}
+    return [h for h in heads if not origin(h)]
 
 
 def through_quantities(heads: list[Token]) -> list[Token]:
@@ -84,7 +100,10 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
     root = code[:2]
     source_entities = {a.entity for a in sources}
     fallback = False
-    if not targets and len(sources) >= 2 and root in RECIPROCAL_ROOTS:
+    if len(sources) >= 2 and _on_each_other(action):
+        sources, targets = sources[:1], sources[1:]  # "A and B attacked each other's policies"
+        notes.append("target: each other")
+    elif not targets and len(sources) >= 2 and root in RECIPROCAL_ROOTS:
         sources, targets = sources[:1], sources[1:]  # "A and B met": they met each other
     elif not targets and (sources or implicit_agent_sector(code)):  # "was arrested": police did it
         targets = unnamed_person(heads, action, root, actors)
@@ -113,7 +132,8 @@ def complete_clause(verb: Token, code: str, sources: list[Actor], targets: list[
                     lexicon: Lexicon, evidence: tuple[Evidence, ...]) -> tuple[list[Actor], list[Actor], tuple[Evidence, ...]]:
     """`complete` for a clause a learned model coded (coding.classify): its verb is its act;
     the evidence gets how a target was found."""
-    heads = through_quantities(clauses.target_tokens(verb))
+    heads = [t for t in through_quantities(not_origins(clauses.target_tokens(verb)))
+             if t.lemma_.lower() not in weapons()]  # what is fired is no target
     source_entities = {a.entity for a in sources}
     if not targets:
         targets = [a for a in actors.actors_of(heads) if a.entity not in source_entities]
@@ -138,6 +158,8 @@ def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActor
         # officials ... Russian weapons"), unless they are two sides: both have different
         # sectors (rebels and their country's army), or one is the bare country (its state)
         # and the other is no part of the state ("the rebels denied Ethiopia's claim")
+        if _named_person(actor) and actor.entity not in {s.entity for s in sources}:
+            return True  # "Sweden dropped its inquiry into claims against Lena Berg"
         return all(actor.country != s.country or _two_sides(actor.sector, s.sector)
                    for s in sources if s.country)
 
@@ -174,6 +196,27 @@ def clause_subjects(verb: Token, actors: DocActors) -> list[Actor]:
                 if found:
                     return found
     return []
+
+
+def _on_each_other(action: Token) -> bool:
+    """"Attacked each other's policies", "accused one another": the act's objects say that
+    its conjoined subjects act on each other."""
+    for child in action.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            continue
+        for token in child.subtree:
+            before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+            if (token.lower_, before) in {("other", "each"), ("another", "one")}:
+                return True
+    return False
+
+
+def _named_person(actor: Actor) -> bool:
+    """A person the text names (known, or guessed of the story's country): no mere body of
+    a country, so never 'the source again' for being of the source's country."""
+    named = decided(actor.evidence, "name")
+    return (named is not None and named.value.startswith("person:")) or any(
+        e.value.startswith("country of the story (a person") for e in actor.evidence)
 
 
 def _two_sides(one: str | None, other: str | None) -> bool:

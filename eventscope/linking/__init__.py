@@ -12,11 +12,12 @@ import weakref
 from collections import Counter, OrderedDict
 
 from eventscope.linking.brief import Candidate, build_brief
-from eventscope.linking.clusters import StoryVector, countries_from_text, countries_to_text
+from eventscope.linking.clusters import (StoryVector, countries_from_text, countries_to_text, names_from_terms,
+                                         names_into_terms)
 from eventscope.linking.duplicates import find_copies, from_bytes
 from eventscope.linking.events import link_events
 from eventscope.linking.stories import KEY_TERMS, StoryInput, StoryPostings, assign_stories, key_terms
-from eventscope.linking.vectors import document_countries
+from eventscope.linking.vectors import document_countries, document_names
 from eventscope.models import LinkBatch, LinkedEvent, Story, StoryGrowth, StoryState
 
 __all__ = ["divert_duplicates", "finish", "link_batch"]
@@ -103,8 +104,9 @@ class _StoredStories:
 
 def _vector(state: StoryState) -> StoryVector:
     """The clusterer's working form of a stored story."""
-    return StoryVector(state.id, state.terms, state.n, state.first_date, state.last_date,
-                       countries=countries_from_text(state.countries), seq=state.seq)
+    terms, names = names_from_terms(state.terms)
+    return StoryVector(state.id, terms, state.n, state.first_date, state.last_date,
+                       countries=countries_from_text(state.countries), seq=state.seq, names=names)
 
 
 _story_indexes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -120,7 +122,8 @@ def _stored_stories(store) -> _StoredStories:
 def _story_input(doc_id: str, text: str, title: str | None, date: str | None,
                  countries: frozenset[str] | None = None) -> StoryInput:
     return StoryInput(doc_id, text, title, date,
-                      document_countries((title or "") + "\n" + text) if countries is None else countries)
+                      document_countries((title or "") + "\n" + text) if countries is None else countries,
+                      document_names(text, title))
 
 
 def _event_rows(results) -> list[dict]:
@@ -211,7 +214,7 @@ def link_batch(results: list, store) -> list[str]:
 
 def _write_links(store, update, linked: list[LinkedEvent]) -> None:
     stories = [StoryState(s.id, s.n, s.first_date, s.last_date, countries_to_text(s.countries), s.seq,
-                          s.terms, key_terms(s.terms, KEY_TERMS)) for s in update.stories]
+                          names_into_terms(s.terms, s.names), key_terms(s.terms, KEY_TERMS)) for s in update.stories]
     store.write_links(LinkBatch(linked, stories, update.assignments, dict(update.df_delta), update.n_docs))
 
 
@@ -231,8 +234,7 @@ def finish(store, chunk: int = 100) -> int:
     stale = store.stale_stories()
     for start in range(0, len(stale), chunk):
         states = store.story_vectors_by_id(stale[start:start + chunk])
-        summarise_stories(store, [StoryVector(s.id, s.terms, s.n, s.first_date, s.last_date)
-                                  for s in sorted(states, key=lambda s: s.id)])
+        summarise_stories(store, [_vector(s) for s in sorted(states, key=lambda s: s.id)])
     return len(stale)
 
 

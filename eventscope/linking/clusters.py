@@ -4,8 +4,10 @@ A story keeps the *sum* S of its members' unit tf-idf vectors and its size n, so
 document's average-linkage similarity to a story (the mean cosine with its members) is
 dot(S, v) / n. It is faded by how far apart the dates lie and by the story and document
 naming different countries (the same kind of event elsewhere is another story). A
-document joins its most similar candidate story when that clears the threshold, else
-starts a new story. Because every document is placed alone, against the stories as they
+document joins its most similar candidate story that clears the threshold and that it is
+`compatible` with (an established story's defining name missing while the document brings
+a full name of its own is another event of the same kind: another boxer's title fight,
+another player's arrest), else starts a new story. Because every document is placed alone, against the stories as they
 stand after the documents before it, the result does not depend on how a stream is cut
 into batches: a resumed run forms the same stories as a clean one.
 """
@@ -23,6 +25,12 @@ YEARS_FLOOR = 0.1  # ... and further, to this share three years on: the same kin
 # apart (missile launches, sanctions) is another story, however alike the words
 COUNTRY_MISMATCH = 0.5  # story and document each name countries, none in common
 MAX_TERMS = 500  # terms kept per story sum (the rest carry little weight)
+# The compatibility check (`compatible`); README "Stories" has how these were chosen.
+ESTABLISHED = 8  # members a story needs before its names can turn a document away
+DEFINING_SHARE = 0.8  # a name this share of its members use defines the story
+COHESION_SHARE = 0.8  # ... and only a document less like the story than its members are
+MAX_NAMES = 200  # names counted per story (the most used; under a fifth of a full vector in bytes)
+NAME_KEY = "="  # a story's name counts travel with its terms under this prefix (store.links)
 
 
 @dataclass
@@ -38,14 +46,19 @@ class StoryVector:
     doc_ids: list[str] = field(default_factory=list)  # members added in this batch
     countries: dict[str, int] = field(default_factory=dict)  # ISO3 -> members naming it
     seq: int = 0  # the stream position (documents so far) of its last change
+    names: dict[str, int] = field(default_factory=dict)  # name -> members using it
 
-    def add(self, doc_id: str, vector: dict[str, float], day: str | None, countries) -> None:
+    def add(self, doc_id: str, vector: dict[str, float], day: str | None, countries,
+            names=frozenset()) -> None:
         for term, value in vector.items():
             self.terms[term] = self.terms.get(term, 0.0) + value
         self.n += 1
         self.first_date, self.last_date = _span([self.first_date, self.last_date, day])
         for country in countries:
             self.countries[country] = self.countries.get(country, 0) + 1
+        for name in sorted(names):  # in order: the stored JSON must not depend on the hash seed
+            if name[0] != "*":
+                self.names[name] = self.names.get(name, 0) + 1
         self.doc_ids.append(doc_id)
         self.truncated()
 
@@ -53,7 +66,16 @@ class StoryVector:
         if len(self.terms) > MAX_TERMS:
             keep = sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
             self.terms = dict(keep)
+        if len(self.names) > MAX_NAMES:
+            self.names = dict(sorted(self.names.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_NAMES])
         return self
+
+    def cohesion(self) -> float:
+        """Mean cosine between two of its members: |S|^2 = n + the sum of their pairwise cosines."""
+        if self.n < 2:
+            return 1.0
+        square = sum(v * v for v in self.terms.values())
+        return (square - self.n) / (self.n * (self.n - 1))
 
 
 def story_id_for(doc_id: str) -> str:
@@ -100,16 +122,52 @@ def country_factor(story: dict[str, int], doc: set[str] | frozenset[str]) -> flo
     return COUNTRY_MISMATCH
 
 
-def similarity(vector: dict[str, float], day: str | None, countries, story: StoryVector) -> float:
-    """Mean cosine of a document with a story's members, faded by dates and countries."""
+def mean_cosine(vector: dict[str, float], story: StoryVector) -> float:
     terms = story.terms
     dot = 0.0
     for term, value in vector.items():
         weight = terms.get(term)
         if weight is not None:
             dot += value * weight
-    return (dot / story.n * date_factor((day, day), (story.first_date, story.last_date))
+    return dot / story.n
+
+
+def similarity(vector: dict[str, float], day: str | None, countries, story: StoryVector) -> float:
+    """Mean cosine of a document with a story's members, faded by dates and countries."""
+    return (mean_cosine(vector, story) * date_factor((day, day), (story.first_date, story.last_date))
             * country_factor(story.countries, countries))
+
+
+def compatible(vector: dict[str, float], names: frozenset[str], story: StoryVector) -> bool:
+    """False when the document tells another event of the story's kind: the story is
+    established (ESTABLISHED members), a name nearly all of them use (DEFINING_SHARE) is
+    nowhere in the document, the document has a full name whose last word no member ever
+    used ("Tony Thompson" against a story of Klitschko-Rahman reports), and the document is
+    less like the story than its members are to one another (COHESION_SHARE of their mean
+    cosine). Words alone cannot tell these apart: they share the kind, the venue, the verbs."""
+    if story.n < ESTABLISHED:
+        return True
+    floor = DEFINING_SHARE * story.n
+    if not any(k >= floor and name not in names and name not in vector for name, k in story.names.items()):
+        return True
+    if not any(name[0] == "*" and name[1:] not in story.names for name in names):
+        return True
+    return mean_cosine(vector, story) >= COHESION_SHARE * story.cohesion()
+
+
+def names_into_terms(terms: dict[str, float], names: dict[str, int]) -> dict[str, float]:
+    """A story's terms with its name counts under NAME_KEY, as the store keeps them."""
+    return {**terms, **{NAME_KEY + name: float(k) for name, k in names.items()}}
+
+
+def names_from_terms(stored: dict[str, float]) -> tuple[dict[str, float], dict[str, int]]:
+    terms, names = {}, {}
+    for key, value in stored.items():
+        if key.startswith(NAME_KEY):
+            names[key[len(NAME_KEY):]] = int(value)
+        else:
+            terms[key] = value
+    return terms, names
 
 
 def countries_to_text(countries: dict[str, int]) -> str:

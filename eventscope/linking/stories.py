@@ -18,8 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from eventscope.linking.clusters import DEFAULT_THRESHOLD, StoryVector, similarity, story_id_for
-from eventscope.linking.vectors import document_countries, document_features, tfidf
+from eventscope.linking.clusters import DEFAULT_THRESHOLD, StoryVector, compatible, similarity, story_id_for
+from eventscope.linking.vectors import document_countries, document_features, document_names, tfidf
 from eventscope.models import StoryState
 
 KEY_TERMS = 30  # a story is found through its heaviest terms ...
@@ -35,6 +35,7 @@ class StoryInput:
     title: str | None = None
     date: str | None = None
     countries: frozenset[str] = frozenset()  # ISO3 codes the document is about (actors, places)
+    names: frozenset[str] = frozenset()  # vectors.document_names: who and where, by name
 
 
 @dataclass
@@ -128,13 +129,13 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
         ids = postings.candidates(query, CANDIDATES_PER_DOC)
         found = index.stories(ids)
         best, best_key = None, (threshold, "")
-        for story_id in ids:
+        for story_id in ids:  # the closest that clears the threshold and tells the same event
             key = (similarity(vector, doc.date, doc.countries, found[story_id]), story_id)
-            if key[0] >= threshold and key > best_key:
+            if key[0] >= threshold and key > best_key and compatible(vector, doc.names, found[story_id]):
                 best, best_key = found[story_id], key
         if best is None:
             best = StoryVector(id=story_id_for(doc.id), terms={}, n=0, new=True)
-        best.add(doc.id, vector, doc.date, doc.countries)
+        best.add(doc.id, vector, doc.date, doc.countries, doc.names)
         best.seq = n_docs
         index.record(best)
         changed[best.id] = best
@@ -196,7 +197,8 @@ def cluster_records(records: list[dict], batch_size: int | None = None,
 
     docs = [StoryInput(str(r["id"]), text(r.get("text")), text(r.get("title")) or None,
                        str(r["date"]) if r.get("date") else None,
-                       document_countries(text(r.get("title")) + "\n" + text(r.get("text")))) for r in records]
+                       document_countries(text(r.get("title")) + "\n" + text(r.get("text"))),
+                       document_names(text(r.get("text")), text(r.get("title")) or None)) for r in records]
     ordered = sorted(docs, key=lambda d: (d.date is None, d.date or ""))
     return cluster_stream(ordered, batch_size or FILE_BATCH,
                           DEFAULT_THRESHOLD if threshold is None else threshold)

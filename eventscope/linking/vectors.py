@@ -122,3 +122,42 @@ def cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None = None
     if b_norm is None:
         return dot
     return dot / b_norm if b_norm else 0.0
+
+
+def document_names(text: str, title: str | None = None) -> frozenset[str]:
+    """The names a text writes: every capitalised word inside a sentence, lower-cased (a
+    sentence's first word only when the next word continues the name), plus ``*last`` for the
+    last word of each name of two or more words ("Jamal Williams" -> *williams). Lines in
+    headline case say nothing (every word capitalised), nor do shouted words ("A LARGE fire").
+    The story clusterer compares these with the names a story's members use (clusters.py)."""
+    stop = stopwords()
+    out: set[str] = set()
+
+    def close(phrase: list[tuple[str, bool]]) -> None:
+        if len(phrase) > 1:
+            out.add("*" + phrase[-1][0])
+            out.update(word for word, _ in phrase)
+        elif phrase and not phrase[0][1]:  # a lone capitalised first word is no evidence
+            out.add(phrase[0][0])
+
+    for line in ((title or "") + "\n" + text).split("\n"):
+        tokens = GAP_TOKEN.findall(line)
+        words = [raw for _, raw in tokens if raw[0].isalpha() and raw.lower() not in stop]
+        if len(words) >= 2 and all(w[0].isupper() for w in words):
+            continue
+        phrase: list[tuple[str, bool]] = []
+        first = True
+        for gap, raw in tokens:
+            ends = gap.rstrip()
+            start = first or ends[-1:] in SENTENCE_END
+            first = False
+            lower = raw.lower()
+            capital = (raw[0].isupper() and lower not in stop and len(raw) > 1
+                       and (len(raw) <= 4 or not raw.isupper()))
+            if start or not capital or (gap.strip(" ") and not PHRASE_BREAK.isdisjoint(gap)):
+                close(phrase)
+                phrase = []
+            if capital:
+                phrase.append((lower, start))
+        close(phrase)
+    return frozenset(out)

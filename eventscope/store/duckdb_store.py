@@ -2,8 +2,8 @@
 
 Each `write_results` call is one transaction, so a batch's documents, sentences, actors and
 events are all stored or none are; a crashed run resumes by skipping the documents that
-`known_document_ids` reports. Rows go in as Arrow tables (one INSERT per table per batch),
-never row by row. Tables and columns are described in SCHEMA.md.
+`known_document_ids` reports. Rows go in as column lists (one INSERT per table per batch),
+never row by row (store/bulk.py). Tables and columns are described in SCHEMA.md.
 """
 
 from __future__ import annotations
@@ -17,15 +17,16 @@ from pathlib import Path
 from typing import Iterable
 
 import duckdb
-import pyarrow as pa
 
 from eventscope.models import DocumentResult, Rejection
 from eventscope.store import lock
+from eventscope.store.bulk import insert_columns
 from eventscope.store.links import LinkTables
 from eventscope.store.rows import EVENT_COLUMNS, Columns, to_columns
 
 TABLES = ("documents", "sentences", "actors", "events", "rejections", "runs")
 WRITER_MEMORY_LIMIT = "128MB"  # measured: RSS 10x/1x 1.08 with it, 1.10 without (make bench)
+KEYED_LOOKUP_MAX = 2048  # ids in one looked-up list still answered by an index (DuckDB's index_scan_max_count)
 RUN_COUNTS = ("documents_added", "documents_skipped", "events_added", "rejected")
 # Stable display order of `events()`: by publication date, then document, then sentence.
 EVENTS_ORDER = "ORDER BY (SELECT date FROM documents d WHERE d.id = t.doc_id) NULLS LAST, doc_id, sentence, span_start, id"
@@ -57,7 +58,13 @@ class Store(LinkTables):
         # DuckDB's worker threads only cost coordination and per-thread heaps (measured: 800
         # articles 65 s / 429 MiB instead of 70 s / 437 MiB). Readers (exports, the web app)
         # keep DuckDB's defaults.
-        config = {} if read_only else {"memory_limit": WRITER_MEMORY_LIMIT, "threads": 1}
+        # And keyed reads: a batch looks rows up by lists of ids (`IN (SELECT unnest(?))`).
+        # DuckDB turns such a list into a join and pushes it into the table scan as an IN
+        # filter, which an index answers, only for lists of up to dynamic_or_filter_threshold
+        # values (default 50); a longer list (a batch's 64 documents, a story's 200) became a
+        # scan of the whole table, so a batch's reads, and DuckDB's cache, grew with the store.
+        config = {} if read_only else {"memory_limit": WRITER_MEMORY_LIMIT, "threads": 1,
+                                       "dynamic_or_filter_threshold": KEYED_LOOKUP_MAX}
         # A writer's marker tells readers (the web app) to stay away while it waits and writes.
         self._marker = None if read_only else lock.claim(self.path)
         try:
@@ -146,15 +153,8 @@ class Store(LinkTables):
 
     # -- writing --------------------------------------------------------------------
     def _insert(self, table: str, columns: Columns) -> None:
-        """One bulk INSERT of an Arrow table; columns matched by name."""
-        if not next(iter(columns.values()), []):
-            return
-        view = f"_incoming_{table}"
-        self.con.register(view, pa.table(columns))
-        try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
-        finally:
-            self.con.unregister(view)
+        """One bulk INSERT of column lists; columns matched by name (store/bulk.py)."""
+        insert_columns(self.con, table, columns)
 
     def write_results(self, results: list[DocumentResult], run_id: str | None = None) -> int:
         """Store the documents not already present, with their rows, in one transaction.

@@ -21,7 +21,6 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from eventscope.ingest.assemble import DEFAULT_MAX_CHARS
 # No module-level name here may equal a table name: DuckDB's replacement scan would read a
@@ -29,6 +28,7 @@ from eventscope.ingest.assemble import DEFAULT_MAX_CHARS
 from eventscope.ingest.decoding import printable_path
 from eventscope.ingest.files import documents_from_file, files_under, walk_files
 from eventscope.models import Document, Rejection
+from eventscope.store.bulk import insert_columns
 
 HASH_CHUNK = 1 << 20
 
@@ -137,18 +137,12 @@ class InputLog:
             return
         states = list({s.path: s for s in finished}.values())
         now = datetime.now(timezone.utc).replace(tzinfo=None)
-        table = pa.table({
+        insert_columns(self.store.con, "input_files", {
             "path": [s.path for s in states], "size": [s.size for s in states],
             "mtime_ns": [s.mtime_ns for s in states], "sha1": [s.sha1 for s in states],
             "run_id": [self.run_id] * len(states), "seen_at": [now] * len(states),
-            "rejected": pa.array([s.rejected for s in states], pa.int32()), "options": [s.options for s in states],
-        })
-        con = self.store.con
-        con.register("_incoming_input_files", table)
-        try:
-            con.execute("INSERT OR REPLACE INTO input_files BY NAME SELECT * FROM _incoming_input_files")
-        finally:
-            con.unregister("_incoming_input_files")
+            "rejected": [s.rejected for s in states], "options": [s.options for s in states],
+        }, verb="INSERT OR REPLACE")
         for state in states:
             self.known[state.path] = state
 

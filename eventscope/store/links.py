@@ -14,9 +14,9 @@ from dataclasses import asdict, fields
 from datetime import datetime, timezone
 from importlib import resources
 
-import pyarrow as pa
 
 from eventscope.models import DocumentCopy, LinkBatch, LinkedEvent, Story, StoryGrowth, StoryState
+from eventscope.store.bulk import insert_columns, rows_to_columns
 
 LINK_TABLES = ("document_sources", "event_links", "linked_events", "stories", "story_documents",
                "story_brief")
@@ -24,6 +24,11 @@ LINK_TABLES = ("document_sources", "event_links", "linked_events", "stories", "s
 # events and story_documents; mentions go to event_links).
 LINKED_EVENT_COLUMNS = tuple(f.name for f in fields(LinkedEvent) if f.name not in ("trigger", "story_id", "mentions"))
 LINKED_EVENT_READ = tuple(f.name for f in fields(LinkedEvent) if f.name != "mentions")
+
+
+def actor_pair(source_code: str | None, target_code: str | None) -> str:
+    """linked_events.actor_pair: the key candidate linked events are looked up by."""
+    return f"{source_code or ''}|{target_code or ''}"
 
 
 def _now() -> datetime:
@@ -46,22 +51,20 @@ class LinkTables:
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def _append(self, table: str, rows: list[dict], conflict: str = "") -> None:
-        if not rows:
-            return
-        view = f"_incoming_{table}"
-        self.con.register(view, pa.Table.from_pylist(rows))
-        try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view} {conflict}").fetchall()
-        finally:
-            self.con.unregister(view)
+        insert_columns(self.con, table, rows_to_columns(rows), conflict)
 
     # -- near-duplicates ------------------------------------------------------------
     def lsh_signatures(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
         """(doc_id, signature) of stored documents sharing any of `band_keys`."""
+        # two steps: as one nested query DuckDB scanned every signature to find the few wanted
+        doc_ids = [r[0] for r in self.con.execute(
+            "SELECT DISTINCT doc_id FROM doc_lsh WHERE band_key IN (SELECT unnest(?::BIGINT[]))",
+            [band_keys]).fetchall()]
+        if not doc_ids:
+            return []
         return self.con.execute(
-            """SELECT m.doc_id, m.signature FROM doc_minhash m WHERE m.doc_id IN
-               (SELECT doc_id FROM doc_lsh WHERE band_key IN (SELECT unnest(?::BIGINT[])))""",
-            [band_keys]).fetchall()
+            "SELECT doc_id, signature FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid",
+            [sorted(doc_ids)]).fetchall()
 
     def write_duplicates(self, copies: list[DocumentCopy], signatures: list[tuple[str, bytes, list[int]]]) -> None:
         """Record copies (document_sources rows) and the signatures of new originals."""
@@ -132,17 +135,27 @@ class LinkTables:
         found: dict[tuple, list[LinkedEvent]] = {pair: [] for pair in pairs}
         if not pairs:
             return found
-        rows = self._rows(
-            """SELECT le.rowid AS _row, le.*, (SELECT any_value(e.trigger) FROM events e WHERE e.id = le.id) AS trigger,
-                      (SELECT any_value(sd.story_id) FROM story_documents sd WHERE sd.doc_id = le.first_doc_id) AS story_id
-               FROM linked_events le
-               WHERE EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS s, unnest(?::VARCHAR[]) AS t) p
-                             WHERE p.s IS NOT DISTINCT FROM le.source_code AND p.t IS NOT DISTINCT FROM le.target_code)
-                 AND (le.date IS NULL OR ((? IS NULL OR le.date >= ?) AND (? IS NULL OR le.date <= ?)))
-               ORDER BY le.rowid""",
-            [[p[0] for p in pairs], [p[1] for p in pairs], since, since, until, until])
+        # three keyed reads (linked events by actor pair, their triggers by event id, their
+        # stories by document), the dates compared here: as one query with correlated
+        # subqueries, or with the date test in SQL, DuckDB scanned the whole table instead
+        rows = [row for row in self._rows(
+            "SELECT rowid AS _row, * FROM linked_events WHERE actor_pair IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted({actor_pair(*p) for p in pairs})])
+            if row["date"] is None or ((since is None or row["date"] >= since) and (until is None or row["date"] <= until))]
+        rows.sort(key=lambda row: row["_row"])
+        triggers = dict(self.con.execute(
+            "SELECT id, any_value(trigger) FROM events WHERE id IN (SELECT unnest(?::VARCHAR[])) GROUP BY id",
+            [[row["id"] for row in rows]]).fetchall()) if rows else {}
+        stories = dict(self.con.execute(
+            """SELECT doc_id, any_value(story_id) FROM story_documents
+               WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY doc_id""",
+            [sorted({row["first_doc_id"] for row in rows})]).fetchall()) if rows else {}
         for row in rows:
-            found[(row["source_code"], row["target_code"])].append(LinkedEvent(**{k: row[k] for k in LINKED_EVENT_READ}))
+            row["trigger"], row["story_id"] = triggers.get(row["id"]), stories.get(row["first_doc_id"])
+        for row in rows:
+            wanted = found.get((row["source_code"], row["target_code"]))  # '' and NULL share a key
+            if wanted is not None:
+                wanted.append(LinkedEvent(**{k: row[k] for k in LINKED_EVENT_READ}))
         return found
 
     def unlinked_documents(self, limit: int = 1000) -> tuple[list[dict], list[dict]]:
@@ -166,41 +179,62 @@ class LinkTables:
     # -- brief inputs ---------------------------------------------------------------
     def story_material(self, story_ids: list[str], max_documents: int = 200) -> dict[str, dict]:
         """Per story: its documents (the first `max_documents` by date), candidate brief
-        sentences (leads and event sentences), their events, and document / event counts."""
+        sentences (leads and event sentences), their events, and document / event counts.
+
+        Every read is keyed through an index (story_documents by story, documents by id,
+        sentences and events by document), so it reads the stories' own rows: a join or an
+        IN-subquery on a column without an index is a scan of the whole table, whose blocks
+        then fill DuckDB's cache, and the cost of a batch grew with the store."""
         ids = sorted(set(story_ids))
         material = {i: {"documents": [], "sentences": [], "events": [], "n_documents": 0, "n_events": 0}
                     for i in ids}
         if not ids:
             return material
-        self.con.execute(
-            """CREATE OR REPLACE TEMP TABLE _story_docs AS
-               SELECT sd.story_id, d.id, d.title, d.date FROM (
-                 SELECT sd.*, row_number() OVER (PARTITION BY sd.story_id ORDER BY d.date NULLS LAST, d.id) AS k
-                 FROM story_documents sd JOIN documents d ON d.id = sd.doc_id
-                 WHERE sd.story_id IN (SELECT unnest(?::VARCHAR[]))) sd
-               JOIN documents d ON d.id = sd.doc_id WHERE sd.k <= ?""", [ids, max_documents]).fetchall()
-        for row in self._rows("SELECT story_id, id, title, date FROM _story_docs ORDER BY date NULLS LAST, id"):
-            material[row.pop("story_id")]["documents"].append(row)
-        for row in self._rows(
-                """SELECT x.story_id, s.doc_id, s.idx, s.text FROM sentences s JOIN _story_docs x ON x.id = s.doc_id
-                   WHERE s.idx = 0 OR EXISTS (SELECT 1 FROM events e WHERE e.doc_id = s.doc_id AND e.sentence = s.idx)"""):
-            material[row.pop("story_id")]["sentences"].append(row)
-        for row in self._rows("""SELECT x.story_id, e.doc_id, e.sentence, e.date, e.date_precision
-                                 FROM events e JOIN _story_docs x ON x.id = e.doc_id"""):
-            material[row.pop("story_id")]["events"].append(row)
-        for story_id, n_documents, n_events in self.con.execute(
-                """SELECT sd.story_id, count(DISTINCT sd.doc_id), count(e.id) FROM story_documents sd
-                   LEFT JOIN events e ON e.doc_id = sd.doc_id
-                   WHERE sd.story_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY sd.story_id""", [ids]).fetchall():
-            material[story_id].update(n_documents=n_documents, n_events=n_events)
-        self.con.execute("DROP TABLE IF EXISTS _story_docs").fetchall()
+        members = self.con.execute(
+            "SELECT story_id, doc_id FROM story_documents WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids]).fetchall()
+        documents = self._documents_by_id([d for _, d in members])
+        events_of = self._counts_by_doc("events", [d for _, d in members])
+        chosen: dict[str, str] = {}  # doc_id -> story_id, the documents a brief is built from
+        for story_id in ids:
+            docs = sorted((documents[d] for s, d in members if s == story_id and d in documents),
+                          key=lambda d: (d["date"] is None, d["date"] or "", d["id"]))
+            material[story_id].update(n_documents=len(docs), n_events=sum(events_of.get(d["id"], 0) for d in docs))
+            for doc in docs[:max_documents]:
+                chosen[doc["id"]] = story_id
+                material[story_id]["documents"].append(doc)
+        wanted = sorted(chosen)
+        event_sentences = set()
+        for doc_id, sentence, date, precision in self.con.execute(
+                """SELECT doc_id, sentence, date, date_precision FROM events
+                   WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid""", [wanted]).fetchall():
+            event_sentences.add((doc_id, sentence))
+            material[chosen[doc_id]]["events"].append(
+                {"doc_id": doc_id, "sentence": sentence, "date": date, "date_precision": precision})
+        for doc_id, idx, text in self.con.execute(
+                """SELECT doc_id, idx, text FROM sentences
+                   WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid""", [wanted]).fetchall():
+            if idx == 0 or (doc_id, idx) in event_sentences:
+                material[chosen[doc_id]]["sentences"].append({"doc_id": doc_id, "idx": idx, "text": text})
         return material
+
+    def _documents_by_id(self, ids: list[str]) -> dict[str, dict]:
+        """{id: {id, title, date}} of the stored documents among `ids` (a primary-key lookup)."""
+        return {row["id"]: row for row in self._rows(
+            "SELECT id, title, date FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(set(ids))])}
+
+    def _counts_by_doc(self, table: str, doc_ids: list[str]) -> dict[str, int]:
+        """{doc_id: rows of `table` (keyed by doc_id) for that document} for `doc_ids`."""
+        return dict(self.con.execute(
+            f"SELECT doc_id, count(*) FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY doc_id",
+            [sorted(set(doc_ids))]).fetchall())
 
     # -- writing --------------------------------------------------------------------
     def write_links(self, batch: LinkBatch) -> None:
         """One batch of linking results in one transaction: linked events and their
         mention links, then the story clusterer's new state and memberships."""
-        linked = [{k: getattr(le, k) for k in LINKED_EVENT_COLUMNS} for le in batch.linked]
+        linked = [{**{k: getattr(le, k) for k in LINKED_EVENT_COLUMNS},
+                   "actor_pair": actor_pair(le.source_code, le.target_code)} for le in batch.linked]
         mentions = [{"event_id": m.event_id, "linked_event_id": le.id, "reason": m.reason_text}
                     for le in batch.linked for m in le.mentions]
         # the vector goes in compressed: a story's JSON runs to 10 kB, and DuckDB reads long
@@ -266,14 +300,14 @@ class LinkTables:
         """Counts and dates of stories whose brief is not rebuilt this batch."""
         if not grown:
             return
-        self.con.register("_story_counts", pa.Table.from_pylist([asdict(g) for g in grown]))
-        try:
-            self.con.execute("""UPDATE stories SET n_documents = c.n_documents, n_events = stories.n_events + c.new_events,
-                                       first_date = coalesce(c.first_date, stories.first_date),
-                                       last_date = coalesce(c.last_date, stories.last_date), updated_at = ?
-                                FROM _story_counts c WHERE stories.id = c.id""", [_now()]).fetchall()
-        finally:
-            self.con.unregister("_story_counts")
+        c = rows_to_columns([asdict(g) for g in grown])
+        self.con.execute("""UPDATE stories SET n_documents = c.n_documents, n_events = stories.n_events + c.new_events,
+                                   first_date = coalesce(c.first_date, stories.first_date),
+                                   last_date = coalesce(c.last_date, stories.last_date), updated_at = ?
+                            FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::BIGINT[]) AS n_documents,
+                                         unnest(?::BIGINT[]) AS new_events, unnest(?::VARCHAR[]) AS first_date,
+                                         unnest(?::VARCHAR[]) AS last_date) c WHERE stories.id = c.id""",
+                         [_now(), c["id"], c["n_documents"], c["new_events"], c["first_date"], c["last_date"]]).fetchall()
 
     def write_story_summaries(self, stories: list[Story]) -> None:
         """Replace the stories rows and briefs of the given stories."""

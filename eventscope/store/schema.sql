@@ -102,3 +102,8 @@ CREATE TABLE IF NOT EXISTS rejections (
     reason VARCHAR NOT NULL,
     "at"   TIMESTAMP NOT NULL
 );
+
+-- Lookups by document (a story's sentences and events when its brief is built): without an
+-- index on doc_id DuckDB scans the whole table for them, so each batch read more as the store grew.
+CREATE INDEX IF NOT EXISTS sentences_doc_id ON sentences (doc_id);
+CREATE INDEX IF NOT EXISTS events_doc_id ON events (doc_id);

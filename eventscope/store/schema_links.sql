@@ -70,5 +70,18 @@ ALTER TABLE story_state ADD COLUMN IF NOT EXISTS seq BIGINT;  -- stream position
 ALTER TABLE stories ADD COLUMN IF NOT EXISTS brief_n INTEGER;  -- documents the story had when its brief was built
 ALTER TABLE story_state ADD COLUMN IF NOT EXISTS vector VARCHAR;  -- JSON {term: weight}: the summed member vector (older stores)
 ALTER TABLE story_state ADD COLUMN IF NOT EXISTS packed BLOB;  -- the same JSON, zlib-compressed (what is written now)
+ALTER TABLE linked_events ADD COLUMN IF NOT EXISTS actor_pair VARCHAR;  -- 'source_code|target_code', the lookup key
+UPDATE linked_events SET actor_pair = coalesce(source_code, '') || '|' || coalesce(target_code, '')
+WHERE actor_pair IS NULL;  -- rows of a store written before it
 CREATE TABLE IF NOT EXISTS term_df (term VARCHAR PRIMARY KEY, df BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS link_counts (name VARCHAR PRIMARY KEY, value BIGINT NOT NULL);
+-- Reads and deletes of a batch are keyed (DuckDB answers `col IN (list)` with an index, and
+-- scans the whole table without one): a story's documents, key terms and brief by story, a
+-- linked event's mentions by linked event.
+CREATE INDEX IF NOT EXISTS story_documents_story_id ON story_documents (story_id);
+CREATE INDEX IF NOT EXISTS story_terms_story_id ON story_terms (story_id);
+CREATE INDEX IF NOT EXISTS story_brief_story_id ON story_brief (story_id);
+CREATE INDEX IF NOT EXISTS event_links_linked_event_id ON event_links (linked_event_id);
+-- Near-copies are looked up by band key; linked events a batch's mentions may join by actor codes.
+CREATE INDEX IF NOT EXISTS doc_lsh_band_key ON doc_lsh (band_key);
+CREATE INDEX IF NOT EXISTS linked_events_actor_pair ON linked_events (actor_pair);

@@ -139,6 +139,7 @@ def linked_mentions(r: Reader, event_id: str) -> tuple[dict | None, list[dict]]:
         return None, []
     linked = r.row("SELECT * FROM linked_events WHERE id = ?", [linked_id]) if r.has("linked_events") else None
     linked = linked or {"id": linked_id}
+    linked.pop("actor_pair", None)  # the store's lookup key, not something to show
     reasons = _link_reasons(r, linked_id)
     linked["link_reason"] = reasons.get(event_id)
     mentions = r.rows(

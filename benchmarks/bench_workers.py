@@ -1,0 +1,113 @@
+"""`eventscope run --workers 2` against one process, side by side (issue 18.6: >= 1.7x).
+
+    python benchmarks/bench_workers.py [--articles 120] [--repeat 3] [--batch-size 64] [--baseline DIR]
+
+Each round runs, as fresh subprocesses one after the other: the bare spaCy parse on 1 and on
+2 processes (benchmarks/parse_baseline.py, the reference for what two processes can gain on
+this machine), then `eventscope run CORPUS --workers 1` and `--workers 2` into empty stores;
+the order of the two runs alternates from round to round. Medians over the rounds are quoted.
+Besides wall-clock seconds each row gives the CPU seconds of the process and its children
+(os.wait4): on a shared machine the wall clock moves with everyone else's load, and the CPU
+seconds show what the extra processes cost. The events of the 1- and 2-worker runs are
+compared: they must be identical. ``--baseline DIR`` (another checkout of eventscope, e.g.
+``git archive main | tar -x -C DIR``) adds the same two runs of that code (put first on
+PYTHONPATH, this checkout's environment), interleaved with ours: before and after in one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+BIN = Path(sys.executable).parent
+
+
+def measure(cmd: list[str], log: Path, code: Path | None = None) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the process and its children, exit code); ``code``: a
+    checkout whose eventscope package is imported instead of this one."""
+    env = {**os.environ, "PYTHONPATH": str(code)} if code else None
+    start = time.perf_counter()
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=code or ROOT, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=120)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--no-parse", action="store_true", help="skip the bare-parse reference rows")
+    parser.add_argument("--baseline", type=Path, help="another checkout to run beside this one (before/after)")
+    args = parser.parse_args()
+
+    from bench import event_rows
+    from corpus import write_corpus
+    from eventscope.ingest import iter_inputs
+    from eventscope.models import Document
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        corpus = tmp / "corpus"
+        write_corpus(corpus, args.articles)
+        texts = tmp / "texts.jsonl"
+        documents = [d for d in iter_inputs([corpus]) if isinstance(d, Document)]
+        texts.write_text("".join(json.dumps({"text": d.text}) + "\n" for d in documents), encoding="utf-8")
+        print(f"{len(documents)} articles, {args.repeat} rounds, --batch-size {args.batch_size}; "
+              f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start", flush=True)
+        run = [str(BIN / "eventscope"), "run", "--show", "0", str(corpus), "--batch-size", str(args.batch_size)]
+        parse = [sys.executable, str(ROOT / "benchmarks" / "parse_baseline.py"), str(texts)]
+        rows: dict[str, list[tuple[float, float]]] = {}
+        for rep in range(args.repeat):
+            plan = [] if args.no_parse else [("parse 1 proc", parse + ["--procs", "1"]),
+                                             ("parse 2 procs", parse + ["--procs", "2"])]
+            versions = [("", None)] + ([("baseline ", args.baseline.resolve())] if args.baseline else [])
+            runs = [(f"{label}run --workers {w}", run + ["--db", str(tmp / f"{label.strip()}w{w}_{rep}.duckdb"),
+                                                         "--workers", str(w)], checkout)
+                    for label, checkout in versions for w in (1, 2)]
+            plan = [(name, cmd, None) for name, cmd in plan] + (runs if rep % 2 == 0 else runs[::-1])
+            for name, cmd, checkout in plan:
+                wall, cpu, code = measure(cmd, tmp / "log.txt", checkout)
+                if code != 0:
+                    sys.exit(f"{name} failed (exit {code}):\n{(tmp / 'log.txt').read_text()[-2000:]}")
+                rows.setdefault(name, []).append((wall, cpu))
+            print(f"  round {rep + 1}: " + "  ".join(f"{k} {v[-1][0]:.1f} s" for k, v in rows.items())
+                  + f"  (load {os.getloadavg()[0]:.1f})", flush=True)
+        print(f"load average {os.getloadavg()[0]:.1f} at end\n\n{'median of ' + str(args.repeat):22} "
+              f"{'wall s':>7} {'CPU s':>7}")
+        median = {}
+        for name, values in rows.items():
+            median[name] = (statistics.median(v[0] for v in values), statistics.median(v[1] for v in values))
+            print(f"{name:22} {median[name][0]:7.2f} {median[name][1]:7.2f}")
+        for label in ["baseline ", ""] if args.baseline else [""]:
+            r1, r2 = median[f"{label}run --workers 1"], median[f"{label}run --workers 2"]
+            print(f"{label or 'this checkout: '}speed-up of --workers 2 over 1: {r1[0] / r2[0]:.2f}x "
+                  f"(target >= 1.7); per round: " + ", ".join(
+                      f"{a[0] / b[0]:.2f}" for a, b in zip(rows[f"{label}run --workers 1"],
+                                                           rows[f"{label}run --workers 2"]))
+                  + f"; CPU of 2 workers over 1: {r2[1] / r1[1]:.2f}x")
+        if not args.no_parse:
+            p1, p2 = median["parse 1 proc"], median["parse 2 procs"]
+            print(f"bare parse: 2 procs over 1 {p1[0] / p2[0]:.2f}x (CPU {p2[1] / p1[1]:.2f}x)")
+        same = all(event_rows(tmp / f"w2_{rep}.duckdb") == event_rows(tmp / f"w1_{rep}.duckdb")
+                   for rep in range(args.repeat))
+        print(f"events identical between 1 and 2 workers: {same}")
+        if args.baseline:
+            before = all(event_rows(tmp / f"baselinew{w}_{rep}.duckdb") == event_rows(tmp / f"w1_{rep}.duckdb")
+                         for w in (1, 2) for rep in range(args.repeat))
+            print(f"events identical to the baseline's: {before}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""One INSERT per table per batch, from column lists, without Arrow.
+
+The rows of a batch go to DuckDB as one list parameter per column, unnested side by side in
+one statement. Measured against registering a pyarrow table and selecting from it: about a
+quarter of the CPU per statement (200 rows x 7 columns: 1.9 ms instead of 8.2 ms), and the
+writing process never imports pandas, which building any pyarrow array from Python lists
+does (0.4 s of CPU once per process: with worker processes, taken from them).
+"""
+
+from __future__ import annotations
+
+import weakref
+
+Columns = dict[str, list]
+
+_types: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # connection -> {table: {column: type}}
+
+
+def column_types(con, table: str) -> dict[str, str]:
+    """Column -> DuckDB type of ``table`` (JSON columns as VARCHAR: the insert casts them)."""
+    tables = _types.setdefault(con, {})
+    if table not in tables:
+        rows = con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                           "WHERE table_name = ? AND table_schema = current_schema()", [table]).fetchall()
+        tables[table] = {name: "VARCHAR" if kind == "JSON" else kind for name, kind in rows}
+    return tables[table]
+
+
+def forget_types(con) -> None:
+    """Drop the cached column types of ``con`` (after a schema change)."""
+    _types.pop(con, None)
+
+
+def insert_columns(con, table: str, columns: Columns, conflict: str = "", verb: str = "INSERT") -> None:
+    """``verb`` INTO ``table`` the rows given as equally long column lists, matched by name,
+    in list order; ``conflict`` is an ON CONFLICT clause. Nothing happens for zero rows."""
+    if not columns or not next(iter(columns.values())):
+        return
+    types = column_types(con, table)
+    if any(name not in types for name in columns):  # a column added since the types were read
+        forget_types(con)
+        types = column_types(con, table)
+    unknown = [name for name in columns if name not in types]
+    if unknown:
+        raise ValueError(f"{table} has no column(s) {', '.join(unknown)}")
+    select = ", ".join(f'unnest(${i}::{types[name]}[]) AS "{name}"' for i, name in enumerate(columns, 1))
+    con.execute(f"{verb} INTO {table} BY NAME SELECT {select} {conflict}", list(columns.values())).fetchall()
+
+
+def rows_to_columns(rows: list[dict]) -> Columns:
+    """Row dicts as column lists (a key missing from a row is NULL there)."""
+    names = dict.fromkeys(name for row in rows for name in row)
+    return {name: [row.get(name) for row in rows] for name in names}
