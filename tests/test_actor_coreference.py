@@ -67,3 +67,15 @@ def test_a_person_of_no_known_country_is_guessed_of_the_story_country(resolved):
                            "police later questioned Fenwick.", title="Kenya questions engineer")
     assert countries_of(doc, actors, "Fenwick", 0) == ["DNK"]
     assert countries_of(doc, actors, "Fenwick", 1) == ["DNK"]
+
+
+def test_a_role_of_no_country_belongs_to_whom_its_phrase_says(resolved):
+    # the story is about Portugal's reaction; the soldiers and the president are Guinea-Bissau's
+    doc, actors = resolved("Soldiers in Guinea-Bissau detained the country's interim president on "
+                           "Thursday. Portugal condemned the coup. Portugal said it would act.",
+                           title="Portugal condemns coup")
+    assert countries_of(doc, actors, "Soldiers") == ["GNB"]
+    assert countries_of(doc, actors, "president") == ["GNB"]
+    doc, actors = resolved("Japan protested on Monday. South Korea's president ordered his military "
+                           "to hold a drill.", title="Japan protests drill")
+    assert countries_of(doc, actors, "military") == ["KOR"]

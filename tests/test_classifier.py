@@ -412,3 +412,28 @@ def test_stories_read_country_names_as_slots_and_sentences_keep_them():
     assert not {"t:w:iran", "w:tehran"} & set(story)
     assert document_features("x", title="{country_1} expels envoy")["t:w:<ent>"] == 1  # as a template slot
     assert "w:iran" in sentence_features("Iran expels the envoy.")  # the sentence model's words stay
+
+
+def _protest_event(pattern: str, mode: str) -> "Event":
+    from eventscope.models import Event, Evidence
+
+    return Event(doc_id="d", sentence=0, span=(0, 10), source=[], target=[], cameo="141", cameo_root="14",
+                 goldstein=-6.5, quad_class=3, plover="PROTEST", plover_mode=mode,
+                 evidence=(Evidence("pattern", f"pattern {pattern}", entry=pattern),))
+
+
+def test_a_derived_patterns_code_does_not_decide_the_mode(classifier):
+    """Our own pattern's code keeps the mode it carries; a CAMEO.2.0-derived pattern's code
+    leaves the mode to the mode model (the system CV: its modes were right less often)."""
+    from eventscope.knowledge.verb_lexicon import DERIVED_MARK
+
+    story = ("Dock workers in the port city walked off the job on Monday, demanding higher wages. "
+             "Union leaders said the strike would continue until the company improved its offer.")
+    features = document_features(story, "Port workers strike over pay")
+    own = classifier._name_mode(_protest_event("march - -> 141", "DEMO"), features)
+    assert own.plover_mode == "DEMO" and not any("mode model" in e.value for e in own.evidence)
+    derived = classifier._name_mode(_protest_event(f"march - -> 141 {DERIVED_MARK}:12)", "DEMO"), features)
+    assert any("mode model" in e.value for e in derived.evidence)
+    choice = classifier.mode_model.predict(features, allowed=[k for k in classifier.mode_model.classes
+                                                              if k.startswith("PROTEST/")], n_reasons=0)
+    assert derived.plover_mode == (choice.label.split("/", 1)[1] or "DEMO")

@@ -104,3 +104,45 @@ def test_a_participle_shares_the_scene_of_the_verb_its_noun_serves(code_text):
 @pytest.mark.parametrize("name", ["West Africa", "Europe", "Asia", "the Middle East", "northern Europe"])
 def test_a_region_of_several_countries_is_no_place_and_no_town_namesake(name):
     assert resolve(name) is None  # "Asia" is also a small town in the Philippines
+
+
+def test_an_expulsion_happens_where_it_expels_from(code_text):
+    assert placed(code_text("Police deported three Nigerians from Ghana on Monday."), "174") == [
+        ("Ghana", "GHA", "country")]
+
+
+def test_a_persons_guessed_country_does_not_move_the_dateline():
+    from collections import Counter
+    from pathlib import Path
+
+    import eventscope.actors.resolution as resolution
+    from eventscope.coding.places import GUESSED_PERSON, PlaceContext, locate
+    from eventscope.models import Actor, Event, Evidence, Location
+
+    assert GUESSED_PERSON in Path(resolution.__file__).read_text()  # the evidence the rule reads
+    context = PlaceContext(Counter({"USA": 6}), dateline=Location("New Delhi", "IND", precision="city"))
+
+    def said_by(actor):
+        return locate(Event("d", 0, (0, 9), [actor], [], "010", "01", 0.0, 1, "COMMENT"), None, None, context)
+
+    guessed = Actor("Ravi Mehta", "USA", evidence=(
+        Evidence("rule", f"country of the story ({GUESSED_PERSON})", decides="country"),))
+    assert said_by(guessed).name == "New Delhi"  # a quoted deportee speaks where the reporter is
+    official = Actor("a US official", "USA", "GOV", evidence=(Evidence("lexicon", "demonym", decides="country"),))
+    assert (said_by(official).country, said_by(official).precision) == ("USA", "country")  # the story's country
+
+
+def test_a_visit_that_departs_for_a_place_is_placed_there_not_where_it_left(code_text):
+    r = code_text("The Kenyan president spoke to reporters in Nairobi before departing for Tokyo.")
+    assert ("Tokyo", "JPN", "city") in placed(r, "042")
+
+
+def test_an_attack_noun_happens_where_it_strikes(code_text):
+    r = code_text("Five soldiers died in an attack on a checkpoint in Kirkuk.")
+    assert ("Kirkuk", "IRQ", "city") in placed(r, "19")
+
+
+@pytest.mark.parametrize("name,town", [("Homs city", "Homs"), ("downtown Beirut", "Beirut")])
+def test_a_town_with_a_town_word_is_the_town(name, town):
+    where = resolve(name)
+    assert (where.name, where.precision) == (town, "city") and where.geonames_id

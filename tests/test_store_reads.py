@@ -59,22 +59,22 @@ class _Fetched:
         return self._rows[0] if self._rows else None
 
 
-def _fill(store: Store) -> None:
-    """OTHER_DOCUMENTS linked documents with sentences and events, written straight into the
+def _fill(store: Store, n: int = OTHER_DOCUMENTS) -> None:
+    """`n` linked documents with sentences and events, written straight into the
     tables (what linking reads, without coding them)."""
     store.con.execute(
         """INSERT INTO documents (id, title, date, text, ingested_at)
            SELECT 'other' || i, 'Title ' || i, '2019-03-' || lpad((1 + i % 28)::VARCHAR, 2, '0'),
-                  'Some text.', now()::TIMESTAMP FROM range(?) t(i)""", [OTHER_DOCUMENTS])
+                  'Some text.', now()::TIMESTAMP FROM range(?) t(i)""", [n])
     store.con.execute(
         """INSERT INTO sentences SELECT 'other' || i, k, 0, 10, 'Sentence ' || k || ' of ' || i
-           FROM range(?) t(i), range(?) s(k)""", [OTHER_DOCUMENTS, SENTENCES])
+           FROM range(?) t(i), range(?) s(k)""", [n, SENTENCES])
     store.con.execute(
         """INSERT INTO events (id, doc_id, sentence, cameo, source_code, target_code, date)
            SELECT 'e' || i || '-' || k, 'other' || i, k, '042', 'FRAGOV', 'DEUGOV', '2019-03-01'
-           FROM range(?) t(i), range(3) s(k)""", [OTHER_DOCUMENTS])
+           FROM range(?) t(i), range(3) s(k)""", [n])
     store.con.execute("INSERT INTO story_documents SELECT 's' || i, 'other' || i FROM range(?) t(i)",
-                      [OTHER_DOCUMENTS])
+                      [n])
     # and what linking kept of them: linked events, stories with their terms and briefs,
     # near-copy signatures, term counts
     store.con.execute(
@@ -82,19 +82,19 @@ def _fill(store: Store) -> None:
            SELECT id, cameo, source_code, target_code, date, doc_id, source_code || '|' || target_code FROM events""")
     store.con.execute("INSERT INTO event_links SELECT id, id, 'first report' FROM events")
     store.con.execute(
-        """INSERT INTO story_state (story_id, n, seq) SELECT 's' || i, 1, i FROM range(?) t(i)""", [OTHER_DOCUMENTS])
+        """INSERT INTO story_state (story_id, n, seq) SELECT 's' || i, 1, i FROM range(?) t(i)""", [n])
     store.con.execute(
         """INSERT INTO story_terms SELECT 's' || i, 'term' || k, 1.0, k < 3 FROM range(?) t(i), range(10) s(k)""",
-        [OTHER_DOCUMENTS])
+        [n])
     store.con.execute(
         """INSERT INTO stories (id, title, n_documents, n_events, brief_n)
-           SELECT 's' || i, 'Title ' || i, 1, 3, 1 FROM range(?) t(i)""", [OTHER_DOCUMENTS])
+           SELECT 's' || i, 'Title ' || i, 1, 3, 1 FROM range(?) t(i)""", [n])
     store.con.execute(
         """INSERT INTO story_brief SELECT 's' || i, k, 'Sentence ' || k, 'other' || i, k, NULL
-           FROM range(?) t(i), range(3) s(k)""", [OTHER_DOCUMENTS])
-    store.con.execute("INSERT INTO doc_minhash SELECT 'other' || i, 'x'::BLOB FROM range(?) t(i)", [OTHER_DOCUMENTS])
+           FROM range(?) t(i), range(3) s(k)""", [n])
+    store.con.execute("INSERT INTO doc_minhash SELECT 'other' || i, 'x'::BLOB FROM range(?) t(i)", [n])
     store.con.execute("INSERT INTO doc_lsh SELECT 1000 * i + k, 'other' || i FROM range(?) t(i), range(32) s(k)",
-                      [OTHER_DOCUMENTS])
+                      [n])
     store.con.execute("INSERT INTO term_df SELECT 'word' || i, 1 FROM range(3000) t(i)")
 
 
@@ -114,13 +114,14 @@ def _link(store: Store, results: list[DocumentResult]) -> None:
         linking.link_batch(results, store)
 
 
-def test_linking_a_batch_reads_its_own_documents_not_the_store(tmp_path):
+@pytest.mark.parametrize("n_other", [OTHER_DOCUMENTS, pytest.param(30_000, marks=pytest.mark.slow)])
+def test_linking_a_batch_reads_its_own_documents_not_the_store(tmp_path, n_other):
     first = _report("Russian forces shelled Kharkiv overnight, killing three civilians in the city's "
                     "north, Ukrainian officials said on Wednesday.", "2024-05-01", "A")
     second = _report("Russian forces shelled Kharkiv on Wednesday, killing three civilians and "
                      "damaging a power station, the regional governor said.", "2024-05-02", "B")
     with Store(tmp_path / "es.duckdb") as store:
-        _fill(store)
+        _fill(store, n_other)
         _link(store, [first])  # the process's first batch: it reads the story index once
         counter = ScanCounter(store.con, tmp_path / "profile.json")
         store.con = counter

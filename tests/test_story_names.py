@@ -145,3 +145,18 @@ def test_stored_name_counts_do_not_depend_on_the_hash_seed():
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(outputs) == 1
+
+
+def test_a_document_as_close_as_the_members_are_is_never_turned_away():
+    """The names only decide for a document less like the story than its members are."""
+    story = clusters.StoryVector("s", {}, 0)
+    member = {"arrest": 0.6, "drunk": 0.6, "okafor": 0.529}
+    for k in range(clusters.ESTABLISHED):
+        story.add(f"d{k}", member, None, (), frozenset({"okafor", "mariners"}))
+    stranger = frozenset({"luis", "brennan", "*brennan", "mariners"})
+    assert story.cohesion() == pytest.approx(1.0, abs=1e-3)
+    assert clusters.compatible({"arrest": 0.7071, "drunk": 0.7071}, stranger, story)  # 0.85 of cohesion
+    assert not clusters.compatible({"arrest": 0.5, "drunk": 0.5, "brennan": 0.7071}, stranger, story)  # 0.6
+    # the defining name in the document, or no full name of its own: the same story
+    assert clusters.compatible({"arrest": 0.5, "drunk": 0.5, "brennan": 0.7071}, stranger | {"okafor"}, story)
+    assert clusters.compatible({"arrest": 0.5, "drunk": 0.5, "brennan": 0.7071}, frozenset({"brennan"}), story)

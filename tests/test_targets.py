@@ -179,3 +179,14 @@ def test_the_town_or_region_an_act_starts_from_is_no_target(code_text):
     r = code_text("Mexican authorities deported Luis Ortega from Texas on Monday.")
     deported = events_of(r, "COERCE")
     assert deported and [a.name for a in deported[0].target] == ["Luis Ortega"]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Hezbollah drone strikes on Haifa continued on Friday.", ("LBN", "REB")),
+    ("NATO air strikes on Tripoli resumed overnight.", ("IGO", "MIL")),
+])
+def test_an_organisation_modifying_an_event_noun_does_it_with_its_sector(code_text, text, source):
+    # one reading of a modifier for event nouns and for objects (implied_targets.modifier_actor)
+    strikes = events_of(code_text(text), "ASSAULT")
+    assert strikes and [(a.country, a.sector) for a in strikes[0].source] == [source]
+    assert "modifier of an event noun" in strikes[0].source[0].evidence_text

@@ -64,6 +64,9 @@ from eventscope.knowledge.actor_lexicon import Lexicon, key, load_lexicon, token
 from eventscope.knowledge.petrarch import config_roles  # noqa: E402
 from eventscope.knowledge.petrarch_actors import ActorRecord, actor_records  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tools"))
+import phoenix_errors  # noqa: E402
+
 OUT_DIR = ROOT / "eventscope" / "actors" / "data"
 PEOPLE_FILE, ORGS_FILE, NOTICE_FILE = "phoenix_people.tsv", "phoenix_organizations.tsv", "phoenix_actors.NOTICE"
 DICTIONARY_DATE = dt.date(2015, 4, 30)  # PETR_config.ini: "Last update: 30 April 2015"
@@ -364,11 +367,31 @@ def notice(folder: Path, files: list[Path]) -> str:
 
 
 def build(folder: Path) -> tuple[Derived, list[Path], list[str]]:
-    """Read the actor dictionaries the folder's config names and derive our rows."""
+    """Read the actor dictionaries the folder's config names, fix the country codes the
+    checks of phoenix_errors find, and derive our rows."""
     files = actor_files(folder)
     warnings: list[str] = []
-    records = [r for path in files for r in actor_records(path, warnings)]
-    return derive(records, common_words(), load_lexicon(derived=False)), files, warnings
+    ours = load_lexicon(derived=False)
+    records, errors = [], Counter()
+    for path in files:
+        found = actor_records(path, warnings)
+        fixes, counts = phoenix_errors.find(path, found, ours, un_members(), is_person, has_sector, RENAMED)
+        records += [phoenix_errors.recoded(r, fixes[n]) if n in fixes else r for n, r in enumerate(found)]
+        errors.update(counts)
+    derived = derive(records, common_words(), ours)
+    derived.dropped.update(errors)
+    return derived, files, warnings
+
+
+def un_members() -> set[str]:
+    """ISO codes of countries.tsv's UN member states (its first block, up to the observers)."""
+    members, block = set(), None
+    for line in (OUT_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            block = line
+        elif block == "# UN member states" and re.match(r"[A-Z]{3}\t", line):
+            members.add(line[:3])
+    return members
 
 
 def actor_files(folder: Path) -> list[Path]:

@@ -111,7 +111,8 @@ def code_hash(records: list[dict], dictionaries: Path | None = None) -> tuple[st
 RUN_TABLES = {"documents": "id", "sentences": "doc_id, idx", "actors": "doc_id, start, \"end\", name, text",
               "events": "id", "stories": "id", "story_documents": "doc_id", "story_brief": "story_id, idx",
               "linked_events": "id", "event_links": "event_id", "document_sources": "copy_id"}
-VOLATILE = ("run_id", "ingested_at", "updated_at")  # differ between two runs of the same input
+VOLATILE = ("run_id", "ingested_at", "updated_at",  # differ between two runs of the same input
+            "actor_pair")  # linked_events' lookup key, derived from source_code and target_code
 
 
 def table_hashes(store, scratch: str = "") -> dict[str, str]:

@@ -10,6 +10,9 @@ Coreference has no usable model on PyPI, so it is written from the parse:
 - a definite role of no country ("the foreign minister") is the last person or body named
   with that role ("Pakistan Foreign Minister Shah Mahmood Qureshi") or holding it (a known
   person's office);
+- a role of no country whose phrase says whose it is takes that country: "his military"
+  (the pronoun's), "the country's president" (the country named last), "soldiers in
+  Guinea-Bissau";
 - a known surname after a given name that is not the known person's ("Tim Morrison") is
   someone else;
 - "the two men", "both sides", "the two countries" go to the last pair of actors;

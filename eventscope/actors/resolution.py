@@ -16,7 +16,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.phrase import resolve_country, resolve_phrase
-from eventscope.actors.story import AGENT_WEIGHT, country_counts, is_country, names_known_actor, story_country
+from eventscope.actors.story import (
+    AGENT_WEIGHT, country_counts, is_country, names_known_actor, place_name, story_country,
+)
 from eventscope.knowledge.actor_lexicon import PLACE_KINDS, fold, load_lexicon, tokenize
 from eventscope.models import Actor, Document, Evidence, decided
 
@@ -34,6 +36,8 @@ NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDI
                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
 NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
 PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
+COUNTRY_NOUNS = {"country", "nation"}  # "the country's president": the country named last
+COUNTRY_WINDOW = 2  # sentences back "the country" may reach
 COMPOUND_RE = re.compile(r"^(?i:the |a |an )?([A-Z][\w.]*)\s?-\s?([A-Z][\w.]*) (.+)$")  # "Russian-Iranian talks"
 
 STORY = "<story>"  # a role's country until the pass has read the whole story (see _settle_story_country)
@@ -137,7 +141,7 @@ class MentionResolver:
         if len(actors) == 1:
             actors = [self._with_apposition(token, actors[0], context)]
             if actors[0].country == STORY:
-                actors = [self._named_role_before(token, span, actors[0])]
+                actors = [self._owned(token, actors[0]) or self._named_role_before(token, span, actors[0])]
             elif not actors[0].country and not actors[0].sector and token.ent_type_ == "PERSON":
                 # a person no lexicon knows and the text gives no country: most people in
                 # a story are of the country it is about (a coder's guess, said as such)
@@ -278,6 +282,27 @@ class MentionResolver:
             return merged
         return actor
 
+    def _owned(self, token: Token, actor: Actor) -> Actor | None:
+        """A role whose phrase says whose it is without naming a country: "his military" (the
+        pronoun's), "the country's interim president" (the country named last), "soldiers in
+        Guinea-Bissau" (a country it is in); None when it does not."""
+        for child in token.children:
+            country, how = None, ""
+            if child.dep_ == "poss" and child.pos_ == "PRON" and child.i in self._by_token:
+                country, how = next((a.country for a in self._by_token[child.i] if is_country(a.country)), None), child.text
+            elif child.dep_ == "poss" and child.lemma_.lower() in COUNTRY_NOUNS and any(
+                    c.dep_ == "det" and c.lower_ in {"the", "this"} for c in child.children):
+                country, how = _country_named_before(child), f"the {child.text}"
+            elif child.dep_ == "prep" and child.lower_ in {"in", "from"}:
+                place = next((noun_phrase(g) for g in child.children if g.dep_ == "pobj"), None)
+                if place is not None and any(t.ent_type_ in {"GPE", "LOC"} for t in place):
+                    country, how = resolve_country(place.text), f"{child.text} {place.text}"
+            if is_country(country):
+                return replace(actor, country=country, evidence=tuple(
+                    e for e in actor.evidence if not e.value.startswith("country of the story")) + (
+                    Evidence("rule", f"whose: {how}", decides="country"),))
+        return None
+
     def _named_role_before(self, token: Token, span: Span, actor: Actor) -> Actor:
         """"The foreign minister" after "Pakistan Foreign Minister Shah Mahmood Qureshi": a
         definite role of no country is the last person or body named with that role (in
@@ -348,6 +373,19 @@ class MentionResolver:
         for token in sent:
             if token.dep_ == "conj" and token.i in self._by_token and token.head.i in self._by_token:
                 self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
+
+
+def _country_named_before(token: Token) -> str | None:
+    """"The country's president": the last country named before, in its sentence or the
+    COUNTRY_WINDOW before it."""
+    doc, start = token.doc, token.sent.start
+    for _ in range(COUNTRY_WINDOW):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= token.i]):
+        if ent.label_ in {"GPE", "NORP"} and is_country(country := resolve_country(place_name(ent).text)):
+            return country
+    return None
 
 
 def _is_subject(token: Token) -> bool:

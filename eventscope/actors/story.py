@@ -38,7 +38,7 @@ def country_counts(doc: Doc, document: Document) -> dict[str, int]:
             counts[country] = counts.get(country, 0) + TITLE_WEIGHT
     for ent in doc.ents:
         if ent.label_ in {"GPE", "NORP"}:
-            country = resolve_country(ent.text)
+            country = resolve_country(place_name(ent).text)
             if is_country(country):
                 counts[country] = counts.get(country, 0) + (AGENT_WEIGHT if _names_an_agent(ent) else 1)
     return counts
@@ -79,3 +79,12 @@ def _countries_named(title: str) -> tuple[str, ...]:
     lex = load_lexicon()
     return tuple(m.best.country for m in lex.scan(tokenize(title))
                  if m.best.country and m.best.kind in ("country", "demonym", "capital", "seat", "city", "region"))
+
+
+def place_name(ent: Span) -> Span:
+    """The whole place name an entity is the first part of: the parser tags only "Guinea" of
+    "Guinea-Bissau" (a compound of its last part)."""
+    head = ent.root.head
+    if ent.root.dep_ == "compound" and head.i >= ent.end and head.i - ent.end <= 2:
+        return ent.doc[ent.start : head.i + 1]
+    return ent

@@ -18,6 +18,7 @@ from eventscope.coding.agents import implicit_agent
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.verb_lexicon import Lexicon, event_nouns
 from eventscope.coding.modality import Modality, reported_modality
+from eventscope.coding.implied_targets import modifier_actor
 from eventscope.coding.places import place_of
 from eventscope.models import Actor, Document, Event, Evidence
 
@@ -166,7 +167,7 @@ def _doers(noun: Token, actors, possessive_acts: bool) -> tuple[list[Actor], lis
         for head in heads:
             found = actors.actors_for(head)
             if not found and head.ent_type_ in MODIFIER_ENTITIES:
-                found = [a for a in [_modifier_actor(head, actors)] if a is not None]
+                found = [a for a in [modifier_actor(head, actors, "an event noun")] if a is not None]
             if found:
                 return found, ["event noun: its modifier names who does it"]
     return [], []
@@ -192,19 +193,7 @@ def _named_in(heads: list[Token], actors) -> list[Actor]:
         for token in head.subtree:
             found = actors.actors_for(token)
             if not found and token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE"}:
-                found = [a for a in [_modifier_actor(token, actors)] if a is not None]
+                found = [a for a in [modifier_actor(token, actors, "an event noun")] if a is not None]
             if found:
                 return found
     return []
-
-
-def _modifier_actor(token: Token, actors) -> Actor | None:
-    """The country a modifier names ("Russian air strikes", "U.S. sanctions")."""
-    from eventscope.actors.phrase import resolve_phrase
-
-    found = resolve_phrase(token.text, dictionaries=actors.dictionaries)
-    if not found.country or found.sector:
-        return None
-    return Actor(name=found.name, country=found.country, text=token.text, start=token.idx,
-                 end=token.idx + len(token.text), entity=f"{found.country}::modifier",
-                 evidence=found.evidence + (Evidence("rule", "modifier of an event noun"),))

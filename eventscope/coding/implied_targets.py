@@ -108,9 +108,12 @@ def implicit(code: str, action: Token, sources: list[Actor]) -> list[Actor]:
                   evidence=(Evidence("rule", f"target implied by CAMEO {code}", decides="sector"),))]
 
 
-def modifier_actor(token: Token, actors: DocActors) -> Actor | None:
+def modifier_actor(token: Token, actors: DocActors, what: str = "the object") -> Actor | None:
     """The country or organisation a modifier names: "condemned the Israeli raid" targets
-    Israel, "backed a UN appeal" the United Nations, "rejected an EU demand" the EU."""
+    Israel, "backed a UN appeal" the United Nations, "rejected an EU demand" the EU; "Russian
+    air strikes", "Hamas rocket attacks" are done by them (coding.event_nouns). A country
+    modifier is the country (no sector: "Russian" says whose, not which body); an organisation
+    keeps its sector; a person or a role ("presidential", "police") names no one here."""
     from eventscope.actors.phrase import resolve_phrase
 
     span = clauses.entity_span(token) if token.ent_type_ == "ORG" else None
@@ -122,7 +125,7 @@ def modifier_actor(token: Token, actors: DocActors) -> Actor | None:
     return Actor(name=found.name, country=found.country, sector=found.sector if token.ent_type_ == "ORG" else None,
                  text=text, start=start, end=start + len(text),
                  entity=f"{found.country}:{found.sector or ''}:{found.name}::modifier",
-                 evidence=found.evidence + (Evidence("rule", "modifier of the object"),))
+                 evidence=found.evidence + (Evidence("rule", f"modifier of {what}"),))
 
 
 def armed_modifier_actor(token: Token, actors: DocActors) -> Actor | None:

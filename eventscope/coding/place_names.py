@@ -28,6 +28,7 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.'\- ]{1,30}?))?"
                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,30}\))?\s*"
                       r"(?:-{1,2}|\u2013|\u2014|:)\s")
+TOWN_WORDS = {"the", "city", "town", "of", "downtown", "central", "centre", "center"}  # "Aleppo city" is Aleppo
 COVERED_SHARE = 2  # a story is about a country when it names it twice as often as any other,
 COVERED_MIN = 3  # and at least three times
 
@@ -164,8 +165,13 @@ def _within_named_country(name: str) -> Location | None:
         entry = next((e for e in m.entries if e.kind in PLACE_KINDS and e.country and len(e.country) == 3
                       and _country_area(e.country) is not None), None)
         rest = toks[:m.start] + toks[m.end:]
-        if entry is not None and all(t.norm in place_words()["qualifier"] for t in rest):
-            return Location(name, entry.country, precision="region" if entry.kind != "country" else "country")
+        if entry is None or not all(t.norm in place_words()["qualifier"] for t in rest):
+            continue
+        if entry.kind in {"city", "capital"} and all(t.norm in TOWN_WORDS for t in rest):  # "Aleppo city"
+            town = town_named(" ".join(t.text for t in toks[m.start:m.end]), entry.country)
+            if town is not None:
+                return town
+        return Location(name, entry.country, precision="region" if entry.kind != "country" else "country")
     return None
 
 

@@ -23,10 +23,12 @@ PLACE_AIMED_ROOTS = _WORDS["place_aimed_root"]  # protests: aimed at the place's
 MARCH_WORDS = _WORDS["march_verb"]
 STRIKE_ROOTS = _WORDS["strike_root"]  # an attack happens where it strikes: "shelled Aleppo"
 VISIT_CODES = _WORDS["visit_code"]  # make / host a visit
+ORIGIN_CODES = _WORDS["origin_code"]  # expulsions happen where they expel from: "deported from Arizona"
 TRAVEL_VERBS = _WORDS["travel_verb"]
 OCCASION_NOUNS = _WORDS["occasion"]  # "on the sidelines of a summit in X": the summit's place
 OCCASION_PREPS = _WORDS["occasion_prep"]  # "said during / after / following talks in Geneva"
 SEATED_SECTORS = {w.upper() for w in _WORDS["seated_sector"]}  # courts, police, parliaments act at home
+ATTACK_NOUNS = _WORDS["attack_noun"]  # "an attack on X" happened in X
 OWNED_NOUNS = _WORDS["owned"]
 COUNT_WORDS = _WORDS["count"]  # "hundreds of protesters in X": the people counted are in X  # "a US official", "Israel's military": a modifier names the owner
 NESTED_DEPTH = 3  # "at a cinema in the US state of Louisiana": places inside a locative phrase
@@ -122,9 +124,15 @@ def named_in(pobj: Token, depth: int = 0) -> list[Token]:
     out = []
     if pobj.lemma_.lower() in EVENT_NOUNS:  # "during a visit to Beirut", "at talks in Geneva"
         out += _event_places(pobj, depth)
-    if pobj.lemma_.lower() in PLACE_NOUNS:
-        out += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children if g.dep_ == "pobj"]
+    if pobj.lemma_.lower() in PLACE_NOUNS:  # "the village of X", "the western edge of the city of X"
+        out += [t for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                if g.dep_ == "pobj" for t in ([g] if g.lemma_.lower() not in PLACE_NOUNS or depth >= NESTED_DEPTH
+                                              else named_in(g, depth + 1))]
+    if pobj.lemma_.lower() in ATTACK_NOUNS and depth < NESTED_DEPTH:
+        # "killed in an attack on Aleppo", "the offensive launched by rebels against Aleppo"
+        heads = [pobj] + [v for v in pobj.children if v.dep_ == "acl"]
+        out += [t for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS | {"of"}
+                for g in p.children if g.dep_ == "pobj" for t in named_in(g, depth + 1)]
     if pobj.lemma_.lower() in OCCASION_NOUNS:  # "on the sidelines of a summit in Doha"
         out += [t for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in EVENT_NOUNS

@@ -24,12 +24,14 @@ from eventscope.coding.place_names import (  # noqa: F401  (resolve, capitals: t
     PLACE_ENTS, PlaceContext, _capital_of, _country_area, capital_city, capitals, resolve, resolve_place, town_named,
 )
 from eventscope.coding.place_phrases import (
-    AIMED_PREPS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, OCCASION_PREPS, PLACE_AIMED_ROOTS,
-    SEATED_SECTORS, STRIKE_ROOTS, TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS, clause_places, compound_start, named_in, names_a_place, sentence_owners,
+    AIMED_PREPS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, OCCASION_PREPS, ORIGIN_CODES,
+    PLACE_AIMED_ROOTS, SEATED_SECTORS, STRIKE_ROOTS, TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS, clause_places,
+    compound_start, named_in, names_a_place, sentence_owners,
 )
 from eventscope.models import Actor, DocumentResult, Event, Evidence, Location
 
 ELSEWHERE_MIN = 2  # a dateline's story happens elsewhere when its body names another town this often
+GUESSED_PERSON = "a person of no known country"  # actors/resolution.py's evidence for a guessed country
 
 
 def aim_at_place(event: Event) -> None:
@@ -73,6 +75,7 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
     if action is not None:
         preps = LOCATIVE_PREPS | (DESTINATION_PREPS if _goes_to(event, action) else set())
         preps |= AIMED_PREPS if event.cameo_root in STRIKE_ROOTS else set()
+        preps |= {"from"} if event.cameo[:3] in ORIGIN_CODES else set()  # "deported from Arizona"
         for token in clause_places(action, preps, event.cameo_root in STRIKE_ROOTS):
             where = _resolve_token(token, context, "clause", _home(event, context))
             if where is not None:
@@ -100,7 +103,7 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
         area = _country_area(context.covered_country())  # country the story is about
         if area is not None:
             return replace(area, evidence="story")
-    countries = {a.country for a in event.source + event.target if a.country}
+    countries = {a.country for a in event.source + event.target if a.country and not _guessed_country(a)}
     dateline = context.dateline
     if dateline is not None and (not countries or dateline.country in countries):
         return dateline
@@ -148,8 +151,9 @@ def _covered_country(event: Event, context: PlaceContext) -> Location | None:
     country = context.covered_country()
     if country is None or country == context.dateline.country:
         return None
-    sources = {a.country for a in event.source if a.country}
-    targets = {a.country for a in event.target if a.country and _country_area(a.country) is not None}
+    sources = {a.country for a in event.source if a.country and not _guessed_country(a)}
+    targets = {a.country for a in event.target if a.country and not _guessed_country(a)
+               and _country_area(a.country) is not None}
     if (sources | targets) != {country}:
         return None
     area = _country_area(country)
@@ -181,6 +185,14 @@ def _seat_country(event: Event) -> Location | None:
     town = next((t for a in sources if (t := town_named(a.text or a.name, country)) is not None), None)
     where = town or _country_area(country)
     return replace(where, evidence="actor") if where is not None else None
+
+
+def _guessed_country(actor: Actor) -> bool:
+    """The actor's country is the story's, guessed for a person no lexicon knows (actors say so
+    in its evidence): it says nothing about where the act was, and taken as a fact it would put
+    a quoted deportee's words in the country he was deported from ("NEW DELHI -" over a story
+    about the United States)."""
+    return any(e.decides == "country" and GUESSED_PERSON in e.value for e in actor.evidence)
 
 
 def _names_its_country(actor: Actor) -> bool:

@@ -28,6 +28,10 @@ PLACE_KINDS = ("seat", "capital", "country", "demonym", "region", "city")
 
 
 LexiconError = DataFileError  # the name callers catch
+# Derived from the Phoenix dictionaries, read under ours (a name ours knows stays ours):
+DERIVED_AGENTS = "phoenix_agents.tsv"  # role words of Phoenix.agents.txt (tools/build_agent_knowledge.py)
+DERIVED_COUNTRIES = "phoenix_countries.tsv"  # country names, adjectives (tools/build_country_knowledge.py)
+DERIVED_PLACES = "phoenix_places.tsv"  # provinces and towns of the country records (same tool)
 
 # Role-word priorities (sectors.tsv's header) that decide how a phrase is read (actors.phrase):
 NOT_AN_ACTOR = 0  # UNK (a person of unknown kind) and JNK (not an actor)
@@ -278,7 +282,9 @@ class Lexicon:
         return sorted(chosen, key=lambda m: m.start)
 
 
-def _load_countries(lex: Lexicon, path: Path) -> None:
+def _load_countries(lex: Lexicon, path: Path, under: bool = False) -> None:
+    """Countries; `under`: derived names (phoenix_countries.tsv), not taken for a name we know."""
+    add = _add_under(lex) if under else lex.add
     for lineno, row in read_tsv(path):
         where = f"{path.name}:{lineno}"
         iso, name = row["iso3"], row["name"]
@@ -287,15 +293,15 @@ def _load_countries(lex: Lexicon, path: Path) -> None:
         country = Entry("country", name, iso, source=where)
         lex.countries.setdefault(iso, country)
         for alias in [name, *split_list(row["aliases"])]:
-            lex.add(alias, country)
+            add(alias, country)
         for demonym in split_list(row["demonyms"]):
-            lex.add(demonym, Entry("demonym", name, iso, source=where))
+            add(demonym, Entry("demonym", name, iso, source=where))
         capitals = split_list(row["capital"])
         for capital in capitals:  # a capital alone stands for the government
-            lex.add(capital, Entry("capital", capitals[0], iso, "GOV", priority=PLACE_PRIORITY, source=where))
+            add(capital, Entry("capital", capitals[0], iso, "GOV", priority=PLACE_PRIORITY, source=where))
         for seat in split_list(row["seats"]):
             phrase, _, seat_sector = seat.partition("=")
-            lex.add(phrase, Entry("seat", key_title(phrase), iso, seat_sector or "GOV",
+            add(phrase, Entry("seat", key_title(phrase), iso, seat_sector or "GOV",
                                   priority=PLACE_PRIORITY, source=where))
 
 
@@ -304,7 +310,17 @@ def key_title(phrase: str) -> str:
     return phrase[4:] if phrase.startswith("the ") else phrase
 
 
-def _load_places(lex: Lexicon, path: Path) -> None:
+def _add_under(lex: Lexicon) -> Callable[[str, Entry], None]:
+    """`lex.add` for derived rows: a name the lexicon knows (of any kind) stays as it is."""
+    def add(phrase: str, entry: Entry) -> None:
+        k = key(phrase)
+        if k not in lex.table and k not in lex.pending:
+            lex.add(phrase, entry)
+    return add
+
+
+def _load_places(lex: Lexicon, path: Path, under: bool = False) -> None:
+    add = _add_under(lex) if under else lex.add
     for lineno, row in read_tsv(path):
         where = f"{path.name}:{lineno}"
         if row["kind"] not in ("city", "region"):
@@ -312,7 +328,7 @@ def _load_places(lex: Lexicon, path: Path) -> None:
         sector = "CVL" if row["kind"] == "city" else None  # a town as actor = its residents
         entry = Entry(row["kind"], row["name"], row["country"], sector, priority=PLACE_PRIORITY, source=where)
         for alias in [row["name"], *split_list(row["aliases"])]:
-            lex.add(alias, entry)
+            add(alias, entry)
 
 
 def _load_organizations(lex: Lexicon, path: Path) -> None:
@@ -344,7 +360,8 @@ def _load_people(lex: Lexicon, path: Path) -> None:
             lex.add_all(alias, entries)
 
 
-def _load_sectors(lex: Lexicon, path: Path) -> None:
+def _load_sectors(lex: Lexicon, path: Path, under: bool = False) -> None:
+    """Role words; `under`: derived ones (phoenix_agents.tsv), not taken for a name we know."""
     for lineno, row in read_tsv(path):
         where = f"{path.name}:{lineno}"
         try:
@@ -354,13 +371,13 @@ def _load_sectors(lex: Lexicon, path: Path) -> None:
         entry = Entry("sector", row["phrase"], None, row["sector"] or None,
                       row["sector2"] or None, priority=priority, leads=row["leads"] == "y",
                       source=where)
-        lex.add(row["phrase"], entry)
+        (_add_under(lex) if under else lex.add)(row["phrase"], entry)
 
 
 def load_lexicon(data_dir: str | None = None, derived: bool | None = None) -> Lexicon:
     """Read every data file once; later calls return the cached lexicon. `derived` (default:
-    on unless EVENTSCOPE_DERIVED_ACTORS=0) adds the actors derived from the Phoenix dictionaries
-    (knowledge.derived_actors), under ours."""
+    on unless EVENTSCOPE_DERIVED_ACTORS=0) adds the actors and role words derived from the
+    Phoenix dictionaries (knowledge.derived_actors, DERIVED_AGENTS), under ours."""
     if derived is None:
         from eventscope.knowledge.derived_actors import derived_actors_enabled
 
@@ -381,6 +398,10 @@ def _load_lexicon(data_dir: str | None, derived: bool) -> Lexicon:
         from eventscope.knowledge.derived_actors import index_derived_actors
 
         index_derived_actors(lex, base)
+        for name, load in ((DERIVED_COUNTRIES, _load_countries), (DERIVED_PLACES, _load_places),
+                           (DERIVED_AGENTS, _load_sectors)):
+            if (base / name).is_file():
+                load(lex, base / name, under=True)
     return lex
 
 

@@ -67,6 +67,7 @@ class Agent:
     code: str
     prefix: bool  # "NGO~": the code goes before the actor's code
     source: str
+    form: str = "phrase"  # or "plural": made by the reader; "listed": a {PLURAL} of the line
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
@@ -201,21 +202,21 @@ def read_agents(book: ActorDictionary, path: Path) -> None:
         phrase, plurals, code = m[1], m[2], m[3].replace(" ", "")
         prefix = code.endswith("~")
         code = code.strip("~").upper()
-        forms = [phrase]
+        forms = [(phrase, "phrase")]
         for name in re.findall(r"!(\w+)!", phrase):
             if name.upper() not in sets:
                 book.warnings.append(f"{where}: undefined substitution set !{name}!")
                 forms = []
                 break
-            forms = [f.replace(f"!{name}!", item) for f in forms for item in sets[name.upper()]]
-        if plurals is None and forms == [phrase]:
-            forms.append(_plural(phrase))
+            forms = [(f.replace(f"!{name}!", item), kind) for f, kind in forms for item in sets[name.upper()]]
+        if plurals is None and forms == [(phrase, "phrase")]:
+            forms.append((_plural(phrase), "plural"))
         elif plurals:
-            forms += plurals.strip("{}").split()
-        for form in forms:
+            forms += [(p, "listed") for p in plurals.strip("{}").split()]
+        for form, kind in forms:
             words, gaps = _agent_pattern(form)
             if words:
-                book.agents.append(Agent(words, gaps, code, prefix, where))
+                book.agents.append(Agent(words, gaps, code, prefix, where, kind))
 
 
 def read_discards(book: ActorDictionary, path: Path) -> None:

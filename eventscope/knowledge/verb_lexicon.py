@@ -25,6 +25,7 @@ from eventscope.knowledge.tsv import CODING_DATA, read_tsv
 # object pattern of our verbs. Measured on the real-news train split (tools/build_verb_knowledge.py
 # docstring); "refine" is the default.
 DERIVED_GATE = "refine"
+DERIVED_MARK = "(CAMEO.2.0"  # in a derived pattern's label, and so in the evidence of its events
 NO_EVENT = "-"  # verbs.tsv code of a known non-event pattern ("face - -": facing charges is no act)
 
 
@@ -115,10 +116,15 @@ class Lexicon:
             if not _gate(verb, obj, code, own):
                 continue
             self.add_verb(verb, obj, code, derived=True,
-                          label=f"{verb} {obj} -> {code} (CAMEO.2.0{_line_of(row['source'])})")
+                          label=f"{verb} {obj} -> {code} {DERIVED_MARK}{_line_of(row['source'])})")
         for _, row in read_tsv(CODING_DATA / "cameo_verb_forms.tsv"):
             for form in row["forms"].split("|"):
                 self.forms.setdefault(form, row["verb"])
+
+    @staticmethod
+    def derived_evidence(evidence: Iterable) -> bool:
+        """Was an event coded by a CAMEO.2.0-derived pattern (its "pattern" evidence says so)?"""
+        return any(e.kind == "pattern" and DERIVED_MARK in e.value for e in evidence)
 
     def lemma_of(self, form: str) -> str | None:
         """The lexicon verb a word form inflects ("staged" -> "stage", whatever the tagger's

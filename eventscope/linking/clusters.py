@@ -29,7 +29,7 @@ MAX_TERMS = 500  # terms kept per story sum (the rest carry little weight)
 ESTABLISHED = 8  # members a story needs before its names can turn a document away
 DEFINING_SHARE = 0.8  # a name this share of its members use defines the story
 COHESION_SHARE = 0.8  # ... and only a document less like the story than its members are
-MAX_NAMES = 300  # names counted per story (the most used)
+MAX_NAMES = 200  # names counted per story (the most used; under a fifth of a full vector in bytes)
 NAME_KEY = "="  # a story's name counts travel with its terms under this prefix (store.links)
 
 
