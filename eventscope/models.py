@@ -140,7 +140,7 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     precision: str | None = None  # city, region, country; None: a name not found
-    evidence: str = ""  # clause, sentence or dateline: where the text said it
+    evidence: str = ""  # clause, sentence, dateline, story or actor: where the text said it (coding/places.py)
 
 
 @dataclass

@@ -79,3 +79,10 @@ def test_a_role_of_no_country_belongs_to_whom_its_phrase_says(resolved):
     doc, actors = resolved("Japan protested on Monday. South Korea's president ordered his military "
                            "to hold a drill.", title="Japan protests drill")
     assert countries_of(doc, actors, "military") == ["KOR"]
+
+
+def test_a_conjoined_role_of_no_country_shares_its_first_conjuncts(resolved):
+    doc, actors = resolved("Soldiers in Guinea-Bissau detained the country's interim president and the "
+                           "former prime minister. Portugal condemned the coup. Portugal said it would act.",
+                           title="Portugal condemns coup")
+    assert countries_of(doc, actors, "minister") == ["GNB"]

@@ -146,3 +146,11 @@ def test_an_attack_noun_happens_where_it_strikes(code_text):
 def test_a_town_with_a_town_word_is_the_town(name, town):
     where = resolve(name)
     assert (where.name, where.precision) == (town, "city") and where.geonames_id
+
+
+def test_a_town_the_tagger_misreads_is_still_a_place(code_text):
+    # the model tags "Tunis" a LANGUAGE, and swallows it into "the U.S. Embassy in Tunis" (ORG)
+    assert placed(code_text("Police arrested ten men in Tunis."), "17") == [("Tunis", "TUN", "city")]
+    assert placed(code_text("Protesters attacked the U.S. Embassy in Tunis on Friday."), "19") == [
+        ("Tunis", "TUN", "city")]
+    assert all(where is None for where, _, _ in placed(code_text("The senator spoke at the United Nations on Friday.")))

@@ -190,3 +190,9 @@ def test_an_organisation_modifying_an_event_noun_does_it_with_its_sector(code_te
     strikes = events_of(code_text(text), "ASSAULT")
     assert strikes and [(a.country, a.sector) for a in strikes[0].source] == [source]
     assert "modifier of an event noun" in strikes[0].source[0].evidence_text
+
+
+def test_the_one_an_allegation_was_made_against_is_the_target(code_text):
+    r = code_text("Swedish prosecutors dropped an investigation into an allegation made against Lena Berg.")
+    dropped = events_of(r, "CONCEDE") or events_of(r, "RETREAT")
+    assert dropped and [a.name for a in dropped[0].target] == ["Lena Berg"]

@@ -12,7 +12,8 @@ Coreference has no usable model on PyPI, so it is written from the parse:
   person's office);
 - a role of no country whose phrase says whose it is takes that country: "his military"
   (the pronoun's), "the country's president" (the country named last), "soldiers in
-  Guinea-Bissau";
+  Guinea-Bissau", "the country's president and the former prime minister" (its first
+  conjunct's);
 - a known surname after a given name that is not the known person's ("Tim Morrison") is
   someone else;
 - "the two men", "both sides", "the two countries" go to the last pair of actors;
@@ -33,9 +34,8 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from eventscope.actors.resolution import (  # noqa: F401  actor_key, noun_phrase: re-exported
-    RELATIVE_PRONOUNS, MentionResolver, actor_key, noun_phrase,
-)
+from eventscope.actors.noun_phrases import actor_key, noun_phrase  # noqa: F401  re-exported
+from eventscope.actors.resolution import RELATIVE_PRONOUNS, MentionResolver
 from eventscope.models import Actor, Document
 
 

@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.actors.phrase import resolve_country, resolve_phrase
-from eventscope.actors.story import (
-    AGENT_WEIGHT, country_counts, is_country, names_known_actor, place_name, story_country,
+from eventscope.actors.noun_phrases import (
+    HONORIFICS, PERSON_PRONOUNS, THING_PRONOUNS, actor_key, adjective_variants, country_inside_a_name,
+    country_named_before, former_role, is_bare_name, is_leading_role, is_mention_head, is_subject,
+    names_people_of_unknown_kind, noun_phrase, parenthesised,
 )
-from eventscope.knowledge.actor_lexicon import PLACE_KINDS, fold, load_lexicon, tokenize
+from eventscope.actors.phrase import resolve_country, resolve_phrase
+from eventscope.actors.story import AGENT_WEIGHT, country_counts, is_country, names_known_actor, story_country
+from eventscope.knowledge.actor_lexicon import load_lexicon
 from eventscope.models import Actor, Document, Evidence, decided
 
-NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "npadvmod"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
-HONORIFICS = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "madam"}
 GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|nations|ministers|governments|parties|officials|states)$|^both( sides)?$", re.I)
 GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
                "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
@@ -37,13 +35,9 @@ NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDI
 NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
 PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
 COUNTRY_NOUNS = {"country", "nation"}  # "the country's president": the country named last
-COUNTRY_WINDOW = 2  # sentences back "the country" may reach
-COMPOUND_RE = re.compile(r"^(?i:the |a |an )?([A-Z][\w.]*)\s?-\s?([A-Z][\w.]*) (.+)$")  # "Russian-Iranian talks"
 
 STORY = "<story>"  # a role's country until the pass has read the whole story (see _settle_story_country)
 
-KEY_DROP_WORDS = {"the", "mr", "mrs", "ms", "dr", "sir", "madam", "president", "minister", "gen",
-                  "general", "adm", "admiral", "rear", "col", "colonel", "lt", "sen", "senator", "rep"}
 
 
 class MentionResolver:
@@ -105,7 +99,7 @@ class MentionResolver:
         for sent_no, sent in enumerate(self.doc.sents):
             context = sent.text
             for token in sent:
-                if not _is_mention_head(token) or token.i in self._by_token:
+                if not is_mention_head(token) or token.i in self._by_token:
                     continue  # (an appositive is already its head's actor: _with_apposition)
                 actors = self._resolve_token(token, sent_no, context)
                 if actors:
@@ -121,18 +115,18 @@ class MentionResolver:
             found = governing if governing else self._resolve_pronoun(lower, sent_no)
             if len(found) == 1:  # "He said ...": whom the story is about is mentioned again
                 pool = self._persons if lower in PERSON_PRONOUNS else self._bodies
-                pool.append((sent_no, found[0], _is_subject(token)))
+                pool.append((sent_no, found[0], is_subject(token)))
             return found
-        if _parenthesised(token):  # "the Movement for Better Schools (MBS)": an acronym spells
+        if parenthesised(token):  # "the Movement for Better Schools (MBS)": an acronym spells
             return self._spelled_out(token)  # the name before it, whatever else it may stand for
         if not self._may_be_actor(token):
             return []
-        span = noun_phrase(token, with_of=_is_leading_role(token.text)
-                           or (token.pos_ == "NOUN" and _names_people_of_unknown_kind(token.lower_)))
+        span = noun_phrase(token, with_of=is_leading_role(token.text)
+                           or (token.pos_ == "NOUN" and names_people_of_unknown_kind(token.lower_)))
         span_text = span.text  # built from the tokens on every access: once here
         if GROUP_RE.match(span_text.strip()) and self._groups:
             return list(self._groups[-1])
-        variants = _adjective_variants(span, span_text)
+        variants = adjective_variants(span, span_text)
         actors = []
         for text in variants:
             actor = self._resolve_text(text, span, context, token, span_text)
@@ -148,7 +142,7 @@ class MentionResolver:
                 actors = [replace(actors[0], country=STORY, evidence=actors[0].evidence + (
                     Evidence("rule", "country of the story (a person of no known country)", decides="country"),))]
         elif not actors:
-            appos = [c for c in token.children if c.dep_ == "appos" and not _parenthesised(c)]
+            appos = [c for c in token.children if c.dep_ == "appos" and not parenthesised(c)]
             if appos:
                 inner = self._resolve_text(noun_phrase(appos[0]).text, noun_phrase(appos[0]), context)
                 if inner is not None:
@@ -163,7 +157,7 @@ class MentionResolver:
         span_text = span.text if span_text is None else span_text
         if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.text in self._surnames):
             known = self._surnames.get(head.text)
-            if known is not None and _is_bare_name(span):
+            if known is not None and is_bare_name(span):
                 return replace(known, text=span_text, start=span.start_char, end=span.end_char,
                                evidence=(Evidence("rule", f"coref:surname {head.text}"),))
         if not self._is_actor_head(head) and not self._is_group_with_actor_modifier(head):
@@ -173,7 +167,7 @@ class MentionResolver:
                                countries=self.countries)
         if actor is None:
             return None
-        if actor.country and _country_inside_a_name(actor, span):
+        if actor.country and country_inside_a_name(actor, span):
             # "Jordan Whitfield": the parser's person, whose first name is a country
             actor = replace(actor, country=None, evidence=tuple(e for e in actor.evidence if e.decides != "country"))
         if not actor.country and actor.sector not in (None, *NON_ACTOR_SECTORS):
@@ -186,7 +180,7 @@ class MentionResolver:
         if not actor.country and not actor.sector and head.ent_type_ != "PERSON":
             return None
         actor.text, actor.start, actor.end = span_text, span.start_char, span.end_char
-        if actor.sector == "ELI" and not self.document.date and _former_role(actor):
+        if actor.sector == "ELI" and not self.document.date and former_role(actor):
             # "former" was judged against today's date; without a publication date, keep the role
             role_sector = decided(actor.evidence, "sector2")
             actor = replace(actor, sector=role_sector.value if role_sector else None)
@@ -222,7 +216,7 @@ class MentionResolver:
         if known is None:
             alone = resolve_phrase(head.text, dictionaries=self.dictionaries)
             known = bool(alone.country or (alone.sector and alone.sector not in NON_ACTOR_SECTORS)
-                         or _is_leading_role(head.text))
+                         or is_leading_role(head.text))
             self._head_cache[head.lower_] = known
         return known
 
@@ -230,7 +224,7 @@ class MentionResolver:
         """A word for people of no known kind ("supporters", "members", "group", sector UNK in
         sectors.tsv) names an actor when a modifier says whose: "opposition supporters",
         "members of the Iranian parliament" ("his supporters", "a group of men" stay none)."""
-        if head.pos_ != "NOUN" or not _names_people_of_unknown_kind(head.lower_):
+        if head.pos_ != "NOUN" or not names_people_of_unknown_kind(head.lower_):
             return False
         return any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ != "PRON" and self._is_actor_head(c)
                    for c in head.lefts) or any(
@@ -256,7 +250,7 @@ class MentionResolver:
 
     def _with_apposition(self, token: Token, actor: Actor, context: str) -> Actor:
         for child in token.children:
-            if child.dep_ != "appos" or _parenthesised(child):
+            if child.dep_ != "appos" or parenthesised(child):
                 continue
             span = noun_phrase(child)
             other = self._resolve_text(span.text, span, context)
@@ -286,13 +280,21 @@ class MentionResolver:
         """A role whose phrase says whose it is without naming a country: "his military" (the
         pronoun's), "the country's interim president" (the country named last), "soldiers in
         Guinea-Bissau" (a country it is in); None when it does not."""
+        first = token.head if token.dep_ == "conj" and token.head.pos_ == "NOUN" else None
+        if first is not None and first.i in self._by_token and token.pos_ == "NOUN":
+            # "detained the country's president and the former prime minister": one owner
+            owner = next((a.country for a in self._by_token[first.i] if is_country(a.country) and a.sector), None)
+            if owner is not None:
+                return replace(actor, country=owner, evidence=tuple(
+                    e for e in actor.evidence if not e.value.startswith("country of the story")) + (
+                    Evidence("rule", f"whose: as {first.text}", decides="country"),))
         for child in token.children:
             country, how = None, ""
             if child.dep_ == "poss" and child.pos_ == "PRON" and child.i in self._by_token:
                 country, how = next((a.country for a in self._by_token[child.i] if is_country(a.country)), None), child.text
             elif child.dep_ == "poss" and child.lemma_.lower() in COUNTRY_NOUNS and any(
                     c.dep_ == "det" and c.lower_ in {"the", "this"} for c in child.children):
-                country, how = _country_named_before(child), f"the {child.text}"
+                country, how = country_named_before(child), f"the {child.text}"
             elif child.dep_ == "prep" and child.lower_ in {"in", "from"}:
                 place = next((noun_phrase(g) for g in child.children if g.dep_ == "pobj"), None)
                 if place is not None and any(t.ent_type_ in {"GPE", "LOC"} for t in place):
@@ -326,7 +328,7 @@ class MentionResolver:
             actor = replace(actor, entity=actor_key(actor))
         if actor.country not in (None, STORY) and actor.sector:
             self._named_roles.append(actor)
-        subject = _is_subject(token)
+        subject = is_subject(token)
         if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
             known = self._surnames.get(token.text)
             if known is None or (not known.sector and actor.sector) or (known.country in (None, STORY) and actor.country not in (None, STORY)):
@@ -373,128 +375,3 @@ class MentionResolver:
         for token in sent:
             if token.dep_ == "conj" and token.i in self._by_token and token.head.i in self._by_token:
                 self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
-
-
-def _country_named_before(token: Token) -> str | None:
-    """"The country's president": the last country named before, in its sentence or the
-    COUNTRY_WINDOW before it."""
-    doc, start = token.doc, token.sent.start
-    for _ in range(COUNTRY_WINDOW):
-        if start > 0:
-            start = doc[start - 1].sent.start
-    for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= token.i]):
-        if ent.label_ in {"GPE", "NORP"} and is_country(country := resolve_country(place_name(ent).text)):
-            return country
-    return None
-
-
-def _is_subject(token: Token) -> bool:
-    """An active clause's subject, or a conjunct of one ("Kenya and Uganda agreed")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token.dep_ == "nsubj"
-
-
-def noun_phrase(token: Token, with_of: bool = False) -> Span:
-    """The noun phrase a head token stands for: its left modifiers and flat name parts, and
-    with `with_of` its "of" phrase, which says whose a role or group word is ("the head *of
-    the Iraqi army*", "members *of the Iranian parliament*")."""
-    left = token.i
-    for child in token.lefts:
-        if child.dep_ in NP_LEFT_DEPS:
-            left = min(left, child.left_edge.i)
-    right = token.i
-    for child in token.rights:
-        if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.text == "'s"):
-            right = max(right, child.i)
-        elif with_of and child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - child.i <= 8:
-            right = max(right, child.right_edge.i)
-    return token.doc[left : right + 1]
-
-
-def _parenthesised(token: Token) -> bool:
-    """An acronym written in parentheses: "(MBS)"."""
-    doc = token.doc
-    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" \
-        and token.text.isupper() and len(token.text) > 1
-
-
-def _is_mention_head(token: Token) -> bool:
-    if token.pos_ == "PRON":
-        return token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS
-    if token.pos_ not in {"NOUN", "PROPN"} and not (token.pos_ == "ADJ" and token.ent_type_ == "NORP"):
-        return False
-    # a compound or flat part belongs to the phrase of its head
-    if token.dep_ in {"compound", "flat"}:
-        return False
-    # a common-noun or adjective modifier ("military partnership", "Russian and Iranian
-    # officials") is part of its head's phrase; a name used as modifier ("U.S. activity") is not
-    modifier = token.dep_ in {"amod", "nmod"} or (token.dep_ == "conj" and token.head.dep_ in {"amod", "nmod"})
-    return not modifier or (token.pos_ == "PROPN")
-
-
-def _adjective_variants(span: Span, span_text: str | None = None) -> list[str]:
-    """'Russian and Iranian defense ministers' -> one phrase per conjoined adjective;
-    'a Russian-Iranian delegation' -> one per part of a compound of two countries."""
-    span_text = span.text if span_text is None else span_text
-    compound = COMPOUND_RE.match(span_text)
-    if compound and all(resolve_country(part) for part in compound.group(1, 2)):
-        return [f"{part} {compound.group(3)}" for part in compound.group(1, 2)]
-    head = span.root
-    for child in head.lefts:
-        if child.dep_ in {"amod", "compound", "nmod"}:
-            conjuncts = [c for c in child.children if c.dep_ == "conj"]
-            if conjuncts:
-                rest = [t for t in span if t.i > max(c.right_edge.i for c in conjuncts)]
-                tail = " ".join(t.text for t in rest)
-                return [f"{adj.text} {tail}".strip() for adj in [child, *conjuncts]]
-    return [span_text]
-
-
-@lru_cache(maxsize=4096)
-def _names_people_of_unknown_kind(word: str) -> bool:
-    """"supporters", "members", "group": sectors.tsv marks such words UNK."""
-    return resolve_phrase(word).sector == "UNK"
-
-
-@lru_cache(maxsize=4096)
-def _is_leading_role(word: str) -> bool:
-    """A role word with no sector of its own ("leader", "chief", "chairman"): it heads an
-    actor phrase ("Chinese leaders", "the chief of the army"), whose other words say who."""
-    entries = load_lexicon().lookup(tokenize(word))
-    return any(e.kind == "sector" and e.leads for e in entries)
-
-
-def _is_bare_name(span: Span) -> bool:
-    # NER may tag a lone surname as a place; a run of proper nouns is still a bare name
-    return all(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in HONORIFICS
-               or t.dep_ in {"det", "case"} for t in span)
-
-
-def actor_key(actor: Actor) -> str:
-    """A key that is stable across documents for one person or body: country, sector and
-    the name folded (case, accents, dots) without honorifics, ranks or a leading "the".
-    "Mr. Shamkhani" and "Ali Shamkhani" differ here; within a document coreference has
-    already given both the full name, across documents the linking stage compares keys."""
-    words = [w for w in fold(actor.name).replace(".", " ").replace("'s", "").split()
-             if w not in KEY_DROP_WORDS]
-    return f"{actor.country or ''}:{actor.sector or ''}:{' '.join(words)}"
-
-
-def _country_inside_a_name(actor: Actor, span: Span) -> bool:
-    """Did a place inside a person's name (two or more words the parser tags as one person,
-    and no more) give the actor its country, with no known person or body in the phrase?"""
-    if sum(t.ent_type_ == "PERSON" for t in span) < 2 or any(
-            t.ent_type_ != "PERSON" and t.is_alpha and t.lower_ not in HONORIFICS and t.dep_ != "det" for t in span):
-        return False
-    named = decided(actor.evidence, "name")
-    if named is not None and named.value.startswith(("person:", "org:")):
-        return False
-    country = decided(actor.evidence, "country")
-    return country is not None and country.value.split(":")[0] in PLACE_KINDS
-
-
-def _former_role(actor: Actor) -> bool:
-    """Was the actor made ELI because a role of theirs has ended (not by a "former" in the text)?"""
-    role = decided(actor.evidence, "role")
-    return role is not None and role.qualifier == "former"

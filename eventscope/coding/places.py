@@ -24,9 +24,9 @@ from eventscope.coding.place_names import (  # noqa: F401  (resolve, capitals: t
     PLACE_ENTS, PlaceContext, _capital_of, _country_area, capital_city, capitals, resolve, resolve_place, town_named,
 )
 from eventscope.coding.place_phrases import (
-    AIMED_PREPS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, OCCASION_PREPS, ORIGIN_CODES,
-    PLACE_AIMED_ROOTS, SEATED_SECTORS, STRIKE_ROOTS, TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS, clause_places,
-    compound_start, named_in, names_a_place, sentence_owners,
+    AIMED_PREPS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, MISREAD_LABELS, OCCASION_PREPS,
+    ORIGIN_CODES, PLACE_AIMED_ROOTS, SEATED_SECTORS, STRIKE_ROOTS, TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS,
+    clause_places, compound_start, named_in, names_a_place, sentence_owners,
 )
 from eventscope.models import Actor, DocumentResult, Event, Evidence, Location
 
@@ -216,12 +216,18 @@ def _resolve_token(token: Token, context: PlaceContext, evidence: str, home: str
     if token.lemma_.lower() == "capital" and token.ent_type_ not in PLACE_ENTS:
         return capital_city(home, evidence)
     span = clauses.entity_span(token)
+    strict = token.ent_type_ not in PLACE_ENTS
     if span is not None and span.label_ not in PLACE_ENTS:
-        return None  # "in Reuters", "at the United Nations" name no place
+        # the tagger reads some towns as a language or a person ("in Tunis"), or swallows one
+        # into an organisation ("the U.S. Embassy in Tunis"): the name itself, read strictly
+        inside = token.head.lower_ in LOCATIVE_PREPS and token.head.i > span.start
+        if span.label_ not in MISREAD_LABELS and not inside:
+            return None  # "in Reuters", "at the United Nations" name no place
+        span = None
     if span is None:
         span = token.doc[compound_start(token):token.i + 1]
     where = resolve(span.text, context.without(span.start_char, span.end_char),
-                    strict=token.ent_type_ not in PLACE_ENTS, within=_qualifier(span))
+                    strict=strict, within=_qualifier(span))
     if where is None or where.country is None:
         return None
     where.evidence = evidence

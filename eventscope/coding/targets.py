@@ -7,7 +7,7 @@ other's targets. When the parse gives none, the coder looks, in order, for: the 
 of a two-sided act ("A and B met");
 an unnamed person as the object ("police arrested a man") or "the country"; an actor named
 inside the act's object phrases, down to the agent of an event noun ("rejected accusations by
-Chile") or the place a visit goes to, else a country, organisation or armed force modifying
+Chile") or whom it was made against ("dropped an inquiry into allegations made against X") or the place a visit goes to, else a country, organisation or armed force modifying
 the object ("a UN appeal", "the military takeover") (`fallback_targets`); the subject of an
 accusing, demanding or threatening that-clause ("alleged that the minister took bribes":
 `clause_subjects`); the one a speaker told of their own act (`addressees`); and last the
@@ -277,7 +277,10 @@ def _concerned(noun: Token, depth: int) -> list:
     if depth >= MAX_NOUN_DEPTH or noun.pos_ not in {"NOUN", "PROPN"}:
         return []
     phrases = []
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
+    # its own prepositions, and those of a participle that qualifies it ("an allegation *made
+    # against* X", "charges *brought against* Y")
+    owners = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    preps = [c for owner in owners for c in owner.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
     for prep in sorted(preps, key=lambda p: NOUN_TARGET_PREPS.index(p.lower_)):
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and not (prep.lower_ == "at" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}):

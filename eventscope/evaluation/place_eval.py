@@ -40,7 +40,7 @@ class PlacedEvent:
     admin1: str | None
     geonames_id: int | None
     precision: str | None
-    evidence: str  # clause, sentence, dateline (where the finder read it)
+    evidence: str  # clause, sentence, dateline, story or actor (where the finder read it)
 
 
 @dataclass

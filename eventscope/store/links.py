@@ -135,14 +135,17 @@ class LinkTables:
         found: dict[tuple, list[LinkedEvent]] = {pair: [] for pair in pairs}
         if not pairs:
             return found
-        # three keyed reads (linked events by actor pair, their triggers by event id, their
-        # stories by document), the dates compared here: as one query with correlated
-        # subqueries, or with the date test in SQL, DuckDB scanned the whole table instead
-        rows = [row for row in self._rows(
-            "SELECT rowid AS _row, * FROM linked_events WHERE actor_pair IN (SELECT unnest(?::VARCHAR[]))",
-            [sorted({actor_pair(*p) for p in pairs})])
-            if row["date"] is None or ((since is None or row["date"] >= since) and (until is None or row["date"] <= until))]
-        rows.sort(key=lambda row: row["_row"])
+        # keyed reads (ids and dates of linked events by actor pair, then the ones in the date
+        # range by id, their triggers by event id, their stories by document): as one query
+        # with correlated subqueries, or with the date test in SQL, DuckDB scanned the table
+        ids = [i for i, date in self.con.execute(
+            "SELECT id, date FROM linked_events WHERE actor_pair IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted({actor_pair(*p) for p in pairs})]).fetchall()
+            if date is None or ((since is None or date >= since) and (until is None or date <= until))]
+        if not ids:
+            return found
+        rows = self._rows("SELECT rowid AS _row, * FROM linked_events WHERE id IN (SELECT unnest(?::VARCHAR[])) "
+                          "ORDER BY rowid", [ids])
         triggers = dict(self.con.execute(
             "SELECT id, any_value(trigger) FROM events WHERE id IN (SELECT unnest(?::VARCHAR[])) GROUP BY id",
             [[row["id"] for row in rows]]).fetchall()) if rows else {}
