@@ -86,3 +86,30 @@ def test_a_speaker_who_reports_an_attack_does_not_make_it(code_text):
     attacks = [e for e in result.events if e.plover == "ASSAULT"]
     assert not any("Observatory" in a.name for e in attacks for a in e.source), \
         [(e.cameo, [a.name for a in e.source]) for e in attacks]
+
+
+def test_the_reason_of_a_punishment_is_no_act_of_the_punisher(lexicon_text):
+    # (the learned sentence model on top may still recode the sentence by its words "helping")
+    events = _events(lexicon_text, "A Moroccan court jailed a teacher for three years for helping young Moroccans "
+                                   "join an armed group in Mali.")
+    assert any(plover == "SANCTION" for _, plover, _, _ in events), events
+    assert not any(plover in {"AID", "COOPERATE", "CONSULT"} for _, plover, _, _ in events), events
+
+
+def test_an_alleged_act_is_not_done(lexicon_text):
+    events = _events(lexicon_text, "Kenyan lawmakers opened hearings against the Ugandan minister for allegedly beating a guard.")
+    assert not any(plover == "ASSAULT" for _, plover, _, _ in events), events
+    done = _events(lexicon_text, "The Ugandan minister beat a Kenyan guard in Kampala.")
+    assert any(plover == "ASSAULT" for _, plover, _, _ in done), done
+
+
+def test_misconduct_forms_and_military_operations(lexicon_text):
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.match(["abuse"], {"office", "his"}) is None  # abusing one's office hurts no one's body
+    assert lex.match(["abuse"], {"prisoner"}).cameo.startswith("18")
+    assert lex.match(["sign"], {"certificate", "false"}) is None  # a form is no agreement
+    assert lex.match(["sign"], {"treaty"}).cameo == "057"
+    events = _events(lexicon_text, "Ugandan troops continued operations against the rebels near Gulu.")
+    assert any(plover == "ASSAULT" for _, plover, _, _ in events), events

@@ -107,6 +107,8 @@ def _collect_np(token: Token, words: set[str], depth: int) -> None:
                     _collect_np(pobj, words, depth + 1)
         elif child.dep_ in {"acl", "relcl"} and depth == 0:
             words.add(child.lemma_.lower())
+        elif child.dep_ == "prep" and depth == 0 and child.lower_ == "against":
+            words.add("against")  # "continued operations against the rebels": aimed at someone
 
 
 def is_passive_participle(verb: Token) -> bool:

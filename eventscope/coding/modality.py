@@ -79,6 +79,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
             return Modality.CONDITIONAL
     if is_hedge(verb, lexicon):
         return Modality.SPECULATIVE
+    if any(c.dep_ == "advmod" and lexicon.is_word("doubting", c.lower_) for c in verb.children):
+        return Modality.SPECULATIVE  # "for allegedly abusing his office", "possibly attacked"
     auxiliaries = _auxiliaries(verb)
     for child in auxiliaries:
         if child.dep_ in {"aux", "auxpass"} and lexicon.is_word("modal", child.lower_):
@@ -128,6 +130,8 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 return Modality.NEGATED
             if lexicon.is_word("alleging", lemma) and token.dep_ in ALLEGED_DEPS:
                 return Modality.SPECULATIVE  # "accused X of attacking": the attack is the charge
+            if token.dep_ == "pcomp" and head.lower_ == "for" and lexicon.is_word("punishing", head.head.lemma_.lower()):
+                return Modality.SPECULATIVE  # "jailed a man for helping militants": the reason is the charge
             if lexicon.is_word("speculative", lemma) or lexicon.frames.get(lemma) == "speculative":
                 return Modality.SPECULATIVE
             if token.dep_ in FRAME_COMPLEMENT_DEPS and head.pos_ in {"VERB", "AUX", "ADJ"} and \

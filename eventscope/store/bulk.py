@@ -18,12 +18,14 @@ _types: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # connection ->
 
 def column_types(con, table: str) -> dict[str, str]:
     """Column -> DuckDB type of ``table`` (JSON columns as VARCHAR: the insert casts them)."""
-    tables = _types.setdefault(con, {})
-    if table not in tables:
-        rows = con.execute("SELECT column_name, data_type FROM information_schema.columns "
-                           "WHERE table_name = ? AND table_schema = current_schema()", [table]).fetchall()
-        tables[table] = {name: "VARCHAR" if kind == "JSON" else kind for name, kind in rows}
-    return tables[table]
+    tables = _types.get(con)
+    if tables is None or table not in tables:  # every table's columns in one query, once per connection
+        tables = _types[con] = {}
+        for name, column, kind in con.execute(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_catalog = current_database()").fetchall():
+            tables.setdefault(name, {})[column] = "VARCHAR" if kind == "JSON" else kind
+    return tables.get(table, {})
 
 
 def forget_types(con) -> None:
