@@ -45,6 +45,27 @@ def code_text(processor):
     return _code
 
 
+def coded_events(code_text, text: str) -> list[tuple]:
+    """(CAMEO, PLOVER, source countries, target countries) of each event coded from `text`."""
+    return [(e.cameo, e.plover, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
+            for e in code_text(text).events]
+
+
+@pytest.fixture(scope="session")
+def lexicon_text():
+    """The lexicon coder alone (no learned models on top): what the verb patterns decide."""
+    from eventscope.models import Document, content_id
+    from eventscope.pipeline import Processor, pipeline_config
+
+    processor = Processor(config=pipeline_config(classifier=False))
+
+    def _code(text: str):
+        doc = Document(id=content_id(text, None), text=text, date="2001-10-02", origin="test")
+        return next(iter(processor.process([doc])))
+
+    return _code
+
+
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory):
     """examples/ run through the whole pipeline into a fresh store, once per session; the

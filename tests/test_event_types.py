@@ -3,31 +3,11 @@ wishes asked of others, known non-events. Every sentence here is invented."""
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def lexicon_text():
-    """The lexicon coder alone (no learned models on top): what the verb patterns decide."""
-    from eventscope.models import Document, content_id
-    from eventscope.pipeline import Processor, pipeline_config
-
-    processor = Processor(config=pipeline_config(classifier=False))
-
-    def _code(text: str):
-        doc = Document(id=content_id(text, None), text=text, date="2001-10-02", origin="test")
-        return next(iter(processor.process([doc])))
-
-    return _code
-
-
-def _events(code_text, text):
-    return [(e.cameo, e.plover, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
-            for e in code_text(text).events]
+from conftest import coded_events
 
 
 def _plovers(code_text, text):
-    return {plover for _, plover, _, _ in _events(code_text, text)}
+    return {plover for _, plover, _, _ in coded_events(code_text, text)}
 
 
 def test_the_lexicon_can_name_a_known_non_event():
@@ -41,14 +21,14 @@ def test_the_lexicon_can_name_a_known_non_event():
 
 
 def test_a_court_sentence_is_a_conviction_not_an_arrest(code_text):
-    events = _events(code_text, "A Kenyan court sentenced the Ugandan smuggler Okello Mutebi to ten years on Tuesday.")
+    events = coded_events(code_text, "A Kenyan court sentenced the Ugandan smuggler Okello Mutebi to ten years on Tuesday.")
     assert any(cameo == "116" and plover == "SANCTION" for cameo, plover, _, _ in events), events
-    jailed = _events(code_text, "A Peruvian court jailed the Bolivian trader Evo Quispe for six years on Friday.")
+    jailed = coded_events(code_text, "A Peruvian court jailed the Bolivian trader Evo Quispe for six years on Friday.")
     assert any(cameo == "116" for cameo, _, _, _ in jailed), jailed
 
 
 def test_a_plea_in_court_is_no_appeal(code_text):
-    events = _events(code_text, "The Chilean activist Rosa Pinto pleaded guilty to arson on Monday.")
+    events = coded_events(code_text, "The Chilean activist Rosa Pinto pleaded guilty to arson on Monday.")
     assert not any(plover == "REQUEST" for _, plover, _, _ in events), events
     from eventscope.knowledge.verb_lexicon import default_lexicon
 
@@ -57,10 +37,10 @@ def test_a_plea_in_court_is_no_appeal(code_text):
 
 def test_attacking_a_policy_is_criticism(lexicon_text, code_text):
     # (the learned sentence model on top may still recode it to force: it weighs the verb, not its object)
-    events = _events(lexicon_text, "Kenyan opposition leaders attacked the Ugandan government's border policy on Sunday.")
+    events = coded_events(lexicon_text, "Kenyan opposition leaders attacked the Ugandan government's border policy on Sunday.")
     assert any(plover == "ACCUSE" for _, plover, _, _ in events), events
     assert not any(plover == "ASSAULT" for _, plover, _, _ in events), events
-    force = _events(code_text, "Somali militants attacked a Kenyan army base near Mandera.")
+    force = coded_events(code_text, "Somali militants attacked a Kenyan army base near Mandera.")
     assert any(plover == "ASSAULT" for _, plover, _, _ in force), force
 
 
@@ -68,51 +48,51 @@ def test_ordering_or_reopening_an_investigation_is_investigating(code_text):
     for text in ("The Peruvian attorney general ordered an investigation into the Bolivian consul.",
                  "Swedish prosecutors reopened their investigation into the Danish banker."):
         assert "ACCUSE" in _plovers(code_text, text), text
-    dropped = _events(code_text, "Swedish prosecutors dropped the charges against the Danish banker Lars Holm.")
+    dropped = coded_events(code_text, "Swedish prosecutors dropped the charges against the Danish banker Lars Holm.")
     assert any(plover == "CONCEDE" for _, plover, _, _ in dropped), dropped
 
 
 def test_a_wish_that_another_act_is_an_appeal_to_it(code_text):
-    events = _events(code_text, "Kenya wants Uganda to withdraw its troops from the border.")
+    events = coded_events(code_text, "Kenya wants Uganda to withdraw its troops from the border.")
     assert ("KEN",) in {src for _, plover, src, _ in events if plover == "REQUEST"}, events
     assert any(plover == "REQUEST" and "UGA" in tgt for _, plover, _, tgt in events), events
     assert not any(src == ("UGA",) for _, _, src, _ in events), events  # Uganda withdrew nothing
-    own = _events(code_text, "Kenya wants to withdraw its troops from Somalia.")
+    own = coded_events(code_text, "Kenya wants to withdraw its troops from Somalia.")
     assert not any(plover == "REQUEST" for _, plover, _, _ in own), own
 
 
 def test_balking_at_an_act_rejects_it(lexicon_text):
-    events = _events(lexicon_text, "Bolivia balked at signing the trade agreement with Peru.")
+    events = coded_events(lexicon_text, "Bolivia balked at signing the trade agreement with Peru.")
     assert any(plover == "REJECT" for _, plover, _, _ in events), events
     assert not any(plover == "AGREE" for _, plover, _, _ in events), events
 
 
 def test_withholding_aid_is_a_sanction(code_text):
-    events = _events(code_text, "The Danish government withheld development aid from Tanzania last year.")
+    events = coded_events(code_text, "The Danish government withheld development aid from Tanzania last year.")
     assert any(cameo == "162" and plover == "SANCTION" for cameo, plover, _, _ in events), events
 
 
 def test_launching_marches_is_a_protest_not_an_attack(code_text):
-    events = _events(code_text, "Kenyan teachers launched marches against the Nairobi government on Monday.")
+    events = coded_events(code_text, "Kenyan teachers launched marches against the Nairobi government on Monday.")
     assert "PROTEST" in {plover for _, plover, _, _ in events}, events
     assert "ASSAULT" not in {plover for _, plover, _, _ in events}, events
 
 
-def test_event_nouns_with_a_named_doer_are_events(code_text):
-    visit = _events(code_text, "Ghana's president Nana Mensah's visit to Abuja ended on Friday with a dinner.")
+def test_event_nouns_with_a_named_doer_arecoded_events(code_text):
+    visit = coded_events(code_text, "Ghana's president Nana Mensah's visit to Abuja ended on Friday with a dinner.")
     assert any(plover == "CONSULT" and src == ("GHA",) and tgt == ("NGA",) for _, plover, src, tgt in visit), visit
-    talks = _events(code_text, "The talks between Peru and Bolivia ended without a statement on Friday.")
+    talks = coded_events(code_text, "The talks between Peru and Bolivia ended without a statement on Friday.")
     assert any(plover == "CONSULT" and src == ("PER",) and tgt == ("BOL",) for _, plover, src, tgt in talks), talks
-    strikes = _events(code_text, "Turkish air strikes on Syrian villages destroyed two bridges on Monday.")
+    strikes = coded_events(code_text, "Turkish air strikes on Syrian villages destroyed two bridges on Monday.")
     assert any(plover == "ASSAULT" and src == ("TUR",) for _, plover, src, _ in strikes), strikes
-    occupied = _events(code_text, "The occupation by Morocco of the disputed towns continues.")
+    occupied = coded_events(code_text, "The occupation by Morocco of the disputed towns continues.")
     assert any(cameo == "192" and src == ("MAR",) for cameo, _, src, _ in occupied), occupied
 
 
 def test_a_possessive_of_an_arrest_is_its_target_not_its_doer(code_text):
-    events = _events(code_text, "The arrest of the Kenyan activist by Ugandan police angered Nairobi.")
+    events = coded_events(code_text, "The arrest of the Kenyan activist by Ugandan police angered Nairobi.")
     assert any(plover == "COERCE" and src == ("UGA",) and tgt == ("KEN",) for _, plover, src, tgt in events), events
-    own = _events(code_text, "Lopez's arrest in Caracas surprised his Peruvian friends.")
+    own = coded_events(code_text, "Lopez's arrest in Caracas surprised his Peruvian friends.")
     assert not any(plover == "COERCE" for _, plover, _, _ in own), own  # no one named arrested him
 
 
@@ -121,22 +101,22 @@ def test_event_nouns_asked_for_threatened_or_planned_are_not_done(code_text):
                  "Bolivia welcomed the prospect of talks with Chile.",
                  "Chile's planned visit to Lima was discussed in the cabinet.",
                  "Peru said Chile's visit to Lima would help the talks."):
-        events = _events(code_text, text)
+        events = coded_events(code_text, text)
         assert not any(plover == "CONSULT" and src and src[0] in {"BOL", "CHL"} for _, plover, src, _ in events), (text, events)
-    nameless = _events(code_text, "The talks ended on Friday in Lima.")
+    nameless = coded_events(code_text, "The talks ended on Friday in Lima.")
     assert not any(plover == "CONSULT" for _, plover, _, _ in nameless), nameless
 
 
 def test_saying_another_should_act_is_a_demand_of_it(code_text):
-    events = _events(code_text, "Kenya's foreign minister said Uganda should withdraw its troops from the border.")
+    events = coded_events(code_text, "Kenya's foreign minister said Uganda should withdraw its troops from the border.")
     assert any(plover == "REQUEST" and src == ("KEN",) and "UGA" in tgt for _, plover, src, tgt in events), events
     assert not any(plover == "RETREAT" for _, plover, _, _ in events), events  # not done
-    own = _events(code_text, "Kenya's foreign minister said we must defend the border.")
+    own = coded_events(code_text, "Kenya's foreign minister said we must defend the border.")
     assert not any(plover == "REQUEST" for _, plover, _, _ in own), own
 
 
 def test_throwing_stones_is_a_violent_protest(code_text):
-    events = _events(code_text, "Chilean students threw stones at police in Santiago on Monday.")
+    events = coded_events(code_text, "Chilean students threw stones at police in Santiago on Monday.")
     assert any(cameo == "145" and plover == "PROTEST" for cameo, plover, _, _ in events), events
 
 
@@ -153,28 +133,28 @@ def test_publishing_a_report_frees_no_one_and_a_legal_battle_is_no_fight():
 
 
 def test_a_conjoined_verb_shares_its_heads_modal(code_text):
-    events = _events(code_text, "Peru's president said Bolivia should close the border and expel the Chilean envoy.")
+    events = coded_events(code_text, "Peru's president said Bolivia should close the border and expel the Chilean envoy.")
     assert not any(plover == "COERCE" and src == ("BOL",) for _, plover, src, _ in events), events
-    done = _events(code_text, "Bolivian police closed the border and expelled the Chilean envoy on Monday.")
+    done = coded_events(code_text, "Bolivian police closed the border and expelled the Chilean envoy on Monday.")
     assert any(cameo.startswith("166") or cameo.startswith("174") for cameo, _, _, _ in done), done
 
 
 def test_speaking_to_an_audience_is_no_consultation(code_text):
-    events = _events(code_text, "Speaking in Lima on Monday, the Bolivian president Luis Arce praised Peru.")
+    events = coded_events(code_text, "Speaking in Lima on Monday, the Bolivian president Luis Arce praised Peru.")
     assert not any(plover == "CONSULT" for _, plover, _, _ in events), events
 
 
 def test_an_allegation_is_the_event_and_its_content_is_not_done(code_text):
-    events = _events(code_text, "Peruvian prosecutors alleged that the Bolivian consul Juan Mamani attacked a guard.")
+    events = coded_events(code_text, "Peruvian prosecutors alleged that the Bolivian consul Juan Mamani attacked a guard.")
     assert any(plover == "ACCUSE" and src == ("PER",) for _, plover, src, _ in events), events
     assert not any(plover == "ASSAULT" for _, plover, _, _ in events), events
 
 
 def test_being_in_talks_with_someone_is_consulting_them(code_text):
-    events = _events(code_text, "The Kenyan president is in talks with Ugandan officials about the border.")
+    events = coded_events(code_text, "The Kenyan president is in talks with Ugandan officials about the border.")
     assert any(plover == "CONSULT" and src == ("KEN",) and tgt == ("UGA",) for _, plover, src, tgt in events), events
 
 
 def test_dragged_out_by_police_is_a_detention(code_text):
-    events = _events(code_text, "The Bolivian activist Evo Quispe was dragged out of the consulate by Peruvian police on Monday.")
+    events = coded_events(code_text, "The Bolivian activist Evo Quispe was dragged out of the consulate by Peruvian police on Monday.")
     assert any(plover == "COERCE" and src == ("PER",) for _, plover, src, _ in events), events

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED, load_tool
+from conftest import ROOT, SHARED, coded_events, load_tool
 
 PETRARCH = SHARED / "reference" / "petrarch2"
 DATA = ROOT / "eventscope" / "coding" / "data"
@@ -136,24 +136,19 @@ def test_word_forms_find_the_lexicon_verb_whatever_the_tagger_lemma():
     assert default_lexicon().lemma_of("captured") == "capture"
 
 
-def _events(code_text, text):
-    return [(e.cameo, e.plover, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
-            for e in code_text(text).events]
-
-
 def test_staged_is_not_a_stag(code_text):
-    events = _events(code_text, "Chilean teachers staged a walkout in Santiago on Monday.")
+    events = coded_events(code_text, "Chilean teachers staged a walkout in Santiago on Monday.")
     assert any(plover == "PROTEST" and src == ("CHL",) for _, plover, src, _ in events), events
 
 
 def test_bare_agree_is_an_agreement(code_text):
-    events = _events(code_text, "Peruvian and Bolivian negotiators agreed late on Friday.")
+    events = coded_events(code_text, "Peruvian and Bolivian negotiators agreed late on Friday.")
     assert any(plover == "AGREE" for _, plover, _, _ in events), events
     assert not any(cameo == "019" for cameo, _, _, _ in events)
 
 
 def test_calling_off_a_protest_is_a_concession_and_calling_off_talks_reduces_relations(code_text):
-    protest = _events(code_text, "The Zambian miners' union called off its protest on Sunday.")
+    protest = coded_events(code_text, "The Zambian miners' union called off its protest on Sunday.")
     assert any(plover == "CONCEDE" for _, plover, _, _ in protest), protest
     from eventscope.knowledge.verb_lexicon import default_lexicon
 
@@ -161,12 +156,12 @@ def test_calling_off_a_protest_is_a_concession_and_calling_off_talks_reduces_rel
 
 
 def test_sanctions_are_sanction(code_text):
-    events = _events(code_text, "Canada imposed sanctions on Myanmar's generals.")
+    events = coded_events(code_text, "Canada imposed sanctions on Myanmar's generals.")
     assert any(cameo == "163" and plover == "SANCTION" for cameo, plover, _, _ in events), events
 
 
 def test_a_derived_verb_without_object_evidence_needs_both_actors(code_text):
-    dyad = _events(code_text, "Kenyan police captured Somali smugglers near Garissa.")
+    dyad = coded_events(code_text, "Kenyan police captured Somali smugglers near Garissa.")
     assert any(cameo == "171" and tgt == ("SOM",) for cameo, _, _, tgt in dyad), dyad
-    alone = _events(code_text, "Kenyan police captured the hill.")
+    alone = coded_events(code_text, "Kenyan police captured the hill.")
     assert not any(cameo == "171" for cameo, _, _, _ in alone), alone
