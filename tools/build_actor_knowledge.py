@@ -62,7 +62,7 @@ from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
 
 from eventscope.knowledge.actor_lexicon import Lexicon, key, load_lexicon, tokenize  # noqa: E402
 from eventscope.knowledge.petrarch import config_roles  # noqa: E402
-from eventscope.knowledge.petrarch_actors import ActorRecord, actor_records  # noqa: E402
+from eventscope.knowledge.petrarch_actors import CODE_RENAMES, ActorRecord, actor_records  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
 import phoenix_errors  # noqa: E402
@@ -79,7 +79,8 @@ CLASSES = {"IGO", "NGO", "IMG", "MNC", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF",
            "CAU", "CAS", "BLK", "EAF", "WAF", "SAF", "CRB", "NMR", "SAM", "CFR", "SCN", "BAL", "MDT"}
 # CAMEO/Phoenix country codes that differ from ISO 3166 (countries.tsv); the Soviet Union is
 # Russia there. Codes neither ours nor a class (a fictional "KNT" of the unit tests) drop the record.
-RENAMED = {"TMP": "TLS", "KSV": "XKX", "ANG": "AGO", "SUN": "RUS", "ROM": "ROU", "ZAR": "COD", "BUR": "MMR"}
+# and a person's or body's Soviet roles continue as Russia's (country names keep SUN apart)
+RENAMED = {**CODE_RENAMES, "SUN": "RUS"}
 ORG_WORDS = {"party", "front", "forces", "force", "army", "council", "ministry", "government", "movement",
              "organization", "organisation", "union", "league", "committee", "assembly", "parliament",
              "congress", "court", "bank", "police", "guard", "brigade", "brigades", "group", "regime",

@@ -47,13 +47,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from eventscope.knowledge.actor_lexicon import Lexicon, key, load_lexicon, singular  # noqa: E402
-from eventscope.knowledge.petrarch_actors import ActorRecord, actor_records  # noqa: E402
+from eventscope.knowledge.petrarch_actors import CODE_RENAMES, ActorRecord, actor_records  # noqa: E402
 from eventscope.knowledge.tsv import read_tsv, split_list  # noqa: E402
 
 OUT_DIR = ROOT / "eventscope" / "actors" / "data"
 COUNTRIES_FILE, PLACES_FILE, NOTICE_FILE = "phoenix_countries.tsv", "phoenix_places.tsv", "phoenix_countries.NOTICE"
 ADJECTIVE = re.compile(r"(an|ian|ean|ese|ish|i|ic|ite|er|ot|ois|ien|ais|ienne|iote)$")
-RENAMED = {"TMP": "TLS", "KSV": "XKX", "ANG": "AGO", "ROM": "ROU", "ZAR": "COD", "BUR": "MMR"}
 HEADER = ("# Derived by tools/build_country_knowledge.py from PETRARCH2's Phoenix country dictionary\n"
           "# (Copyright (c) 2014 Open Event Data Alliance, MIT License: see phoenix_countries.NOTICE).\n"
           "# Do not edit: rerun the tool. Read under our own {ours} (a name ours knows stays ours).\n")
@@ -71,7 +70,7 @@ def country_of(record: ActorRecord) -> str | None:
     code = role.code.upper()
     if not re.fullmatch(r"[A-Z]{3}", code):
         return None
-    return RENAMED.get(code, code)
+    return CODE_RENAMES.get(code, code)
 
 
 def is_country_record(record: ActorRecord) -> bool:

@@ -17,6 +17,9 @@ from pathlib import Path
 
 from eventscope.knowledge.petrarch import DictionaryError, Role, parse_restriction, petr_lines
 
+# Phoenix country codes that differ from ours for the same country (CAMEO's older codes);
+# the tools that derive our data from Phoenix files rename them.
+CODE_RENAMES = {"TMP": "TLS", "KSV": "XKX", "ANG": "AGO", "ROM": "ROU", "ZAR": "COD", "BUR": "MMR"}
 BRACKET = re.compile(r"\[([^\]]*)\]?")
 
 
