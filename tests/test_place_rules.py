@@ -222,3 +222,24 @@ def test_a_small_town_of_a_country_the_story_never_names_is_a_namesake(code_text
                   "The Guyanese government said Guyana would act. The hunter arrived at Bethany where he met "
                   "the two loggers.")
     assert [(w, c) for w, c, _ in placed(r, "04")] == [("Guyana", "GUY")]  # not Bethany, Oregon
+
+
+def test_a_story_about_one_country_places_its_own_actors_acts_there_without_a_dateline(code_text):
+    story = ("Peru's interior minister resigned on Monday. Peruvian lawmakers criticised Peru's police. "
+             "The Peruvian government banned the rally. A judge ordered the release of the students.")
+    r = code_text(story)
+    assert ("Peru", "PER", "country") in placed(r, "172")  # the government says whose it is
+    # "a judge" has only the story's country: with no dateline to go by, no place
+    assert all(where is None for e in r.events if any(a.name == "a judge" for a in e.source)
+               for where in [e.location])
+
+
+def test_a_court_acts_where_it_sits_whoever_it_acts_on(code_text):
+    r = code_text("A Czech court on Tuesday freed a Syrian Kurdish politician.")
+    assert [(w, c) for w, c, _ in placed(r)] == [("Czechia", "CZE")]
+
+
+def test_an_attack_on_a_countrys_people_in_a_story_about_it_happened_there(code_text):
+    r = code_text("CAIRO (AP) - Syria's army said on Monday that Syrian rebels had lost ground. The Syrian "
+                  "government said Syrian troops would advance. Russian warplanes attacked Syrian rebels on Sunday.")
+    assert ("Syria", "SYR", "country") in placed(r, "19")

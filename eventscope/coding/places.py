@@ -31,6 +31,7 @@ from eventscope.coding.place_phrases import (
 from eventscope.models import Actor, DocumentResult, Event, Evidence, Location
 
 ELSEWHERE_MIN = 2  # a dateline's story happens elsewhere when its body names another town this often
+ARMED_SECTORS = {"MIL", "COP"}  # forces that may act abroad
 GUESSED_PERSON = "a person of no known country"  # actors/resolution.py's evidence for a guessed country
 
 
@@ -116,8 +117,10 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
     dateline = context.dateline
     if dateline is not None and (not countries or dateline.country in countries):
         return dateline
-    where = _covered_country(event, context) if dateline is not None else None
-    return where or _seat_country(event)
+    seat = _seat_country(event)  # "Alexandria's police chief": his town, finer than the story's country
+    if seat is not None and seat.precision == "city":
+        return seat
+    return _covered_country(event, context) or seat
 
 
 def _local_dateline(context: PlaceContext, doc: Doc) -> Location | None:
@@ -174,18 +177,25 @@ def _goes_to(event: Event, action: Token) -> bool:
 
 
 def _covered_country(event: Event, context: PlaceContext) -> Location | None:
-    """A wire story filed from elsewhere ("CAIRO (AP) -" over a story about Tunisia): an event
-    among one country's actors happened in that country (to country precision) when the story
-    is about that country. A group it acts on need not be a state's ("the government banned
-    the militia"); whoever acts must be of the country."""
+    """A wire story filed from elsewhere ("CAIRO (AP) -" over a story about Tunisia), or one
+    with no dateline: an event among one country's actors happened in that country (to country
+    precision) when the story is about that country. A group it acts on need not be a state's
+    ("the government banned the militia"); whoever acts must be of the country, and with no
+    dateline say so in its own words ("Swedish prosecutors", not "a judge"). An attack on the
+    country's own people happened there, whoever struck ("Russian jets bombed Syrian rebels")."""
     country = context.covered_country()
-    if country is None or country == context.dateline.country:
+    if country is None or context.dateline is not None and country == context.dateline.country:
         return None
     sources = {a.country for a in event.source if a.country and not _guessed_country(a)}
     targets = {a.country for a in event.target if a.country and not _guessed_country(a)
                and _country_area(a.country) is not None}
-    if (sources | targets) != {country}:
+    # "Russian jets bombed Syrian rebels"; not an army, which may fight abroad ("attacked Kenya's army")
+    struck = event.cameo_root in STRIKE_ROOTS and targets == {country} and all(
+        a.sector not in ARMED_SECTORS for a in event.target)
+    if not struck and (sources | targets) != {country}:
         return None
+    if not struck and context.dateline is None and not all(_names_its_country(a) for a in event.source):
+        return None  # with no dateline to go by, "a judge" lent the story's country may sit elsewhere
     area = _country_area(country)
     return replace(area, evidence="story") if area is not None else None
 
@@ -202,13 +212,12 @@ def _home(event: Event, context: PlaceContext) -> str | None:
 def _seat_country(event: Event) -> Location | None:
     """A court, a police force or a parliament acts where it sits: "a Tunisian court jailed
     a man" happened in Tunisia, "Moscow police detained ..." in Moscow, when the actor's own
-    words name its country (not the story's country lent to "police") and everyone else the
-    event names (states, not a militant group it acts on) is of that country too."""
+    words name its country (not the story's country lent to "police"), whoever it acts on
+    ("Turkish police detained a German journalist" happened in Turkey)."""
     sources = event.source
     if not sources or any(a.sector not in SEATED_SECTORS or not _names_its_country(a) for a in sources):
         return None
-    countries = {a.country for a in sources} | {a.country for a in event.target
-                                                 if a.country and _country_area(a.country) is not None}
+    countries = {a.country for a in sources}
     if len(countries) != 1:
         return None
     country = countries.pop()
