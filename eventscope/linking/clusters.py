@@ -161,7 +161,13 @@ def story_similarity(a: StoryVector, b: StoryVector) -> float:
         if weight is not None:
             dot += value * weight
     return (dot / (a.n * b.n) * date_factor((a.first_date, a.last_date), (b.first_date, b.last_date))
-            * country_factor(a.countries, set(b.countries)))
+            * country_factor(_main_countries(a), _main_countries(b)))
+
+
+def _main_countries(story: StoryVector) -> dict[str, int]:
+    """The countries at least half of a story's members name: one report that names another
+    country too (a coup "after Mali's") does not make two countries' stories one."""
+    return {c: k for c, k in story.countries.items() if 2 * k >= story.n}
 
 
 def mergeable(a: StoryVector, b: StoryVector, threshold: float) -> bool:
