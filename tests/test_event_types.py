@@ -158,3 +158,34 @@ def test_being_in_talks_with_someone_is_consulting_them(code_text):
 def test_dragged_out_by_police_is_a_detention(code_text):
     events = coded_events(code_text, "The Bolivian activist Evo Quispe was dragged out of the consulate by Peruvian police on Monday.")
     assert any(plover == "COERCE" and src == ("PER",) for _, plover, src, _ in events), events
+
+
+def test_no_verb_has_two_codes_for_the_same_objects():
+    """Two rows for one (verb, objects) leave the second dead: the first in the file wins
+    (Lexicon.match keeps the first of equally ranked patterns)."""
+    from eventscope.knowledge.tsv import CODING_DATA, read_tsv
+
+    seen: dict[tuple, str] = {}
+    twice = []
+    for lineno, row in read_tsv(CODING_DATA / "verbs.tsv"):
+        objects = frozenset(frozenset(group.split("|")) for group in row["objects"].split("+"))
+        key = (" ".join(row["verb"].split()), objects)
+        if key in seen:
+            twice.append(f"verbs.tsv:{lineno} {row['verb']} {row['objects']}: {seen[key]} and {row['cameo']}")
+        seen.setdefault(key, row["cameo"])
+    assert not twice, twice
+
+
+def test_the_bare_verbs_call_strike_charge_protest_insist_have_one_reading(lexicon_text):
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.match(["call"], set()).cameo == "041"  # a phone call; appeals are "call on/for"
+    assert lex.match(["strike"], set()).cameo == "190"  # labour strikes are "go on strike"
+    assert lex.match(["charge"], set()).cameo == "112"  # a charge accuses; it detains no one
+    assert lex.match(["protest"], set()).cameo == "141"
+    assert lex.match(["insist"], set()).cameo == "010" and lex.match(["insist on", "insist"], set()).cameo == "100"
+    called = coded_events(lexicon_text, "The Kenyan president called his Ugandan counterpart Yoweri Museveni on Monday.")
+    assert any(plover == "CONSULT" and src == ("KEN",) and tgt == ("UGA",) for _, plover, src, tgt in called), called
+    struck = coded_events(lexicon_text, "Ethiopian forces struck Eritrean army positions near the border on Sunday.")
+    assert any(plover == "ASSAULT" for _, plover, _, _ in struck), struck
