@@ -36,7 +36,6 @@ def test_a_plea_in_court_is_no_appeal(code_text):
 
 
 def test_attacking_a_policy_is_criticism(lexicon_text, code_text):
-    # (the learned sentence model on top may still recode it to force: it weighs the verb, not its object)
     events = coded_events(lexicon_text, "Kenyan opposition leaders attacked the Ugandan government's border policy on Sunday.")
     assert any(plover == "ACCUSE" for _, plover, _, _ in events), events
     assert not any(plover == "ASSAULT" for _, plover, _, _ in events), events
@@ -189,3 +188,14 @@ def test_the_bare_verbs_call_strike_charge_protest_insist_have_one_reading(lexic
     assert any(plover == "CONSULT" and src == ("KEN",) and tgt == ("UGA",) for _, plover, src, tgt in called), called
     struck = coded_events(lexicon_text, "Ethiopian forces struck Eritrean army positions near the border on Sunday.")
     assert any(plover == "ASSAULT" for _, plover, _, _ in struck), struck
+
+
+def test_the_sentence_model_keeps_a_reading_the_lexicon_chose_by_its_words(code_text):
+    """The model's lexicon features stand for a verb's default ("attack" 19, "warn" 13): an
+    event coded by an object or particle pattern keeps its code."""
+    policy = coded_events(code_text, "Kenyan opposition leaders attacked the Ugandan government's border policy on Sunday.")
+    assert any(plover == "ACCUSE" for _, plover, _, _ in policy), policy
+    assert not any(plover == "ASSAULT" for _, plover, _, _ in policy), policy
+    warned = coded_events(code_text, "Bolivia's president warned Peru against raising tariffs.")
+    assert any(plover == "REQUEST" and src == ("BOL",) for _, plover, src, _ in warned), warned
+    assert not any(plover == "THREATEN" for _, plover, _, _ in warned), warned

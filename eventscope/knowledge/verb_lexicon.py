@@ -63,6 +63,7 @@ class Lexicon:
     sequences: dict[str, list] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)  # derived verbs' word forms -> lemma
     _own_forms: dict[str, str] | None = None
+    _by_label: dict[str, VerbPattern] | None = None
 
     @classmethod
     def load(cls, extra_verbs: Iterable = (), derived: bool = True) -> "Lexicon":
@@ -125,6 +126,14 @@ class Lexicon:
     def derived_evidence(evidence: Iterable) -> bool:
         """Was an event coded by a CAMEO.2.0-derived pattern (its "pattern" evidence says so)?"""
         return any(e.kind == "pattern" and DERIVED_MARK in e.value for e in evidence)
+
+    def pattern_of(self, evidence: Iterable) -> VerbPattern | None:
+        """The verb pattern an event was coded by (its "pattern" evidence names it), or None
+        (an event noun, a model's event)."""
+        if self._by_label is None:
+            self._by_label = {p.label: p for patterns in self.verbs.values() for p in patterns}
+        return next((self._by_label[e.entry] for e in evidence
+                     if e.kind == "pattern" and e.entry in self._by_label), None)
 
     def lemma_of(self, form: str) -> str | None:
         """The lexicon verb a word form inflects ("staged" -> "stage", whatever the tagger's

@@ -111,6 +111,8 @@ class EventClassifier:
             cls = R.class_of(main.cameo)
             if main.cameo_root in R.PROMISE_ROOTS and best in R.MATERIAL_CLASSES:
                 return None  # a threat or intent stays one: the model reads the act, not its modality
+            if R.read_by_its_words(main, self.lexicon):
+                return None  # "attacked the policy", "warned against": the lexicon chose the verb's reading
             if cls is not None and probs[cls] < t.recode_below:
                 code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
                 prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
