@@ -199,3 +199,19 @@ def test_the_sentence_model_keeps_a_reading_the_lexicon_chose_by_its_words(code_
     warned = coded_events(code_text, "Bolivia's president warned Peru against raising tariffs.")
     assert any(plover == "REQUEST" and src == ("BOL",) for _, plover, src, _ in warned), warned
     assert not any(plover == "THREATEN" for _, plover, _, _ in warned), warned
+
+
+def test_a_passive_or_participle_reads_its_subject_as_the_object(code_text):
+    """"a report was released", "a report released on Monday": publishing frees no one."""
+    for text in ("A report was released by the Rwandan government on Tuesday.",
+                 "A long report released on Monday in Kigali blamed France for the massacres.",
+                 "Kenya released a report on Tuesday."):
+        events = coded_events(code_text, text)
+        assert not any(plover in {"RETREAT", "CONCEDE"} for _, plover, _, _ in events), (text, events)
+    freed = coded_events(code_text, "Two Ugandan prisoners were released by Kenya on Tuesday.")
+    assert any(plover == "RETREAT" for _, plover, _, _ in freed), freed
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.rules_out(["release"], {"report"}) and not lex.rules_out(["release"], {"prisoner"})
+    assert not lex.rules_out(["release"], set()) and not lex.rules_out(["zzz"], set())

@@ -83,6 +83,11 @@ def object_words(verb: Token) -> set[str]:
             words.add("as")
         # deeper words of the object ("worth of what it said were defensive weapons")
         words.update(t.lemma_.lower() for t in list(obj.subtree)[:MAX_SUBTREE_WORDS] if t.pos_ in {"NOUN", "ADJ"})
+    # the passive's object is its subject: "a report was released", "a report released on Monday"
+    for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        _collect_np(subject, words, 0)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        _collect_np(verb.head, words, 0)
     for child in verb.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in OBJECT_PREPS:
             words.add(child.lower_)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from eventscope.coding import clauses
 from eventscope.coding.event_nouns import is_noun_event
 from eventscope.coding.classify import revise as R
 from eventscope.coding.classify.features import (
@@ -128,6 +129,8 @@ class EventClassifier:
         if clause is None:
             return None
         verb, sources, targets, future = clause
+        if self.lexicon.rules_out(clauses.verb_keys(verb), clauses.object_words(verb)):
+            return None  # "released a report": the lexicon knows the clause codes nothing
         code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
         code = R.pick_future(code, future)
         if code is None:
