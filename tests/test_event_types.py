@@ -215,3 +215,29 @@ def test_a_passive_or_participle_reads_its_subject_as_the_object(code_text):
     lex = default_lexicon()
     assert lex.rules_out(["release"], {"report"}) and not lex.rules_out(["release"], {"prisoner"})
     assert not lex.rules_out(["release"], set()) and not lex.rules_out(["zzz"], set())
+
+
+def test_verb_readings_where_cameo_2_0_defaults_mislead():
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.match(["reach"], {"agreement"}).cameo == "030"  # the parties agree; signing is 057
+    assert lex.match(["sign"], {"agreement"}).cameo == "057"
+    assert lex.match(["invite"], set()).cameo == "036"  # PLOVER: an invitation is AGREE
+    assert lex.match(["oppose"], {"talk", "peace"}).cameo == "125"
+    assert lex.match(["oppose"], {"proposal"}).cameo == "120"
+    assert lex.match(["oppose"], {"policy"}).cameo == "110"
+    assert lex.match(["head to", "head"], set()).cameo == "042"
+    assert lex.match(["give in", "give"], set()).cameo == "080"
+    assert lex.match(["mend"], {"tie", "damaged"}).cameo == "050"
+    assert lex.match(["tend"], set()) is None and lex.rules_out(["tend"], set())
+
+
+def test_reaching_a_deal_is_agreeing_and_giving_in_concedes(code_text):
+    deal = coded_events(code_text, "Kenya and Uganda reached a trade agreement on Friday after long talks in Arusha.")
+    assert any(plover == "AGREE" for _, plover, _, _ in deal), deal
+    assert not any(plover == "SUPPORT" for _, plover, _, _ in deal), deal
+    gave = coded_events(code_text, "After weeks of pressure from Washington, the Peruvian president gave in.")
+    assert any(plover == "CONCEDE" and src == ("PER",) for _, plover, src, _ in gave), gave
+    habit = coded_events(code_text, "Bolivia has tended to pay a price for defying Brazil.")
+    assert not any(plover in {"AID", "REJECT"} for _, plover, _, _ in habit), habit
