@@ -241,3 +241,18 @@ def test_reaching_a_deal_is_agreeing_and_giving_in_concedes(code_text):
     assert any(plover == "CONCEDE" and src == ("PER",) for _, plover, src, _ in gave), gave
     habit = coded_events(code_text, "Bolivia has tended to pay a price for defying Brazil.")
     assert not any(plover in {"AID", "REJECT"} for _, plover, _, _ in habit), habit
+
+
+def test_taking_is_no_seizure_by_itself_and_resisting_rejects(code_text):
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.match(["take"], {"line", "hard"}) is None  # CAMEO.2.0's bare "take" is 171
+    assert lex.match(["take"], {"street"}).cameo.startswith("14")  # what is taken still decides
+    assert lex.match(["embroil in", "embroil"], {"row"}) is None  # no derived "embroil in" rejection
+    assert lex.match(["resist"], {"pressure"}).cameo == "120"
+    assert lex.match(["resist"], {"offensive"}).cameo == "190"
+    line = coded_events(code_text, "Peru has taken a softer line on Bolivia since March.")
+    assert not any(plover == "COERCE" for _, plover, _, _ in line), line
+    resisted = coded_events(code_text, "Kenya resisted pressure from Uganda to close the border.")
+    assert any(plover == "REJECT" and src == ("KEN",) for _, plover, src, _ in resisted), resisted
