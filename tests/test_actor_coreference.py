@@ -86,3 +86,11 @@ def test_a_conjoined_role_of_no_country_shares_its_first_conjuncts(resolved):
                            "former prime minister. Portugal condemned the coup. Portugal said it would act.",
                            title="Portugal condemns coup")
     assert countries_of(doc, actors, "minister") == ["GNB"]
+
+
+def test_a_region_is_never_the_story_country(resolved):
+    # "West Africa" (region code WAF) is named most, but no police force is a region's
+    doc, actors = resolved("Rebels in Sierra Leone attacked a border town. West African leaders condemned "
+                           "the attack. Police arrested ten men.", title="West Africa condemns attack")
+    assert actors.story_country == "SLE"
+    assert countries_of(doc, actors, "Police") == ["SLE"]

@@ -9,11 +9,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from eventscope.actors.phrase import resolve_country
-from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import is_country_code, load_lexicon, tokenize
 from eventscope.models import Actor, Document, decided
 
 TITLE_WEIGHT, AGENT_WEIGHT = 2, 3  # how much a title's and an agent's country name count
-CLASS_CODES = {"IGO", "NGO", "MNC", "WST", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF", "SAS", "SEA"}  # not countries
 
 
 def story_country(doc: Doc, document: Document, counts: dict[str, int] | None = None) -> str | None:
@@ -34,7 +33,7 @@ def country_counts(doc: Doc, document: Document) -> dict[str, int]:
     """How much the document's title and place and nationality names name each country."""
     counts: dict[str, int] = {}
     if document.title:
-        for country in _countries_named(document.title):
+        for country in filter(is_country, _countries_named(document.title)):
             counts[country] = counts.get(country, 0) + TITLE_WEIGHT
     for ent in doc.ents:
         if ent.label_ in {"GPE", "NORP"}:
@@ -55,7 +54,8 @@ def names_known_actor(actor: Actor) -> bool:
 
 
 def is_country(code: str | None) -> bool:
-    return bool(code) and len(code) == 3 and code.isalpha() and code not in CLASS_CODES
+    """A country's code: not a class (IGO, NGO) nor a region ("West Africa" WAF names no story's country)."""
+    return is_country_code(code)
 
 
 def _names_an_agent(ent: Span) -> bool:
