@@ -94,3 +94,33 @@ def test_a_region_is_never_the_story_country(resolved):
                            "the attack. Police arrested ten men.", title="West Africa condemns attack")
     assert actors.story_country == "SLE"
     assert countries_of(doc, actors, "Police") == ["SLE"]
+
+
+def test_he_never_stands_for_a_body_named_by_a_role_noun(resolved):
+    # "the embassy" is the last subject before "He", but an embassy is "it", never "he"
+    doc, actors = resolved("Karl Osterholm visited the Peruvian embassy in Oslo on Monday. The embassy "
+                           "said the visit was private. He left after an hour.", title="Norwegian visits embassy")
+    he = actors.actors_for([t for t in doc if t.text == "He"][0])
+    assert [a.name for a in he] == ["Karl Osterholm"]
+
+
+def test_a_description_gives_an_unknown_person_a_nationality_in_every_mention(resolved):
+    doc, actors = resolved("Kenyan police arrested Rune Halvorsen in Nairobi on Friday. The 52-year-old "
+                           "Norwegian had arrived in Kenya last month. Kenyan officials said Halvorsen "
+                           "would be deported.", title="Kenya arrests visitor")
+    assert actors.story_country == "KEN"
+    for nth in (0, 1):
+        assert countries_of(doc, actors, "Halvorsen", nth) == ["NOR"]
+    assert "described as The 52-year-old Norwegian" in actors.actors_for(
+        [t for t in doc if t.text == "Halvorsen"][0])[0].evidence_text
+    # a description of someone else's nationality than a known one changes nothing
+    doc, actors = resolved("Kenyan police arrested Lars Fenwick, a Danish engineer, on Friday. The "
+                           "Norwegian ambassador visited the prison.", title="Kenya arrests engineer")
+    assert countries_of(doc, actors, "Fenwick") == ["DNK"]
+
+
+def test_every_body_word_is_a_role_word_of_the_lexicon():
+    # only role nouns with a sector are ever taken for persons: a body word without one is dead
+    from eventscope.knowledge.coreference_words import coreference_words
+
+    assert not [w for w in coreference_words()["body"] if not resolve_phrase(w).sector]
