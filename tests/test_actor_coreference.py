@@ -124,3 +124,28 @@ def test_every_body_word_is_a_role_word_of_the_lexicon():
     from eventscope.knowledge.coreference_words import coreference_words
 
     assert not [w for w in coreference_words()["body"] if not resolve_phrase(w).sector]
+
+
+def test_a_headline_naming_one_country_alone_says_where_the_story_is(resolved):
+    # the sovereign is named more often, but the headline (beside its outlet) names Macau alone
+    doc, actors = resolved("Macau is tense. Beijing warned the protesters. Beijing said China would not "
+                           "yield. China's leaders met on Sunday. Police fired tear gas at protesters.",
+                           title="The Guardian view on Macau: a tense week")
+    assert actors.story_country == "MAC"
+    assert countries_of(doc, actors, "Police") == ["MAC"]
+
+
+def test_a_place_saying_whose_the_subject_is_counts_as_an_agents_and_a_tie_goes_to_the_first(resolved):
+    doc, actors = resolved("Soldiers in Lesotho detained the prime minister on Friday. South Africa "
+                           "condemned the coup. Police sealed the capital.")
+    assert actors.story_country == "LSO"
+    assert countries_of(doc, actors, "Police") == ["LSO"]
+
+
+def test_they_and_them_stand_for_the_last_plural_actors(resolved):
+    doc, actors = resolved("Brazil has quarrelled with its neighbours, including Peru, Chile and Bolivia, "
+                           "publicly warning them about the dam.")
+    assert countries_of(doc, actors, "them") == ["PER", "CHL", "BOL"]
+    doc, actors = resolved("Farmers in Ghana blocked the main road on Monday. They demanded higher prices.")
+    assert countries_of(doc, actors, "They") == ["GHA"]
+    assert "coref:pronoun they" in actors.actors_for([t for t in doc if t.text == "They"][0])[0].evidence_text

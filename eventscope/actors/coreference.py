@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from eventscope.actors.noun_phrases import PERSON_PRONOUNS, THING_PRONOUNS, actor_key
+from eventscope.actors.noun_phrases import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, actor_key
 from eventscope.actors.story import is_country
 from eventscope.knowledge.coreference_words import coreference_words
 from eventscope.models import Actor, Evidence, decided
@@ -30,6 +30,8 @@ class CoreferenceMemory:
         self.persons: list[tuple[int, Actor, bool]] = []
         self.bodies: list[tuple[int, Actor, bool]] = []
         self.described: dict[str, tuple[str, str]] = {}  # a person's name -> (country, description)
+        # plural mentions ("protesters", "Japan, Canada and Mexico"), by the token of their first word
+        self.plurals: dict[int, tuple[int, list[Actor], bool]] = {}
 
     def remember(self, sent_no: int, actor: Actor, token: Token, subject: bool) -> None:
         (self.persons if is_person(token, actor) else self.bodies).append((sent_no, actor, subject))
@@ -38,10 +40,28 @@ class CoreferenceMemory:
         """"He said ...": whom the story is about is mentioned again."""
         (self.persons if lower in PERSON_PRONOUNS else self.bodies).append((sent_no, actor, subject))
 
+    def remember_plural(self, token: Token, sent_no: int, actors: dict[int, list[Actor]]) -> None:
+        """A plural noun's actors, or a list of conjoined actors read so far ("Japan, Canada and
+        Mexico"): what "they" and "them" may stand for."""
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.i == token.i and token.tag_ not in {"NNS", "NNPS"}:
+            return
+        members = [t for t in first.subtree if t.i == first.i or (t.dep_ == "conj" and _conjunct_of(t, first))]
+        found = [a for t in members if t.i <= token.i for a in actors.get(t.i, [])]
+        if found:
+            self.plurals[first.i] = (sent_no, found, first.dep_ == "nsubj")
+
     def pronoun(self, lower: str, sent_no: int) -> list[Actor]:
         """The latest person (or body) of the last PRONOUN_WINDOW sentences that was a subject,
         else the latest one: a story goes on about whom its sentences are about ("Habeck met
         his French counterpart. He told reporters ..." is Habeck)."""
+        if lower in PLURAL_PRONOUNS:  # the latest plural of the window that was a subject, else the latest
+            near = [(actors, subject) for _, (seen_in, actors, subject) in sorted(self.plurals.items(), reverse=True)
+                    if sent_no - seen_in <= PRONOUN_WINDOW]
+            found = next((a for a, subject in near if subject), near[0][0]) if near else []
+            return [replace(a, evidence=(Evidence("rule", f"coref:pronoun {lower}"),)) for a in found]
         pool = self.persons if lower in PERSON_PRONOUNS else self.bodies if lower in THING_PRONOUNS else []
         actor = self._salient(pool, sent_no)
         return [] if actor is None else [replace(actor, evidence=(Evidence("rule", f"coref:pronoun {lower}"),))]
@@ -108,3 +128,11 @@ def is_person(token: Token, actor: Actor) -> bool:
     lemma = token.lemma_.lower()
     return lemma in COUNTERPART_LEMMAS or (bool(actor.sector) and token.pos_ == "NOUN" and token.tag_ == "NN"
                                           and lemma not in coreference_words()["body"])
+
+
+def _conjunct_of(token: Token, first: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        if token.i == first.i:
+            return True
+    return False

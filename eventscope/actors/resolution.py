@@ -105,6 +105,8 @@ class MentionResolver:
                     self._by_token[token.i] = actors
                     if len(actors) >= 2:
                         self._groups.append(actors)
+                    if token.pos_ != "PRON":
+                        self._memory.remember_plural(token, sent_no, self._by_token)
             self._collect_conjoined_groups(sent)
 
     def _resolve_token(self, token: Token, sent_no: int, context: str) -> list[Actor]:
