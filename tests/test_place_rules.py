@@ -213,6 +213,9 @@ def test_an_unknown_facility_is_in_the_town_the_story_is_set_in(code_text):
                   "had been held in Manhattan since May. Police arrested a guard at the Hudson Correctional "
                   "Center on Friday.")
     assert [(w, c, p) for w, c, p in placed(r, "17")] == [("New York City", "USA", "city")]
+    struck = code_text("TUNIS (AP) - Gunmen fired on tourists in Sousse on Monday. Police in Sousse arrested two men. "
+                       "Masked gunmen stormed the Zenith Palace on Friday.")
+    assert ("Sousse", "TUN", "city") in placed(struck, "19")  # the struck building is in the story's town
     unset = code_text("Police arrested a guard at the Hudson Correctional Center on Friday.")
     assert where_of(unset, "17") == {None}  # no town in the story: no place
 
@@ -224,14 +227,11 @@ def test_a_small_town_of_a_country_the_story_never_names_is_a_namesake(code_text
     assert [(w, c) for w, c, _ in placed(r, "04")] == [("Guyana", "GUY")]  # not Bethany, Oregon
 
 
-def test_a_story_about_one_country_places_its_own_actors_acts_there_without_a_dateline(code_text):
-    story = ("Peru's interior minister resigned on Monday. Peruvian lawmakers criticised Peru's police. "
-             "The Peruvian government banned the rally. A judge ordered the release of the students.")
-    r = code_text(story)
-    assert ("Peru", "PER", "country") in placed(r, "172")  # the government says whose it is
-    # "a judge" has only the story's country: with no dateline to go by, no place
-    assert all(where is None for e in r.events if any(a.name == "a judge" for a in e.source)
-               for where in [e.location])
+def test_a_story_with_no_dateline_lends_no_country_to_its_actors_acts(code_text):
+    # a feature about one country's people ranges abroad: no dateline, no guess
+    story = ("American officials met on Monday. American diplomats criticised the American embassy. "
+             "The Americans asked the guards to watch the visitors.")
+    assert all(e.location is None for e in code_text(story).events)
 
 
 def test_a_court_acts_where_it_sits_whoever_it_acts_on(code_text):
@@ -243,3 +243,14 @@ def test_an_attack_on_a_countrys_people_in_a_story_about_it_happened_there(code_
     r = code_text("CAIRO (AP) - Syria's army said on Monday that Syrian rebels had lost ground. The Syrian "
                   "government said Syrian troops would advance. Russian warplanes attacked Syrian rebels on Sunday.")
     assert ("Syria", "SYR", "country") in placed(r, "19")
+
+
+def test_a_death_is_where_the_attack_around_it_struck(code_text):
+    r = code_text("Three soldiers died on Friday when rebels ambushed a convoy near Goma.")
+    assert ("Goma", "COD", "city") in placed(r, "19")  # "on Friday" names no place and hides none
+
+
+def test_a_datelines_town_is_no_place_for_a_foreign_governments_act(code_text):
+    r = code_text("NEW DELHI (Reuters) - Indian officials said on Monday that 200 Indians had come home. "
+                  "Mexican immigration authorities deported 300 Indians in October.")
+    assert [(w, c) for w, c, _ in placed(r, "174")] == [("Mexico", "MEX")]  # a government coerces at home

@@ -28,6 +28,8 @@ TRAVEL_VERBS = _WORDS["travel_verb"]
 OCCASION_NOUNS = _WORDS["occasion"]  # "on the sidelines of a summit in X": the summit's place
 OCCASION_PREPS = _WORDS["occasion_prep"]  # "said during / after / following talks in Geneva"
 SEATED_SECTORS = {w.upper() for w in _WORDS["seated_sector"]}  # courts, police, parliaments act at home
+HOME_ROOTS = _WORDS["home_root"]  # coercion (arrests, bans, deportations): a government does it at home
+HOME_SECTORS = {w.upper() for w in _WORDS["home_sector"]}
 ATTACK_NOUNS = _WORDS["attack_noun"]
 MISREAD_LABELS = {w.upper() for w in _WORDS["misread_label"]}  # "in Tunis" tagged a LANGUAGE  # "an attack on X" happened in X
 OWNED_NOUNS = _WORDS["owned"]
@@ -46,6 +48,9 @@ def clause_places(action: Token, preps: set[str], strike: bool = False) -> list[
         and any(c.lower_ == "where" for c in action.children) else []
     heads = [action.head] if action.dep_ in {"xcomp", "conj"} or action.dep_ == "relcl" \
         and action.head.lemma_.lower() in EVENT_NOUNS else []
+    if strike:  # "were killed after militants attacked a camp in Kabul": the attack's place
+        heads += [c for c in action.children if c.dep_ == "advcl"
+                  and any(m.dep_ in {"mark", "advmod"} and m.lower_ in _WORDS["same_time"] for m in c.children)]
     for owner in [action] + heads:
         for child in owner.children:
             if child.dep_ == "prep" and child.lower_ in preps:
@@ -76,11 +81,13 @@ def named_facility(pobj: Token) -> bool:
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in pobj.children)
 
 
-def clause_facilities(action: Token, preps: set[str]) -> list[Token]:
-    """The named facilities of the clause's locative phrases ("held at Belmarsh prison")."""
-    return [g for owner in [action] + ([action.head] if action.dep_ in {"xcomp", "conj"} else [])
-            for p in owner.children if p.dep_ == "prep" and p.lower_ in preps
-            for g in p.children if g.dep_ == "pobj" and named_facility(g)]
+def clause_facilities(action: Token, preps: set[str], strike: bool = False) -> list[Token]:
+    """The named facilities of the clause's locative phrases ("held at Belmarsh prison"), and
+    of an attack the facility it strikes ("stormed the Bardo museum")."""
+    owners = [action] + ([action.head] if action.dep_ in {"xcomp", "conj"} else [])
+    return [g for owner in owners for p in owner.children if p.dep_ == "prep" and p.lower_ in preps
+            for g in p.children if g.dep_ == "pobj" and named_facility(g)] + \
+        [c for c in action.children if strike and c.dep_ == "dobj" and named_facility(c)]
 
 
 def sentence_owners(action: Token) -> set[int]:
@@ -137,6 +144,8 @@ def named_in(pobj: Token, depth: int = 0) -> list[Token]:
     the place of an event noun or place noun ("a visit to Beirut", "the village of X"), a
     place naming it ("Manhattan federal court"), else a place the object lies in ("at a
     cinema in Lafayette", "outside a synagogue in the city of Djerba")."""
+    if pobj.ent_type_ in {"DATE", "TIME"}:  # "on Monday", "in March"
+        return []
     if pobj.ent_type_ in PLACE_ENTS or pobj.pos_ == "PROPN":
         named = [pobj] + [a for a in pobj.children if a.dep_ == "appos" and a.ent_type_ in PLACE_ENTS]
         # "at the Bardo museum in Tunis", "Promises clinic, a rehab centre in Malibu": the town

@@ -24,9 +24,9 @@ from eventscope.coding.place_names import (  # noqa: F401  (resolve, capitals: t
     PLACE_ENTS, PlaceContext, _capital_of, _country_area, capital_city, capitals, resolve, resolve_place, town_named,
 )
 from eventscope.coding.place_phrases import (
-    AIMED_PREPS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, MISREAD_LABELS, OCCASION_PREPS,
-    ORIGIN_CODES, PLACE_AIMED_ROOTS, SEATED_SECTORS, STRIKE_ROOTS, TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS,
-    clause_facilities, clause_places, compound_start, named_facility, named_in, names_a_place, sentence_owners,
+    AIMED_PREPS, DESTINATION_PREPS, EVENT_NOUNS, HOME_ROOTS, HOME_SECTORS, LOCATIVE_PREPS, MARCH_WORDS,
+    MISREAD_LABELS, OCCASION_PREPS, ORIGIN_CODES, PLACE_AIMED_ROOTS, SEATED_SECTORS, STRIKE_ROOTS, TRAVEL_VERBS,
+    VISIT_CODES, VISIT_ROOTS, clause_facilities, clause_places, compound_start, named_facility, named_in, names_a_place, sentence_owners,
 )
 from eventscope.models import Actor, DocumentResult, Event, Evidence, Location
 
@@ -82,7 +82,7 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
         preps = LOCATIVE_PREPS | (DESTINATION_PREPS if _goes_to(event, action) else set())
         preps |= AIMED_PREPS if event.cameo_root in STRIKE_ROOTS else set()
         preps |= {"from"} if event.cameo[:3] in ORIGIN_CODES else set()  # "deported from Arizona"
-        facilities += clause_facilities(action, preps)
+        facilities += clause_facilities(action, preps, event.cameo_root in STRIKE_ROOTS)
         for token in clause_places(action, preps, event.cameo_root in STRIKE_ROOTS):
             where = _resolve_token(token, context, "clause", _home(event, context))
             if where is not None:
@@ -114,13 +114,18 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
         if area is not None:
             return replace(area, evidence="story")
     countries = {a.country for a in event.source + event.target if a.country and not _guessed_country(a)}
+    # whoever acts says where: "Mexican authorities deported 300 Indians" is no act of a
+    # "NEW DELHI -" story's town, though its targets are Indian
+    acting = {a.country for a in event.source if a.country and not _guessed_country(a)
+              and _country_area(a.country) is not None}
     dateline = context.dateline
-    if dateline is not None and (not countries or dateline.country in countries):
+    if dateline is not None and (not countries or dateline.country in countries) \
+            and (not acting or dateline.country in acting):
         return dateline
     seat = _seat_country(event)  # "Alexandria's police chief": his town, finer than the story's country
     if seat is not None and seat.precision == "city":
         return seat
-    return _covered_country(event, context) or seat
+    return (_covered_country(event, context) if dateline is not None else None) or seat
 
 
 def _local_dateline(context: PlaceContext, doc: Doc) -> Location | None:
@@ -177,14 +182,14 @@ def _goes_to(event: Event, action: Token) -> bool:
 
 
 def _covered_country(event: Event, context: PlaceContext) -> Location | None:
-    """A wire story filed from elsewhere ("CAIRO (AP) -" over a story about Tunisia), or one
-    with no dateline: an event among one country's actors happened in that country (to country
-    precision) when the story is about that country. A group it acts on need not be a state's
-    ("the government banned the militia"); whoever acts must be of the country, and with no
-    dateline say so in its own words ("Swedish prosecutors", not "a judge"). An attack on the
-    country's own people happened there, whoever struck ("Russian jets bombed Syrian rebels")."""
+    """A wire story filed from elsewhere ("CAIRO (AP) -" over a story about Tunisia): an event
+    among one country's actors happened in that country (to country precision) when the story
+    is about that country. A group it acts on need not be a state's ("the government banned
+    the militia"); whoever acts must be of the country. An attack on the country's own people
+    happened there, whoever struck ("Russian jets bombed Syrian rebels"). (A story with no
+    dateline gets no such guess: long features about one country's people range abroad.)"""
     country = context.covered_country()
-    if country is None or context.dateline is not None and country == context.dateline.country:
+    if country is None or country == context.dateline.country:
         return None
     sources = {a.country for a in event.source if a.country and not _guessed_country(a)}
     targets = {a.country for a in event.target if a.country and not _guessed_country(a)
@@ -194,8 +199,6 @@ def _covered_country(event: Event, context: PlaceContext) -> Location | None:
         a.sector not in ARMED_SECTORS for a in event.target)
     if not struck and (sources | targets) != {country}:
         return None
-    if not struck and context.dateline is None and not all(_names_its_country(a) for a in event.source):
-        return None  # with no dateline to go by, "a judge" lent the story's country may sit elsewhere
     area = _country_area(country)
     return replace(area, evidence="story") if area is not None else None
 
@@ -213,9 +216,11 @@ def _seat_country(event: Event) -> Location | None:
     """A court, a police force or a parliament acts where it sits: "a Tunisian court jailed
     a man" happened in Tunisia, "Moscow police detained ..." in Moscow, when the actor's own
     words name its country (not the story's country lent to "police"), whoever it acts on
-    ("Turkish police detained a German journalist" happened in Turkey)."""
+    ("Turkish police detained a German journalist" happened in Turkey). A government coerces
+    at home too ("Mexican immigration authorities deported 300 Indians": in Mexico)."""
     sources = event.source
-    if not sources or any(a.sector not in SEATED_SECTORS or not _names_its_country(a) for a in sources):
+    seated = SEATED_SECTORS | (HOME_SECTORS if event.cameo_root in HOME_ROOTS else set())
+    if not sources or any(a.sector not in seated or not _names_its_country(a) for a in sources):
         return None
     countries = {a.country for a in sources}
     if len(countries) != 1:
