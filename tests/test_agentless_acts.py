@@ -44,3 +44,11 @@ def test_courts_and_police_of_the_place_did_an_agentless_arrest_or_sentence(lexi
     assert any(cameo == "116" and src == ("CHL",) and tgt == ("BOL",) for cameo, _, src, tgt in events), events
     nowhere = coded_events(lexicon_text, "The Bolivian activist was sentenced to two years in jail.")
     assert not any(src == ("CHL",) for _, _, src, _ in nowhere), nowhere
+
+
+def test_a_sanction_that_is_to_be_lifted_exists(lexicon_text):
+    # whatever becomes of the lifting, the sanctions it would lift stand: a (background) act
+    events = coded_events(lexicon_text, "Steps will be taken next month on the lifting of Chilean sanctions on two Bolivian ministers.")
+    assert any(plover == "SANCTION" and src == ("CHL",) and tgt == ("BOL",) for _, plover, src, tgt in events), events
+    planned = coded_events(lexicon_text, "Chile will consider new sanctions on two Bolivian ministers next month.")
+    assert not any(plover == "SANCTION" for _, plover, _, _ in planned), planned
