@@ -125,10 +125,10 @@ def key(phrase: str) -> tuple[str, ...]:
 
 def singular(word: str) -> str | None:
     """A regular English singular for a plural-looking word, else None."""
-    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
-        return "man" if word == "men" else None
-    if word.endswith("men"):
+    if word.endswith("men") and len(word) >= 3:  # "men", "gunmen", "spokeswomen"
         return word[:-3] + "man"
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return None
     if word.endswith("ies"):
         return word[:-3] + "y"
     if re.search(r"(ches|shes|sses|xes)$", word):
