@@ -252,7 +252,10 @@ def test_taking_is_no_seizure_by_itself_and_resisting_rejects(code_text):
     assert lex.match(["embroil in", "embroil"], {"row"}) is None  # no derived "embroil in" rejection
     assert lex.match(["resist"], {"pressure"}).cameo == "120"
     assert lex.match(["resist"], {"offensive"}).cameo == "190"
+    assert lex.match(["conduct"], {"test", "missile"}).cameo == "150"  # CAMEO.2.0: conduct -> 060
     line = coded_events(code_text, "Peru has taken a softer line on Bolivia since March.")
     assert not any(plover == "COERCE" for _, plover, _, _ in line), line
+    test = coded_events(code_text, "Iran conducted a ballistic missile test on Friday.")
+    assert any(plover == "MOBILIZE" and src == ("IRN",) for _, plover, src, _ in test), test
     resisted = coded_events(code_text, "Kenya resisted pressure from Uganda to close the border.")
     assert any(plover == "REJECT" and src == ("KEN",) for _, plover, src, _ in resisted), resisted
