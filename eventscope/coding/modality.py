@@ -182,17 +182,41 @@ def _assumed_country(actor) -> bool:
     return any(e.decides == "country" and e.value == "country of the story" for e in actor.evidence)
 
 
+def not_done(verb: Token, lexicon: Lexicon) -> str | None:
+    """Why a clause reports nothing done or promised: "negated", "conditional" or
+    "speculative" (its own words, or a governor's: "denied that", "if", "expected to"),
+    "under a future clause" ("would confront any aircraft that violated"); None when it is
+    reported as done, or as a future or imminent act."""
+    return _reading(verb, lexicon)[0]
+
+
 def reported_modality(verb: Token, lexicon: Lexicon) -> Modality | None:
     """How a clause is coded, from its own words and those above it: None when it reports
     nothing done or promised (negated, conditional, speculative, or governed by such a
-    clause or a future one), FUTURE for a future or imminent act ("will restore", "is about
-    to restore": an intent or a threat), else ASSERTED."""
+    clause or a future one: `not_done` says which), FUTURE for a future or imminent act
+    ("will restore", "is about to restore": an intent or a threat), else ASSERTED."""
+    return _reading(verb, lexicon)[1]
+
+
+def _reading(verb: Token, lexicon: Lexicon) -> tuple[str | None, Modality | None]:
+    """(not_done, reported_modality) of a clause, reading the parse once."""
     own = own_modality(verb, lexicon)
     if own in (Modality.NEGATED, Modality.CONDITIONAL, Modality.SPECULATIVE):
-        return None
+        return own.value, None
     governing = governing_modality(verb, lexicon)
+    if governing == Modality.FUTURE:
+        return "under a future clause", None
     if governing not in (Modality.ASSERTED, Modality.PROSPECTIVE):
-        return None
+        return governing.value, None
     if own == Modality.FUTURE or governing == Modality.PROSPECTIVE:
-        return Modality.FUTURE
-    return Modality.ASSERTED
+        return None, Modality.FUTURE
+    return None, Modality.ASSERTED
+
+
+WITHHELD = "withheld as not done"  # evidence (rule) of an event the coder read but did not code
+
+
+def withheld_reason(event) -> str | None:
+    """Why the coder withheld `event` as not done (its WITHHELD evidence), or None."""
+    prefix = WITHHELD + ": "
+    return next((e.value[len(prefix):] for e in event.evidence if e.kind == "rule" and e.value.startswith(prefix)), None)
