@@ -23,11 +23,11 @@ from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
 from eventscope.coding.agents import implicit_agent
 from eventscope.coding.event_nouns import noun_events
-from eventscope.coding.frames import apply_frame
+from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.knowledge.implicit_agents import weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import (
-    WITHHELD, Modality, forecast_by_another, not_done, own_modality, reported_modality, withheld_reason,
+    WITHHELD, Modality, forecast_by_another, not_done, own_modality, refuses, reported_modality, withheld_reason,
 )
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
@@ -180,6 +180,12 @@ class Coder:
         # the evaluation counts the done acts withheld so (evaluation.realnews)
         withheld = not_done(cand.verb, lex)
         modality = reported_modality(cand.verb, lex)  # "is about to restore" is like "will restore"
+        if withheld == Modality.NEGATED.value and cand.frame is None and _cooperative(code) and refuses(cand.verb, lex):
+            if forecast_by_another(cand.verb, actors, lex):
+                withheld = "forecast by another"  # "analysts say Russia will not extend the deal"
+            else:  # "Russia will not extend the grain deal": a refusal, said or narrated of its doer
+                code, withheld = apply_frame("refuse", code), None
+                cand.notes.append("refused: a negated future act")
         if withheld is None and cand.frame is None and modality == Modality.FUTURE:
             if forecast_by_another(cand.verb, actors, lex):
                 withheld = "forecast by another"  # "analysts say Iran will retaliate": no one's stated intent
@@ -189,7 +195,11 @@ class Coder:
                 if code is None:
                     return None
         if withheld is None and cand.frame and own_modality(cand.action, lex) == Modality.NEGATED:
-            withheld = "negated act"
+            if cand.frame in REQUEST_FRAMES:  # "urged Mali not to expel", "said Uganda must not close":
+                code = generic_code(cand.frame)  # the appeal or demand is made; of what, the code cannot say
+                cand.notes.append(f"{cand.frame} that an act not be done")
+            else:
+                withheld = "negated act"  # "pledged not to attack" is no threat
         if withheld is not None:
             cand.notes.append(f"{WITHHELD}: {withheld}")
 
@@ -248,6 +258,12 @@ class Coder:
         if document.date:
             return document.date, "published"
         return None, None
+
+
+def _cooperative(code: str) -> bool:
+    """A cooperative act other than a statement (CAMEO 02-08): refusing it is a rejection."""
+    info = taxonomy.cameo(code)
+    return info.quad_class in (1, 2) and info.root != STATEMENT_ROOT
 
 
 def _wish_of_someone_else(verb: Token, frame: str, action: Token | None) -> tuple[str, Token | None]:

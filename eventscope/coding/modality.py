@@ -83,6 +83,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
         return Modality.SPECULATIVE  # "for allegedly abusing his office", "possibly attacked"
     auxiliaries = _auxiliaries(verb)
     for child in auxiliaries:
+        if child.lower_ == "can" and _performative(verb, lexicon):
+            continue  # "I can confirm he was arrested": the speaker confirms it
         if child.dep_ in {"aux", "auxpass"} and lexicon.is_word("modal", child.lower_):
             if lexicon.is_word("future", child.lower_):
                 if _perfect(verb, auxiliaries):
@@ -92,6 +94,38 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
         if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.head.dep_ != "ROOT":
             return Modality.FUTURE  # "is to visit"
     return Modality.ASSERTED
+
+
+def _performative(verb: Token, lexicon: Lexicon) -> bool:
+    """A first-person statement verb ("I can confirm", "we can say"): saying it asserts it."""
+    return lexicon.is_word("performative", verb.lemma_.lower()) and any(
+        c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children)
+
+
+def _past(verb: Token) -> bool:
+    """A past or perfect clause ("arrested", "was hauled out", "had stripped")."""
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and (c.tag_ == "VBD" or c.lemma_.lower() == "have") for c in verb.children)
+
+
+def _nonrestrictive(token: Token) -> bool:
+    """A relative clause set off by a comma ("the United States, which gives aid to ..."):
+    it tells a fact about its noun, whatever the clause around it says."""
+    first = token.left_edge.i
+    return token.dep_ == "relcl" and first > token.sent.start and token.doc[first - 1].text == ","
+
+
+def _presupposing(token: Token, lexicon: Lexicon) -> bool:
+    """An adverbial clause the sentence takes as a fact ("while Russia lifted sanctions",
+    "after police arrested him"): modality.tsv `presupposing` markers."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and lexicon.is_word("presupposing", c.lower_) for c in token.children)
+
+
+def is_fact(token: Token, lexicon: Lexicon) -> bool:
+    """A clause nothing above it can make not done: a non-restrictive relative clause, or a
+    presupposed adverbial clause in the past ("after Quito stripped him of his status")."""
+    return _nonrestrictive(token) or (_presupposing(token, lexicon) and _past(token))
 
 
 def _perfect(verb: Token, auxiliaries: list[Token]) -> bool:
@@ -109,6 +143,19 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
 
 
+def refuses(verb: Token, lexicon: Lexicon) -> bool:
+    """"Russia will not extend the grain deal", "Kenya won't attend the summit": a negated
+    future act (not a counterfactual "would not have") in a clause nothing above doubts. Said
+    or narrated of its doer, it is a refusal (coding.coder makes it one of a cooperative act)."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    auxiliaries = _auxiliaries(verb)
+    if _perfect(verb, auxiliaries) or not any(
+            a.dep_ == "aux" and lexicon.is_word("future", a.lemma_) for a in auxiliaries):  # "wo" of "won't": will
+        return False
+    return governing_modality(verb, lexicon) == Modality.ASSERTED
+
+
 def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
     """The strongest doubt cast on a clause by the words above it in the parse.
 
@@ -123,6 +170,8 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
         if token.dep_ in {"advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp"} and any(
                 c.dep_ == "mark" and lexicon.is_word("conditional", c.lower_) for c in token.children):
             return Modality.CONDITIONAL
+        if is_fact(token, lexicon):
+            break  # "The US, which gives aid to Jordan, would be caught": the aid is given
         head = token.head
         lemma = head.lemma_.lower()
         if token.dep_ != "conj":
@@ -141,7 +190,9 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 prospective = True
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
                 head_own = own_modality(head, lexicon)
-                if head_own != Modality.ASSERTED:
+                if head_own == Modality.NEGATED and _presupposing(token, lexicon):
+                    pass  # "sees no chance of talks while Seoul orders a drill": the order stands
+                elif head_own != Modality.ASSERTED:
                     return head_own
         token = head
     return Modality.PROSPECTIVE if prospective else Modality.ASSERTED
