@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventscope.knowledge.actor_lexicon import contract_country
 from eventscope.models import Document
 
 NONE = "-"  # no country, or no target
@@ -77,6 +78,8 @@ def load_document(origin: str, shared: Path) -> Document | str:
 
 
 def _country(actor: dict) -> str:
+    """The actor's country as the contract output gives it (no mapping here: what `eventscope
+    code` writes is what any scorer reads)."""
     return str(actor.get("country") or NONE).upper()
 
 
@@ -307,7 +310,7 @@ def score_article(record: dict, predicted_events: list[dict], score: RealNewsSco
 def contract_with_mentions(event) -> dict:
     """The `code` contract record of an Event, each actor also giving the words it was read
     from, with the event's trigger and evidence: what an error analysis needs."""
-    record = event.to_contract()
+    record = event.to_contract(contract_country)
     record["trigger"], record["evidence"] = event.trigger, event.evidence_text
     for side in ("source", "target"):
         for out, actor in zip(record[side], getattr(event, side)):
