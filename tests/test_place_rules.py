@@ -254,3 +254,9 @@ def test_a_datelines_town_is_no_place_for_a_foreign_governments_act(code_text):
     r = code_text("NEW DELHI (Reuters) - Indian officials said on Monday that 200 Indians had come home. "
                   "Mexican immigration authorities deported 300 Indians in October.")
     assert [(w, c) for w, c, _ in placed(r, "174")] == [("Mexico", "MEX")]  # a government coerces at home
+
+
+def test_a_town_with_an_area_word_before_it_is_its_region(code_text):
+    rural = placed(code_text("Syrian troops attacked rebels in rural Hama on Sunday."), "19")
+    town = placed(code_text("Syrian troops attacked rebels in Hama on Sunday."), "19")
+    assert [(c, p) for _, c, p in rural] == [("SYR", "region")] and [(c, p) for _, c, p in town] == [("SYR", "city")]

@@ -33,6 +33,7 @@ HOME_SECTORS = {w.upper() for w in _WORDS["home_sector"]}
 ATTACK_NOUNS = _WORDS["attack_noun"]
 MISREAD_LABELS = {w.upper() for w in _WORDS["misread_label"]}  # "in Tunis" tagged a LANGUAGE  # "an attack on X" happened in X
 OWNED_NOUNS = _WORDS["owned"]
+AREA_WORDS = _WORDS["area_qualifier"]  # "rural Idlib": around a town, in its region
 FACILITY_NOUNS = _WORDS["facility_noun"]  # "Belmarsh prison": a named building, which the gazetteer rarely knows
 COUNT_WORDS = _WORDS["count"]  # "hundreds of protesters in X": the people counted are in X  # "a US official", "Israel's military": a modifier names the owner
 NESTED_DEPTH = 3  # "at a cinema in the US state of Louisiana": places inside a locative phrase

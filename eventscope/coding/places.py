@@ -24,7 +24,7 @@ from eventscope.coding.place_names import (  # noqa: F401  (resolve, capitals: t
     PLACE_ENTS, PlaceContext, _capital_of, _country_area, capital_city, capitals, resolve, resolve_place, town_named,
 )
 from eventscope.coding.place_phrases import (
-    AIMED_PREPS, DESTINATION_PREPS, EVENT_NOUNS, HOME_ROOTS, HOME_SECTORS, LOCATIVE_PREPS, MARCH_WORDS,
+    AIMED_PREPS, AREA_WORDS, DESTINATION_PREPS, EVENT_NOUNS, HOME_ROOTS, HOME_SECTORS, LOCATIVE_PREPS, MARCH_WORDS,
     MISREAD_LABELS, OCCASION_PREPS, ORIGIN_CODES, PLACE_AIMED_ROOTS, SEATED_SECTORS, STRIKE_ROOTS, TRAVEL_VERBS,
     VISIT_CODES, VISIT_ROOTS, clause_facilities, clause_places, compound_start, named_facility, named_in, names_a_place, sentence_owners,
 )
@@ -275,10 +275,20 @@ def _resolve_token(token: Token, context: PlaceContext, evidence: str, home: str
                     strict=strict, within=_qualifier(span) or owner)
     if owner is not None and (where is None or where.country != owner.country):
         where = replace(owner)  # "Mosul's Old City" is in Mosul, whatever else is called "Old City"
+    area = _area_words(span)
+    if where is not None and where.precision == "city" and area:  # "rural Idlib": around the town
+        where = resolve(f"{area} {span.text}") or where
     if where is None or where.country is None:
         return None
     where.evidence = evidence
     return where
+
+
+def _area_words(span: Span) -> str:
+    """The words right before a town that widen it to its region ("rural Idlib", "the
+    province of Idlib"): place_words.tsv's area qualifiers, or ""."""
+    words = [t.lower_ for t in span.doc[max(span.start - 2, 0):span.start] if t.lower_ in AREA_WORDS]
+    return " ".join(words)
 
 
 def _possessor(span: Span, context: PlaceContext) -> Location | None:
