@@ -52,3 +52,10 @@ def test_a_sanction_that_is_to_be_lifted_exists(lexicon_text):
     assert any(plover == "SANCTION" and src == ("CHL",) and tgt == ("BOL",) for _, plover, src, tgt in events), events
     planned = coded_events(lexicon_text, "Chile will consider new sanctions on two Bolivian ministers next month.")
     assert not any(plover == "SANCTION" for _, plover, _, _ in planned), planned
+
+
+def test_receiving_a_letter_or_reports_is_no_hosting_of_a_visit(lexicon_text):
+    events = coded_events(lexicon_text, "The Peruvian senate received three letters from the Chilean embassy on Monday.")
+    assert not any(plover == "CONSULT" for _, plover, _, _ in events), events
+    visit = coded_events(lexicon_text, "The Peruvian president received the Chilean foreign minister in Lima on Monday.")
+    assert any(plover == "CONSULT" for _, plover, _, _ in visit), visit
