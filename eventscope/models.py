@@ -231,6 +231,9 @@ class DocumentResult:
     # found where the document was coded, so the process that links need not load the actor
     # lexicon; None: not computed (linking computes it)
     countries: frozenset[str] | None = None
+    # who-words of its events' actor names (linking.events.who_of_events), found there for the
+    # same reason; None: not computed (linking finds them when it compares two names)
+    who: dict[str, frozenset[str]] | None = None
 
 
 # -- linking records: what the linking stage hands the store (store/links.py writes them) --------
