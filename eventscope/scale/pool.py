@@ -59,15 +59,7 @@ def _environment(name: str, value: str):
 
 
 def _process_slice(documents: list[Document]) -> list[DocumentResult]:
-    from eventscope.linking.events import who_of_events
-    from eventscope.linking.vectors import document_countries
-
-    results = list(_WORKER_PROCESSOR.process(documents))
-    for result in results:  # what linking needs of the actor lexicon, found here where it is
-        # loaded, so the parent (which links, and shares the CPU with the workers) never loads it
-        result.countries = document_countries((result.document.title or "") + "\n" + result.document.text)
-        result.who = who_of_events(result.events)
-    return results
+    return list(_WORKER_PROCESSOR.process(documents))  # with the countries and who-words linking needs
 
 
 def _worker_state() -> dict:

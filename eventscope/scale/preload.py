@@ -37,7 +37,10 @@ def _load(wanted: str | None):
     from eventscope.runtime import keep_freed_memory
 
     keep_freed_memory()  # glibc's settings are inherited by the forked workers
-    processor = Processor(json.loads(wanted)["dictionaries"])
+    try:
+        processor = Processor(json.loads(wanted)["dictionaries"])
+    except Exception:  # noqa: BLE001 - the server must live: each worker then builds its own and
+        return None  # fails as a spawned one did, and the run reports it in one line
     # Everything built so far stays alive in every worker: moved out of the collector's
     # reach, a collection in a worker does not touch (and so copy) the shared pages.
     gc.freeze()
