@@ -343,6 +343,7 @@ class LinkBatch:
     memberships: dict[str, str]  # doc id -> story id (story_documents)
     df_delta: dict[str, int]  # term -> documents of this batch using it
     n_docs: int  # documents this batch added to the clusterer
+    merged: dict[str, str] = field(default_factory=dict)  # story id -> the story that took in its documents
 
 
 @dataclass

@@ -228,3 +228,11 @@ def test_may_match_word_is_false_only_for_words_no_entry_can_match():
     assert lex.may_match_word("officials") and lex.scan(tokenize("officials"))  # plural of an entry
     assert lex.may_match_word("Moscow") and lex.may_match_word("U.S.")  # capitals: towns, abbreviations
     assert not lex.may_match_word("partnership")
+
+
+@pytest.mark.parametrize("plural, single", [
+    ("gunmen", "gunman"), ("men", "man"), ("spokeswomen", "spokeswoman"), ("militias", "militia"),
+    ("parties", "party"), ("churches", "church"), ("boss", None), ("bus", None), ("police", None)])
+def test_singular_of_regular_and_men_plurals(plural, single):
+    from eventscope.knowledge.actor_lexicon import singular
+    assert singular(plural) == single

@@ -36,7 +36,6 @@ def test_a_plea_in_court_is_no_appeal(code_text):
 
 
 def test_attacking_a_policy_is_criticism(lexicon_text, code_text):
-    # (the learned sentence model on top may still recode it to force: it weighs the verb, not its object)
     events = coded_events(lexicon_text, "Kenyan opposition leaders attacked the Ugandan government's border policy on Sunday.")
     assert any(plover == "ACCUSE" for _, plover, _, _ in events), events
     assert not any(plover == "ASSAULT" for _, plover, _, _ in events), events
@@ -158,3 +157,102 @@ def test_being_in_talks_with_someone_is_consulting_them(code_text):
 def test_dragged_out_by_police_is_a_detention(code_text):
     events = coded_events(code_text, "The Bolivian activist Evo Quispe was dragged out of the consulate by Peruvian police on Monday.")
     assert any(plover == "COERCE" and src == ("PER",) for _, plover, src, _ in events), events
+
+
+def test_no_verb_has_two_codes_for_the_same_objects():
+    """Two rows for one (verb, objects) leave the second dead: the first in the file wins
+    (Lexicon.match keeps the first of equally ranked patterns)."""
+    from eventscope.knowledge.tsv import CODING_DATA, read_tsv
+
+    seen: dict[tuple, str] = {}
+    twice = []
+    for lineno, row in read_tsv(CODING_DATA / "verbs.tsv"):
+        objects = frozenset(frozenset(group.split("|")) for group in row["objects"].split("+"))
+        key = (" ".join(row["verb"].split()), objects)
+        if key in seen:
+            twice.append(f"verbs.tsv:{lineno} {row['verb']} {row['objects']}: {seen[key]} and {row['cameo']}")
+        seen.setdefault(key, row["cameo"])
+    assert not twice, twice
+
+
+def test_the_bare_verbs_call_strike_charge_protest_insist_have_one_reading(lexicon_text):
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.match(["call"], set()).cameo == "041"  # a phone call; appeals are "call on/for"
+    assert lex.match(["strike"], set()).cameo == "190"  # labour strikes are "go on strike"
+    assert lex.match(["charge"], set()).cameo == "112"  # a charge accuses; it detains no one
+    assert lex.match(["protest"], set()).cameo == "141"
+    assert lex.match(["insist"], set()).cameo == "010" and lex.match(["insist on", "insist"], set()).cameo == "100"
+    called = coded_events(lexicon_text, "The Kenyan president called his Ugandan counterpart Yoweri Museveni on Monday.")
+    assert any(plover == "CONSULT" and src == ("KEN",) and tgt == ("UGA",) for _, plover, src, tgt in called), called
+    struck = coded_events(lexicon_text, "Ethiopian forces struck Eritrean army positions near the border on Sunday.")
+    assert any(plover == "ASSAULT" for _, plover, _, _ in struck), struck
+
+
+def test_the_sentence_model_keeps_a_reading_the_lexicon_chose_by_its_words(code_text):
+    """The model's lexicon features stand for a verb's default ("attack" 19, "warn" 13): an
+    event coded by an object or particle pattern keeps its code."""
+    policy = coded_events(code_text, "Kenyan opposition leaders attacked the Ugandan government's border policy on Sunday.")
+    assert any(plover == "ACCUSE" for _, plover, _, _ in policy), policy
+    assert not any(plover == "ASSAULT" for _, plover, _, _ in policy), policy
+    warned = coded_events(code_text, "Bolivia's president warned Peru against raising tariffs.")
+    assert any(plover == "REQUEST" and src == ("BOL",) for _, plover, src, _ in warned), warned
+    assert not any(plover == "THREATEN" for _, plover, _, _ in warned), warned
+
+
+def test_a_passive_or_participle_reads_its_subject_as_the_object(code_text):
+    """"a report was released", "a report released on Monday": publishing frees no one."""
+    for text in ("A report was released by the Rwandan government on Tuesday.",
+                 "A long report released on Monday in Kigali blamed France for the massacres.",
+                 "Kenya released a report on Tuesday."):
+        events = coded_events(code_text, text)
+        assert not any(plover in {"RETREAT", "CONCEDE"} for _, plover, _, _ in events), (text, events)
+    freed = coded_events(code_text, "Two Ugandan prisoners were released by Kenya on Tuesday.")
+    assert any(plover == "RETREAT" for _, plover, _, _ in freed), freed
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.rules_out(["release"], {"report"}) and not lex.rules_out(["release"], {"prisoner"})
+    assert not lex.rules_out(["release"], set()) and not lex.rules_out(["zzz"], set())
+
+
+def test_verb_readings_where_cameo_2_0_defaults_mislead():
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.match(["reach"], {"agreement"}).cameo == "030"  # the parties agree; signing is 057
+    assert lex.match(["sign"], {"agreement"}).cameo == "057"
+    assert lex.match(["invite"], set()).cameo == "036"  # PLOVER: an invitation is AGREE
+    assert lex.match(["oppose"], {"talk", "peace"}).cameo == "125"
+    assert lex.match(["oppose"], {"proposal"}).cameo == "120"
+    assert lex.match(["oppose"], {"policy"}).cameo == "110"
+    assert lex.match(["head to", "head"], set()).cameo == "042"
+    assert lex.match(["give in", "give"], set()).cameo == "080"
+    assert lex.match(["mend"], {"tie", "damaged"}).cameo == "050"
+    assert lex.match(["tend"], set()) is None and lex.rules_out(["tend"], set())
+
+
+def test_reaching_a_deal_is_agreeing_and_giving_in_concedes(code_text):
+    deal = coded_events(code_text, "Kenya and Uganda reached a trade agreement on Friday after long talks in Arusha.")
+    assert any(plover == "AGREE" for _, plover, _, _ in deal), deal
+    assert not any(plover == "SUPPORT" for _, plover, _, _ in deal), deal
+    gave = coded_events(code_text, "After weeks of pressure from Washington, the Peruvian president gave in.")
+    assert any(plover == "CONCEDE" and src == ("PER",) for _, plover, src, _ in gave), gave
+    habit = coded_events(code_text, "Bolivia has tended to pay a price for defying Brazil.")
+    assert not any(plover in {"AID", "REJECT"} for _, plover, _, _ in habit), habit
+
+
+def test_taking_is_no_seizure_by_itself_and_resisting_rejects(code_text):
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.match(["take"], {"line", "hard"}) is None  # CAMEO.2.0's bare "take" is 171
+    assert lex.match(["take"], {"street"}).cameo.startswith("14")  # what is taken still decides
+    assert lex.match(["embroil in", "embroil"], {"row"}) is None  # no derived "embroil in" rejection
+    assert lex.match(["resist"], {"pressure"}).cameo == "120"
+    assert lex.match(["resist"], {"offensive"}).cameo == "190"
+    line = coded_events(code_text, "Peru has taken a softer line on Bolivia since March.")
+    assert not any(plover == "COERCE" for _, plover, _, _ in line), line
+    resisted = coded_events(code_text, "Kenya resisted pressure from Uganda to close the border.")
+    assert any(plover == "REJECT" and src == ("KEN",) for _, plover, src, _ in resisted), resisted

@@ -46,6 +46,22 @@ def test_same_kind_of_event_in_another_country_or_year_is_another_story():
     assert story["sanctions-2014"] == story["sanctions-2014b"] != story["sanctions-2018"]
 
 
+# Reports that tell one story while naming the other: close to both young stories, they must
+# not merge them (tests/test_story_merges.py has the merges that should happen).
+BRIDGES = [
+    ("coup-both", "2021-09-07", "After Mali's coup in May, Guinea's special forces seized President Alpha Conde in "
+     "Conakry; the African Union condemned a second coup in west Africa, soldiers said."),
+    ("missile-both", "2022-11-04", "North Korea launched an intercontinental ballistic missile into the sea off Japan, "
+     "as it did in July 2017, Japan's defence ministry said."),
+]
+
+
+def test_a_report_naming_the_other_country_or_year_does_not_merge_the_stories():
+    story = cluster_records(records() + [{"id": i, "date": d, "text": t} for i, d, t in BRIDGES])
+    assert story["coup-ml-1"] == story["coup-ml-2"] != story["coup-gn-1"] == story["coup-gn-2"] == story["coup-both"]
+    assert story["missile-2017"] == story["missile-2017b"] != story["missile-2022"] == story["missile-both"]
+
+
 def test_stories_are_the_same_whatever_the_batch_size():
     from eventscope.linking.vectors import document_countries
 

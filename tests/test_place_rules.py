@@ -154,3 +154,71 @@ def test_a_town_the_tagger_misreads_is_still_a_place(code_text):
     assert placed(code_text("Protesters attacked the U.S. Embassy in Tunis on Friday."), "19") == [
         ("Tunis", "TUN", "city")]
     assert all(where is None for where, _, _ in placed(code_text("The senator spoke at the United Nations on Friday.")))
+
+
+def where_of(result, cameo_prefix: str = "") -> set[str | None]:
+    return {where for where, _, _ in placed(result, cameo_prefix)}
+
+
+def test_a_named_facility_is_in_the_town_it_lies_in(code_text):
+    # the gazetteer knows no "Zenith museum"; the tagger reads "Tunis" a nationality here
+    assert where_of(code_text("Masked gunmen stormed the Zenith museum in Tunis on Tuesday."), "19") == {"Tunis"}
+
+
+def test_a_strike_on_a_target_happens_in_the_targets_town(code_text):
+    assert where_of(code_text("Insurgents fired rockets at the Turkish consulate in Mosul on Monday."), "19") == {"Mosul"}
+    hiding = code_text("Warplanes launched airstrikes on Islamic State fighters holding out in Raqqa on Sunday.")
+    assert [(c, p) for _, c, p in placed(hiding, "19")] == [("SYR", "city")]  # a participle's place: Raqqa
+
+
+def test_talks_with_several_people_in_a_town_are_in_that_town(code_text):
+    r = code_text("The Chinese envoy held talks with President Ruto and opposition leader Kalonzo Musyoka in Nairobi.")
+    assert where_of(r, "04") == {"Nairobi"}
+
+
+def test_the_place_of_a_conjoined_object_places_the_act(code_text):
+    assert where_of(code_text("Police arrested a student and two teachers in Mombasa on Friday."), "17") == {"Mombasa"}
+
+
+def test_an_act_during_a_briefing_is_where_the_briefing_was(code_text):
+    r = code_text("The interior ministry during a press briefing in Islamabad on Tuesday welcomed the Chinese offer.")
+    assert where_of(r, "04") == {"Islamabad"}
+
+
+def test_a_place_named_with_its_owner_is_inside_the_owner(code_text):
+    # "Old City" alone is Jerusalem's; Mosul's is in Mosul
+    old_city = code_text("Iraqi forces launched airstrikes on fighters in Mosul's Old City on Friday.")
+    assert where_of(old_city, "19") == {"Mosul"}
+    region = code_text("Houthi fighters fired missiles at an air base in Saudi Arabia's Jizan region.")
+    assert [(w, c) for w, c, _ in placed(region, "19")] == [("Jizan", "SAU")]  # the region, not its country
+
+
+def test_a_city_named_beside_its_country_is_the_city(code_text):
+    r = code_text("Government troops shelled a rebel-held part of Syria's largest city Aleppo on Sunday.")
+    assert where_of(r, "19") == {"Aleppo"}
+
+
+@pytest.mark.parametrize("name,town,precision", [
+    ("western Aleppo", "Aleppo", "city"), ("eastern Mosul", "Mosul", "city"),
+    ("rural Idlib", "rural Idlib", "region"), ("the outskirts of Kabul", "outskirts of Kabul", "region"),
+])
+def test_a_part_of_a_town_is_the_town_and_its_surroundings_its_region(name, town, precision):
+    where = resolve(name)
+    assert (where.name, where.precision) == (town, precision) and where.lat is not None and where.admin1
+    assert (where.geonames_id is not None) == (precision == "city")
+
+
+def test_an_unknown_facility_is_in_the_town_the_story_is_set_in(code_text):
+    r = code_text("WASHINGTON (AP) - Two guards at a federal jail in Manhattan were charged on Tuesday. The inmate "
+                  "had been held in Manhattan since May. Police arrested a guard at the Hudson Correctional "
+                  "Center on Friday.")
+    assert [(w, c, p) for w, c, p in placed(r, "17")] == [("New York City", "USA", "city")]
+    unset = code_text("Police arrested a guard at the Hudson Correctional Center on Friday.")
+    assert where_of(unset, "17") == {None}  # no town in the story: no place
+
+
+def test_a_small_town_of_a_country_the_story_never_names_is_a_namesake(code_text):
+    r = code_text("GEORGETOWN (Reuters) - Guyana's police said on Monday that Guyanese hunters had been detained. "
+                  "The Guyanese government said Guyana would act. The hunter arrived at Bethany where he met "
+                  "the two loggers.")
+    assert [(w, c) for w, c, _ in placed(r, "04")] == [("Guyana", "GUY")]  # not Bethany, Oregon

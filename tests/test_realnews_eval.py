@@ -46,6 +46,17 @@ def test_article_score_counts_sets_statements_furniture_and_not_done():
     assert score.errors["FN: dyad found, other type"] == 1
 
 
+def test_codes_are_read_in_the_gold_code_space():
+    # the coder gives the EU (PLOVER/NGEC) the class EUR, an IGO to the gold; a region such as
+    # "the West" (WST) is no country to the gold's coders
+    gold = {"id": "a", "events": [event(["DEU"], ["IGO"], "REQUEST"), event(["AFG"], [], "RETREAT")]}
+    predicted = [event(["DEU"], ["EUR"], "REQUEST"), event(["AFG"], ["WST"], "RETREAT")]
+    score = RealNewsScore()
+    score_article(gold, predicted, score)
+    assert score.precision == 1.0 and score.recall == 1.0
+    assert event_triples(event(["WAF"], ["AAA"], "PROTEST")) == {("-", "AAA", "PROTEST")}
+
+
 def test_type_given_dyad_scores_the_type_only_where_the_dyad_is_right():
     gold = {"id": "a", "events": [event(["AAA"], ["BBB"], "CONSULT"), event(["AAA"], ["BBB"], "ACCUSE"),
                                   event(["CCC"], [], "PROTEST")]}

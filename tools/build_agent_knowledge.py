@@ -188,7 +188,7 @@ def derive(agents: list, ours: Lexicon) -> tuple[list[list[str]], Counter]:
 
 
 def _singulars(word: str) -> list[str]:
-    """What our lexicon reads a plural as (a regular singular; not -man for -men)."""
+    """What our lexicon reads a plural as (a regular singular; -man for -men)."""
     return [f for f in (singular(word),) if f]
 
 
@@ -196,7 +196,7 @@ def _ours(ours: Lexicon, words: tuple[str, ...]) -> list:
     """Our entries for the phrase or its singular ("spokesmen": ours has "spokesman", whose
     sector the plural must not contradict)."""
     last = words[-1]
-    for form in (last, singular(last), last[:-3] + "man" if last.endswith("men") else None):
+    for form in (last, singular(last)):
         if form and (found := ours.table.get(words[:-1] + (form,))):
             return found
     return []

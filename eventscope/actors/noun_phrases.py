@@ -19,6 +19,7 @@ from eventscope.models import Actor, decided
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "npadvmod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 HONORIFICS = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "madam"}
 COUNTRY_WINDOW = 2  # sentences back "the country" may reach
 COMPOUND_RE = re.compile(r"^(?i:the |a |an )?([A-Z][\w.]*)\s?-\s?([A-Z][\w.]*) (.+)$")  # "Russian-Iranian talks"
@@ -72,7 +73,7 @@ def parenthesised(token: Token) -> bool:
 
 def is_mention_head(token: Token) -> bool:
     if token.pos_ == "PRON":
-        return token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS
+        return token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
     if token.pos_ not in {"NOUN", "PROPN"} and not (token.pos_ == "ADJ" and token.ent_type_ == "NORP"):
         return False
     # a compound or flat part belongs to the phrase of its head

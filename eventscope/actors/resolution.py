@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from eventscope.actors.coreference import COUNTERPART_LEMMAS, CoreferenceMemory
 from eventscope.actors.noun_phrases import (
     HONORIFICS, PERSON_PRONOUNS, THING_PRONOUNS, actor_key, adjective_variants, country_inside_a_name,
     country_named_before, former_role, is_bare_name, is_leading_role, is_mention_head, is_subject,
@@ -28,12 +29,10 @@ RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
 GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|nations|ministers|governments|parties|officials|states)$|^both( sides)?$", re.I)
 GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
                "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
-COUNTERPART_LEMMAS = {"counterpart", "counterparts"}
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
 NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
-PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
 COUNTRY_NOUNS = {"country", "nation"}  # "the country's president": the country named last
 
 STORY = "<story>"  # a role's country until the pass has read the whole story (see _settle_story_country)
@@ -49,9 +48,7 @@ class MentionResolver:
         self.dictionaries = dictionaries
         self._by_token: dict[int, list[Actor]] = {}
         self._surnames: dict[str, Actor] = {}  # surname -> the titled person it stands for
-        # (sentence index, actor, whether the mention is a subject) in text order
-        self._persons: list[tuple[int, Actor, bool]] = []
-        self._bodies: list[tuple[int, Actor, bool]] = []
+        self._memory = CoreferenceMemory(STORY)  # persons and bodies met, for pronouns and descriptions
         self._named_roles: list[Actor] = []  # actors with a country and a role, for "the minister"
         self._groups: list[list[Actor]] = []  # pairs and lists, for "the two men"
         self._head_cache: dict[str, bool] = {}
@@ -62,6 +59,8 @@ class MentionResolver:
     def resolve(self) -> dict[int, list[Actor]]:
         """Every mention head's actors, by token index."""
         self._resolve_all()
+        if self._memory.described:  # what descriptions said of unknown people, in every mention
+            self._by_token = {i: self._memory.settle(actors) for i, actors in self._by_token.items()}
         self._settle_story_country()
         return self._by_token
 
@@ -106,16 +105,17 @@ class MentionResolver:
                     self._by_token[token.i] = actors
                     if len(actors) >= 2:
                         self._groups.append(actors)
+                    if token.pos_ != "PRON":
+                        self._memory.remember_plural(token, sent_no, self._by_token)
             self._collect_conjoined_groups(sent)
 
     def _resolve_token(self, token: Token, sent_no: int, context: str) -> list[Actor]:
         lower = token.lower_
         if token.pos_ == "PRON":
             governing = self._governing_subject(token, lower)
-            found = governing if governing else self._resolve_pronoun(lower, sent_no)
-            if len(found) == 1:  # "He said ...": whom the story is about is mentioned again
-                pool = self._persons if lower in PERSON_PRONOUNS else self._bodies
-                pool.append((sent_no, found[0], is_subject(token)))
+            found = governing if governing else self._memory.pronoun(lower, sent_no)
+            if len(found) == 1:
+                self._memory.remember_pronoun(lower, sent_no, found[0], is_subject(token))
             return found
         if parenthesised(token):  # "the Movement for Better Schools (MBS)": an acronym spells
             return self._spelled_out(token)  # the name before it, whatever else it may stand for
@@ -134,7 +134,10 @@ class MentionResolver:
                 actors.append(actor)
         if len(actors) == 1:
             actors = [self._with_apposition(token, actors[0], context)]
-            if actors[0].country == STORY:
+            described = self._memory.described_person(token, span, actors[0], sent_no)
+            if described is not None:  # "the 48-year-old Kenyan": the person just spoken of
+                actors = [described]
+            elif actors[0].country == STORY:
                 actors = [self._owned(token, actors[0]) or self._named_role_before(token, span, actors[0])]
             elif not actors[0].country and not actors[0].sector and token.ent_type_ == "PERSON":
                 # a person no lexicon knows and the text gives no country: most people in
@@ -185,7 +188,7 @@ class MentionResolver:
             role_sector = decided(actor.evidence, "sector2")
             actor = replace(actor, sector=role_sector.value if role_sector else None)
         if head.lemma_.lower() in COUNTERPART_LEMMAS and not actor.sector:
-            partner = self._last_person_with_sector()
+            partner = self._memory.last_person_with_sector()
             if partner is not None:
                 actor = replace(actor, sector=partner.sector, evidence=actor.evidence + (Evidence("rule", "counterpart role"),))
         if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
@@ -333,23 +336,8 @@ class MentionResolver:
             known = self._surnames.get(token.text)
             if known is None or (not known.sector and actor.sector) or (known.country in (None, STORY) and actor.country not in (None, STORY)):
                 self._surnames[token.text] = actor
-            self._persons.append((sent_no, actor, subject))
-        elif token.lemma_.lower() in COUNTERPART_LEMMAS or (actor.sector and token.pos_ == "NOUN" and token.tag_ == "NN"):
-            self._persons.append((sent_no, actor, subject))
-        else:
-            self._bodies.append((sent_no, actor, subject))
+        self._memory.remember(sent_no, actor, token, subject)
         return actor
-
-    def _resolve_pronoun(self, lower: str, sent_no: int) -> list[Actor]:
-        """The latest person (or body) of the last PRONOUN_WINDOW sentences that was a subject,
-        else the latest one: a story goes on about whom its sentences are about ("Habeck met
-        his French counterpart. He told reporters ..." is Habeck)."""
-        pool = self._persons if lower in PERSON_PRONOUNS else self._bodies if lower in THING_PRONOUNS else []
-        near = [(actor, subject) for seen_in, actor, subject in reversed(pool) if sent_no - seen_in <= PRONOUN_WINDOW]
-        if not near:
-            return []
-        actor = next((a for a, subject in near if subject), near[0][0])
-        return [replace(actor, evidence=(Evidence("rule", f"coref:pronoun {lower}"),))]
 
     def _governing_subject(self, token: Token, lower: str) -> list[Actor]:
         """'Russia notified Washington that it plans ...': 'it' is the reporting clause's subject."""
@@ -365,13 +353,8 @@ class MentionResolver:
                             for a in actors]
         return []
 
-    def _last_person_with_sector(self) -> Actor | None:
-        for _, actor, _ in reversed(self._persons):
-            if actor.sector:
-                return actor
-        return None
-
     def _collect_conjoined_groups(self, sent: Span) -> None:
         for token in sent:
             if token.dep_ == "conj" and token.i in self._by_token and token.head.i in self._by_token:
                 self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
+

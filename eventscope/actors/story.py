@@ -1,6 +1,8 @@
 """The country a story is about: the one its title, its place and nationality names and the
-known people and bodies it names name most (actors.resolution gives it to every role that
-names no country of its own: "a government spokeswoman", "police")."""
+known people and bodies it names name most, or the one its headline names alone when the text
+names it among its two most named, or of two named as much the one named first
+(actors.resolution gives it to every role that names no country of its own: "a government
+spokeswoman", "police")."""
 
 from __future__ import annotations
 
@@ -9,11 +11,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from eventscope.actors.phrase import resolve_country
-from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import is_country_code, load_lexicon, tokenize
 from eventscope.models import Actor, Document, decided
 
 TITLE_WEIGHT, AGENT_WEIGHT = 2, 3  # how much a title's and an agent's country name count
-CLASS_CODES = {"IGO", "NGO", "MNC", "WST", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF", "SAS", "SEA"}  # not countries
 
 
 def story_country(doc: Doc, document: Document, counts: dict[str, int] | None = None) -> str | None:
@@ -25,16 +26,28 @@ def story_country(doc: Doc, document: Document, counts: dict[str, int] | None = 
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None  # two countries as prominent: no default
+    titled = _title_countries(document.title or "")
+    if len(titled) == 1 and titled[0] in {country for country, _ in ranked[:2]}:
+        # "The view on Hong Kong": a headline naming one country alone (by its places, people
+        # or bodies) says where the story is, though the text names its neighbour as often
+        return titled[0]
+    tied = {country for country, n in ranked if n == ranked[0][1]}
+    if len(tied) > 1:  # as prominent: the one the story names first, if it names one of them
+        return next((c for c in _countries_in_order(doc) if c in tied), None)
     return ranked[0][0]
+
+
+def _countries_in_order(doc: Doc):
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP"} and is_country(country := resolve_country(place_name(ent).text)):
+            yield country
 
 
 def country_counts(doc: Doc, document: Document) -> dict[str, int]:
     """How much the document's title and place and nationality names name each country."""
     counts: dict[str, int] = {}
     if document.title:
-        for country in _countries_named(document.title):
+        for country in filter(is_country, _countries_named(document.title)):
             counts[country] = counts.get(country, 0) + TITLE_WEIGHT
     for ent in doc.ents:
         if ent.label_ in {"GPE", "NORP"}:
@@ -55,15 +68,18 @@ def names_known_actor(actor: Actor) -> bool:
 
 
 def is_country(code: str | None) -> bool:
-    return bool(code) and len(code) == 3 and code.isalpha() and code not in CLASS_CODES
+    """A country's code: not a class (IGO, NGO) nor a region ("West Africa" WAF names no story's country)."""
+    return is_country_code(code)
 
 
 def _names_an_agent(ent: Span) -> bool:
     """The name is a subject, or qualifies a person or a role ("German" in "German Chancellor
     Angela Merkel", "Russia's foreign minister")."""
-    root = ent.root
+    root = place_name(ent).root
     if root.dep_ == "nsubj":  # a passive's subject is acted upon: no agent
         return True
+    if root.dep_ == "pobj" and root.head.lower_ in {"in", "from"} and root.head.head.dep_ == "nsubj":
+        return True  # "Soldiers in Guinea-Bissau detained ...": whose the subject is
     head = root
     for _ in range(2):
         if head.dep_ not in {"amod", "compound", "poss", "nmod"} or head.head.i == head.i:
@@ -72,6 +88,16 @@ def _names_an_agent(ent: Span) -> bool:
         if head.ent_type_ == "PERSON" or head.dep_ == "nsubj":
             return True
     return False
+
+
+@lru_cache(maxsize=2048)
+def _title_countries(title: str) -> tuple[str, ...]:
+    """The countries a title names through its places and nationalities and its known people and
+    bodies (not its outlet's)."""
+    lex = load_lexicon()
+    return tuple(sorted({m.best.country for m in lex.scan(tokenize(title)) if is_country(m.best.country)
+                         and m.best.kind in ("country", "demonym", "capital", "seat", "city", "region", "person", "org")
+                         and "JRN" not in (m.best.sector, m.best.sector2)}))  # "The Guardian view": the outlet
 
 
 @lru_cache(maxsize=2048)

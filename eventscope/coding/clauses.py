@@ -25,12 +25,19 @@ def verb_keys(verb: Token, lemma: str | None = None) -> list[str]:
         if child.dep_ == "prt":
             keys.append(f"{lemma} {child.lower_}")
     for child in verb.children:
-        if child.dep_ in {"prep", "agent"} and child.i > verb.i:
+        if child.dep_ in {"prep", "agent"} and child.i > verb.i and not _names_a_time(child):
             keys.append(f"{lemma} {child.lower_}")
     keys.append(lemma)
     if verb.lower_ != lemma:
         keys.append(verb.lower_)
     return keys
+
+
+def _names_a_time(prep: Token) -> bool:
+    """"called his counterpart on Monday": a preposition of time makes no phrasal verb
+    ("call on" is an appeal)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -76,6 +83,11 @@ def object_words(verb: Token) -> set[str]:
             words.add("as")
         # deeper words of the object ("worth of what it said were defensive weapons")
         words.update(t.lemma_.lower() for t in list(obj.subtree)[:MAX_SUBTREE_WORDS] if t.pos_ in {"NOUN", "ADJ"})
+    # the passive's object is its subject: "a report was released", "a report released on Monday"
+    for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        _collect_np(subject, words, 0)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        _collect_np(verb.head, words, 0)
     for child in verb.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in OBJECT_PREPS:
             words.add(child.lower_)

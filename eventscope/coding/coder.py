@@ -21,8 +21,8 @@ from eventscope.coding import clauses
 from eventscope.coding import targets as targets_of
 from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
-from eventscope.coding.agents import implicit_agent
-from eventscope.coding.event_nouns import noun_events
+from eventscope.coding.agents import attack_subject, implicit_agent
+from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame
 from eventscope.knowledge.implicit_agents import weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
@@ -202,9 +202,13 @@ class Coder:
         info = taxonomy.cameo(code)
         sources, targets, fallback = targets_of.complete(cand.verb, cand.action, info.code, sources, targets, target_heads,
                                                          source_tokens, actors, self.lexicon, cand.notes)
+        attack = attack_subject(source_tokens, info.code) if not sources else None
+        if attack is not None:  # "an air strike killed seven": the noun's doer, else implied, else none
+            sources, how = doers(attack, actors)
+            cand.notes.extend(how or [f"subject is an attack noun ({attack.lemma_}): doer unknown"])
         if not sources and passive and targets:
             sources = implicit_agent(info.code, targets, actors.story_country, cand.notes)
-        if not sources and (not (passive and targets) or info.root == STATEMENT_ROOT):
+        if not sources and (not ((passive or attack) and targets) or info.root == STATEMENT_ROOT):
             return None
         if cand.pattern.derived and not cand.pattern.objects and not (sources and targets):
             return None  # a CAMEO.2.0 verb with no object evidence ("took", "faced"): only as a dyad

@@ -76,7 +76,7 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
         code, possessive = next(((c, p) for words, c, p in rows if words & preps), rows[0][1:])
         patient = possessive == "target"
-        sources, notes = _doers(noun, actors, possessive_acts=not patient)
+        sources, notes = doers(noun, actors, possessive_acts=not patient)
         held = _held(noun) if patient and not sources else []
         if held:  # "the mayor remains in custody": the subject is held; the agent is implied
             targets = actors.actors_of(held)
@@ -134,7 +134,9 @@ def _held(noun: Token) -> list[Token]:
     return [t for s in subjects for t in s.conjuncts] + subjects
 
 
-def _doers(noun: Token, actors, possessive_acts: bool) -> tuple[list[Actor], list[str]]:
+def doers(noun: Token, actors, possessive_acts: bool = True) -> tuple[list[Actor], list[str]]:
+    """Who does the act an event noun names, from the noun's own words (a possessive, a "by"
+    phrase, "between" parties, an actor or country modifier), with how; ([], []) when none."""
     for child in noun.children:
         if child.dep_ == "poss" and possessive_acts:
             found = actors.actors_for(child)

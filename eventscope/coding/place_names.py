@@ -28,7 +28,7 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.'\- ]{1,30}?))?"
                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,30}\))?\s*"
                       r"(?:-{1,2}|\u2013|\u2014|:)\s")
-TOWN_WORDS = {"the", "city", "town", "of", "downtown", "central", "centre", "center"}  # "Aleppo city" is Aleppo
+NAMESAKE_POPULATION = 100_000  # a smaller town of a country a story about another never names is a namesake
 COVERED_SHARE = 2  # a story is about a country when it names it twice as often as any other,
 COVERED_MIN = 3  # and at least three times
 
@@ -108,9 +108,13 @@ def resolve(text: str, context: PlaceContext | None = None, strict: bool = False
         return None
     for rank, (where, population) in enumerate(readings):
         scored.append((math.log10(population + 10) + LEXICON_CHOICE + context.score(where.country), -rank, where))
+    covered = context.covered_country()
     for rank, place in enumerate(gaz.candidates(name), len(scored)):
         if strict and " " not in name and place.kind == "city" and place.population < ONE_WORD_POPULATION:
             continue
+        if covered and place.country not in context.countries and place.kind == "city" \
+                and place.population < NAMESAKE_POPULATION and within is None:
+            continue  # "Bethany" in a story about Guyana is no small town of Oregon
         scored.append((math.log10(place.population + 10) + context.score(place.country), -rank,
                        _location(place)))
     if within is not None:  # only places inside it, when any are
@@ -167,10 +171,13 @@ def _within_named_country(name: str) -> Location | None:
         rest = toks[:m.start] + toks[m.end:]
         if entry is None or not all(t.norm in place_words()["qualifier"] for t in rest):
             continue
-        if entry.kind in {"city", "capital"} and all(t.norm in TOWN_WORDS for t in rest):  # "Aleppo city"
-            town = town_named(" ".join(t.text for t in toks[m.start:m.end]), entry.country)
-            if town is not None:
-                return town
+        town = town_named(" ".join(t.text for t in toks[m.start:m.end]), entry.country) \
+            if entry.kind in {"city", "capital"} else None
+        if town is not None and any(t.norm in place_words()["area_qualifier"] for t in rest):
+            # "rural Idlib", "the outskirts of Kabul": around the town, in its region
+            return Location(name, entry.country, town.admin1, None, town.lat, town.lon, "region")
+        if town is not None:  # "Aleppo city", "western Aleppo", "downtown Beirut": in the town
+            return town
         return Location(name, entry.country, precision="region" if entry.kind != "country" else "country")
     return None
 

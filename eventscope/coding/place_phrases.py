@@ -31,6 +31,7 @@ SEATED_SECTORS = {w.upper() for w in _WORDS["seated_sector"]}  # courts, police,
 ATTACK_NOUNS = _WORDS["attack_noun"]
 MISREAD_LABELS = {w.upper() for w in _WORDS["misread_label"]}  # "in Tunis" tagged a LANGUAGE  # "an attack on X" happened in X
 OWNED_NOUNS = _WORDS["owned"]
+FACILITY_NOUNS = _WORDS["facility_noun"]  # "Belmarsh prison": a named building, which the gazetteer rarely knows
 COUNT_WORDS = _WORDS["count"]  # "hundreds of protesters in X": the people counted are in X  # "a US official", "Israel's military": a modifier names the owner
 NESTED_DEPTH = 3  # "at a cinema in the US state of Louisiana": places inside a locative phrase
 
@@ -57,14 +58,29 @@ def clause_places(action: Token, preps: set[str], strike: bool = False) -> list[
             elif child.dep_ == "dobj" and child.lemma_.lower() in EVENT_NOUNS:  # "held talks in Doha"
                 found += _event_places(child)
             elif child.dep_ == "dobj" and strike:  # "shelled the city of Homs", "launched an attack on Aleppo"
+                # (not the struck thing's own name: "attacked the Bardo museum" names no town)
                 found += [child] if child.ent_type_ in {"GPE", "LOC"} else \
-                    [t for t in named_in(child, NESTED_DEPTH) if t.i != child.i]
+                    [t for t in named_in(child, 1) if t.i != child.i]
                 found += [t for p in child.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
-                          for g in p.children if g.dep_ == "pobj" for t in named_in(g, NESTED_DEPTH)]
+                          for g in p.children if g.dep_ == "pobj" for t in named_in(g, 1)]
         found += _border_places(owner)
         if found:
             break
     return found
+
+
+def named_facility(pobj: Token) -> bool:
+    """A named building or site ("the Bardo museum", "Belmarsh prison", "the Metropolitan
+    Correctional Center"): tagged a facility, or a facility noun with a name of its own."""
+    return pobj.ent_type_ == "FAC" or pobj.lemma_.lower() in FACILITY_NOUNS and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in pobj.children)
+
+
+def clause_facilities(action: Token, preps: set[str]) -> list[Token]:
+    """The named facilities of the clause's locative phrases ("held at Belmarsh prison")."""
+    return [g for owner in [action] + ([action.head] if action.dep_ in {"xcomp", "conj"} else [])
+            for p in owner.children if p.dep_ == "prep" and p.lower_ in preps
+            for g in p.children if g.dep_ == "pobj" and named_facility(g)]
 
 
 def sentence_owners(action: Token) -> set[int]:
@@ -94,10 +110,11 @@ def sentence_owners(action: Token) -> set[int]:
     for verb in verbs:
         owners.add(verb.i)
         for child in verb.children:
+            # with their conjuncts: "attacked soldiers and police in Kabul"
             if child.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-                owners.add(child.i)
+                owners |= {m.i for m in [child, *child.conjuncts]}
             elif child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ in PARTICIPANT_PREPS:
-                owners |= {g.i for g in child.children if g.dep_ == "pobj"}
+                owners |= {m.i for g in child.children if g.dep_ == "pobj" for m in [g, *g.conjuncts]}
     # "fired at hundreds of protesters in the capital": the people a count or part is "of"
     doc = action.doc
     owners |= {g.i for i in list(owners) for p in doc[i].children if p.dep_ == "prep" and p.lower_ == "of"
@@ -121,10 +138,18 @@ def named_in(pobj: Token, depth: int = 0) -> list[Token]:
     place naming it ("Manhattan federal court"), else a place the object lies in ("at a
     cinema in Lafayette", "outside a synagogue in the city of Djerba")."""
     if pobj.ent_type_ in PLACE_ENTS or pobj.pos_ == "PROPN":
-        return [pobj] + [a for a in pobj.children if a.dep_ == "appos" and a.ent_type_ in PLACE_ENTS]
+        named = [pobj] + [a for a in pobj.children if a.dep_ == "appos" and a.ent_type_ in PLACE_ENTS]
+        # "at the Bardo museum in Tunis", "Promises clinic, a rehab centre in Malibu": the town
+        # a facility lies in, before the facility's own name (which the gazetteer rarely knows)
+        inside = _nested_places(pobj, depth) + [t for a in pobj.children if a.dep_ == "appos"
+                                                and a.ent_type_ not in PLACE_ENTS for t in _nested_places(a, depth)]
+        return inside + named if pobj.ent_type_ == "FAC" else named + inside
     out = []
     if pobj.lemma_.lower() in EVENT_NOUNS:  # "during a visit to Beirut", "at talks in Geneva"
         out += _event_places(pobj, depth)
+    if pobj.lemma_.lower() in PLACE_NOUNS:  # "Syria's second city Aleppo": the town's name, not its country's
+        out += [a for a in pobj.children if a.dep_ == "appos"
+                and (a.ent_type_ in PLACE_ENTS or a.pos_ == "PROPN" and not a.ent_type_)]
     if pobj.lemma_.lower() in PLACE_NOUNS:  # "the village of X", "the western edge of the city of X"
         out += [t for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                 if g.dep_ == "pobj" for t in ([g] if g.lemma_.lower() not in PLACE_NOUNS or depth >= NESTED_DEPTH
@@ -139,15 +164,26 @@ def named_in(pobj: Token, depth: int = 0) -> list[Token]:
                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in EVENT_NOUNS
                 for t in named_in(g, depth + 1)]
     if pobj.lemma_.lower() not in OWNED_NOUNS:  # "a United States official" is no place
-        out += [m for m in pobj.children if m.dep_ in {"compound", "poss", "nmod"} and m.ent_type_ in PLACE_ENTS]
+        # the name before its owner: "Saudi Arabia's Jizan region" is Jizan
+        out += sorted((m for m in pobj.children if m.dep_ in {"compound", "poss", "nmod"} and m.ent_type_ in PLACE_ENTS),
+                      key=lambda m: m.dep_ == "poss")
     if pobj.lemma_.lower() == "capital":  # "in the Afghan capital": the country's capital
         out += [m for m in pobj.children if m.dep_ == "amod" and m.ent_type_ == "NORP"]
         # "in the capital": the capital of the event's country (coding.places decides which)
         out += [pobj] if not out and not any(c.dep_ in {"prep", "amod", "compound", "poss"} for c in pobj.children) else []
-    if not out and depth < NESTED_DEPTH:
-        out += [t for p in pobj.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
-                for g in p.children if g.dep_ == "pobj" for t in named_in(g, depth + 1)]
+    if not out:
+        out += _nested_places(pobj, depth)
     return out
+
+
+def _nested_places(noun: Token, depth: int) -> list[Token]:
+    """The places a noun lies in: its own locative phrases ("a cinema in Lafayette") and those
+    of a participle describing it ("fighters holding out in Mosul", "troops stationed in Iraq")."""
+    if depth >= NESTED_DEPTH:
+        return []
+    heads = [noun] + [v for v in noun.children if v.dep_ == "acl" and v.pos_ == "VERB"]
+    return [t for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+            for g in p.children if g.dep_ == "pobj" for t in named_in(g, depth + 1)]
 
 
 def _event_places(noun: Token, depth: int = 0) -> list[Token]:
@@ -171,6 +207,8 @@ def _event_places(noun: Token, depth: int = 0) -> list[Token]:
                 out += named_in(g, depth + 1)
             elif child.lower_ == "of" and g.lemma_.lower() not in EVENT_NOUNS:
                 out += _places_of(g)
+            elif child.lower_ in {"with", "between"}:  # "talks with Kenyatta and Odinga in Nairobi"
+                out += [t for m in [g, *g.conjuncts] for t in _places_of(m)]
     return out
 
 

@@ -26,7 +26,7 @@ from eventscope.coding.place_names import (  # noqa: F401  (resolve, capitals: t
 from eventscope.coding.place_phrases import (
     AIMED_PREPS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, MISREAD_LABELS, OCCASION_PREPS,
     ORIGIN_CODES, PLACE_AIMED_ROOTS, SEATED_SECTORS, STRIKE_ROOTS, TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS,
-    clause_places, compound_start, named_in, names_a_place, sentence_owners,
+    clause_facilities, clause_places, compound_start, named_facility, named_in, names_a_place, sentence_owners,
 )
 from eventscope.models import Actor, DocumentResult, Event, Evidence, Location
 
@@ -56,26 +56,32 @@ def place_events(result: DocumentResult, doc: Doc) -> list[Location | None]:
         return []
     context = PlaceContext.of(result)
     context.dateline = _local_dateline(context, doc)
+    main_town = _main_town(doc, context)
     sents = list(doc.sents)
     placed = []
     for event in result.events:
         sent = sents[event.sentence] if 0 <= event.sentence < len(sents) else None
         action = _action_of(event, sent) if sent is not None else None
-        where = locate(event, action, sent, context)
+        where = locate(event, action, sent, context, main_town)
         event.place(where)
         aim_at_place(event)
         placed.append(where)
     return placed
 
 
-def locate(event: Event, action: Token | None, sent: Span | None, context: PlaceContext) -> Location | None:
+def locate(event: Event, action: Token | None, sent: Span | None, context: PlaceContext,
+           main_town: Location | None = None) -> Location | None:
     """The event's place: its clause's locative phrase, else its sentence's, else the dateline
-    of a local story, else for a domestic event of the country the story is about, that country."""
+    of a local story, else for a domestic event of the country the story is about, that country.
+    A named facility the gazetteer does not know ("held at Belmarsh prison") is in the story's
+    main town (`main_town`) when it has one."""
     unknown = []  # place names the gazetteer does not know ("the village of Deir Sharki")
+    facilities = []  # named buildings it does not know ("the Metropolitan Correctional Center")
     if action is not None:
         preps = LOCATIVE_PREPS | (DESTINATION_PREPS if _goes_to(event, action) else set())
         preps |= AIMED_PREPS if event.cameo_root in STRIKE_ROOTS else set()
         preps |= {"from"} if event.cameo[:3] in ORIGIN_CODES else set()  # "deported from Arizona"
+        facilities += clause_facilities(action, preps)
         for token in clause_places(action, preps, event.cameo_root in STRIKE_ROOTS):
             where = _resolve_token(token, context, "clause", _home(event, context))
             if where is not None:
@@ -94,11 +100,14 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
         for pobj in scene:
             if pobj.head.lower_ in OCCASION_PREPS and pobj.lemma_.lower() not in EVENT_NOUNS:
                 continue
+            facilities += [pobj] if named_facility(pobj) else []
             for token in named_in(pobj):
                 where = _resolve_token(token, context, "sentence", _home(event, context))
                 if where is not None:
                     return where
                 unknown += [token] if names_a_place(token) else []
+    if facilities and main_town is not None:
+        return main_town
     if unknown and context.covered_country() is not None:  # a place we cannot find, in the
         area = _country_area(context.covered_country())  # country the story is about
         if area is not None:
@@ -119,21 +128,42 @@ def _local_dateline(context: PlaceContext, doc: Doc) -> Location | None:
     dateline = context.dateline
     if dateline is None or dateline.precision != "city":
         return dateline
-    towns: Counter = Counter()
-    for ent in doc.ents:
-        root = ent.root
-        owner = root.head if root.dep_ in {"compound", "nmod", "poss"} else root  # "in his Manhattan cell"
-        if ent.label_ not in PLACE_ENTS or owner.dep_ != "pobj" or owner.head.lower_ not in LOCATIVE_PREPS:
-            continue
-        where = resolve(ent.text, context)
-        if where is not None and where.precision == "city" and where.country == dateline.country:
-            towns[where.geonames_id or where.name] += 1
+    towns = Counter({key: n for key, (where, n) in _body_towns(doc, context).items()
+                     if where.country == dateline.country})
     here = towns.pop(dateline.geonames_id or dateline.name, 0)
     elsewhere = max(towns.values(), default=0)
     if elsewhere < ELSEWHERE_MIN or elsewhere <= here:
         return dateline
     area = _country_area(dateline.country)
     return replace(area, evidence="dateline") if area is not None else None
+
+
+def _body_towns(doc: Doc, context: PlaceContext) -> dict:
+    """Town key -> (Location, how often the body names it in a locative phrase: "in London",
+    "in his Manhattan cell")."""
+    towns: dict = {}
+    for ent in doc.ents:
+        root = ent.root
+        owner = root.head if root.dep_ in {"compound", "nmod", "poss"} else root  # "in his Manhattan cell"
+        if ent.label_ not in PLACE_ENTS or owner.dep_ != "pobj" or owner.head.lower_ not in LOCATIVE_PREPS:
+            continue
+        where = resolve(ent.text, context)
+        if where is not None and where.precision == "city":
+            key = where.geonames_id or where.name
+            towns[key] = (towns[key][0] if key in towns else where, towns[key][1] + 1 if key in towns else 1)
+    return towns
+
+
+def _main_town(doc: Doc, context: PlaceContext) -> Location | None:
+    """The town the story is set in: the one its body names in locative phrases most often
+    (ELSEWHERE_MIN times at least, more than any other), in the country the story covers
+    when it covers one."""
+    ranked = sorted(_body_towns(doc, context).values(), key=lambda t: -t[1])
+    if not ranked or ranked[0][1] < ELSEWHERE_MIN or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    town = ranked[0][0]
+    covered = context.covered_country()
+    return replace(town, evidence="story") if covered in {None, town.country} else None
 
 
 def _goes_to(event: Event, action: Token) -> bool:
@@ -226,12 +256,25 @@ def _resolve_token(token: Token, context: PlaceContext, evidence: str, home: str
         span = None
     if span is None:
         span = token.doc[compound_start(token):token.i + 1]
+    owner = _possessor(span, context)
     where = resolve(span.text, context.without(span.start_char, span.end_char),
-                    strict=strict, within=_qualifier(span))
+                    strict=strict, within=_qualifier(span) or owner)
+    if owner is not None and (where is None or where.country != owner.country):
+        where = replace(owner)  # "Mosul's Old City" is in Mosul, whatever else is called "Old City"
     if where is None or where.country is None:
         return None
     where.evidence = evidence
     return where
+
+
+def _possessor(span: Span, context: PlaceContext) -> Location | None:
+    """The place a name belongs to ("Mosul's Old City", "Saudi Arabia's Jizan region"), or None."""
+    owner = next((c for t in span for c in t.children if c.dep_ == "poss" and c.i < span.start
+                  and c.ent_type_ in {"GPE", "LOC"}), None)
+    if owner is None:
+        return None
+    owned = clauses.entity_span(owner)
+    return resolve(owned.text if owned is not None else owner.text, context)
 
 
 def _qualifier(span: Span) -> Location | None:

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventscope.knowledge.actor_lexicon import region_codes
 from eventscope.models import Document
 
 NONE = "-"  # no country, or no target
@@ -77,7 +78,14 @@ def load_document(origin: str, shared: Path) -> Document | str:
 
 
 def _country(actor: dict) -> str:
-    return str(actor.get("country") or NONE).upper()
+    """The actor's code in the gold's code space: ISO countries and IGO/NGO/MNC. The coder
+    follows PLOVER/NGEC, which gives the European Union and its bodies (and "Europe" acting)
+    the class EUR, an IGO to the gold's coders; any other region code (WST "Western", WAF) is
+    no country to them."""
+    code = str(actor.get("country") or NONE).upper()
+    if code == "EUR":
+        return "IGO"
+    return NONE if code in region_codes() else code
 
 
 def event_triples(event: dict) -> set[tuple[str, str, str]]:

@@ -125,10 +125,10 @@ def key(phrase: str) -> tuple[str, ...]:
 
 def singular(word: str) -> str | None:
     """A regular English singular for a plural-looking word, else None."""
-    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
-        return "man" if word == "men" else None
-    if word.endswith("men"):
+    if word.endswith("men") and len(word) >= 3:  # "men", "gunmen", "spokeswomen"
         return word[:-3] + "man"
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return None
     if word.endswith("ies"):
         return word[:-3] + "y"
     if re.search(r"(ches|shes|sses|xes)$", word):
@@ -417,3 +417,19 @@ def sector_codes(data_dir: str | None = None) -> dict[str, str]:
     """Known agent/sector codes and what they mean (sector_codes.tsv)."""
     base = Path(data_dir) if data_dir else DATA
     return {row["code"]: row["meaning"] for _, row in read_tsv(base / "sector_codes.tsv")}
+
+
+@lru_cache(maxsize=1)
+def region_codes(data_dir: str | None = None) -> frozenset[str]:
+    """The CAMEO region codes of places.tsv (EUR, WAF, WST, ...): codes of regions, which are
+    no country (a region's row whose code is an ISO country, a province, is left out)."""
+    base = Path(data_dir) if data_dir else DATA
+    countries = {row["iso3"] for _, row in read_tsv(base / "countries.tsv")}
+    return frozenset(row["country"] for _, row in read_tsv(base / "places.tsv")
+                     if row["kind"] == "region" and row["country"] and row["country"] not in countries)
+
+
+def is_country_code(code: str | None) -> bool:
+    """Is the code a country's (ISO 3166 alpha-3 of countries.tsv), not a class (IGO, NGO)
+    or a region (EUR, WST)?"""
+    return bool(code) and code in load_lexicon().countries

@@ -63,6 +63,7 @@ class Lexicon:
     sequences: dict[str, list] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)  # derived verbs' word forms -> lemma
     _own_forms: dict[str, str] | None = None
+    _by_label: dict[str, VerbPattern] | None = None
 
     @classmethod
     def load(cls, extra_verbs: Iterable = (), derived: bool = True) -> "Lexicon":
@@ -126,6 +127,14 @@ class Lexicon:
         """Was an event coded by a CAMEO.2.0-derived pattern (its "pattern" evidence says so)?"""
         return any(e.kind == "pattern" and DERIVED_MARK in e.value for e in evidence)
 
+    def pattern_of(self, evidence: Iterable) -> VerbPattern | None:
+        """The verb pattern an event was coded by (its "pattern" evidence names it), or None
+        (an event noun, a model's event)."""
+        if self._by_label is None:
+            self._by_label = {p.label: p for patterns in self.verbs.values() for p in patterns}
+        return next((self._by_label[e.entry] for e in evidence
+                     if e.kind == "pattern" and e.entry in self._by_label), None)
+
     def lemma_of(self, form: str) -> str | None:
         """The lexicon verb a word form inflects ("staged" -> "stage", whatever the tagger's
         lemma): from the derived forms table and our own verbs' regular forms."""
@@ -156,6 +165,12 @@ class Lexicon:
                 if rank > best_rank:
                     best, best_rank = pattern, rank
         return None if best is not None and best.cameo == NO_EVENT else best
+
+    def rules_out(self, verb_keys: Iterable[str], object_words: set[str]) -> bool:
+        """Is the best fit for the verb and its objects a known non-event ("released a report")?"""
+        verb_keys = list(verb_keys)
+        return self.match(verb_keys, object_words) is None and any(
+            p.fits(object_words) for k in verb_keys for p in self.non_events.get(k, ()))
 
     def refine(self, code: str, words: set[str]) -> str:
         for domain, vocabulary in self.domains.items():

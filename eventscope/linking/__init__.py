@@ -85,6 +85,13 @@ class _StoredStories:
         self.postings().update(story)
         self.pending[story.id] = story
 
+    def forget(self, story_id: str) -> None:
+        self.postings().remove(story_id)
+        self.pending.pop(story_id, None)
+        self.read.pop(story_id, None)
+        _, size = self.cache.pop(story_id, (None, 0))
+        self.cached_terms -= size
+
     def written(self) -> None:
         for story in self.pending.values():
             story.new, story.doc_ids = False, []
@@ -204,7 +211,8 @@ def link_batch(results: list, store) -> list[str]:
         raise
     stories.written()
     touched = sorted({s.id for s in update.stories})
-    due = [st for st in update.stories if brief_due(st.n - len(st.doc_ids), st.n)]
+    grew = set(update.merged.values())  # a merged story's brief is rebuilt: it gained documents of another
+    due = [st for st in update.stories if st.id in grew or brief_due(st.n - len(st.doc_ids), st.n)]
     due_ids = {st.id for st in due}
     summarise_stories(store, due)
     events_of = Counter(r["doc_id"] for r in rows)
@@ -217,7 +225,8 @@ def link_batch(results: list, store) -> list[str]:
 def _write_links(store, update, linked: list[LinkedEvent]) -> None:
     stories = [StoryState(s.id, s.n, s.first_date, s.last_date, countries_to_text(s.countries), s.seq,
                           names_into_terms(s.terms, s.names), key_terms(s.terms, KEY_TERMS)) for s in update.stories]
-    store.write_links(LinkBatch(linked, stories, update.assignments, dict(update.df_delta), update.n_docs))
+    store.write_links(LinkBatch(linked, stories, update.assignments, dict(update.df_delta), update.n_docs,
+                                update.merged))
 
 
 def brief_due(before: int, after: int) -> bool:

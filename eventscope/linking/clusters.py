@@ -62,6 +62,19 @@ class StoryVector:
         self.doc_ids.append(doc_id)
         self.truncated()
 
+    def absorb(self, other: StoryVector) -> None:
+        """Take in every member of `other` (a story found to tell the same event)."""
+        for term, value in other.terms.items():
+            self.terms[term] = self.terms.get(term, 0.0) + value
+        self.n += other.n
+        self.first_date, self.last_date = _span([self.first_date, self.last_date, other.first_date, other.last_date])
+        for country, k in other.countries.items():
+            self.countries[country] = self.countries.get(country, 0) + k
+        for name, k in sorted(other.names.items()):
+            self.names[name] = self.names.get(name, 0) + k
+        self.doc_ids.extend(other.doc_ids)
+        self.truncated()
+
     def truncated(self) -> StoryVector:
         if len(self.terms) > MAX_TERMS:
             keep = sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
@@ -136,6 +149,33 @@ def similarity(vector: dict[str, float], day: str | None, countries, story: Stor
     """Mean cosine of a document with a story's members, faded by dates and countries."""
     return (mean_cosine(vector, story) * date_factor((day, day), (story.first_date, story.last_date))
             * country_factor(story.countries, countries))
+
+
+def story_similarity(a: StoryVector, b: StoryVector) -> float:
+    """Mean cosine between a member of `a` and a member of `b` (average linkage), faded by
+    dates and countries as a document's similarity is."""
+    small, large = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
+    dot = 0.0
+    for term, value in small.terms.items():
+        weight = large.terms.get(term)
+        if weight is not None:
+            dot += value * weight
+    return (dot / (a.n * b.n) * date_factor((a.first_date, a.last_date), (b.first_date, b.last_date))
+            * country_factor(_main_countries(a), _main_countries(b)))
+
+
+def _main_countries(story: StoryVector) -> dict[str, int]:
+    """The countries at least half of a story's members name: one report that names another
+    country too (a coup "after Mali's") does not make two countries' stories one."""
+    return {c: k for c, k in story.countries.items() if 2 * k >= story.n}
+
+
+def mergeable(a: StoryVector, b: StoryVector, threshold: float) -> bool:
+    """Whether two young stories that one document joins both tell one event: neither has
+    more than ESTABLISHED members (an established story's names guard it, `compatible`) and
+    a member of one is on average as like a member of the other as a document must be to
+    join a story (`story_similarity` >= the joining threshold)."""
+    return max(a.n, b.n) <= ESTABLISHED and story_similarity(a, b) >= threshold
 
 
 def compatible(vector: dict[str, float], names: frozenset[str], story: StoryVector) -> bool:

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from eventscope.linking.clusters import DEFAULT_THRESHOLD, StoryVector, compatible, similarity, story_id_for
+from eventscope.linking.clusters import DEFAULT_THRESHOLD, StoryVector, compatible, mergeable, similarity, story_id_for
 from eventscope.linking.vectors import document_countries, document_features, document_names, tfidf
 from eventscope.models import StoryState
 
@@ -44,6 +44,7 @@ class StoryUpdate:
     stories: list[StoryVector]  # changed or new, with updated sums
     df_delta: Counter  # document frequency added by this batch
     n_docs: int  # documents added by this batch
+    merged: dict[str, str] = field(default_factory=dict)  # story id -> the story that took in its members
 
 
 class StoryIndex(Protocol):
@@ -56,6 +57,8 @@ class StoryIndex(Protocol):
     def stories(self, ids: list[str]) -> dict[str, StoryVector]: ...  # current full vectors
 
     def record(self, story: StoryVector) -> None: ...  # `story` changed (one more member)
+
+    def forget(self, story_id: str) -> None: ...  # the story's members went to another story
 
 
 def key_terms(terms: dict[str, float], k: int) -> list[str]:
@@ -74,11 +77,7 @@ class StoryPostings:
         self.keys: dict[str, list[str]] = {}
 
     def update(self, story: StoryVector | StoryState) -> None:  # a stored story: its key terms only
-        for term in self.keys.pop(story.id, ()):
-            postings = self.lists[term]
-            postings.pop(story.id, None)
-            if not postings:
-                del self.lists[term]
+        self.remove(story.id)
         # one string object per term, shared by every story listing it: the index lives as long
         # as the process, and the terms of a story's vector would otherwise each stay alive here
         keys = [sys.intern(t) for t in key_terms(story.terms, KEY_TERMS)]
@@ -89,6 +88,13 @@ class StoryPostings:
             if len(postings) > POSTINGS_PER_TERM:  # older entries are never looked at: memory stays bounded
                 del postings[next(iter(postings))]
 
+    def remove(self, story_id: str) -> None:
+        for term in self.keys.pop(story_id, ()):
+            postings = self.lists[term]
+            postings.pop(story_id, None)
+            if not postings:
+                del self.lists[term]
+
     def candidates(self, query: dict[str, float], k: int) -> list[str]:
         scores: dict[str, float] = {}
         for term, weight in query.items():
@@ -98,6 +104,17 @@ class StoryPostings:
                     scores[story_id] = scores.get(story_id, 0.0) + weight * value
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
         return [story_id for story_id, score in ranked if score > 0]
+
+
+def _merge(a: StoryVector, b: StoryVector, index: StoryIndex, changed: dict[str, StoryVector],
+           merged: dict[str, str]) -> StoryVector:
+    """The bigger story (on a tie the smaller id) takes in the other's members; the other is gone."""
+    keep, gone = (a, b) if (-a.n, a.id) < (-b.n, b.id) else (b, a)
+    keep.absorb(gone)
+    index.forget(gone.id)
+    changed.pop(gone.id, None)
+    merged[gone.id] = keep.id
+    return keep
 
 
 def _top(counts: Counter) -> set[str]:
@@ -113,6 +130,7 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
     known, n_docs = index.frequencies(set(delta))
     df = dict(known)
     changed: dict[str, StoryVector] = {}  # stories this batch touched, as they stand now
+    merged: dict[str, str] = {}
     assignments: dict[str, str] = {}
     postings = index.postings()
     # read the likely candidates of the whole batch at once (one store query instead of one per
@@ -129,18 +147,29 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
         ids = postings.candidates(query, CANDIDATES_PER_DOC)
         found = index.stories(ids)
         best, best_key = None, (threshold, "")
+        near = []  # every story the document could join
         for story_id in ids:  # the closest that clears the threshold and tells the same event
             key = (similarity(vector, doc.date, doc.countries, found[story_id]), story_id)
-            if key[0] >= threshold and key > best_key and compatible(vector, doc.names, found[story_id]):
-                best, best_key = found[story_id], key
+            if key[0] >= threshold and compatible(vector, doc.names, found[story_id]):
+                near.append(found[story_id])
+                best, best_key = (found[story_id], key) if key > best_key else (best, best_key)
         if best is None:
             best = StoryVector(id=story_id_for(doc.id), terms={}, n=0, new=True)
         best.add(doc.id, vector, doc.date, doc.countries, doc.names)
+        assignments[doc.id] = best.id
+        for other in near:  # a document close to two young stories can show they are one
+            if other is not best and mergeable(best, other, threshold):
+                best = _merge(best, other, index, changed, merged)
         best.seq = n_docs
         index.record(best)
         changed[best.id] = best
-        assignments[doc.id] = best.id
-    return StoryUpdate(assignments, list(changed.values()), delta, len(docs))
+    for gone in merged:  # a story merged away may itself have taken in another before
+        keep = merged[gone]
+        while keep in merged:
+            keep = merged[keep]
+        merged[gone] = keep
+    assignments = {doc_id: merged.get(story_id, story_id) for doc_id, story_id in assignments.items()}
+    return StoryUpdate(assignments, list(changed.values()), delta, len(docs), merged)
 
 
 @dataclass
@@ -165,6 +194,10 @@ class MemoryStoryIndex:
         self.index.update(story)
         self.all_stories[story.id] = story
 
+    def forget(self, story_id: str) -> None:
+        self.index.remove(story_id)
+        self.all_stories.pop(story_id, None)
+
     def apply(self, update: StoryUpdate) -> None:
         self.df.update(update.df_delta)
         self.n_docs += update.n_docs
@@ -181,6 +214,8 @@ def cluster_stream(docs: list[StoryInput], batch_size: int = 64,
     for start in range(0, len(docs), batch_size):
         update = assign_stories(docs[start:start + batch_size], index, threshold)
         index.apply(update)
+        if update.merged:
+            out = {d: update.merged.get(s, s) for d, s in out.items()}
         out.update(update.assignments)
     return out
 

@@ -255,6 +255,7 @@ class LinkTables:
                          "first_reported = excluded.first_reported, first_doc_id = excluded.first_doc_id")
             self._append("event_links", mentions, "ON CONFLICT DO NOTHING")
             self.refresh_linked_counts([r["id"] for r in linked])
+            self._merge_stories(batch.merged)
             changed = [r["story_id"] for r in story_state]
             if changed:
                 self.con.execute("DELETE FROM story_terms WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -271,6 +272,19 @@ class LinkTables:
                 self.con.execute("""INSERT INTO link_counts VALUES ('story_docs', ?)
                                     ON CONFLICT (name) DO UPDATE SET value = link_counts.value + excluded.value""",
                                  [n_docs]).fetchall()
+
+    def _merge_stories(self, merged: dict[str, str]) -> None:
+        """Stories the clusterer merged (story id -> the story that took in its documents):
+        their documents move, their own rows go (the surviving story's brief is rebuilt)."""
+        if not merged:
+            return
+        gone = sorted(merged)
+        self.con.execute("""UPDATE story_documents SET story_id = m.keep
+                            FROM (SELECT unnest(?::VARCHAR[]) AS gone, unnest(?::VARCHAR[]) AS keep) m
+                            WHERE story_documents.story_id = m.gone""", [gone, [merged[g] for g in gone]]).fetchall()
+        for table, column in (("story_state", "story_id"), ("story_terms", "story_id"), ("stories", "id"),
+                              ("story_brief", "story_id")):
+            self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [gone]).fetchall()
 
     def refresh_linked_counts(self, linked_ids: list[str] | None = None) -> None:
         """Recount mentions, documents and sources (documents + their copies) of linked events."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from eventscope.coding import clauses
 from eventscope.coding.event_nouns import is_noun_event
 from eventscope.coding.classify import revise as R
 from eventscope.coding.classify.features import (
@@ -111,6 +112,8 @@ class EventClassifier:
             cls = R.class_of(main.cameo)
             if main.cameo_root in R.PROMISE_ROOTS and best in R.MATERIAL_CLASSES:
                 return None  # a threat or intent stays one: the model reads the act, not its modality
+            if R.read_by_its_words(main, self.lexicon):
+                return None  # "attacked the policy", "warned against": the lexicon chose the verb's reading
             if cls is not None and probs[cls] < t.recode_below:
                 code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
                 prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
@@ -126,6 +129,8 @@ class EventClassifier:
         if clause is None:
             return None
         verb, sources, targets, future = clause
+        if self.lexicon.rules_out(clauses.verb_keys(verb), clauses.object_words(verb)):
+            return None  # "released a report": the lexicon knows the clause codes nothing
         code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
         code = R.pick_future(code, future)
         if code is None:

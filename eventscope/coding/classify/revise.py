@@ -85,6 +85,15 @@ def class_of(code: str) -> int | None:
         return None
 
 
+def read_by_its_words(event: Event, lexicon) -> bool:
+    """Was the event coded by a verb pattern that names its objects or a particle ("attack
+    policy" 111, "warn against" 020)? Then the lexicon chose among the verb's readings by words
+    the sentence model does not see: its lexicon features stand for the verb's default
+    ("attack" 19, "warn" 13), so its belief in another class is no reason to recode."""
+    pattern = lexicon.pattern_of(event.evidence)
+    return pattern is not None and (bool(pattern.objects) or " " in pattern.verb)
+
+
 def code_for_class(cls: int, text: str, counts: Counter, index,
                    plover_model: LinearModel | None) -> tuple[str, str]:
     """A CAMEO code of class `cls` for a sentence (`counts`: its sentence_features), and why:
