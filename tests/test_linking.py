@@ -327,10 +327,15 @@ print(events.names_agree("Mike Pompeo", "Russian government"), _load_lexicon.cac
     assert out.stdout.split("\n")[:2] == ["False True False", "True True"]
 
 
-def test_who_words_of_coded_events_are_the_words_naming_someone(code_text):
+def test_coded_documents_carry_their_countries_and_the_who_words_of_their_actor_names(code_text):
     from eventscope.linking.events import who_of_events, who_words
 
-    result = code_text("Secretary of State Mike Pompeo met Russian Foreign Minister Sergei Lavrov in Geneva.")
+    from eventscope.linking.vectors import document_countries
+
+    text = "Secretary of State Mike Pompeo met Russian Foreign Minister Sergei Lavrov in Geneva."
+    result = code_text(text)
     who = who_of_events(result.events)
     assert who and all(words == who_words(name) for name, words in who.items())
+    # found by the Processor, where the lexicon is loaded, for whichever process links
+    assert result.who == who and result.countries == document_countries("\n" + text) and "RUS" in result.countries
     assert {"pompeo"} <= set().union(*who.values()) and "russian" not in set().union(*who.values())
