@@ -124,9 +124,11 @@ class Actor:
     def code(self) -> str:
         return (self.country or "") + (self.sector or "")
 
-    def to_contract(self) -> dict:
-        """The actor as the `eventscope code` contract writes it (shared/eval/FORMAT.md)."""
-        return {"name": self.name, "country": self.country, "sector": self.sector}
+    def to_contract(self, country_code=None) -> dict:
+        """The actor as the `eventscope code` contract writes it (shared/eval/FORMAT.md);
+        `country_code` maps the stored code into the contract's (knowledge.contract_country)."""
+        country = country_code(self.country) if country_code else self.country
+        return {"name": self.name, "country": country, "sector": self.sector}
 
 
 @dataclass
@@ -196,12 +198,12 @@ class Event:
         self.location_lon = where.lon if where else None
         self.location_precision = where.precision if where else None
 
-    def to_contract(self) -> dict:
+    def to_contract(self, country_code=None) -> dict:
         """The `eventscope code` output record (shared/eval/FORMAT.md); the location_* keys
-        were added after `location` and may be null."""
+        were added after `location` and may be null. `country_code` as in Actor.to_contract."""
         return {
-            "source": [a.to_contract() for a in self.source],
-            "target": [a.to_contract() for a in self.target],
+            "source": [a.to_contract(country_code) for a in self.source],
+            "target": [a.to_contract(country_code) for a in self.target],
             "plover": self.plover,
             "plover_mode": self.plover_mode,
             "cameo": self.cameo,

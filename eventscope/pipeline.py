@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from eventscope.knowledge import dictionary_source
+from eventscope.knowledge.actor_lexicon import contract_country
 from eventscope.models import Document, DocumentResult, Rejection
 
 DEFAULT_BATCH = 64
@@ -177,7 +178,7 @@ def _code_batch(processor: Processor, batch: list[tuple[str, Document | None]]) 
             yield {"id": rec_id, "events": []}
             continue
         result = next(results)
-        yield {"id": rec_id, "events": [e.to_contract() for e in result.events]}
+        yield {"id": rec_id, "events": [e.to_contract(contract_country) for e in result.events]}
 
 
 def divert_copies(store, report: RunReport, n_read: int, candidates: list[Document]) -> list[Document]:

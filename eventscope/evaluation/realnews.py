@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventscope.knowledge.actor_lexicon import region_codes
+from eventscope.knowledge.actor_lexicon import contract_country
 from eventscope.models import Document
 
 NONE = "-"  # no country, or no target
@@ -78,14 +78,9 @@ def load_document(origin: str, shared: Path) -> Document | str:
 
 
 def _country(actor: dict) -> str:
-    """The actor's code in the gold's code space: ISO countries and IGO/NGO/MNC. The coder
-    follows PLOVER/NGEC, which gives the European Union and its bodies (and "Europe" acting)
-    the class EUR, an IGO to the gold's coders; any other region code (WST "Western", WAF) is
-    no country to them."""
-    code = str(actor.get("country") or NONE).upper()
-    if code == "EUR":
-        return "IGO"
-    return NONE if code in region_codes() else code
+    """The actor's country as the contract output gives it (no mapping here: what `eventscope
+    code` writes is what any scorer reads)."""
+    return str(actor.get("country") or NONE).upper()
 
 
 def event_triples(event: dict) -> set[tuple[str, str, str]]:
@@ -261,7 +256,7 @@ def score_article(record: dict, predicted_events: list[dict], score: RealNewsSco
 def contract_with_mentions(event) -> dict:
     """The `code` contract record of an Event, each actor also giving the words it was read
     from, with the event's trigger and evidence: what an error analysis needs."""
-    record = event.to_contract()
+    record = event.to_contract(contract_country)
     record["trigger"], record["evidence"] = event.trigger, event.evidence_text
     for side in ("source", "target"):
         for out, actor in zip(record[side], getattr(event, side)):

@@ -433,3 +433,14 @@ def is_country_code(code: str | None) -> bool:
     """Is the code a country's (ISO 3166 alpha-3 of countries.tsv), not a class (IGO, NGO)
     or a region (EUR, WST)?"""
     return bool(code) and code in load_lexicon().countries
+
+
+def contract_country(code: str | None) -> str | None:
+    """An actor's country as the `eventscope code` contract writes it (shared/eval/FORMAT.md:
+    ISO 3166 alpha-3, or an organisation class such as IGO). CAMEO/PLOVER give the European
+    Union and its bodies the region code EUR: to the contract it is an international
+    organisation, IGO. Any other region code (WST "Western", WAF "West Africa") names no
+    country. The store and its exports keep the CAMEO code."""
+    if code == "EUR":
+        return "IGO"
+    return None if code in region_codes() else code
