@@ -236,6 +236,10 @@ class DocumentResult:
     # who-words of its events' actor names (linking.events.who_of_events), found there for the
     # same reason; None: not computed (linking finds them when it compares two names)
     who: dict[str, frozenset[str]] | None = None
+    # events the coder read but did not code because the text does not report them as done
+    # (coding.modality: negated, conditional, speculative, a forecast), each with its reason
+    # in its evidence; for evaluation and inspection only, never stored
+    withheld: list[Event] = field(default_factory=list)
 
 
 # -- linking records: what the linking stage hands the store (store/links.py writes them) --------
