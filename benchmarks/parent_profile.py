@@ -21,56 +21,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 START = time.perf_counter()
 
 from eventscope import linking, pipeline  # noqa: E402
 from eventscope.store import Store  # noqa: E402
 from eventscope.store.inputs import InputLog  # noqa: E402
+from stages import Stages  # noqa: E402
 
 IMPORTED = time.perf_counter()
-SECONDS: dict[str, float] = {}  # wall-clock
-CPU: dict[str, float] = {}  # CPU of the parent's main thread (on a loaded machine wall time lies)
-CALLS: dict[str, int] = {}
-
-
-def _clock() -> tuple[float, float]:
-    return time.perf_counter(), time.thread_time()
-
-
-def _add(stage: str, started: tuple[float, float]) -> None:
-    wall, cpu = _clock()
-    SECONDS[stage] = SECONDS.get(stage, 0.0) + wall - started[0]
-    CPU[stage] = CPU.get(stage, 0.0) + cpu - started[1]
-    CALLS[stage] = CALLS.get(stage, 0) + 1
-
-
-def timed(owner, name: str, stage: str) -> None:
-    original = getattr(owner, name)
-
-    def wrapper(*args, **kwargs):
-        started = _clock()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            _add(stage, started)
-    setattr(owner, name, wrapper)
-
-
-def timed_generator(owner, name: str, stage: str) -> None:
-    original = getattr(owner, name)
-
-    def wrapper(*args, **kwargs):
-        inner = original(*args, **kwargs)
-        while True:
-            started = _clock()
-            try:
-                item = next(inner)
-            except StopIteration:
-                _add(stage, started)
-                return
-            _add(stage, started)
-            yield item
-    setattr(owner, name, wrapper)
+# wall-clock, and CPU of the parent's main thread (on a loaded machine wall time lies)
+STAGES = Stages(lambda: (time.perf_counter(), time.thread_time()))
 
 
 def main() -> None:
@@ -86,22 +47,22 @@ def main() -> None:
     from eventscope.scale import pool as pool_module
 
     keep_freed_memory()
-    timed_generator(InputLog, "iter_new", "ingest")
-    timed(pipeline.Batcher, "_cut", "batch cut (known ids)")
-    timed(pipeline, "divert_copies", "near-copies")
-    timed(Store, "write_results", "store writes")
-    timed(linking, "link_batch", "linking")
-    timed(linking, "finish", "finish (stale briefs)")
-    timed(linking, "summarise_stories", "  of which briefs")
-    timed(Store, "write_links", "  of which link writes")
-    timed(Store, "story_material", "  of which story_material")
-    timed(Store, "linked_event_candidates_many", "  of which linked-event reads")
-    timed(linking, "assign_stories", "  of which story assignment")
-    timed(Store, "record_rejections", "rejections")
-    timed(InputLog, "commit", "input files")
-    timed(pipeline, "_results_of", "waiting for workers")
+    STAGES.timed_generator(InputLog, "iter_new", "ingest")
+    STAGES.timed(pipeline.Batcher, "_cut", "batch cut (known ids)")
+    STAGES.timed(pipeline, "divert_copies", "near-copies")
+    STAGES.timed(Store, "write_results", "store writes")
+    STAGES.timed(linking, "link_batch", "linking")
+    STAGES.timed(linking, "finish", "finish (stale briefs)")
+    STAGES.timed(linking, "summarise_stories", "  of which briefs")
+    STAGES.timed(Store, "write_links", "  of which link writes")
+    STAGES.timed(Store, "story_material", "  of which story_material")
+    STAGES.timed(Store, "linked_event_candidates_many", "  of which linked-event reads")
+    STAGES.timed(linking, "assign_stories", "  of which story assignment")
+    STAGES.timed(Store, "record_rejections", "rejections")
+    STAGES.timed(InputLog, "commit", "input files")
+    STAGES.timed(pipeline, "_results_of", "waiting for workers")
     original_submit = pool_module.ProcessPool.submit
-    timed(pool_module.ProcessPool, "submit", "submit")
+    STAGES.timed(pool_module.ProcessPool, "submit", "submit")
 
     profiler = None
     if args.cprofile:
@@ -136,8 +97,8 @@ def main() -> None:
         "workers_cpu": round(children.ru_utime + children.ru_stime, 3),
         "main_thread_cpu": round(time.thread_time(), 3),
         "parent_imported": [m for m in ("spacy", "pandas", "eventscope.knowledge.actor_lexicon") if m in sys.modules],
-        "stages": {k: [round(v, 3), round(CPU[k], 3)] for k, v in SECONDS.items()},
-        "calls": CALLS,
+        "stages": {k: [round(wall, 3), round(cpu, 3)] for k, (wall, cpu) in STAGES.totals.items()},
+        "calls": STAGES.calls,
     }))
 
 

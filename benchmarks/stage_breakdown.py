@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 START = time.perf_counter()
 
 import eventscope.analyze  # noqa: E402,F401  (imports spaCy)
@@ -25,39 +27,10 @@ from eventscope.coding.coder import Coder  # noqa: E402
 from eventscope.runtime import keep_freed_memory  # noqa: E402
 from eventscope.store import Store  # noqa: E402
 from eventscope.store.inputs import InputLog  # noqa: E402
+from stages import Stages  # noqa: E402
 
 IMPORTED = time.perf_counter()
-SECONDS: dict[str, float] = {}
-
-
-def timed(owner, name: str, stage: str) -> None:
-    original = getattr(owner, name)
-
-    def wrapper(*args, **kwargs):
-        started = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            SECONDS[stage] = SECONDS.get(stage, 0.0) + time.perf_counter() - started
-    setattr(owner, name, wrapper)
-
-
-def timed_generator(owner, name: str, stage: str) -> None:
-    """Time only the work done inside a generator (between its yields)."""
-    original = getattr(owner, name)
-
-    def wrapper(*args, **kwargs):
-        inner = original(*args, **kwargs)
-        while True:
-            started = time.perf_counter()
-            try:
-                item = next(inner)
-            except StopIteration:
-                SECONDS[stage] = SECONDS.get(stage, 0.0) + time.perf_counter() - started
-                return
-            SECONDS[stage] = SECONDS.get(stage, 0.0) + time.perf_counter() - started
-            yield item
-    setattr(owner, name, wrapper)
+STAGES = Stages(lambda: (time.perf_counter(),))
 
 
 def main() -> None:
@@ -65,21 +38,22 @@ def main() -> None:
     keep_freed_memory()  # as the eventscope command does
     # the spaCy pipeline runs parse, actors and coding per batch (actors and coding are its
     # last two components): its time, and the time of the two eventscope steps inside it
-    timed_generator(pipeline.Processor, "process", "spaCy pipeline (parse, actors, coding)")
-    timed(pipeline, "Processor", "load (model, lexicons, classifiers)")
-    timed(DocActors, "__init__", "  of which actors")
-    timed(Coder, "code", "  of which coding")
-    timed(EventClassifier, "revise", "  of which classifiers")
-    timed(linking, "divert_duplicates", "near-copies")
-    timed(linking, "link_batch", "linking")
-    timed(Store, "write_results", "store")
-    timed_generator(InputLog, "iter_new", "ingest")
+    STAGES.timed_generator(pipeline.Processor, "process", "spaCy pipeline (parse, actors, coding)")
+    STAGES.timed(pipeline, "Processor", "load (model, lexicons, classifiers)")
+    STAGES.timed(DocActors, "__init__", "  of which actors")
+    STAGES.timed(Coder, "code", "  of which coding")
+    STAGES.timed(EventClassifier, "revise", "  of which classifiers")
+    STAGES.timed(linking, "divert_duplicates", "near-copies")
+    STAGES.timed(linking, "link_batch", "linking")
+    STAGES.timed(Store, "write_results", "store")
+    STAGES.timed_generator(InputLog, "iter_new", "ingest")
     started = time.perf_counter()
     with Store(db) as store:
         report = pipeline.run([corpus], store)
     total = time.perf_counter() - started
-    seconds = {"imports": IMPORTED - START, **SECONDS}
-    seconds["other"] = total - sum(v for k, v in SECONDS.items() if not k.startswith("  "))
+    stages = STAGES.reading()
+    seconds = {"imports": IMPORTED - START, **stages}
+    seconds["other"] = total - sum(v for k, v in stages.items() if not k.startswith("  "))
     print(json.dumps({"documents": report.documents_added, "run_seconds": round(total, 3),
                       "stages": {k: round(v, 3) for k, v in seconds.items()}}))
 

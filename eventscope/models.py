@@ -230,9 +230,12 @@ class DocumentResult:
     actors: list[Actor] = field(default_factory=list)  # every resolved mention
     events: list[Event] = field(default_factory=list)
     # ISO3 codes of the countries the title and text name (linking.vectors.document_countries),
-    # found where the document was coded, so the process that links need not load the actor
-    # lexicon; None: not computed (linking computes it)
+    # found where the document was coded (pipeline.Processor), so the process that links need
+    # not load the actor lexicon; None: not computed (linking computes it)
     countries: frozenset[str] | None = None
+    # who-words of its events' actor names (linking.events.who_of_events), found there for the
+    # same reason; None: not computed (linking finds them when it compares two names)
+    who: dict[str, frozenset[str]] | None = None
     # events the coder read but did not code because the text does not report them as done
     # (coding.modality: negated, conditional, speculative, a forecast), each with its reason
     # in its evidence; for evaluation and inspection only, never stored

@@ -93,6 +93,8 @@ class Processor:
         the parse (tools/eval_places.py); `places` is what `coding.places.place_events` returned.
         The Docs are valid only while the iteration runs."""
         from eventscope.coding.places import place_events
+        from eventscope.linking.events import who_of_events
+        from eventscope.linking.vectors import document_countries
 
         # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
         # these documents are freed at the end, so a long run's memory stays flat. Nothing
@@ -103,6 +105,12 @@ class Processor:
             for doc in self._pipe(documents):
                 result = doc._.result
                 places = place_events(result, doc)  # every coder's events, placed against the whole document
+                # what linking needs of the actor lexicon, found here where it is loaded: the
+                # process that links (the parent of worker processes, which shares the CPU
+                # with them) never loads it, and linking stays linking
+                document = result.document
+                result.countries = document_countries((document.title or "") + "\n" + document.text)
+                result.who = who_of_events(result.events)
                 yield result, doc, places
 
     def _pipe(self, documents: Iterable[Document]):

@@ -30,23 +30,25 @@ def keep_freed_memory() -> bool:
     return bool(mallopt(M_MMAP_THRESHOLD, KEEP_BYTES)) and bool(mallopt(M_TRIM_THRESHOLD, KEEP_BYTES))
 
 
-def exit_with_parent(parent: int, poll_seconds: float = 0.5) -> None:
-    """In a worker process: exit as soon as ``parent`` (the PID of the process that started
-    it) is gone (killed with SIGKILL, it could not stop its workers), so no worker is left
-    orphaned. A daemon thread watches the parent PID: it changes only when the parent dies.
-    The PID is passed in, not read here, in case the parent died while the worker started."""
+def exit_with_parent() -> None:
+    """In a worker process started by multiprocessing: exit as soon as the process that
+    asked for it is gone (killed with SIGKILL, it could not stop its workers), so no worker is
+    left orphaned. A daemon thread waits on multiprocessing's parent sentinel, a pipe whose
+    other end only that process holds: it reads end-of-file when the process dies, whichever
+    process forked the worker (a fork server is a worker's parent in the process tree, and
+    outlives the run's process while its workers hold it open)."""
+    import multiprocessing
     import os
     import threading
-    import time
+    from multiprocessing.connection import wait
 
-    if os.getppid() != parent:
-        os._exit(1)
+    parent = multiprocessing.parent_process()
+    if parent is None:  # not a multiprocessing child: nothing to watch
+        return
 
     def watch() -> None:
-        while True:
-            time.sleep(poll_seconds)
-            if os.getppid() != parent:
-                os._exit(1)
+        wait([parent.sentinel])
+        os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 

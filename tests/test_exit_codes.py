@@ -67,6 +67,34 @@ def children(pid: int) -> list:
         return []
 
 
+def multiprocessing_children(pid: int) -> list:
+    """Every process below ``pid`` that multiprocessing started (fork server, workers, tracker)."""
+    return [c for c in children(pid) if "multiprocessing" in " ".join(_cmdline(c))]
+
+
+def workers_of(pid: int) -> list:
+    """The worker processes of `run --workers N` started by ``pid``: forked by the fork
+    server (a child of ``pid`` running multiprocessing.forkserver), so its children."""
+    psutil = pytest.importorskip("psutil")
+    workers = []
+    try:
+        servers = psutil.Process(pid).children()
+    except psutil.NoSuchProcess:
+        return []
+    for server in servers:
+        if "multiprocessing.forkserver" in " ".join(_cmdline(server)):
+            workers += children(server.pid)
+    return workers
+
+
+def _cmdline(process) -> list[str]:
+    psutil = pytest.importorskip("psutil")
+    try:
+        return process.cmdline()
+    except psutil.Error:  # gone meanwhile
+        return []
+
+
 def wait_for(predicate, timeout: float, what: str):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -98,13 +126,13 @@ def test_sigkill_of_the_parent_leaves_no_orphaned_workers(tmp_path):
     proc = start_run([corpus(tmp_path / "in", 40), "--db", tmp_path / "es.duckdb", "--workers", "2",
                       "--batch-size", "2"])
     try:
-        workers = wait_for(lambda: [c for c in children(proc.pid) if "spawn_main" in " ".join(c.cmdline())],
-                           60, "worker processes")
+        wait_for(lambda: len(workers_of(proc.pid)) == 2, 60, "worker processes")
         time.sleep(1)
+        helpers = multiprocessing_children(proc.pid)  # the fork server, its workers, the resource tracker
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        gone, alive = psutil.wait_procs(workers, timeout=10)
-        assert not alive, [p.pid for p in alive]
+        gone, alive = psutil.wait_procs(helpers, timeout=10)
+        assert not alive, [(p.pid, p.cmdline()) for p in alive]
     finally:
         cleanup_group(proc)
 
@@ -114,8 +142,7 @@ def test_a_worker_that_dies_ends_the_run_with_one_line_and_exit_6(tmp_path):
     proc = start_run([corpus(tmp_path / "in", 40), "--db", tmp_path / "es.duckdb", "--workers", "2",
                       "--batch-size", "2"])
     try:
-        workers = wait_for(lambda: [c for c in children(proc.pid) if "spawn_main" in " ".join(c.cmdline())],
-                           60, "worker processes")
+        workers = wait_for(lambda: workers_of(proc.pid), 60, "worker processes")
         time.sleep(2)
         workers[0].send_signal(signal.SIGKILL)  # as the OOM killer would
         _, stderr = proc.communicate(timeout=120)

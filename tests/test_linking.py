@@ -304,3 +304,38 @@ def test_story_vectors_are_stored_compressed_and_read_back_whole(tmp_path):
         store.con.execute("INSERT INTO story_terms VALUES ('s2', 'older', 0.5, true)")
         got = {r.id: r.terms for r in store.story_vectors_by_id(["s1", "s2"])}
     assert got == {"s1": {"old": 1.0}, "s2": {"older": 0.5}}
+
+
+def test_who_words_found_by_the_coding_process_spare_the_linker_the_actor_lexicon():
+    """With worker processes, the parent links: it takes the who-words of actor names that
+    the workers found (DocumentResult.who) and tells two named people apart without loading
+    the actor lexicon itself; for a name no worker told it, it finds the words itself."""
+    import subprocess
+    import sys
+
+    script = """
+from eventscope.linking import events
+events.remember({"Mike Pompeo": frozenset({"mike", "pompeo"}), "Sergei Lavrov": frozenset({"sergei", "lavrov"}),
+                 "Pompeo": frozenset({"pompeo"})})
+from eventscope.knowledge.actor_lexicon import _load_lexicon
+print(events.names_agree("Mike Pompeo", "Sergei Lavrov"), events.names_agree("Mike Pompeo", "Pompeo"),
+      _load_lexicon.cache_info().currsize > 0)
+print(events.names_agree("Mike Pompeo", "Russian government"), _load_lexicon.cache_info().currsize > 0)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:2] == ["False True False", "True True"]
+
+
+def test_coded_documents_carry_their_countries_and_the_who_words_of_their_actor_names(code_text):
+    from eventscope.linking.events import who_of_events, who_words
+
+    from eventscope.linking.vectors import document_countries
+
+    text = "Secretary of State Mike Pompeo met Russian Foreign Minister Sergei Lavrov in Geneva."
+    result = code_text(text)
+    who = who_of_events(result.events)
+    assert who and all(words == who_words(name) for name, words in who.items())
+    # found by the Processor, where the lexicon is loaded, for whichever process links
+    assert result.who == who and result.countries == document_countries("\n" + text) and "RUS" in result.countries
+    assert {"pompeo"} <= set().union(*who.values()) and "russian" not in set().union(*who.values())

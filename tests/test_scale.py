@@ -257,15 +257,55 @@ def test_a_worker_pool_run_records_the_workers_pipeline_and_the_parent_never_imp
     script = f"""
 import json, sys
 from eventscope import pipeline
+from eventscope.knowledge.actor_lexicon import _load_lexicon
 from eventscope.scale.pool import ProcessPool
 from eventscope.store import Store
 with Store({str(tmp_path / 'es.duckdb')!r}) as store, ProcessPool(2) as pool:
     report = pipeline.run([{str(tmp_path / 'corpus')!r}], store, batch_size=2, executor=pool)
     config = json.loads(store.con.execute("SELECT config FROM runs").fetchone()[0])
-print(json.dumps({{"added": report.documents_added, "spacy": "spacy" in sys.modules, "config": config}}))
+print(json.dumps({{"added": report.documents_added, "spacy": "spacy" in sys.modules, "config": config,
+                  "lexicon": _load_lexicon.cache_info().currsize}}))
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
     found = json.loads(out.stdout.strip().splitlines()[-1])
     assert found["added"] == 6 and found["spacy"] is False
+    assert found["lexicon"] == 0  # never loaded: the workers found the countries and who-words linking needs
     assert found["config"] == json.loads(json.dumps(pipeline.pipeline_config()))
+
+
+@pytest.mark.slow  # starts a fork server and four workers (~20 s)
+def test_pool_workers_are_forked_from_one_loaded_processor_unless_the_run_asks_for_other_settings():
+    """`run --workers N`: the fork server builds the Processor once and every worker is forked
+    from it (their parent is the server, not the run). A second pool opened meanwhile with
+    other EVENTSCOPE_* settings gets workers that build their own Processor with those
+    settings, as spawned workers would. Closing the last pool stops the server."""
+    script = """
+import json, os
+import psutil
+from eventscope.scale.pool import ProcessPool, _worker_state
+out = {"me": os.getpid()}
+with ProcessPool(2) as first:
+    out["first"] = [first.pool.submit(_worker_state).result() for _ in range(4)]
+    out["servers"] = [[w.pid for w in c.children()] for c in psutil.Process().children()
+                      if "forkserver" in " ".join(c.cmdline())]
+    os.environ["EVENTSCOPE_DERIVED_ACTORS"] = "0"
+    with ProcessPool(2) as second:
+        out["second"] = [second.pool.submit(_worker_state).result() for _ in range(4)]
+        out["second_config"] = second.config == first.config
+out["left"] = [" ".join(c.cmdline()) for c in psutil.Process().children(recursive=True)]
+print(json.dumps(out))
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    found = json.loads(out.stdout.strip().splitlines()[-1])
+    first, second = found["first"], found["second"]
+    assert all(w["preloaded"] for w in first)
+    [server] = found["servers"]  # one fork server, a child of this process, and its two workers
+    assert len(server) == 2 and {w["pid"] for w in first} <= set(server)
+    assert first[0]["parent"] != found["me"]
+    assert all(w["env"].get("EVENTSCOPE_DERIVED_ACTORS") is None for w in first)
+    assert not any(w["preloaded"] for w in second)
+    assert all(w["env"].get("EVENTSCOPE_DERIVED_ACTORS") == "0" for w in second)
+    assert found["second_config"]  # the same pipeline configuration; other actor files
+    assert not [c for c in found["left"] if "forkserver" in c], found["left"]

@@ -15,7 +15,7 @@ from eventscope.linking.brief import Candidate, build_brief
 from eventscope.linking.clusters import (StoryVector, countries_from_text, countries_to_text, names_from_terms,
                                          names_into_terms)
 from eventscope.linking.duplicates import find_copies, from_bytes
-from eventscope.linking.events import link_events
+from eventscope.linking.events import link_events, remember
 from eventscope.linking.stories import KEY_TERMS, StoryInput, StoryPostings, assign_stories, key_terms
 from eventscope.linking.vectors import document_countries, document_names
 from eventscope.models import LinkBatch, LinkedEvent, Story, StoryGrowth, StoryState
@@ -180,6 +180,8 @@ def link_batch(results: list, store) -> list[str]:
     The first call on a store also links documents stored but never linked (a run killed
     between writing a batch and linking it), so a resumed run leaves nothing behind."""
     results = [r for r in results if r is not None]
+    for result in results:
+        remember(result.who)
     rows = _event_rows(results)
     docs = [_story_input(r.document.id, r.document.text, r.document.title, r.document.date, r.countries)
             for r in results]

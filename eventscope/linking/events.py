@@ -15,7 +15,7 @@ input order, one after another, so the result does not depend on batch boundarie
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections import OrderedDict
 
 from eventscope.linking.clusters import _parse
 from eventscope.linking.vectors import stopwords
@@ -47,19 +47,62 @@ def compatible(a: LinkedEvent, event: dict) -> bool:
     return bool(a.plover) and a.plover == event.get("plover")
 
 
-@lru_cache(maxsize=4096)
-def _who(name: str | None) -> frozenset[str]:
+WHO_MEMO_NAMES = 50_000  # names whose who-words are kept (a few MB); beyond, the oldest go
+
+
+class _WhoMemo:
+    """Name -> who-words, kept for the life of the process. Worker processes find the words
+    of their documents' actor names where the actor lexicon is loaded (`who_of_events`) and
+    the linking process takes them in (`remember`), so it loads the lexicon (~2 s of CPU,
+    taken from the workers on a 2-core machine) only for a name no worker told it: a name of
+    a linked event stored by an earlier run."""
+
+    def __init__(self, size: int = WHO_MEMO_NAMES):
+        self.size = size
+        self.words: OrderedDict[str, frozenset[str]] = OrderedDict()
+
+    def get(self, name: str) -> frozenset[str]:
+        found = self.words.get(name)
+        if found is None:
+            found = self.put(name, who_words(name))
+        return found
+
+    def put(self, name: str, words: frozenset[str]) -> frozenset[str]:
+        self.words[name] = words
+        if len(self.words) > self.size:
+            self.words.popitem(last=False)
+        return words
+
+
+_memo = _WhoMemo()
+
+
+def who_words(name: str) -> frozenset[str]:
     """The words of a name that say who (not a role, country or demonym): "Mike Pompeo" ->
-    {pompeo, mike}; "Russian government" and "Washington" -> none."""
+    {pompeo, mike}; "Russian government" and "Washington" -> none. Loads the actor lexicon."""
     from eventscope.knowledge.actor_lexicon import PLACE_KINDS, load_lexicon, tokenize
 
-    if not name:
-        return frozenset()
     toks = tokenize(name)
     placed = {i for m in load_lexicon().scan(toks) if m.best.kind in PLACE_KINDS
               for i in range(m.start, m.end)}
     return frozenset(t.norm for i, t in enumerate(toks)
                      if i not in placed and len(t.norm) >= 3 and t.norm.isalpha() and t.norm not in ROLE_WORDS)
+
+
+def who_of_events(events) -> dict[str, frozenset[str]]:
+    """Who-words of the source and target names of coded events (in the process that coded them)."""
+    names = {m.name for e in events for side in (e.source, e.target) for m in side[:1] if m.name}
+    return {name: _memo.get(name) for name in sorted(names)}
+
+
+def remember(words: dict[str, frozenset[str]] | None) -> None:
+    """Take in who-words found by the process that coded the documents."""
+    for name, found in (words or {}).items():
+        _memo.put(name, frozenset(found))
+
+
+def _who(name: str | None) -> frozenset[str]:
+    return _memo.get(name) if name else frozenset()
 
 
 def names_agree(a: str | None, b: str | None) -> bool:

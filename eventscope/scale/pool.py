@@ -1,6 +1,7 @@
 """Several local worker processes for `eventscope run --workers N`.
 
-Each worker process builds its own Processor once (the spaCy pipeline and lexicons) and
+The workers are forked from one process that has built the Processor (the spaCy pipeline and
+lexicons) once: multiprocessing's fork server, with scale/preload.py preloaded. Each worker
 runs the same pure `Processor.process` on slices of each batch; results come back in input
 order and the parent process writes them, so the store stays the only writer and the
 batch-commit checkpoint is unchanged.
@@ -11,34 +12,64 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from eventscope.models import Document, DocumentResult
+from eventscope.scale.preload import PRELOAD, settings
 
-_WORKER_PROCESSOR = None  # one per worker process, built by _init_worker
+_WORKER_PROCESSOR = None  # one per worker process, set by _init_worker
 
 
-def _init_worker(dictionaries: str | None, parent: int) -> None:
+def _init_worker(dictionaries: str | None, wanted: str) -> None:
+    """In each worker: the fork server's Processor when it was built as this run asks (it
+    always is from `eventscope run`), else one built here with the run's settings (a program
+    that started a second pool with other dictionaries or EVENTSCOPE_* variables)."""
     global _WORKER_PROCESSOR
-    from eventscope.runtime import exit_with_parent, keep_freed_memory
+    import json
 
-    exit_with_parent(parent)  # a parent killed with SIGKILL leaves no orphaned worker
+    from eventscope.runtime import exit_with_parent, keep_freed_memory
+    from eventscope.scale import preload
+
+    exit_with_parent()  # a parent killed with SIGKILL leaves no orphaned worker
+    if preload.PROCESSOR is not None and preload.SETTINGS == wanted:
+        _WORKER_PROCESSOR = preload.PROCESSOR
+        return
     from eventscope.pipeline import Processor
 
     keep_freed_memory()
-
+    for name in [k for k in os.environ if k.startswith("EVENTSCOPE_")]:
+        del os.environ[name]
+    os.environ.update(json.loads(wanted)["env"])
     _WORKER_PROCESSOR = Processor(dictionaries)
 
 
-def _process_slice(documents: list[Document]) -> list[DocumentResult]:
-    from eventscope.linking.vectors import document_countries
+@contextmanager
+def _environment(name: str, value: str):
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = before
 
-    results = list(_WORKER_PROCESSOR.process(documents))
-    for result in results:  # what linking needs of the actor lexicon, found here where it is
-        # loaded, so the parent (which links, and shares the CPU with the workers) never loads it
-        result.countries = document_countries((result.document.title or "") + "\n" + result.document.text)
-    return results
+
+def _process_slice(documents: list[Document]) -> list[DocumentResult]:
+    return list(_WORKER_PROCESSOR.process(documents))  # with the countries and who-words linking needs
+
+
+def _worker_state() -> dict:
+    """What a worker runs with (asked by tests): the fork server's Processor or its own, its
+    parent process, the EVENTSCOPE_* variables it sees."""
+    from eventscope.scale import preload
+
+    return {"preloaded": _WORKER_PROCESSOR is not None and _WORKER_PROCESSOR is preload.PROCESSOR,
+            "pid": os.getpid(), "parent": os.getppid(),
+            "env": {k: v for k, v in os.environ.items() if k.startswith("EVENTSCOPE_")}}
 
 
 def _worker_config() -> dict:
@@ -59,6 +90,21 @@ def balanced_slices(documents: Sequence[Document], n: int) -> list[list[Document
     return [s for s in slices if s]
 
 
+_open_pools = 0  # ProcessPools of this process not closed yet: they share the fork server
+
+
+def _stop_fork_server() -> None:
+    """Stop multiprocessing's fork server (one per process) once the last pool's workers are
+    gone, and wait for it: the model it holds is freed, and its CPU time and its workers' count among
+    this process's children (os.wait4, getrusage), as spawned workers' did. Left running, it
+    would end only after this process, unaccounted for. The next pool starts a new one."""
+    from multiprocessing import forkserver
+
+    stop = getattr(forkserver._forkserver, "_stop", None)  # CPython's own tests stop it this way
+    if stop is not None:
+        stop()
+
+
 class _Batch:
     def __init__(self, futures: list[Future]):
         self.futures = futures
@@ -74,15 +120,26 @@ class ProcessPool:
     def __init__(self, workers: int, dictionaries: str | Path | None = None, slices_per_worker: int = 2):
         self.workers = workers
         self.slices = workers * slices_per_worker  # more slices than workers evens out the load
-        # spawn, not fork: forking a parent that holds DuckDB and rich threads is unsafe.
-        context = multiprocessing.get_context("spawn")
+        dictionaries = str(dictionaries) if dictionaries else None
+        wanted = settings(dictionaries)
+        # Not a plain fork of this process (it holds DuckDB and other threads): a fork server,
+        # a fresh interpreter started now, that loads the Processor once and forks the workers.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["eventscope.scale.preload"])
+        with _environment(PRELOAD, wanted):  # read by the fork server as it starts (once per process)
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
         self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                                        initargs=(str(dictionaries) if dictionaries else None, os.getpid()))
-        # Start every worker now (the pool spawns one per task while none is idle): they load
-        # the model while this process opens the store and reads the first batch. The answer
-        # is the pipeline configuration the run records, so this process never imports spaCy
-        # and the coding packages just to describe the pipeline (~0.5 s of CPU taken from the
-        # workers on a 2-core machine).
+                                        initargs=(dictionaries, wanted))
+        global _open_pools
+        _open_pools += 1
+        self._open = True
+        # Start every worker now (the pool starts one per task while none is idle; the first
+        # start waits for the fork server to load the model). The answer is the pipeline
+        # configuration the run records, so this process never imports spaCy and the coding
+        # packages just to describe the pipeline (~0.5 s of CPU taken from the workers on a
+        # 2-core machine).
         self._configs = [self.pool.submit(_worker_config) for _ in range(workers)]
 
     @property
@@ -100,7 +157,13 @@ class ProcessPool:
         return _Batch([self.pool.submit(_process_slice, s) for s in slices])
 
     def close(self) -> None:
+        global _open_pools
         self.pool.shutdown(wait=True, cancel_futures=True)
+        if self._open:
+            self._open = False
+            _open_pools -= 1
+            if not _open_pools:
+                _stop_fork_server()
 
     def __enter__(self) -> ProcessPool:
         return self
