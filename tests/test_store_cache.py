@@ -34,16 +34,22 @@ def test_trim_cache_evicts_table_blocks_and_restores_the_limit(tmp_path):
         store.close()
 
 
-def test_the_writer_trims_every_few_commits(tmp_path, monkeypatch):
+def test_the_writer_trims_after_every_commit_not_every_nested_block(tmp_path, monkeypatch):
     trims = []
     monkeypatch.setattr(Store, "trim_cache", lambda self: trims.append(1) or setattr(self, "_commits", 0))
     store = Store(tmp_path / "t.duckdb")
     try:
-        for _ in range(duckdb_store.CACHE_TRIM_COMMITS * 2 + 1):
+        for _ in range(3 * duckdb_store.CACHE_TRIM_COMMITS):
             with store.transaction():
                 with store.transaction():  # nested blocks join the outer one: one commit
                     pass
-        assert len(trims) == 2
+        assert len(trims) == 3
+        try:
+            with store.transaction():  # a rolled-back batch commits nothing: no trim
+                raise KeyError("bad batch")
+        except KeyError:
+            pass
+        assert len(trims) == 3
     finally:
         store.close()
 

@@ -92,6 +92,8 @@ def _fill(store: Store, n: int = OTHER_DOCUMENTS) -> None:
     store.con.execute(
         """INSERT INTO story_brief SELECT 's' || i, k, 'Sentence ' || k, 'other' || i, k, NULL
            FROM range(?) t(i), range(3) s(k)""", [n])
+    store.con.execute("""INSERT INTO document_sources (doc_id, source, copy_id)
+                         SELECT 'other' || i, 'Wire', 'copy' || i FROM range(?) t(i)""", [n])
     store.con.execute("INSERT INTO doc_minhash SELECT 'other' || i, 'x'::BLOB FROM range(?) t(i)", [n])
     store.con.execute("INSERT INTO doc_lsh SELECT 1000 * i + k, 'other' || i FROM range(?) t(i), range(32) s(k)",
                       [n])
@@ -136,6 +138,48 @@ def test_linking_a_batch_reads_its_own_documents_not_the_store(tmp_path, n_other
     # each table gave the rows of the batch's two documents and of the one story they share; a
     # scan of a whole table reads the OTHER_DOCUMENTS' thousands of rows (sentences: 4,800)
     assert all(rows <= 50 for rows in counter.rows.values()), counter.rows
+
+
+def test_a_late_copy_recounts_sources_from_its_own_rows(tmp_path):
+    """A near-copy of a stored document adds a source to that document's linked events: the
+    recount reads those linked events' mentions and their documents' copies, not the tables."""
+    text = ("Russian forces shelled Kharkiv overnight, killing three civilians in the city's north, "
+            "Ukrainian officials said on Wednesday.")
+    first = _report(text, "2024-05-01", "A")
+    copy = Document(id=content_id(text + " Copyright Example Wire."), text=text + " Copyright Example Wire.",
+                    date="2024-05-01", source="C", origin="C")
+    with Store(tmp_path / "es.duckdb") as store:
+        _fill(store)
+        _link(store, [first])
+        counter = ScanCounter(store.con, tmp_path / "profile.json")
+        store.con = counter
+        try:
+            with store.transaction():
+                assert linking.divert_duplicates([copy], store) == []
+        finally:
+            store.con = counter.con
+            store.con.execute("PRAGMA disable_profiling")
+        assert store.con.execute("SELECT n_mentions, n_documents, n_sources FROM linked_events WHERE first_doc_id = ?",
+                                 [first.document.id]).fetchall() == [(1, 1, 2)]
+        # the stored documents' own counts are untouched: one mention, one document, one copy
+        assert store.con.execute("SELECT count(*) FROM linked_events WHERE n_sources IS NOT NULL").fetchall() == [(1,)]
+    assert {"document_sources", "event_links", "events"} <= set(counter.rows)
+    assert all(rows <= 50 for rows in counter.rows.values()), counter.rows
+
+
+def test_recounting_every_linked_event_counts_copies_of_each_document(tmp_path):
+    with Store(tmp_path / "es.duckdb") as store:
+        _fill(store, 20)
+        store.con.execute("DELETE FROM event_links WHERE event_id = 'e3-0'")
+        store.con.execute("INSERT INTO event_links VALUES ('e3-0', 'e1-0', 'same event')")  # other3's mention of other1's
+        store.con.execute("INSERT INTO document_sources (doc_id, source, copy_id) VALUES ('other1', 'Wire', 'extra')")
+        store.refresh_linked_counts()
+        counts = dict((i, (m, d, s)) for i, m, d, s in store.con.execute(
+            "SELECT id, n_mentions, n_documents, n_sources FROM linked_events").fetchall())
+    # other1 has two copies, other3 one: 2 documents + 3 copies
+    assert counts["e1-0"] == (2, 2, 5)
+    assert counts["e1-1"] == (1, 1, 3) and counts["e5-2"] == (1, 1, 2)
+    assert counts["e3-0"] == (None, None, None)  # no mention left: not recounted
 
 
 @pytest.mark.parametrize("max_documents", [200, 1])

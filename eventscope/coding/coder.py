@@ -224,8 +224,10 @@ class Coder:
         if attack is not None:  # "an air strike killed seven": the noun's doer, else implied, else none
             sources, how = doers(attack, actors)
             cand.notes.extend(how or [f"subject is an attack noun ({attack.lemma_}): doer unknown"])
+        place = place_of(cand.action, info.root)
         if not sources and passive and targets:
-            sources = implicit_agent(info.code, targets, actors.story_country, cand.notes)
+            sources = implicit_agent(info.code, targets, actors.story_country, cand.notes,
+                                     place_country=place[1] if place else None)
         if not sources and (not ((passive or attack) and targets) or info.root == STATEMENT_ROOT):
             return None
         if cand.pattern.derived and not cand.pattern.objects and not (sources and targets):
@@ -234,7 +236,6 @@ class Coder:
         published = parse_iso(document.date)
         future = modality == Modality.FUTURE  # "agreed in March to sell" is a past agreement
         date, precision = self._date(cand.verb if cand.frame else cand.action, published, future, document)
-        place = place_of(cand.action, info.root)
         start = min([cand.verb.left_edge.idx] + [t.left_edge.idx for t in source_tokens if t.sent == sent])
         end = max(cand.verb.right_edge.idx + len(cand.verb.right_edge.text), cand.action.idx + len(cand.action.text))
         confidence = score_confidence(cand, info.root, sources, targets, fallback, self.weights)

@@ -26,13 +26,16 @@ from eventscope.store.rows import EVENT_COLUMNS, Columns, to_columns
 
 TABLES = ("documents", "sentences", "actors", "events", "rejections", "runs")
 WRITER_MEMORY_LIMIT = "128MB"  # measured: RSS 10x/1x 1.08 with it, 1.10 without (make bench)
-# Every CACHE_TRIM_COMMITS batches the writer lowers DuckDB's memory limit for a moment, which
-# evicts cached table blocks: keyed reads of stories scattered through a growing table
-# (story_state, story_terms) otherwise keep each block they touched until the 128 MB limit,
-# so peak RSS grew with the store (measured at 4,000 documents: BASE_TABLE 61 MiB and rising).
+# After every CACHE_TRIM_COMMITS commits (batches) the writer lowers DuckDB's memory limit for a
+# moment, which evicts cached table blocks: keyed reads of stories scattered through a growing
+# table (story_state, story_terms) otherwise keep each block they touched until the 128 MB
+# limit, so peak RSS grew with the store (measured at 4,000 documents: BASE_TABLE 61 MiB and
+# rising). Every commit, not every 25: the blocks of 25 batches were still tens of MiB on top
+# of the parse's own peak (96 new documents on a 4,000-document store, benchmarks/rss_growth.py:
+# peak 516 MiB trimming every 25 commits, 470 every commit); a trim costs a few milliseconds.
 # Only the cache changes, never a result. DuckDB evicts down to the new limit, so the targets
 # are small; the lowest it accepts wins (pinned memory, such as indexes, may not fit it).
-CACHE_TRIM_COMMITS = 25
+CACHE_TRIM_COMMITS = 1
 CACHE_TRIM_TARGETS = ("1MB", "8MB", "32MB", "64MB")
 KEYED_LOOKUP_MAX = 2048  # ids in one looked-up list still answered by an index (DuckDB's index_scan_max_count)
 RUN_COUNTS = ("documents_added", "documents_skipped", "events_added", "rejected")

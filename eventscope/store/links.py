@@ -73,9 +73,9 @@ class LinkTables:
                  "copy_id": c.copy.id} for c in copies]
         with self.transaction():
             self._append("document_sources", rows, "ON CONFLICT DO NOTHING")
-            stored = {r[0] for r in self.con.execute(
+            stored = {r[0] for r in self.con.execute(  # (an empty list would scan the table)
                 "SELECT doc_id FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
-                [[s[0] for s in signatures]]).fetchall()}
+                [[s[0] for s in signatures]]).fetchall()} if signatures else set()
             fresh = [s for s in signatures if s[0] not in stored]
             self._append("doc_minhash", [{"doc_id": d, "signature": blob} for d, blob, _ in fresh])
             self._append("doc_lsh", [{"band_key": k, "doc_id": d} for d, _, keys in fresh for k in keys])
@@ -287,25 +287,50 @@ class LinkTables:
             self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [gone]).fetchall()
 
     def refresh_linked_counts(self, linked_ids: list[str] | None = None) -> None:
-        """Recount mentions, documents and sources (documents + their copies) of linked events."""
-        where = "WHERE id IN (SELECT unnest(?::VARCHAR[]))" if linked_ids is not None else ""
-        params = [linked_ids] if linked_ids is not None else []
-        self.con.execute(f"""
-            UPDATE linked_events SET n_mentions = c.n_mentions, n_documents = c.n_documents,
-                                     n_sources = c.n_documents + c.n_copies
-            FROM (SELECT m.linked_event_id AS id, count(*) AS n_mentions,
-                         count(DISTINCT m.doc_id) AS n_documents,
-                         (SELECT count(*) FROM document_sources ds
-                           WHERE list_contains(list(DISTINCT m.doc_id), ds.doc_id)) AS n_copies
-                  FROM (SELECT l.linked_event_id, e.doc_id FROM event_links l JOIN events e ON e.id = l.event_id
-                        {where.replace("id IN", "l.linked_event_id IN")}) m
-                  GROUP BY m.linked_event_id) c
-            WHERE linked_events.id = c.id""", params).fetchall()
+        """Recount mentions, documents and sources (documents + their copies) of the linked
+        events `linked_ids` (all when None). Keyed reads, one per table: their mentions by linked
+        event, the mentions' documents by event id, those documents' copies by document (as one
+        query, counting copies took a subquery over all of document_sources for every linked event)."""
+        if linked_ids is None:
+            linked_ids = [r[0] for r in self.con.execute("SELECT id FROM linked_events").fetchall()]
+        ids = sorted(set(linked_ids))
+        if not ids:
+            return
+        mentions = self.con.execute(
+            "SELECT linked_event_id, event_id FROM event_links WHERE linked_event_id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids]).fetchall()
+        doc_of = dict(self.con.execute("SELECT id, doc_id FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                                       [sorted({e for _, e in mentions})]).fetchall()) if mentions else {}
+        copies = dict(self.con.execute(
+            "SELECT doc_id, count(*) FROM document_sources WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY doc_id",
+            [sorted(set(doc_of.values()))]).fetchall()) if doc_of else {}
+        counts: dict[str, list] = {}  # linked event -> [mentions, its documents]
+        for linked_id, event_id in mentions:
+            if event_id in doc_of:  # a mention of an event no longer stored counts for nothing
+                count = counts.setdefault(linked_id, [0, set()])
+                count[0] += 1
+                count[1].add(doc_of[event_id])
+        if not counts:
+            return
+        keys = sorted(counts)
+        documents = [len(counts[k][1]) for k in keys]
+        self.con.execute("""UPDATE linked_events SET n_mentions = c.n_mentions, n_documents = c.n_documents,
+                                   n_sources = c.n_sources
+                            FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::INTEGER[]) AS n_mentions,
+                                         unnest(?::INTEGER[]) AS n_documents, unnest(?::INTEGER[]) AS n_sources) c
+                            WHERE linked_events.id = c.id""",
+                         [keys, [counts[k][0] for k in keys], documents,
+                          [n + sum(copies.get(d, 0) for d in counts[k][1]) for k, n in zip(keys, documents)]]).fetchall()
 
     def linked_ids_of_documents(self, doc_ids: list[str]) -> list[str]:
+        """The linked events that mention events of `doc_ids` (keyed: events by document, links by event)."""
+        events = [r[0] for r in self.con.execute("SELECT id FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                                                 [sorted(set(doc_ids))]).fetchall()]
+        if not events:
+            return []
         return [r[0] for r in self.con.execute(
-            """SELECT DISTINCT l.linked_event_id FROM event_links l JOIN events e ON e.id = l.event_id
-               WHERE e.doc_id IN (SELECT unnest(?::VARCHAR[]))""", [sorted(set(doc_ids))]).fetchall()]
+            "SELECT DISTINCT linked_event_id FROM event_links WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(events)]).fetchall()]
 
     def stale_stories(self) -> list[str]:
         """Stories whose brief was built when they had fewer documents than now."""
