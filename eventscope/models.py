@@ -233,6 +233,10 @@ class DocumentResult:
     # found where the document was coded, so the process that links need not load the actor
     # lexicon; None: not computed (linking computes it)
     countries: frozenset[str] | None = None
+    # events the coder read but did not code because the text does not report them as done
+    # (coding.modality: negated, conditional, speculative, a forecast), each with its reason
+    # in its evidence; for evaluation and inspection only, never stored
+    withheld: list[Event] = field(default_factory=list)
 
 
 # -- linking records: what the linking stage hands the store (store/links.py writes them) --------

@@ -149,3 +149,17 @@ def test_they_and_them_stand_for_the_last_plural_actors(resolved):
     doc, actors = resolved("Farmers in Ghana blocked the main road on Monday. They demanded higher prices.")
     assert countries_of(doc, actors, "They") == ["GHA"]
     assert "coref:pronoun they" in actors.actors_for([t for t in doc if t.text == "They"][0])[0].evidence_text
+
+
+def test_places_passed_through_are_not_who_they_are(resolved):
+    doc, actors = resolved("The agent sent me to Peru via Madrid and Lisbon. They caught me at the border.")
+    assert countries_of(doc, actors, "They") == []
+
+
+def test_governments_in_the_plural_are_not_the_story_countrys(resolved):
+    # a country has one government: "governments" are several countries', not Lesotho's
+    doc, actors = resolved("Soldiers in Lesotho seized the palace on Monday. Governments and the African "
+                           "Union condemned the coup. Police in Lesotho closed the roads.")
+    assert actors.story_country == "LSO"
+    assert countries_of(doc, actors, "Governments") == [None]
+    assert countries_of(doc, actors, "Police") == ["LSO"]

@@ -259,6 +259,27 @@ def test_revise_adds_an_event_to_an_uncoded_actor_clause_of_a_sentence_set():
     assert judge.revise(*_parsed("It rained all day over the hills."), [], fixed, default_lexicon()) == []
 
 
+def test_a_story_is_not_read_by_the_encoder_unless_a_reading_could_change_it():
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+    from eventscope.models import Actor
+
+    text = "Kenyan troops shelled rebel positions near the Ugandan border on Monday."
+    story = _parsed(text, title="Kenya shells rebels")
+
+    def shelling():
+        event = _event(span=(0, len(text)))
+        event.source = [Actor(name="Kenya", country="KEN", sector="MIL", text="Kenyan troops")]
+        return event
+
+    unread, fixed = shelling(), _FixedEncoder(_judgement("3", "11", "ACCUSE", "negated"))
+    assert judge.revise(*story, [unread], fixed, default_lexicon()) == [unread]  # the default settings
+    assert fixed.inputs == [] and "model" not in unread.evidence_text
+    assert judge.revise(*story, [shelling()], fixed, default_lexicon(), judge.JudgeSettings(veto=0.5)) == []
+    assert len(fixed.inputs) == 1  # with a veto set the story's event is read (and vetoed)
+    (read,) = judge.revise(*_parsed(text), [shelling()], fixed, default_lexicon())
+    assert len(fixed.inputs) == 2 and "fixed@1 class5 3" in read.evidence_text  # a sentence set is read
+
+
 @needs_model
 def test_the_coder_can_let_the_encoder_judge_its_clauses():
     """On, every clause with an actor carries the model's judgement in its evidence."""

@@ -6,6 +6,15 @@ from __future__ import annotations
 from conftest import coded_events
 
 
+def _story_events(code_text, text, title="Regional news"):
+    """coded_events of `text` as a story (it has a headline), not a sentence of a coded set;
+    without the event the story model may add for the story's main type (here: what the clause
+    and the sentence model make of it)."""
+    return [(e.cameo, e.plover, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
+            for e in code_text(text, title=title).events
+            if any(x.kind == "pattern" or x.value.startswith("class5 model") for x in e.evidence)]
+
+
 def _plovers(code_text, text):
     return {plover for _, plover, _, _ in coded_events(code_text, text)}
 
@@ -191,12 +200,12 @@ def test_the_bare_verbs_call_strike_charge_protest_insist_have_one_reading(lexic
 
 
 def test_the_sentence_model_keeps_a_reading_the_lexicon_chose_by_its_words(code_text):
-    """The model's lexicon features stand for a verb's default ("attack" 19, "warn" 13): an
-    event coded by an object or particle pattern keeps its code."""
-    policy = coded_events(code_text, "Kenyan opposition leaders attacked the Ugandan government's border policy on Sunday.")
+    """The model's lexicon features stand for a verb's default ("attack" 19, "warn" 13): in a
+    story, an event coded by an object or particle pattern keeps its code."""
+    policy = _story_events(code_text, "Kenyan opposition leaders attacked the Ugandan government's border policy on Sunday.")
     assert any(plover == "ACCUSE" for _, plover, _, _ in policy), policy
     assert not any(plover == "ASSAULT" for _, plover, _, _ in policy), policy
-    warned = coded_events(code_text, "Bolivia's president warned Peru against raising tariffs.")
+    warned = _story_events(code_text, "Bolivia's president warned Peru against raising tariffs.")
     assert any(plover == "REQUEST" and src == ("BOL",) for _, plover, src, _ in warned), warned
     assert not any(plover == "THREATEN" for _, plover, _, _ in warned), warned
 
@@ -206,7 +215,7 @@ def test_a_passive_or_participle_reads_its_subject_as_the_object(code_text):
     for text in ("A report was released by the Rwandan government on Tuesday.",
                  "A long report released on Monday in Kigali blamed France for the massacres.",
                  "Kenya released a report on Tuesday."):
-        events = coded_events(code_text, text)
+        events = _story_events(code_text, text)
         assert not any(plover in {"RETREAT", "CONCEDE"} for _, plover, _, _ in events), (text, events)
     freed = coded_events(code_text, "Two Ugandan prisoners were released by Kenya on Tuesday.")
     assert any(plover == "RETREAT" for _, plover, _, _ in freed), freed
@@ -239,7 +248,7 @@ def test_reaching_a_deal_is_agreeing_and_giving_in_concedes(code_text):
     assert not any(plover == "SUPPORT" for _, plover, _, _ in deal), deal
     gave = coded_events(code_text, "After weeks of pressure from Washington, the Peruvian president gave in.")
     assert any(plover == "CONCEDE" and src == ("PER",) for _, plover, src, _ in gave), gave
-    habit = coded_events(code_text, "Bolivia has tended to pay a price for defying Brazil.")
+    habit = _story_events(code_text, "Bolivia has tended to pay a price for defying Brazil.")
     assert not any(plover in {"AID", "REJECT"} for _, plover, _, _ in habit), habit
 
 
@@ -252,7 +261,10 @@ def test_taking_is_no_seizure_by_itself_and_resisting_rejects(code_text):
     assert lex.match(["embroil in", "embroil"], {"row"}) is None  # no derived "embroil in" rejection
     assert lex.match(["resist"], {"pressure"}).cameo == "120"
     assert lex.match(["resist"], {"offensive"}).cameo == "190"
+    assert lex.match(["conduct"], {"test", "missile"}).cameo == "150"  # CAMEO.2.0: conduct -> 060
     line = coded_events(code_text, "Peru has taken a softer line on Bolivia since March.")
     assert not any(plover == "COERCE" for _, plover, _, _ in line), line
+    test = coded_events(code_text, "Iran conducted a ballistic missile test on Friday.")
+    assert any(plover == "MOBILIZE" and src == ("IRN",) for _, plover, src, _ in test), test
     resisted = coded_events(code_text, "Kenya resisted pressure from Uganda to close the border.")
     assert any(plover == "REJECT" and src == ("KEN",) for _, plover, src, _ in resisted), resisted

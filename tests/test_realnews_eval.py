@@ -136,3 +136,31 @@ def test_every_dev_article_is_found_and_its_quotes_are_in_it():
         unmatched += sum(_normal(e["quote"]) not in text for e in record["events"])
     # quotes were taken from our ingest's text; a later ingest change may move a few
     assert unmatched <= 0.05 * sum(len(r["events"]) for r in records)
+
+
+def test_quote_sentence_finds_the_sentence_holding_a_quote():
+    from eventscope.evaluation.realnews import quote_sentence
+
+    text = "Talks failed. Northland’s army \u201cshelled\u201d   the town on Monday. Aid came later."
+    start, end = quote_sentence(text, "northland's army shelled the town")
+    assert text[start:end].strip() == "Northland’s army \u201cshelled\u201d   the town on Monday"
+    assert quote_sentence(text, "Southmark retreated") is None
+
+
+def test_not_done_and_withheld_counts_look_at_the_acts_own_sentence():
+    text = "Northland shelled Southmark. Southmark did not attack Northland. Eastland may aid Westland."
+    at = {word: text.index(word) for word in ("shelled", "attack", "aid")}
+    gold = {"id": "a", "events": [{**event(["NNN"], ["SSS"], "ASSAULT"), "quote": "Northland shelled Southmark"},
+                                  {**event(["EEE"], ["WWW"], "AID"), "quote": "Eastland may aid Westland"}],
+            "not_done": [{**event(["SSS"], ["NNN"], "ASSAULT"), "quote": "Southmark did not attack Northland"},
+                         {**event(["EEE"], ["WWW"], "PROTEST"), "quote": "Eastland may aid Westland"}]}
+    predicted = [event(["SSS"], ["NNN"], "ASSAULT", start=at["attack"]),  # the negated act, coded as done
+                 event(["EEE"], ["WWW"], "PROTEST", start=at["shelled"])]  # a not-done triple, read elsewhere
+    withheld = [event(["NNN"], ["SSS"], "ASSAULT", start=at["aid"]),  # the triple, but not in its sentence
+                event(["EEE"], ["WWW"], "AID", start=at["aid"])]  # a done act read and withheld
+    score = RealNewsScore()
+    score_article(gold, predicted, score, text=text, withheld_events=withheld)
+    assert (score.not_done_as_done, score.not_done_in_sentence, score.done_withheld) == (2, 1, 1)
+    assert [e for e in score.examples if e.get("withheld")] == [
+        {"id": "a", "error": "FN: dyad found, other type", "triple": ["EEE", "WWW", "AID"], "withheld": True}]
+    assert "not_done_in_sentence=1 done_withheld=1" in score.summary_line("f")

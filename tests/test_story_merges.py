@@ -87,10 +87,11 @@ def test_story_similarity_is_the_mean_cosine_of_members_and_absorb_adds_them():
     assert a.doc_ids == ["a0", "a1", "b0", "b1"]
 
 
-def test_a_merge_through_the_store_is_the_same_whatever_the_batches(processor, tmp_path):
+def test_a_merge_through_the_store_is_the_same_whatever_the_batches(processor, tmp_path, monkeypatch):
     """Batches of one write both halves before the bridging report merges them (the store
     moves the documents and drops the merged story's rows); one batch of all never writes the
-    half that is merged away; a resumed run reads the halves back. All end in the same tables."""
+    half that is merged away; a resumed run reads the halves back; a cache of one story vector
+    reads them back from the store. All end in the same tables."""
     from eventscope import linking
     from eventscope.models import Document, content_id
     from eventscope.store import Store
@@ -100,8 +101,9 @@ def test_a_merge_through_the_store_is_the_same_whatever_the_batches(processor, t
     results = list(processor.process(docs))
     tables = ("stories", "story_brief", "story_documents", "story_state", "story_terms", "event_links", "linked_events")
     outcomes = []
-    for size, resume_at in ((1, None), (64, None), (2, 2)):
-        path = tmp_path / f"b{size}-{resume_at}.duckdb"
+    for size, resume_at, cache_terms in ((1, None, 10**9), (64, None, 10**9), (2, 2, 10**9), (1, None, 1)):
+        monkeypatch.setattr(linking._StoredStories, "CACHE_TERMS", cache_terms)
+        path = tmp_path / f"b{size}-{resume_at}-{cache_terms}.duckdb"
         store = Store(path)
         for start in range(0, len(results), size):
             if start == resume_at:
@@ -115,7 +117,7 @@ def test_a_merge_through_the_store_is_the_same_whatever_the_batches(processor, t
             outcomes.append([store.con.execute(
                 f"SELECT * EXCLUDE (updated_at) FROM {t} ORDER BY ALL" if t == "stories" else
                 f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables])
-    assert outcomes[0] == outcomes[1] == outcomes[2]
+    assert outcomes[0] == outcomes[1] == outcomes[2] == outcomes[3]
     stories_rows, _, members, state = outcomes[0][:4]
     ferry_ids = {docs[k].id for k in range(3)}
     ferry_story = {story for story, doc in members if doc in ferry_ids}

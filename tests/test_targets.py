@@ -175,6 +175,14 @@ def test_a_named_person_of_the_sources_country_is_someone_else(code_text):
     assert dropped and [a.name for a in dropped[0].target] == ["Lena Berg"]
 
 
+def test_a_news_outlet_in_the_object_phrase_is_passed_over_for_the_person(code_text):
+    # media are never targets: the person the outlet's name qualifies is
+    r = code_text("Prosecutors in Norway have dropped an inquiry into a fraud allegation made against "
+                  "Wikileaks co-founder Lars Brekke in 2012.")
+    dropped = events_of(r, "CONCEDE") or events_of(r, "RETREAT")
+    assert dropped and [a.name for a in dropped[0].target] == ["Lars Brekke"]
+
+
 def test_the_town_or_region_an_act_starts_from_is_no_target(code_text):
     r = code_text("Mexican authorities deported Luis Ortega from Texas on Monday.")
     deported = events_of(r, "COERCE")

@@ -101,7 +101,7 @@ def replay(article: Article, settings: JudgeSettings | None) -> list[dict]:
 
     events = copy.deepcopy(article.events if settings is None or article.settled is None else article.settled)
     if settings is not None:  # as judge.revise and Coder._judged
-        if article.settled is None:
+        if article.settled is None and judge.reads_stories(settings):
             events = judge.settle_all(events, article.judged, article.model, settings, sentence_set=False)
         events = [replace(e, id="") for e in sorted(events, key=lambda e: (e.sentence, e.span[0]))]
     result = DocumentResult(article.result.document, article.result.sentences, article.result.actors,

@@ -19,6 +19,7 @@ from eventscope.models import Actor, Evidence, decided
 
 PRONOUN_WINDOW = 2  # sentences back a pronoun (or a description) may reach
 COUNTERPART_LEMMAS = {"counterpart", "counterparts"}
+ROUTE_PREPS = {"via", "through", "to", "from", "into", "toward", "towards", "across", "in", "at"}
 GUESSED = "country of the story (a person of no known country)"  # evidence of a guessed country
 
 
@@ -48,6 +49,8 @@ class CoreferenceMemory:
             first = first.head
         if first.i == token.i and token.tag_ not in {"NNS", "NNPS"}:
             return
+        if first.dep_ == "pobj" and first.head.lower_ in ROUTE_PREPS:
+            return  # "flew to Mexico via Moscow and Paris": places passed through, not who "they" are
         members = [t for t in first.subtree if t.i == first.i or (t.dep_ == "conj" and _conjunct_of(t, first))]
         found = [a for t in members if t.i <= token.i for a in actors.get(t.i, [])]
         if found:

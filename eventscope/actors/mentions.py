@@ -28,7 +28,8 @@ Coreference has no usable model on PyPI, so it is written from the parse:
 - a role or group that names no country ("a government spokeswoman", "police", "opposition
   leader Kizza Besigye") belongs to the country the story is about (the country its title,
   place and nationality names and known people and bodies name most), never to whatever place its sentence happens to name ("sanctions
-  over the Ukraine crisis"); an unknown person gets a country from their own phrase, an
+  over the Ukraine crisis"); a plural of what a country has one of ("governments") names
+  several countries' and takes none; an unknown person gets a country from their own phrase, an
   appositive ("Lars Holm, a Danish engineer") or a coreferent mention, else is guessed to be of
   the story's country (evidence "country of the story (a person of no known country)").
 Every actor carries ``entity`` = ``actor_key``: country, sector and folded name, the key the

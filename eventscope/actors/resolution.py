@@ -33,6 +33,9 @@ ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
 NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
+# a country has one of each: their plural ("governments condemned the coup") names several
+# countries', never the story's
+ONE_PER_COUNTRY = {"government", "country", "nation", "state", "parliament"}
 COUNTRY_NOUNS = {"country", "nation"}  # "the country's president": the country named last
 
 STORY = "<story>"  # a role's country until the pass has read the whole story (see _settle_story_country)
@@ -173,7 +176,8 @@ class MentionResolver:
         if actor.country and country_inside_a_name(actor, span):
             # "Jordan Whitfield": the parser's person, whose first name is a country
             actor = replace(actor, country=None, evidence=tuple(e for e in actor.evidence if e.decides != "country"))
-        if not actor.country and actor.sector not in (None, *NON_ACTOR_SECTORS):
+        if not actor.country and actor.sector not in (None, *NON_ACTOR_SECTORS) and not (
+                head.tag_ == "NNS" and head.lemma_.lower() in ONE_PER_COUNTRY):
             # a role word, with or without a name; a bare name has no sector and stays unknown
             actor = replace(actor, country=STORY,
                             evidence=actor.evidence + (Evidence("rule", "country of the story", decides="country"),))

@@ -1,6 +1,6 @@
 """The country a story is about: the one its title, its place and nationality names and the
 known people and bodies it names name most, or the one its headline names alone when the text
-names it among its two most named, or of two named as much the one named first
+names it among its two most named, or of two named as much the one first named as an agent's
 (actors.resolution gives it to every role that names no country of its own: "a government
 spokeswoman", "police")."""
 
@@ -32,14 +32,16 @@ def story_country(doc: Doc, document: Document, counts: dict[str, int] | None = 
         # or bodies) says where the story is, though the text names its neighbour as often
         return titled[0]
     tied = {country for country, n in ranked if n == ranked[0][1]}
-    if len(tied) > 1:  # as prominent: the one the story names first, if it names one of them
-        return next((c for c in _countries_in_order(doc) if c in tied), None)
+    if len(tied) > 1:  # as prominent: the one the story first names as an agent's, if any
+        return next((c for c in _agents_countries_in_order(doc) if c in tied), None)
     return ranked[0][0]
 
 
-def _countries_in_order(doc: Doc):
+def _agents_countries_in_order(doc: Doc):
+    """The countries of place and nationality names that name an agent (see `_names_an_agent`), in text order."""
     for ent in doc.ents:
-        if ent.label_ in {"GPE", "NORP"} and is_country(country := resolve_country(place_name(ent).text)):
+        if ent.label_ in {"GPE", "NORP"} and is_country(country := resolve_country(place_name(ent).text)) \
+                and _names_an_agent(ent):
             yield country
 
 

@@ -14,14 +14,19 @@ VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
 
 
 def implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
-                   notes: list[str], why: str = "implicit agent of a passive") -> list[Actor]:
+                   notes: list[str], why: str = "implicit agent of a passive",
+                   place_country: str | None = None) -> list[Actor]:
     """"Besigye was arrested" in a story about Uganda: only police arrest, and a Ugandan
     arrested in a Ugandan story was arrested by Uganda's police (coding/data/implicit_agents.tsv).
-    A foreigner's arrest (the target's country is not the story's) has no agent we can name,
-    and acts anyone could do ("was killed") get none."""
+    Police and courts act at home: "was sentenced in London" names Britain's courts whoever
+    was sentenced (`place_country`, the country of the clause's own locative phrase). A
+    foreigner's arrest in no named place has no agent we can name, and acts anyone could do
+    ("was killed") get none."""
     sector = implicit_agent_sector(cameo)
     country = next((a.country for a in targets if a.country), None)
-    if sector is None or country is None or country != story_country:
+    if place_country is not None:
+        country, why = place_country, f"{why} (where it happened)"
+    if sector is None or country is None or country != story_country and place_country is None:
         return []
     notes.append(why)
     return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,

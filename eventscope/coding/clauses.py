@@ -130,6 +130,29 @@ def is_passive_participle(verb: Token) -> bool:
         c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
 
 
+def shares_passive(verb: Token) -> bool:
+    """A bare participle conjoined to a passive verb shares its subject and auxiliary: "the
+    teenager was shot and *killed* by police", "was evicted and *sentenced* to jail"."""
+    participle = verb.tag_ == "VBN" or (  # the tagger often reads "and sentenced" as a past tense
+        verb.tag_ == "VBD" and verb.lower_.endswith("ed") and not direct_objects(verb))
+    return verb.dep_ == "conj" and participle and _is_passive_verb(verb.head) and not any(
+        c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _is_passive_verb(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def passive_partners(verb: Token) -> list[Token]:
+    """The other verbs of a coordinated passive ("shot" and "killed" in "was shot and killed
+    by police"): the by-phrase the parser hangs on one of them is the agent of all."""
+    first = verb.head if shares_passive(verb) else verb
+    if first is not verb and not _is_passive_verb(first):
+        return []
+    group = [first, *(c for c in first.children if shares_passive(c))]
+    return [v for v in group if v.i != verb.i] if len(group) > 1 else []
+
+
 def participle_patients(verb: Token) -> list[Token]:
     """Who a passive participle happens to: the clause's subject ("the army" above) or the
     noun it modifies ("protesters")."""
@@ -145,17 +168,12 @@ def participle_patients(verb: Token) -> list[Token]:
 
 def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject head tokens of a verb, following control and coordination; and whether passive."""
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or is_passive_participle(verb)
+    passive = _is_passive_verb(verb) or is_passive_participle(verb) or shares_passive(verb)
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return conjuncts(child), passive
     if passive:
-        for child in verb.children:
-            if child.dep_ == "agent":
-                pobjs = [g for g in child.children if g.dep_ == "pobj"]
-                if pobjs:
-                    return conjuncts(pobjs[0]), True
-        return [], True
+        return _agents([verb, *passive_partners(verb)]), True
     head = verb.head
     if head.i == verb.i:
         return [], False
@@ -170,6 +188,10 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return conjuncts(surface[0]), False
         return subject_tokens(head)[0], False
     if verb.dep_ in {"conj", "advcl", "acomp"}:
+        if _is_passive_verb(head) or shares_passive(head):
+            # "was shot and killed by police, triggering protests": what triggers is the
+            # shooting, not the police; a finite clause keeps the head's own by-phrase
+            return ([] if verb.tag_ == "VBG" else _agents([head])), False
         return subject_tokens(head)[0], False
     if verb.dep_ == "pcomp" or head.dep_ == "prep":
         return subject_tokens(head.head)[0], False
@@ -184,10 +206,22 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _agents(verbs: list[Token]) -> list[Token]:
+    """The by-phrase agent of the first of `verbs` that has one ("attacked *by rebels*")."""
+    for child in [c for v in verbs for c in v.children]:
+        if child.dep_ == "agent":
+            pobjs = [g for g in child.children if g.dep_ == "pobj"]
+            if pobjs:
+                return conjuncts(pobjs[0])
+    return []
+
+
 def target_tokens(verb: Token) -> list[Token]:
     """Candidate target heads: objects, datives, prepositional objects (also on the object)."""
     out: list[Token] = []
     passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if shares_passive(verb):  # "was shot and killed": the one shot was killed
+        passive_subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     for child in verb.children:
         if child.dep_ in {"dobj", "dative", "iobj"}:
             out.extend(conjuncts(child))

@@ -23,10 +23,12 @@ from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
 from eventscope.coding.agents import attack_subject, implicit_agent
 from eventscope.coding.event_nouns import doers, noun_events
-from eventscope.coding.frames import apply_frame
+from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.knowledge.implicit_agents import weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
-from eventscope.coding.modality import Modality, forecast_by_another, own_modality, reported_modality
+from eventscope.coding.modality import (
+    WITHHELD, Modality, forecast_by_another, not_done, own_modality, refuses, reported_modality, withheld_reason,
+)
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
     STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
@@ -55,12 +57,14 @@ class Coder:
         """Events of one parsed document; `actors`: its mentions, when the actors step ran."""
         if actors is None:
             actors = DocActors(doc, document, self.dictionaries)
-        sentences, events = [], []
+        sentences, events, withheld = [], [], []
         for sent_no, sent in enumerate(doc.sents):
             sentences.append(Sentence(document.id, sent_no, sent.start_char, sent.end_char, sent.text))
             for candidate in self._candidates(sent):
                 event = self._event(candidate, sent, sent_no, document, actors)
-                if event is not None:
+                if event is not None and withheld_reason(event) is not None:
+                    withheld.append(event)
+                elif event is not None:
                     events.append(targets_of.aimed_at_reported_act(event, candidate.action, events))
             events += noun_events(sent, sent_no, document, actors, self.lexicon,
                                   lambda token: self._date(token, parse_iso(document.date), False, document))
@@ -70,7 +74,7 @@ class Coder:
         if self.encoder is not None:
             events = self._judged(document, doc, actors, events)
         events = analyst_events(events)
-        return DocumentResult(document, sentences, actors.all_mentions(), events)
+        return DocumentResult(document, sentences, actors.all_mentions(), events, withheld=withheld)
 
     def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event]) -> list[Event]:
         """The event encoder judges each clause with an actor (coding.judge.revise); a story's
@@ -172,18 +176,32 @@ class Coder:
     def _event(self, cand: Candidate, sent: Span, sent_no: int, document: Document, actors: DocActors) -> Event | None:
         lex = self.lexicon
         code = cand.code
+        # a clause not reported as done is read through (its actors, its code) but withheld:
+        # the evaluation counts the done acts withheld so (evaluation.realnews)
+        withheld = not_done(cand.verb, lex)
         modality = reported_modality(cand.verb, lex)  # "is about to restore" is like "will restore"
-        if modality is None:
-            return None
-        if cand.frame is None and modality == Modality.FUTURE:
+        if withheld == Modality.NEGATED.value and cand.frame is None and _cooperative(code) and refuses(cand.verb, lex):
             if forecast_by_another(cand.verb, actors, lex):
-                return None  # "analysts say Iran will retaliate": a forecast, no one's stated intent
-            code = apply_frame("intent", code)  # future cooperation is an intent, future force a threat
-            cand.notes.append("future tense")
-            if code is None:
-                return None
-        if cand.frame and own_modality(cand.action, lex) == Modality.NEGATED:
-            return None
+                withheld = "forecast by another"  # "analysts say Russia will not extend the deal"
+            else:  # "Russia will not extend the grain deal": a refusal, said or narrated of its doer
+                code, withheld = apply_frame("refuse", code), None
+                cand.notes.append("refused: a negated future act")
+        if withheld is None and cand.frame is None and modality == Modality.FUTURE:
+            if forecast_by_another(cand.verb, actors, lex):
+                withheld = "forecast by another"  # "analysts say Iran will retaliate": no one's stated intent
+            else:
+                code = apply_frame("intent", code)  # future cooperation is an intent, future force a threat
+                cand.notes.append("future tense")
+                if code is None:
+                    return None
+        if withheld is None and cand.frame and own_modality(cand.action, lex) == Modality.NEGATED:
+            if cand.frame in REQUEST_FRAMES:  # "urged Mali not to expel", "said Uganda must not close":
+                code = generic_code(cand.frame)  # the appeal or demand is made; of what, the code cannot say
+                cand.notes.append(f"{cand.frame} that an act not be done")
+            else:
+                withheld = "negated act"  # "pledged not to attack" is no threat
+        if withheld is not None:
+            cand.notes.append(f"{WITHHELD}: {withheld}")
 
         source_tokens, passive = clauses.subject_tokens(cand.verb)
         source_tokens = targets_of.through_quantities(source_tokens)  # "thousands of protesters clashed"
@@ -206,8 +224,10 @@ class Coder:
         if attack is not None:  # "an air strike killed seven": the noun's doer, else implied, else none
             sources, how = doers(attack, actors)
             cand.notes.extend(how or [f"subject is an attack noun ({attack.lemma_}): doer unknown"])
+        place = place_of(cand.action, info.root)
         if not sources and passive and targets:
-            sources = implicit_agent(info.code, targets, actors.story_country, cand.notes)
+            sources = implicit_agent(info.code, targets, actors.story_country, cand.notes,
+                                     place_country=place[1] if place else None)
         if not sources and (not ((passive or attack) and targets) or info.root == STATEMENT_ROOT):
             return None
         if cand.pattern.derived and not cand.pattern.objects and not (sources and targets):
@@ -216,7 +236,6 @@ class Coder:
         published = parse_iso(document.date)
         future = modality == Modality.FUTURE  # "agreed in March to sell" is a past agreement
         date, precision = self._date(cand.verb if cand.frame else cand.action, published, future, document)
-        place = place_of(cand.action, info.root)
         start = min([cand.verb.left_edge.idx] + [t.left_edge.idx for t in source_tokens if t.sent == sent])
         end = max(cand.verb.right_edge.idx + len(cand.verb.right_edge.text), cand.action.idx + len(cand.action.text))
         confidence = score_confidence(cand, info.root, sources, targets, fallback, self.weights)
@@ -244,6 +263,12 @@ class Coder:
         if document.date:
             return document.date, "published"
         return None, None
+
+
+def _cooperative(code: str) -> bool:
+    """A cooperative act other than a statement (CAMEO 02-08): refusing it is a rejection."""
+    info = taxonomy.cameo(code)
+    return info.quad_class in (1, 2) and info.root != STATEMENT_ROOT
 
 
 def _wish_of_someone_else(verb: Token, frame: str, action: Token | None) -> tuple[str, Token | None]:

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from eventscope.coding.agents import implicit_agent
 from eventscope.knowledge import taxonomy
+from eventscope.knowledge.inflection import inflections
 from eventscope.knowledge.verb_lexicon import Lexicon, event_nouns
 from eventscope.coding.modality import Modality, reported_modality
 from eventscope.coding.implied_targets import modifier_actor
@@ -28,6 +29,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 MODIFIER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
 STATE_VERBS = {"be", "remain", "stay"}  # "is under arrest", "remains in custody"
 STATE_PREPS = {"under", "in"}
+STANDING_ROOTS = {"16", "17"}  # sanctions, embargoes, bans: measures that stand until lifted
 BASE_CONFIDENCE = 0.45  # set a priori: below a verb pattern's 0.55 (coding.selection)
 TARGET_BONUS = 0.1
 
@@ -70,9 +72,9 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
     for noun in sent:
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in table:
             continue
-        if not _reported_done(noun, lexicon):
-            continue
         rows = table[noun.lemma_.lower()]
+        if not _reported_done(noun, lexicon) and not _standing_measure(noun, rows[0][1], lexicon):
+            continue
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
         code, possessive = next(((c, p) for words, c, p in rows if words & preps), rows[0][1:])
         patient = possessive == "target"
@@ -88,6 +90,8 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
             continue
         target_preps = set().union(*(words for words, _, _ in rows))
         heads = _objects_of(noun, target_preps)
+        if not heads and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            heads = _objects_of(noun.head.head, target_preps)  # "the lifting of sanctions [on X]": parsed onto "lifting"
         if patient:  # "Navalny's arrest by police"
             heads = [c for c in noun.children if c.dep_ == "poss"] + heads
         entities = {a.entity for a in sources}
@@ -122,6 +126,21 @@ def _reported_done(noun: Token, lexicon: Lexicon) -> bool:
     if token.lemma_.lower() in lexicon.frames and below.dep_ not in {"nsubj", "nsubjpass"}:
         return False  # "agreed to talks", "called for talks" (but "the occupation continues")
     return reported_modality(token, lexicon) == Modality.ASSERTED  # "would bring the talks": not yet
+
+
+def _standing_measure(noun: Token, code: str, lexicon: Lexicon) -> bool:
+    """A sanction or ban that is lifted, eased or ended exists, whatever becomes of the lifting:
+    "steps will be taken on the lifting of U.S. sanctions on Turkish ministers", "called for
+    an end to the embargo" (modality.tsv `reversal` words, and their -ing nouns)."""
+    if taxonomy.cameo_root(code) not in STANDING_ROOTS:
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in {"of", "to", "on"}:
+        head = head.head  # "the lifting of sanctions", "an end to the embargo"
+    elif noun.dep_ != "dobj":
+        return False
+    return any(head.lemma_.lower() == word or head.lower_ in inflections(word)
+               for word in lexicon.modality.get("reversal", ()))
 
 
 def _held(noun: Token) -> list[Token]:

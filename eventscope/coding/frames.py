@@ -29,5 +29,11 @@ def apply_frame(frame: str, code: str) -> str | None:
     return code if result == KEEP else result
 
 
+def generic_code(frame: str) -> str | None:
+    """The code a frame makes of any complement ("*": "urged X not to ..." is an appeal, 020)."""
+    result = _table().get(frame, {}).get("*")
+    return None if result in (None, KEEP, DROP) else result
+
+
 def frames() -> set[str]:
     return set(_table())

@@ -83,6 +83,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
         return Modality.SPECULATIVE  # "for allegedly abusing his office", "possibly attacked"
     auxiliaries = _auxiliaries(verb)
     for child in auxiliaries:
+        if child.lower_ == "can" and _performative(verb, lexicon):
+            continue  # "I can confirm he was arrested": the speaker confirms it
         if child.dep_ in {"aux", "auxpass"} and lexicon.is_word("modal", child.lower_):
             if lexicon.is_word("future", child.lower_):
                 if _perfect(verb, auxiliaries):
@@ -92,6 +94,38 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
         if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.head.dep_ != "ROOT":
             return Modality.FUTURE  # "is to visit"
     return Modality.ASSERTED
+
+
+def _performative(verb: Token, lexicon: Lexicon) -> bool:
+    """A first-person statement verb ("I can confirm", "we can say"): saying it asserts it."""
+    return lexicon.is_word("performative", verb.lemma_.lower()) and any(
+        c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children)
+
+
+def _past(verb: Token) -> bool:
+    """A past or perfect clause ("arrested", "was hauled out", "had stripped")."""
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and (c.tag_ == "VBD" or c.lemma_.lower() == "have") for c in verb.children)
+
+
+def _nonrestrictive(token: Token) -> bool:
+    """A relative clause set off by a comma ("the United States, which gives aid to ..."):
+    it tells a fact about its noun, whatever the clause around it says."""
+    first = token.left_edge.i
+    return token.dep_ == "relcl" and first > token.sent.start and token.doc[first - 1].text == ","
+
+
+def _presupposing(token: Token, lexicon: Lexicon) -> bool:
+    """An adverbial clause the sentence takes as a fact ("while Russia lifted sanctions",
+    "after police arrested him"): modality.tsv `presupposing` markers."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and lexicon.is_word("presupposing", c.lower_) for c in token.children)
+
+
+def is_fact(token: Token, lexicon: Lexicon) -> bool:
+    """A clause nothing above it can make not done: a non-restrictive relative clause, or a
+    presupposed adverbial clause in the past ("after Quito stripped him of his status")."""
+    return _nonrestrictive(token) or (_presupposing(token, lexicon) and _past(token))
 
 
 def _perfect(verb: Token, auxiliaries: list[Token]) -> bool:
@@ -109,6 +143,19 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
 
 
+def refuses(verb: Token, lexicon: Lexicon) -> bool:
+    """"Russia will not extend the grain deal", "Kenya won't attend the summit": a negated
+    future act (not a counterfactual "would not have") in a clause nothing above doubts. Said
+    or narrated of its doer, it is a refusal (coding.coder makes it one of a cooperative act)."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    auxiliaries = _auxiliaries(verb)
+    if _perfect(verb, auxiliaries) or not any(
+            a.dep_ == "aux" and lexicon.is_word("future", a.lemma_) for a in auxiliaries):  # "wo" of "won't": will
+        return False
+    return governing_modality(verb, lexicon) == Modality.ASSERTED
+
+
 def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
     """The strongest doubt cast on a clause by the words above it in the parse.
 
@@ -123,6 +170,8 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
         if token.dep_ in {"advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp"} and any(
                 c.dep_ == "mark" and lexicon.is_word("conditional", c.lower_) for c in token.children):
             return Modality.CONDITIONAL
+        if is_fact(token, lexicon):
+            break  # "The US, which gives aid to Jordan, would be caught": the aid is given
         head = token.head
         lemma = head.lemma_.lower()
         if token.dep_ != "conj":
@@ -141,7 +190,9 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 prospective = True
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
                 head_own = own_modality(head, lexicon)
-                if head_own != Modality.ASSERTED:
+                if head_own == Modality.NEGATED and _presupposing(token, lexicon):
+                    pass  # "sees no chance of talks while Seoul orders a drill": the order stands
+                elif head_own != Modality.ASSERTED:
                     return head_own
         token = head
     return Modality.PROSPECTIVE if prospective else Modality.ASSERTED
@@ -182,17 +233,41 @@ def _assumed_country(actor) -> bool:
     return any(e.decides == "country" and e.value == "country of the story" for e in actor.evidence)
 
 
+def not_done(verb: Token, lexicon: Lexicon) -> str | None:
+    """Why a clause reports nothing done or promised: "negated", "conditional" or
+    "speculative" (its own words, or a governor's: "denied that", "if", "expected to"),
+    "under a future clause" ("would confront any aircraft that violated"); None when it is
+    reported as done, or as a future or imminent act."""
+    return _reading(verb, lexicon)[0]
+
+
 def reported_modality(verb: Token, lexicon: Lexicon) -> Modality | None:
     """How a clause is coded, from its own words and those above it: None when it reports
     nothing done or promised (negated, conditional, speculative, or governed by such a
-    clause or a future one), FUTURE for a future or imminent act ("will restore", "is about
-    to restore": an intent or a threat), else ASSERTED."""
+    clause or a future one: `not_done` says which), FUTURE for a future or imminent act
+    ("will restore", "is about to restore": an intent or a threat), else ASSERTED."""
+    return _reading(verb, lexicon)[1]
+
+
+def _reading(verb: Token, lexicon: Lexicon) -> tuple[str | None, Modality | None]:
+    """(not_done, reported_modality) of a clause, reading the parse once."""
     own = own_modality(verb, lexicon)
     if own in (Modality.NEGATED, Modality.CONDITIONAL, Modality.SPECULATIVE):
-        return None
+        return own.value, None
     governing = governing_modality(verb, lexicon)
+    if governing == Modality.FUTURE:
+        return "under a future clause", None
     if governing not in (Modality.ASSERTED, Modality.PROSPECTIVE):
-        return None
+        return governing.value, None
     if own == Modality.FUTURE or governing == Modality.PROSPECTIVE:
-        return Modality.FUTURE
-    return Modality.ASSERTED
+        return None, Modality.FUTURE
+    return None, Modality.ASSERTED
+
+
+WITHHELD = "withheld as not done"  # evidence (rule) of an event the coder read but did not code
+
+
+def withheld_reason(event) -> str | None:
+    """Why the coder withheld `event` as not done (its WITHHELD evidence), or None."""
+    prefix = WITHHELD + ": "
+    return next((e.value[len(prefix):] for e in event.evidence if e.kind == "rule" and e.value.startswith(prefix)), None)

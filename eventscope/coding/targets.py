@@ -157,7 +157,11 @@ def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActor
         # a name of the source's own country is usually the source again ("Russian
         # officials ... Russian weapons"), unless they are two sides: both have different
         # sectors (rebels and their country's army), or one is the bare country (its state)
-        # and the other is no part of the state ("the rebels denied Ethiopia's claim")
+        # and the other is no part of the state ("the rebels denied Ethiopia's claim");
+        # news media are never targets (coding.selection drops them): "against Daily Post
+        # founder Ken Amadi" is aimed at the founder
+        if actor.sector in NEWS_SECTORS:
+            return False
         if _named_person(actor) and actor.entity not in {s.entity for s in sources}:
             return True  # "Sweden dropped its inquiry into claims against Lena Berg"
         return all(actor.country != s.country or _two_sides(actor.sector, s.sector)
@@ -216,7 +220,7 @@ def _named_person(actor: Actor) -> bool:
     a country, so never 'the source again' for being of the source's country."""
     named = decided(actor.evidence, "name")
     return (named is not None and named.value.startswith("person:")) or any(
-        e.value.startswith("country of the story (a person") for e in actor.evidence)
+        e.value.startswith(("country of the story (a person", "described as")) for e in actor.evidence)
 
 
 def _two_sides(one: str | None, other: str | None) -> bool:

@@ -95,6 +95,46 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[\u201c\u201d\u2018\u2019\"']", "", text).split()).casefold()
 
 
+def quote_sentence(text: str, quote: str | None) -> tuple[int, int] | None:
+    """Where the sentence holding a gold quote stands in the text (start, end characters),
+    matched as `_normal` matches; None when the quote is not found."""
+    normal = _normal(quote or "")
+    if not normal:
+        return None
+    chars, where = [], []  # the normalised text and, per character, its offset in `text`
+    for i, ch in enumerate(text):
+        if ch in "\u201c\u201d\u2018\u2019\"'":
+            continue
+        if ch.isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" "), where.append(i)
+            continue
+        for folded in ch.casefold():
+            chars.append(folded), where.append(i)
+    at = "".join(chars).find(normal)
+    if at < 0:
+        return None
+    start, end = where[at], where[min(at + len(normal), len(where)) - 1] + 1
+    before = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n"))
+    after = [i for i in (text.find(mark, end) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    return before + 1, min(after) if after else len(text)
+
+
+def _in_sentence_of(events: list[dict], entries: list[dict], triple, text: str) -> bool:
+    """Is one of `events` that has `triple` read from the sentence of a gold entry that has
+    it? A quote not found in the text counts as that sentence."""
+    spans = [e["span"] for e in events if triple in event_triples(e) and e.get("span")]
+    if not spans:
+        return False
+    for entry in entries:
+        if triple not in event_triples(entry):
+            continue
+        sentence = quote_sentence(text, entry.get("quote")) if text else None
+        if sentence is None or any(a < sentence[1] and sentence[0] < b for a, b in spans):
+            return True
+    return False
+
+
 def scope_end(text: str, quote: str | None) -> int | None:
     """Character offset where the coded part of a long article ends (None: all of it)."""
     if not quote:
@@ -146,6 +186,11 @@ class RealNewsScore:
     statement_events: int = 0  # CAMEO 01 or no PLOVER type
     furniture_events: int = 0
     not_done_as_done: int = 0  # predicted triples that are gold not-done acts
+    # ... of which an event with the triple was read from the not-done act's own sentence
+    # (the others are another act that happens to share its actors and type)
+    not_done_in_sentence: int = 0
+    done_withheld: int = 0  # gold triples not predicted that the coder read in their sentence but
+    # withheld as not done (DocumentResult.withheld)
     # PLOVER type where the dyad is right: predicted triples whose (source, target) country
     # pair is a gold pair of the article, and how many of them have a gold type of that pair
     on_gold_dyad: int = 0
@@ -179,6 +224,7 @@ class RealNewsScore:
                 f"realnews_R={self.recall:.3f} realnews_F1={self.f1:.3f} "
                 f"statement_share={self.share(self.statement_events):.3f} "
                 f"furniture_events={self.furniture_events} not_done_as_done={self.not_done_as_done} "
+                f"not_done_in_sentence={self.not_done_in_sentence} done_withheld={self.done_withheld} "
                 f"type_given_dyad={self.type_given_dyad:.3f} "
                 f"events_pred={self.predicted_events} triples_gold={self.gold} "
                 f"triples_pred={self.predicted} missing={len(self.missing)}")
@@ -215,10 +261,13 @@ def _explain_false_negative(triple, predicted: set) -> str:
 
 
 def score_article(record: dict, predicted_events: list[dict], score: RealNewsScore,
-                  text: str = "") -> None:
-    """Add one article's gold and predictions (contract events, with `actor text` when known)."""
+                  text: str = "", withheld_events: list[dict] = ()) -> None:
+    """Add one article's gold and predictions (contract events, with `actor text` when known).
+    `withheld_events`: the events the coder read but withheld as not done (DocumentResult.withheld);
+    a gold triple missed that one of them has is a done act withheld."""
     end = scope_end(text, record.get("scope_end_quote"))
     events = [e for e in predicted_events if end is None or e.get("span", [0])[0] < end]
+    withheld = [e for e in withheld_events if end is None or e.get("span", [0])[0] < end]
     gold = set().union(*(event_triples(e) for e in record.get("events", []))) if record.get("events") else set()
     not_done = set().union(*(event_triples(e) for e in record.get("not_done", []))) if record.get("not_done") else set()
     predicted: set = set()
@@ -244,13 +293,18 @@ def score_article(record: dict, predicted_events: list[dict], score: RealNewsSco
     for triple in sorted(predicted - gold):
         if triple in not_done:
             score.not_done_as_done += 1
+            score.not_done_in_sentence += _in_sentence_of(events, record.get("not_done") or [], triple, text)
         reason = _explain_false_positive(triple, gold, not_done)
         score.errors[reason] += 1
         score.examples.append({"id": record["id"], "error": reason, "triple": list(triple)})
     for triple in sorted(gold - predicted):
         reason = _explain_false_negative(triple, predicted)
         score.errors[reason] += 1
-        score.examples.append({"id": record["id"], "error": reason, "triple": list(triple)})
+        example = {"id": record["id"], "error": reason, "triple": list(triple)}
+        if withheld and _in_sentence_of(withheld, record.get("events") or [], triple, text):
+            score.done_withheld += 1
+            example["withheld"] = True  # the coder read this act and withheld it as not done
+        score.examples.append(example)
 
 
 def contract_with_mentions(event) -> dict:
@@ -269,9 +323,9 @@ def evaluate_file(gold: Path, dictionaries: Path | None = None, shared: Path | N
                   processor=None) -> tuple[RealNewsScore, list[dict]]:
     """Ingest and code every article the gold file names, and score it. Returns the score and
     the coded articles ({id, title, date, events}) for inspection."""
-    from eventscope.pipeline import Processor
-
+    from eventscope.coding.modality import withheld_reason
     from eventscope.evaluation.records import read_gold
+    from eventscope.pipeline import Processor
 
     records, _ = read_gold(gold, need_text=False)
     if split:
@@ -291,9 +345,10 @@ def evaluate_file(gold: Path, dictionaries: Path | None = None, shared: Path | N
     results = processor.process([doc for _, doc in loaded])
     for (record, doc), result in zip(loaded, results):
         events = [contract_with_mentions(e) for e in result.events]
-        score_article(record, events, score, text=doc.text)
+        withheld = [dict(contract_with_mentions(e), withheld=withheld_reason(e)) for e in result.withheld]
+        score_article(record, events, score, text=doc.text, withheld_events=withheld)
         coded.append({"id": record["id"], "title": doc.title, "date": doc.date,
-                      "source": doc.source, "events": events})
+                      "source": doc.source, "events": events, "withheld": withheld})
     return score, coded
 
 
@@ -308,7 +363,9 @@ def render(score: RealNewsScore, name: str) -> str:
              f"({score.on_gold_dyad_typed}/{score.on_gold_dyad} predicted triples on a gold dyad)",
              f"  events coded {score.predicted_events}; bare statements "
              f"{score.share(score.statement_events):.1%}; with a furniture actor {score.furniture_events}; "
-             f"acts not done coded as done {score.not_done_as_done}",
+             f"acts not done coded as done {score.not_done_as_done} "
+             f"({score.not_done_in_sentence} read from the act's sentence); "
+             f"done acts withheld as not done {score.done_withheld}",
              "  errors:"]
     for reason, n in score.errors.most_common():
         lines.append(f"    {n:4d}  {reason}")

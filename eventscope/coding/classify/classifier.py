@@ -88,6 +88,9 @@ class EventClassifier:
     def _revise_sentence(self, document, sent, sent_no, own: list[Event], actors,
                          n_sentences: int, counts) -> Event | None:
         t = self.thresholds
+        # a story is not a sentence set: there the lexicon's own decisions stand (below); in a
+        # coded sentence set (Multi-CoPED) every sentence holds an event, so the model's guess pays
+        story = R.is_story(document, n_sentences)
         vec = self.sentence_model.vector(counts)
         # reasons are worked out only for a prediction that changes something (below)
         prediction = self.sentence_model.predict(counts, vec=vec, n_reasons=0)
@@ -112,7 +115,7 @@ class EventClassifier:
             cls = R.class_of(main.cameo)
             if main.cameo_root in R.PROMISE_ROOTS and best in R.MATERIAL_CLASSES:
                 return None  # a threat or intent stays one: the model reads the act, not its modality
-            if R.read_by_its_words(main, self.lexicon):
+            if story and R.read_by_its_words(main, self.lexicon):
                 return None  # "attacked the policy", "warned against": the lexicon chose the verb's reading
             if cls is not None and probs[cls] < t.recode_below:
                 code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
@@ -122,14 +125,14 @@ class EventClassifier:
                 if was_statement and best in R.MATERIAL_CLASSES:
                     R.speaker_does_not_act(main, sent, actors, self.lexicon, best)
             return None
-        needed = t.create_in_story if R.is_story(document, n_sentences) else t.create
+        needed = t.create_in_story if story else t.create
         if prediction.probability < needed:  # (a) a clause the lexicon could not code
             return None
         clause = R.asserted_clause(sent, actors, self.lexicon, best)
         if clause is None:
             return None
         verb, sources, targets, future = clause
-        if self.lexicon.rules_out(clauses.verb_keys(verb), clauses.object_words(verb)):
+        if story and self.lexicon.rules_out(clauses.verb_keys(verb), clauses.object_words(verb)):
             return None  # "released a report": the lexicon knows the clause codes nothing
         code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
         code = R.pick_future(code, future)

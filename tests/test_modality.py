@@ -1,0 +1,94 @@
+"""Whether a clause is reported as done (coding.modality, coding/data/modality.tsv): acts the
+text does not report as done are withheld, with their reason, and done acts are not. Our own
+invented sentences."""
+
+import pytest
+
+from eventscope.coding.modality import withheld_reason
+
+
+def roots(result) -> list[str]:
+    return [e.cameo_root for e in result.events]
+
+
+@pytest.mark.parametrize("text, root, reason", [
+    ("Russia did not attack Ukraine's border posts.", "19", "negated"),
+    ("If Kenya expels the Ugandan ambassador, Uganda will retaliate.", "16", "conditional"),
+    ("Diplomats expect that Kenya will expel the Ugandan ambassador.", "16", "speculative"),
+    ("Western analysts say Egypt will send troops to Sudan.", "15", "forecast by another"),
+])
+def test_an_act_not_done_is_withheld_with_its_reason(code_text, text, root, reason):
+    result = code_text(text)
+    assert root not in roots(result)
+    withheld = [(e.cameo_root, withheld_reason(e)) for e in result.withheld]
+    assert (root, reason) in withheld, withheld
+
+
+def test_a_done_act_is_not_withheld(code_text):
+    result = code_text("Kenya expelled the Ugandan ambassador on Monday.")
+    assert "16" in roots(result) and result.withheld == []
+    assert all(withheld_reason(e) is None for e in result.events)
+
+
+def coded(result) -> list[tuple]:
+    return [(e.cameo_root, e.plover, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
+            for e in result.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause set off by commas tells a fact about its noun, whatever the clause says
+    ("Norway, which sends millions of dollars of aid to Sudan, would host the donor conference.",
+     ("07", "AID", ("NOR",), ("SDN",))),
+    # a presupposed adverbial clause: the main clause's negation does not reach it ...
+    ("Japan sees no hope for talks while South Korea orders a missile drill.", ("KOR",)),
+    ("While Russia lifted its sanctions on Turkey, it made no mention of the gas deal.",
+     ("08", "RETREAT", ("RUS",), ("TUR",))),
+    # ... and in the past nothing above it does
+    ("Sweden decided to reopen the case after British police arrested the Australian activist.",
+     ("17", "COERCE", ("GBR",), ("AUS",))),
+    # saying "I can confirm" confirms
+    ("\"I can confirm that the police arrested the opposition leader,\" the Ugandan minister said.",
+     ("17", "COERCE")),
+])
+def test_done_acts_inside_doubtful_clauses_are_coded(code_text, text, expected):
+    events = coded(code_text(text))
+    assert any(e[:len(expected)] == expected or e[2] == expected for e in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "Any country that attacks Israel would face retaliation.",  # a restrictive relative clause
+    "Israel will retaliate after Hamas attacks its towns.",  # a present-tense clause under a future one
+    "Saudi Arabia seemingly sent weapons to the Syrian rebels.",  # "seemingly": no more than it seems
+])
+def test_acts_under_a_future_or_a_doubt_stay_not_done(code_text, text):
+    result = code_text(text)
+    assert not any(e.cameo_root in {"07", "19"} for e in result.events), coded(result)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Russia will not attend the peace talks with Ukraine in Geneva.", "12"),
+    ("The European Union won't send aid to Syria.", "12"),
+    ("Russia said it would not attend the peace talks with Ukraine.", "12"),
+])
+def test_a_cooperative_act_its_doer_will_not_do_is_a_rejection(code_text, text, root):
+    assert root in roots(code_text(text)), coded(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia will not attack Ukraine.",  # not attacking rejects nothing
+    "Analysts say Russia will not attend the peace talks with Ukraine.",  # someone else's forecast
+    "Russia would not have attended the peace talks with Ukraine.",  # a counterfactual
+    "Russia did not attend the peace talks with Ukraine.",  # nothing said about a refusal
+])
+def test_other_negated_acts_are_no_rejection(code_text, text):
+    assert "12" not in roots(code_text(text)), coded(code_text(text))
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Kenya said Uganda must not close the border.", "10"),
+    ("France urged Mali not to expel the UN mission.", "02"),
+])
+def test_asking_that_an_act_not_be_done_is_an_appeal_or_demand(code_text, text, root):
+    result = code_text(text)
+    assert root in roots(result), coded(result)
+    assert not any(e.cameo_root in {"16", "17"} for e in result.events)
