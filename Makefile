@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-all bench install install-encoder-train clean
+.PHONY: demo test test-all bench bench-rss install install-encoder-train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_workers.py
 	$(BIN)/python benchmarks/bench_link_real.py
+
+bench-rss: $(STAMP)  # peak RSS flat from 400 to 4,000 articles (~10 min)
+	$(BIN)/python benchmarks/rss_flat.py
 
 clean:
 	rm -rf $(VENV) eventscope.duckdb out
