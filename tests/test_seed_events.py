@@ -50,7 +50,7 @@ def _find(seed, sentence_words, cameo_prefixes, source, target=None, both_ways=F
 
 # (what a careful coder lists, words of its sentence, CAMEO prefixes, source, target, either direction)
 EXPECTED = [
-    ("partnership announcement", "announced an expanded military", ("03", "05", "06"), "RUS", "IRN", True),
+    ("partnership announcement", "announced an expanded military", ("03", "05", "06"), "RUS", None, False),
     ("defence ministers' talks in Tehran", "held three days of meetings", ("04",), "RUS", "IRN", True),
     ("defence ministers meeting in Moscow", "are meeting in Moscow", ("04",), "RUS", "IRN", True),
     ("US threat of sanctions against Russia", "economic sanctions", ("13",), "USA", "RUS", False),
@@ -78,6 +78,14 @@ def test_specific_codes_where_the_text_supports_them(seed):
     assert any(e.cameo.startswith("131") for e in _find(seed, "economic sanctions", ("13",), "USA", "RUS"))
     agreement = _find(seed, "agreed to sell Iran", ("03", "05", "06"), "RUS", "IRN")
     assert any(e.date == "2001-03" for e in agreement)  # "In March", not the publication date
+
+
+def test_a_joint_announcement_of_cooperation_has_both_sides_as_sources(seed):
+    # AGREE by conjoined subjects: both are sources, no target (coding/data/plover_recipients.tsv);
+    # a partnership coded as another type keeps either side as the other's target
+    found = _find(seed, "announced an expanded military", ("03", "05", "06"), "RUS")
+    assert found and all(_countries(e.source) == {"RUS", "IRN"} and not e.target if e.plover == "AGREE"
+                         else "IRN" in _countries(e.source) | _countries(e.target) for e in found)
 
 
 def test_arms_supplies_name_the_northern_alliance(seed):

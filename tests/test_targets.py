@@ -204,3 +204,28 @@ def test_the_one_an_allegation_was_made_against_is_the_target(code_text):
     r = code_text("Swedish prosecutors dropped an investigation into an allegation made against Lena Berg.")
     dropped = events_of(r, "CONCEDE") or events_of(r, "RETREAT")
     assert dropped and [a.name for a in dropped[0].target] == ["Lena Berg"]
+
+
+def test_conjoined_subjects_that_agree_are_both_sources_with_no_target(code_text):
+    # PLOVER codebook (AGREE) and eval/realnews/README.md: a reciprocal agreement codes both
+    # parties as sources, no recipient (coding/data/plover_recipients.tsv, conjoined_subjects)
+    r = code_text("Malawi and Zambia reached an agreement on cross-border trade on Tuesday.")
+    agreements = events_of(r, "AGREE")
+    assert agreements, r.events
+    assert {a.country for a in agreements[0].source} == {"MWI", "ZMB"}
+    assert agreements[0].target == []
+    assert "target: none, a joint act of its sources" in agreements[0].evidence_text
+
+
+def test_conjoined_subjects_that_meet_stay_each_others_targets(code_text):
+    # only the types marked "joint" change: the guide codes a meeting source -> target
+    r = code_text("Malawi and Zambia held talks in Lusaka on Tuesday.")
+    talks = events_of(r, "CONSULT")
+    assert talks and [a.country for a in talks[0].source] == ["MWI"]
+    assert [a.country for a in talks[0].target] == ["ZMB"]
+
+
+def test_only_types_marked_joint_are_joint():
+    from eventscope.knowledge.implicit_agents import joint_types
+
+    assert joint_types() == frozenset({"AGREE"})

@@ -3,7 +3,8 @@
 The parse gives most targets (objects, datives, prepositional objects: clauses.target_tokens;
 "hundreds of students" through its quantity word; a request's whom it asks; never the town an
 act starts from: "deported from Arizona"). Conjoined subjects that act on "each other" are each
-other's targets. When the parse gives none, the coder looks, in order, for: the other parties
+other's targets; those that agree (types marked "joint" in coding/data/plover_recipients.tsv)
+act together: both are sources with no target. When the parse gives none, the coder looks, in order, for: the other parties
 of a two-sided act ("A and B met");
 an unnamed person as the object ("police arrested a man") or "the country"; an actor named
 inside the act's object phrases, down to the agent of an event noun ("rejected accusations by
@@ -31,7 +32,8 @@ from eventscope.coding.selection import NEWS_SECTORS, STATEMENT_ROOT, Candidate
 from eventscope.coding.implied_targets import (
     armed_modifier_actor, definite_country, implicit, modifier_actor, unnamed_person,
 )
-from eventscope.knowledge.implicit_agents import implicit_agent_sector, weapons
+from eventscope.knowledge import taxonomy
+from eventscope.knowledge.implicit_agents import implicit_agent_sector, joint_types, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.models import Actor, Event, Evidence, decided
 
@@ -100,6 +102,9 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
     root = code[:2]
     source_entities = {a.entity for a in sources}
     fallback = False
+    if not targets and len(sources) >= 2 and taxonomy.cameo(code).plover in joint_types():
+        notes.append("target: none, a joint act of its sources")  # "A and B agreed": both did it
+        return sources, [], False
     if len(sources) >= 2 and _on_each_other(action):
         sources, targets = sources[:1], sources[1:]  # "A and B attacked each other's policies"
         notes.append("target: each other")

@@ -1,5 +1,5 @@
 """Rules about an event's parties: who does an act the text reports without its doer
-(coding/data/implicit_agents.tsv), which types need a recipient (plover_recipients.tsv), and
+(coding/data/implicit_agents.tsv), which types need a recipient and which are done jointly (plover_recipients.tsv), and
 which objects are weapons, used rather than aimed at (weapons.tsv), whom an act with no named
 target is aimed at (implicit_targets.tsv) and which nouns name people of no known kind
 (unnamed_people.tsv)."""
@@ -28,6 +28,14 @@ def types_requiring_recipient() -> frozenset[str]:
     """PLOVER types whose definition requires a recipient (coding/data/plover_recipients.tsv)."""
     return frozenset(row["event"] for _, row in read_tsv(CODING_DATA / "plover_recipients.tsv")
                      if row["requires_recipient"] == "yes")
+
+
+@lru_cache(maxsize=1)
+def joint_types() -> frozenset[str]:
+    """PLOVER types whose conjoined subjects act together, as sources with no recipient
+    ("A and B agreed": coding/data/plover_recipients.tsv, column conjoined_subjects)."""
+    return frozenset(row["event"] for _, row in read_tsv(CODING_DATA / "plover_recipients.tsv")
+                     if row.get("conjoined_subjects") == "joint")
 
 
 @lru_cache(maxsize=1)
