@@ -41,7 +41,7 @@ def main() -> None:
             write_corpus(corpus, n, start=10**6, pool=pool)
         db = tmp / f"r{n}.duckdb"
         db.unlink(missing_ok=True)
-        seconds, rss, code = measure([str(BIN / "eventscope"), "run", "--show", "0", str(corpus), "--db", str(db),
+        seconds, rss, code, _ = measure([str(BIN / "eventscope"), "run", "--show", "0", str(corpus), "--db", str(db),
                                       "--batch-size", str(args.batch_size)], tmp / f"r{n}.log")
         peaks.append(rss)
         print(f"{n:>6} articles {seconds:7.1f} s  peak RSS {rss:6.0f} MiB  exit {code}", flush=True)
