@@ -47,3 +47,15 @@ def read_tsv(path: str | Path) -> list[tuple[int, dict[str, str]]]:
 def split_list(cell: str) -> list[str]:
     """The items of a ``|``-separated cell."""
     return [item.strip() for item in cell.split("|") if item.strip()]
+
+
+def read_word_kinds(path: Path, kinds: frozenset[str]) -> dict[str, frozenset[str]]:
+    """A `kind<TAB>words` file: kind -> its words (lower case); every kind in `kinds` once, no other."""
+    out: dict[str, frozenset[str]] = {}
+    for lineno, row in read_tsv(path):
+        if row["kind"] not in kinds or row["kind"] in out:
+            raise DataFileError(f"{path}:{lineno}: kind {row['kind']!r} unknown or listed twice")
+        out[row["kind"]] = frozenset(w.lower() for w in split_list(row["words"]))
+    if out.keys() != kinds:
+        raise DataFileError(f"{path}: kinds missing: {', '.join(sorted(kinds - out.keys()))}")
+    return out
