@@ -80,6 +80,29 @@ def test_copies_of_stored_documents_are_found_through_band_keys():
     assert originals == [original] and not copies
 
 
+def test_the_band_filter_lets_every_stored_key_through_and_spares_lookups_of_absent_ones(tmp_path):
+    from eventscope import linking
+
+    original, other = doc(SEED), doc((EXAMPLES / "000_866081da7399336b.txt").read_text("utf-8"))
+    with Store(tmp_path / "es.duckdb") as store:
+        with store.transaction():
+            assert linking.divert_duplicates([original], store) == [original]
+    with Store(tmp_path / "es.duckdb") as store:  # a new process: the filter is read from doc_lsh
+        keys = signature(original.id, original.text).band_keys()
+        assert [d for d, _ in store.lsh_signatures(keys)] == [original.id]
+        asked = []
+        execute = store.con.execute
+        store.con = type("Spy", (), {"execute": lambda self, sql, *a: asked.append(sql) or execute(sql, *a)})()
+        try:
+            assert store.lsh_signatures(signature(other.id, other.text).band_keys()) == []
+            assert not [sql for sql in asked if "doc_lsh" in sql]  # no stored key shares a bit with them
+        finally:
+            store.con = execute.__self__
+        with store.transaction():  # a copy after the reopen is still one, and written keys join the filter
+            assert linking.divert_duplicates([doc(light_edits(SEED)[0]), other], store) == [other]
+        assert [d for d, _ in store.lsh_signatures(signature(other.id, other.text).band_keys())] == [other.id]
+
+
 def test_short_texts_are_never_copies():
     a, b = doc("Fighting resumed."), doc("Fighting resumed!")
     originals, copies, _ = find_copies([a, b], lambda keys: [])

@@ -30,10 +30,16 @@ def divert_duplicates(documents: list, store) -> list:
         return documents
     known = store.known_copy_ids([d.id for d in documents])
     documents = [d for d in documents if d.id not in known]
-    originals, copies, signatures = find_copies(
-        documents, lambda keys: [from_bytes(i, blob) for i, blob in store.lsh_signatures(keys)])
-    store.write_duplicates(copies,
-                           [(s.doc_id, s.values.tobytes(), s.band_keys()) for s in signatures])
+    found: set[str] = set()  # stored documents sharing a band key: a stored signature of the batch is among them
+
+    def lookup(keys: list[int]) -> list:
+        stored = [from_bytes(i, blob) for i, blob in store.lsh_signatures(keys)]
+        found.update(s.doc_id for s in stored)
+        return stored
+
+    originals, copies, signatures = find_copies(documents, lookup)
+    store.write_duplicates(copies, [(s.doc_id, s.values.tobytes(), s.band_keys()) for s in signatures],
+                           stored=found)
     if copies:  # a late copy adds a source to events already linked
         store.refresh_linked_counts(store.linked_ids_of_documents([c.doc_id for c in copies]))
     return originals

@@ -15,9 +15,12 @@ from datetime import datetime, timezone
 from importlib import resources
 
 
+import numpy as np
+
 from eventscope.models import DocumentCopy, LinkBatch, LinkedEvent, Story, StoryGrowth, StoryState
 from eventscope.store.bulk import insert_columns, rows_to_columns
 
+BAND_FILTER_BITS = 1 << 23  # 1 MiB; at 10,000 stored documents (320,000 band keys) 4% of absent keys pass
 LINK_TABLES = ("document_sources", "event_links", "linked_events", "stories", "story_documents",
                "story_brief")
 # LinkedEvent's fields that are columns of linked_events (trigger and story_id are read from
@@ -37,6 +40,7 @@ def _now() -> datetime:
 
 class LinkTables:
     con = None  # the Store's DuckDB connection
+    _band_bits: np.ndarray | None = None  # band_filter(), built on first use
 
     def create_link_tables(self) -> None:
         self.con.execute(resources.files("eventscope.store").joinpath("schema_links.sql").read_text("utf-8"))
@@ -54,8 +58,34 @@ class LinkTables:
         insert_columns(self.con, table, rows_to_columns(rows), conflict)
 
     # -- near-duplicates ------------------------------------------------------------
+    def band_filter(self) -> np.ndarray:
+        """A bit per hashed band key that some stored document has (a Bloom filter with one hash,
+        BAND_FILTER_BITS bits, read from doc_lsh once per process): a batch looks up only the
+        band keys whose bit is set. An index lookup costs DuckDB ~10 us per key and a batch
+        has 64 x 32 keys, nearly all absent in distinct news; the filter never drops a stored
+        key (it can only let an absent one through), so what is found does not change."""
+        if self._band_bits is None:
+            self._band_bits = np.zeros(BAND_FILTER_BITS // 8, dtype=np.uint8)
+            keys = self.con.execute("SELECT band_key FROM doc_lsh").fetchnumpy()["band_key"]
+            self._remember_bands(np.asarray(keys, dtype=np.int64))
+        return self._band_bits
+
+    def _remember_bands(self, keys: np.ndarray) -> None:
+        if self._band_bits is not None and len(keys):
+            slots = keys & (BAND_FILTER_BITS - 1)
+            np.bitwise_or.at(self._band_bits, slots >> 3, (1 << (slots & 7)).astype(np.uint8))
+
+    def _maybe_stored(self, band_keys: list[int]) -> list[int]:
+        keys = np.asarray(band_keys, dtype=np.int64)
+        slots = keys & (BAND_FILTER_BITS - 1)
+        present = (self.band_filter()[slots >> 3] >> (slots & 7)) & 1
+        return keys[present.astype(bool)].tolist()
+
     def lsh_signatures(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
         """(doc_id, signature) of stored documents sharing any of `band_keys`."""
+        band_keys = self._maybe_stored(band_keys) if band_keys else []
+        if not band_keys:
+            return []
         # two steps: as one nested query DuckDB scanned every signature to find the few wanted
         doc_ids = [r[0] for r in self.con.execute(
             "SELECT DISTINCT doc_id FROM doc_lsh WHERE band_key IN (SELECT unnest(?::BIGINT[]))",
@@ -66,19 +96,25 @@ class LinkTables:
             "SELECT doc_id, signature FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid",
             [sorted(doc_ids)]).fetchall()
 
-    def write_duplicates(self, copies: list[DocumentCopy], signatures: list[tuple[str, bytes, list[int]]]) -> None:
-        """Record copies (document_sources rows) and the signatures of new originals."""
+    def write_duplicates(self, copies: list[DocumentCopy], signatures: list[tuple[str, bytes, list[int]]],
+                         stored: set[str] | None = None) -> None:
+        """Record copies (document_sources rows) and the signatures of new originals; `stored`:
+        those of them whose signature the store already has, when the caller knows (a stored
+        signature is found by `lsh_signatures` with the document's own band keys), else looked up."""
         rows = [{"doc_id": c.doc_id, "source": c.copy.source, "url": c.copy.url, "title": c.copy.title,
                  "date": c.copy.date, "origin": c.copy.origin, "similarity": round(c.similarity, 4),
                  "copy_id": c.copy.id} for c in copies]
         with self.transaction():
             self._append("document_sources", rows, "ON CONFLICT DO NOTHING")
-            stored = {r[0] for r in self.con.execute(  # (an empty list would scan the table)
-                "SELECT doc_id FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
-                [[s[0] for s in signatures]]).fetchall()} if signatures else set()
+            if stored is None:
+                stored = {r[0] for r in self.con.execute(  # (an empty list would scan the table)
+                    "SELECT doc_id FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [[s[0] for s in signatures]]).fetchall()} if signatures else set()
             fresh = [s for s in signatures if s[0] not in stored]
             self._append("doc_minhash", [{"doc_id": d, "signature": blob} for d, blob, _ in fresh])
-            self._append("doc_lsh", [{"band_key": k, "doc_id": d} for d, _, keys in fresh for k in keys])
+            bands = [{"band_key": k, "doc_id": d} for d, _, keys in fresh for k in keys]
+            self._append("doc_lsh", bands)
+            self._remember_bands(np.array([b["band_key"] for b in bands], dtype=np.int64))
 
     def known_copy_ids(self, ids: list[str]) -> set[str]:
         return {r[0] for r in self.con.execute(
