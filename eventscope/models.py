@@ -338,6 +338,7 @@ class StoryState:
     seq: int  # stream position of its last change
     terms: dict[str, float]  # summed member vectors (only the key terms' when read for the postings)
     key_terms: list[str] = field(default_factory=list)  # the terms it is found by (empty when read in full)
+    names: dict[str, int] | None = None  # name -> members using it, when kept apart from `terms`
 
 
 @dataclass

@@ -308,20 +308,27 @@ def test_documents_stored_but_never_linked_are_linked_by_the_next_run(tmp_path):
 
 
 def test_story_vectors_are_stored_compressed_and_read_back_whole(tmp_path):
-    """A story's summed vector is written zlib-compressed (long strings made keyed reads slow
-    as the store grew) and read back unchanged; a vector an older store holds as JSON text
-    still reads."""
+    """A story's summed vector and name counts are written packed and compressed (long strings
+    made keyed reads slow as the store grew; JSON took three times as long to read back) and
+    read back bit for bit, in order; vectors an older store holds as compressed JSON or as JSON
+    text still read."""
     import zlib
 
     from eventscope.models import LinkBatch, StoryState
+    from eventscope.store.links import unpack_vector
 
-    terms = {f"term{i}": i / 7 for i in range(400)}
-    state = StoryState("s1", 3, "2020-01-01", "2020-01-05", "FRA:2", 9, terms)
+    terms = {f"term{i}": i / 7 for i in reversed(range(400))}
+    names = {"okafor": 3, "*okafor": 2, "harbor_city": 1}
+    state = StoryState("s1", 3, "2020-01-01", "2020-01-05", "FRA:2", 9, terms, names=names)
     with Store(tmp_path / "s.duckdb") as store:
         store.write_links(LinkBatch(linked=[], stories=[state], memberships={}, df_delta={}, n_docs=0))
         vector, packed = store.con.execute("SELECT vector, packed FROM story_state").fetchone()
-        assert vector is None and json.loads(zlib.decompress(packed)) == terms
-        assert store.story_vectors_by_id(["s1"])[0].terms == terms
+        assert vector is None and len(packed) < len(json.dumps(terms)) / 2
+        assert [list(d.items()) for d in unpack_vector(packed)] == [list(terms.items()), list(names.items())]
+        (read,) = store.story_vectors_by_id(["s1"])
+        assert list(read.terms.items()) == list(terms.items()) and read.names == names
+        store.con.execute("UPDATE story_state SET packed = ?", [zlib.compress(json.dumps({"a": 0.5, "=x": 2.0}).encode())])
+        assert store.story_vectors_by_id(["s1"])[0].terms == {"a": 0.5, "=x": 2.0}  # the clusterer splits names
         store.con.execute("UPDATE story_state SET vector = ?, packed = NULL", [json.dumps({"old": 1.0})])
         store.con.execute("INSERT INTO story_state (story_id, n) VALUES ('s2', 1)")
         store.con.execute("INSERT INTO story_terms VALUES ('s2', 'older', 0.5, true)")
