@@ -324,6 +324,7 @@ class LinkedEvent:
     location_precision: str | None = None
     story_id: str | None = None  # story of the first document
     mentions: list[EventLink] = field(default_factory=list)  # linked in this batch
+    stored: bool = False  # read from the store (else made by this batch)
 
 
 @dataclass

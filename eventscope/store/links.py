@@ -28,8 +28,9 @@ LINK_TABLES = ("document_sources", "event_links", "linked_events", "stories", "s
                "story_brief")
 # LinkedEvent's fields that are columns of linked_events (trigger and story_id are read from
 # events and story_documents; mentions go to event_links).
-LINKED_EVENT_COLUMNS = tuple(f.name for f in fields(LinkedEvent) if f.name not in ("trigger", "story_id", "mentions"))
-LINKED_EVENT_READ = tuple(f.name for f in fields(LinkedEvent) if f.name != "mentions")
+LINKED_EVENT_COLUMNS = tuple(f.name for f in fields(LinkedEvent)
+                             if f.name not in ("trigger", "story_id", "mentions", "stored"))
+LINKED_EVENT_READ = tuple(f.name for f in fields(LinkedEvent) if f.name not in ("mentions", "stored"))
 
 
 VECTOR_MAGIC = b"ESV1"  # story_state.packed in the binary layout (older stores: zlib-compressed JSON)
@@ -237,7 +238,7 @@ class LinkTables:
         for row in rows:
             wanted = found.get((row["source_code"], row["target_code"]))  # '' and NULL share a key
             if wanted is not None:
-                wanted.append(LinkedEvent(**{k: row[k] for k in LINKED_EVENT_READ}))
+                wanted.append(LinkedEvent(**{k: row[k] for k in LINKED_EVENT_READ}, stored=True))
         return found
 
     def unlinked_documents(self, limit: int = 1000) -> tuple[list[dict], list[dict]]:
@@ -330,10 +331,13 @@ class LinkTables:
         story_documents = [{"story_id": s, "doc_id": d} for d, s in batch.memberships.items()]
         df_delta, n_docs = batch.df_delta, batch.n_docs
         with self.transaction():
-            self._append("linked_events", linked, "ON CONFLICT (id) DO UPDATE SET "
-                         "first_reported = excluded.first_reported, first_doc_id = excluded.first_doc_id")
+            # new linked events are inserted; a stored one that gained mentions changes only its
+            # counts and first report, set by the recount's UPDATE (an ON CONFLICT upsert cost
+            # twice a plain INSERT)
+            self._append("linked_events", [r for r, le in zip(linked, batch.linked) if not le.stored])
             self._append("event_links", mentions, "ON CONFLICT DO NOTHING")
-            self.refresh_linked_counts([r["id"] for r in linked])
+            self.refresh_linked_counts([r["id"] for r in linked], {
+                le.id: (le.first_reported, le.first_doc_id) for le in batch.linked if le.stored})
             self._merge_stories(batch.merged)
             changed = [r["story_id"] for r in story_state]
             if changed:
@@ -365,11 +369,14 @@ class LinkTables:
                               ("story_brief", "story_id")):
             self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [gone]).fetchall()
 
-    def refresh_linked_counts(self, linked_ids: list[str] | None = None) -> None:
+    def refresh_linked_counts(self, linked_ids: list[str] | None = None,
+                              firsts: dict[str, tuple[str | None, str]] | None = None) -> None:
         """Recount mentions, documents and sources (documents + their copies) of the linked
-        events `linked_ids` (all when None). Keyed reads, one per table: their mentions by linked
+        events `linked_ids` (all when None), and set `firsts` ({id: (first_reported,
+        first_doc_id)}) in the same UPDATE. Keyed reads, one per table: their mentions by linked
         event, the mentions' documents by event id, those documents' copies by document (as one
         query, counting copies took a subquery over all of document_sources for every linked event)."""
+        firsts = firsts or {}
         if linked_ids is None:
             linked_ids = [r[0] for r in self.con.execute("SELECT id FROM linked_events").fetchall()]
         ids = sorted(set(linked_ids))
@@ -389,17 +396,25 @@ class LinkTables:
                 count = counts.setdefault(linked_id, [0, set()])
                 count[0] += 1
                 count[1].add(doc_of[event_id])
-        if not counts:
+        if not counts and not firsts:
             return
-        keys = sorted(counts)
-        documents = [len(counts[k][1]) for k in keys]
-        self.con.execute("""UPDATE linked_events SET n_mentions = c.n_mentions, n_documents = c.n_documents,
-                                   n_sources = c.n_sources
+        keys = sorted({*counts, *firsts})
+        documents = [len(counts[k][1]) if k in counts else None for k in keys]
+        self.con.execute("""UPDATE linked_events SET n_mentions = coalesce(c.n_mentions, linked_events.n_mentions),
+                                   n_documents = coalesce(c.n_documents, linked_events.n_documents),
+                                   n_sources = coalesce(c.n_sources, linked_events.n_sources),
+                                   first_reported = CASE WHEN c.given THEN c.first_reported ELSE linked_events.first_reported END,
+                                   first_doc_id = CASE WHEN c.given THEN c.first_doc_id ELSE linked_events.first_doc_id END
                             FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::INTEGER[]) AS n_mentions,
-                                         unnest(?::INTEGER[]) AS n_documents, unnest(?::INTEGER[]) AS n_sources) c
+                                         unnest(?::INTEGER[]) AS n_documents, unnest(?::INTEGER[]) AS n_sources,
+                                         unnest(?::BOOLEAN[]) AS given, unnest(?::VARCHAR[]) AS first_reported,
+                                         unnest(?::VARCHAR[]) AS first_doc_id) c
                             WHERE linked_events.id = c.id""",
-                         [keys, [counts[k][0] for k in keys], documents,
-                          [n + sum(copies.get(d, 0) for d in counts[k][1]) for k, n in zip(keys, documents)]]).fetchall()
+                         [keys, [counts[k][0] if k in counts else None for k in keys], documents,
+                          [n + sum(copies.get(d, 0) for d in counts[k][1]) if k in counts else None
+                           for k, n in zip(keys, documents)],
+                          [k in firsts for k in keys], [firsts.get(k, (None, None))[0] for k in keys],
+                          [firsts.get(k, (None, None))[1] for k in keys]]).fetchall()
 
     def linked_ids_of_documents(self, doc_ids: list[str]) -> list[str]:
         """The linked events that mention events of `doc_ids` (keyed: events by document, links by event)."""
