@@ -307,6 +307,26 @@ def test_documents_stored_but_never_linked_are_linked_by_the_next_run(tmp_path):
         assert store.con.execute("SELECT n_documents FROM linked_events").fetchall() == [(2,)]
 
 
+def test_term_counts_the_writer_keeps_follow_its_writes_and_its_rollbacks(tmp_path):
+    from eventscope.models import LinkBatch
+
+    def batch(df_delta, n_docs):
+        return LinkBatch(linked=[], stories=[], memberships={}, df_delta=df_delta, n_docs=n_docs)
+
+    with Store(tmp_path / "es.duckdb") as store:
+        store.write_links(batch({"kharkiv": 2}, 2))
+        assert store.term_frequencies({"kharkiv", "odesa"}) == ({"kharkiv": 2}, 2)  # read, then kept
+        store.write_links(batch({"kharkiv": 1, "odesa": 1}, 1))
+        assert store.term_frequencies({"kharkiv", "odesa"}) == ({"kharkiv": 3, "odesa": 1}, 3)
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.write_links(batch({"kharkiv": 5}, 5))
+                raise RuntimeError("the batch fails after its links were written")
+        assert store.term_frequencies({"kharkiv", "odesa"}) == ({"kharkiv": 3, "odesa": 1}, 3)
+    with Store(tmp_path / "es.duckdb") as store:
+        assert store.term_frequencies({"kharkiv", "odesa", "lviv"}) == ({"kharkiv": 3, "odesa": 1}, 3)
+
+
 def test_story_vectors_are_stored_compressed_and_read_back_whole(tmp_path):
     """A story's summed vector and name counts are written packed and compressed (long strings
     made keyed reads slow as the store grew; JSON took three times as long to read back) and

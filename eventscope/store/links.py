@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import struct
+from collections import OrderedDict
 import sys
 import zlib
 from array import array
@@ -23,6 +24,7 @@ import numpy as np
 from eventscope.models import DocumentCopy, LinkBatch, LinkedEvent, Story, StoryGrowth, StoryState
 from eventscope.store.bulk import insert_columns, rows_to_columns
 
+DF_CACHE_TERMS = 50_000  # document frequencies kept by the writer (~5 MB; term_frequencies)
 BAND_FILTER_BITS = 1 << 23  # 1 MiB; at 10,000 stored documents (320,000 band keys) 4% of absent keys pass
 LINK_TABLES = ("document_sources", "event_links", "linked_events", "stories", "story_documents",
                "story_brief")
@@ -83,6 +85,8 @@ def _now() -> datetime:
 class LinkTables:
     con = None  # the Store's DuckDB connection
     _band_bits: np.ndarray | None = None  # band_filter(), built on first use
+    _story_docs: int | None = None  # link_counts 'story_docs', once read (term_frequencies)
+    _df: OrderedDict | None = None  # term -> term_df.df of recent batches' terms (term_frequencies)
 
     def create_link_tables(self) -> None:
         self.con.execute(resources.files("eventscope.store").joinpath("schema_links.sql").read_text("utf-8"))
@@ -165,10 +169,36 @@ class LinkTables:
 
     # -- story clustering state -----------------------------------------------------
     def term_frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]:
-        rows = self.con.execute("SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?::VARCHAR[]))",
-                                [sorted(terms)]).fetchall()
-        n = self.con.execute("SELECT value FROM link_counts WHERE name = 'story_docs'").fetchall()
-        return dict(rows), int(n[0][0]) if n else 0
+        """({term: documents using it} for those of `terms` stored, documents counted). Kept
+        for the terms of recent batches (DF_CACHE_TERMS, least recently used out; a term
+        never stored as 0) and updated by `write_links`, so a batch looks up only the terms
+        the process has not met lately: a keyed lookup cost DuckDB ~10 us a term and a
+        batch has ~1,000, more per lookup as term_df grows. The one writer keeps them exact;
+        a rolled-back transaction drops them (`forget_counts`)."""
+        if self._df is None:
+            self._df = OrderedDict()
+        cache = self._df
+        missing = sorted(t for t in terms if t not in cache)
+        found = dict(self.con.execute("SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?::VARCHAR[]))",
+                                      [missing]).fetchall()) if missing else {}
+        out = {}
+        for term in terms:
+            df = cache[term] if term in cache else found.get(term, 0)
+            cache[term] = df
+            cache.move_to_end(term)
+            if df:
+                out[term] = df
+        while len(cache) > DF_CACHE_TERMS:
+            cache.popitem(last=False)
+        if self._story_docs is None:
+            n = self.con.execute("SELECT value FROM link_counts WHERE name = 'story_docs'").fetchall()
+            self._story_docs = int(n[0][0]) if n else 0
+        return out, self._story_docs
+
+    def forget_counts(self) -> None:
+        """Drop what `term_frequencies` keeps (the transaction that changed them rolled back)."""
+        self._df = None
+        self._story_docs = None
 
     def story_keys(self) -> list[StoryState]:
         """Every story with only its key terms (and size, last change), oldest change first:
@@ -355,6 +385,12 @@ class LinkTables:
                 self.con.execute("""INSERT INTO link_counts VALUES ('story_docs', ?)
                                     ON CONFLICT (name) DO UPDATE SET value = link_counts.value + excluded.value""",
                                  [n_docs]).fetchall()
+            cache = self._df or {}  # what term_frequencies keeps follows the rows
+            for term, k in df_delta.items():
+                if term in cache:
+                    cache[term] += k
+            if self._story_docs is not None:
+                self._story_docs += n_docs
 
     def _merge_stories(self, merged: dict[str, str]) -> None:
         """Stories the clusterer merged (story id -> the story that took in its documents):
