@@ -24,7 +24,7 @@ from eventscope.knowledge import taxonomy
 from eventscope.coding.agents import attack_subject, implicit_agent
 from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
-from eventscope.knowledge.implicit_agents import weapons
+from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import (
     WITHHELD, Modality, forecast_by_another, not_done, own_modality, refuses, reported_modality, withheld_reason,
@@ -32,7 +32,7 @@ from eventscope.coding.modality import (
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
     STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
-    drop_subsumed, edit_distance_le1, keep_reported_statements,
+    SEVERAL_PARTIES, drop_subsumed, edit_distance_le1, keep_reported_statements,
 )
 from eventscope.coding.when import parse_iso, resolve
 from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
@@ -40,6 +40,7 @@ from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, 
 AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
 SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
 SELF_SUBJECTS = {"i", "we", "it", "there", "this", "that", "one", "you"}  # "we must act": no request of another
+PLURAL_TAGS = {"NNS", "NNPS"}
 WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" asks Uganda
 
 
@@ -230,8 +231,14 @@ class Coder:
                                      place_country=place[1] if place else None)
         if not sources and (not ((passive or attack) and targets) or info.root == STATEMENT_ROOT):
             return None
-        if cand.pattern.derived and not cand.pattern.objects and not (sources and targets):
-            return None  # a CAMEO.2.0 verb with no object evidence ("took", "faced"): only as a dyad
+        if not targets and len(sources) == 1 and info.plover in types_requiring_party() and any(
+                t.tag_ in PLURAL_TAGS for t in source_tokens):
+            cand.notes.append(SEVERAL_PARTIES)  # "the ministers of A and B met": they met each other
+        if cand.pattern.derived and not cand.pattern.objects and (not (sources and targets) or fallback):
+            # a CAMEO.2.0 verb with no object evidence ("took", "faced"): only as a dyad of its
+            # own arguments, not with a target guessed from a name in its phrases ("serving a
+            # term in Britain", "broke with his rival's victory in Ohio")
+            return None
 
         published = parse_iso(document.date)
         future = modality == Modality.FUTURE  # "agreed in March to sell" is a past agreement
