@@ -260,3 +260,12 @@ def test_a_passive_verb_conjoined_to_a_clause_happens_to_its_subject(code_text):
     arrests = events_of(r, "COERCE")
     assert arrests and targets(arrests[0]) == [("UGA", "CVL")]
     assert [(a.country, a.sector) for a in arrests[0].source] == [("KEN", "COP")]
+
+
+def test_the_object_of_a_praise_or_accusation_does_the_act_of_its_gerund(code_text):
+    r = code_text("Kenya praised Uganda for sending troops to Somalia.")
+    sendings = events_of(r, "MOBILIZE")
+    assert sendings and [a.country for a in sendings[0].source] == ["UGA"]
+    r = code_text("The Kenyan minister apologised for killing the protesters.")  # no object: the subject did it
+    killings = events_of(r, "ASSAULT")
+    assert killings and [a.country for a in killings[0].source] == ["KEN"]
