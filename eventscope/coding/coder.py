@@ -30,6 +30,7 @@ from eventscope.coding.modality import (
     WITHHELD, Modality, forecast_by_another, not_done, own_modality, refuses, reported_modality, withheld_reason,
 )
 from eventscope.coding.places import place_of
+from eventscope.coding.retold import with_retold_targets
 from eventscope.coding.selection import (
     STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
     SEVERAL_PARTIES, drop_subsumed, edit_distance_le1, keep_reported_statements,
@@ -74,7 +75,7 @@ class Coder:
             events = self.classifier.revise(document, doc, actors, events)
         if self.encoder is not None:
             events = self._judged(document, doc, actors, events)
-        events = analyst_events(events)
+        events = with_retold_targets(analyst_events(events))
         return DocumentResult(document, sentences, actors.all_mentions(), events, withheld=withheld)
 
     def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event]) -> list[Event]:
