@@ -155,7 +155,9 @@ class Coder:
                 return None
             keys, fuzzy = [near], True
         words = clauses.object_words(verb)
-        pattern = self.lexicon.match(keys, words)
+        particles = {f" {c.lower_}" for c in verb.children if c.dep_ == "prt"}  # "back down"
+        phrasal = [k for k in keys if any(k.endswith(p) for p in particles)]
+        pattern = self.lexicon.match(keys, words, phrasal=phrasal)
         if pattern is None:
             return None
         domain_words = words | {c.lemma_.lower() for c in verb.children}
