@@ -27,7 +27,8 @@ from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.knowledge.implicit_agents import weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import (
-    WITHHELD, Modality, forecast_by_another, not_done, own_modality, refuses, reported_modality, withheld_reason,
+    WITHHELD, Modality, acts_itself, forecast_by_another, future_code, not_done, own_modality, refuses,
+    relayed, reported_modality, withhold_model_readings, withheld_reason,
 )
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import (
@@ -73,6 +74,7 @@ class Coder:
             events = self.classifier.revise(document, doc, actors, events)
         if self.encoder is not None:
             events = self._judged(document, doc, actors, events)
+        events, withheld = withhold_model_readings(events, withheld)
         events = analyst_events(events)
         return DocumentResult(document, sentences, actors.all_mentions(), events, withheld=withheld)
 
@@ -186,11 +188,13 @@ class Coder:
             else:  # "Russia will not extend the grain deal": a refusal, said or narrated of its doer
                 code, withheld = apply_frame("refuse", code), None
                 cand.notes.append("refused: a negated future act")
-        if withheld is None and cand.frame is None and modality == Modality.FUTURE:
+        if withheld is None and acts_itself(cand.frame) and modality == Modality.FUTURE:  # "will (try to) attack"
             if forecast_by_another(cand.verb, actors, lex):
                 withheld = "forecast by another"  # "analysts say Iran will retaliate": no one's stated intent
-            else:
-                code = apply_frame("intent", code)  # future cooperation is an intent, future force a threat
+            elif future_code(code, relayed(cand.verb, actors, lex)) is None:
+                withheld = "planned"  # "he will visit Kampala, Xinhua reported": a schedule, no commitment
+            else:  # future cooperation is an intent, future force a threat
+                code = future_code(code)
                 cand.notes.append("future tense")
                 if code is None:
                     return None
