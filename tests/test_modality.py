@@ -131,3 +131,21 @@ def test_a_statement_is_not_recoded_into_the_act_withheld_in_its_sentence(code_t
 def test_an_attempt_in_the_future_is_a_forecast_when_someone_else_says_it(code_text):
     result = code_text("Western diplomats say Kenya will try to expel the Ugandan ambassador.")
     assert not any(e.cameo_root == "16" for e in result.events), coded(result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an intent not to do a cooperative act is a refusal (frame_codes.tsv `refuse`) ...
+    ("Kenya decided not to attend the summit in Uganda.", ("125", "REJECT", ("KEN",))),
+    # ... not to do a hostile one, a promise to de-escalate (`restraint`), never the hostile act
+    ("Kenya pledged not to attack Ugandan border posts.", ("0356", "AGREE", ("KEN",))),
+])
+def test_an_intent_not_to_act_is_a_refusal_or_a_promise(code_text, text, expected):
+    result = code_text(text)
+    assert expected in [(e.cameo, e.plover, tuple(a.country for a in e.source)) for e in result.events], coded(result)
+    assert not any(e.cameo_root in {"04", "19"} for e in result.events)
+
+
+def test_an_act_its_doer_failed_to_do_is_withheld(code_text):
+    result = code_text("Uganda failed to release the Kenyan prisoners.")
+    assert not any(e.cameo_root == "08" for e in result.events), coded(result)
+    assert ("08", "negated") in [(e.cameo_root, withheld_reason(e)) for e in result.withheld]

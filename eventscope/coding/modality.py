@@ -306,6 +306,21 @@ def future_code(code: str, relayed: bool = False) -> str | None:
     return apply_frame("intent", code)
 
 
+NEGATING_FRAME = "negate"  # frames.tsv: "failed to release", "stopped attacking": the act is not done
+RESTRAINT_FRAMES = {"intent", "plan"}  # "decided not to attend", "pledged not to attack", "plans not to sign"
+
+
+def restraint_code(code: str) -> str | None:
+    """An intent not to do an act (RESTRAINT_FRAMES over a negated clause): not doing a
+    cooperative act is a refusal ("decided not to attend": frame_codes.tsv `refuse`), not
+    doing a hostile one a promise to de-escalate ("pledged not to attack": `restraint`,
+    CAMEO 035 express intent to yield); None when it is neither ("vowed not to comment")."""
+    info = taxonomy.cameo(code)
+    if info.quad_class in (1, 2) and info.root not in SPEECH_ROOTS:
+        return apply_frame("refuse", code)
+    return apply_frame("restraint", code)
+
+
 def acts_itself(frame: str | None) -> bool:
     """No frame, or one that codes the act itself ("will try to attack", "will continue to
     talk": frame_codes.tsv `attempt`, `begin`): the clause's tense is the act's."""
@@ -329,17 +344,17 @@ def _model_typed(event) -> bool:
 
 def withhold_model_readings(events: list, withheld: list) -> tuple[list, list]:
     """A model-typed event in a sentence where the coder withheld an act of the same PLOVER
-    type, or of the act's intent ("..., a radio station reported": the meeting withheld as
+    type or CAMEO root, or of the act's intent ("..., a radio station reported": the meeting withheld as
     planned, the relaying verb recoded to a meeting or an intent to meet) reads that act
     again: it is withheld too, with the same reason."""
     reasons = {}
-    for w in withheld:  # the act, or its intent ("will meet" read as a meeting or as 036)
+    for w in withheld:  # the act's type or root, or its intent's ("will meet" read as a meeting or as 036)
         intent = future_code(w.cameo)
-        for plover in {w.plover, taxonomy.cameo(intent).plover if intent else None} - {None, ""}:
-            reasons.setdefault((w.sentence, plover), withheld_reason(w))
+        for kind in {w.plover, w.cameo_root, taxonomy.cameo(intent).plover if intent else None} - {None, ""}:
+            reasons.setdefault((w.sentence, kind), withheld_reason(w))
     kept = []
     for event in events:
-        reason = reasons.get((event.sentence, event.plover))
+        reason = reasons.get((event.sentence, event.plover)) or reasons.get((event.sentence, event.cameo_root))
         if reason is not None and _model_typed(event):
             event.evidence += (Evidence("rule", f"{WITHHELD}: {reason}"),)
             withheld = withheld + [event]
