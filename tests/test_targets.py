@@ -282,3 +282,13 @@ def test_the_object_of_an_adjective_complement_is_searched_for_the_target(code_t
     r = code_text("The Kenyan opposition remained skeptical of the Ugandan president's chances.")
     doubts = events_of(r, "ACCUSE")
     assert doubts and targets(doubts[0]) == [("UGA", "GOV")]
+
+
+def test_a_refusal_aimed_at_no_one_is_aimed_at_the_other_party_of_the_story(code_text):
+    r = code_text("Ugandan and Kenyan officials met in Kampala for trade talks on Monday. Uganda wants "
+                  "lower tariffs on its sugar. But Kenya is balking at committing to any cut.")
+    refusals = events_of(r, "REJECT")
+    assert refusals and [a.country for a in refusals[0].source] == ["KEN"] and targets(refusals[0]) == [("UGA", None)]
+    # a story that names no other country twice: no one to aim it at
+    r = code_text("Kenya is balking at committing to any cut in tariffs.")
+    assert all(not e.target for e in events_of(r, "REJECT"))

@@ -152,7 +152,7 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
         targets = [a for a in adjunct_addressees(verb, actors, lexicon) if a.entity not in source_entities]
         notes += ["target: whom the speaker was telling"] if targets else []
     if not targets and sources:
-        targets = implicit(code, action, sources)
+        targets = implicit(code, action, sources, actors)
         notes += [f"target: implied by the act ({targets[0].name})"] if targets else []
     return sources, targets, fallback
 
