@@ -79,3 +79,15 @@ def test_being_determined_to_act_is_an_intent(lexicon_text):
     # CAMEO 03: the adjective frames ("is ready / willing / determined to") express intent
     events = lexicon_text("Kenya is determined to mend its damaged ties with Uganda.").events
     assert [e.cameo for e in events] == ["032"], [(e.cameo, e.trigger) for e in events]
+
+
+def test_an_intensifier_codes_what_it_steps_up_and_nothing_by_itself(lexicon_text):
+    """CAMEO.2.0's BOOST block (boost, escalate, increase, step up, ...) codes through its
+    object patterns; its fallback 060 is no reading of "escalated the crisis"."""
+    assert not lexicon_text("Beijing and the Hong Kong government continue to escalate the crisis.").events
+    assert not lexicon_text("The Kenyan government increased fuel prices on Monday.").events
+    cases = {"Peru stepped up pressure on Bolivia over the dam.": "100",
+             "Peru stepped up attacks on Bolivian rebel camps.": "190",
+             "Kenya intensified its criticism of Uganda.": "111"}
+    for text, code in cases.items():
+        assert [e.cameo for e in lexicon_text(text).events] == [code], text
