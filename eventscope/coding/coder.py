@@ -26,9 +26,10 @@ from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
-from eventscope.coding.modality import (
-    NEGATING_FRAME, RESTRAINT_FRAMES, WITHHELD, Modality, acts_itself, forecast_by_another, future_code, not_done, own_modality, refuses, restraint_code,
-    relayed, reported_modality, withhold_model_readings, withheld_reason,
+from eventscope.coding.modality import Modality, forecast_by_another, not_done, own_modality, refuses, relayed, reported_modality
+from eventscope.coding.modality_codes import (
+    NEGATING_FRAME, RESTRAINT_FRAMES, WITHHELD, acts_itself, future_code, restraint_code, withhold_model_readings,
+    withheld_reason,
 )
 from eventscope.coding.places import place_of
 from eventscope.coding.retold import with_retold_targets
