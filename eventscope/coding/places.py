@@ -6,7 +6,9 @@ on the verbs or actors of its sentence ("In Kabul, police arrested ..."), for a 
 the dateline ("KABUL (Reuters) -") when the event's actors belong to the dateline's country,
 and for a wire story filed from elsewhere the country it covers. Which words name a place
 is `coding.place_phrases`' job (its words are data: coding/data/place_words.tsv), which
-place a name stands for `coding.place_names`'.
+place a name stands for `coding.place_names`', what the document says around the sentence
+(the dateline's story, the main town, the sentence before) `coding.place_story`'s, and the
+places the actors say (a court's seat, a town that acts) `coding.place_actors`'.
 
 `place_events` is the one call the pipeline makes: it sets the location fields of every
 event of a coded document, whichever coder made them.
@@ -14,7 +16,6 @@ event of a coded document, whichever coder made them.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -23,16 +24,19 @@ from eventscope.coding import clauses
 from eventscope.coding.place_names import (  # noqa: F401  (resolve, capitals: the public names)
     PLACE_ENTS, PlaceContext, _capital_of, _country_area, capital_city, capitals, resolve, resolve_place, town_named,
 )
-from eventscope.coding.place_story import local_dateline, main_town, paragraph_place
-from eventscope.coding.place_phrases import (
-    AIMED_PREPS, AREA_WORDS, DESTINATION_PREPS, EVENT_NOUNS, HOME_ROOTS, HOME_SECTORS, LOCATIVE_PREPS, MARCH_WORDS,
-    MISREAD_LABELS, OCCASION_PREPS, ORIGIN_CODES, PLACE_AIMED_ROOTS, SEATED_SECTORS, STRIKE_ROOTS, TRAVEL_VERBS,
-    VISIT_CODES, VISIT_ROOTS, at_sea, attachment, clause_facilities, clause_places, compound_start, named_facility, named_in, names_a_place, sentence_owners,
+from eventscope.coding.place_actors import (  # noqa: F401  (GUESSED_PERSON: the evidence tests read)
+    GUESSED_PERSON, guessed_country, seat_country, town_actor,
 )
+from eventscope.coding.place_phrases import (
+    AIMED_PREPS, AREA_WORDS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, MISREAD_LABELS,
+    OCCASION_PREPS, ORIGIN_CODES, PLACE_AIMED_ROOTS, STRIKE_ROOTS, TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS, at_sea,
+    attachment, clause_facilities, clause_places, compound_start, named_facility, named_in, names_a_place,
+    sentence_owners,
+)
+from eventscope.coding.place_story import local_dateline, main_town, paragraph_place
 from eventscope.models import Actor, DocumentResult, Event, Evidence, Location
 
 ARMED_SECTORS = {"MIL", "COP"}  # forces that may act abroad
-GUESSED_PERSON = "a person of no known country"  # actors/resolution.py's evidence for a guessed country
 
 
 def aim_at_place(event: Event) -> None:
@@ -120,16 +124,16 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
         area = _country_area(context.covered_country())  # country the story is about
         if area is not None:
             return replace(area, evidence="story")
-    countries = {a.country for a in event.source + event.target if a.country and not _guessed_country(a)}
+    countries = {a.country for a in event.source + event.target if a.country and not guessed_country(a)}
     # whoever acts says where: "Mexican authorities deported 300 Indians" is no act of a
     # "NEW DELHI -" story's town, though its targets are Indian
-    acting = {a.country for a in event.source if a.country and not _guessed_country(a)
+    acting = {a.country for a in event.source if a.country and not guessed_country(a)
               and _country_area(a.country) is not None}
     dateline = context.dateline
     if dateline is not None and (not countries or dateline.country in countries) \
             and (not acting or dateline.country in acting):
         return dateline
-    seat = _seat_country(event) or _town_actor(event, sent)  # "Alexandria's police chief": his town
+    seat = seat_country(event) or town_actor(event, sent)  # "Alexandria's police chief": his town
     if seat is not None and seat.precision == "city":
         return seat
     return (_covered_country(event, context) if dateline is not None else None) or seat
@@ -152,8 +156,8 @@ def _covered_country(event: Event, context: PlaceContext) -> Location | None:
     country = context.covered_country()
     if country is None or country == context.dateline.country:
         return None
-    sources = {a.country for a in event.source if a.country and not _guessed_country(a)}
-    targets = {a.country for a in event.target if a.country and not _guessed_country(a)
+    sources = {a.country for a in event.source if a.country and not guessed_country(a)}
+    targets = {a.country for a in event.target if a.country and not guessed_country(a)
                and _country_area(a.country) is not None}
     # "Russian jets bombed Syrian rebels"; not an army, which may fight abroad ("attacked Kenya's army")
     struck = event.cameo_root in STRIKE_ROOTS and targets == {country} and all(
@@ -171,70 +175,6 @@ def _home(event: Event, context: PlaceContext) -> str | None:
     if len(states) == 1:
         return states.pop()
     return context.dateline.country if context.dateline is not None else context.covered_country()
-
-
-def _seat_country(event: Event) -> Location | None:
-    """A court, a police force or a parliament acts where it sits: "a Tunisian court jailed
-    a man" happened in Tunisia, "Moscow police detained ..." in Moscow, when the actor's own
-    words name its country (not the story's country lent to "police"), whoever it acts on
-    ("Turkish police detained a German journalist" happened in Turkey). A government coerces
-    at home too ("Mexican immigration authorities deported 300 Indians": in Mexico), and cuts
-    ties from home ("the United States imposed sanctions on Turkey": in the United States)."""
-    sources = event.source
-    seated = SEATED_SECTORS | (HOME_SECTORS if event.cameo_root in HOME_ROOTS else set())
-    if not sources or any(_sector(a) not in seated or not _names_its_country(a) for a in sources):
-        return None
-    countries = {a.country for a in sources}
-    if len(countries) != 1:
-        return None
-    country = countries.pop()
-    town = next((t for a in sources if (t := town_named(a.text or a.name, country)) is not None), None)
-    where = town or _country_area(country)
-    return replace(where, evidence="actor") if where is not None else None
-
-
-def _sector(actor: Actor) -> str | None:
-    """The actor's sector; a state named as such ("the United States": a country entry, no
-    sector) is STATE."""
-    if actor.sector:
-        return actor.sector
-    return "STATE" if any(e.decides == "name" and e.kind == "lexicon" and e.value.startswith("country:")
-                          for e in actor.evidence) else None
-
-
-def _town_actor(event: Event, sent: Span | None) -> Location | None:
-    """A town that acts is its government acting at home: "Chicago imposed a curfew", "Quito
-    stripped him of asylum" happened in Chicago, in Quito. The sources must be one town, named
-    whole (not "Los Angeles County") by the lexicon's city or capital entry and tagged a place by
-    the parser (not a person whose name is a town's: "Lyons said")."""
-    names = {(a.text or a.name, a.country) for a in event.source}
-    if sent is None or len(names) != 1 or not all(_is_town(a, sent) for a in event.source):
-        return None
-    text, country = names.pop()
-    where = resolve(text, PlaceContext(Counter({country: 1})))
-    if where is None or where.country != country or where.precision != "city":
-        return None
-    return replace(where, evidence="actor")
-
-
-def _is_town(actor: Actor, sent: Span) -> bool:
-    span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.end > actor.start else None
-    return span is not None and any(t.ent_type_ == "GPE" for t in span) and any(
-        e.decides == "name" and e.kind == "lexicon" and e.value.split(":")[0] in {"city", "capital"}
-        for e in actor.evidence)
-
-
-def _guessed_country(actor: Actor) -> bool:
-    """The actor's country is the story's, guessed for a person no lexicon knows (actors say so
-    in its evidence): it says nothing about where the act was, and taken as a fact it would put
-    a quoted deportee's words in the country he was deported from ("NEW DELHI -" over a story
-    about the United States)."""
-    return any(e.decides == "country" and GUESSED_PERSON in e.value for e in actor.evidence)
-
-
-def _names_its_country(actor: Actor) -> bool:
-    """The actor's country was read from its own words (a lexicon entry), not lent by a rule."""
-    return bool(actor.country) and any(e.decides == "country" and e.kind == "lexicon" for e in actor.evidence)
 
 
 def _action_of(event: Event, sent: Span) -> Token | None:
