@@ -180,7 +180,7 @@ def table(title: str, counts: Counter) -> None:
 
 
 def load(split: str) -> list[tuple[dict, object]]:
-    from eventscope.evaluation.realnews import find_shared, load_document
+    from eventscope.evaluation.realnews_run import find_shared, load_document
 
     records = [json.loads(line) for line in REALNEWS.open(encoding="utf-8") if line.strip()]
     shared = find_shared(REALNEWS)
