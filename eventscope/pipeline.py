@@ -170,6 +170,30 @@ def code_records(records: Iterable[dict], dictionaries: str | Path | None = None
         yield from _code_batch(processor, pending)
 
 
+def code_documents(documents: Iterable[Document], dictionaries: str | Path | None = None,
+                   batch_size: int = DEFAULT_BATCH) -> Iterator[dict]:
+    """`eventscope code` on articles (text or HTML files read by ingest): one {"id", "title",
+    "date", "source", "events"} per Document, in input order. The id is the file the article
+    came from, so an analyst can find it again; title, date and outlet are what ingest found."""
+    from eventscope.api import default_processor
+
+    processor = default_processor(dictionary_source(dictionaries))
+    batch: list[Document] = []
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from _article_results(processor, batch)
+            batch = []
+    if batch:
+        yield from _article_results(processor, batch)
+
+
+def _article_results(processor: Processor, docs: list[Document]) -> Iterator[dict]:
+    for doc, result in zip(docs, processor.process(docs)):
+        yield {"id": doc.external_id or doc.origin, "title": doc.title, "date": doc.date,
+               "source": doc.source, "events": [e.to_contract(contract_country) for e in result.events]}
+
+
 def _code_batch(processor: Processor, batch: list[tuple[str, Document | None]]) -> Iterator[dict]:
     docs = [d for _, d in batch if d is not None]
     results = iter(processor.process(docs))

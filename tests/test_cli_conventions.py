@@ -78,6 +78,26 @@ def test_code_writes_stdout_and_exits_3_on_a_rejected_record(tmp_path, processor
     assert "rejected" in result.stderr and "records," not in result.stderr  # --quiet: no summary
 
 
+def test_code_reads_articles_from_a_folder_as_run_does(tmp_path, processor):
+    """A folder of .txt/.html articles is coded one line per article, named by its file, with
+    what ingest found (headline, date), and an unreadable file is named and skipped."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Rebels seize border town\n\nMarch 3, 2015\n\n"
+                                  "Iranian troops attacked rebel positions near the border on Monday.\n",
+                                  encoding="utf-8")
+    (folder / "b.html").write_text("<html><head><title>Talks in Oslo</title></head><body><article><h1>Talks in Oslo"
+                                   "</h1><p>Norway's foreign minister met the Colombian president in Oslo on "
+                                   "Tuesday to discuss the peace process.</p></article></body></html>", encoding="utf-8")
+    (folder / "c.pdf").write_bytes(b"%PDF-1.4")
+    result = invoke("code", str(folder), "-o", "-", "--quiet")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"].rsplit("/", 1)[-1] for line in lines] == ["a.txt", "b.html"]
+    assert lines[0]["title"] == "Rebels seize border town" and lines[0]["date"] == "2015-03-03"
+    assert lines[0]["events"] and lines[0]["events"][0]["source"][0]["country"] == "IRN"
+    assert result.exit_code == 3 and "c.pdf" in result.stderr
+
+
 @pytest.fixture(scope="module")
 def held_db(tmp_path_factory):
     """A database another process holds open for writing, as `eventscope run` does."""

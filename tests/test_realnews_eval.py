@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from eventscope.cli import app
-from eventscope.evaluation.realnews import RealNewsScore, event_triples, load_document, score_article
+from eventscope.evaluation.realnews import RealNewsScore, event_triples, score_article
+from eventscope.evaluation.realnews_run import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

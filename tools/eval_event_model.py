@@ -146,8 +146,8 @@ def realnews_train_folds(records: list[dict], encoders: list[EventEncoder]) -> d
     article read by the encoder fold model that never saw it (fold = hash of its group, as
     in training): what the thresholds of coding.judge were set on, measured honestly."""
     from eventscope.coding import encoder as E
-    from eventscope.evaluation.realnews import (RealNewsScore, contract_with_mentions, find_shared,
-                                                load_document, score_article)
+    from eventscope.evaluation.realnews import RealNewsScore, contract_with_mentions, score_article
+    from eventscope.evaluation.realnews_run import find_shared, load_document
     from eventscope.pipeline import Processor, pipeline_config
 
     shared = find_shared(REALNEWS)
@@ -200,8 +200,8 @@ def encoder_alone(examples, encoder: EventEncoder) -> dict:
 def evaluate_realnews(records: list[dict], encoder: EventEncoder) -> dict:
     """The whole shipped coder (its linear models never saw real news) on the heldout
     articles, through our own ingest as `eventscope eval` does, before and after the encoder."""
-    from eventscope.evaluation.realnews import (RealNewsScore, contract_with_mentions, find_shared,
-                                                load_document, score_article)
+    from eventscope.evaluation.realnews import RealNewsScore, contract_with_mentions, score_article
+    from eventscope.evaluation.realnews_run import find_shared, load_document
     from eventscope.pipeline import Processor
 
     shared = find_shared(REALNEWS)

@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from eventscope.evaluation.place_eval import measure_documents
-    from eventscope.evaluation.realnews import find_shared, load_document
+    from eventscope.evaluation.realnews_run import find_shared, load_document
     from eventscope.evaluation.records import read_gold
     from eventscope.pipeline import Processor
 

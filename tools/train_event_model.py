@@ -251,7 +251,7 @@ def export(model, tokenizer, labels, directory: Path, meta: dict, quantise: bool
 def article_sentences(wanted: bool = True):
     """record -> its article's sentences as the pipeline splits them (for D.realnews_train),
     or None when not `wanted` or the shared folder is absent."""
-    from eventscope.evaluation.realnews import find_shared, load_document
+    from eventscope.evaluation.realnews_run import find_shared, load_document
 
     shared = find_shared(REALNEWS) if wanted else None
     if shared is None:

@@ -55,6 +55,7 @@ class Article:
     fold: int
     model: str
     settled: list | None = None  # a sentence set (an untitled wire item): its events as judged by default
+    withheld: list = ()  # the events the coder's rules withheld, as they were when the judge ran
 
 
 def fold_of(record: dict, folds: int) -> int:
@@ -70,14 +71,14 @@ def collect(loaded: list[tuple[dict, object]], encoder_of) -> list[Article]:
     processor = Processor(config=pipeline_config(encoder=True))
     coder, captured = processor.coder, []
 
-    def capture(document, doc, actors, events, withheld=None):
+    def capture(document, doc, actors, events, withheld=()):
         sentences = [(s.start_char, s.text) for s in doc.sents]
         judged = judge.judged_events(events, sentences, coder.encoder, keep=is_story_main_event)
         settled = None
         if judge.is_sentence_set(document, len(sentences)):  # the grid is for stories
             settled = judge.revise(document, doc, actors, copy.deepcopy(events), coder.encoder, coder.lexicon,
                                    keep=is_story_main_event)
-        captured.append((copy.deepcopy(events), judged, settled))
+        captured.append((copy.deepcopy(events), judged, settled, copy.deepcopy(list(withheld))))
         return events
 
     coder._judged = capture  # the coder's own step, replaced by one that records its input
@@ -86,9 +87,9 @@ def collect(loaded: list[tuple[dict, object]], encoder_of) -> list[Article]:
         coder.encoder = encoder_of(record)
         captured.clear()
         doc = next(iter(processor._pipe([document])))  # outside a memory zone: the Doc stays usable
-        events, judged, settled = captured[0]
+        events, judged, settled, withheld = captured[0]
         articles.append(Article(record, document, doc, doc._.result, events, judged, record.get("_fold", -1),
-                                coder.encoder.name, settled))
+                                coder.encoder.name, settled, withheld))
     return articles
 
 
@@ -97,23 +98,25 @@ def replay(article: Article, settings: JudgeSettings | None, withheld: list[dict
     judging under `settings` (None: the encoder off; a sentence set is judged as by default);
     `withheld` gets the events withheld as not done (the coder's rules' and the veto's), as
     the scorer reads them."""
-    from eventscope.coding.modality import withheld_reason
+    from eventscope.coding.modality import withhold_model_readings, withheld_reason
+    from eventscope.coding.retold import with_retold_targets
     from eventscope.coding.places import place_events
     from eventscope.coding.selection import analyst_events
     from eventscope.evaluation.realnews import contract_with_mentions
     from eventscope.models import DocumentResult
 
     events = copy.deepcopy(article.events if settings is None or article.settled is None else article.settled)
-    vetoed = list(copy.deepcopy(article.result.withheld))
+    held = copy.deepcopy(article.withheld)  # what the rules withheld, as the judge found it
     if settings is not None:  # as judge.revise and Coder._judged
         if article.settled is None and judge.reads_stories(settings):
             events = judge.settle_all(events, article.judged, article.model, settings, sentence_set=False,
-                                      withheld=vetoed)
-    if withheld is not None:
-        withheld += [dict(contract_with_mentions(e), withheld=withheld_reason(e)) for e in vetoed]
+                                      withheld=held)
         events = [replace(e, id="") for e in sorted(events, key=lambda e: (e.sentence, e.span[0]))]
+    events, held = withhold_model_readings(events, held)  # as Coder.code after the judge
+    if withheld is not None:
+        withheld += [dict(contract_with_mentions(e), withheld=withheld_reason(e)) for e in held]
     result = DocumentResult(article.result.document, article.result.sentences, article.result.actors,
-                            analyst_events(events))
+                            with_retold_targets(analyst_events(events)))
     place_events(result, article.doc)
     return [contract_with_mentions(e) for e in result.events]
 
@@ -191,7 +194,7 @@ def table(title: str, counts: Counter) -> None:
 
 
 def load(split: str) -> list[tuple[dict, object]]:
-    from eventscope.evaluation.realnews import find_shared, load_document
+    from eventscope.evaluation.realnews_run import find_shared, load_document
 
     records = [json.loads(line) for line in REALNEWS.open(encoding="utf-8") if line.strip()]
     shared = find_shared(REALNEWS)

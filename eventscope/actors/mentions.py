@@ -6,9 +6,10 @@ Coreference has no usable model on PyPI, so it is written from the parse:
 - an appositive ("his Iranian counterpart, Rear Adm. Ali Shamkhani") joins both sides;
 - "counterpart(s)" takes the role (sector) of the person it is the counterpart of;
 - he/she/his/her go to a person, it/its to a country or body, of this or the previous two
-  sentences: the latest one that was a subject, else the latest one (a person is a person's
+  sentences: the latest one that was a main clause's subject (active or passive), else the
+  latest other clause's subject, else the latest one (a person is a person's
   name, whatever tag the parser gives a later mention of it, or a role noun that names no
-  body: "the spokesman", not "the embassy");
+  body: "the spokesman", not "the embassy"; a "leader" is a person);
 - they/them/their go to the last plural actors of this or the previous two sentences (a
   plural noun, or a list of conjoined actors: "Japan, Canada and Mexico"), a subject first;
 - a definite description that gives only a nationality ("the 48-year-old Kenyan", "the

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from eventscope.cli.app import app
 from eventscope.cli.options import Dictionaries, dictionaries_arg
 from eventscope.evaluation import score
-from eventscope.evaluation.realnews import is_realnews
+from eventscope.evaluation.realnews_run import is_realnews
 from eventscope.evaluation.records import (
     ACTORS, EVENTS, OTHER_COMMANDS, STORIES, detect_kind, gold_problem, keep_valid, read_jsonl, read_predictions,
 )
@@ -65,7 +65,8 @@ def _run_coder(records: list[dict], dictionaries: Path | None,
 def _score_realnews(gold: Path, dictionaries: Path | None, limit: int | None,
                     save: Path | None, out: Console, err: Console) -> int:
     """Real-news gold names its articles (text stays in ../shared): ingest, code, score."""
-    from eventscope.evaluation.realnews import evaluate_file, render
+    from eventscope.evaluation.realnews import render
+    from eventscope.evaluation.realnews_run import evaluate_file
 
     result, coded = evaluate_file(gold, dictionaries=dictionaries, limit=limit)
     for problem in result.missing:

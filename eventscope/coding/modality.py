@@ -12,8 +12,11 @@ from enum import Enum
 from spacy.tokens import Token
 
 from eventscope.coding import clauses
+from eventscope.coding.frames import KEEP, apply_frame
 from eventscope.coding.selection import NEWS_SECTORS
-from eventscope.knowledge.verb_lexicon import Lexicon
+from eventscope.knowledge import taxonomy
+from eventscope.knowledge.verb_lexicon import Lexicon, frame_rules
+from eventscope.models import Evidence
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
 PROSPECTIVE_DEPS = {"xcomp", "pcomp", "prep", "acl"}  # the complement of "about to", "verge of"
@@ -38,6 +41,7 @@ class Modality(str, Enum):
     SPECULATIVE = "speculative"
     FUTURE = "future"  # will/would/shall: promised, planned or threatened, not done
     PROSPECTIVE = "prospective"  # governed by "about to", "set to", "on the verge of": not done yet
+    SCHEDULED = "scheduled"  # governed by "scheduled to", "due to": on a timetable, no one's intent
 
 
 def is_negated(verb: Token, lexicon: Lexicon) -> bool:
@@ -77,6 +81,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
     for child in verb.children:
         if child.dep_ == "mark" and lexicon.is_word("conditional", child.lower_):
             return Modality.CONDITIONAL
+    if _anticipated(verb, lexicon):
+        return Modality.FUTURE  # "before he travels to Kampala next week"
     if is_hedge(verb, lexicon):
         return Modality.SPECULATIVE
     if any(c.dep_ == "advmod" and lexicon.is_word("doubting", c.lower_) for c in verb.children):
@@ -94,6 +100,13 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
         if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.head.dep_ != "ROOT":
             return Modality.FUTURE  # "is to visit"
     return Modality.ASSERTED
+
+
+def _anticipated(verb: Token, lexicon: Lexicon) -> bool:
+    """A present-tense clause of "before", "until" (modality.tsv `anticipating`): in a report,
+    what happens "before he travels" is still to come ("before he travelled": it came)."""
+    return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and any(
+        c.dep_ == "mark" and lexicon.is_word("anticipating", c.lower_) for c in verb.children)
 
 
 def _performative(verb: Token, lexicon: Lexicon) -> bool:
@@ -186,6 +199,8 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
             if token.dep_ in FRAME_COMPLEMENT_DEPS and head.pos_ in {"VERB", "AUX", "ADJ"} and \
                     lexicon.frames.get(lemma) in UNREALISED_FRAMES and token is not verb:
                 return Modality.SPECULATIVE  # an act nested in a frame's complement: the frame is the event
+            if lexicon.is_word("scheduling", lemma) and token.dep_ in PROSPECTIVE_DEPS:
+                return Modality.SCHEDULED  # "is scheduled to visit", "was due to be released"
             if lexicon.is_word("prospective", lemma) and token.dep_ in PROSPECTIVE_DEPS:
                 prospective = True
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
@@ -222,9 +237,26 @@ def forecast_by_another(verb: Token, actors, lexicon: Lexicon) -> bool:
     speakers = [a for a in actors.actors_of(clauses.subject_tokens(speech)[0]) if a.sector not in NEWS_SECTORS]
     if not speakers:
         return False
+    return not _speaks_for_doer(verb, speakers, actors)
+
+
+def relayed(verb: Token, actors, lexicon: Lexicon) -> bool:
+    """Is a future act reported by someone other than its doer: a news outlet or an unnamed
+    statement ("Qureshi will meet Pompeo, Xinhua reported", "..., a statement said") or
+    another actor? Narrated by the text itself ("the minister will visit Paris") or said by
+    its doer ("he said he will meet", "We will meet"), it is not."""
+    speech = speech_above(verb, lexicon)
+    if speech is None or any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for c in verb.children):
+        return False
+    speakers = [a for a in actors.actors_of(clauses.subject_tokens(speech)[0]) if a.sector not in NEWS_SECTORS]
+    return not (speakers and _speaks_for_doer(verb, speakers, actors))
+
+
+def _speaks_for_doer(verb: Token, speakers, actors) -> bool:
+    """A speaker is the doer, or a state's speaker (STATE_SECTORS) speaking for its country."""
     doers = actors.actors_of(clauses.subject_tokens(verb)[0])
     state = {a.country for a in speakers if a.country and a.sector in STATE_SECTORS and not _assumed_country(a)}
-    return not ({a.entity for a in speakers} & {a.entity for a in doers}
+    return bool({a.entity for a in speakers} & {a.entity for a in doers}
                 or state & {a.country for a in doers if a.country})
 
 
@@ -264,6 +296,37 @@ def _reading(verb: Token, lexicon: Lexicon) -> tuple[str | None, Modality | None
     return None, Modality.ASSERTED
 
 
+def future_code(code: str, relayed: bool = False) -> str | None:
+    """What a future clause no frame verb carries makes of its act's code ("will expel": a
+    threat, "will send aid": an intent; frame_codes.tsv `intent`), or None for a plan that
+    someone other than its doer relays (`relayed`: "Qureshi will meet Pompeo, Xinhua
+    reported"): frame_codes.tsv `future` drops those (a meeting still to come)."""
+    if relayed and apply_frame("future", code) is None:
+        return None
+    return apply_frame("intent", code)
+
+
+NEGATING_FRAME = "negate"  # frames.tsv: "failed to release", "stopped attacking": the act is not done
+RESTRAINT_FRAMES = {"intent", "plan"}  # "decided not to attend", "pledged not to attack", "plans not to sign"
+
+
+def restraint_code(code: str) -> str | None:
+    """An intent not to do an act (RESTRAINT_FRAMES over a negated clause): not doing a
+    cooperative act is a refusal ("decided not to attend": frame_codes.tsv `refuse`), not
+    doing a hostile one a promise to de-escalate ("pledged not to attack": `restraint`,
+    CAMEO 035 express intent to yield); None when it is neither ("vowed not to comment")."""
+    info = taxonomy.cameo(code)
+    if info.quad_class in (1, 2) and info.root not in SPEECH_ROOTS:
+        return apply_frame("refuse", code)
+    return apply_frame("restraint", code)
+
+
+def acts_itself(frame: str | None) -> bool:
+    """No frame, or one that codes the act itself ("will try to attack", "will continue to
+    talk": frame_codes.tsv `attempt`, `begin`): the clause's tense is the act's."""
+    return frame is None or frame_rules().get(frame) == {"*": KEEP}
+
+
 WITHHELD = "withheld as not done"  # evidence (rule) of an event the coder read but did not code
 
 
@@ -271,3 +334,30 @@ def withheld_reason(event) -> str | None:
     """Why the coder withheld `event` as not done (its WITHHELD evidence), or None."""
     prefix = WITHHELD + ": "
     return next((e.value[len(prefix):] for e in event.evidence if e.kind == "rule" and e.value.startswith(prefix)), None)
+
+
+def _model_typed(event) -> bool:
+    """Did a learned model give the event its type (added it, or recoded its pattern's code)?"""
+    return not any(e.kind == "pattern" for e in event.evidence) or any(
+        e.kind == "model" and e.value.startswith("recoded") for e in event.evidence)
+
+
+def withhold_model_readings(events: list, withheld: list) -> tuple[list, list]:
+    """A model-typed event in a sentence where the coder withheld an act of the same PLOVER
+    type or CAMEO root, or of the act's intent ("..., a radio station reported": the meeting withheld as
+    planned, the relaying verb recoded to a meeting or an intent to meet) reads that act
+    again: it is withheld too, with the same reason."""
+    reasons = {}
+    for w in withheld:  # the act's type or root, or its intent's ("will meet" read as a meeting or as 036)
+        intent = future_code(w.cameo)
+        for kind in {w.plover, w.cameo_root, taxonomy.cameo(intent).plover if intent else None} - {None, ""}:
+            reasons.setdefault((w.sentence, kind), withheld_reason(w))
+    kept = []
+    for event in events:
+        reason = reasons.get((event.sentence, event.plover)) or reasons.get((event.sentence, event.cameo_root))
+        if reason is not None and _model_typed(event):
+            event.evidence += (Evidence("rule", f"{WITHHELD}: {reason}"),)
+            withheld = withheld + [event]
+        else:
+            kept.append(event)
+    return kept, withheld

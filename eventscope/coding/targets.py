@@ -15,7 +15,10 @@ accusing, demanding or threatening that-clause ("alleged that the minister took 
 target an act's definition implies (a curfew falls on the state's own people). (A protest or
 visit aimed at no one is aimed at the country where it happens: coding.places, after the
 events are placed.) After the whole sentence is coded, a reaction with no target is aimed at
-whoever did the act it reacts to (`aimed_at_reported_act`). The targets the text gives
+whoever did the act it reacts to (`aimed_at_reported_act`); once the document is coded, an act
+told without a target takes that of the same act told with one (coding.retold). A passive
+verb with no subject of its own happens to the subject of the clause it is conjoined to
+("tried to flee but was arrested": `conjoined_patients`). The targets the text gives
 without naming an actor are made in coding.implied_targets. Pure functions over spaCy tokens
 and the document's actors (actors.mentions.DocActors).
 """
@@ -57,7 +60,7 @@ CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warn
 def target_heads(cand: Candidate) -> list[Token]:
     """The tokens the parse offers as the act's targets; a request's also whom it is asked of:
     "urged Iran to join", "demanded that Uganda withdraw"."""
-    heads = clauses.target_tokens(cand.action)
+    heads = conjoined_patients(cand.action) + clauses.target_tokens(cand.action)
     if cand.frame in REQUEST_FRAMES:
         asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
         asked = clauses.direct_objects(cand.verb) + asked
@@ -65,6 +68,22 @@ def target_heads(cand: Candidate) -> list[Token]:
         # "said the US should cut off support for the militia" is a demand of the US
         heads = asked if asked else heads
     return through_quantities(not_origins(heads))
+
+
+def conjoined_patients(action: Token) -> list[Token]:
+    """"I tried to cross but was caught by police and deported": a passive verb with no
+    subject of its own, conjoined to a clause, happens to that clause's subject."""
+    first = action.head if clauses.shares_passive(action) else action  # "caught and deported"
+    if not any(c.dep_ == "auxpass" for c in first.children) or any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in first.children):
+        return []
+    head = first
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return clauses.conjuncts(subjects[0])
+    return []
 
 
 def not_origins(heads: list[Token]) -> list[Token]:
