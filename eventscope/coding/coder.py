@@ -76,17 +76,20 @@ class Coder:
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
         if self.encoder is not None:
-            events = self._judged(document, doc, actors, events)
+            events = self._judged(document, doc, actors, events, withheld)  # its vetoes join `withheld`
         events, withheld = withhold_model_readings(events, withheld)
         events = with_retold_targets(analyst_events(events))
         return DocumentResult(document, sentences, actors.all_mentions(), events, withheld=withheld)
 
-    def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event]) -> list[Event]:
+    def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event],
+                withheld: list[Event] | None = None) -> list[Event]:
         """The event encoder judges each clause with an actor (coding.judge.revise); a story's
-        main event keeps the type the story model read from the whole story."""
+        main event keeps the type the story model read from the whole story; the acts it
+        vetoes as not done are appended to `withheld`."""
         from eventscope.coding.judge import revise
 
-        events = revise(document, doc, actors, events, self.encoder, self.lexicon, keep=is_story_main_event)
+        events = revise(document, doc, actors, events, self.encoder, self.lexicon, keep=is_story_main_event,
+                        withheld=withheld)
         return [replace(e, id="") for e in events]  # the id hashes the code
 
     # --- finding predicates and their codes ------------------------------------------
