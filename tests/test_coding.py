@@ -176,7 +176,7 @@ def test_hearsay_and_expectation_are_not_coded_as_done(code_text):
 
 @pytest.mark.parametrize("text, root", [
     ("Japan is about to restore full diplomatic ties with North Korea.", "03"),
-    ("The Turkish president is due to meet his Greek counterpart in Athens on Friday.", "03"),
+    # ("is due to meet his Greek counterpart": a timetable, withheld as scheduled: tests/test_modality.py)
     ("Brazil is on the verge of signing a defence pact with Argentina.", "05"),  # 057 is its own intent
     ("Egypt is poised to send troops to Sudan.", "13"),
     ("Russia is about to attack Ukraine.", "13"),

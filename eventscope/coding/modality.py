@@ -13,6 +13,8 @@ from spacy.tokens import Token
 
 from eventscope.coding import clauses
 from eventscope.coding.selection import NEWS_SECTORS
+from eventscope.coding.targets import through_quantities
+from eventscope.coding.modality_codes import WITHHELD, withheld_reason  # noqa: F401 (read from here too)
 from eventscope.knowledge.verb_lexicon import Lexicon
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
@@ -38,6 +40,7 @@ class Modality(str, Enum):
     SPECULATIVE = "speculative"
     FUTURE = "future"  # will/would/shall: promised, planned or threatened, not done
     PROSPECTIVE = "prospective"  # governed by "about to", "set to", "on the verge of": not done yet
+    SCHEDULED = "scheduled"  # governed by "scheduled to", "due to": on a timetable, no one's intent
 
 
 def is_negated(verb: Token, lexicon: Lexicon) -> bool:
@@ -77,6 +80,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
     for child in verb.children:
         if child.dep_ == "mark" and lexicon.is_word("conditional", child.lower_):
             return Modality.CONDITIONAL
+    if _anticipated(verb, lexicon):
+        return Modality.FUTURE  # "before he travels to Kampala next week"
     if is_hedge(verb, lexicon):
         return Modality.SPECULATIVE
     if any(c.dep_ == "advmod" and lexicon.is_word("doubting", c.lower_) for c in verb.children):
@@ -94,6 +99,13 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
         if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.head.dep_ != "ROOT":
             return Modality.FUTURE  # "is to visit"
     return Modality.ASSERTED
+
+
+def _anticipated(verb: Token, lexicon: Lexicon) -> bool:
+    """A present-tense clause of "before", "until" (modality.tsv `anticipating`): in a report,
+    what happens "before he travels" is still to come ("before he travelled": it came)."""
+    return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and any(
+        c.dep_ == "mark" and lexicon.is_word("anticipating", c.lower_) for c in verb.children)
 
 
 def _performative(verb: Token, lexicon: Lexicon) -> bool:
@@ -186,6 +198,8 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
             if token.dep_ in FRAME_COMPLEMENT_DEPS and head.pos_ in {"VERB", "AUX", "ADJ"} and \
                     lexicon.frames.get(lemma) in UNREALISED_FRAMES and token is not verb:
                 return Modality.SPECULATIVE  # an act nested in a frame's complement: the frame is the event
+            if lexicon.is_word("scheduling", lemma) and token.dep_ in PROSPECTIVE_DEPS:
+                return Modality.SCHEDULED  # "is scheduled to visit", "was due to be released"
             if lexicon.is_word("prospective", lemma) and token.dep_ in PROSPECTIVE_DEPS:
                 prospective = True
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
@@ -219,12 +233,35 @@ def forecast_by_another(verb: Token, actors, lexicon: Lexicon) -> bool:
     speech = speech_above(verb, lexicon)
     if speech is None or any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for c in verb.children):
         return False
-    speakers = [a for a in actors.actors_of(clauses.subject_tokens(speech)[0]) if a.sector not in NEWS_SECTORS]
+    speakers = _speakers(speech, actors)
     if not speakers:
         return False
+    return not _speaks_for_doer(verb, speakers, actors)
+
+
+def relayed(verb: Token, actors, lexicon: Lexicon) -> bool:
+    """Is a future act reported by someone other than its doer: a news outlet or an unnamed
+    statement ("Qureshi will meet Pompeo, Xinhua reported", "..., a statement said") or
+    another actor? Narrated by the text itself ("the minister will visit Paris") or said by
+    its doer ("he said he will meet", "We will meet"), it is not."""
+    speech = speech_above(verb, lexicon)
+    if speech is None or any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for c in verb.children):
+        return False
+    speakers = _speakers(speech, actors)
+    return not (speakers and _speaks_for_doer(verb, speakers, actors))
+
+
+def _speakers(speech: Token, actors) -> list:
+    """Who says it, news outlets left out (they relay); "a number of analysts": the analysts."""
+    subjects = through_quantities(clauses.subject_tokens(speech)[0])
+    return [a for a in actors.actors_of(subjects) if a.sector not in NEWS_SECTORS]
+
+
+def _speaks_for_doer(verb: Token, speakers, actors) -> bool:
+    """A speaker is the doer, or a state's speaker (STATE_SECTORS) speaking for its country."""
     doers = actors.actors_of(clauses.subject_tokens(verb)[0])
     state = {a.country for a in speakers if a.country and a.sector in STATE_SECTORS and not _assumed_country(a)}
-    return not ({a.entity for a in speakers} & {a.entity for a in doers}
+    return bool({a.entity for a in speakers} & {a.entity for a in doers}
                 or state & {a.country for a in doers if a.country})
 
 
@@ -262,12 +299,3 @@ def _reading(verb: Token, lexicon: Lexicon) -> tuple[str | None, Modality | None
     if own == Modality.FUTURE or governing == Modality.PROSPECTIVE:
         return None, Modality.FUTURE
     return None, Modality.ASSERTED
-
-
-WITHHELD = "withheld as not done"  # evidence (rule) of an event the coder read but did not code
-
-
-def withheld_reason(event) -> str | None:
-    """Why the coder withheld `event` as not done (its WITHHELD evidence), or None."""
-    prefix = WITHHELD + ": "
-    return next((e.value[len(prefix):] for e in event.evidence if e.kind == "rule" and e.value.startswith(prefix)), None)
