@@ -26,9 +26,10 @@ from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
-from eventscope.coding.modality import (
-    NEGATING_FRAME, RESTRAINT_FRAMES, WITHHELD, Modality, acts_itself, forecast_by_another, future_code, not_done, own_modality, refuses, restraint_code,
-    relayed, reported_modality, withhold_model_readings, withheld_reason,
+from eventscope.coding.modality import Modality, forecast_by_another, not_done, own_modality, refuses, relayed, reported_modality
+from eventscope.coding.modality_codes import (
+    NEGATING_FRAME, RESTRAINT_FRAMES, WITHHELD, acts_itself, future_code, restraint_code, withhold_model_readings,
+    withheld_reason,
 )
 from eventscope.coding.places import place_of
 from eventscope.coding.retold import with_retold_targets
@@ -211,10 +212,11 @@ class Coder:
                 cand.notes.append(f"{cand.frame} that an act not be done")
             else:  # "decided not to attend": a refusal; "pledged not to attack": a promise to de-escalate
                 inner = self._pattern(cand.action) if cand.frame in RESTRAINT_FRAMES else None
-                code = restraint_code(inner[1]) if inner else None
-                if code is None:
+                restrained = restraint_code(inner[1]) if inner else None
+                if restrained is None:  # the act keeps its code, withheld
                     withheld = "negated act"  # "hoped not to attack", "threatened not to attend"
                 else:
+                    code = restrained
                     cand.notes.append(f"{cand.frame} not to act")
         if withheld is not None:
             cand.notes.append(f"{WITHHELD}: {withheld}")
