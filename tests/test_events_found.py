@@ -17,10 +17,11 @@ def _event(source, target, decides=None) -> Event:
                  cameo_root="15", goldstein=-7.2, quad_class=4, plover="MOBILIZE", evidence=(note,))
 
 
-def test_a_story_main_event_with_no_actor_is_not_filed_beside_events_with_actors():
+def test_a_story_main_event_with_no_actor_is_kept_beside_events_with_actors():
+    # the story's type is what the record is mainly about, even when its clauses name others
     army = Actor(name="Ruritanian army", country="RUR", sector="MIL")
     kept = analyst_events([_event([], [], decides=MAIN_EVENT), _event([army], [])])
-    assert [e.source for e in kept] == [[army]]
+    assert [e.source for e in kept] == [[], [army]]
 
 
 def test_a_story_main_event_with_no_actor_is_the_news_when_nothing_else_is():
