@@ -17,8 +17,15 @@ def _event(source, target, decides=None) -> Event:
                  cameo_root="15", goldstein=-7.2, quad_class=4, plover="MOBILIZE", evidence=(note,))
 
 
-def test_a_story_main_event_with_no_actor_is_not_filed():
-    assert analyst_events([_event([], [], decides=MAIN_EVENT)]) == []
+def test_a_story_main_event_with_no_actor_is_not_filed_beside_events_with_actors():
+    army = Actor(name="Ruritanian army", country="RUR", sector="MIL")
+    kept = analyst_events([_event([], [], decides=MAIN_EVENT), _event([army], [])])
+    assert [e.source for e in kept] == [[army]]
+
+
+def test_a_story_main_event_with_no_actor_is_the_news_when_nothing_else_is():
+    assert len(analyst_events([_event([], [], decides=MAIN_EVENT)])) == 1
+    assert analyst_events([_event([], [])]) == []  # no story model behind it: nothing to file
 
 
 def test_a_story_main_event_with_an_actor_stays():

@@ -335,7 +335,7 @@ def test_story_vectors_are_stored_compressed_and_read_back_whole(tmp_path):
     import zlib
 
     from eventscope.models import LinkBatch, StoryState
-    from eventscope.store.links import unpack_vector
+    from eventscope.store.story_vectors import unpack_vector
 
     terms = {f"term{i}": i / 7 for i in reversed(range(400))}
     names = {"okafor": 3, "*okafor": 2, "harbor_city": 1}

@@ -149,3 +149,28 @@ def test_an_act_its_doer_failed_to_do_is_withheld(code_text):
     result = code_text("Uganda failed to release the Kenyan prisoners.")
     assert not any(e.cameo_root == "08" for e in result.events), coded(result)
     assert ("08", "negated") in [(e.cameo_root, withheld_reason(e)) for e in result.withheld]
+
+
+def test_modality_data_files_are_well_formed():
+    """modality.tsv kinds the coder reads exist and are lower-case words; every code the frame
+    table makes of an act is a CAMEO code (or keep / drop)."""
+    from eventscope.knowledge import taxonomy
+    from eventscope.knowledge.verb_lexicon import default_lexicon, frame_rules
+
+    lexicon = default_lexicon()
+    for kind in ("negator", "conditional", "future", "prospective", "scheduling", "anticipating", "negating"):
+        words = lexicon.modality.get(kind)
+        assert words and all(w == w.lower().strip() for w in words), kind
+    rules = frame_rules()
+    assert rules["future"]["04"] == "-" and rules["future"]["*"] == "="
+    for frame, table in rules.items():
+        for prefix, result in table.items():
+            assert prefix == "*" or prefix.isdigit(), (frame, prefix)
+            assert result in {"=", "-"} or taxonomy.cameo(result).code == result, (frame, prefix, result)
+
+
+def test_a_forecast_by_a_number_of_others_is_theirs(code_text):
+    # "a number of analysts": the analysts say it, not the doers
+    result = code_text("A number of analysts say that Kenya and Uganda will seek to restore diplomatic ties.")
+    assert not any(e.cameo_root in {"03", "05"} for e in result.events), coded(result)
+    assert "forecast by another" in [withheld_reason(e) for e in result.withheld]

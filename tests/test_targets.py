@@ -269,3 +269,26 @@ def test_the_object_of_a_praise_or_accusation_does_the_act_of_its_gerund(code_te
     r = code_text("The Kenyan minister apologised for killing the protesters.")  # no object: the subject did it
     killings = events_of(r, "ASSAULT")
     assert killings and [a.country for a in killings[0].source] == ["KEN"]
+
+
+def test_an_ing_clause_beside_a_statement_made_to_someone_is_aimed_at_the_one_told(code_text):
+    r = code_text("Mwangi told Ruto, repeatedly calling for an explanation of the delay.")
+    requests = events_of(r, "REQUEST")
+    assert requests and [a.text for a in requests[0].target] == ["Ruto"]
+    assert "target: whom the speaker was telling" in requests[0].evidence_text
+
+
+def test_the_object_of_an_adjective_complement_is_searched_for_the_target(code_text):
+    r = code_text("The Kenyan opposition remained skeptical of the Ugandan president's chances.")
+    doubts = events_of(r, "ACCUSE")
+    assert doubts and targets(doubts[0]) == [("UGA", "GOV")]
+
+
+def test_a_refusal_aimed_at_no_one_is_aimed_at_the_other_party_of_the_story(code_text):
+    r = code_text("Ugandan and Kenyan officials met in Kampala for trade talks on Monday. Uganda wants "
+                  "lower tariffs on its sugar. But Kenya is balking at committing to any cut.")
+    refusals = events_of(r, "REJECT")
+    assert refusals and [a.country for a in refusals[0].source] == ["KEN"] and targets(refusals[0]) == [("UGA", None)]
+    # a story that names no other country twice: no one to aim it at
+    r = code_text("Kenya is balking at committing to any cut in tariffs.")
+    assert all(not e.target for e in events_of(r, "REJECT"))

@@ -6,25 +6,8 @@ from __future__ import annotations
 from conftest import coded_events
 
 
-def _types_by_sentence(result) -> dict[int, set[str]]:
-    found: dict[int, set[str]] = {}
-    for event in result.events:
-        found.setdefault(event.sentence, set()).add(event.plover)
-    return found
-
-
-def test_the_story_model_adds_no_second_type_to_an_act_the_lexicon_read(code_text):
-    # the headline speaks for an arrest story; the lead's act is a criticism, read by its verb
-    result = code_text("Kenya criticized Uganda over the arrests of its fishermen on Lake Victoria.",
-                       title="Regional news")
-    assert _types_by_sentence(result) == {0: {"ACCUSE"}}, [(e.cameo, e.evidence) for e in result.events]
-    result = code_text("Somali militants launched an attack on a Kenyan army base near Mandera.",
-                       title="Regional news")
-    assert _types_by_sentence(result) == {0: {"ASSAULT"}}, [(e.cameo, e.evidence) for e in result.events]
-
-
-def test_the_story_model_still_names_the_act_of_a_bare_statement(code_text):
-    # where the lexicon read only "said", the story's main event may stand in that sentence
+def test_the_story_model_names_the_act_of_a_story_told_in_a_bare_statement(code_text):
+    # where the lexicon read only "said", the story's main event stands in that sentence
     result = code_text("Kenyan troops shelled rebel positions near the Ugandan border on Sunday, "
                        "the army said.\n\nThe rebels said they would fight on.",
                        title="Kenyan army shells rebel positions near Uganda")
@@ -79,3 +62,15 @@ def test_being_determined_to_act_is_an_intent(lexicon_text):
     # CAMEO 03: the adjective frames ("is ready / willing / determined to") express intent
     events = lexicon_text("Kenya is determined to mend its damaged ties with Uganda.").events
     assert [e.cameo for e in events] == ["032"], [(e.cameo, e.trigger) for e in events]
+
+
+def test_an_intensifier_codes_what_it_steps_up_and_nothing_by_itself(lexicon_text):
+    """CAMEO.2.0's BOOST block (boost, escalate, increase, step up, ...) codes through its
+    object patterns; its fallback 060 is no reading of "escalated the crisis"."""
+    assert not lexicon_text("Beijing and the Hong Kong government continue to escalate the crisis.").events
+    assert not lexicon_text("The Kenyan government increased fuel prices on Monday.").events
+    cases = {"Peru stepped up pressure on Bolivia over the dam.": "100",
+             "Peru stepped up attacks on Bolivian rebel camps.": "190",
+             "Kenya intensified its criticism of Uganda.": "111"}
+    for text, code in cases.items():
+        assert [e.cameo for e in lexicon_text(text).events] == [code], text

@@ -67,6 +67,11 @@ class MentionResolver:
         self._settle_story_country()
         return self._by_token
 
+    @property
+    def country_counts(self) -> dict[str, int]:
+        """How much the document names each country (places, nationalities, known actors)."""
+        return dict(self._counts)
+
     def _count_named(self, token: Token, actors: list[Actor]) -> None:
         """A known person or organisation names its country as much as a place name does
         ("Mr. Trump said" speaks of the United States): their mentions count for the story's

@@ -26,9 +26,10 @@ from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
-from eventscope.coding.modality import (
-    NEGATING_FRAME, RESTRAINT_FRAMES, WITHHELD, Modality, acts_itself, forecast_by_another, future_code, not_done, own_modality, refuses, restraint_code,
-    relayed, reported_modality, withhold_model_readings, withheld_reason,
+from eventscope.coding.modality import Modality, forecast_by_another, not_done, own_modality, refuses, relayed, reported_modality
+from eventscope.coding.modality_codes import (
+    NEGATING_FRAME, RESTRAINT_FRAMES, WITHHELD, acts_itself, future_code, restraint_code, withhold_model_readings,
+    withheld_reason,
 )
 from eventscope.coding.places import place_of
 from eventscope.coding.retold import with_retold_targets
@@ -75,17 +76,20 @@ class Coder:
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
         if self.encoder is not None:
-            events = self._judged(document, doc, actors, events)
+            events = self._judged(document, doc, actors, events, withheld)  # its vetoes join `withheld`
         events, withheld = withhold_model_readings(events, withheld)
         events = with_retold_targets(analyst_events(events))
         return DocumentResult(document, sentences, actors.all_mentions(), events, withheld=withheld)
 
-    def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event]) -> list[Event]:
+    def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event],
+                withheld: list[Event] | None = None) -> list[Event]:
         """The event encoder judges each clause with an actor (coding.judge.revise); a story's
-        main event keeps the type the story model read from the whole story."""
+        main event keeps the type the story model read from the whole story; the acts it
+        vetoes as not done are appended to `withheld`."""
         from eventscope.coding.judge import revise
 
-        events = revise(document, doc, actors, events, self.encoder, self.lexicon, keep=is_story_main_event)
+        events = revise(document, doc, actors, events, self.encoder, self.lexicon, keep=is_story_main_event,
+                        withheld=withheld)
         return [replace(e, id="") for e in events]  # the id hashes the code
 
     # --- finding predicates and their codes ------------------------------------------

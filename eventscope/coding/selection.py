@@ -143,10 +143,10 @@ def analyst_events(events: list[Event]) -> list[Event]:
     """What an analyst would list: news media are the channel, not a party, and a bare
     statement with no one it is about is attribution, not an event.
 
-    An event needs an actor on at least one side, the story model's main event too: a type
-    read from a whole story with no one doing it and no one it is done to is no record an
-    analyst can file (on the real-news dev set's train split, 6 of 6 such events were no
-    event of their article). A reporter or outlet is never a target ("told reporters", "told
+    An event needs an actor on at least one side. The story model's main event with none
+    stays only when the text reports no event with actors (then the story's type is the
+    news, as a bare statement is); beside such events it is no record an analyst can file
+    (on the real-news dev set's train split 6 of 6 were no event of their article). A reporter or outlet is never a target ("told reporters", "told
     Reuters"), and what a reporter relays is not the reporter's act ("Al Jazeera's correspondent said ...") --
     journalists protesting still are. A CAMEO 01 statement stays only when it is about a
     named actor (a comment, denial or sympathy: CAMEO 011-019), or when the text reports
@@ -156,8 +156,9 @@ def analyst_events(events: list[Event]) -> list[Event]:
     """
     kept = []
     reports_acts = any(e.cameo_root != STATEMENT_ROOT for e in events)
+    reports_dyads = any(e.source or e.target for e in events if not is_story_main_event(e))
     for event in events:
-        if not event.source and not event.target:
+        if not event.source and not event.target and (reports_dyads or not is_story_main_event(event)):
             continue  # an act by no one on no one: nothing an analyst can file
         if event.source and all(a.sector in NEWS_SECTORS for a in event.source) \
                 and event.cameo_root not in MEDIA_OWN_ROOTS:

@@ -9,23 +9,15 @@ their cost follows the batch, not the size of the store.
 from __future__ import annotations
 
 import json
-import struct
-from collections import OrderedDict
-import sys
-import zlib
-from array import array
 from dataclasses import asdict, fields
 from datetime import datetime, timezone
 from importlib import resources
 
-
-import numpy as np
-
 from eventscope.models import DocumentCopy, LinkBatch, LinkedEvent, Story, StoryGrowth, StoryState
 from eventscope.store.bulk import insert_columns, rows_to_columns
+from eventscope.store.link_caches import LinkCaches
+from eventscope.store.story_vectors import pack_vector, unpack_vector
 
-DF_CACHE_TERMS = 50_000  # document frequencies kept by the writer (~5 MB; term_frequencies)
-BAND_FILTER_BITS = 1 << 23  # 1 MiB; at 10,000 stored documents (320,000 band keys) 4% of absent keys pass
 LINK_TABLES = ("document_sources", "event_links", "linked_events", "stories", "story_documents",
                "story_brief")
 # LinkedEvent's fields that are columns of linked_events (trigger and story_id are read from
@@ -33,44 +25,6 @@ LINK_TABLES = ("document_sources", "event_links", "linked_events", "stories", "s
 LINKED_EVENT_COLUMNS = tuple(f.name for f in fields(LinkedEvent)
                              if f.name not in ("trigger", "story_id", "mentions", "stored"))
 LINKED_EVENT_READ = tuple(f.name for f in fields(LinkedEvent) if f.name not in ("mentions", "stored"))
-
-
-VECTOR_MAGIC = b"ESV1"  # story_state.packed in the binary layout (older stores: zlib-compressed JSON)
-
-
-def pack_vector(terms: dict[str, float], names: dict[str, int] | None) -> bytes:
-    """A story's summed vector and name counts as story_state.packed: "ESV1", the two counts
-    (uint32 LE), then zlib of float64 weights, int64 counts and the words, one a line, all in
-    dict order. Reading it back costs a third of parsing the JSON it replaced (a batch reads
-    hundreds of candidate stories) and the floats come back bit for bit."""
-    names = names or {}
-    words = [*terms, *names]
-    text = "\n".join(words)
-    if text.count("\n") != max(0, len(words) - 1):
-        raise ValueError("a story term or name holds a line break")
-    weights, counts = array("d", terms.values()), array("q", names.values())
-    if sys.byteorder != "little":
-        weights.byteswap()
-        counts.byteswap()
-    body = weights.tobytes() + counts.tobytes() + text.encode("utf-8")
-    return struct.pack("<4sII", VECTOR_MAGIC, len(terms), len(names)) + zlib.compress(body, 6)
-
-
-def unpack_vector(blob: bytes) -> tuple[dict[str, float], dict[str, int] | None]:
-    """(terms, names) of story_state.packed; names None when the vector holds none apart (an
-    older store's JSON, where names are terms under `=`; the clusterer splits them)."""
-    if blob[:4] != VECTOR_MAGIC:
-        return json.loads(zlib.decompress(blob)), None
-    _, n_terms, n_names = struct.unpack_from("<4sII", blob)
-    body = zlib.decompress(memoryview(blob)[12:])
-    weights, counts = array("d"), array("q")
-    weights.frombytes(body[:8 * n_terms])
-    counts.frombytes(body[8 * n_terms:8 * (n_terms + n_names)])
-    if sys.byteorder != "little":
-        weights.byteswap()
-        counts.byteswap()
-    words = body[8 * (n_terms + n_names):].decode("utf-8").split("\n") if n_terms + n_names else []
-    return dict(zip(words[:n_terms], weights)), (dict(zip(words[n_terms:], counts)) if n_names else None)
 
 
 def actor_pair(source_code: str | None, target_code: str | None) -> str:
@@ -82,11 +36,8 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-class LinkTables:
+class LinkTables(LinkCaches):
     con = None  # the Store's DuckDB connection
-    _band_bits: np.ndarray | None = None  # band_filter(), built on first use
-    _story_docs: int | None = None  # link_counts 'story_docs', once read (term_frequencies)
-    _df: OrderedDict | None = None  # term -> term_df.df of recent batches' terms (term_frequencies)
 
     def create_link_tables(self) -> None:
         self.con.execute(resources.files("eventscope.store").joinpath("schema_links.sql").read_text("utf-8"))
@@ -104,29 +55,6 @@ class LinkTables:
         insert_columns(self.con, table, rows_to_columns(rows), conflict)
 
     # -- near-duplicates ------------------------------------------------------------
-    def band_filter(self) -> np.ndarray:
-        """A bit per hashed band key that some stored document has (a Bloom filter with one hash,
-        BAND_FILTER_BITS bits, read from doc_lsh once per process): a batch looks up only the
-        band keys whose bit is set. An index lookup costs DuckDB ~10 us per key and a batch
-        has 64 x 32 keys, nearly all absent in distinct news; the filter never drops a stored
-        key (it can only let an absent one through), so what is found does not change."""
-        if self._band_bits is None:
-            self._band_bits = np.zeros(BAND_FILTER_BITS // 8, dtype=np.uint8)
-            keys = self.con.execute("SELECT band_key FROM doc_lsh").fetchnumpy()["band_key"]
-            self._remember_bands(np.asarray(keys, dtype=np.int64))
-        return self._band_bits
-
-    def _remember_bands(self, keys: np.ndarray) -> None:
-        if self._band_bits is not None and len(keys):
-            slots = keys & (BAND_FILTER_BITS - 1)
-            np.bitwise_or.at(self._band_bits, slots >> 3, (1 << (slots & 7)).astype(np.uint8))
-
-    def _maybe_stored(self, band_keys: list[int]) -> list[int]:
-        keys = np.asarray(band_keys, dtype=np.int64)
-        slots = keys & (BAND_FILTER_BITS - 1)
-        present = (self.band_filter()[slots >> 3] >> (slots & 7)) & 1
-        return keys[present.astype(bool)].tolist()
-
     def lsh_signatures(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
         """(doc_id, signature) of stored documents sharing any of `band_keys`."""
         band_keys = self._maybe_stored(band_keys) if band_keys else []
@@ -160,7 +88,7 @@ class LinkTables:
             self._append("doc_minhash", [{"doc_id": d, "signature": blob} for d, blob, _ in fresh])
             bands = [{"band_key": k, "doc_id": d} for d, _, keys in fresh for k in keys]
             self._append("doc_lsh", bands)
-            self._remember_bands(np.array([b["band_key"] for b in bands], dtype=np.int64))
+            self._remember_bands([b["band_key"] for b in bands])
 
     def known_copy_ids(self, ids: list[str]) -> set[str]:
         return {r[0] for r in self.con.execute(
@@ -168,38 +96,6 @@ class LinkTables:
             [sorted(set(ids))]).fetchall()}
 
     # -- story clustering state -----------------------------------------------------
-    def term_frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]:
-        """({term: documents using it} for those of `terms` stored, documents counted). Kept
-        for the terms of recent batches (DF_CACHE_TERMS, least recently used out; a term
-        never stored as 0) and updated by `write_links`, so a batch looks up only the terms
-        the process has not met lately: a keyed lookup cost DuckDB ~10 us a term and a
-        batch has ~1,000, more per lookup as term_df grows. The one writer keeps them exact;
-        a rolled-back transaction drops them (`forget_counts`)."""
-        if self._df is None:
-            self._df = OrderedDict()
-        cache = self._df
-        missing = sorted(t for t in terms if t not in cache)
-        found = dict(self.con.execute("SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?::VARCHAR[]))",
-                                      [missing]).fetchall()) if missing else {}
-        out = {}
-        for term in terms:
-            df = cache[term] if term in cache else found.get(term, 0)
-            cache[term] = df
-            cache.move_to_end(term)
-            if df:
-                out[term] = df
-        while len(cache) > DF_CACHE_TERMS:
-            cache.popitem(last=False)
-        if self._story_docs is None:
-            n = self.con.execute("SELECT value FROM link_counts WHERE name = 'story_docs'").fetchall()
-            self._story_docs = int(n[0][0]) if n else 0
-        return out, self._story_docs
-
-    def forget_counts(self) -> None:
-        """Drop what `term_frequencies` keeps (the transaction that changed them rolled back)."""
-        self._df = None
-        self._story_docs = None
-
     def story_keys(self) -> list[StoryState]:
         """Every story with only its key terms (and size, last change), oldest change first:
         what the clusterer's postings are built from when a process first links."""
@@ -307,7 +203,13 @@ class LinkTables:
             "SELECT story_id, doc_id FROM story_documents WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
             [ids]).fetchall()
         documents = self._documents_by_id([d for _, d in members])
-        events_of = self._counts_by_doc("events", [d for _, d in members])
+        events = self.con.execute(  # every member's events: counted, and those of the chosen kept
+            """SELECT doc_id, sentence, date, date_precision FROM events
+               WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid""",
+            [sorted({d for _, d in members})]).fetchall() if members else []
+        events_of: dict[str, int] = {}
+        for row in events:
+            events_of[row[0]] = events_of.get(row[0], 0) + 1
         chosen: dict[str, str] = {}  # doc_id -> story_id, the documents a brief is built from
         for story_id in ids:
             docs = sorted((documents[d] for s, d in members if s == story_id and d in documents),
@@ -318,15 +220,15 @@ class LinkTables:
                 material[story_id]["documents"].append(doc)
         wanted = sorted(chosen)
         event_sentences = set()
-        for doc_id, sentence, date, precision in self.con.execute(
-                """SELECT doc_id, sentence, date, date_precision FROM events
-                   WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid""", [wanted]).fetchall():
+        for doc_id, sentence, date, precision in events:
+            if doc_id not in chosen:
+                continue
             event_sentences.add((doc_id, sentence))
             material[chosen[doc_id]]["events"].append(
                 {"doc_id": doc_id, "sentence": sentence, "date": date, "date_precision": precision})
         for doc_id, idx, text in self.con.execute(
                 """SELECT doc_id, idx, text FROM sentences
-                   WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid""", [wanted]).fetchall():
+                   WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid""", [wanted]).fetchall() if wanted else []:
             if idx == 0 or (doc_id, idx) in event_sentences:
                 material[chosen[doc_id]]["sentences"].append({"doc_id": doc_id, "idx": idx, "text": text})
         return material
@@ -335,12 +237,6 @@ class LinkTables:
         """{id: {id, title, date}} of the stored documents among `ids` (a primary-key lookup)."""
         return {row["id"]: row for row in self._rows(
             "SELECT id, title, date FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(set(ids))])}
-
-    def _counts_by_doc(self, table: str, doc_ids: list[str]) -> dict[str, int]:
-        """{doc_id: rows of `table` (keyed by doc_id) for that document} for `doc_ids`."""
-        return dict(self.con.execute(
-            f"SELECT doc_id, count(*) FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY doc_id",
-            [sorted(set(doc_ids))]).fetchall())
 
     # -- writing --------------------------------------------------------------------
     def write_links(self, batch: LinkBatch) -> None:
@@ -385,12 +281,7 @@ class LinkTables:
                 self.con.execute("""INSERT INTO link_counts VALUES ('story_docs', ?)
                                     ON CONFLICT (name) DO UPDATE SET value = link_counts.value + excluded.value""",
                                  [n_docs]).fetchall()
-            cache = self._df or {}  # what term_frequencies keeps follows the rows
-            for term, k in df_delta.items():
-                if term in cache:
-                    cache[term] += k
-            if self._story_docs is not None:
-                self._story_docs += n_docs
+            self._counted(df_delta, n_docs)
 
     def _merge_stories(self, merged: dict[str, str]) -> None:
         """Stories the clusterer merged (story id -> the story that took in its documents):

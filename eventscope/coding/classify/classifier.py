@@ -168,11 +168,6 @@ class EventClassifier:
             return None
         sent_no, sent = R.main_sentence(sents, [counts(k) for k in range(len(sents))], self.document_model, prediction.label, self.index)
         anchor = [e for e in events if e.sentence == sent_no]
-        if any(e.cameo_root != R.STATEMENT_ROOT for e in anchor):
-            # the sentence's act is already read from its own words ("attacked the policy",
-            # "lodged a protest"): a second event there would be that act under the story's type
-            self._name_mode(self._rerank(events, prediction), features)
-            return None
         sources = anchor[0].source if anchor else []
         targets = anchor[0].target if anchor else []
         code = R.taxonomy.plover_to_cameo(prediction.label)
