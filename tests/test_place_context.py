@@ -74,3 +74,11 @@ def test_an_event_nouns_scene_is_its_verbs():
     raid = next(t for t in doc if t.lower_ == "raid")
     owners = {doc[i].lower_ for i in sentence_owners(raid)}
     assert {"raid", "arrested", "boss"} <= owners  # "in Palermo" hangs on the boss
+
+
+def test_foreign_forces_striking_the_datelines_people_strike_in_its_country(code_text):
+    local = code_text("KABUL (Reuters) - American troops fired on Afghan protesters on Monday, Afghan officials said.")
+    assert placed(local, "19") == [("Afghanistan", "AFG", "country")]  # the country; the town is not sure
+    for other in ("Pakistani protesters", "Afghan soldiers"):  # another people; an army may fight abroad
+        r = code_text(f"KABUL (Reuters) - American troops fired on {other} on Monday, Afghan officials said.")
+        assert placed(r, "19") == [(None, None, None)]

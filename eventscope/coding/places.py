@@ -133,6 +133,11 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
     if dateline is not None and (not countries or dateline.country in countries) \
             and (not acting or dateline.country in acting):
         return dateline
+    if dateline is not None and _struck_at_home(event, dateline.country):
+        # "KABUL - US troops killed five Afghan civilians": foreign forces, but in the dateline's
+        # country (its town is not sure: the strike may be anywhere in it)
+        area = _country_area(dateline.country)
+        return replace(area, evidence="dateline") if area is not None else None
     seat = seat_country(event) or town_actor(event, sent)  # "Alexandria's police chief": his town
     if seat is not None and seat.precision == "city":
         return seat
@@ -160,12 +165,19 @@ def _covered_country(event: Event, context: PlaceContext) -> Location | None:
     targets = {a.country for a in event.target if a.country and not guessed_country(a)
                and _country_area(a.country) is not None}
     # "Russian jets bombed Syrian rebels"; not an army, which may fight abroad ("attacked Kenya's army")
-    struck = event.cameo_root in STRIKE_ROOTS and targets == {country} and all(
-        a.sector not in ARMED_SECTORS for a in event.target)
-    if not struck and (sources | targets) != {country}:
+    if not _struck_at_home(event, country) and (sources | targets) != {country}:
         return None
     area = _country_area(country)
     return replace(area, evidence="story") if area is not None else None
+
+
+def _struck_at_home(event: Event, country: str) -> bool:
+    """An attack on a country's own people (not its army, which may fight abroad) happened in
+    that country, whoever struck ("Russian jets bombed Syrian rebels")."""
+    targets = {a.country for a in event.target if a.country and not guessed_country(a)
+               and _country_area(a.country) is not None}
+    return event.cameo_root in STRIKE_ROOTS and targets == {country} and all(
+        a.sector not in ARMED_SECTORS for a in event.target)
 
 
 def _home(event: Event, context: PlaceContext) -> str | None:
