@@ -8,8 +8,11 @@ each repeated and interleaved (code, link@0, link@N, code, link@0, ...), medians
   link@0   100 near-copy detection + store writes + linking of 100 articles into an empty store
   link@N   100 the same into a store already holding N distinct articles and their stories
                (synthetic articles from benchmarks/corpus.py, linked the same way, built once);
-               the story postings a process reads back on its first batch are read before the
-               clock starts and reported apart (a run pays them once, not per 100 articles)
+               the story postings and the near-copy band filter a process reads back on its
+               first batch are read before the clock starts and reported apart (a run pays
+               them once, not per 100 articles)
+
+Where the time goes, statement by statement: benchmarks/link_profile.py.
 
 Targets (issue 18.6): link@0 / (code + link@0) <= 10%; link@N / link@0 <= 1.2.
 """
@@ -64,6 +67,17 @@ def prefill(path: Path, n: int, batch: int) -> float:
         return link_into(store, results, batch)[0]
 
 
+def code_articles(n: int):
+    """(processor, documents, results) for the first `n` ECB+ dev articles, coded once."""
+    from eventscope.models import Document, content_id
+    from eventscope.pipeline import Processor
+
+    records = [json.loads(line) for line in ECB.read_text("utf-8").splitlines() if line.strip()][:n]
+    docs = [Document(content_id(r["text"]), r["text"], origin=r["id"]) for r in records]
+    processor = Processor()
+    return processor, docs, list(processor.process(docs))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prefill", type=int, default=10_000, help="articles already in the store for link@N")
@@ -76,14 +90,9 @@ def main() -> None:
         return
 
     from eventscope import linking
-    from eventscope.models import Document, content_id
-    from eventscope.pipeline import Processor
     from eventscope.store import Store
 
-    records = [json.loads(line) for line in ECB.read_text("utf-8").splitlines() if line.strip()][:args.articles]
-    docs = [Document(content_id(r["text"]), r["text"], origin=r["id"]) for r in records]
-    processor = Processor()
-    results = list(processor.process(docs))  # warm-up and the results every link row reuses
+    processor, docs, results = code_articles(args.articles)  # warm-up; the results every link row reuses
     sample = docs[:100]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -103,8 +112,9 @@ def main() -> None:
             copy = tmp / f"full{rep}.duckdb"
             shutil.copyfile(full, copy)
             with Store(copy) as store:
-                began = time.perf_counter()  # once per process: the story postings read back
-                linking._stored_stories(store).postings()
+                began = time.perf_counter()  # once per process: the story postings and
+                linking._stored_stories(store).postings()  # the near-copy band filter read back
+                store.band_filter()
                 startup.append(time.perf_counter() - began)
                 rows[f"link@{args.prefill} 100"].append(
                     tuple(x * 100 / len(results) for x in link_into(store, results, args.batch)))
@@ -117,7 +127,8 @@ def main() -> None:
               f"link@{args.prefill} {full_:.2f} s per 100 articles; linking share of a run (link@0 / (code + "
               f"link@0)) {empty / (code + empty):.1%} (target <= 10%); growth from empty to {args.prefill} "
               f"articles {full_ / empty:.2f}x (target <= 1.2)")
-    print(f"reading the story postings back, once per process: {statistics.median(startup):.2f} s")
+    print(f"reading the story postings and the band filter back, once per process: "
+          f"{statistics.median(startup):.2f} s")
 
 
 if __name__ == "__main__":

@@ -87,7 +87,16 @@ def story_postings(store) -> dict[str, int]:
     if postings is None:
         return {}
     return {"stories": len(postings.keys), "terms": len(postings.lists),
-            "entries": sum(len(v) for v in postings.lists.values())}
+            "entries": sum(len(v) // 2 for v in postings.lists.values())}
+
+
+def bounded_caches(store) -> dict[str, int]:
+    """Fill of the caches bounded by size: who-words of names, story vectors kept between batches."""
+    from eventscope import linking
+    from eventscope.linking import events
+
+    stories = linking._story_indexes.get(store)
+    return {"who_names": len(events._memo.words), "story_cache_terms": stories.cached_terms if stories else 0}
 
 
 def duckdb_buffers(store) -> dict[str, int]:
@@ -129,7 +138,7 @@ def sample(docs: int, started: float, store, nlp) -> dict:
             "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, **resident_by_kind(),
             "malloc": glibc_malloc(), "py_blocks": sys.getallocatedblocks(),
             "duckdb": sum(duck.values()), "duckdb_tags": duck, "arrow": pyarrow_pool(),
-            "spacy": spacy_caches(nlp), "postings": story_postings(store), "threads": threads()}
+            "spacy": spacy_caches(nlp), "postings": story_postings(store), "caches": bounded_caches(store), "threads": threads()}
 
 
 def show(row: dict) -> str:
@@ -139,7 +148,8 @@ def show(row: dict) -> str:
     return (f"{row['docs']:>6} {row['s']:>5}s rss {mb(row['rss'])} peak {mb(row['peak'])} | heap {mb(row['heap'])} "
             f"anon {mb(row['anon'])} file {mb(row['file'])} | malloc used {mb(malloc.get('in_use'))} "
             f"free {mb(malloc.get('free'))} | py_blocks {row['py_blocks']} | duckdb {mb(row['duckdb'])} ({tags}) "
-            f"arrow {mb(row['arrow'])} | spacy {row['spacy']} | postings {row['postings']} | threads {row['threads']}")
+            f"arrow {mb(row['arrow'])} | spacy {row['spacy']} | postings {row['postings']} | caches {row['caches']} "
+            f"| threads {row['threads']}")
 
 
 def main() -> None:

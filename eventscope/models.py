@@ -324,6 +324,7 @@ class LinkedEvent:
     location_precision: str | None = None
     story_id: str | None = None  # story of the first document
     mentions: list[EventLink] = field(default_factory=list)  # linked in this batch
+    stored: bool = False  # read from the store (else made by this batch)
 
 
 @dataclass
@@ -338,6 +339,7 @@ class StoryState:
     seq: int  # stream position of its last change
     terms: dict[str, float]  # summed member vectors (only the key terms' when read for the postings)
     key_terms: list[str] = field(default_factory=list)  # the terms it is found by (empty when read in full)
+    names: dict[str, int] | None = None  # name -> members using it, when kept apart from `terms`
 
 
 @dataclass

@@ -163,3 +163,21 @@ def test_governments_in_the_plural_are_not_the_story_countrys(resolved):
     assert actors.story_country == "LSO"
     assert countries_of(doc, actors, "Governments") == [None]
     assert countries_of(doc, actors, "Police") == ["LSO"]
+
+
+def test_a_pronoun_stands_for_the_main_clause_subject_before_an_embedded_one(resolved):
+    doc, actors = resolved("Ghana's foreign minister Ama Boateng told the committee that the Togolese "
+                           "president was not corrupt. However, she said the call changed her view.")
+    assert countries_of(doc, actors, "she") == ["GHA"]
+
+
+def test_a_passive_main_clause_subject_is_what_it_stands_for(resolved):
+    doc, actors = resolved("Kenya has pledged to punish Uganda. Tanzania, which trades with both, "
+                           "would be caught in the middle. It has tried to calm both sides.")
+    assert countries_of(doc, actors, "It") == ["TZA"]
+
+
+def test_a_leader_is_a_person_never_what_it_stands_for(resolved):
+    doc, actors = resolved("Ghana's leader orders a review. Leaders condemned Uganda after it closed "
+                           "the border.")
+    assert countries_of(doc, actors, "it") == ["UGA"]

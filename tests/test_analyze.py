@@ -95,3 +95,20 @@ def test_indexed_ruler_survives_a_save_and_load(stock_and_indexed, tmp_path):
     assert again.match(doc) == ruler.match(doc)
     ruler.to_disk(tmp_path / "ruler")
     assert IndexedAttributeRuler(indexed.vocab).from_disk(tmp_path / "ruler").patterns == ruler.patterns
+
+
+def test_lemmatizer_cache_is_bounded_and_lemmas_stay_the_same(stock_and_indexed):
+    """The lemmatizer remembers at most LEMMA_CACHE_SIZE words (it would otherwise keep every
+    word a run ever met); a word it forgot is lemmatized again, to the same lemma."""
+    from eventscope.analyze.lemma_index import LEMMA_CACHE_SIZE, BoundedCache, bound_cache
+
+    assert isinstance(load_nlp().get_pipe("lemmatizer").cache, BoundedCache)
+    assert load_nlp().get_pipe("lemmatizer").cache.size == LEMMA_CACHE_SIZE
+    stock, _ = stock_and_indexed
+    tiny = spacy.load(MODEL)
+    bound_cache(tiny, size=5)
+    texts = TEXTS + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    for a, b in zip(stock.pipe(texts), tiny.pipe(texts)):
+        assert _annotations(a) == _annotations(b)
+    assert len(tiny.get_pipe("lemmatizer").cache) == 5
+    assert len(stock.get_pipe("lemmatizer").cache) > 100  # what it keeps unbounded, even here

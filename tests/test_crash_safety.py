@@ -248,3 +248,84 @@ def test_a_run_left_running_is_marked_killed_by_the_next(tmp_path):
         store.finish_run(store.start_run(["b"]))
         assert [r[0] for r in store.con.execute("SELECT status FROM runs ORDER BY started_at").fetchall()] == \
             ["killed", "ok"]
+
+
+# -- the story clusterer's postings: what a resumed process rebuilds equals what the live one held
+def test_postings_rebuilt_from_the_stores_stories_equal_the_live_ones(monkeypatch):
+    """A term's posting list is looked at up to POSTINGS_PER_TERM stories deep. When a story
+    listed under a term later loses it as a key term, the live lists must still equal lists
+    built afresh from the stories as they now stand (what a resumed run reads from the store)."""
+    from eventscope.linking import stories
+    from eventscope.linking.clusters import StoryVector
+
+    monkeypatch.setattr(stories, "POSTINGS_PER_TERM", 2)
+    a = StoryVector("a", {"harbour": 3.0, "ferry": 1.0}, 1, seq=1)
+    b = StoryVector("b", {"harbour": 2.0, "strike": 1.0}, 1, seq=2)
+    c = StoryVector("c", {"harbour": 2.5, "ferry": 2.0}, 1, seq=3)
+    live = stories.StoryPostings()
+    for story in (a, b, c):  # three stories keyed by "harbour": more than two are listed
+        live.update(story)
+    c_now = StoryVector("c", {f"w{i}": 5.0 for i in range(stories.KEY_TERMS)} | {"harbour": 2.5}, 2, seq=4)
+    live.update(c_now)  # "harbour" is no longer among c's key terms
+    rebuilt = stories.StoryPostings()
+    for story in (a, b, c_now):  # the store's stories, oldest change first
+        rebuilt.update(story)
+    query = {"harbour": 1.0, "ferry": 0.5}
+    assert live.candidates(query, 8) == rebuilt.candidates(query, 8) == ["a", "b"]
+
+
+def invented_story_stream(n: int, seed: int = 17) -> list:
+    """``n`` documents of made-up words: twelve overlapping topics of forty words (each word in
+    four topics), twelve words of one topic and four of twelve common words per document, so
+    that a term is a key term of several stories and stories gain and lose key terms as they grow."""
+    from eventscope.linking.stories import StoryInput
+
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo"]
+    words = [a + b + c for a in syllables for b in syllables for c in syllables]
+    rng.shuffle(words)
+    topics, common = [words[i * 10:i * 10 + 40] for i in range(12)], words[400:412]
+    return [StoryInput(f"d{i:03d}", " ".join(f"The {w} report." for w in rng.sample(topics[i % 12], 12)
+                                             + rng.sample(common, 4)), None, "2024-05-01") for i in range(n)]
+
+
+def test_linking_resumed_after_every_batch_equals_a_clean_run_with_tiny_posting_lists(tmp_path, monkeypatch):
+    """Stories through the store with posting lists two stories deep (so many terms pass it):
+    after every batch the live postings equal the ones a resumed process builds from the
+    store, and a run resumed after every batch stores what one uninterrupted run stores."""
+    from eventscope import linking
+    from eventscope.linking import stories
+    from eventscope.linking.stories import StoryPostings, assign_stories
+
+    monkeypatch.setattr(stories, "POSTINGS_PER_TERM", 2)
+    docs = invented_story_stream(90)
+
+    def looked_at(postings: StoryPostings) -> dict[str, list[str]]:  # what a document's lookup sees
+        return {t: postings.candidates({t: 1.0}, len(docs)) for t in sorted(postings.lists)}
+
+    deepest = []
+
+    def run(resume: bool) -> list:
+        path = tmp_path / f"resume-{resume}.duckdb"
+        store = Store(path)
+        for start in range(0, len(docs), 3):
+            if resume and start:  # a new process: the clusterer's state is read back from the store
+                store.close()
+                store = Store(path)
+            index = linking._stored_stories(store)
+            update = assign_stories(docs[start:start + 3], index)
+            linking._write_links(store, update, [])
+            index.written()
+            rebuilt = StoryPostings()
+            for story in store.story_keys():
+                rebuilt.update(story)
+            assert looked_at(index.postings()) == looked_at(rebuilt), f"after document {start + 3}"
+            deepest.append(max(len(v) for v in looked_at(rebuilt).values()))
+        with store:
+            return [store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                    for t in ("story_documents", "story_state", "story_terms")]
+
+    clean = run(resume=False)
+    assert len({s for s, _ in clean[0]}) > 2  # several stories were formed, and grew
+    assert max(deepest) == 2  # lists reach the depth looked at
+    assert run(resume=True) == clean

@@ -320,3 +320,51 @@ def test_the_environment_switches_the_encoder_on_only_where_the_configuration_is
     assert coding(pipeline_config()) is True and coding(pipeline_config(encoder=False)) is False
     monkeypatch.setenv(E.ENCODER_SWITCH, "0")
     assert coding(pipeline_config()) is False
+
+
+def test_a_vetoed_act_is_withheld_with_the_models_name_and_probabilities():
+    from eventscope.coding.modality import withheld_reason
+
+    kept, vetoed, unjudged = _event(trigger="a"), _event(trigger="b"), _event(trigger="c")
+    judged = {0: _judgement("4", "19", "ASSAULT"), 1: _judgement("4", "19", "ASSAULT", "negated")}
+    withheld = []
+    out = judge.settle_all([kept, vetoed, unjudged], judged, "m@2", judge.JudgeSettings(veto=0.85),
+                           sentence_set=False, withheld=withheld)
+    assert [e.trigger for e in out] == ["a", "c"] and withheld == [vetoed]
+    reason = withheld_reason(vetoed)
+    assert reason is not None and "m@2" in reason and "negated" in reason and "0.90" in reason
+    weights = {e.value: e.weight for e in vetoed.evidence if e.kind == "model"}
+    assert weights == {"m@2 modality negated": 0.9, "m@2 modality done": 0.1}
+    assert withheld_reason(kept) is None
+
+
+def test_the_veto_reads_the_probability_of_not_done_summed_over_its_modalities():
+    # done 0.4, each of three not-done modalities 0.2: p(not done) 0.6, though "done" is likeliest
+    spread = E.Judgement({"class5": {"4": 1.0}, "cameo": {"19": 1.0}, "plover": {"ASSAULT": 1.0}, "mode": {"ASSAULT/": 1.0},
+                          "modality": {"done": 0.4, "negated": 0.2, "intended": 0.2, "hypothetical": 0.2}})
+    assert judge.not_done_reading(spread) == ("negated", pytest.approx(0.6))
+    assert judge.settle(_event(), spread, "m", judge.JudgeSettings(veto=0.55)) is None
+    assert judge.settle(_event(), spread, "m", judge.JudgeSettings(veto=0.7)) is not None
+
+
+def test_with_only_a_veto_a_storys_verbal_acts_are_not_read():
+    veto, recode = judge.JudgeSettings(veto=0.9), judge.JudgeSettings(veto=0.9, story_recode=0.8)
+    threat, shelling = _event(cameo="138", plover="THREATEN"), _event()
+    assert not judge.needs_reading(threat, veto, sentence_set=False)  # a threat is done when said
+    assert judge.needs_reading(shelling, veto, sentence_set=False)
+    assert judge.needs_reading(threat, recode, sentence_set=False)  # a recode could change it
+    assert judge.needs_reading(threat, veto, sentence_set=True)
+    assert not judge.needs_reading(shelling, judge.JudgeSettings(), sentence_set=False)
+
+
+def test_revise_hands_a_storys_vetoed_acts_to_the_withheld_list():
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+    from eventscope.models import Actor
+
+    text = "Kenyan troops shelled rebel positions near the Ugandan border on Monday."
+    story = _parsed(text, title="Kenya shells rebels")
+    event = _event(span=(0, len(text)))
+    event.source = [Actor(name="Kenya", country="KEN", sector="MIL", text="Kenyan troops")]
+    fixed, withheld = _FixedEncoder(_judgement("4", "19", "ASSAULT", "negated")), []
+    kept = judge.revise(*story, [event], fixed, default_lexicon(), judge.JudgeSettings(veto=0.8), withheld=withheld)
+    assert kept == [] and withheld == [event] and "withheld as not done: fixed@1" in event.evidence_text

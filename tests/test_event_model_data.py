@@ -82,3 +82,45 @@ def test_realnews_reader_keeps_splits_apart(tmp_path):
     assert {e.group for e in train} == {"realnews:o1"}
     assert [e.text for e in D.realnews_train(gold, "heldout")] == ["Donors sent tents"]
     assert D.realnews_train(tmp_path / "absent.jsonl") == []
+
+
+def test_sentence_of_quote_finds_the_whole_sentence_and_the_quotes_span():
+    sentences = ["The ministry said on Friday.", "Officials  said  gunmen\nraided the depot at dawn, police said."]
+    sentence, (start, end) = D.sentence_of_quote("gunmen raided the depot", sentences)
+    assert sentence == sentences[1] and sentence[start:end] == "gunmen\nraided the depot"
+    assert D.sentence_of_quote("gunmen raided the bank", sentences) is None  # not in any one sentence
+    assert D.sentence_of_quote("  ", sentences) is None
+
+
+def test_realnews_acts_are_also_examples_of_their_whole_sentence_in_the_same_group(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"id": "a", "origin": "o1", "split": "train", "events": [{"plover": "ASSAULT", "cameo": "190", '
+        '"quote": "Gunmen raided the depot"}], "not_done": [{"plover": "PROTEST", "modality": "expected", '
+        '"quote": "unions may strike next week"}]}\n'
+        '{"id": "b", "origin": "o2", "split": "heldout", "events": [{"plover": "AID", "cameo": "070", '
+        '"quote": "Donors sent tents"}]}\n', encoding="utf-8")
+    asked = []
+
+    def sentences_of(record):
+        asked.append(record["id"])
+        return ["Police said on Monday that Gunmen raided the depot before dawn.", "Nothing else happened."]
+
+    train = D.realnews_train(gold, sentences_of=sentences_of)
+    assert asked == ["a"]  # the heldout article is never read
+    whole = [e for e in train if e.source == "realnews_sentence"]
+    assert [e.text for e in whole] == ["Police said on Monday that Gunmen raided the depot before dawn."]
+    assert whole[0].labels == train[0].labels and whole[0].group == train[0].group == "realnews:o1"
+    start, end = whole[0].extra["quote_span"]
+    assert whole[0].text[start:end] == "Gunmen raided the depot"
+
+
+def test_a_whole_sentence_example_marks_the_quotes_main_verb_not_the_sentences():
+    from eventscope.analyze import load_nlp
+
+    text = "Police said on Monday that gunmen raided the depot before dawn."
+    start = text.index("gunmen")
+    example = D.Example("x", text, None, {"modality": "done"}, "g", "realnews_sentence",
+                        {"quote_span": (start, start + len("gunmen raided the depot"))})
+    D.mark_triggers([example], load_nlp())
+    assert text[slice(*example.span)] == "raided"  # not the sentence's root, "said"

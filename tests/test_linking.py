@@ -80,6 +80,29 @@ def test_copies_of_stored_documents_are_found_through_band_keys():
     assert originals == [original] and not copies
 
 
+def test_the_band_filter_lets_every_stored_key_through_and_spares_lookups_of_absent_ones(tmp_path):
+    from eventscope import linking
+
+    original, other = doc(SEED), doc((EXAMPLES / "000_866081da7399336b.txt").read_text("utf-8"))
+    with Store(tmp_path / "es.duckdb") as store:
+        with store.transaction():
+            assert linking.divert_duplicates([original], store) == [original]
+    with Store(tmp_path / "es.duckdb") as store:  # a new process: the filter is read from doc_lsh
+        keys = signature(original.id, original.text).band_keys()
+        assert [d for d, _ in store.lsh_signatures(keys)] == [original.id]
+        asked = []
+        execute = store.con.execute
+        store.con = type("Spy", (), {"execute": lambda self, sql, *a: asked.append(sql) or execute(sql, *a)})()
+        try:
+            assert store.lsh_signatures(signature(other.id, other.text).band_keys()) == []
+            assert not [sql for sql in asked if "doc_lsh" in sql]  # no stored key shares a bit with them
+        finally:
+            store.con = execute.__self__
+        with store.transaction():  # a copy after the reopen is still one, and written keys join the filter
+            assert linking.divert_duplicates([doc(light_edits(SEED)[0]), other], store) == [other]
+        assert [d for d, _ in store.lsh_signatures(signature(other.id, other.text).band_keys())] == [other.id]
+
+
 def test_short_texts_are_never_copies():
     a, b = doc("Fighting resumed."), doc("Fighting resumed!")
     originals, copies, _ = find_copies([a, b], lambda keys: [])
@@ -284,21 +307,48 @@ def test_documents_stored_but_never_linked_are_linked_by_the_next_run(tmp_path):
         assert store.con.execute("SELECT n_documents FROM linked_events").fetchall() == [(2,)]
 
 
+def test_term_counts_the_writer_keeps_follow_its_writes_and_its_rollbacks(tmp_path):
+    from eventscope.models import LinkBatch
+
+    def batch(df_delta, n_docs):
+        return LinkBatch(linked=[], stories=[], memberships={}, df_delta=df_delta, n_docs=n_docs)
+
+    with Store(tmp_path / "es.duckdb") as store:
+        store.write_links(batch({"kharkiv": 2}, 2))
+        assert store.term_frequencies({"kharkiv", "odesa"}) == ({"kharkiv": 2}, 2)  # read, then kept
+        store.write_links(batch({"kharkiv": 1, "odesa": 1}, 1))
+        assert store.term_frequencies({"kharkiv", "odesa"}) == ({"kharkiv": 3, "odesa": 1}, 3)
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.write_links(batch({"kharkiv": 5}, 5))
+                raise RuntimeError("the batch fails after its links were written")
+        assert store.term_frequencies({"kharkiv", "odesa"}) == ({"kharkiv": 3, "odesa": 1}, 3)
+    with Store(tmp_path / "es.duckdb") as store:
+        assert store.term_frequencies({"kharkiv", "odesa", "lviv"}) == ({"kharkiv": 3, "odesa": 1}, 3)
+
+
 def test_story_vectors_are_stored_compressed_and_read_back_whole(tmp_path):
-    """A story's summed vector is written zlib-compressed (long strings made keyed reads slow
-    as the store grew) and read back unchanged; a vector an older store holds as JSON text
-    still reads."""
+    """A story's summed vector and name counts are written packed and compressed (long strings
+    made keyed reads slow as the store grew; JSON took three times as long to read back) and
+    read back bit for bit, in order; vectors an older store holds as compressed JSON or as JSON
+    text still read."""
     import zlib
 
     from eventscope.models import LinkBatch, StoryState
+    from eventscope.store.story_vectors import unpack_vector
 
-    terms = {f"term{i}": i / 7 for i in range(400)}
-    state = StoryState("s1", 3, "2020-01-01", "2020-01-05", "FRA:2", 9, terms)
+    terms = {f"term{i}": i / 7 for i in reversed(range(400))}
+    names = {"okafor": 3, "*okafor": 2, "harbor_city": 1}
+    state = StoryState("s1", 3, "2020-01-01", "2020-01-05", "FRA:2", 9, terms, names=names)
     with Store(tmp_path / "s.duckdb") as store:
         store.write_links(LinkBatch(linked=[], stories=[state], memberships={}, df_delta={}, n_docs=0))
         vector, packed = store.con.execute("SELECT vector, packed FROM story_state").fetchone()
-        assert vector is None and json.loads(zlib.decompress(packed)) == terms
-        assert store.story_vectors_by_id(["s1"])[0].terms == terms
+        assert vector is None and len(packed) < len(json.dumps(terms)) / 2
+        assert [list(d.items()) for d in unpack_vector(packed)] == [list(terms.items()), list(names.items())]
+        (read,) = store.story_vectors_by_id(["s1"])
+        assert list(read.terms.items()) == list(terms.items()) and read.names == names
+        store.con.execute("UPDATE story_state SET packed = ?", [zlib.compress(json.dumps({"a": 0.5, "=x": 2.0}).encode())])
+        assert store.story_vectors_by_id(["s1"])[0].terms == {"a": 0.5, "=x": 2.0}  # the clusterer splits names
         store.con.execute("UPDATE story_state SET vector = ?, packed = NULL", [json.dumps({"old": 1.0})])
         store.con.execute("INSERT INTO story_state (story_id, n) VALUES ('s2', 1)")
         store.con.execute("INSERT INTO story_terms VALUES ('s2', 'older', 0.5, true)")

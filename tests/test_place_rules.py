@@ -223,7 +223,7 @@ def test_an_unknown_facility_is_in_the_town_the_story_is_set_in(code_text):
 def test_a_small_town_of_a_country_the_story_never_names_is_a_namesake(code_text):
     r = code_text("GEORGETOWN (Reuters) - Guyana's police said on Monday that Guyanese hunters had been detained. "
                   "The Guyanese government said Guyana would act. The hunter arrived at Bethany where he met "
-                  "the two loggers.")
+                  "two Brazilian loggers.")  # a meeting needs a second party (plover_recipients.tsv)
     assert [(w, c) for w, c, _ in placed(r, "04")] == [("Guyana", "GUY")]  # not Bethany, Oregon
 
 

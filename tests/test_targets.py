@@ -229,3 +229,66 @@ def test_only_types_marked_joint_are_joint():
     from eventscope.knowledge.implicit_agents import joint_types
 
     assert joint_types() == frozenset({"AGREE"})
+
+
+def test_an_act_told_again_without_its_target_takes_the_target_of_its_full_telling(code_text):
+    r = code_text("Ghana's president condemned the decision on Tuesday. Later he condemned Togo for "
+                  "closing the border.")
+    condemnations = [e for e in events_of(r, "ACCUSE") if e.trigger == "condemned"]
+    assert len(condemnations) == 2 and all(targets(e) == [("TGO", None)] for e in condemnations)
+    assert any("target: as the same act told in sentence 1" in e.evidence_text for e in condemnations)
+
+
+def test_a_joint_act_keeps_no_target_when_another_act_of_its_type_has_one():
+    from eventscope.coding.retold import JOINT_NOTE, with_retold_targets
+    from eventscope.models import Actor, Event, Evidence
+
+    def event(sentence, sources, targets, note=None):
+        return Event(doc_id="d", sentence=sentence, span=(0, 1), source=sources, target=targets, cameo="057",
+                     cameo_root="05", goldstein=8.0, quad_class=1, plover="AGREE",
+                     evidence=(Evidence("rule", note),) if note else ())
+    ghana, togo, mali = Actor("Ghana", "GHA"), Actor("Togo", "TGO"), Actor("Mali", "MLI")
+    joint = event(0, [ghana, togo], [], JOINT_NOTE)
+    alone = event(1, [ghana], [])
+    full = event(2, [ghana], [mali])
+    out = with_retold_targets([joint, alone, full])
+    assert out[0].target == [] and out[1].target == [mali] and out[2].target == [mali]
+
+
+def test_a_passive_verb_conjoined_to_a_clause_happens_to_its_subject(code_text):
+    r = code_text("The Ugandan activist tried to flee but was arrested by Kenyan police.")
+    arrests = events_of(r, "COERCE")
+    assert arrests and targets(arrests[0]) == [("UGA", "CVL")]
+    assert [(a.country, a.sector) for a in arrests[0].source] == [("KEN", "COP")]
+
+
+def test_the_object_of_a_praise_or_accusation_does_the_act_of_its_gerund(code_text):
+    r = code_text("Kenya praised Uganda for sending troops to Somalia.")
+    sendings = events_of(r, "MOBILIZE")
+    assert sendings and [a.country for a in sendings[0].source] == ["UGA"]
+    r = code_text("The Kenyan minister apologised for killing the protesters.")  # no object: the subject did it
+    killings = events_of(r, "ASSAULT")
+    assert killings and [a.country for a in killings[0].source] == ["KEN"]
+
+
+def test_an_ing_clause_beside_a_statement_made_to_someone_is_aimed_at_the_one_told(code_text):
+    r = code_text("Mwangi told Ruto, repeatedly calling for an explanation of the delay.")
+    requests = events_of(r, "REQUEST")
+    assert requests and [a.text for a in requests[0].target] == ["Ruto"]
+    assert "target: whom the speaker was telling" in requests[0].evidence_text
+
+
+def test_the_object_of_an_adjective_complement_is_searched_for_the_target(code_text):
+    r = code_text("The Kenyan opposition remained skeptical of the Ugandan president's chances.")
+    doubts = events_of(r, "ACCUSE")
+    assert doubts and targets(doubts[0]) == [("UGA", "GOV")]
+
+
+def test_a_refusal_aimed_at_no_one_is_aimed_at_the_other_party_of_the_story(code_text):
+    r = code_text("Ugandan and Kenyan officials met in Kampala for trade talks on Monday. Uganda wants "
+                  "lower tariffs on its sugar. But Kenya is balking at committing to any cut.")
+    refusals = events_of(r, "REJECT")
+    assert refusals and [a.country for a in refusals[0].source] == ["KEN"] and targets(refusals[0]) == [("UGA", None)]
+    # a story that names no other country twice: no one to aim it at
+    r = code_text("Kenya is balking at committing to any cut in tariffs.")
+    assert all(not e.target for e in events_of(r, "REJECT"))

@@ -73,3 +73,12 @@ def test_settings_of_the_grid():
     assert settings.veto is None and settings.story_recode == 0.9 and settings.recode_pairs == {(1, 3)}
     assert "veto none" in tune.describe(settings) and "(1, 3)" in tune.describe(settings)
     assert tune.fold_of({"id": "x", "origin": "a/b.json"}, 4) == tune.fold_of({"id": "y", "origin": "a/b.json"}, 4)
+
+
+def test_the_replay_hands_vetoed_acts_to_the_scorer_as_withheld(fixed):
+    story, _ = tune.collect([({"id": d.id}, d) for d in DOCUMENTS], lambda record: fixed)
+    withheld = []
+    kept = tune.replay(story, judge.JudgeSettings(veto=0.5), withheld)
+    reasons = [w["withheld"] for w in withheld]
+    assert reasons and all(r and r.startswith("not-done@1 reads it negated") for r in reasons)
+    assert len(kept) + len(reasons) == len(tune.replay(story, None))  # nothing lost, nothing twice

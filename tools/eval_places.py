@@ -2,6 +2,10 @@
 
     python tools/eval_places.py eval/realnews/realnews_dev.jsonl [--sample 40 --seed 18]
         [--out places.jsonl] [--split train|heldout] [--unplaced]
+    python tools/eval_places.py eval/realnews/realnews_dev.jsonl --articles ../shared/data/dev/ecbplus_stories_dev.jsonl
+
+`--articles` codes the articles of an {id, text} JSONL instead (the ECB+ dev set: more real
+news to check by hand), less those whose id the gold file's held-out records name.
 
 Ingests and codes every article the gold names (as `eventscope eval` does), then counts the
 events whose sentence has a locative place name or whose article has a dateline
@@ -27,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["train", "heldout"])
     ap.add_argument("--out", type=Path, help="write every event's place facts here (JSONL)")
     ap.add_argument("--unplaced", action="store_true")
+    ap.add_argument("--articles", type=Path, help="code this {id, text} JSONL's articles instead of the gold's")
     args = ap.parse_args(argv)
 
     from eventscope.evaluation.place_eval import measure_documents
@@ -45,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped {doc}", file=sys.stderr)
         else:
             documents.append(doc)
+    if args.articles:
+        documents = _articles(args.articles, records_all=read_gold(args.gold, need_text=False)[0])
     coverage = measure_documents(Processor(), documents)
     if args.out:
         with args.out.open("w", encoding="utf-8") as f:
@@ -60,6 +67,25 @@ def main(argv: list[str] | None = None) -> int:
                       f"| {e.sentence[:220]!r}")
     print(coverage.summary_line())
     return 0
+
+
+def _articles(path: Path, records_all: list[dict]) -> list:
+    """The articles of an {id, text} JSONL, less those a held-out gold record was made from."""
+    from eventscope.ingest import document_from_record
+
+    held = {r["origin"].partition("#")[2] for r in records_all if r.get("split") == "heldout"}
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            if str(record.get("id")) in held:
+                continue
+            doc = document_from_record(record, origin=f"{path.name}#{record.get('id')}", english_only=False)
+            if hasattr(doc, "reason"):
+                print(f"skipped {path.name}#{record.get('id')}: {doc.reason}", file=sys.stderr)
+            else:
+                out.append(doc)
+    return out
 
 
 if __name__ == "__main__":

@@ -194,11 +194,17 @@ REALNEWS_MODALITY = {"negated": "negated", "intended": "intended", "expected": "
                      "requested": "requested", "hypothetical": "hypothetical", "uncertain": "reported"}
 
 
-def realnews_train(path: Path, split: str = "train") -> list[Example]:
+def realnews_train(path: Path, split: str = "train", sentences_of=None) -> list[Example]:
     """The real-news dev set's split == "train" records (never heldout): each event's quote
     with its gold categories and modality "done"; each not_done act's quote with its
     modality (and its categories only when uncertain, as for "reported" frames). Group = the
-    article, so an article's events share a fold."""
+    article, so an article's events share a fold.
+
+    `sentences_of(record)`: the article's sentences (texts, as the pipeline splits them), or
+    None. When given, each act whose quote lies in one sentence is also an example of that
+    whole sentence (source "realnews_sentence", the quote's span as `extra["quote_span"]`,
+    for `mark_triggers`): the coder's judge reads whole sentences with a trigger marked, a
+    quote is shorter than what the model reads at run time."""
     if not path.exists():
         return []
     out = []
@@ -206,6 +212,7 @@ def realnews_train(path: Path, split: str = "train") -> list[Example]:
         if r.get("split") != split:
             continue
         group = f"realnews:{r.get('origin', r['id'])}"
+        sentences = sentences_of(r) if sentences_of is not None else None
         acts = [(e, "done") for e in r.get("events") or []]
         acts += [(e, REALNEWS_MODALITY.get(e.get("modality"))) for e in r.get("not_done") or []]
         for k, (event, modality) in enumerate(acts):
@@ -219,15 +226,64 @@ def realnews_train(path: Path, split: str = "train") -> list[Example]:
                 if plover in taxonomy.plover_types():
                     labels["plover"] = plover
             out.append(Example(f"{r['id']}:{k}", text, None, labels, group, "realnews"))
+            found = sentence_of_quote(text, sentences) if sentences else None
+            if found is not None:
+                sentence, span = found
+                out.append(Example(f"{r['id']}:{k}:sentence", sentence, None, dict(labels), group,
+                                   "realnews_sentence", {"quote_span": span}))
     return out
 
 
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """`text` with whitespace runs as one space, and each kept character's offset in `text`."""
+    chars, offsets = [], []
+    for at, ch in enumerate(text):
+        if ch.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            ch = " "
+        chars.append(ch)
+        offsets.append(at)
+    return "".join(chars), offsets
+
+
+def sentence_of_quote(quote: str, sentences: list[str]) -> tuple[str, tuple[int, int]] | None:
+    """(the sentence that contains `quote`, the quote's character span in it), whitespace
+    runs read as one space; None when no one sentence holds the whole quote."""
+    needle, _ = _squeeze(quote.strip())
+    if not needle:
+        return None
+    for sentence in sentences:
+        hay, offsets = _squeeze(sentence)
+        at = hay.find(needle)
+        if at >= 0:
+            return sentence, (offsets[at], offsets[at + len(needle) - 1] + 1)
+    return None
+
+
 def mark_triggers(examples: list[Example], nlp) -> None:
-    """Set each example's span to its sentence's main verb in half the examples (stable choice)."""
+    """Set each example's span to its sentence's main verb in half the examples (stable choice);
+    an example with a `quote_span` (a real-news act in its whole sentence) always gets the
+    quote's main verb, as the coder marks its trigger in every clause it asks about."""
     for example, doc in zip(examples, nlp.pipe((e.text for e in examples), batch_size=64)):
+        if "quote_span" in example.extra:
+            example.span = quote_trigger(doc, example.extra["quote_span"])
+            continue
         if stable(example.id, "mark") % 2:
             continue
         sent = next(iter(doc.sents), None)
         root = sent.root if sent is not None else None
         if root is not None and root.pos_ in ("VERB", "AUX"):
             example.span = (root.idx, root.idx + len(root.text))
+
+
+def quote_trigger(doc, quote_span: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the main verb of the quoted words in a parsed sentence: of the quote's
+    verbs, the one that governs most of its words (the first of equals); None without a verb."""
+    start, end = quote_span
+    inside = {t.i for t in doc if start <= t.idx and t.idx + len(t.text) <= end}
+    verbs = [doc[i] for i in sorted(inside) if doc[i].pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return None
+    verb = max(verbs, key=lambda v: (sum(t.i in inside for t in v.subtree), -v.i))
+    return verb.idx, verb.idx + len(verb.text)

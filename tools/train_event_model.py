@@ -248,6 +248,29 @@ def export(model, tokenizer, labels, directory: Path, meta: dict, quantise: bool
     return target
 
 
+def article_sentences(wanted: bool = True):
+    """record -> its article's sentences as the pipeline splits them (for D.realnews_train),
+    or None when not `wanted` or the shared folder is absent."""
+    from eventscope.evaluation.realnews_run import find_shared, load_document
+
+    shared = find_shared(REALNEWS) if wanted else None
+    if shared is None:
+        return None
+    from eventscope.analyze import load_nlp
+
+    nlp = load_nlp()
+
+    def sentences_of(record: dict) -> list[str] | None:
+        document = load_document(record["origin"], shared)
+        if isinstance(document, str):
+            print(f"  {document}")
+            return None
+        with nlp.select_pipes(disable=["ner"]):
+            return [s.text.strip() for s in nlp(document.text).sents]
+
+    return sentences_of
+
+
 def fold_of(group: str, k: int) -> int:
     return D.stable(group, "fold") % k
 
@@ -263,6 +286,8 @@ def main(argv=None) -> int:
     ap.add_argument("--keep-fp32", type=Path, default=None, help="also keep the final model's fp32 ONNX here")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--every", type=int, default=1, help="keep every n-th example (a quick smoke run)")
+    ap.add_argument("--no-sentences", dest="sentences", action="store_false",
+                    help="real-news acts as their quotes only, not also in their whole sentences")
     args = ap.parse_args(argv)
 
     import torch
@@ -277,7 +302,7 @@ def main(argv=None) -> int:
                 + D.synthetic(DEV / "synthetic_plover_silver.jsonl", args.per_template)
                 + D.petrarch(DEV / "petrarch_unittest.jsonl")
                 + D.written(ROOT / "tools/data/written_acts.tsv", ROOT / "tools/data/written_frames.tsv")
-                + D.realnews_train(REALNEWS))
+                + D.realnews_train(REALNEWS, sentences_of=article_sentences(args.sentences)))
     examples = examples[::args.every]
     D.mark_triggers(examples, spacy.load(MODEL, exclude=["ner"]))
     labels = label_lists(examples)

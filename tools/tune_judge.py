@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/train_event_model.py --epochs 4 --fold-models /tmp/event-folds   # first
     .venv/bin/python tools/tune_judge.py --fold-models /tmp/event-folds [--pairs] [--heldout]
+    .venv/bin/python tools/tune_judge.py --heldout --veto 0.9   # the heldout split alone
 
 Each article of the real-news dev set's train split is coded once by the whole coder (its
 spaCy Doc kept), and each of its events that the encoder would read is judged by the encoder
@@ -38,7 +39,7 @@ from eventscope.coding import judge  # noqa: E402
 from eventscope.coding.judge import JudgeSettings  # noqa: E402
 
 REALNEWS = ROOT / "eval" / "realnews" / "realnews_dev.jsonl"
-VETO = (0.5, 0.6, 0.7, 0.8, None)  # None: no veto
+VETO = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, None)  # p(not done) that withholds; None: no veto
 RECODE = (0.6, 0.7, 0.8, 0.9, 0.95, None)  # None: no recode in stories
 PAIRS = [(a, b) for a in range(5) for b in range(5) if a != b]
 
@@ -54,6 +55,7 @@ class Article:
     fold: int
     model: str
     settled: list | None = None  # a sentence set (an untitled wire item): its events as judged by default
+    withheld: list = ()  # the events the coder's rules withheld, as they were when the judge ran
 
 
 def fold_of(record: dict, folds: int) -> int:
@@ -69,14 +71,14 @@ def collect(loaded: list[tuple[dict, object]], encoder_of) -> list[Article]:
     processor = Processor(config=pipeline_config(encoder=True))
     coder, captured = processor.coder, []
 
-    def capture(document, doc, actors, events):
+    def capture(document, doc, actors, events, withheld=()):
         sentences = [(s.start_char, s.text) for s in doc.sents]
         judged = judge.judged_events(events, sentences, coder.encoder, keep=is_story_main_event)
         settled = None
         if judge.is_sentence_set(document, len(sentences)):  # the grid is for stories
             settled = judge.revise(document, doc, actors, copy.deepcopy(events), coder.encoder, coder.lexicon,
                                    keep=is_story_main_event)
-        captured.append((copy.deepcopy(events), judged, settled))
+        captured.append((copy.deepcopy(events), judged, settled, copy.deepcopy(list(withheld))))
         return events
 
     coder._judged = capture  # the coder's own step, replaced by one that records its input
@@ -85,27 +87,36 @@ def collect(loaded: list[tuple[dict, object]], encoder_of) -> list[Article]:
         coder.encoder = encoder_of(record)
         captured.clear()
         doc = next(iter(processor._pipe([document])))  # outside a memory zone: the Doc stays usable
-        events, judged, settled = captured[0]
+        events, judged, settled, withheld = captured[0]
         articles.append(Article(record, document, doc, doc._.result, events, judged, record.get("_fold", -1),
-                                coder.encoder.name, settled))
+                                coder.encoder.name, settled, withheld))
     return articles
 
 
-def replay(article: Article, settings: JudgeSettings | None) -> list[dict]:
+def replay(article: Article, settings: JudgeSettings | None, withheld: list[dict] | None = None) -> list[dict]:
     """The article's contract events as the pipeline would write them with the encoder
-    judging under `settings` (None: the encoder off; a sentence set is judged as by default)."""
+    judging under `settings` (None: the encoder off; a sentence set is judged as by default);
+    `withheld` gets the events withheld as not done (the coder's rules' and the veto's), as
+    the scorer reads them."""
+    from eventscope.coding.modality import withhold_model_readings, withheld_reason
+    from eventscope.coding.retold import with_retold_targets
     from eventscope.coding.places import place_events
     from eventscope.coding.selection import analyst_events
     from eventscope.evaluation.realnews import contract_with_mentions
     from eventscope.models import DocumentResult
 
     events = copy.deepcopy(article.events if settings is None or article.settled is None else article.settled)
+    held = copy.deepcopy(article.withheld)  # what the rules withheld, as the judge found it
     if settings is not None:  # as judge.revise and Coder._judged
         if article.settled is None and judge.reads_stories(settings):
-            events = judge.settle_all(events, article.judged, article.model, settings, sentence_set=False)
+            events = judge.settle_all(events, article.judged, article.model, settings, sentence_set=False,
+                                      withheld=held)
         events = [replace(e, id="") for e in sorted(events, key=lambda e: (e.sentence, e.span[0]))]
+    events, held = withhold_model_readings(events, held)  # as Coder.code after the judge
+    if withheld is not None:
+        withheld += [dict(contract_with_mentions(e), withheld=withheld_reason(e)) for e in held]
     result = DocumentResult(article.result.document, article.result.sentences, article.result.actors,
-                            analyst_events(events))
+                            with_retold_targets(analyst_events(events)))
     place_events(result, article.doc)
     return [contract_with_mentions(e) for e in result.events]
 
@@ -116,7 +127,9 @@ def score(articles: list[Article], settings: JudgeSettings | None, total=None):
 
     total = RealNewsScore() if total is None else total
     for article in articles:
-        score_article(article.record, replay(article, settings), total, text=article.document.text)
+        withheld = []
+        events = replay(article, settings, withheld)
+        score_article(article.record, events, total, text=article.document.text, withheld_events=withheld)
     return total
 
 
@@ -149,7 +162,8 @@ def describe(settings: JudgeSettings) -> str:
 
 def line(name: str, s) -> str:
     return (f"  {name:44s} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  type_given_dyad "
-            f"{s.type_given_dyad:.3f}  not done as done {s.not_done_as_done}  events {s.predicted_events}")
+            f"{s.type_given_dyad:.3f}  not done as done {s.not_done_as_done}  done withheld {s.done_withheld}  "
+            f"events {s.predicted_events}")
 
 
 def recodes(articles: list[Article], settings: JudgeSettings) -> Counter:
@@ -193,12 +207,16 @@ def main(argv=None) -> int:
     from eventscope.evaluation.realnews import RealNewsScore
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--fold-models", type=Path, required=True)
+    ap.add_argument("--fold-models", type=Path, default=None, help="the encoder fold models (the train split's nested CV)")
+    ap.add_argument("--veto", type=float, action="append", default=[],
+                    help="also score this veto on the heldout split (repeatable; with --heldout)")
     ap.add_argument("--pairs", action="store_true", help="also choose which class5 pairs may be recoded")
     ap.add_argument("--heldout", action="store_true", help="score the chosen setting once on the heldout split")
     ap.add_argument("--shipped", type=Path, default=None, help="the model that reads the heldout split "
                     "(default: the shipped one, trained on the train split only)")
     args = ap.parse_args(argv)
+    if args.fold_models is None:  # the heldout split alone, with the settings asked for
+        return heldout_figures(EventEncoder(args.shipped), [JudgeSettings(veto=v) for v in args.veto], None)
     folds = [EventEncoder(p) for p in sorted(args.fold_models.glob("fold*")) if p.is_dir()]
     k = len(folds)
     train = load("train")
@@ -228,12 +246,19 @@ def main(argv=None) -> int:
     wide = chosen_settings[0]  # the full grid's choice on all train articles
     table(f"train split, recodes and vetoes at {describe(wide)}", recodes(articles, wide))
     if args.heldout:
-        shipped_model = EventEncoder(args.shipped)
-        heldout = collect(load("heldout"), lambda r: shipped_model)
-        print(f"heldout split: {len(heldout)} articles, judged by {shipped_model.directory}")
-        print(line("heldout, encoder off", score(heldout, None)))
-        for settings in dict.fromkeys(chosen_settings + [shipped]):
-            print(line(f"heldout, {describe(settings)}", score(heldout, settings)))
+        asked = [JudgeSettings(veto=v) for v in args.veto]
+        return heldout_figures(EventEncoder(args.shipped), chosen_settings + [shipped] + asked, wide)
+    return 0
+
+
+def heldout_figures(shipped_model, settings_list: list[JudgeSettings], wide: JudgeSettings | None) -> int:
+    """The heldout split's figures, encoder off and under each setting, judged by the shipped model."""
+    heldout = collect(load("heldout"), lambda r: shipped_model)
+    print(f"heldout split: {len(heldout)} articles, judged by {shipped_model.directory}")
+    print(line("heldout, encoder off", score(heldout, None)))
+    for settings in dict.fromkeys(settings_list):
+        print(line(f"heldout, {describe(settings)}", score(heldout, settings)))
+    if wide is not None:
         table(f"heldout split, recodes and vetoes at {describe(wide)}", recodes(heldout, wide))
     return 0
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from eventscope.actors.noun_phrases import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, actor_key
+from eventscope.actors.noun_phrases import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, actor_key, is_leading_role
 from eventscope.actors.story import is_country
 from eventscope.knowledge.coreference_words import coreference_words
 from eventscope.models import Actor, Evidence, decided
@@ -24,7 +24,8 @@ GUESSED = "country of the story (a person of no known country)"  # evidence of a
 
 
 class CoreferenceMemory:
-    """Persons and bodies in text order, each as (sentence index, actor, whether a subject)."""
+    """Persons and bodies in text order, each as (sentence index, actor, its salience: 2 a main
+    clause's subject, 1 another subject, 0 none; noun_phrases.salience)."""
 
     def __init__(self, placeholder: str):
         self.placeholder = placeholder  # the resolver's stand-in for the story's country
@@ -34,10 +35,10 @@ class CoreferenceMemory:
         # plural mentions ("protesters", "Japan, Canada and Mexico"), by the token of their first word
         self.plurals: dict[int, tuple[int, list[Actor], bool]] = {}
 
-    def remember(self, sent_no: int, actor: Actor, token: Token, subject: bool) -> None:
+    def remember(self, sent_no: int, actor: Actor, token: Token, subject: int) -> None:
         (self.persons if is_person(token, actor) else self.bodies).append((sent_no, actor, subject))
 
-    def remember_pronoun(self, lower: str, sent_no: int, actor: Actor, subject: bool) -> None:
+    def remember_pronoun(self, lower: str, sent_no: int, actor: Actor, subject: int) -> None:
         """"He said ...": whom the story is about is mentioned again."""
         (self.persons if lower in PERSON_PRONOUNS else self.bodies).append((sent_no, actor, subject))
 
@@ -107,11 +108,14 @@ class CoreferenceMemory:
         return out
 
     @staticmethod
-    def _salient(pool: list[tuple[int, Actor, bool]], sent_no: int) -> Actor | None:
-        near = [(actor, subject) for seen_in, actor, subject in reversed(pool) if sent_no - seen_in <= PRONOUN_WINDOW]
+    def _salient(pool: list[tuple[int, Actor, int]], sent_no: int) -> Actor | None:
+        """The latest of the window's most salient mentions (noun_phrases.salience): a main
+        clause's subject, else another subject, else the latest mention."""
+        near = [(actor, rank) for seen_in, actor, rank in reversed(pool) if sent_no - seen_in <= PRONOUN_WINDOW]
         if not near:
             return None
-        return next((a for a, subject in near if subject), near[0][0])
+        best = max(int(rank) for _, rank in near)
+        return next(a for a, rank in near if int(rank) == best)
 
 
 def _guessed(actor: Actor, placeholder: str) -> bool:
@@ -129,6 +133,8 @@ def is_person(token: Token, actor: Actor) -> bool:
         named = decided(actor.evidence, "name")
         return token.ent_type_ == "PERSON" or (named is not None and named.value.startswith("person:"))
     lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and token.tag_ == "NN" and is_leading_role(token.text):
+        return True  # "the South Korean leader", "the chairman": a person, though of no sector
     return lemma in COUNTERPART_LEMMAS or (bool(actor.sector) and token.pos_ == "NOUN" and token.tag_ == "NN"
                                           and lemma not in coreference_words()["body"])
 

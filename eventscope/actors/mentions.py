@@ -6,9 +6,10 @@ Coreference has no usable model on PyPI, so it is written from the parse:
 - an appositive ("his Iranian counterpart, Rear Adm. Ali Shamkhani") joins both sides;
 - "counterpart(s)" takes the role (sector) of the person it is the counterpart of;
 - he/she/his/her go to a person, it/its to a country or body, of this or the previous two
-  sentences: the latest one that was a subject, else the latest one (a person is a person's
+  sentences: the latest one that was a main clause's subject (active or passive), else the
+  latest other clause's subject, else the latest one (a person is a person's
   name, whatever tag the parser gives a later mention of it, or a role noun that names no
-  body: "the spokesman", not "the embassy");
+  body: "the spokesman", not "the embassy"; a "leader" is a person);
 - they/them/their go to the last plural actors of this or the previous two sentences (a
   plural noun, or a list of conjoined actors: "Japan, Canada and Mexico"), a subject first;
 - a definite description that gives only a nationality ("the 48-year-old Kenyan", "the
@@ -58,6 +59,8 @@ class DocActors:
         resolver = MentionResolver(doc, document, dictionaries)
         self._by_token: dict[int, list[Actor]] = resolver.resolve()
         self._story_country = resolver.story_country
+        # every country the document names, most named first (actors.story.country_counts)
+        self._countries = [c for c, n in sorted(resolver.country_counts.items(), key=lambda kv: -kv[1]) if n >= 2]
         self._mention_starts: list[int] | None = None  # sorted token indexes, on first use
 
     # --- public -------------------------------------------------------------------
@@ -65,6 +68,12 @@ class DocActors:
     def story_country(self) -> str | None:
         """The country the story is about (see `actors.resolution.story_country`), None when none stands out."""
         return self._story_country
+
+    def counterpart(self, country: str | None) -> str | None:
+        """The other party of the story for `country`: the most named country (named twice at
+        least) that is not `country` ("Beijing is balking at committing": the United States,
+        in a story of US-China trade talks); None when the document names no other twice."""
+        return next((c for c in self._countries if c != country), None) if country else None
 
     def actors_for(self, token: Token) -> list[Actor]:
         """The actor(s) an argument head token refers to ([] when it is no actor)."""

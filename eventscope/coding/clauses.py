@@ -193,8 +193,8 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             # shooting, not the police; a finite clause keeps the head's own by-phrase
             return ([] if verb.tag_ == "VBG" else _agents([head])), False
         return subject_tokens(head)[0], False
-    if verb.dep_ == "pcomp" or head.dep_ == "prep":
-        return subject_tokens(head.head)[0], False
+    if verb.dep_ == "pcomp" or head.dep_ == "prep":  # "praised Uganda for sending": Uganda sent (gerund_doers)
+        return gerund_doers(verb) or subject_tokens(head.head)[0], False
     if verb.dep_ == "relcl":
         return [head], False
     if verb.dep_ == "acl" and head.dep_ in {"dobj", "attr"} and any(c.dep_ == "aux" and c.lower_ == "to"
@@ -204,6 +204,15 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         owners = [c for c in head.children if c.dep_ == "poss"]
         return (conjuncts(owners[0]) if owners else subject_tokens(head.head)[0]), False
     return [], False
+
+
+def gerund_doers(verb: Token) -> list[Token]:
+    """"Accused Rwanda of making", "praised Uganda for sending": the object of the verb an "of"
+    or "for" gerund depends on is who does the gerund's act ("apologised for killing": no object)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in {"of", "for"} or prep.head.i == prep.i:
+        return []
+    return [c for c in prep.head.children if c.dep_ == "dobj"]
 
 
 def _agents(verbs: list[Token]) -> list[Token]:

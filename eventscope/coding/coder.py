@@ -24,7 +24,7 @@ from eventscope.knowledge import taxonomy
 from eventscope.coding.agents import attack_subject, implicit_agent
 from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
-from eventscope.knowledge.implicit_agents import weapons
+from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, forecast_by_another, not_done, own_modality, refuses, relayed, reported_modality
 from eventscope.coding.modality_codes import (
@@ -32,9 +32,10 @@ from eventscope.coding.modality_codes import (
     withheld_reason,
 )
 from eventscope.coding.places import place_of
+from eventscope.coding.retold import with_retold_targets
 from eventscope.coding.selection import (
     STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
-    drop_subsumed, edit_distance_le1, keep_reported_statements,
+    SEVERAL_PARTIES, drop_subsumed, edit_distance_le1, keep_reported_statements,
 )
 from eventscope.coding.when import parse_iso, resolve
 from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
@@ -42,6 +43,7 @@ from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, 
 AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
 SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
 SELF_SUBJECTS = {"i", "we", "it", "there", "this", "that", "one", "you"}  # "we must act": no request of another
+PLURAL_TAGS = {"NNS", "NNPS"}
 WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" asks Uganda
 
 
@@ -74,17 +76,20 @@ class Coder:
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
         if self.encoder is not None:
-            events = self._judged(document, doc, actors, events)
+            events = self._judged(document, doc, actors, events, withheld)  # its vetoes join `withheld`
         events, withheld = withhold_model_readings(events, withheld)
-        events = analyst_events(events)
+        events = with_retold_targets(analyst_events(events))
         return DocumentResult(document, sentences, actors.all_mentions(), events, withheld=withheld)
 
-    def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event]) -> list[Event]:
+    def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event],
+                withheld: list[Event] | None = None) -> list[Event]:
         """The event encoder judges each clause with an actor (coding.judge.revise); a story's
-        main event keeps the type the story model read from the whole story."""
+        main event keeps the type the story model read from the whole story; the acts it
+        vetoes as not done are appended to `withheld`."""
         from eventscope.coding.judge import revise
 
-        events = revise(document, doc, actors, events, self.encoder, self.lexicon, keep=is_story_main_event)
+        events = revise(document, doc, actors, events, self.encoder, self.lexicon, keep=is_story_main_event,
+                        withheld=withheld)
         return [replace(e, id="") for e in events]  # the id hashes the code
 
     # --- finding predicates and their codes ------------------------------------------
@@ -156,7 +161,9 @@ class Coder:
                 return None
             keys, fuzzy = [near], True
         words = clauses.object_words(verb)
-        pattern = self.lexicon.match(keys, words)
+        particles = {f" {c.lower_}" for c in verb.children if c.dep_ == "prt"}  # "back down"
+        phrasal = [k for k in keys if any(k.endswith(p) for p in particles)]
+        pattern = self.lexicon.match(keys, words, phrasal=phrasal)
         if pattern is None:
             return None
         domain_words = words | {c.lemma_.lower() for c in verb.children}
@@ -240,8 +247,14 @@ class Coder:
                                      place_country=place[1] if place else None)
         if not sources and (not ((passive or attack) and targets) or info.root == STATEMENT_ROOT):
             return None
-        if cand.pattern.derived and not cand.pattern.objects and not (sources and targets):
-            return None  # a CAMEO.2.0 verb with no object evidence ("took", "faced"): only as a dyad
+        if not targets and len(sources) == 1 and info.plover in types_requiring_party() and any(
+                t.tag_ in PLURAL_TAGS for t in source_tokens):
+            cand.notes.append(SEVERAL_PARTIES)  # "the ministers of A and B met": they met each other
+        if cand.pattern.derived and not cand.pattern.objects and (not (sources and targets) or fallback):
+            # a CAMEO.2.0 verb with no object evidence ("took", "faced"): only as a dyad of its
+            # own arguments, not with a target guessed from a name in its phrases ("serving a
+            # term in Britain", "broke with his rival's victory in Ohio")
+            return None
 
         published = parse_iso(document.date)
         future = modality == Modality.FUTURE  # "agreed in March to sell" is a past agreement

@@ -86,10 +86,11 @@ def _patient(token: Token) -> bool:
     return token.dep_ in {"dobj", "nsubjpass"}
 
 
-def implicit(code: str, action: Token, sources: list[Actor]) -> list[Actor]:
+def implicit(code: str, action: Token, sources: list[Actor], actors: DocActors | None = None) -> list[Actor]:
     """The target an act's definition implies when the text names none (a curfew falls on a
-    state's own people): one actor of the listed sector, of the country of the act's place or
-    its source's (coding/data/implicit_targets.tsv)."""
+    state's own people; a refusal is aimed at the other party of the story): one actor of the
+    listed sector, of the country of the act's place, its source's or the story's other
+    party's (coding/data/implicit_targets.tsv)."""
     rule = implicit_target(code)
     if rule is None:
         return []
@@ -98,13 +99,17 @@ def implicit(code: str, action: Token, sources: list[Actor]) -> list[Actor]:
     place = place_of(action, code[:2])
     country = None
     for kind in where:
-        country = (place[1] if place else None) if kind == "place" else own if kind == "source" else None
+        if kind == "counterpart":
+            country = actors.counterpart(own) if actors is not None else None
+        else:
+            country = (place[1] if place else None) if kind == "place" else own if kind == "source" else None
         if country:
             break
     if not country or len(country) != 3:
         return []
-    return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,
-                  entity=f"{country}{sector}::implicit",
+    sector = sector or None
+    return [Actor(name=f"{country} {sector or ''} (implicit)".replace("  ", " "), country=country, sector=sector,
+                  entity=f"{country}{sector or ''}::implicit",
                   evidence=(Evidence("rule", f"target implied by CAMEO {code}", decides="sector"),))]
 
 

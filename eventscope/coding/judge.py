@@ -8,10 +8,12 @@ what kind of act a clause is, and whether it was done. `revise` runs at the end 
    chose it reading the whole text) is read by the encoder with its trigger marked; in a
    story only when `veto` or `story_recode` is set (else no reading could change an event).
 2. Veto (stories only, when `veto` is set): when the modality head reads the clause as not
-   done (negated, intended, requested, hypothetical, reported as uncertain) with p >= `veto`, the
-   event goes, unless it is a verbal act, done when said, whose code says what was not done
+   done (negated, intended, requested, hypothetical, reported as uncertain) with p(not done) =
+   1 - p(done) >= `veto`, the event is withheld (DocumentResult.withheld, with a "withheld as
+   not done" rule record naming the model, the modality it read and the probabilities), unless
+   it is a verbal act, done when said, whose code says what was not done
    (statements, appeals, intents, demands, accusations, rejections, threats: CAMEO 01-03,
-   10-13). An analyst lists what a story says was done; a sentence set (Multi-CoPED,
+   10-13); with the veto alone such acts are not even read. An analyst lists what a story says was done; a sentence set (Multi-CoPED,
    PETRARCH tests) asks what kind of act each sentence tells, done or not, and there the veto
    cost 0.023 class5 macro-F1 in the grouped CV.
 3. Recode: when the class5 head is sure (>= `recode` in sentence sets, `story_recode` in
@@ -46,7 +48,7 @@ from dataclasses import dataclass
 from eventscope.coding import clauses
 from eventscope.coding.encoder import EventEncoder, Judgement, Span
 from eventscope.coding.frames import apply_frame
-from eventscope.coding.modality import Modality, reported_modality
+from eventscope.coding.modality import WITHHELD, Modality, reported_modality
 from eventscope.knowledge import taxonomy
 from eventscope.models import Event, Evidence
 
@@ -60,7 +62,7 @@ STATEMENT = "01"  # "X said": the frame of a reported act, which is an event of 
 
 @dataclass(frozen=True)
 class JudgeSettings:
-    veto: float | None = None  # stories: not-done probability that drops an event coded as done; None: never
+    veto: float | None = None  # stories: p(not done) = 1 - p(done) that withholds an event coded as done; None: never
     recode: float = 0.8  # sentence sets: class5 probability needed to recode an event to another class
     story_recode: float | None = None  # the same in stories; None: stories are never recoded
     recode_pairs: frozenset | None = None  # stories: (from, to) class5 pairs that may be recoded; None: all
@@ -128,14 +130,48 @@ def root_of_class(judgement: Judgement, cls: int) -> str:
     return judgement.best("cameo", roots)[0]
 
 
+def not_done_reading(judgement: Judgement) -> tuple[str, float]:
+    """(the likeliest not-done modality, p(not done) = 1 - p(done)) of a judgement."""
+    modality, _ = judgement.best("modality", [m for m in judgement["modality"] if m != DONE])
+    return modality, 1.0 - judgement["modality"].get(DONE, 0.0)
+
+
+def vetoed(event: Event, judgement: Judgement, model: str, settings: JudgeSettings,
+           sentence_set: bool = False) -> Event | None:
+    """The event marked as withheld (a WITHHELD rule record naming the model and its
+    probabilities) when the veto applies: a story's act coded as done that the modality head
+    reads as not done with p(not done) >= settings.veto, unless a verbal act done when said
+    (SAYS_NOT_DONE); else None."""
+    root = (event.cameo_root or event.cameo or "")[:2]
+    if sentence_set or settings.veto is None or root in SAYS_NOT_DONE:
+        return None
+    modality, p_not_done = not_done_reading(judgement)
+    if p_not_done < settings.veto:
+        return None
+    p_done = judgement["modality"].get(DONE, 0.0)
+    event.evidence = tuple(event.evidence) + (
+        Evidence("model", f"{model} modality {modality}", weight=round(judgement["modality"][modality], 3)),
+        Evidence("model", f"{model} modality done", weight=round(p_done, 3)),
+        Evidence("rule", f"{WITHHELD}: {model} reads it {modality} (p not done {p_not_done:.2f} >= {settings.veto})"))
+    return event
+
+
+def needs_reading(event: Event, settings: JudgeSettings, sentence_set: bool) -> bool:
+    """Could a judgement change `event`? In a story with only the veto set, a verbal act done
+    when said (SAYS_NOT_DONE) cannot be vetoed, so it is not read (the encoder's time)."""
+    if sentence_set or settings.story_recode is not None:
+        return True
+    return settings.veto is not None and (event.cameo_root or event.cameo or "")[:2] not in SAYS_NOT_DONE
+
+
 def settle(event: Event, judgement: Judgement, model: str, settings: JudgeSettings = JudgeSettings(),
            sentence_set: bool = False) -> Event | None:
-    """The event as the encoder's judgement leaves it; None when vetoed as not done."""
+    """The event as the encoder's judgement leaves it; None when vetoed as not done (`vetoed`
+    marks it withheld first, for `settle_all` to collect)."""
+    if vetoed(event, judgement, model, settings, sentence_set) is not None:
+        return None
     modality, p_modality = judgement.best("modality")
     root = (event.cameo_root or event.cameo or "")[:2]
-    vetoes = not sentence_set and settings.veto is not None and p_modality >= settings.veto
-    if vetoes and modality != DONE and root not in SAYS_NOT_DONE:
-        return None
     cls_label, p_cls = judgement.best("class5")
     cls, own = int(cls_label), _class_of(event.cameo)
     found = [Evidence("model", f"{model} class5 {cls}", weight=round(p_cls, 3)),
@@ -164,14 +200,17 @@ def decide(event: Event, judgement: Judgement, model: str) -> Event:
 
 
 def settle_all(events: list[Event], judged: dict[int, Judgement], model: str, settings: JudgeSettings,
-               sentence_set: bool) -> list[Event]:
+               sentence_set: bool, withheld: list[Event] | None = None) -> list[Event]:
     """`events` as the encoder's judgements leave them (`judged`: event index -> judgement;
-    an event without one stays as it is), vetoed ones dropped, in order."""
+    an event without one stays as it is), vetoed ones dropped, in order; the vetoed ones,
+    marked withheld, are appended to `withheld` when given."""
     out = []
     for k, event in enumerate(events):
         settled = event if k not in judged else settle(event, judged[k], model, settings, sentence_set)
         if settled is not None:
             out.append(settled)
+        elif withheld is not None:
+            withheld.append(event)
     return out
 
 
@@ -211,16 +250,19 @@ def reads_stories(settings: JudgeSettings) -> bool:
 
 
 def revise(document, doc, actors, events: list[Event], encoder: EventEncoder, lexicon,
-           settings: JudgeSettings = JudgeSettings(), keep=lambda event: False) -> list[Event]:
+           settings: JudgeSettings = JudgeSettings(), keep=lambda event: False,
+           withheld: list[Event] | None = None) -> list[Event]:
     """The document's events after the encoder's judgement (see the module docstring);
     `actors`: the document's DocActors; `keep(event)`: events the encoder leaves alone (a
-    story's main event)."""
+    story's main event); `withheld`: collects the events vetoed as not done."""
     sents = list(doc.sents)
     sentence_set = is_sentence_set(document, len(sents))
     if not sentence_set and not reads_stories(settings):
         return sorted(events, key=lambda e: (e.sentence, e.span[0]))
     sentences = [(s.start_char, s.text) for s in sents]
-    out = settle_all(events, judged_events(events, sentences, encoder, keep), encoder.name, settings, sentence_set)
+    unread = lambda e: keep(e) or not needs_reading(e, settings, sentence_set)  # noqa: E731
+    out = settle_all(events, judged_events(events, sentences, encoder, unread), encoder.name, settings,
+                     sentence_set, withheld)
     if sentence_set:
         out += _created(document, sents, actors, lexicon, out, encoder, settings)
     return sorted(out, key=lambda e: (e.sentence, e.span[0]))

@@ -35,6 +35,8 @@ MISREAD_LABELS = {w.upper() for w in _WORDS["misread_label"]}  # "in Tunis" tagg
 OWNED_NOUNS = _WORDS["owned"]
 AREA_WORDS = _WORDS["area_qualifier"]  # "rural Idlib": around a town, in its region
 FACILITY_NOUNS = _WORDS["facility_noun"]  # "Belmarsh prison": a named building, which the gazetteer rarely knows
+CARRIER_LABELS = {w.upper() for w in _WORDS["carrier_label"]}  # "at the age of 85 in X": the phrase is the verb's
+WATER_WORDS = _WORDS["water"]  # "in the Gulf of Aden": at sea, in no country
 COUNT_WORDS = _WORDS["count"]  # "hundreds of protesters in X": the people counted are in X  # "a US official", "Israel's military": a modifier names the owner
 NESTED_DEPTH = 3  # "at a cinema in the US state of Louisiana": places inside a locative phrase
 
@@ -100,6 +102,10 @@ def sentence_owners(action: Token) -> set[int]:
     reports the act ("said in Paris that rebels attacked ..." tells where it was said)."""
     verbs = [action]
     token = action
+    if action.pos_ in {"NOUN", "PROPN"} and (verb := _verb_of(action)) is not None:
+        # an event noun ("was arrested in a police raid", "killed in an air strike"): its verb's scene
+        token = verb
+        verbs.append(token)
     while token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl"} and token.head.i != token.i:
         # "before shooting himself": a gerund under a preposition hangs from the verb above it;
         # "warrants for two men sought in a killing": a participle, from the verb its noun serves
@@ -239,6 +245,27 @@ def _border_places(action: Token) -> list[Token]:
                 found += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ in _WORDS["border_link"]
                           for g in p.children if g.dep_ == "pobj"]
     return found
+
+
+def attachment(prep: Token) -> Token:
+    """The word a prepositional phrase tells about: its head, or where the parser hung it on a
+    date, a number or a person's name (CARRIER_LABELS: "died at the age of 85 in a Los Angeles
+    hospital", "died Thursday in Beverly Hills", "a stoppage of Rahman in Mannheim"), the word
+    those hang from (through their own preposition)."""
+    head = prep.head
+    while head.ent_type_ in CARRIER_LABELS and head.head.i != head.i:
+        head = head.head
+        if head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head
+    return head
+
+
+def at_sea(token: Token) -> bool:
+    """A place name that names a sea ("the Gulf of Aden", "the Mediterranean Sea"): place_words.tsv's
+    water words, in the name's entity or its own words."""
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    words = span if span is not None else token.doc[compound_start(token):token.i + 1]
+    return any(t.lower_ in WATER_WORDS for t in words)
 
 
 def names_a_place(token: Token) -> bool:

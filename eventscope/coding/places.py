@@ -6,7 +6,9 @@ on the verbs or actors of its sentence ("In Kabul, police arrested ..."), for a 
 the dateline ("KABUL (Reuters) -") when the event's actors belong to the dateline's country,
 and for a wire story filed from elsewhere the country it covers. Which words name a place
 is `coding.place_phrases`' job (its words are data: coding/data/place_words.tsv), which
-place a name stands for `coding.place_names`'.
+place a name stands for `coding.place_names`', what the document says around the sentence
+(the dateline's story, the main town, the sentence before) `coding.place_story`'s, and the
+places the actors say (a court's seat, a town that acts) `coding.place_actors`'.
 
 `place_events` is the one call the pipeline makes: it sets the location fields of every
 event of a coded document, whichever coder made them.
@@ -14,7 +16,6 @@ event of a coded document, whichever coder made them.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -23,16 +24,19 @@ from eventscope.coding import clauses
 from eventscope.coding.place_names import (  # noqa: F401  (resolve, capitals: the public names)
     PLACE_ENTS, PlaceContext, _capital_of, _country_area, capital_city, capitals, resolve, resolve_place, town_named,
 )
-from eventscope.coding.place_phrases import (
-    AIMED_PREPS, AREA_WORDS, DESTINATION_PREPS, EVENT_NOUNS, HOME_ROOTS, HOME_SECTORS, LOCATIVE_PREPS, MARCH_WORDS,
-    MISREAD_LABELS, OCCASION_PREPS, ORIGIN_CODES, PLACE_AIMED_ROOTS, SEATED_SECTORS, STRIKE_ROOTS, TRAVEL_VERBS,
-    VISIT_CODES, VISIT_ROOTS, clause_facilities, clause_places, compound_start, named_facility, named_in, names_a_place, sentence_owners,
+from eventscope.coding.place_actors import (  # noqa: F401  (GUESSED_PERSON: the evidence tests read)
+    GUESSED_PERSON, guessed_country, seat_country, town_actor,
 )
+from eventscope.coding.place_phrases import (
+    AIMED_PREPS, AREA_WORDS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, MISREAD_LABELS,
+    OCCASION_PREPS, ORIGIN_CODES, PLACE_AIMED_ROOTS, STRIKE_ROOTS, TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS, at_sea,
+    attachment, clause_facilities, clause_places, compound_start, named_facility, named_in, names_a_place,
+    sentence_owners,
+)
+from eventscope.coding.place_story import local_dateline, main_town, paragraph_place
 from eventscope.models import Actor, DocumentResult, Event, Evidence, Location
 
-ELSEWHERE_MIN = 2  # a dateline's story happens elsewhere when its body names another town this often
 ARMED_SECTORS = {"MIL", "COP"}  # forces that may act abroad
-GUESSED_PERSON = "a person of no known country"  # actors/resolution.py's evidence for a guessed country
 
 
 def aim_at_place(event: Event) -> None:
@@ -56,14 +60,19 @@ def place_events(result: DocumentResult, doc: Doc) -> list[Location | None]:
     if not result.events:
         return []
     context = PlaceContext.of(result)
-    context.dateline = _local_dateline(context, doc)
-    main_town = _main_town(doc, context)
+    context.dateline = local_dateline(context, doc)
+    town = main_town(doc, context)
     sents = list(doc.sents)
     placed = []
+    named: dict[int, list[tuple[Event, Location]]] = {}  # sentence -> its events placed by its own words
     for event in result.events:
         sent = sents[event.sentence] if 0 <= event.sentence < len(sents) else None
         action = _action_of(event, sent) if sent is not None else None
-        where = locate(event, action, sent, context, main_town)
+        where = locate(event, action, sent, context, town)
+        if where is None and sent is not None:
+            where = paragraph_place(event, sents, named)
+        elif where is not None and where.evidence in {"clause", "sentence"}:
+            named.setdefault(event.sentence, []).append((event, where))
         event.place(where)
         aim_at_place(event)
         placed.append(where)
@@ -94,7 +103,7 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
         # conference in Oslo" may be parsed as a verb with an object
         scene = [p for p in sent if (p.dep_ == "pobj" and p.head.lower_ in LOCATIVE_PREPS | OCCASION_PREPS
                                      or p.dep_ == "dobj" and p.head.lower_ in OCCASION_PREPS) and (
-            p.head.head.i in owners or p.head.i == sent.start and p.head.head.i == sent.root.i)]
+            attachment(p.head).i in owners or p.head.i == sent.start and p.head.head.i == sent.root.i)]
         # the verbs' own places before their actors' ("the US commander in Iraq held talks
         # during a visit to Beirut" happened in Beirut)
         scene.sort(key=lambda p: p.head.head.pos_ not in {"VERB", "AUX"})
@@ -107,71 +116,27 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
                 if where is not None:
                     return where
                 unknown += [token] if names_a_place(token) else []
+    if any(at_sea(t) for t in unknown):  # "caught pirates in the Gulf of Aden": in no country
+        return None
     if facilities and main_town is not None:
         return main_town
     if unknown and context.covered_country() is not None:  # a place we cannot find, in the
         area = _country_area(context.covered_country())  # country the story is about
         if area is not None:
             return replace(area, evidence="story")
-    countries = {a.country for a in event.source + event.target if a.country and not _guessed_country(a)}
+    countries = {a.country for a in event.source + event.target if a.country and not guessed_country(a)}
     # whoever acts says where: "Mexican authorities deported 300 Indians" is no act of a
     # "NEW DELHI -" story's town, though its targets are Indian
-    acting = {a.country for a in event.source if a.country and not _guessed_country(a)
+    acting = {a.country for a in event.source if a.country and not guessed_country(a)
               and _country_area(a.country) is not None}
     dateline = context.dateline
     if dateline is not None and (not countries or dateline.country in countries) \
             and (not acting or dateline.country in acting):
         return dateline
-    seat = _seat_country(event)  # "Alexandria's police chief": his town, finer than the story's country
+    seat = seat_country(event) or town_actor(event, sent)  # "Alexandria's police chief": his town
     if seat is not None and seat.precision == "city":
         return seat
     return (_covered_country(event, context) if dateline is not None else None) or seat
-
-
-def _local_dateline(context: PlaceContext, doc: Doc) -> Location | None:
-    """The dateline's place, or only its country when the story happens in another town of
-    that country: a "WASHINGTON (AP) -" story whose body says "in Manhattan", "at a New York
-    jail" more often than it names Washington (ELSEWHERE_MIN times at least) is not local to
-    Washington, and its unplaced events are in the United States, no nearer."""
-    dateline = context.dateline
-    if dateline is None or dateline.precision != "city":
-        return dateline
-    towns = Counter({key: n for key, (where, n) in _body_towns(doc, context).items()
-                     if where.country == dateline.country})
-    here = towns.pop(dateline.geonames_id or dateline.name, 0)
-    elsewhere = max(towns.values(), default=0)
-    if elsewhere < ELSEWHERE_MIN or elsewhere <= here:
-        return dateline
-    area = _country_area(dateline.country)
-    return replace(area, evidence="dateline") if area is not None else None
-
-
-def _body_towns(doc: Doc, context: PlaceContext) -> dict:
-    """Town key -> (Location, how often the body names it in a locative phrase: "in London",
-    "in his Manhattan cell")."""
-    towns: dict = {}
-    for ent in doc.ents:
-        root = ent.root
-        owner = root.head if root.dep_ in {"compound", "nmod", "poss"} else root  # "in his Manhattan cell"
-        if ent.label_ not in PLACE_ENTS or owner.dep_ != "pobj" or owner.head.lower_ not in LOCATIVE_PREPS:
-            continue
-        where = resolve(ent.text, context)
-        if where is not None and where.precision == "city":
-            key = where.geonames_id or where.name
-            towns[key] = (towns[key][0] if key in towns else where, towns[key][1] + 1 if key in towns else 1)
-    return towns
-
-
-def _main_town(doc: Doc, context: PlaceContext) -> Location | None:
-    """The town the story is set in: the one its body names in locative phrases most often
-    (ELSEWHERE_MIN times at least, more than any other), in the country the story covers
-    when it covers one."""
-    ranked = sorted(_body_towns(doc, context).values(), key=lambda t: -t[1])
-    if not ranked or ranked[0][1] < ELSEWHERE_MIN or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    town = ranked[0][0]
-    covered = context.covered_country()
-    return replace(town, evidence="story") if covered in {None, town.country} else None
 
 
 def _goes_to(event: Event, action: Token) -> bool:
@@ -191,8 +156,8 @@ def _covered_country(event: Event, context: PlaceContext) -> Location | None:
     country = context.covered_country()
     if country is None or country == context.dateline.country:
         return None
-    sources = {a.country for a in event.source if a.country and not _guessed_country(a)}
-    targets = {a.country for a in event.target if a.country and not _guessed_country(a)
+    sources = {a.country for a in event.source if a.country and not guessed_country(a)}
+    targets = {a.country for a in event.target if a.country and not guessed_country(a)
                and _country_area(a.country) is not None}
     # "Russian jets bombed Syrian rebels"; not an army, which may fight abroad ("attacked Kenya's army")
     struck = event.cameo_root in STRIKE_ROOTS and targets == {country} and all(
@@ -210,38 +175,6 @@ def _home(event: Event, context: PlaceContext) -> str | None:
     if len(states) == 1:
         return states.pop()
     return context.dateline.country if context.dateline is not None else context.covered_country()
-
-
-def _seat_country(event: Event) -> Location | None:
-    """A court, a police force or a parliament acts where it sits: "a Tunisian court jailed
-    a man" happened in Tunisia, "Moscow police detained ..." in Moscow, when the actor's own
-    words name its country (not the story's country lent to "police"), whoever it acts on
-    ("Turkish police detained a German journalist" happened in Turkey). A government coerces
-    at home too ("Mexican immigration authorities deported 300 Indians": in Mexico)."""
-    sources = event.source
-    seated = SEATED_SECTORS | (HOME_SECTORS if event.cameo_root in HOME_ROOTS else set())
-    if not sources or any(a.sector not in seated or not _names_its_country(a) for a in sources):
-        return None
-    countries = {a.country for a in sources}
-    if len(countries) != 1:
-        return None
-    country = countries.pop()
-    town = next((t for a in sources if (t := town_named(a.text or a.name, country)) is not None), None)
-    where = town or _country_area(country)
-    return replace(where, evidence="actor") if where is not None else None
-
-
-def _guessed_country(actor: Actor) -> bool:
-    """The actor's country is the story's, guessed for a person no lexicon knows (actors say so
-    in its evidence): it says nothing about where the act was, and taken as a fact it would put
-    a quoted deportee's words in the country he was deported from ("NEW DELHI -" over a story
-    about the United States)."""
-    return any(e.decides == "country" and GUESSED_PERSON in e.value for e in actor.evidence)
-
-
-def _names_its_country(actor: Actor) -> bool:
-    """The actor's country was read from its own words (a lexicon entry), not lent by a rule."""
-    return bool(actor.country) and any(e.decides == "country" and e.kind == "lexicon" for e in actor.evidence)
 
 
 def _action_of(event: Event, sent: Span) -> Token | None:

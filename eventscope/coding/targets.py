@@ -11,11 +11,15 @@ inside the act's object phrases, down to the agent of an event noun ("rejected a
 Chile") or whom it was made against ("dropped an inquiry into allegations made against X") or the place a visit goes to, else a country, organisation or armed force modifying
 the object ("a UN appeal", "the military takeover") (`fallback_targets`); the subject of an
 accusing, demanding or threatening that-clause ("alleged that the minister took bribes":
-`clause_subjects`); the one a speaker told of their own act (`addressees`); and last the
+`clause_subjects`); the one a speaker told of their own act (`addressees`) or of a statement
+an "-ing" clause stands beside (`adjunct_addressees`); and last the
 target an act's definition implies (a curfew falls on the state's own people). (A protest or
 visit aimed at no one is aimed at the country where it happens: coding.places, after the
 events are placed.) After the whole sentence is coded, a reaction with no target is aimed at
-whoever did the act it reacts to (`aimed_at_reported_act`). The targets the text gives
+whoever did the act it reacts to (`aimed_at_reported_act`); once the document is coded, an act
+told without a target takes that of the same act told with one (coding.retold). A passive
+verb with no subject of its own happens to the subject of the clause it is conjoined to
+("tried to flee but was arrested": `conjoined_patients`). The targets the text gives
 without naming an actor are made in coding.implied_targets. Pure functions over spaCy tokens
 and the document's actors (actors.mentions.DocActors).
 """
@@ -29,6 +33,7 @@ from spacy.tokens import Token
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
 from eventscope.coding.selection import NEWS_SECTORS, STATEMENT_ROOT, Candidate
+from eventscope.coding.spoken_targets import addressees, adjunct_addressees, clause_subjects
 from eventscope.coding.implied_targets import (
     armed_modifier_actor, definite_country, implicit, modifier_actor, unnamed_person,
 )
@@ -57,7 +62,7 @@ CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warn
 def target_heads(cand: Candidate) -> list[Token]:
     """The tokens the parse offers as the act's targets; a request's also whom it is asked of:
     "urged Iran to join", "demanded that Uganda withdraw"."""
-    heads = clauses.target_tokens(cand.action)
+    heads = conjoined_patients(cand.action) + clauses.target_tokens(cand.action)
     if cand.frame in REQUEST_FRAMES:
         asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
         asked = clauses.direct_objects(cand.verb) + asked
@@ -65,6 +70,22 @@ def target_heads(cand: Candidate) -> list[Token]:
         # "said the US should cut off support for the militia" is a demand of the US
         heads = asked if asked else heads
     return through_quantities(not_origins(heads))
+
+
+def conjoined_patients(action: Token) -> list[Token]:
+    """"I tried to cross but was caught by police and deported": a passive verb with no
+    subject of its own, conjoined to a clause, happens to that clause's subject."""
+    first = action.head if clauses.shares_passive(action) else action  # "caught and deported"
+    if not any(c.dep_ == "auxpass" for c in first.children) or any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in first.children):
+        return []
+    head = first
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return clauses.conjuncts(subjects[0])
+    return []
 
 
 def not_origins(heads: list[Token]) -> list[Token]:
@@ -127,8 +148,11 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
         targets = [a for a in addressees(verb, actors, source_entities, lexicon)
                    if a.entity not in source_entities]
         notes += ["target: addressee of the report"] if targets else []
+    if not targets and root != STATEMENT_ROOT:
+        targets = [a for a in adjunct_addressees(verb, actors, lexicon) if a.entity not in source_entities]
+        notes += ["target: whom the speaker was telling"] if targets else []
     if not targets and sources:
-        targets = implicit(code, action, sources)
+        targets = implicit(code, action, sources, actors)
         notes += [f"target: implied by the act ({targets[0].name})"] if targets else []
     return sources, targets, fallback
 
@@ -191,22 +215,6 @@ def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActor
     return []
 
 
-def clause_subjects(verb: Token, actors: DocActors) -> list[Actor]:
-    """"Prosecutors alleged that the mayor took bribes", "Iran warned that Israel would pay":
-    an accusation, demand or threat made as a that-clause is aimed at the clause's subject (or
-    its owner: "alleged that Trump's call was improper"). A pronoun there that stands for the
-    speaker ("said it would retaliate") is the speaker again, and is dropped by the caller."""
-    from eventscope.actors.mentions import noun_phrase
-
-    for clause in clauses.clause_complements(verb):
-        for subject in [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]:
-            for token in noun_phrase(subject):
-                found = actors.actors_for(token)
-                if found:
-                    return found
-    return []
-
-
 def _on_each_other(action: Token) -> bool:
     """"Attacked each other's policies", "accused one another": the act's objects say that
     its conjoined subjects act on each other."""
@@ -234,24 +242,6 @@ def _two_sides(one: str | None, other: str | None) -> bool:
     return (one is None and other in NON_STATE_SECTORS) or (other is None and one in NON_STATE_SECTORS)
 
 
-def addressees(verb: Token, actors: DocActors, source_entities: set[str], lexicon: Lexicon) -> list[Actor]:
-    """"Russia notified the United States that it plans to back out": the speaker's own
-    act, reported to someone, with no target of its own is aimed at the one told."""
-    clause = verb
-    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
-        clause = clause.head
-    head = clause.head
-    if clause.dep_ != "ccomp" or head.i == clause.i:
-        return []
-    if not any(p.cameo.startswith(STATEMENT_ROOT) for p in lexicon.verbs.get(head.lemma_.lower(), ())):
-        return []
-    speakers = {a.entity for a in actors.actors_of(clauses.subject_tokens(head)[0])}
-    if not source_entities or not source_entities <= speakers:
-        return []  # someone else's act: the listener is no party to it
-    told = actors.actors_of([c for c in head.children if c.dep_ in {"dobj", "dative", "iobj"}])
-    return [a for a in told if a.sector not in NEWS_SECTORS]
-
-
 def object_phrases(action: Token, depth: int = 0) -> list:
     """The noun phrases of the action's objects and prepositional objects, each followed by
     the phrases its noun says it concerns ("a visit *to the US*", "allegations *by Rwanda*")."""
@@ -273,7 +263,8 @@ def object_phrases(action: Token, depth: int = 0) -> list:
                 phrases.append(noun_phrase(pobj))
                 if child.lower_ not in PLACE_PREPS:  # "in his address to the UN" is when, not whom
                     phrases.extend(_concerned(pobj, 1))
-        elif child.dep_ in {"xcomp", "pcomp"} and depth == 0:
+        elif child.dep_ in {"xcomp", "pcomp", "acomp"} and depth == 0:
+            # "agreed to *help Kenya*"; "remain skeptical *of the president's plan*"
             phrases.extend(object_phrases(child, depth + 1))
     return phrases
 

@@ -31,6 +31,14 @@ def types_requiring_recipient() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def types_requiring_party() -> frozenset[str]:
+    """PLOVER types that need a second party: a recipient, or a second source doing it with
+    the first ("A and B met"); coding/data/plover_recipients.tsv, requires_recipient "party"."""
+    return frozenset(row["event"] for _, row in read_tsv(CODING_DATA / "plover_recipients.tsv")
+                     if row["requires_recipient"] == "party")
+
+
+@lru_cache(maxsize=1)
 def joint_types() -> frozenset[str]:
     """PLOVER types whose conjoined subjects act together, as sources with no recipient
     ("A and B agreed": coding/data/plover_recipients.tsv, column conjoined_subjects)."""

@@ -150,14 +150,23 @@ class Lexicon:
         for form in pattern.forms:
             self.sequences.setdefault(form, []).append(pattern)
 
-    def match(self, verb_keys: Iterable[str], object_words: set[str]) -> VerbPattern | None:
+    def match(self, verb_keys: Iterable[str], object_words: set[str],
+              phrasal: Iterable[str] = ()) -> VerbPattern | None:
         """Best pattern for the verb keys (most specific first) given the clause's object words;
-        None when nothing fits or the best fit is a known non-event."""
+        None when nothing fits or the best fit is a known non-event. `phrasal`: the keys that
+        are the verb with its particle ("back down"); when one of them has a pattern, the bare
+        verb's CAMEO.2.0-derived object patterns do not apply: PETRARCH matches a particle verb
+        as a verb of its own ("backed down on its plan" is no "back * plan", 051)."""
+        verb_keys = list(verb_keys)
+        phrasal = set(phrasal)
+        particle_verb = any(k in self.verbs or k in self.non_events for k in phrasal)
         best: VerbPattern | None = None
         best_rank = (-1, -1, False)
         for rank_key, key in enumerate(verb_keys):
             for pattern in (*self.verbs.get(key, ()), *self.non_events.get(key, ())):
                 if not pattern.fits(object_words):
+                    continue
+                if particle_verb and key not in phrasal and pattern.derived and pattern.objects:
                     continue
                 # an object match beats the default; a particle/preposition verb key beats the
                 # bare lemma; our own pattern beats a derived one

@@ -12,8 +12,7 @@ import weakref
 from collections import Counter, OrderedDict
 
 from eventscope.linking.brief import Candidate, build_brief
-from eventscope.linking.clusters import (StoryVector, countries_from_text, countries_to_text, names_from_terms,
-                                         names_into_terms)
+from eventscope.linking.clusters import StoryVector, countries_from_text, countries_to_text, names_from_terms
 from eventscope.linking.duplicates import find_copies, from_bytes
 from eventscope.linking.events import link_events, remember
 from eventscope.linking.stories import KEY_TERMS, StoryInput, StoryPostings, assign_stories, key_terms
@@ -30,10 +29,16 @@ def divert_duplicates(documents: list, store) -> list:
         return documents
     known = store.known_copy_ids([d.id for d in documents])
     documents = [d for d in documents if d.id not in known]
-    originals, copies, signatures = find_copies(
-        documents, lambda keys: [from_bytes(i, blob) for i, blob in store.lsh_signatures(keys)])
-    store.write_duplicates(copies,
-                           [(s.doc_id, s.values.tobytes(), s.band_keys()) for s in signatures])
+    found: set[str] = set()  # stored documents sharing a band key: a stored signature of the batch is among them
+
+    def lookup(keys: list[int]) -> list:
+        stored = [from_bytes(i, blob) for i, blob in store.lsh_signatures(keys)]
+        found.update(s.doc_id for s in stored)
+        return stored
+
+    originals, copies, signatures = find_copies(documents, lookup)
+    store.write_duplicates(copies, [(s.doc_id, s.values.tobytes(), s.band_keys()) for s in signatures],
+                           stored=found)
     if copies:  # a late copy adds a source to events already linked
         store.refresh_linked_counts(store.linked_ids_of_documents([c.doc_id for c in copies]))
     return originals
@@ -111,7 +116,7 @@ class _StoredStories:
 
 def _vector(state: StoryState) -> StoryVector:
     """The clusterer's working form of a stored story."""
-    terms, names = names_from_terms(state.terms)
+    terms, names = (state.terms, state.names) if state.names is not None else names_from_terms(state.terms)
     return StoryVector(state.id, terms, state.n, state.first_date, state.last_date,
                        countries=countries_from_text(state.countries), seq=state.seq, names=names)
 
@@ -224,7 +229,7 @@ def link_batch(results: list, store) -> list[str]:
 
 def _write_links(store, update, linked: list[LinkedEvent]) -> None:
     stories = [StoryState(s.id, s.n, s.first_date, s.last_date, countries_to_text(s.countries), s.seq,
-                          names_into_terms(s.terms, s.names), key_terms(s.terms, KEY_TERMS)) for s in update.stories]
+                          s.terms, key_terms(s.terms, KEY_TERMS), names=s.names) for s in update.stories]
     store.write_links(LinkBatch(linked, stories, update.assignments, dict(update.df_delta), update.n_docs,
                                 update.merged))
 

@@ -2,12 +2,13 @@
 
 Two mentions are the same event when every one of these holds: the same source and target
 actor codes, and names that do not name different people ("Pompeo" and "Lavrov" may both be
-a government, they are not one speaker); the same CAMEO root or PLOVER type; both dated,
-within a window that widens with the dates' precision, or both undated (an undated mention
-never takes a date from a link); places that do not contradict (another country, or
-another town); similar wording (shared content words, or the same trigger); and for a
-statement (CAMEO 01) or an undated mention, the same story: a bare statement is never
-linked across stories, and without dates only the story vouches for "same time".
+a government, they are not one speaker; "23 pirates" are not "26 pirates"); the same CAMEO
+root or PLOVER type; both dated, within a window that widens with the dates' precision, or
+both undated (an undated mention never takes a date from a link); places that do not
+contradict (another country, or another town); similar wording (shared content words, or
+the same trigger); and for a statement (CAMEO 01) or an undated mention, the same story: a
+bare statement is never linked across stories, and without dates only the story vouches for
+"same time".
 Each link records which fields agreed (`event_links.reason`). Mentions are linked in
 input order, one after another, so the result does not depend on batch boundaries.
 """
@@ -24,6 +25,7 @@ from eventscope.models import EventLink, LinkedEvent, LinkReason
 WINDOW_DAYS = {"day": 3, "week": 7, "month": 31, "year": 366}
 MIN_WORDING = 0.2  # Jaccard of the sentences' content words (unless the triggers match)
 WORD = re.compile(r"[a-z]{3,}")
+NUMBER = re.compile(r"\d+")  # a count or an age in an actor's name
 STATEMENT_ROOT = "01"
 # Words of an actor's name that say what, not who: "Russian government", "U.S. officials".
 ROLE_WORDS = frozenset("""government ministry minister president prime officials official police forces army
@@ -106,7 +108,12 @@ def _who(name: str | None) -> frozenset[str]:
 
 
 def names_agree(a: str | None, b: str | None) -> bool:
-    """Two names of one actor code can be one actor: unless both name someone, and share no name."""
+    """Two names of one actor code can be one actor: unless both name someone, and share no
+    name, or both give a count and the counts differ ("23 pirates" and "26 pirates" the navy
+    caught are two captures; "a 61-year-old man" is no 62-year-old)."""
+    na, nb = set(NUMBER.findall(a or "")), set(NUMBER.findall(b or ""))
+    if na and nb and not na & nb:
+        return False
     wa, wb = _who(a), _who(b)
     return not wa or not wb or bool(wa & wb)
 
@@ -139,7 +146,12 @@ def within_window(a: str | None, b: str | None) -> bool:
 
 
 def wording(a: LinkedEvent, event: dict) -> float:
-    if a.trigger and event.get("trigger") and a.trigger.lower() == event["trigger"].lower():
+    """How alike the two sentences are: 1.0 for the same trigger, else the Jaccard of their
+    content words. Within one document the same verb is no evidence (a story about arrests
+    says "arrested" of every arrest it tells: "police arrested him on Thursday" and "he has
+    been arrested often"): there, only shared words count."""
+    same_document = event["doc_id"] in {a.first_doc_id, *(m.doc_id for m in a.mentions)}
+    if a.trigger and event.get("trigger") and a.trigger.lower() == event["trigger"].lower() and not same_document:
         return 1.0
     wa, wb = content_words(a.text), content_words(event.get("sentence_text"))
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0

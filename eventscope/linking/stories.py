@@ -12,7 +12,6 @@ the store (eventscope/store/links.py) for `eventscope run`.
 from __future__ import annotations
 
 import heapq
-import itertools
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -70,37 +69,49 @@ class StoryPostings:
     """Key term -> the stories it is a key term of, with weight / size; each list in order of
     the stories' last change. A document's candidates are the stories whose key terms best
     match its query terms, looking at the POSTINGS_PER_TERM most recently changed stories of
-    each term only, so the lookup costs the same in a store of a hundred stories or a million."""
+    each term only, so the lookup costs the same in a store of a hundred stories or a million.
+
+    Nothing is dropped from a list: a term's list is always every story it is a key term of,
+    oldest change first, which is exactly what a resumed run builds from the store
+    (`store.story_keys()`). A list cut at POSTINGS_PER_TERM kept fewer once a listed story lost
+    the term, and a resumed run then looked at a story the live run no longer did
+    (tests/test_crash_safety.py). A list is one flat tuple (story id, value, story id, value,
+    ...): most terms are key terms of one story, and a tuple of two is a third of the memory of
+    a dict of one (README "Memory")."""
 
     def __init__(self) -> None:
-        self.lists: dict[str, dict[str, float]] = {}
-        self.keys: dict[str, list[str]] = {}
+        self.lists: dict[str, tuple] = {}  # term -> (story id, weight / size, story id, ...)
+        self.keys: dict[str, tuple[str, ...]] = {}
 
     def update(self, story: StoryVector | StoryState) -> None:  # a stored story: its key terms only
         self.remove(story.id)
         # one string object per term, shared by every story listing it: the index lives as long
         # as the process, and the terms of a story's vector would otherwise each stay alive here
-        keys = [sys.intern(t) for t in key_terms(story.terms, KEY_TERMS)]
+        keys = tuple(sys.intern(t) for t in key_terms(story.terms, KEY_TERMS))
         self.keys[story.id] = keys
         for term in keys:
-            postings = self.lists.setdefault(term, {})
-            postings[story.id] = story.terms[term] / story.n
-            if len(postings) > POSTINGS_PER_TERM:  # older entries are never looked at: memory stays bounded
-                del postings[next(iter(postings))]
+            self.lists[term] = self.lists.get(term, ()) + (story.id, story.terms[term] / story.n)
 
     def remove(self, story_id: str) -> None:
         for term in self.keys.pop(story_id, ()):
-            postings = self.lists[term]
-            postings.pop(story_id, None)
-            if not postings:
+            listed = self.lists[term]
+            at = listed.index(story_id)  # (ids sit at even places; a float never equals an id)
+            if len(listed) == 2:
                 del self.lists[term]
+            else:
+                self.lists[term] = listed[:at] + listed[at + 2:]
+
+    def stories_of(self, term: str) -> list[str]:
+        """The stories `term` is a key term of, oldest change first."""
+        return list(self.lists.get(term, ())[::2])
 
     def candidates(self, query: dict[str, float], k: int) -> list[str]:
         scores: dict[str, float] = {}
         for term, weight in query.items():
-            stories = self.lists.get(term)
-            if stories:
-                for story_id, value in itertools.islice(reversed(stories.items()), POSTINGS_PER_TERM):
+            listed = self.lists.get(term)
+            if listed:
+                start = max(0, len(listed) - 2 * POSTINGS_PER_TERM)  # the most recently changed only
+                for story_id, value in zip(listed[start::2], listed[start + 1::2]):
                     scores[story_id] = scores.get(story_id, 0.0) + weight * value
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
         return [story_id for story_id, score in ranked if score > 0]
@@ -117,10 +128,6 @@ def _merge(a: StoryVector, b: StoryVector, index: StoryIndex, changed: dict[str,
     return keep
 
 
-def _top(counts: Counter) -> set[str]:
-    return set(key_terms(dict(counts), QUERY_TERMS))
-
-
 def assign_stories(docs: list[StoryInput], index: StoryIndex,
                    threshold: float = DEFAULT_THRESHOLD) -> StoryUpdate:
     counts = [document_features(d.text, d.title) for d in docs]
@@ -135,8 +142,10 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
     postings = index.postings()
     # read the likely candidates of the whole batch at once (one store query instead of one per
     # document); what the loop then asks for is mostly in memory. Only a cache: no decision here.
-    likely = {i for c in counts for top in [_top(c)] for i in postings.candidates(  # _top once per document
-        {t: v for t, v in tfidf(c, df, n_docs + 1).items() if t in top}, CANDIDATES_PER_DOC)}
+    # (queried as the loop will query: by the document's heaviest tf-idf terms, not its most
+    # frequent words, else a fifth of the candidates were missed and read one document at a time)
+    likely = {i for c in counts for vector in [tfidf(c, df, n_docs + 1)]
+              for i in postings.candidates({t: vector[t] for t in key_terms(vector, QUERY_TERMS)}, CANDIDATES_PER_DOC)}
     index.stories(sorted(likely))
     for doc, count in zip(docs, counts):
         for term in count:

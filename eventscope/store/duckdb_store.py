@@ -121,10 +121,15 @@ class Store(LinkTables):
             yield self
         except BaseException:
             self._depth = 0
+            self.forget_counts()  # what the writer keeps of the rows must not outlive them
             self.con.execute("ROLLBACK")
             raise
         self._depth = 0
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.forget_counts()
+            raise
         self._commits += 1
         if self._commits >= CACHE_TRIM_COMMITS:
             self.trim_cache()

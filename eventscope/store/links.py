@@ -9,21 +9,22 @@ their cost follows the batch, not the size of the store.
 from __future__ import annotations
 
 import json
-import zlib
 from dataclasses import asdict, fields
 from datetime import datetime, timezone
 from importlib import resources
 
-
 from eventscope.models import DocumentCopy, LinkBatch, LinkedEvent, Story, StoryGrowth, StoryState
 from eventscope.store.bulk import insert_columns, rows_to_columns
+from eventscope.store.link_caches import LinkCaches
+from eventscope.store.story_vectors import pack_vector, unpack_vector
 
 LINK_TABLES = ("document_sources", "event_links", "linked_events", "stories", "story_documents",
                "story_brief")
 # LinkedEvent's fields that are columns of linked_events (trigger and story_id are read from
 # events and story_documents; mentions go to event_links).
-LINKED_EVENT_COLUMNS = tuple(f.name for f in fields(LinkedEvent) if f.name not in ("trigger", "story_id", "mentions"))
-LINKED_EVENT_READ = tuple(f.name for f in fields(LinkedEvent) if f.name != "mentions")
+LINKED_EVENT_COLUMNS = tuple(f.name for f in fields(LinkedEvent)
+                             if f.name not in ("trigger", "story_id", "mentions", "stored"))
+LINKED_EVENT_READ = tuple(f.name for f in fields(LinkedEvent) if f.name not in ("mentions", "stored"))
 
 
 def actor_pair(source_code: str | None, target_code: str | None) -> str:
@@ -35,7 +36,7 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-class LinkTables:
+class LinkTables(LinkCaches):
     con = None  # the Store's DuckDB connection
 
     def create_link_tables(self) -> None:
@@ -56,6 +57,9 @@ class LinkTables:
     # -- near-duplicates ------------------------------------------------------------
     def lsh_signatures(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
         """(doc_id, signature) of stored documents sharing any of `band_keys`."""
+        band_keys = self._maybe_stored(band_keys) if band_keys else []
+        if not band_keys:
+            return []
         # two steps: as one nested query DuckDB scanned every signature to find the few wanted
         doc_ids = [r[0] for r in self.con.execute(
             "SELECT DISTINCT doc_id FROM doc_lsh WHERE band_key IN (SELECT unnest(?::BIGINT[]))",
@@ -66,19 +70,25 @@ class LinkTables:
             "SELECT doc_id, signature FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid",
             [sorted(doc_ids)]).fetchall()
 
-    def write_duplicates(self, copies: list[DocumentCopy], signatures: list[tuple[str, bytes, list[int]]]) -> None:
-        """Record copies (document_sources rows) and the signatures of new originals."""
+    def write_duplicates(self, copies: list[DocumentCopy], signatures: list[tuple[str, bytes, list[int]]],
+                         stored: set[str] | None = None) -> None:
+        """Record copies (document_sources rows) and the signatures of new originals; `stored`:
+        those of them whose signature the store already has, when the caller knows (a stored
+        signature is found by `lsh_signatures` with the document's own band keys), else looked up."""
         rows = [{"doc_id": c.doc_id, "source": c.copy.source, "url": c.copy.url, "title": c.copy.title,
                  "date": c.copy.date, "origin": c.copy.origin, "similarity": round(c.similarity, 4),
                  "copy_id": c.copy.id} for c in copies]
         with self.transaction():
             self._append("document_sources", rows, "ON CONFLICT DO NOTHING")
-            stored = {r[0] for r in self.con.execute(  # (an empty list would scan the table)
-                "SELECT doc_id FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
-                [[s[0] for s in signatures]]).fetchall()} if signatures else set()
+            if stored is None:
+                stored = {r[0] for r in self.con.execute(  # (an empty list would scan the table)
+                    "SELECT doc_id FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [[s[0] for s in signatures]]).fetchall()} if signatures else set()
             fresh = [s for s in signatures if s[0] not in stored]
             self._append("doc_minhash", [{"doc_id": d, "signature": blob} for d, blob, _ in fresh])
-            self._append("doc_lsh", [{"band_key": k, "doc_id": d} for d, _, keys in fresh for k in keys])
+            bands = [{"band_key": k, "doc_id": d} for d, _, keys in fresh for k in keys]
+            self._append("doc_lsh", bands)
+            self._remember_bands([b["band_key"] for b in bands])
 
     def known_copy_ids(self, ids: list[str]) -> set[str]:
         return {r[0] for r in self.con.execute(
@@ -86,12 +96,6 @@ class LinkTables:
             [sorted(set(ids))]).fetchall()}
 
     # -- story clustering state -----------------------------------------------------
-    def term_frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]:
-        rows = self.con.execute("SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?::VARCHAR[]))",
-                                [sorted(terms)]).fetchall()
-        n = self.con.execute("SELECT value FROM link_counts WHERE name = 'story_docs'").fetchall()
-        return dict(rows), int(n[0][0]) if n else 0
-
     def story_keys(self) -> list[StoryState]:
         """Every story with only its key terms (and size, last change), oldest change first:
         what the clusterer's postings are built from when a process first links."""
@@ -110,11 +114,13 @@ class LinkTables:
     def story_vectors_by_id(self, ids: list[str]) -> list[StoryState]:
         """Full state of the given stories (key_terms left empty)."""
         states = self._rows("SELECT * FROM story_state WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-        terms = {}
+        terms, names = {}, {}
         for s in states:
             packed, vector = s.pop("packed", None), s.pop("vector", None)
-            if packed is not None or vector:
-                terms[s["story_id"]] = json.loads(zlib.decompress(packed) if packed is not None else vector)
+            if packed is not None:
+                terms[s["story_id"]], names[s["story_id"]] = unpack_vector(packed)
+            elif vector:
+                terms[s["story_id"]] = json.loads(vector)
         old = [s["story_id"] for s in states if s["story_id"] not in terms]
         if old:  # a store written before story_state.vector: all terms are in story_terms
             for story_id in old:
@@ -124,7 +130,7 @@ class LinkTables:
                     [old]).fetchall():
                 terms[story_id][term] = weight
         return [StoryState(s["story_id"], s["n"], s["first_date"], s["last_date"], s.get("countries") or "",
-                           s.get("seq") or 0, terms[s["story_id"]]) for s in states]
+                           s.get("seq") or 0, terms[s["story_id"]], names=names.get(s["story_id"])) for s in states]
 
     # -- event linking --------------------------------------------------------------
     def linked_event_candidates_many(self, pairs: list[tuple[str | None, str | None]],
@@ -158,7 +164,7 @@ class LinkTables:
         for row in rows:
             wanted = found.get((row["source_code"], row["target_code"]))  # '' and NULL share a key
             if wanted is not None:
-                wanted.append(LinkedEvent(**{k: row[k] for k in LINKED_EVENT_READ}))
+                wanted.append(LinkedEvent(**{k: row[k] for k in LINKED_EVENT_READ}, stored=True))
         return found
 
     def unlinked_documents(self, limit: int = 1000) -> tuple[list[dict], list[dict]]:
@@ -197,7 +203,13 @@ class LinkTables:
             "SELECT story_id, doc_id FROM story_documents WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
             [ids]).fetchall()
         documents = self._documents_by_id([d for _, d in members])
-        events_of = self._counts_by_doc("events", [d for _, d in members])
+        events = self.con.execute(  # every member's events: counted, and those of the chosen kept
+            """SELECT doc_id, sentence, date, date_precision FROM events
+               WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid""",
+            [sorted({d for _, d in members})]).fetchall() if members else []
+        events_of: dict[str, int] = {}
+        for row in events:
+            events_of[row[0]] = events_of.get(row[0], 0) + 1
         chosen: dict[str, str] = {}  # doc_id -> story_id, the documents a brief is built from
         for story_id in ids:
             docs = sorted((documents[d] for s, d in members if s == story_id and d in documents),
@@ -208,15 +220,15 @@ class LinkTables:
                 material[story_id]["documents"].append(doc)
         wanted = sorted(chosen)
         event_sentences = set()
-        for doc_id, sentence, date, precision in self.con.execute(
-                """SELECT doc_id, sentence, date, date_precision FROM events
-                   WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid""", [wanted]).fetchall():
+        for doc_id, sentence, date, precision in events:
+            if doc_id not in chosen:
+                continue
             event_sentences.add((doc_id, sentence))
             material[chosen[doc_id]]["events"].append(
                 {"doc_id": doc_id, "sentence": sentence, "date": date, "date_precision": precision})
         for doc_id, idx, text in self.con.execute(
                 """SELECT doc_id, idx, text FROM sentences
-                   WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid""", [wanted]).fetchall():
+                   WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid""", [wanted]).fetchall() if wanted else []:
             if idx == 0 or (doc_id, idx) in event_sentences:
                 material[chosen[doc_id]]["sentences"].append({"doc_id": doc_id, "idx": idx, "text": text})
         return material
@@ -226,12 +238,6 @@ class LinkTables:
         return {row["id"]: row for row in self._rows(
             "SELECT id, title, date FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(set(ids))])}
 
-    def _counts_by_doc(self, table: str, doc_ids: list[str]) -> dict[str, int]:
-        """{doc_id: rows of `table` (keyed by doc_id) for that document} for `doc_ids`."""
-        return dict(self.con.execute(
-            f"SELECT doc_id, count(*) FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY doc_id",
-            [sorted(set(doc_ids))]).fetchall())
-
     # -- writing --------------------------------------------------------------------
     def write_links(self, batch: LinkBatch) -> None:
         """One batch of linking results in one transaction: linked events and their
@@ -240,21 +246,24 @@ class LinkTables:
                    "actor_pair": actor_pair(le.source_code, le.target_code)} for le in batch.linked]
         mentions = [{"event_id": m.event_id, "linked_event_id": le.id, "reason": m.reason_text}
                     for le in batch.linked for m in le.mentions]
-        # the vector goes in compressed: a story's JSON runs to 10 kB, and DuckDB reads long
-        # strings back slowly (a keyed read of 40 stories took 1.4 s in a 2,000-story store,
-        # 3 ms compressed), so uncompressed vectors made linking slower as the store grew
+        # the vector goes in compressed (pack_vector): a story's JSON runs to 10 kB, and DuckDB
+        # reads long strings back slowly (a keyed read of 40 stories took 1.4 s in a 2,000-story
+        # store, 3 ms compressed), so uncompressed vectors made linking slower as the store grew
         story_state = [{"story_id": s.id, "n": s.n, "first_date": s.first_date, "last_date": s.last_date,
                         "countries": s.countries, "seq": s.seq, "vector": None,
-                        "packed": zlib.compress(json.dumps(s.terms).encode("utf-8"), 6)} for s in batch.stories]
+                        "packed": pack_vector(s.terms, s.names)} for s in batch.stories]
         story_terms = [{"story_id": s.id, "term": t, "weight": s.terms[t], "is_key": True}
                        for s in batch.stories for t in s.key_terms]
         story_documents = [{"story_id": s, "doc_id": d} for d, s in batch.memberships.items()]
         df_delta, n_docs = batch.df_delta, batch.n_docs
         with self.transaction():
-            self._append("linked_events", linked, "ON CONFLICT (id) DO UPDATE SET "
-                         "first_reported = excluded.first_reported, first_doc_id = excluded.first_doc_id")
+            # new linked events are inserted; a stored one that gained mentions changes only its
+            # counts and first report, set by the recount's UPDATE (an ON CONFLICT upsert cost
+            # twice a plain INSERT)
+            self._append("linked_events", [r for r, le in zip(linked, batch.linked) if not le.stored])
             self._append("event_links", mentions, "ON CONFLICT DO NOTHING")
-            self.refresh_linked_counts([r["id"] for r in linked])
+            self.refresh_linked_counts([r["id"] for r in linked], {
+                le.id: (le.first_reported, le.first_doc_id) for le in batch.linked if le.stored})
             self._merge_stories(batch.merged)
             changed = [r["story_id"] for r in story_state]
             if changed:
@@ -272,6 +281,7 @@ class LinkTables:
                 self.con.execute("""INSERT INTO link_counts VALUES ('story_docs', ?)
                                     ON CONFLICT (name) DO UPDATE SET value = link_counts.value + excluded.value""",
                                  [n_docs]).fetchall()
+            self._counted(df_delta, n_docs)
 
     def _merge_stories(self, merged: dict[str, str]) -> None:
         """Stories the clusterer merged (story id -> the story that took in its documents):
@@ -286,11 +296,14 @@ class LinkTables:
                               ("story_brief", "story_id")):
             self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [gone]).fetchall()
 
-    def refresh_linked_counts(self, linked_ids: list[str] | None = None) -> None:
+    def refresh_linked_counts(self, linked_ids: list[str] | None = None,
+                              firsts: dict[str, tuple[str | None, str]] | None = None) -> None:
         """Recount mentions, documents and sources (documents + their copies) of the linked
-        events `linked_ids` (all when None). Keyed reads, one per table: their mentions by linked
+        events `linked_ids` (all when None), and set `firsts` ({id: (first_reported,
+        first_doc_id)}) in the same UPDATE. Keyed reads, one per table: their mentions by linked
         event, the mentions' documents by event id, those documents' copies by document (as one
         query, counting copies took a subquery over all of document_sources for every linked event)."""
+        firsts = firsts or {}
         if linked_ids is None:
             linked_ids = [r[0] for r in self.con.execute("SELECT id FROM linked_events").fetchall()]
         ids = sorted(set(linked_ids))
@@ -310,17 +323,25 @@ class LinkTables:
                 count = counts.setdefault(linked_id, [0, set()])
                 count[0] += 1
                 count[1].add(doc_of[event_id])
-        if not counts:
+        if not counts and not firsts:
             return
-        keys = sorted(counts)
-        documents = [len(counts[k][1]) for k in keys]
-        self.con.execute("""UPDATE linked_events SET n_mentions = c.n_mentions, n_documents = c.n_documents,
-                                   n_sources = c.n_sources
+        keys = sorted({*counts, *firsts})
+        documents = [len(counts[k][1]) if k in counts else None for k in keys]
+        self.con.execute("""UPDATE linked_events SET n_mentions = coalesce(c.n_mentions, linked_events.n_mentions),
+                                   n_documents = coalesce(c.n_documents, linked_events.n_documents),
+                                   n_sources = coalesce(c.n_sources, linked_events.n_sources),
+                                   first_reported = CASE WHEN c.given THEN c.first_reported ELSE linked_events.first_reported END,
+                                   first_doc_id = CASE WHEN c.given THEN c.first_doc_id ELSE linked_events.first_doc_id END
                             FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::INTEGER[]) AS n_mentions,
-                                         unnest(?::INTEGER[]) AS n_documents, unnest(?::INTEGER[]) AS n_sources) c
+                                         unnest(?::INTEGER[]) AS n_documents, unnest(?::INTEGER[]) AS n_sources,
+                                         unnest(?::BOOLEAN[]) AS given, unnest(?::VARCHAR[]) AS first_reported,
+                                         unnest(?::VARCHAR[]) AS first_doc_id) c
                             WHERE linked_events.id = c.id""",
-                         [keys, [counts[k][0] for k in keys], documents,
-                          [n + sum(copies.get(d, 0) for d in counts[k][1]) for k, n in zip(keys, documents)]]).fetchall()
+                         [keys, [counts[k][0] if k in counts else None for k in keys], documents,
+                          [n + sum(copies.get(d, 0) for d in counts[k][1]) if k in counts else None
+                           for k, n in zip(keys, documents)],
+                          [k in firsts for k in keys], [firsts.get(k, (None, None))[0] for k in keys],
+                          [firsts.get(k, (None, None))[1] for k in keys]]).fetchall()
 
     def linked_ids_of_documents(self, doc_ids: list[str]) -> list[str]:
         """The linked events that mention events of `doc_ids` (keyed: events by document, links by event)."""
