@@ -192,3 +192,12 @@ def test_a_negation_covers_the_verbs_it_is_shared_with(code_text, text, root):
 ])
 def test_a_negation_in_one_clause_does_not_withhold_another(code_text, text):
     assert "16" in roots(code_text(text)), coded(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya threatened not to attend the summit in Uganda.",  # no restraint frame: the negated act is withheld
+    "Kenya pledged not to criticize the Ugandan government.",  # not accusing is neither refusal nor yielding
+])
+def test_other_frames_over_a_negated_act_withhold_it(code_text, text):
+    result = code_text(text)
+    assert "negated act" in [withheld_reason(e) for e in result.withheld], coded(result)

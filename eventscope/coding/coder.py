@@ -212,10 +212,11 @@ class Coder:
                 cand.notes.append(f"{cand.frame} that an act not be done")
             else:  # "decided not to attend": a refusal; "pledged not to attack": a promise to de-escalate
                 inner = self._pattern(cand.action) if cand.frame in RESTRAINT_FRAMES else None
-                code = restraint_code(inner[1]) if inner else None
-                if code is None:
-                    withheld = "negated act"  # "hoped not to attack", "threatened not to attend"
+                restraint = restraint_code(inner[1]) if inner else None
+                if restraint is None:
+                    withheld = "negated act"  # "vowed not to comment", "threatened not to attend"
                 else:
+                    code = restraint
                     cand.notes.append(f"{cand.frame} not to act")
         if withheld is not None:
             cand.notes.append(f"{WITHHELD}: {withheld}")
