@@ -145,6 +145,14 @@ def test_an_intent_not_to_act_is_a_refusal_or_a_promise(code_text, text, expecte
     assert not any(e.cameo_root in {"04", "19"} for e in result.events)
 
 
+def test_an_act_not_to_be_done_under_a_frame_without_a_restraint_code_is_withheld(code_text):
+    # neither a refusal nor a promise: the act keeps its code and is withheld (it once had no code
+    # left and the coder raised on it)
+    result = code_text("Uganda threatened not to attend the summit in Kenya.")
+    assert not any(e.cameo_root in {"04", "19"} for e in result.events), coded(result)
+    assert any(withheld_reason(e) == "negated act" for e in result.withheld), coded(result)
+
+
 def test_an_act_its_doer_failed_to_do_is_withheld(code_text):
     result = code_text("Uganda failed to release the Kenyan prisoners.")
     assert not any(e.cameo_root == "08" for e in result.events), coded(result)

@@ -212,11 +212,11 @@ class Coder:
                 cand.notes.append(f"{cand.frame} that an act not be done")
             else:  # "decided not to attend": a refusal; "pledged not to attack": a promise to de-escalate
                 inner = self._pattern(cand.action) if cand.frame in RESTRAINT_FRAMES else None
-                restraint = restraint_code(inner[1]) if inner else None
-                if restraint is None:
+                restrained = restraint_code(inner[1]) if inner else None
+                if restrained is None:  # the act keeps its code, withheld
                     withheld = "negated act"  # "vowed not to comment", "threatened not to attend"
                 else:
-                    code = restraint
+                    code = restrained
                     cand.notes.append(f"{cand.frame} not to act")
         if withheld is not None:
             cand.notes.append(f"{WITHHELD}: {withheld}")
