@@ -226,6 +226,9 @@ def main(argv=None) -> int:
     articles = collect(train, lambda r: folds[r["_fold"]])
     print(f"real-news train split: {len(articles)} articles, {sum(len(a.judged) for a in articles)} events judged "
           f"by {k} encoder fold models that never saw them")
+    print("each veto on all train articles (no story recode; each article judged by a fold model that never saw it):")
+    for veto in VETO:
+        print(line(f"train split, veto {veto if veto is not None else 'none'}", score(articles, settings_of(veto, None))))
     chosen_settings = []
     for name, grid in (("veto and story recode", RECODE), ("veto only (stories never recoded)", (None,))):
         off, chosen = RealNewsScore(), RealNewsScore()

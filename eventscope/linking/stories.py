@@ -76,8 +76,8 @@ class StoryPostings:
     (`store.story_keys()`). A list cut at POSTINGS_PER_TERM kept fewer once a listed story lost
     the term, and a resumed run then looked at a story the live run no longer did
     (tests/test_crash_safety.py). A list is one flat tuple (story id, value, story id, value,
-    ...): most terms are key terms of one story, and a tuple of two is a third of the memory of
-    a dict of one (README "Memory")."""
+    ...): most terms are key terms of one or two stories, where a tuple takes under half a
+    dict's memory (3,763 stories: 10.2 MB instead of 13.9; README "Memory")."""
 
     def __init__(self) -> None:
         self.lists: dict[str, tuple] = {}  # term -> (story id, weight / size, story id, ...)
@@ -100,10 +100,6 @@ class StoryPostings:
                 del self.lists[term]
             else:
                 self.lists[term] = listed[:at] + listed[at + 2:]
-
-    def stories_of(self, term: str) -> list[str]:
-        """The stories `term` is a key term of, oldest change first."""
-        return list(self.lists.get(term, ())[::2])
 
     def candidates(self, query: dict[str, float], k: int) -> list[str]:
         scores: dict[str, float] = {}
