@@ -182,3 +182,30 @@ def test_a_forecast_by_a_number_of_others_is_theirs(code_text):
     result = code_text("A number of analysts say that Kenya and Uganda will seek to restore diplomatic ties.")
     assert not any(e.cameo_root in {"03", "05"} for e in result.events), coded(result)
     assert "forecast by another" in [withheld_reason(e) for e in result.withheld]
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Kenya did not attend the summit or expel the Ugandan ambassador.", "16"),  # a bare verb sharing "did not"
+    ("Uganda never attacked or raided the Kenyan border posts.", "19"),  # "or" carries the negation
+])
+def test_a_negation_covers_the_verbs_it_is_shared_with(code_text, text, root):
+    result = code_text(text)
+    assert root not in roots(result), coded(result)
+    assert (root, "negated") in [(e.cameo_root, withheld_reason(e)) for e in result.withheld]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya did not attend the summit but expelled the Ugandan ambassador.",  # "but": a clause of its own
+    "Kenya said it had not attended the summit but had expelled the Ugandan ambassador.",
+])
+def test_a_negation_in_one_clause_does_not_withhold_another(code_text, text):
+    assert "16" in roots(code_text(text)), coded(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya threatened not to attend the summit in Uganda.",  # no restraint frame: the negated act is withheld
+    "Kenya pledged not to criticize the Ugandan government.",  # not accusing is neither refusal nor yielding
+])
+def test_other_frames_over_a_negated_act_withhold_it(code_text, text):
+    result = code_text(text)
+    assert "negated act" in [withheld_reason(e) for e in result.withheld], coded(result)

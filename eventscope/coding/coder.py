@@ -214,7 +214,7 @@ class Coder:
                 inner = self._pattern(cand.action) if cand.frame in RESTRAINT_FRAMES else None
                 restrained = restraint_code(inner[1]) if inner else None
                 if restrained is None:  # the act keeps its code, withheld
-                    withheld = "negated act"  # "hoped not to attack", "threatened not to attend"
+                    withheld = "negated act"  # "vowed not to comment", "threatened not to attend"
                 else:
                     code = restrained
                     cand.notes.append(f"{cand.frame} not to act")

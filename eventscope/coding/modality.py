@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from eventscope.coding import clauses
 from eventscope.coding.selection import NEWS_SECTORS
 from eventscope.coding.targets import through_quantities
-from eventscope.coding.modality_codes import WITHHELD, withheld_reason  # noqa: F401 (read from here too)
+from eventscope.coding.modality_codes import WITHHELD, withhold_model_readings, withheld_reason  # noqa: F401 (read from here too)
 from eventscope.knowledge.verb_lexicon import Lexicon
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
@@ -25,6 +25,7 @@ SPEECH_ROOTS = {"01"}
 UNREALISED_FRAMES = {"intent", "plan", "threat", "appeal", "demand", "refuse", "speculative"}
 FRAME_COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 FIRST_PERSON = {"i", "we"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # a verb with its own tense: no auxiliary of another verb applies
 # verbs that report someone's words: statements, and the intents, demands, complaints,
 # rejections and threats said in them ("warned [Tehran would confront ...]")
 SAYING_ROOTS = {"01", "03", "10", "11", "12", "13"}
@@ -44,6 +45,8 @@ class Modality(str, Enum):
 
 
 def is_negated(verb: Token, lexicon: Lexicon) -> bool:
+    if _shares_negation(verb, lexicon):
+        return is_negated(verb.head, lexicon)  # "did not attend the summit or expel the envoy"
     for child in verb.children:
         if child.dep_ == "neg":
             return True
@@ -58,6 +61,19 @@ def is_negated(verb: Token, lexicon: Lexicon) -> bool:
         if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in {"no"} for d in child.children):
             return True
     return False
+
+
+def _shares_negation(verb: Token, lexicon: Lexicon) -> bool:
+    """A conjoined verb with no subject or auxiliary of its own is under its head's negation
+    when "or"/"nor" joins them ("never attacked or sanctioned") or it is a bare form sharing
+    the head's auxiliary ("did not attend or expel"); never after "but" ("did not attend but
+    expelled": modality.tsv `disjunctive`, `contrastive`)."""
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return False
+    joins = [c.lower_ for c in verb.head.children if c.dep_ == "cc" and verb.head.i < c.i < verb.i]
+    if any(lexicon.is_word("contrastive", w) for w in joins):
+        return False
+    return any(lexicon.is_word("disjunctive", w) for w in joins) or verb.tag_ not in FINITE_TAGS
 
 
 def is_hedge(verb: Token, lexicon: Lexicon) -> bool:
