@@ -323,7 +323,7 @@ def test_the_environment_switches_the_encoder_on_only_where_the_configuration_is
 
 
 def test_a_vetoed_act_is_withheld_with_the_models_name_and_probabilities():
-    from eventscope.coding.modality import withheld_reason
+    from eventscope.coding.modality_codes import withheld_reason
 
     kept, vetoed, unjudged = _event(trigger="a"), _event(trigger="b"), _event(trigger="c")
     judged = {0: _judgement("4", "19", "ASSAULT"), 1: _judgement("4", "19", "ASSAULT", "negated")}

@@ -4,7 +4,7 @@ invented sentences."""
 
 import pytest
 
-from eventscope.coding.modality import withheld_reason
+from eventscope.coding.modality_codes import withheld_reason
 
 
 def roots(result) -> list[str]:

@@ -98,8 +98,7 @@ def replay(article: Article, settings: JudgeSettings | None, withheld: list[dict
     judging under `settings` (None: the encoder off; a sentence set is judged as by default);
     `withheld` gets the events withheld as not done (the coder's rules' and the veto's), as
     the scorer reads them."""
-    from eventscope.coding.modality import withheld_reason
-    from eventscope.coding.modality_codes import withhold_model_readings
+    from eventscope.coding.modality_codes import withhold_model_readings, withheld_reason
     from eventscope.coding.retold import with_retold_targets
     from eventscope.coding.places import place_events
     from eventscope.coding.selection import analyst_events

@@ -48,7 +48,8 @@ from dataclasses import dataclass
 from eventscope.coding import clauses
 from eventscope.coding.encoder import EventEncoder, Judgement, Span
 from eventscope.coding.frames import apply_frame
-from eventscope.coding.modality import WITHHELD, Modality, reported_modality
+from eventscope.coding.modality import Modality, reported_modality
+from eventscope.coding.modality_codes import WITHHELD
 from eventscope.knowledge import taxonomy
 from eventscope.models import Event, Evidence
 

@@ -14,7 +14,6 @@ from spacy.tokens import Token
 from eventscope.coding import clauses
 from eventscope.coding.selection import NEWS_SECTORS
 from eventscope.coding.targets import through_quantities
-from eventscope.coding.modality_codes import WITHHELD, withhold_model_readings, withheld_reason  # noqa: F401 (read from here too)
 from eventscope.knowledge.verb_lexicon import Lexicon
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}

@@ -72,7 +72,7 @@ def evaluate_file(gold: Path, dictionaries: Path | None = None, shared: Path | N
                   processor=None) -> tuple[RealNewsScore, list[dict]]:
     """Ingest and code every article the gold file names, and score it. Returns the score and
     the coded articles ({id, title, date, events}) for inspection."""
-    from eventscope.coding.modality import withheld_reason
+    from eventscope.coding.modality_codes import withheld_reason
     from eventscope.evaluation.records import read_gold
     from eventscope.pipeline import Processor
 
