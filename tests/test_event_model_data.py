@@ -67,7 +67,8 @@ def test_first_sentence_stops_at_the_first_full_stop():
     assert D.first_sentence("Troops left the city. Then it rained.\nMore.") == "Troops left the city."
 
 
-def test_realnews_reader_keeps_splits_apart(tmp_path):
+def _two_article_gold(tmp_path):
+    """A real-news gold file: a train article with a done act and a not-done one, a held-out one."""
     gold = tmp_path / "gold.jsonl"
     gold.write_text(
         '{"id": "a", "origin": "o1", "split": "train", "events": [{"plover": "ASSAULT", "cameo": "190", '
@@ -75,6 +76,11 @@ def test_realnews_reader_keeps_splits_apart(tmp_path):
         '"quote": "unions may strike next week"}]}\n'
         '{"id": "b", "origin": "o2", "split": "heldout", "events": [{"plover": "AID", "cameo": "070", '
         '"quote": "Donors sent tents"}]}\n', encoding="utf-8")
+    return gold
+
+
+def test_realnews_reader_keeps_splits_apart(tmp_path):
+    gold = _two_article_gold(tmp_path)
     train = D.realnews_train(gold)
     assert [e.text for e in train] == ["Gunmen raided the depot", "unions may strike next week"]
     assert train[0].labels == {"modality": "done", "cameo": "19", "class5": "4", "plover": "ASSAULT"}
@@ -93,13 +99,7 @@ def test_sentence_of_quote_finds_the_whole_sentence_and_the_quotes_span():
 
 
 def test_realnews_acts_are_also_examples_of_their_whole_sentence_in_the_same_group(tmp_path):
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(
-        '{"id": "a", "origin": "o1", "split": "train", "events": [{"plover": "ASSAULT", "cameo": "190", '
-        '"quote": "Gunmen raided the depot"}], "not_done": [{"plover": "PROTEST", "modality": "expected", '
-        '"quote": "unions may strike next week"}]}\n'
-        '{"id": "b", "origin": "o2", "split": "heldout", "events": [{"plover": "AID", "cameo": "070", '
-        '"quote": "Donors sent tents"}]}\n', encoding="utf-8")
+    gold = _two_article_gold(tmp_path)
     asked = []
 
     def sentences_of(record):

@@ -143,11 +143,14 @@ def system_cv(path: Path, level: str, models, held, examples, cache: Path, limit
                    for k, m in enumerate(models)]
     before, after = [], []
     for record, document, doc in zip(records, documents, docs):
+        coder.classifier = None
         events = coder.code(document, doc).events
         before.append({"id": record["id"], "events": [e.to_contract() for e in events]})
         fold = fold_of.get(str(record["id"]))
-        if fold is not None:
-            events = classifiers[fold].revise(document, doc, DocActors(doc, document), events)
+        if fold is not None:  # the product path: the fold's models inside Coder.code, so the
+            # selection after them (withheld model readings, analyst_events) is scored too
+            coder.classifier = classifiers[fold]
+            events = coder.code(document, doc, DocActors(doc, document)).events
         after.append({"id": record["id"], "events": [e.to_contract() for e in events]})
     for name, predicted in (("lexicon coder alone", before), ("coder + fold models", after)):
         report = score(records, predicted, name=path.name)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.coreference import COUNTERPART_LEMMAS, CoreferenceMemory
 from eventscope.actors.noun_phrases import (
-    HONORIFICS, PERSON_PRONOUNS, THING_PRONOUNS, actor_key, adjective_variants, country_inside_a_name,
+    HONORIFICS, PERSON_PRONOUNS, actor_key, adjective_variants, country_inside_a_name,
     country_named_before, former_role, is_bare_name, is_leading_role, is_mention_head, salience,
     names_people_of_unknown_kind, noun_phrase, parenthesised,
 )

@@ -38,7 +38,7 @@ from eventscope.coding.selection import (
     SEVERAL_PARTIES, drop_subsumed, edit_distance_le1, keep_reported_statements,
 )
 from eventscope.coding.when import parse_iso, resolve
-from eventscope.models import Actor, Document, DocumentResult, Event, Evidence, Sentence
+from eventscope.models import Document, DocumentResult, Event, Evidence, Sentence
 
 AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
 SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
