@@ -209,3 +209,26 @@ def test_a_negation_in_one_clause_does_not_withhold_another(code_text, text):
 def test_other_frames_over_a_negated_act_withhold_it(code_text, text):
     result = code_text(text)
     assert "negated act" in [withheld_reason(e) for e in result.withheld], coded(result)
+
+
+def _model_event(plover: str, cameo: str, decides: str | None = None):
+    from eventscope.models import Actor, Event, Evidence
+
+    note = Evidence("model", f"PLOVER model {plover} p=0.9", decides=decides)
+    return Event(doc_id="d", sentence=2, span=(0, 10), source=[Actor(name="Ruritania", country="RUR")], target=[],
+                 cameo=cameo, cameo_root=cameo[:2], goldstein=1.0, quad_class=1, plover=plover, evidence=(note,))
+
+
+def test_a_model_reading_of_a_withheld_act_is_withheld_but_not_the_story_main_event():
+    # the sentence's act "will meet" was withheld as planned; a model that reads the sentence as a
+    # meeting reads that act again, the story model read the whole story
+    from eventscope.coding.modality_codes import withhold_model_readings
+    from eventscope.coding.selection import MAIN_EVENT
+    from eventscope.models import Evidence
+
+    planned = _model_event("CONSULT", "040")
+    planned.evidence = (Evidence("pattern", "meet - -> 040"), Evidence("rule", "withheld as not done: planned"))
+    sentence_model, story_main = _model_event("CONSULT", "040"), _model_event("CONSULT", "040", decides=MAIN_EVENT)
+    kept, withheld = withhold_model_readings([sentence_model, story_main], [planned])
+    assert kept == [story_main]
+    assert withheld[-1] is sentence_model and withheld_reason(sentence_model) == "planned"

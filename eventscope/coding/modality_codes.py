@@ -9,6 +9,7 @@ in `DocumentResult.withheld`, and a model may not read such an act back in.
 from __future__ import annotations
 
 from eventscope.coding.frames import KEEP, apply_frame
+from eventscope.coding.selection import is_story_main_event
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.verb_lexicon import frame_rules
 from eventscope.models import Evidence
@@ -66,7 +67,9 @@ def withhold_model_readings(events: list, withheld: list) -> tuple[list, list]:
     """A model-typed event in a sentence where the coder withheld an act of the same PLOVER
     type or CAMEO root, or of the act's intent ("..., a radio station reported": the meeting withheld as
     planned, the relaying verb recoded to a meeting or an intent to meet) reads that act
-    again: it is withheld too, with the same reason."""
+    again: it is withheld too, with the same reason. Not the story model's main event: on every
+    10th synthetic PLOVER story withholding it cut the story type 0.996 -> 0.982 (in-sample),
+    for one real-news held-out triple of precision."""
     reasons = {}
     for w in withheld:  # the act's type or root, or its intent's ("will meet" read as a meeting or as 036)
         intent = future_code(w.cameo)
@@ -75,7 +78,9 @@ def withhold_model_readings(events: list, withheld: list) -> tuple[list, list]:
     kept = []
     for event in events:
         reason = reasons.get((event.sentence, event.plover)) or reasons.get((event.sentence, event.cameo_root))
-        if reason is not None and _model_typed(event):
+        # the story model's main event read the whole story, not that sentence: a story about a
+        # meeting may say the meeting is still to come in one sentence and report it in another
+        if reason is not None and _model_typed(event) and not is_story_main_event(event):
             event.evidence += (Evidence("rule", f"{WITHHELD}: {reason}"),)
             withheld = withheld + [event]
         else:
