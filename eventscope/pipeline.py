@@ -160,17 +160,10 @@ def code_records(records: Iterable[dict], dictionaries: str | Path | None = None
                 if record.get("text") else None
             yield str(record.get("id", "")), doc if isinstance(doc, Document) else None
 
-    pending = list()
-    for rec_id, doc in documents():
-        pending.append((rec_id, doc))
-        if len(pending) >= batch_size:
-            yield from _code_batch(processor, pending)
-            pending = []
-    if pending:
-        yield from _code_batch(processor, pending)
+    yield from _coded(processor, documents(), batch_size)
 
 
-def code_documents(documents: Iterable[Document], dictionaries: str | Path | None = None,
+def code_documents(documents: list[Document], dictionaries: str | Path | None = None,
                    batch_size: int = DEFAULT_BATCH) -> Iterator[dict]:
     """`eventscope code` on articles (text or HTML files read by ingest): one {"id", "title",
     "date", "source", "events"} per Document, in input order. The id is the file the article
@@ -178,20 +171,23 @@ def code_documents(documents: Iterable[Document], dictionaries: str | Path | Non
     from eventscope.api import default_processor
 
     processor = default_processor(dictionary_source(dictionaries))
-    batch: list[Document] = []
-    for doc in documents:
-        batch.append(doc)
-        if len(batch) >= batch_size:
-            yield from _article_results(processor, batch)
-            batch = []
-    if batch:
-        yield from _article_results(processor, batch)
+    lines = _coded(processor, ((doc.external_id or doc.origin, doc) for doc in documents), batch_size)
+    for doc, line in zip(documents, lines):
+        yield {"id": line["id"], "title": doc.title, "date": doc.date, "source": doc.source,
+               "events": line["events"]}
 
 
-def _article_results(processor: Processor, docs: list[Document]) -> Iterator[dict]:
-    for doc, result in zip(docs, processor.process(docs)):
-        yield {"id": doc.external_id or doc.origin, "title": doc.title, "date": doc.date,
-               "source": doc.source, "events": [e.to_contract(contract_country) for e in result.events]}
+def _coded(processor: Processor, pairs: Iterable[tuple[str, Document | None]],
+           batch_size: int) -> Iterator[dict]:
+    """{"id", "events"} of each (id, Document or None) pair, coded `batch_size` at a time."""
+    pending = []
+    for pair in pairs:
+        pending.append(pair)
+        if len(pending) >= batch_size:
+            yield from _code_batch(processor, pending)
+            pending = []
+    if pending:
+        yield from _code_batch(processor, pending)
 
 
 def _code_batch(processor: Processor, batch: list[tuple[str, Document | None]]) -> Iterator[dict]:
