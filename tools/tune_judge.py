@@ -98,10 +98,9 @@ def replay(article: Article, settings: JudgeSettings | None, withheld: list[dict
     judging under `settings` (None: the encoder off; a sentence set is judged as by default);
     `withheld` gets the events withheld as not done (the coder's rules' and the veto's), as
     the scorer reads them."""
-    from eventscope.coding.modality_codes import withhold_model_readings, withheld_reason
-    from eventscope.coding.retold import with_retold_targets
+    from eventscope.coding.coder import filed_events
+    from eventscope.coding.modality_codes import withheld_reason
     from eventscope.coding.places import place_events
-    from eventscope.coding.selection import analyst_events
     from eventscope.evaluation.realnews import contract_with_mentions
     from eventscope.models import DocumentResult
 
@@ -112,11 +111,11 @@ def replay(article: Article, settings: JudgeSettings | None, withheld: list[dict
             events = judge.settle_all(events, article.judged, article.model, settings, sentence_set=False,
                                       withheld=held)
         events = [replace(e, id="") for e in sorted(events, key=lambda e: (e.sentence, e.span[0]))]
-    events, held = withhold_model_readings(events, held)  # as Coder.code after the judge
+    events, held = filed_events(events, held)  # as Coder.code after the judge
     if withheld is not None:
         withheld += [dict(contract_with_mentions(e), withheld=withheld_reason(e)) for e in held]
     result = DocumentResult(article.result.document, article.result.sentences, article.result.actors,
-                            with_retold_targets(analyst_events(events)))
+                            events)
     place_events(result, article.doc)
     return [contract_with_mentions(e) for e in result.events]
 

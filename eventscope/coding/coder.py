@@ -47,6 +47,14 @@ PLURAL_TAGS = {"NNS", "NNPS"}
 WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" asks Uganda
 
 
+def filed_events(events: list[Event], withheld: list[Event]) -> tuple[list[Event], list[Event]]:
+    """What the coder files of the events its rules and models read, and what it withholds:
+    model readings of a withheld act join the withheld, then what an analyst would list, with
+    retold acts' targets (tools/tune_judge.py replays the coder through this too)."""
+    events, withheld = withhold_model_readings(events, withheld)
+    return with_retold_targets(analyst_events(events)), withheld
+
+
 class Coder:
     def __init__(self, lexicon: Lexicon | None = None, dictionaries=None, classifier=None,
                  weights: ConfidenceWeights = ConfidenceWeights(), encoder=None):
@@ -77,8 +85,7 @@ class Coder:
             events = self.classifier.revise(document, doc, actors, events)
         if self.encoder is not None:
             events = self._judged(document, doc, actors, events, withheld)  # its vetoes join `withheld`
-        events, withheld = withhold_model_readings(events, withheld)
-        events = with_retold_targets(analyst_events(events))
+        events, withheld = filed_events(events, withheld)
         return DocumentResult(document, sentences, actors.all_mentions(), events, withheld=withheld)
 
     def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event],
