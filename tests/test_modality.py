@@ -232,3 +232,43 @@ def test_a_model_reading_of_a_withheld_act_is_withheld_but_not_the_story_main_ev
     kept, withheld = withhold_model_readings([sentence_model, story_main], [planned])
     assert kept == [story_main]
     assert withheld[-1] is sentence_model and withheld_reason(sentence_model) == "planned"
+
+
+@pytest.mark.parametrize("text, root, reason", [
+    # "unable to", "yet to": the act did not happen (modality.tsv `negating`, `pending`)
+    ("Argentina was unable to reach an agreement with Chile on the border.", "03", "negated"),
+    ("Ecuador has yet to release the Colombian prisoners.", "08", "negated"),
+    ("Mexico is yet to sign the trade deal with Peru.", "05", "negated"),
+    # "needs to": an obligation, not an act done
+    ("Nigeria needs to impose sanctions on the militia leaders.", "16", "speculative"),
+    # "called for X to": the act asked for (an adverbial "for" clause of an appeal)
+    ("Thailand called for Cambodia to withdraw its troops from the temple.", "08", "speculative"),
+])
+def test_an_act_still_to_be_done_is_withheld(code_text, text, root, reason):
+    result = code_text(text)
+    assert root not in roots(result), coded(result)
+    withheld = [(e.cameo_root, withheld_reason(e)) for e in result.withheld]
+    assert (root, reason) in withheld, withheld
+
+
+def test_done_acts_beside_those_words_stay_done(code_text):
+    # "yet" as a conjunction, "needed" as a plain verb, a "for" phrase of a done act
+    for text, root in [("Ecuador released the Colombian prisoners, yet it kept their leader.", "08"),
+                       ("Chile sent Peru the food aid it needed.", "07"),
+                       ("Thailand called on Cambodia to withdraw its troops.", "02")]:
+        assert root in roots(code_text(text)), (text, coded(code_text(text)))
+
+
+def test_the_class5_model_codes_no_act_from_an_option_weighed(code_text):
+    # "mulling a ban": the sentence model reads a ban, but nothing is banned (`deliberating`)
+    result = code_text("Denmark is mulling a ban on Russian fishing ships.")
+    assert not any(e.cameo_root in {"16", "17", "19"} for e in result.events), coded(result)
+
+
+def test_an_event_noun_planned_or_called_off_is_not_held(code_text):
+    # the noun is the subject of a verb that plans or cancels it (modality.tsv `unrealising`)
+    for text in ("Talks between Iran and Iraq are planned for next week.",
+                 "The Kenyan president's visit to Uganda was postponed."):
+        assert not any(e.cameo_root == "04" for e in code_text(text).events), (text, coded(code_text(text)))
+    held = code_text("Talks between Iran and Iraq took place in Baghdad on Monday.")
+    assert any(e.cameo_root == "04" for e in held.events), coded(held)
