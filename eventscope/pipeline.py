@@ -94,7 +94,7 @@ class Processor:
         The Docs are valid only while the iteration runs."""
         from eventscope.coding.places import place_events
         from eventscope.linking.events import who_of_events
-        from eventscope.linking.vectors import document_countries
+        from eventscope.linking.vectors import document_countries, document_features, document_names
 
         # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
         # these documents are freed at the end, so a long run's memory stays flat. Nothing
@@ -111,6 +111,8 @@ class Processor:
                 document = result.document
                 result.countries = document_countries((document.title or "") + "\n" + document.text)
                 result.who = who_of_events(result.events)
+                result.story_terms = document_features(document.text, document.title)
+                result.names = document_names(document.text, document.title)
                 yield result, doc, places
 
     def _pipe(self, documents: Iterable[Document]):
