@@ -20,7 +20,13 @@ from eventscope.knowledge import dictionary_source
 from eventscope.knowledge.actor_lexicon import contract_country
 from eventscope.models import Document, DocumentResult, Rejection
 
-DEFAULT_BATCH = 64
+DEFAULT_BATCH = 64  # documents coded at once (`code`); committed at once by a run whose workers code
+# them (worker processes, Dask), so that they are kept busy from the first batch to the last
+# A run that codes in its own process commits bigger batches: nothing overlaps its writes, and a
+# batch's linking and store writes cost about the same ~40 DuckDB statements (1-5 ms each)
+# however many documents it holds (300 ECB+ articles, benchmarks/bench_link_real.py: linking +
+# near-copies + writes 0.20 s of CPU per 100 articles in batches of 64, 0.11 s in batches of 256)
+IN_PROCESS_BATCH = 256
 
 
 @dataclass
@@ -310,7 +316,7 @@ def _results_of(handle, documents: list[Document]) -> list[DocumentResult]:
 
 
 def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = None,
-        batch_size: int = DEFAULT_BATCH, on_progress: Callable[[int, int], None] | None = None,
+        batch_size: int | None = None, on_progress: Callable[[int, int], None] | None = None,
         english_only: bool = True, executor=None) -> RunReport:
     """Ingest, code and store everything under ``paths`` that the store does not have yet.
 
@@ -324,6 +330,7 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
 
     paths = [str(p) for p in paths]
     executor = as_executor(executor, dictionaries)
+    batch_size = batch_size or (IN_PROCESS_BATCH if isinstance(executor, InProcess) else DEFAULT_BATCH)
     # a worker pool tells what its workers code with: asking it spares this process the imports
     config = executor.config if hasattr(executor, "config") else pipeline_config(dictionaries)
     report = RunReport(run_id=store.start_run(paths, config=config))
