@@ -20,7 +20,13 @@ from eventscope.knowledge import dictionary_source
 from eventscope.knowledge.actor_lexicon import contract_country
 from eventscope.models import Document, DocumentResult, Rejection
 
-DEFAULT_BATCH = 64
+DEFAULT_BATCH = 64  # documents coded at once (`code`); committed at once by a run whose workers code
+# them (worker processes, Dask), so that they are kept busy from the first batch to the last
+# A run that codes in its own process commits bigger batches: nothing overlaps its writes, and a
+# batch's linking and store writes cost about the same ~40 DuckDB statements (1-5 ms each)
+# however many documents it holds (300 ECB+ articles, benchmarks/bench_link_real.py: linking +
+# near-copies + writes 0.20 s of CPU per 100 articles in batches of 64, 0.11 s in batches of 256)
+IN_PROCESS_BATCH = 256
 
 
 @dataclass
@@ -94,7 +100,7 @@ class Processor:
         The Docs are valid only while the iteration runs."""
         from eventscope.coding.places import place_events
         from eventscope.linking.events import who_of_events
-        from eventscope.linking.vectors import document_countries
+        from eventscope.linking.vectors import document_countries, document_features, document_names
 
         # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
         # these documents are freed at the end, so a long run's memory stays flat. Nothing
@@ -111,6 +117,8 @@ class Processor:
                 document = result.document
                 result.countries = document_countries((document.title or "") + "\n" + document.text)
                 result.who = who_of_events(result.events)
+                result.story_terms = document_features(document.text, document.title)
+                result.names = document_names(document.text, document.title)
                 yield result, doc, places
 
     def _pipe(self, documents: Iterable[Document]):
@@ -333,7 +341,7 @@ def _results_of(handle, documents: list[Document]) -> list[DocumentResult]:
 
 
 def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = None,
-        batch_size: int = DEFAULT_BATCH, on_progress: Callable[[int, int], None] | None = None,
+        batch_size: int | None = None, on_progress: Callable[[int, int], None] | None = None,
         english_only: bool = True, executor=None) -> RunReport:
     """Ingest, code and store everything under ``paths`` that the store does not have yet.
 
@@ -347,6 +355,7 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
 
     paths = [str(p) for p in paths]
     executor = as_executor(executor, dictionaries)
+    batch_size = batch_size or (IN_PROCESS_BATCH if isinstance(executor, InProcess) else DEFAULT_BATCH)
     # a worker pool tells what its workers code with: asking it spares this process the imports
     config = executor.config if hasattr(executor, "config") else pipeline_config(dictionaries)
     report = RunReport(run_id=store.start_run(paths, config=config))
