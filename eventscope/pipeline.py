@@ -149,18 +149,28 @@ def code_records(records: Iterable[dict], dictionaries: str | Path | None = None
                  batch_size: int = DEFAULT_BATCH) -> Iterator[dict]:
     """The `eventscope code` contract: one {"id", "events"} per input record, in input order."""
     from eventscope.ingest import document_from_record
+    from eventscope.ingest.offsets import original_offsets, original_span
 
     from eventscope.api import default_processor  # one pipeline per process, shared with eventscope.code
 
     processor = default_processor(dictionary_source(dictionaries))
+    given: deque[tuple[object, Document | None]] = deque()  # each record's own text, in input order
 
     def documents() -> Iterator[tuple[str, Document | None]]:
         for record in records:
             doc = document_from_record(record, origin=str(record.get("id", "")), english_only=False) \
                 if record.get("text") else None
-            yield str(record.get("id", "")), doc if isinstance(doc, Document) else None
+            doc = doc if isinstance(doc, Document) else None
+            given.append((record.get("text"), doc))
+            yield str(record.get("id", "")), doc
 
-    yield from _coded(processor, documents(), batch_size)
+    for line in _coded(processor, documents(), batch_size):
+        text, doc = given.popleft()
+        if doc is not None and isinstance(text, str) and text != doc.text:
+            mapping = original_offsets(text, doc.text)  # spans index the record's text, not ingest's
+            for event in line["events"]:
+                event["span"] = original_span(mapping, doc.text, event["span"])
+        yield line
 
 
 def code_documents(documents: list[Document], dictionaries: str | Path | None = None,
