@@ -35,6 +35,7 @@ class StoryInput:
     date: str | None = None
     countries: frozenset[str] = frozenset()  # ISO3 codes the document is about (actors, places)
     names: frozenset[str] = frozenset()  # vectors.document_names: who and where, by name
+    counts: dict[str, float] | None = None  # vectors.document_features of text + title, when known
 
 
 @dataclass
@@ -126,7 +127,7 @@ def _merge(a: StoryVector, b: StoryVector, index: StoryIndex, changed: dict[str,
 
 def assign_stories(docs: list[StoryInput], index: StoryIndex,
                    threshold: float = DEFAULT_THRESHOLD) -> StoryUpdate:
-    counts = [document_features(d.text, d.title) for d in docs]
+    counts = [document_features(d.text, d.title) if d.counts is None else d.counts for d in docs]
     delta: Counter = Counter()
     for c in counts:
         delta.update(c.keys())
