@@ -272,3 +272,19 @@ def test_an_event_noun_planned_or_called_off_is_not_held(code_text):
         assert not any(e.cameo_root == "04" for e in code_text(text).events), (text, coded(code_text(text)))
     held = code_text("Talks between Iran and Iraq took place in Baghdad on Monday.")
     assert any(e.cameo_root == "04" for e in held.events), coded(held)
+
+
+def test_a_mistagged_lemma_still_governs_as_its_verb(code_text):
+    # the tagger lemmatises "hoped" as "hop"; the lexicon knows the form is "hope" (speculative)
+    result = code_text("Chad hoped Sudan would release the prisoners.")
+    assert "08" not in roots(result) and not any(e.cameo == "0353" for e in result.events), coded(result)
+
+
+def test_an_act_said_to_be_imminent_is_not_done(code_text):
+    result = code_text("Officials in Khartoum say an attack by Chad is imminent.")
+    assert "19" not in roots(result), coded(result)
+
+
+def test_the_class5_model_does_not_recode_an_option_weighed_into_an_act(code_text):
+    result = code_text("Chad is weighing sanctions on Sudan.")
+    assert not any(e.cameo_root in {"16", "17"} for e in result.events), coded(result)

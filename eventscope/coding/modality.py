@@ -200,7 +200,7 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
         if is_fact(token, lexicon):
             break  # "The US, which gives aid to Jordan, would be caught": the aid is given
         head = token.head
-        lemma = head.lemma_.lower()
+        lemma = known_lemma(head, lexicon)
         if token.dep_ != "conj":
             if lexicon.is_word("negating", lemma):
                 return Modality.NEGATED
@@ -229,6 +229,15 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                     return head_own
         token = head
     return Modality.PROSPECTIVE if prospective else Modality.ASSERTED
+
+
+def known_lemma(verb: Token, lexicon: Lexicon) -> str:
+    """The verb's lemma; when the tagger's is no word the lexicon knows ("hoped" -> "hop"), the
+    lexicon verb the form inflects ("hope")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.verbs or lemma in lexicon.frames:
+        return lemma
+    return lexicon.lemma_of(verb.lower_) or lemma
 
 
 def _asked_for(token: Token, head: Token, lexicon: Lexicon) -> bool:

@@ -98,6 +98,14 @@ def read_by_its_words(event: Event, lexicon) -> bool:
     return pattern is not None and (bool(pattern.objects) or " " in pattern.verb)
 
 
+def weighs_only(event: Event, lexicon) -> bool:
+    """Was the event coded from a verb that only weighs an option ("is weighing sanctions",
+    "considers a ban": modality.tsv `deliberating`)? The sentence model reads the option as an
+    act; nothing is done."""
+    pattern = lexicon.pattern_of(event.evidence)
+    return pattern is not None and lexicon.is_word("deliberating", pattern.verb)
+
+
 def code_for_class(cls: int, text: str, counts: Counter, index,
                    plover_model: LinearModel | None) -> tuple[str, str]:
     """A CAMEO code of class `cls` for a sentence (`counts`: its sentence_features), and why:
