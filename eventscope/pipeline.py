@@ -219,13 +219,13 @@ def _code_batch(processor: Processor, batch: list[tuple[str, Document | None]]) 
         yield {"id": rec_id, "events": [e.to_contract(contract_country) for e in result.events]}
 
 
-def divert_copies(store, report: RunReport, n_read: int, candidates: list[Document]) -> list[Document]:
-    """`candidates` (the unstored of `n_read` documents) minus near-copies of stored ones,
-    which the store keeps as extra sources; the report counts both kinds of skip."""
+def divert_copies(store, report: RunReport, candidates: list[Document]) -> list[Document]:
+    """`candidates` (documents not stored yet) minus near-copies of stored ones, which the
+    store keeps as extra sources; the report counts them as skipped."""
     from eventscope import linking
 
     fresh = linking.divert_duplicates(candidates, store)
-    report.documents_skipped += n_read - len(fresh)
+    report.documents_skipped += len(candidates) - len(fresh)
     report.near_copies += len(candidates) - len(fresh)
     return fresh
 
@@ -236,14 +236,21 @@ class Batch:
     rejections met and the input files finished before it was cut."""
 
     documents: list[Document]  # not stored yet (nor seen earlier in the run)
-    n_read: int  # documents read for it, including those already stored
+    n_read: int  # documents read for it, including those already stored (for progress)
     rejections: list[Rejection]
     files: list  # store.inputs.FileState: recorded with the batch, once their documents are in
 
 
 class Batcher:
     """The batching state of a run: cuts the stream of documents and rejections from
-    `InputLog.iter_new` into Batches, dropping documents stored or already seen."""
+    `InputLog.iter_new` into Batches, dropping documents stored or already seen.
+
+    A batch holds `size` documents new to the store. Stored ones are dropped as they are read,
+    not counted into a batch: a resumed run re-reads the file it was killed in, whose first
+    documents went in with the last committed batch, and must cut its batches where the clean
+    run did (linking and the stories depend on where batches are cut). Committed batches are
+    always a prefix of the stream, so counting only new documents puts the cuts back in place.
+    Stored documents are looked up once a batch's worth has been read, not one by one."""
 
     def __init__(self, store, inputs, report: RunReport, size: int):
         self.store, self.inputs, self.report, self.size = store, inputs, report, size
@@ -252,6 +259,7 @@ class Batcher:
     def batches(self, items: Iterable[Document | Rejection]) -> Iterator[Batch]:
         read: list[Document] = []
         rejections: list[Rejection] = []
+        n_read = checked = 0  # documents read for the batch; how many of `read` were looked up
         for item in items:
             if isinstance(item, Rejection):
                 self.report.rejected.append(item)
@@ -261,18 +269,25 @@ class Batcher:
             else:
                 # A full batch is cut when the next document arrives, not on its own last one:
                 # by then the file that gave that document is known to be finished and is
-                # recorded with it, so a resumed run skips it and cuts its batches where an
-                # uninterrupted run did.
+                # recorded with it, so a resumed run skips it.
                 if len(read) >= self.size:
-                    yield self._cut(read, rejections)
-                    read, rejections = [], []
+                    read = self._drop_stored(read, checked)
+                    checked = len(read)
+                    if len(read) >= self.size:
+                        yield Batch(read, n_read, rejections, self.inputs.take_finished())
+                        read, rejections, n_read, checked = [], [], 0, 0
                 self.seen.add(item.id)
                 read.append(item)
-        yield self._cut(read, rejections)  # the last one also records files that ended after it
+                n_read += 1
+        # the last one also records files that ended after it
+        yield Batch(self._drop_stored(read, checked), n_read, rejections, self.inputs.take_finished())
 
-    def _cut(self, read: list[Document], rejections: list[Rejection]) -> Batch:
-        known = self.store.known_document_ids([d.id for d in read]) if read else set()
-        return Batch([d for d in read if d.id not in known], len(read), rejections, self.inputs.take_finished())
+    def _drop_stored(self, read: list[Document], checked: int) -> list[Document]:
+        """`read` without the documents the store holds (the first `checked` were looked up)."""
+        fresh = read[checked:]
+        known = self.store.known_document_ids([d.id for d in fresh]) if fresh else set()
+        self.report.documents_skipped += len(known)
+        return read[:checked] + [d for d in fresh if d.id not in known]
 
 
 class InProcess:
@@ -354,7 +369,7 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
         with store.transaction():
             # Near-copies are sorted out now, against a store holding every earlier batch, so
             # the outcome is the sequential one whatever the executor.
-            fresh = divert_copies(store, report, batch.n_read, batch.documents) if batch.documents else []
+            fresh = divert_copies(store, report, batch.documents) if batch.documents else []
             results = _results_of(handle, fresh)  # waited for even if all were copies
             added = store.write_results(results, run_id=report.run_id)
             if results:
