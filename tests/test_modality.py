@@ -241,3 +241,7 @@ def test_a_model_reading_of_a_withheld_act_is_withheld_but_not_the_story_main_ev
 def test_an_act_someone_prevented_is_not_done(code_text, text, root):
     # the act is stopped before it happens; nor is the one who stopped it its doer
     assert root not in roots(code_text(text))
+
+
+def test_an_act_kept_up_is_done(code_text):
+    assert "19" in roots(code_text("Syrian rebels kept attacking army posts near Idlib on Sunday."))
