@@ -288,3 +288,16 @@ def test_an_act_said_to_be_imminent_is_not_done(code_text):
 def test_the_class5_model_does_not_recode_an_option_weighed_into_an_act(code_text):
     result = code_text("Chad is weighing sanctions on Sudan.")
     assert not any(e.cameo_root in {"16", "17"} for e in result.events), coded(result)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Nigerian police prevented opposition supporters from marching to the parliament in Abuja.", "14"),
+    ("The Kenyan navy prevented Somali pirates from attacking a cargo ship off Mombasa.", "19"),
+])
+def test_an_act_someone_prevented_is_not_done(code_text, text, root):
+    # the act is stopped before it happens; nor is the one who stopped it its doer
+    assert root not in roots(code_text(text))
+
+
+def test_an_act_kept_up_is_done(code_text):
+    assert "19" in roots(code_text("Syrian rebels kept attacking army posts near Idlib on Sunday."))

@@ -116,3 +116,10 @@ def test_doer_types_rows_name_known_codes_and_sectors():
     for root, (sectors, code) in _rules().items():
         assert taxonomy.cameo(code).plover and taxonomy.cameo(root + "0").root == root, (root, code)
         assert sectors <= {"MIL", "COP", "REB", "GOV", "CVL", "OPP", "JUD", "LEG", "SPY", "BUS", "MED", "NGO"}, sectors
+
+
+def test_someone_found_dead_is_no_attack_but_a_killing_still_is(code_text):
+    assert not any(plover == "ASSAULT" for _, plover, _, _ in coded_events(
+        code_text, "The opposition leader was found dead in his apartment in Minsk."))
+    assert any(plover == "ASSAULT" for _, plover, _, _ in coded_events(
+        code_text, "Belarusian police shot dead an opposition activist in Minsk."))
