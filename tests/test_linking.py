@@ -422,3 +422,17 @@ def test_coded_documents_carry_the_story_clusterers_inputs_and_link_as_without_t
                            for t in ("story_documents", "story_state", "story_terms", "term_df", "event_links")])
     assert tables[0] == tables[1]
     assert len({story for story, _ in tables[0][0]}) == 2  # the two shellings are one story
+
+
+def test_key_terms_are_the_heaviest_with_ties_by_term_however_many_terms():
+    """key_terms ranks only the terms as heavy as the k-th heaviest weight when a story has many
+    (a third of the time); the keys are those of ranking every term, ties at the cut included."""
+    import random
+
+    from eventscope.linking.stories import key_terms
+
+    rng = random.Random(7)
+    for n in (5, 30, 90, 91, 500):
+        terms = {f"t{i:03d}": rng.choice([0.25, 0.5, 1.0, rng.random()]) for i in range(n)}
+        ranked = [t for t, _ in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))]
+        assert key_terms(terms, 30) == ranked[:30]

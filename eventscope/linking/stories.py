@@ -62,8 +62,14 @@ class StoryIndex(Protocol):
 
 
 def key_terms(terms: dict[str, float], k: int) -> list[str]:
-    """The k heaviest terms; ties by term, so a story read back from the store has the same keys."""
-    return [t for t, _ in heapq.nsmallest(k, terms.items(), key=lambda kv: (-kv[1], kv[0]))]
+    """The k heaviest terms; ties by term, so a story read back from the store has the same keys.
+    (Of a story's hundreds of terms only those as heavy as the k-th heaviest weight are sorted,
+    found by comparing bare floats: a third of the time of ranking them all as pairs.)"""
+    items = terms.items()
+    if len(terms) > 3 * k:
+        cut = heapq.nlargest(k, terms.values())[-1]
+        items = [(t, w) for t, w in items if w >= cut]  # the k heaviest and the ties of the k-th
+    return [t for t, _ in sorted(items, key=lambda kv: (-kv[1], kv[0]))[:k]]
 
 
 class StoryPostings:
