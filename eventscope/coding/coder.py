@@ -140,7 +140,9 @@ class Coder:
     def _obliged(self, token: Token) -> Token | None:
         """The clause a statement says someone else should or must do ("Kenya said Uganda must
         withdraw"): modality.tsv `obligation` auxiliaries; not the speaker's own ("we must")."""
-        if not any(p.cameo.startswith(STATEMENT_ROOT) for k in clauses.verb_keys(token)
+        # our own speech verbs only: CAMEO.2.0's statements include verbs of thought
+        # ("Beijing has calculated that suppression should be avoided" demands nothing)
+        if not any(p.cameo.startswith(STATEMENT_ROOT) and not p.derived for k in clauses.verb_keys(token)
                    for p in self.lexicon.verbs.get(k, ())):
             return None
         for clause in clauses.clause_complements(token):
