@@ -119,3 +119,18 @@ def test_a_country_inside_a_persons_name_gives_no_country(processor):
     assert person.country is None
     _, actors = mentions(processor, "Jordan's King Abdullah met Egyptian President Abdel Fattah el-Sisi in Cairo.")
     assert "JOR" in {a.country for a in actors.all_mentions()}
+
+
+def test_a_role_after_a_places_comma_is_not_the_place(processor):
+    # the parser takes "a lawyer" for an appositive of "Peru": a place is no person, so the
+    # lawyer is an actor of its own and Peru keeps no role
+    doc, actors = mentions(processor, "After his arrest in Peru, a lawyer for the Chilean family asked for an inquiry.")
+    peru = next(t for t in doc if t.text == "Peru")
+    lawyer = next(t for t in doc if t.text == "lawyer")
+    assert [(a.name, a.sector) for a in actors.actors_for(peru)] == [("Peru", None)]
+    assert [a.sector for a in actors.actors_for(lawyer)] == ["JUD"]
+    assert all(a.name != "Peru" for a in actors.actors_for(lawyer))
+    # a person's appositive still says who the person is
+    doc, actors = mentions(processor, "Lars Holm, a Danish engineer, was detained in Chile.")
+    holm = next(t for t in doc if t.text == "Holm")
+    assert [a.country for a in actors.actors_for(holm)] == ["DNK"]

@@ -24,6 +24,15 @@ def test_an_attack_noun_subject_is_done_by_someone_of_the_storys_country(code_te
     assert "implicit agent of a passive: of the story's country" in strikes[0].evidence_text
 
 
+def test_the_people_an_attack_noun_killed_are_its_target(code_text):
+    # no named victim either: the people it killed, of the story's country, as the doer
+    text = ("Fighting spread across northern Chad on Monday. An air strike on the village of Bardai "
+            "killed eleven people. Chad's army denied any role.")
+    strikes = [e for e in code_text(text).events if e.trigger == "killed"]
+    assert strikes and [(a.country, a.sector) for a in strikes[0].target] == [("TCD", "CVL")], strikes
+    assert [a.country for a in strikes[0].source] == ["TCD"]
+
+
 def test_an_agentless_act_on_foreigners_is_done_by_the_storys_country(code_text):
     # the deported are Indian; the story (and the state that deports) is the United States'
     text = ("Forty Indian students were deported on Tuesday, weeks after the United States tightened its "

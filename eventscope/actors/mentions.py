@@ -3,7 +3,9 @@
 Coreference has no usable model on PyPI, so it is written from the parse:
 - a name mentioned with a title ("Russian Defense Minister Igor Sergeyev") registers
   its surname; later "Sergeyev" or "Mr. Sergeyev" is the same entity;
-- an appositive ("his Iranian counterpart, Rear Adm. Ali Shamkhani") joins both sides;
+- an appositive ("his Iranian counterpart, Rear Adm. Ali Shamkhani") joins both sides, but a
+  role noun after a place's comma is no appositive of the place ("After his arrest in the UK,
+  a lawyer for the woman asked": the parser's appositive starts the clause);
 - "counterpart(s)" takes the role (sector) of the person it is the counterpart of;
 - he/she/his/her go to a person, it/its to a country or body, of this or the previous two
   sentences: the latest one that was a main clause's subject (active or passive), else the

@@ -30,6 +30,7 @@ GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|na
 GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
                "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
 ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+PLACE_ENTITY_TYPES = {"GPE", "LOC", "FAC"}
 NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
 NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
@@ -263,6 +264,10 @@ class MentionResolver:
     def _with_apposition(self, token: Token, actor: Actor, context: str) -> Actor:
         for child in token.children:
             if child.dep_ != "appos" or parenthesised(child):
+                continue
+            if token.ent_type_ in PLACE_ENTITY_TYPES and child.pos_ == "NOUN" and not child.ent_type_:
+                # "After his arrest in the UK, a lawyer for the woman asked": a place is no
+                # person, so a role after its comma starts the clause (the parser's appositive)
                 continue
             span = noun_phrase(child)
             other = self._resolve_text(span.text, span, context)

@@ -25,6 +25,7 @@ from eventscope.coding.agents import attack_subject, implicit_agent
 from eventscope.coding.doer_types import by_doer, own_forces_order
 from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
+from eventscope.coding.implied_targets import unnamed_person
 from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, forecast_by_another, not_done, own_modality, refuses, relayed, reported_modality
@@ -252,6 +253,9 @@ class Coder:
         if attack is not None:  # "an air strike killed seven": the noun's doer, else implied, else none
             sources, how = doers(attack, actors)
             cand.notes.extend(how or [f"subject is an attack noun ({attack.lemma_}): doer not named"])
+            if not targets:  # "air strikes killed 13 people": the people it killed
+                targets = unnamed_person(target_heads, cand.action, info.root, actors)
+                cand.notes += [f"target: unnamed person ({targets[0].text})"] if targets else []
         place = place_of(cand.action, info.root)
         if not sources and (passive or attack is not None) and targets:  # "was arrested", "an air strike killed"
             where = place or (place_of(attack, info.root) if attack is not None else None)
