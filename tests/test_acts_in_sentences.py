@@ -26,3 +26,52 @@ def test_a_thought_is_no_demand(lexicon_text):
     assert not _plovers(events, "REQUEST"), events
     said = coded_events(lexicon_text, "Kenyan officials said that Uganda should close the border.")
     assert (("KEN",), ("UGA",)) in _plovers(said, "REQUEST"), said
+
+
+def test_a_name_the_parser_made_the_root_is_the_subject_of_the_sentence_verb(code_text):
+    # "X, Kenya's prime minister, called on ...": the verb is parsed as a modifier of the name
+    events = coded_events(code_text, "Raila Odinga, Kenya's prime minister, called on Uganda to withdraw its "
+                                     "troops after the projectile fell near Lake Victoria.")
+    assert any(src == ("KEN",) for src, _ in _plovers(events, "REQUEST")), events
+
+
+def test_what_another_needs_or_has_to_do_is_a_demand_of_it(code_text):
+    # "said Uganda needs to withdraw": Kenya demands it; Uganda withdrew nothing
+    for text in ("Kenya said Uganda needs to withdraw its troops from the border.",
+                 "Kenyan officials said that Uganda is going to have to pay compensation to the farmers."):
+        events = coded_events(code_text, text)
+        assert (("KEN",), ("UGA",)) in _plovers(events, "REQUEST"), (text, events)
+        assert not any(src == ("UGA",) for _, _, src, _ in events), (text, events)
+    assert not _plovers(coded_events(code_text, "Kenya said Uganda needs more rain this year."), "REQUEST")
+
+
+def test_a_cooperative_act_said_to_be_impossible_is_rejected(lexicon_text):
+    # (the lexicon's reading: on a lone sentence the class5 model may recode it to the act)
+    events = coded_events(lexicon_text, "Kenya said holding talks with Uganda is impossible.")
+    assert (("KEN",), ("UGA",)) in _plovers(events, "REJECT"), events
+    assert not _plovers(events, "CONSULT"), events
+
+
+def test_a_party_move_judged_is_criticized_or_endorsed(code_text):
+    against = coded_events(code_text, "Kenya told reporters that Uganda's decision to close the border was unacceptable.")
+    assert (("KEN",), ("UGA",)) in _plovers(against, "ACCUSE"), against
+    welcome = coded_events(code_text, "Kenya said Uganda's decision to reopen the border was welcome.")
+    assert (("KEN",), ("UGA",)) in _plovers(welcome, "SUPPORT"), welcome
+    # judging no one's move is no act
+    assert coded_events(code_text, "Kenya said the weather in the capital was unacceptable.") in (
+        [], [("010", None, ("KEN",), ())])
+
+
+def test_renewing_a_call_is_an_appeal(lexicon_text):
+    events = coded_events(lexicon_text, "Kenya renewed its call for a ceasefire between Uganda and the rebels.")
+    assert any(src == ("KEN",) for src, _ in _plovers(events, "REQUEST")), events
+
+
+def test_judging_words_are_well_formed():
+    from eventscope.coding.said_acts import AGAINST, FOR, judging_words
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    words = judging_words()
+    assert words and set(words.values()) <= {AGAINST, FOR}
+    assert all(w == w.lower().strip() and " " not in w for w in words)
+    assert default_lexicon().modality.get("obligation_verb") == frozenset({"need", "have"})
