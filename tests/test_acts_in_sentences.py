@@ -67,6 +67,31 @@ def test_renewing_a_call_is_an_appeal(lexicon_text):
     assert any(src == ("KEN",) for src, _ in _plovers(events, "REQUEST")), events
 
 
+def test_a_death_with_no_attacker_is_no_event(lexicon_text):
+    # dying, being found dead, hanging oneself, committing suicide: no one attacked, no one
+    # agreed (verbs.tsv; the story models' own reading of a whole story is theirs)
+    for text in ("The Ugandan opposition leader was found dead in his cell on Monday.",
+                 "The Ugandan opposition leader died in a Kampala hospital on Monday.",
+                 "A Kenyan soldier hanged himself in the barracks, the army said.",
+                 "The Kenyan minister committed suicide at his home in Nairobi."):
+        events = coded_events(lexicon_text, text)
+        assert not [e for e in events if e[1] in {"ASSAULT", "AGREE", "CONCEDE"}], (text, events)
+    killed = coded_events(lexicon_text, "Kenyan police killed two Ugandan smugglers near the border.")
+    assert any(p == "ASSAULT" for _, p, _, _ in killed), killed
+
+
+def test_a_verb_of_one_reading_keeps_its_act_beside_another_clause(code_text):
+    # the sentence model reads the whole sentence: the statement of the second clause is no
+    # reason to recode the first clause's accusation
+    for text in ("Kenya accused Uganda of making unacceptable claims.",
+                 "Kenya on Monday accused Uganda of spreading false claims, but said it still wanted better "
+                 "ties with Kampala."):
+        result = code_text(text, title="Kenya and Uganda trade claims")  # a story: its lexicon readings stand
+        events = [(e.cameo, e.plover, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
+                  for e in result.events]
+        assert (("KEN",), ("UGA",)) in _plovers(events, "ACCUSE"), (text, events)
+
+
 def test_judging_words_are_well_formed():
     from eventscope.coding.said_acts import AGAINST, FOR, judging_words
     from eventscope.knowledge.verb_lexicon import default_lexicon
