@@ -278,6 +278,16 @@ def test_csv_field_longer_than_csv_default_limit(tmp_path):
     assert isinstance(doc, Document) and len(doc.text) > 200_000
 
 
+def test_table_without_text_column_is_one_rejection_not_one_per_row(tmp_path):
+    # a folder of articles often carries a table of their sources: it is not a records file
+    path = write(tmp_path, "SOURCES.tsv", "file\turl\na.html\thttp://x.invalid/a\nb.html\thttp://x.invalid/b\n")
+    results = list(iter_inputs([path]))
+    assert [(r.origin, r.reason) for r in results] == [(str(path), "no text column (columns: file, url)")]
+    # a header naming the text under a synonym is still a records file
+    body = write(tmp_path, "bodies.csv", f'id,Body\nb-1,"{ENGLISH_BODY}"\n')
+    assert isinstance(only(iter_inputs([body])), Document)
+
+
 def test_record_field_synonyms_and_bad_types():
     doc = document_from_record({"ID": 5, "Body": ENGLISH_BODY, "headline": "Invented"}, "r:1")
     assert (doc.external_id, doc.title, doc.text) == ("5", "Invented", ENGLISH_BODY)

@@ -232,6 +232,10 @@ def _csv_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
         except csv.Error as exc:
             yield Rejection(f"{name}:1", f"malformed CSV header ({exc})")
             return
+        if not {cell.lower() for cell in header} & set(FIELD_NAMES["text"]):
+            # a table of something else (a folder's SOURCES.tsv): one line for the file, not one per row
+            yield Rejection(name, f"no text column (columns: {', '.join(header)[:200]})")
+            return
         while True:
             start = lines.start_row()
             try:
