@@ -67,8 +67,7 @@ def target_heads(cand: Candidate) -> list[Token]:
     heads = conjoined_patients(cand.action) + clauses.target_tokens(cand.action)
     heads = [cand.action] if cand.frame == JUDGED else heads  # "said Trump's request was inappropriate"
     if cand.frame in REQUEST_FRAMES:
-        asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else (
-            clauses.subject_tokens(cand.action)[0] if cand.action.head.i != cand.verb.i else [])  # "said Uganda needs to withdraw"
+        asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
         asked = clauses.direct_objects(cand.verb) + asked
         # a request is aimed at whom it asks, not at whom the act asked for would be aimed:
         # "said the US should cut off support for the militia" is a demand of the US
