@@ -232,3 +232,16 @@ def test_a_model_reading_of_a_withheld_act_is_withheld_but_not_the_story_main_ev
     kept, withheld = withhold_model_readings([sentence_model, story_main], [planned])
     assert kept == [story_main]
     assert withheld[-1] is sentence_model and withheld_reason(sentence_model) == "planned"
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Nigerian police prevented opposition supporters from marching to the parliament in Abuja.", "14"),
+    ("The Kenyan navy prevented Somali pirates from attacking a cargo ship off Mombasa.", "19"),
+])
+def test_an_act_someone_prevented_is_not_done(code_text, text, root):
+    # the act is stopped before it happens; nor is the one who stopped it its doer
+    assert root not in roots(code_text(text))
+
+
+def test_an_act_kept_up_is_done(code_text):
+    assert "19" in roots(code_text("Syrian rebels kept attacking army posts near Idlib on Sunday."))

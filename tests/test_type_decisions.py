@@ -74,3 +74,10 @@ def test_an_intensifier_codes_what_it_steps_up_and_nothing_by_itself(lexicon_tex
              "Kenya intensified its criticism of Uganda.": "111"}
     for text, code in cases.items():
         assert [e.cameo for e in lexicon_text(text).events] == [code], text
+
+
+def test_someone_found_dead_is_no_attack_but_a_killing_still_is(code_text):
+    assert not any(plover == "ASSAULT" for _, plover, _, _ in coded_events(
+        code_text, "The opposition leader was found dead in his apartment in Minsk."))
+    assert any(plover == "ASSAULT" for _, plover, _, _ in coded_events(
+        code_text, "Belarusian police shot dead an opposition activist in Minsk."))
