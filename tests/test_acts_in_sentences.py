@@ -26,3 +26,65 @@ def test_a_thought_is_no_demand(lexicon_text):
     assert not _plovers(events, "REQUEST"), events
     said = coded_events(lexicon_text, "Kenyan officials said that Uganda should close the border.")
     assert (("KEN",), ("UGA",)) in _plovers(said, "REQUEST"), said
+
+
+def test_a_name_the_parser_made_the_root_is_the_subject_of_the_sentence_verb(code_text):
+    # "X, Kenya's prime minister, called on ...": the verb is parsed as a modifier of the name
+    events = coded_events(code_text, "Raila Odinga, Kenya's prime minister, called on Uganda to withdraw its "
+                                     "troops after the projectile fell near Lake Victoria.")
+    assert any(src == ("KEN",) for src, _ in _plovers(events, "REQUEST")), events
+
+
+def test_a_cooperative_act_said_to_be_impossible_is_rejected(lexicon_text):
+    # (the lexicon's reading: on a lone sentence the class5 model may recode it to the act)
+    events = coded_events(lexicon_text, "Kenya said holding talks with Uganda is impossible.")
+    assert (("KEN",), ("UGA",)) in _plovers(events, "REJECT"), events
+    assert not _plovers(events, "CONSULT"), events
+
+
+def test_a_party_move_judged_is_criticized_or_endorsed(code_text):
+    against = coded_events(code_text, "Kenya told reporters that Uganda's decision to close the border was unacceptable.")
+    assert (("KEN",), ("UGA",)) in _plovers(against, "ACCUSE"), against
+    welcome = coded_events(code_text, "Kenya said Uganda's decision to reopen the border was welcome.")
+    assert (("KEN",), ("UGA",)) in _plovers(welcome, "SUPPORT"), welcome
+    # judging no one's move is no act
+    assert coded_events(code_text, "Kenya said the weather in the capital was unacceptable.") in (
+        [], [("010", None, ("KEN",), ())])
+
+
+def test_renewing_a_call_is_an_appeal(lexicon_text):
+    events = coded_events(lexicon_text, "Kenya renewed its call for a ceasefire between Uganda and the rebels.")
+    assert any(src == ("KEN",) for src, _ in _plovers(events, "REQUEST")), events
+
+
+def test_a_death_with_no_attacker_is_no_event(lexicon_text):
+    # dying, being found dead, hanging oneself, committing suicide: no one attacked, no one
+    # agreed (verbs.tsv; the story models' own reading of a whole story is theirs)
+    for text in ("The Ugandan opposition leader was found dead in his cell on Monday.",
+                 "The Ugandan opposition leader died in a Kampala hospital on Monday.",
+                 "A Kenyan soldier hanged himself in the barracks, the army said.",
+                 "The Kenyan minister committed suicide at his home in Nairobi."):
+        events = coded_events(lexicon_text, text)
+        assert not [e for e in events if e[1] in {"ASSAULT", "AGREE", "CONCEDE"}], (text, events)
+    killed = coded_events(lexicon_text, "Kenyan police killed two Ugandan smugglers near the border.")
+    assert any(p == "ASSAULT" for _, p, _, _ in killed), killed
+
+
+def test_a_verb_of_one_reading_keeps_its_act_beside_another_clause(code_text):
+    # the sentence model reads the whole sentence: the statement of the second clause is no
+    # reason to recode the first clause's accusation
+    for text in ("Kenya accused Uganda of making unacceptable claims.",
+                 "Kenya on Monday accused Uganda of spreading false claims, but said it still wanted better "
+                 "ties with Kampala."):
+        result = code_text(text, title="Kenya and Uganda trade claims")  # a story: its lexicon readings stand
+        events = [(e.cameo, e.plover, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
+                  for e in result.events]
+        assert (("KEN",), ("UGA",)) in _plovers(events, "ACCUSE"), (text, events)
+
+
+def test_judging_words_are_well_formed():
+    from eventscope.coding.said_acts import AGAINST, FOR, judging_words
+
+    words = judging_words()
+    assert words and set(words.values()) <= {AGAINST, FOR}
+    assert all(w == w.lower().strip() and " " not in w for w in words)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # a verb with tense: a clause's own predicate
 TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "from", "over", "for"}
 OBJECT_PREPS = {"with", "for", "on", "about", "over", "of", "to", "in", "against", "into"}
 MEASURE_NOUNS = {"day", "round", "series", "number", "kind", "sort", "type", "amount", "worth", "week",
@@ -197,6 +198,10 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return gerund_doers(verb) or subject_tokens(head.head)[0], False
     if verb.dep_ == "relcl":
         return [head], False
+    if verb.dep_ == "acl" and verb.tag_ in FINITE_TAGS and head.dep_ == "ROOT" and head.pos_ in {"PROPN", "NOUN"}:
+        # "Shinzo Abe, Japan's prime minister, called on ...": the parser made the name the
+        # root and the sentence's finite verb a modifier of it; the name is its subject
+        return conjuncts(head), False
     if verb.dep_ == "acl" and head.dep_ in {"dobj", "attr"} and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                    for c in verb.children):
         # "made decisions to expand ties", "took steps to improve": the deciding subject;

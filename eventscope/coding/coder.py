@@ -23,6 +23,7 @@ from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
 from eventscope.coding.agents import attack_subject, implicit_agent
 from eventscope.coding.doer_types import by_doer, own_forces_order
+from eventscope.coding.said_acts import cooperative, judged_candidate, obliged_clause
 from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.coding.implied_targets import unnamed_person
@@ -44,7 +45,6 @@ from eventscope.models import Document, DocumentResult, Event, Evidence, Sentenc
 
 AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
 SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
-SELF_SUBJECTS = {"i", "we", "it", "there", "this", "that", "one", "you"}  # "we must act": no request of another
 PLURAL_TAGS = {"NNS", "NNPS"}
 WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" asks Uganda
 
@@ -112,7 +112,7 @@ class Coder:
             action = clauses.complement(token) if frame else None
             if frame in WISH_FRAMES:
                 frame, action = _wish_of_someone_else(token, frame, action)
-            obliged = self._obliged(token) if frame is None else None
+            obliged = obliged_clause(token, self.lexicon) if frame is None else None
             if obliged is not None:  # "said Europe should impose sanctions": a demand of Europe
                 frame, action = "demand", obliged
             if frame in REQUEST_FRAMES and action is None:
@@ -131,27 +131,17 @@ class Coder:
                         found.append(Candidate(token, action, framed or code, pattern, frame, fuzzy,
                                                [f"frame {frame}"]))
                     continue
+            judged = judged_candidate(token, self.lexicon, self._pattern) if frame is None and obliged is None else None
+            if judged is not None:  # "said talks with Kenya are impossible": the judgement is the act
+                consumed.add(judged.action.i)
+                found.append(judged)
+                continue
             own = self._pattern(token)
             if own is not None:
                 pattern, code, fuzzy = own
                 found.append(Candidate(token, token, code, pattern, None, fuzzy))
         found = [c for c in found if c.frame or c.verb.i not in consumed]
         return drop_subsumed(found)
-
-    def _obliged(self, token: Token) -> Token | None:
-        """The clause a statement says someone else should or must do ("Kenya said Uganda must
-        withdraw"): modality.tsv `obligation` auxiliaries; not the speaker's own ("we must")."""
-        # our own speech verbs only: CAMEO.2.0's statements include verbs of thought
-        # ("Beijing has calculated that suppression should be avoided" demands nothing)
-        if not any(p.cameo.startswith(STATEMENT_ROOT) and not p.derived for k in clauses.verb_keys(token)
-                   for p in self.lexicon.verbs.get(k, ())):
-            return None
-        for clause in clauses.clause_complements(token):
-            subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subjects and subjects[0].lower_ not in SELF_SUBJECTS and any(
-                    c.dep_ == "aux" and self.lexicon.is_word("obligation", c.lower_) for c in clause.children):
-                return clause
-        return None
 
     def _frame_of(self, token: Token) -> str | None:
         for key in clauses.verb_keys(token):
@@ -201,7 +191,7 @@ class Coder:
         # the evaluation counts the done acts withheld so (evaluation.realnews)
         withheld = "negated" if cand.frame == NEGATING_FRAME else not_done(cand.verb, lex)
         modality = reported_modality(cand.verb, lex)  # "is about to restore" is like "will restore"
-        if withheld == Modality.NEGATED.value and cand.frame is None and _cooperative(code) and refuses(cand.verb, lex):
+        if withheld == Modality.NEGATED.value and cand.frame is None and cooperative(code) and refuses(cand.verb, lex):
             if forecast_by_another(cand.verb, actors, lex):
                 withheld = "forecast by another"  # "analysts say Russia will not extend the deal"
             else:  # "Russia will not extend the grain deal": a refusal, said or narrated of its doer
@@ -303,12 +293,6 @@ class Coder:
         if document.date:
             return document.date, "published"
         return None, None
-
-
-def _cooperative(code: str) -> bool:
-    """A cooperative act other than a statement (CAMEO 02-08): refusing it is a rejection."""
-    info = taxonomy.cameo(code)
-    return info.quad_class in (1, 2) and info.root != STATEMENT_ROOT
 
 
 def _wish_of_someone_else(verb: Token, frame: str, action: Token | None) -> tuple[str, Token | None]:

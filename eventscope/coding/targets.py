@@ -33,6 +33,7 @@ from spacy.tokens import Token
 
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
+from eventscope.coding.said_acts import JUDGED
 from eventscope.coding.selection import NEWS_SECTORS, STATEMENT_ROOT, Candidate
 from eventscope.coding.spoken_targets import addressees, adjunct_addressees, clause_subjects
 from eventscope.coding.implied_targets import (
@@ -64,6 +65,7 @@ def target_heads(cand: Candidate) -> list[Token]:
     """The tokens the parse offers as the act's targets; a request's also whom it is asked of:
     "urged Iran to join", "demanded that Uganda withdraw"."""
     heads = conjoined_patients(cand.action) + clauses.target_tokens(cand.action)
+    heads = [cand.action] if cand.frame == JUDGED else heads  # "said Trump's request was inappropriate"
     if cand.frame in REQUEST_FRAMES:
         asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
         asked = clauses.direct_objects(cand.verb) + asked
