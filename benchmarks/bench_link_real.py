@@ -1,7 +1,9 @@
 """Linking on real articles that form stories (`python benchmarks/bench_link_real.py`).
 
-The ECB+ dev texts (../shared/data/dev/ecbplus_stories_dev.jsonl: 770 real articles in 66
-stories, read in place; skipped when ../shared is absent) are coded once. Then three rows,
+The ECB+ dev texts (../shared/data/dev/ecbplus_stories_dev.jsonl: 770 real articles, 767
+distinct texts, in 66 stories, read in place; skipped when ../shared is absent) are coded once.
+They are linked in batches of `eventscope run`'s default when it codes in its own process
+(pipeline.IN_PROCESS_BATCH, 256; `--batch 64` for a run with workers). Then three rows,
 each repeated and interleaved (code, link@0, link@N, code, link@0, ...), medians quoted:
 
   code 100     parse + actors + coding of 100 of the articles (the work linking rides on)
@@ -33,6 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 ECB = ROOT.parent / "shared" / "data" / "dev" / "ecbplus_stories_dev.jsonl"
+
+from eventscope.pipeline import IN_PROCESS_BATCH  # noqa: E402
 
 
 def link_into(store, results, batch: int) -> tuple[float, float]:
@@ -68,12 +72,16 @@ def prefill(path: Path, n: int, batch: int) -> float:
 
 
 def code_articles(n: int):
-    """(processor, documents, results) for the first `n` ECB+ dev articles, coded once."""
+    """(processor, documents, results) for the first `n` distinct ECB+ dev articles, coded once
+    (a text repeated under another record id is one document: a run reads it once)."""
     from eventscope.models import Document, content_id
     from eventscope.pipeline import Processor
 
-    records = [json.loads(line) for line in ECB.read_text("utf-8").splitlines() if line.strip()][:n]
-    docs = [Document(content_id(r["text"]), r["text"], origin=r["id"]) for r in records]
+    records = [json.loads(line) for line in ECB.read_text("utf-8").splitlines() if line.strip()]
+    distinct: dict[str, Document] = {}
+    for r in records:
+        distinct.setdefault(content_id(r["text"]), Document(content_id(r["text"]), r["text"], origin=r["id"]))
+    docs = list(distinct.values())[:n]
     processor = Processor()
     return processor, docs, list(processor.process(docs))
 
@@ -81,8 +89,9 @@ def code_articles(n: int):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prefill", type=int, default=10_000, help="articles already in the store for link@N")
-    parser.add_argument("--articles", type=int, default=300, help="ECB+ articles linked per row")
-    parser.add_argument("--batch", type=int, default=64, help="documents per batch (eventscope run's default)")
+    parser.add_argument("--articles", type=int, default=1000, help="ECB+ articles linked per row (at most the file's)")
+    parser.add_argument("--batch", type=int, default=IN_PROCESS_BATCH,
+                        help="documents per batch (eventscope run's default when it codes in its own process)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     if not ECB.exists():

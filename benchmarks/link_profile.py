@@ -1,8 +1,9 @@
 """Where linking's time goes, statement by statement (`python benchmarks/link_profile.py`).
 
 Codes the first `--articles` ECB+ dev articles (as bench_link_real.py does), then links them
-(near-copies + store writes + linking, batches of 64, one transaction each, briefs caught up
-at the end) into an empty store and into one prefilled with `--prefill` synthetic articles,
+(near-copies + store writes + linking, in batches of `--batch` (default: eventscope run's in
+one process, 256), one transaction each, briefs caught up at the end) into an empty store and
+into one prefilled with `--prefill` synthetic articles,
 and prints for each: CPU seconds per 100 articles, how many DuckDB statements ran and their
 share of the CPU, and the statements that cost most (CPU per call, grouped by their first
 words). `--cprofile N` adds the N top functions by cumulative time (cProfile inflates Python).
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_link_real import ECB, code_articles, link_into, prefill  # noqa: E402
+from bench_link_real import ECB, IN_PROCESS_BATCH, code_articles, link_into, prefill  # noqa: E402
 
 
 class TimedConnection:
@@ -63,7 +64,7 @@ class _Fetched:
         return {d[0]: np.array([r[i] for r in self._rows]) for i, d in enumerate(self.description)}
 
 
-def profile(path: Path, results: list, label: str, top: int, cprofile: int) -> None:
+def profile(path: Path, results: list, label: str, top: int, cprofile: int, batch: int = 64) -> None:
     from eventscope import linking
     from eventscope.store import Store
 
@@ -74,14 +75,14 @@ def profile(path: Path, results: list, label: str, top: int, cprofile: int) -> N
         profiler = cProfile.Profile()
         if cprofile:
             profiler.enable()
-        _, cpu = link_into(store, results, 64)
+        _, cpu = link_into(store, results, batch)
         profiler.disable()
         store.con = timed.con
     per100 = 100 / len(results)
     calls = sum(n for n, _ in timed.stats.values())
     sql = sum(s for _, s in timed.stats.values())
     print(f"== {label}: {cpu * per100:.3f} s CPU per 100 articles; {calls} statements "
-          f"({calls / -(-len(results) // 64):.0f} per batch), {sql / cpu:.0%} of the CPU")
+          f"({calls / -(-len(results) // batch):.0f} per batch), {sql / cpu:.0%} of the CPU")
     for key, (n, seconds) in sorted(timed.stats.items(), key=lambda kv: -kv[1][1])[:top]:
         print(f"  {n:4d} x {seconds * 1000 / n:5.2f} ms = {seconds * per100:.3f} s/100  {key}")
     if cprofile:
@@ -90,7 +91,8 @@ def profile(path: Path, results: list, label: str, top: int, cprofile: int) -> N
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--batch", type=int, default=IN_PROCESS_BATCH)
     parser.add_argument("--prefill", type=int, default=2000)
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--cprofile", type=int, default=0)
@@ -100,9 +102,10 @@ def main() -> None:
         return
     _, _, results = code_articles(args.articles)
     with tempfile.TemporaryDirectory() as tmp:
-        prefill(Path(tmp) / "full.duckdb", args.prefill, 64)
-        profile(Path(tmp) / "empty.duckdb", results, "empty store", args.top, args.cprofile)
-        profile(Path(tmp) / "full.duckdb", results, f"store of {args.prefill} articles", args.top, args.cprofile)
+        prefill(Path(tmp) / "full.duckdb", args.prefill, args.batch)
+        profile(Path(tmp) / "empty.duckdb", results, "empty store", args.top, args.cprofile, args.batch)
+        profile(Path(tmp) / "full.duckdb", results, f"store of {args.prefill} articles", args.top, args.cprofile,
+                args.batch)
 
 
 if __name__ == "__main__":

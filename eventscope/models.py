@@ -236,6 +236,11 @@ class DocumentResult:
     # who-words of its events' actor names (linking.events.who_of_events), found there for the
     # same reason; None: not computed (linking finds them when it compares two names)
     who: dict[str, frozenset[str]] | None = None
+    # the story clusterer's per-document inputs (linking.vectors.document_features, the term
+    # counts of title + text, and document_names), found there too: pure work on the text that
+    # worker processes do in parallel instead of the one process that links; None: not computed
+    story_terms: dict[str, float] | None = None
+    names: frozenset[str] | None = None
     # events the coder read but did not code because the text does not report them as done
     # (coding.modality: negated, conditional, speculative, a forecast), each with its reason
     # in its evidence; for evaluation and inspection only, never stored

@@ -20,7 +20,13 @@ from eventscope.knowledge import dictionary_source
 from eventscope.knowledge.actor_lexicon import contract_country
 from eventscope.models import Document, DocumentResult, Rejection
 
-DEFAULT_BATCH = 64
+DEFAULT_BATCH = 64  # documents coded at once (`code`); committed at once by a run whose workers code
+# them (worker processes, Dask), so that they are kept busy from the first batch to the last
+# A run that codes in its own process commits bigger batches: nothing overlaps its writes, and a
+# batch's linking and store writes cost about the same ~40 DuckDB statements (1-5 ms each)
+# however many documents it holds (300 ECB+ articles, benchmarks/bench_link_real.py: linking +
+# near-copies + writes 0.20 s of CPU per 100 articles in batches of 64, 0.11 s in batches of 256)
+IN_PROCESS_BATCH = 256
 
 
 @dataclass
@@ -94,7 +100,7 @@ class Processor:
         The Docs are valid only while the iteration runs."""
         from eventscope.coding.places import place_events
         from eventscope.linking.events import who_of_events
-        from eventscope.linking.vectors import document_countries
+        from eventscope.linking.vectors import document_countries, document_features, document_names
 
         # spaCy keeps every new word it meets in its vocabulary; in a memory zone the words of
         # these documents are freed at the end, so a long run's memory stays flat. Nothing
@@ -111,6 +117,8 @@ class Processor:
                 document = result.document
                 result.countries = document_countries((document.title or "") + "\n" + document.text)
                 result.who = who_of_events(result.events)
+                result.story_terms = document_features(document.text, document.title)
+                result.names = document_names(document.text, document.title)
                 yield result, doc, places
 
     def _pipe(self, documents: Iterable[Document]):
@@ -211,13 +219,13 @@ def _code_batch(processor: Processor, batch: list[tuple[str, Document | None]]) 
         yield {"id": rec_id, "events": [e.to_contract(contract_country) for e in result.events]}
 
 
-def divert_copies(store, report: RunReport, n_read: int, candidates: list[Document]) -> list[Document]:
-    """`candidates` (the unstored of `n_read` documents) minus near-copies of stored ones,
-    which the store keeps as extra sources; the report counts both kinds of skip."""
+def divert_copies(store, report: RunReport, candidates: list[Document]) -> list[Document]:
+    """`candidates` (documents not stored yet) minus near-copies of stored ones, which the
+    store keeps as extra sources; the report counts them as skipped."""
     from eventscope import linking
 
     fresh = linking.divert_duplicates(candidates, store)
-    report.documents_skipped += n_read - len(fresh)
+    report.documents_skipped += len(candidates) - len(fresh)
     report.near_copies += len(candidates) - len(fresh)
     return fresh
 
@@ -228,14 +236,21 @@ class Batch:
     rejections met and the input files finished before it was cut."""
 
     documents: list[Document]  # not stored yet (nor seen earlier in the run)
-    n_read: int  # documents read for it, including those already stored
+    n_read: int  # documents read for it, including those already stored (for progress)
     rejections: list[Rejection]
     files: list  # store.inputs.FileState: recorded with the batch, once their documents are in
 
 
 class Batcher:
     """The batching state of a run: cuts the stream of documents and rejections from
-    `InputLog.iter_new` into Batches, dropping documents stored or already seen."""
+    `InputLog.iter_new` into Batches, dropping documents stored or already seen.
+
+    A batch holds `size` documents new to the store. Stored ones are dropped as they are read,
+    not counted into a batch: a resumed run re-reads the file it was killed in, whose first
+    documents went in with the last committed batch, and must cut its batches where the clean
+    run did (linking and the stories depend on where batches are cut). Committed batches are
+    always a prefix of the stream, so counting only new documents puts the cuts back in place.
+    Stored documents are looked up once a batch's worth has been read, not one by one."""
 
     def __init__(self, store, inputs, report: RunReport, size: int):
         self.store, self.inputs, self.report, self.size = store, inputs, report, size
@@ -244,6 +259,7 @@ class Batcher:
     def batches(self, items: Iterable[Document | Rejection]) -> Iterator[Batch]:
         read: list[Document] = []
         rejections: list[Rejection] = []
+        n_read = checked = 0  # documents read for the batch; how many of `read` were looked up
         for item in items:
             if isinstance(item, Rejection):
                 self.report.rejected.append(item)
@@ -253,18 +269,25 @@ class Batcher:
             else:
                 # A full batch is cut when the next document arrives, not on its own last one:
                 # by then the file that gave that document is known to be finished and is
-                # recorded with it, so a resumed run skips it and cuts its batches where an
-                # uninterrupted run did.
+                # recorded with it, so a resumed run skips it.
                 if len(read) >= self.size:
-                    yield self._cut(read, rejections)
-                    read, rejections = [], []
+                    read = self._drop_stored(read, checked)
+                    checked = len(read)
+                    if len(read) >= self.size:
+                        yield Batch(read, n_read, rejections, self.inputs.take_finished())
+                        read, rejections, n_read, checked = [], [], 0, 0
                 self.seen.add(item.id)
                 read.append(item)
-        yield self._cut(read, rejections)  # the last one also records files that ended after it
+                n_read += 1
+        # the last one also records files that ended after it
+        yield Batch(self._drop_stored(read, checked), n_read, rejections, self.inputs.take_finished())
 
-    def _cut(self, read: list[Document], rejections: list[Rejection]) -> Batch:
-        known = self.store.known_document_ids([d.id for d in read]) if read else set()
-        return Batch([d for d in read if d.id not in known], len(read), rejections, self.inputs.take_finished())
+    def _drop_stored(self, read: list[Document], checked: int) -> list[Document]:
+        """`read` without the documents the store holds (the first `checked` were looked up)."""
+        fresh = read[checked:]
+        known = self.store.known_document_ids([d.id for d in fresh]) if fresh else set()
+        self.report.documents_skipped += len(known)
+        return read[:checked] + [d for d in fresh if d.id not in known]
 
 
 class InProcess:
@@ -318,7 +341,7 @@ def _results_of(handle, documents: list[Document]) -> list[DocumentResult]:
 
 
 def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = None,
-        batch_size: int = DEFAULT_BATCH, on_progress: Callable[[int, int], None] | None = None,
+        batch_size: int | None = None, on_progress: Callable[[int, int], None] | None = None,
         english_only: bool = True, executor=None) -> RunReport:
     """Ingest, code and store everything under ``paths`` that the store does not have yet.
 
@@ -332,6 +355,7 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
 
     paths = [str(p) for p in paths]
     executor = as_executor(executor, dictionaries)
+    batch_size = batch_size or (IN_PROCESS_BATCH if isinstance(executor, InProcess) else DEFAULT_BATCH)
     # a worker pool tells what its workers code with: asking it spares this process the imports
     config = executor.config if hasattr(executor, "config") else pipeline_config(dictionaries)
     report = RunReport(run_id=store.start_run(paths, config=config))
@@ -345,7 +369,7 @@ def run(paths: Iterable[str | Path], store, dictionaries: str | Path | None = No
         with store.transaction():
             # Near-copies are sorted out now, against a store holding every earlier batch, so
             # the outcome is the sequential one whatever the executor.
-            fresh = divert_copies(store, report, batch.n_read, batch.documents) if batch.documents else []
+            fresh = divert_copies(store, report, batch.documents) if batch.documents else []
             results = _results_of(handle, fresh)  # waited for even if all were copies
             added = store.write_results(results, run_id=report.run_id)
             if results:

@@ -437,3 +437,25 @@ def test_a_derived_patterns_code_does_not_decide_the_mode(classifier):
     choice = classifier.mode_model.predict(features, allowed=[k for k in classifier.mode_model.classes
                                                               if k.startswith("PROTEST/")], n_reasons=0)
     assert derived.plover_mode == (choice.label.split("/", 1)[1] or "DEMO")
+
+
+def test_the_system_cv_judges_each_record_by_the_encoder_fold_that_held_its_group_out(tmp_path):
+    """--encoder-folds: near-identical sentences share train_event_model's fold, and so the
+    encoder fold model that reads them; a story's fold is its headline template's."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import event_model_data as D
+    import train_classifier
+
+    twin = "The army of Norland shelled the border town of Estavia again on Monday night."
+    rows = [{"id": "a", "text": twin, "events": [{"class5": 4}]},
+            {"id": "b", "text": twin.replace("Monday", "Tuesday"), "events": [{"class5": 4}]},
+            {"id": "c", "text": "The ministers of two neighbours met in Paris to talk trade.", "events": [{"class5": 1}]}]
+    path = _write(tmp_path / "s.jsonl", rows)
+    groups = {e.id: e.group for e in D.multicoped(path)}
+    assert groups["a"] == groups["b"] != groups["c"]
+    for k in (2, 3, 4, 5):
+        fold_of = train_classifier.encoder_fold_of(path, "sentence", k)
+        assert fold_of(rows[0]) == fold_of(rows[1]) == D.stable(groups["a"], "fold") % k
+    story_fold = train_classifier.encoder_fold_of(path, "document", 4)
+    assert story_fold({"id": "x", "title": "T"}) == story_fold({"id": "y", "title": "T"}) == D.stable("syn:T", "fold") % 4
+    assert train_classifier.encoder_folds(None) == []

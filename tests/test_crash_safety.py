@@ -198,10 +198,11 @@ def test_kills_inside_multi_article_files_then_resume_gives_one_clean_run(tmp_pa
     rng = random.Random(seed)
     crashed = tmp_path / "crashed.duckdb"
     kills = kill_and_resume(corpus, crashed, "local", [rng.randint(3, 6) for _ in range(4)], rng) + f" (seed {seed})"
-    # every table, the linking ones included: the resumed run cuts its batches elsewhere (it
-    # re-reads a file from its start and skips what is stored), and stories, linked events and
-    # the clusterer's state do not depend on where batches are cut
-    assert_same_tables(snapshot(crashed), expected, kills)
+    got = snapshot(crashed)
+    # the stories and links too: a resumed run re-reads the file it was killed in and cuts its
+    # batches where the clean run did (pipeline.Batcher; tests/test_batch_cuts.py)
+    for table in sorted(expected):
+        assert got[table] == expected[table], f"table {table} differs from a clean run ({kills})"
 
 
 def test_a_batch_is_one_transaction_links_and_summaries_included(tmp_path, monkeypatch):

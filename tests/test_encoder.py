@@ -259,6 +259,29 @@ def test_revise_adds_an_event_to_an_uncoded_actor_clause_of_a_sentence_set():
     assert judge.revise(*_parsed("It rained all day over the hills."), [], fixed, default_lexicon()) == []
 
 
+def test_a_sentence_whose_only_event_an_analyst_would_drop_gets_the_models_event():
+    """Aid the coder found no recipient for is dropped after the judge (selection.analyst_events):
+    the sentence counts as uncoded, and the model's event takes its actors from the root clause."""
+    from eventscope.coding.selection import analyst_events
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+    from eventscope.models import Actor
+
+    text = "Norway gave two million dollars for schools in Peru."
+    document, doc, actors = _parsed(text)
+    no_recipient = _event(cameo="070", plover="AID", trigger="gave", span=(0, len(text)))
+    no_recipient.source = [Actor(name="Norway", country="NOR", text="Norway")]
+    assert analyst_events([no_recipient]) == []
+    fixed = _FixedEncoder(_judgement("2", "07", "AID"))
+    out = judge.revise(document, doc, actors, [no_recipient], fixed, default_lexicon())
+    (filed,) = analyst_events(out)
+    assert filed.cameo_root == "07" and "event added" in filed.evidence_text
+    assert [a.country for a in filed.source] == ["NOR"] and [a.country for a in filed.target] == ["PER"]
+    # an event an analyst files leaves its sentence to the coder
+    filed_already = _event(cameo="070", plover="AID", trigger="gave", span=(0, len(text)))
+    filed_already.source, filed_already.target = no_recipient.source, [Actor(name="Peru", country="PER", text="Peru")]
+    assert judge.revise(document, doc, actors, [filed_already], fixed, default_lexicon()) == [filed_already]
+
+
 def test_a_story_is_not_read_by_the_encoder_unless_a_reading_could_change_it():
     from eventscope.knowledge.verb_lexicon import default_lexicon
     from eventscope.models import Actor

@@ -433,3 +433,50 @@ def test_coded_documents_carry_their_countries_and_the_who_words_of_their_actor_
     # found by the Processor, where the lexicon is loaded, for whichever process links
     assert result.who == who and result.countries == document_countries("\n" + text) and "RUS" in result.countries
     assert {"pompeo"} <= set().union(*who.values()) and "russian" not in set().union(*who.values())
+
+
+def test_coded_documents_carry_the_story_clusterers_inputs_and_link_as_without_them(processor, tmp_path):
+    """The Processor finds a document's term counts and names (what the story clusterer reads
+    of it) where it is coded, so the process that links, which with workers shares the CPU
+    with them, does not; a result without them (a Dask partition read back) is linked exactly
+    the same, the linker computing them itself."""
+    from eventscope import linking
+    from eventscope.linking.vectors import document_features, document_names
+    from eventscope.models import Document, content_id
+    from eventscope.store import Store
+
+    texts = ["Rebels shelled the port of Hodeidah on Monday, Yemeni officials said.",
+             "Yemeni officials said rebels shelled Hodeidah port again on Tuesday.",
+             "The central bank of Brazil raised interest rates by half a point."]
+    docs = [Document(content_id(t), t, title="Port shelled" if i == 0 else None, origin=f"t{i}")
+            for i, t in enumerate(texts)]
+    results = list(processor.process(docs))
+    for doc, result in zip(docs, results):
+        assert result.story_terms == document_features(doc.text, doc.title) and result.story_terms
+        assert result.names == document_names(doc.text, doc.title) and "hodeidah" in results[0].names
+    tables = []
+    for keep in (True, False):
+        if not keep:
+            for result in results:
+                result.story_terms = result.names = None
+        with Store(tmp_path / f"s{keep}.duckdb") as store:
+            store.write_results(results)
+            linking.link_batch(results, store)
+            tables.append([store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                           for t in ("story_documents", "story_state", "story_terms", "term_df", "event_links")])
+    assert tables[0] == tables[1]
+    assert len({story for story, _ in tables[0][0]}) == 2  # the two shellings are one story
+
+
+def test_key_terms_are_the_heaviest_with_ties_by_term_however_many_terms():
+    """key_terms ranks only the terms as heavy as the k-th heaviest weight when a story has many
+    (a third of the time); the keys are those of ranking every term, ties at the cut included."""
+    import random
+
+    from eventscope.linking.stories import key_terms
+
+    rng = random.Random(7)
+    for n in (5, 30, 90, 91, 500):
+        terms = {f"t{i:03d}": rng.choice([0.25, 0.5, 1.0, rng.random()]) for i in range(n)}
+        ranked = [t for t, _ in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))]
+        assert key_terms(terms, 30) == ranked[:30]

@@ -260,3 +260,64 @@ def test_a_town_with_an_area_word_before_it_is_its_region(code_text):
     rural = placed(code_text("Syrian troops attacked rebels in rural Hama on Sunday."), "19")
     town = placed(code_text("Syrian troops attacked rebels in Hama on Sunday."), "19")
     assert [(c, p) for _, c, p in rural] == [("SYR", "region")] and [(c, p) for _, c, p in town] == [("SYR", "city")]
+
+
+def test_a_place_inside_a_chain_of_noun_modifiers(code_text):
+    # "a suburban Detroit office building": Detroit modifies "office", which modifies "building"
+    r = code_text("A gunman shot three people at a suburban Detroit office building Monday morning, and "
+                  "officers were searching for the shooter, police said.")
+    assert ("Detroit", "USA", "city") in placed(r, "19")
+
+
+def test_every_verb_of_a_coordinated_chain_shares_the_chains_place(code_text):
+    r = code_text("A dismissed employee shot and killed a woman and wounded two men on Monday at a "
+                  "warehouse in Rotterdam.")
+    assert {where for where, _, _ in placed(r, "19")} == {"Rotterdam"}
+
+
+def test_a_participle_clause_tells_where_the_doer_spoke(code_text):
+    before = code_text("Speaking in Ankara on Tuesday, the Turkish foreign minister criticised Washington.")
+    after = code_text("The Turkish foreign minister, speaking at a news conference in Ankara, criticised Washington.")
+    audience = code_text("Speaking to reporters in Brussels, the German foreign minister called for talks.")
+    assert [w for w, _, _ in placed(before)] == ["Ankara"]
+    assert [w for w, _, _ in placed(after)] == ["Ankara"]
+    assert ("Brussels", "BEL", "city") in placed(audience)
+
+
+def test_a_clause_about_the_same_person_at_the_same_time_places_the_act(code_text):
+    r = code_text("The Ugandan opposition leader was arrested on Monday as he tried to hold a rally in Kampala.")
+    assert ("Kampala", "UGA", "city") in placed(r, "17")
+    # a clause about someone else at the same time says nothing of where the act was
+    other = code_text("The German chancellor criticised Russia on Monday while troops fought in Donetsk.")
+    assert all(where != "Donetsk" for where, _, _ in placed(other, "11"))
+
+
+def test_a_place_noun_after_on_or_in_front_of(code_text):
+    outskirts = code_text("Syrian troops clashed with rebels on the outskirts of Aleppo on Sunday.")
+    assert placed(outskirts, "19") and placed(outskirts, "19")[0][1] == "SYR"
+    front = code_text("Protesters gathered in front of the parliament in Kampala to denounce the government.")
+    assert ("Kampala", "UGA", "city") in placed(front, "11")
+    topic = code_text("The minister commented on the issue of refugees in Lebanon.")  # "on" a topic: no place
+    assert all(where is None for where, _, _ in placed(topic))
+
+
+def test_a_demand_made_in_words_is_where_the_words_were_said(code_text):
+    r = code_text("Merkel told a news conference in Berlin that Russia must withdraw its troops.")
+    assert ("Berlin", "DEU", "city") in placed(r, "10")
+
+
+def test_an_attack_that_is_the_subject_strikes_where_its_phrase_says(code_text):
+    r = code_text("A fire-bomb attack on a bank in Athens killed three people on Wednesday as police "
+                  "fought pitched battles with striking protesters.")
+    assert ("Athens", "GRC", "city") in placed(r, "19")
+
+
+def test_a_death_while_doing_something_somewhere_is_there(code_text):
+    r = code_text("A British man has been killed after falling while climbing in New Zealand.")
+    assert [country for _, country, _ in placed(r, "19")] == ["NZL"]
+
+
+def test_a_body_of_no_one_state_does_not_keep_an_event_from_its_dateline(code_text):
+    r = code_text("GENEVA (Reuters) - The United Nations appealed on Tuesday for 500 million dollars in aid "
+                  "for refugees, officials said.")
+    assert ("Geneva", "CHE", "city") in placed(r, "02")

@@ -309,3 +309,30 @@ print(json.dumps(out))
     assert all(w["env"].get("EVENTSCOPE_DERIVED_ACTORS") == "0" for w in second)
     assert found["second_config"]  # the same pipeline configuration; other actor files
     assert not [c for c in found["left"] if "forkserver" in c], found["left"]
+
+
+def test_a_run_commits_bigger_batches_when_it_codes_them_itself(tmp_path, monkeypatch):
+    """Without --batch-size a run that codes in its own process commits IN_PROCESS_BATCH
+    documents at once (its linking and store writes cost about the same per batch whatever
+    the batch holds); one whose workers code while it stores commits DEFAULT_BATCH, so that
+    the workers are busy from the first batch on; a size given is a size taken."""
+    sizes = []
+    original = pipeline.Batcher.__init__
+
+    def spy(self, store, inputs, report, size):
+        sizes.append(size)
+        original(self, store, inputs, report, size)
+
+    class Pipelined:  # an executor that codes while the run stores (as ProcessPool and Dask do)
+        def submit(self, documents):
+            raise AssertionError("no documents to code")
+
+    monkeypatch.setattr(pipeline.Batcher, "__init__", spy)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with Store(tmp_path / "es.duckdb") as store:
+        pipeline.run([empty], store)
+        pipeline.run([empty], store, executor=Pipelined())
+        pipeline.run([empty], store, batch_size=5)
+    assert sizes == [pipeline.IN_PROCESS_BATCH, pipeline.DEFAULT_BATCH, 5]
+    assert pipeline.IN_PROCESS_BATCH > pipeline.DEFAULT_BATCH

@@ -255,6 +255,32 @@ def test_a_joint_act_keeps_no_target_when_another_act_of_its_type_has_one():
     assert out[0].target == [] and out[1].target == [mali] and out[2].target == [mali]
 
 
+def test_an_untargeted_act_takes_the_one_party_its_type_aims_at_in_the_story(code_text):
+    # whoever charged him: every accusation of the story is aimed at the Danish activist
+    r = code_text("The Danish activist Jon Halvorsen was accused of espionage by a Norwegian court. "
+                  "Swedish prosecutors reopened their investigation on Tuesday.")
+    reopened = [e for e in events_of(r, "ACCUSE") if e.trigger == "reopened"]
+    assert reopened and targets(reopened[0]) == [("DNK", "CVL")]
+    assert "target: the one party acts of this type aim at (sentence 0)" in reopened[0].evidence_text
+    # two parties accused: no one party to take
+    r = code_text("Norwegian prosecutors charged the Danish activist Jon Halvorsen with espionage on Monday. "
+                  "Finland accused Russia of meddling. Swedish prosecutors reopened their investigation on Tuesday.")
+    reopened = [e for e in events_of(r, "ACCUSE") if e.trigger == "reopened"]
+    assert reopened and reopened[0].target == []
+
+
+def test_the_one_party_is_never_the_source_s_own_country():
+    from eventscope.coding.retold import with_retold_targets
+    from eventscope.models import Actor, Event
+
+    def event(sentence, sources, targets):
+        return Event(doc_id="d", sentence=sentence, span=(0, 1), source=sources, target=targets, cameo="112",
+                     cameo_root="11", goldstein=-2.0, quad_class=3, plover="ACCUSE")
+    sweden, danes, mali = Actor("Sweden", "SWE"), Actor("the Danes", "DNK"), Actor("Mali", "MLI")
+    out = with_retold_targets([event(0, [danes], [sweden]), event(1, [sweden], []), event(2, [mali], [])])
+    assert out[1].target == [] and out[2].target == [sweden]
+
+
 def test_a_passive_verb_conjoined_to_a_clause_happens_to_its_subject(code_text):
     r = code_text("The Ugandan activist tried to flee but was arrested by Kenyan police.")
     arrests = events_of(r, "COERCE")

@@ -2,6 +2,9 @@
 
     python tools/train_classifier.py                 # model CV + write coding/data/models/*.npz
     python tools/train_classifier.py --system-cv     # also CV of the whole coder (slow: parses)
+    python tools/train_classifier.py --system-cv --no-save --encoder-folds /tmp/event-folds
+        # ... and the whole coder with the event encoder on, each record judged by the encoder
+        # fold model that never saw it (tools/train_event_model.py --fold-models DIR first)
 
 Sentence model: Multi-CoPED class5 of each sentence (../shared/data/dev/multicoped_train.jsonl),
 folds by record. Document model: PLOVER type of each story
@@ -13,6 +16,11 @@ which join every training fold and are never scored.
 --system-cv runs the real coder on every record once (spaCy parses cached in --cache), then
 lets each fold's models revise the held-out records' events and scores the pooled output
 with `eventscope.evaluation.score`: the same numbers `eventscope eval` prints, but honest.
+With --encoder-folds the same records are coded a third time with the encoder in the coder
+(`Coder.encoder`, as `encoder` on configures it), the encoder being the fold model of
+train_event_model.py whose grouped fold (hash of the record's near-duplicate group or
+headline template, tools/event_model_data.py) held the record out; its folds are not the
+linear models' folds, and a record is scored by models that never saw it in either.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from eventscope.coding.classify import training as T  # noqa: E402
 from eventscope.coding.classify.classifier import (  # noqa: E402
@@ -126,9 +135,32 @@ def parse_records(records: list[dict], stored: Path):
     return documents, docs
 
 
+def encoder_fold_of(path: Path, level: str, k: int):
+    """record -> the index of the encoder fold model that held it out: train_event_model's
+    fold of the record's group (near-duplicate group of a sentence, headline template of a story)."""
+    import event_model_data as D
+
+    if level == "sentence":
+        group = {e.id: e.group for e in D.multicoped(path)}
+        return lambda record: D.stable(group.get(str(record["id"]), f"unseen:{record['id']}"), "fold") % k
+    return lambda record: D.stable(f"syn:{record.get('title')}", "fold") % k
+
+
+def encoder_folds(directory: Path | None):
+    """The encoder fold models under `directory` (fold0, fold1, ...), or [] when None."""
+    if directory is None:
+        return []
+    from eventscope.coding.encoder import EventEncoder
+
+    folds = sorted((p for p in directory.iterdir() if p.is_dir() and p.name.startswith("fold")),
+                   key=lambda p: int(p.name[4:]))
+    return [EventEncoder(p, threads=1) for p in folds]
+
+
 def system_cv(path: Path, level: str, models, held, examples, cache: Path, limit: int | None,
-              mode_models=None):
-    """Score the coder + each fold's models on that fold's held-out records."""
+              mode_models=None, encoders=()):
+    """Score the coder + each fold's models on that fold's held-out records (and, with
+    `encoders`, the same with the encoder fold model that held each record out)."""
     from eventscope.actors.mentions import DocActors
     from eventscope.coding.coder import Coder
     from eventscope.evaluation import score
@@ -141,7 +173,8 @@ def system_cv(path: Path, level: str, models, held, examples, cache: Path, limit
                                    m if level == "document" else shipped.document_model,
                                    mode_models[k] if mode_models else shipped.mode_model)
                    for k, m in enumerate(models)]
-    before, after = [], []
+    encoder_of = encoder_fold_of(path, level, len(encoders)) if encoders else None
+    before, after, judged = [], [], []
     for record, document, doc in zip(records, documents, docs):
         coder.classifier = None
         events = coder.code(document, doc).events
@@ -152,15 +185,25 @@ def system_cv(path: Path, level: str, models, held, examples, cache: Path, limit
             coder.classifier = classifiers[fold]
             events = coder.code(document, doc, DocActors(doc, document)).events
         after.append({"id": record["id"], "events": [e.to_contract() for e in events]})
-    for name, predicted in (("lexicon coder alone", before), ("coder + fold models", after)):
-        report = score(records, predicted, name=path.name)
-        print(f"  system CV, {name}: {report.summary_line()}")
+        if fold is not None and encoder_of is not None:
+            coder.encoder = encoders[encoder_of(record)]
+            events = coder.code(document, doc, DocActors(doc, document)).events
+            coder.encoder = None
+            judged.append({"id": record["id"], "events": [e.to_contract() for e in events]})
+    runs = [("lexicon coder alone", before), ("coder + fold models", after)]
+    runs += [("coder + fold models + encoder fold models", judged)] if encoder_of is not None else []
     from rich.console import Console
 
-    confusion = report.confusions.get("class5" if level == "sentence" else "plover")
-    if confusion is not None:  # of the coder + fold models: the CV's errors, category by category
-        Console(width=220).print(confusion.table(), confusion.category_table())
-    return report
+    reports = {}
+    for name, predicted in runs:
+        reports[name] = report = score(records, predicted, name=path.name)
+        print(f"  system CV, {name}: {report.summary_line()}")
+    for name, report in list(reports.items())[1:]:
+        confusion = report.confusions.get("class5" if level == "sentence" else "plover")
+        if confusion is not None:  # the CV's errors, category by category
+            print(f"  {name}:")
+            Console(width=220).print(confusion.table(), confusion.category_table())
+    return reports["coder + fold models"], reports.get("coder + fold models + encoder fold models")
 
 
 def main(argv=None) -> int:
@@ -175,7 +218,11 @@ def main(argv=None) -> int:
     ap.add_argument("--system-limit", type=int, default=None, help="records per file for --system-cv")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/eventscope-parse-cache"))
     ap.add_argument("--no-save", action="store_true")
+    ap.add_argument("--encoder-folds", type=Path, default=None,
+                    help="with --system-cv: also the coder with the encoder on, each record judged by the "
+                         "fold model (DIR/fold0, fold1, ... of train_event_model.py --fold-models) that held it out")
     args = ap.parse_args(argv)
+    encoders = encoder_folds(args.encoder_folds)
 
     jobs = [("sentence", args.multicoped, SENTENCE_MODEL), ("document", args.synthetic, DOCUMENT_MODEL)]
     for level, path, filename in jobs:
@@ -195,8 +242,8 @@ def main(argv=None) -> int:
                 "cv_accuracy": figures["accuracy"], "cv_macro_f1": figures["macro_f1"],
                 "settings": {"C": SETTINGS[level][0], "min_df": SETTINGS[level][1]}}
         if args.system_cv:
-            report = system_cv(path, level, models, held, examples, args.cache, args.system_limit,
-                               modes[0] if modes else None)
+            report, with_encoder = system_cv(path, level, models, held, examples, args.cache, args.system_limit,
+                                             modes[0] if modes else None, encoders)
             meta["system_cv"] = {k: round(m.value, 4) for k, m in report.metrics.items()}
         if not args.no_save:
             c, min_df, blocks = SETTINGS[level]

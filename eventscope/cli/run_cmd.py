@@ -40,7 +40,8 @@ def run_command(
     inputs: List[Path] = typer.Argument(..., help="Files or folders of .txt, .html, .jsonl, .csv articles."),
     db: Path = typer.Option(Path("eventscope.duckdb"), "--db", help="DuckDB file to write (created if missing)."),
     dictionaries: List[Path] = Dictionaries(),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per committed batch (Dask: per partition)."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Documents per committed batch (Dask: per "
+                                             "partition); default 256, with --workers or Dask 64."),
     all_languages: bool = typer.Option(False, "--all-languages", help="Do not skip non-English documents."),
     show: int = typer.Option(20, "--show", help="Print this many coded events at the end (0: none)."),
     executor: Executor = typer.Option(Executor.local, "--executor", help="local processes, or a Dask cluster."),
@@ -170,7 +171,7 @@ def _run_once(inputs: List[Path], db: Path, *, show: int, settle: float | None, 
                 from eventscope.scale.dask_run import run_on_dask
 
                 report = run_on_dask(inputs, store, scheduler=scheduler, workers=workers, dictionaries=dictionaries,
-                                     partition_size=batch_size, english_only=english_only,
+                                     partition_size=batch_size or pipeline.DEFAULT_BATCH, english_only=english_only,
                                      parquet_dir=parquet_dir, on_progress=advance, dashboard=dashboard)
             else:
                 report = pipeline.run(inputs, store, dictionaries=dictionaries, batch_size=batch_size,

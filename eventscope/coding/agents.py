@@ -1,44 +1,54 @@
 """Who did an act the text reports without its doer: "Besigye was arrested", "the mayor
-remains in custody" (coding/data/implicit_agents.tsv), "an air strike killed seven people"
-(an attack noun as the subject: coding/data/event_nouns.tsv)."""
+remains in custody", "an air strike killed seven people" (an attack noun as the subject:
+coding/data/event_nouns.tsv). The doer's country comes by one rule for every act
+(coding/data/implicit_agent_country.tsv), its sector from the act (implicit_agents.tsv)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventscope.knowledge.implicit_agents import implicit_agent_sector
+from eventscope.coding.places import place_of
+from eventscope.knowledge.actor_lexicon import is_country_code
+from eventscope.knowledge.implicit_agents import implicit_agent_countries, implicit_agent_sector
 from eventscope.knowledge.verb_lexicon import event_nouns
 from eventscope.models import Actor, Evidence
 
 VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
+COUNTRY_FROM = {"place": "of where it happened", "story": "of the story's country",
+                "target": "of its victims' country"}  # evidence: whence the implied doer's country
 
 
 def implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
                    notes: list[str], why: str = "implicit agent of a passive",
                    place_country: str | None = None) -> list[Actor]:
-    """"Besigye was arrested" in a story about Uganda: only police arrest, and a Ugandan
-    arrested in a Ugandan story was arrested by Uganda's police (coding/data/implicit_agents.tsv).
-    Police and courts act at home: "was sentenced in London" names Britain's courts whoever
-    was sentenced (`place_country`, the country of the clause's own locative phrase). A
-    foreigner's arrest in no named place has no agent we can name, and acts anyone could do
-    ("was killed") get none."""
+    """Who did an act the text reports without its doer, by one rule for every act: a country
+    from where it happened, else from the story, else from its victims
+    (coding/data/implicit_agent_country.tsv), and the sector of whoever alone does such acts
+    (coding/data/implicit_agents.tsv: "was arrested" -> police, "was sentenced" -> courts;
+    none for acts anyone could do, "was killed"). "Besigye was arrested" in a story about
+    Uganda: Uganda's police; "was sentenced in London": Britain's courts, whoever was
+    sentenced (`place_country`, the country of the clause's own place phrase); "an air
+    strike killed seven" in a story about Syria: someone of Syria. [] when none of them
+    names a country."""
     sector = implicit_agent_sector(cameo)
-    country = next((a.country for a in targets if a.country), None)
-    if place_country is not None:
-        country, why = place_country, f"{why} (where it happened)"
-    if sector is None or country is None or country != story_country and place_country is None:
+    found = {"place": place_country, "story": story_country,
+             "target": next((a.country for a in targets if is_country_code(a.country)), None)}
+    where = next((w for w in implicit_agent_countries() if is_country_code(found[w])), None)
+    if where is None:
         return []
-    notes.append(why)
-    return [Actor(name=f"{country} {sector} (implicit)", country=country, sector=sector,
-                  entity=f"{country}{sector}::implicit",
-                  evidence=(Evidence("rule", why, decides="sector"),))]
+    country = found[where]
+    rule = f"{why}: {COUNTRY_FROM[where]}"
+    notes.append(rule)
+    return [Actor(name=f"{country} {sector} (implicit)" if sector else f"{country} (implicit)",
+                  country=country, sector=sector, entity=f"{country}{sector or ''}::implicit",
+                  evidence=(Evidence("rule", rule, decides="sector" if sector else "country"),))]
 
 
 def attack_subject(subjects: list[Token], cameo: str) -> Token | None:
     """The attack noun that is a violent act's subject: "an air strike killed seven people",
     "a bomb explosion wounded two", "were killed by shelling". The noun names what happened,
     not who did it, so the act stays coded (its doer from the noun's own words, "Russian air
-    strikes", else unknown) instead of being dropped for want of a source. Only violent acts
+    strikes", else implied: `implicit_agent`) instead of being dropped for want of a source. Only violent acts
     of violent nouns (coding/data/event_nouns.tsv): "the talks produced a deal" is no such case."""
     if cameo[:2] not in VIOLENT_ROOTS:
         return None
@@ -48,3 +58,15 @@ def attack_subject(subjects: list[Token], cameo: str) -> Token | None:
         if rows and rows[0][1][:2] in VIOLENT_ROOTS:
             return token
     return None
+
+
+def with_implied_doer(verb: Token, code: str, sources: list[Actor], targets: list[Actor], actors,
+                      evidence: tuple[Evidence, ...]) -> tuple[list[Actor], tuple[Evidence, ...]]:
+    """A clause a learned model coded (coding.classify) whose passive names whom but not who
+    ("he was hit by a brick"): its doer as `implicit_agent` implies it; else as it was."""
+    if sources or not targets:
+        return sources, evidence
+    notes: list[str] = []
+    place = place_of(verb, code[:2])
+    sources = implicit_agent(code, targets, actors.story_country, notes, place_country=place[1] if place else None)
+    return sources, evidence + tuple(Evidence("rule", note) for note in notes)

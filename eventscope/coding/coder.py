@@ -139,7 +139,9 @@ class Coder:
     def _obliged(self, token: Token) -> Token | None:
         """The clause a statement says someone else should or must do ("Kenya said Uganda must
         withdraw"): modality.tsv `obligation` auxiliaries; not the speaker's own ("we must")."""
-        if not any(p.cameo.startswith(STATEMENT_ROOT) for k in clauses.verb_keys(token)
+        # our own speech verbs only: CAMEO.2.0's statements include verbs of thought
+        # ("Beijing has calculated that suppression should be avoided" demands nothing)
+        if not any(p.cameo.startswith(STATEMENT_ROOT) and not p.derived for k in clauses.verb_keys(token)
                    for p in self.lexicon.verbs.get(k, ())):
             return None
         for clause in clauses.clause_complements(token):
@@ -248,11 +250,12 @@ class Coder:
         attack = attack_subject(source_tokens, info.code) if not sources else None
         if attack is not None:  # "an air strike killed seven": the noun's doer, else implied, else none
             sources, how = doers(attack, actors)
-            cand.notes.extend(how or [f"subject is an attack noun ({attack.lemma_}): doer unknown"])
+            cand.notes.extend(how or [f"subject is an attack noun ({attack.lemma_}): doer not named"])
         place = place_of(cand.action, info.root)
-        if not sources and passive and targets:
+        if not sources and (passive or attack is not None) and targets:  # "was arrested", "an air strike killed"
+            where = place or (place_of(attack, info.root) if attack is not None else None)
             sources = implicit_agent(info.code, targets, actors.story_country, cand.notes,
-                                     place_country=place[1] if place else None)
+                                     place_country=where[1] if where else None)
         if not sources and (not ((passive or attack) and targets) or info.root == STATEMENT_ROOT):
             return None
         if not targets and len(sources) == 1 and info.plover in types_requiring_party() and any(

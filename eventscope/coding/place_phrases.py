@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventscope.coding.place_clauses import alongside, around, same_person_while
 from eventscope.coding.place_names import PLACE_ENTS
 from eventscope.knowledge.place_words import place_words
 
@@ -38,6 +39,7 @@ FACILITY_NOUNS = _WORDS["facility_noun"]  # "Belmarsh prison": a named building,
 CARRIER_LABELS = {w.upper() for w in _WORDS["carrier_label"]}  # "at the age of 85 in X": the phrase is the verb's
 WATER_WORDS = _WORDS["water"]  # "in the Gulf of Aden": at sea, in no country
 COUNT_WORDS = _WORDS["count"]  # "hundreds of protesters in X": the people counted are in X  # "a US official", "Israel's military": a modifier names the owner
+PLACE_NOUN_PREPS = _WORDS["place_noun_prep"]  # "on the outskirts of X": a place only with a place noun
 NESTED_DEPTH = 3  # "at a cinema in the US state of Louisiana": places inside a locative phrase
 
 
@@ -52,15 +54,15 @@ def clause_places(action: Token, preps: set[str], strike: bool = False) -> list[
     heads = [action.head] if action.dep_ in {"xcomp", "conj"} or action.dep_ == "relcl" \
         and action.head.lemma_.lower() in EVENT_NOUNS else []
     if strike:  # "were killed after militants attacked a camp in Kabul": the attack's place
-        heads += [c for c in action.children if c.dep_ == "advcl"
-                  and any(m.dep_ in {"mark", "advmod"} and m.lower_ in _WORDS["same_time"] for m in c.children)]
+        heads += around(action)
+    heads += alongside(action) + same_person_while(action)
     for owner in [action] + heads:
         for child in owner.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 found += [t for g in child.children if g.dep_ == "pobj" for t in named_in(g)]
-            elif child.dep_ == "prep":  # "during a bilateral meeting in Berlin"
-                found += [t for g in child.children if g.dep_ == "pobj"
-                          and g.lemma_.lower() in EVENT_NOUNS | OCCASION_NOUNS for t in named_in(g)]
+            elif child.dep_ == "prep":  # "during a bilateral meeting in Berlin", "on the outskirts of Aleppo"
+                nouns = EVENT_NOUNS | OCCASION_NOUNS | (PLACE_NOUNS if child.lower_ in PLACE_NOUN_PREPS else set())
+                found += [t for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in nouns for t in named_in(g)]
             elif child.dep_ == "dobj" and action.lemma_.lower() in _WORDS["visit_verb"]:
                 found += [child] if child.ent_type_ in PLACE_ENTS else []
             elif child.dep_ == "dobj" and child.lemma_.lower() in EVENT_NOUNS:  # "held talks in Doha"
@@ -117,7 +119,8 @@ def sentence_owners(action: Token) -> set[int]:
     # when they are the action's too ("shot and killed a boy in Brooklyn"), not when the action
     # has its own ("jailed a man for helping militants join a group in Lebanon": the parser
     # may conjoin "join")
-    siblings = [c for v in verbs for c in v.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+    # (all of a chain: "shot and killed a woman and wounded two men at X")
+    siblings = [c for v in verbs for c in v.conjuncts if c.pos_ in {"VERB", "AUX"} and c.i not in {w.i for w in verbs}]
     has_object = any(c.dep_ in {"dobj", "nsubjpass"} for c in action.children)
     owners = {c.i for c in siblings}
     verbs += [] if has_object else siblings
@@ -167,9 +170,10 @@ def named_in(pobj: Token, depth: int = 0) -> list[Token]:
         out += [a for a in pobj.children if a.dep_ == "appos"
                 and (a.ent_type_ in PLACE_ENTS or a.pos_ == "PROPN" and not a.ent_type_)]
     if pobj.lemma_.lower() in PLACE_NOUNS:  # "the village of X", "the western edge of the city of X"
+        # ("in front of the parliament in X": a common noun there has its own place)
         out += [t for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                if g.dep_ == "pobj" for t in ([g] if g.lemma_.lower() not in PLACE_NOUNS or depth >= NESTED_DEPTH
-                                              else named_in(g, depth + 1))]
+                if g.dep_ == "pobj" for t in ([g] if depth >= NESTED_DEPTH or g.lemma_.lower() not in PLACE_NOUNS
+                                              and (g.ent_type_ or g.pos_ != "NOUN") else named_in(g, depth + 1))]
     if pobj.lemma_.lower() in ATTACK_NOUNS and depth < NESTED_DEPTH:
         # "killed in an attack on Aleppo", "the offensive launched by rebels against Aleppo"
         heads = [pobj] + [v for v in pobj.children if v.dep_ == "acl"]
@@ -181,14 +185,25 @@ def named_in(pobj: Token, depth: int = 0) -> list[Token]:
                 for t in named_in(g, depth + 1)]
     if pobj.lemma_.lower() not in OWNED_NOUNS:  # "a United States official" is no place
         # the name before its owner: "Saudi Arabia's Jizan region" is Jizan
-        out += sorted((m for m in pobj.children if m.dep_ in {"compound", "poss", "nmod"} and m.ent_type_ in PLACE_ENTS),
-                      key=lambda m: m.dep_ == "poss")
+        out += sorted((m for m in _modifiers(pobj) if m.ent_type_ in PLACE_ENTS), key=lambda m: m.dep_ == "poss")
     if pobj.lemma_.lower() == "capital":  # "in the Afghan capital": the country's capital
         out += [m for m in pobj.children if m.dep_ == "amod" and m.ent_type_ == "NORP"]
         # "in the capital": the capital of the event's country (coding.places decides which)
         out += [pobj] if not out and not any(c.dep_ in {"prep", "amod", "compound", "poss"} for c in pobj.children) else []
     if not out:
         out += _nested_places(pobj, depth)
+    return out
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """A noun's compound, possessive and noun modifiers, and theirs in turn when they are
+    compounds themselves ("a suburban Detroit office building": Detroit modifies "office")."""
+    out = []
+    for m in noun.children:
+        if m.dep_ in {"compound", "poss", "nmod"}:
+            out.append(m)
+            if m.dep_ == "compound" and m.ent_type_ not in PLACE_ENTS:
+                out += [c for c in m.children if c.dep_ == "compound"]
     return out
 
 

@@ -28,8 +28,8 @@ from eventscope.coding.place_actors import (  # noqa: F401  (GUESSED_PERSON: the
     GUESSED_PERSON, guessed_country, seat_country, town_actor,
 )
 from eventscope.coding.place_phrases import (
-    AIMED_PREPS, AREA_WORDS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, MISREAD_LABELS,
-    OCCASION_PREPS, ORIGIN_CODES, PLACE_AIMED_ROOTS, STRIKE_ROOTS, TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS, at_sea,
+    AIMED_PREPS, AREA_WORDS, ATTACK_NOUNS, DESTINATION_PREPS, EVENT_NOUNS, LOCATIVE_PREPS, MARCH_WORDS, MISREAD_LABELS,
+    OCCASION_PREPS, ORIGIN_CODES, PLACE_AIMED_ROOTS, PLACE_NOUN_PREPS, PLACE_NOUNS, STRIKE_ROOTS, TRAVEL_VERBS, VISIT_CODES, VISIT_ROOTS, at_sea,
     attachment, clause_facilities, clause_places, compound_start, named_facility, named_in, names_a_place,
     sentence_owners,
 )
@@ -87,26 +87,34 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
     main town (`main_town`) when it has one."""
     unknown = []  # place names the gazetteer does not know ("the village of Deir Sharki")
     facilities = []  # named buildings it does not know ("the Metropolitan Correctional Center")
-    if action is not None:
-        preps = LOCATIVE_PREPS | (DESTINATION_PREPS if _goes_to(event, action) else set())
+    # "told a news conference in Berlin that Russia must withdraw" (trigger "told .. withdraw"):
+    # the act is the speaker's, where the words were said, after the acted word's own place
+    actions = [a for a in (action, _speaker_word(event, action, sent)) if a is not None]
+    for act in actions:
+        preps = LOCATIVE_PREPS | (DESTINATION_PREPS if _goes_to(event, act) else set())
         preps |= AIMED_PREPS if event.cameo_root in STRIKE_ROOTS else set()
         preps |= {"from"} if event.cameo[:3] in ORIGIN_CODES else set()  # "deported from Arizona"
-        facilities += clause_facilities(action, preps, event.cameo_root in STRIKE_ROOTS)
-        for token in clause_places(action, preps, event.cameo_root in STRIKE_ROOTS):
+        facilities += clause_facilities(act, preps, event.cameo_root in STRIKE_ROOTS)
+        for token in clause_places(act, preps, event.cameo_root in STRIKE_ROOTS):
             where = _resolve_token(token, context, "clause", _home(event, context))
             if where is not None:
                 return where
             unknown += [token] if names_a_place(token) else []
     if sent is not None:
-        owners = sentence_owners(action) if action is not None else {sent.root.i}
+        owners = set().union(*(sentence_owners(a) for a in actions)) if actions else {sent.root.i}
         # "In Kabul, police arrested ...": an opening place sets the scene; "following a
         # conference in Oslo" may be parsed as a verb with an object
         scene = [p for p in sent if (p.dep_ == "pobj" and p.head.lower_ in LOCATIVE_PREPS | OCCASION_PREPS
+                                     or p.dep_ == "pobj" and p.head.lower_ in PLACE_NOUN_PREPS and p.lemma_.lower() in PLACE_NOUNS
                                      or p.dep_ == "dobj" and p.head.lower_ in OCCASION_PREPS) and (
             attachment(p.head).i in owners or p.head.i == sent.start and p.head.head.i == sent.root.i)]
         # the verbs' own places before their actors' ("the US commander in Iraq held talks
         # during a visit to Beirut" happened in Beirut)
         scene.sort(key=lambda p: p.head.head.pos_ not in {"VERB", "AUX"})
+        # "a fire-bomb attack on a bank in Athens killed three as police fought protesters":
+        # an attack that is the clause's subject or object strikes where its own phrase says
+        scene += [sent.doc[i] for i in sorted(owners) if sent.doc[i].dep_ in {"nsubj", "nsubjpass", "dobj"}
+                  and sent.doc[i].lemma_.lower() in ATTACK_NOUNS and sent.start <= i < sent.end]
         for pobj in scene:
             if pobj.head.lower_ in OCCASION_PREPS and pobj.lemma_.lower() not in EVENT_NOUNS:
                 continue
@@ -124,7 +132,9 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
         area = _country_area(context.covered_country())  # country the story is about
         if area is not None:
             return replace(area, evidence="story")
-    countries = {a.country for a in event.source + event.target if a.country and not guessed_country(a)}
+    # (a body of no one state, "the United Nations", "the EU", is of no country the dateline's could contradict)
+    countries = {a.country for a in event.source + event.target if a.country and not guessed_country(a)
+                 and _country_area(a.country) is not None}
     # whoever acts says where: "Mexican authorities deported 300 Indians" is no act of a
     # "NEW DELHI -" story's town, though its targets are Indian
     acting = {a.country for a in event.source if a.country and not guessed_country(a)
@@ -195,6 +205,15 @@ def _action_of(event: Event, sent: Span) -> Token | None:
     inside = [t for t in sent if event.span[0] <= t.idx < event.span[1]] or list(sent)
     return next((t for t in inside if t.text == word), None) or \
         next((t for t in inside if t.pos_ in {"VERB", "NOUN"}), sent.root)
+
+
+def _speaker_word(event: Event, action: Token | None, sent: Span | None) -> Token | None:
+    """The saying word of a two-part trigger ("told" of "told .. withdraw") when the acted
+    word hangs under it (a demand or an appeal made in words), else None."""
+    word, sep, _ = event.trigger.partition(" .. ")
+    if not sep or action is None or sent is None:
+        return None
+    return next((t for t in sent if t.text == word.strip() and t.is_ancestor(action)), None)
 
 
 def _resolve_token(token: Token, context: PlaceContext, evidence: str, home: str | None = None) -> Location | None:

@@ -54,7 +54,9 @@ def drop_subsumed(found: list[Candidate]) -> list[Candidate]:
                 cand.notes.append(REPORTED)
                 kept.append(cand)
             continue
-        if not cand.pattern.objects and cand.code[:2] not in ACCUSING_ROOTS and any(
+        # a frame whose act is the reported clause ("wants the UK to extradite him over his
+        # alleged role") codes that clause itself: what else the clause holds does not void it
+        if not cand.pattern.objects and cand.code[:2] not in ACCUSING_ROOTS and cand.action.i not in reported and any(
                 o.action.i in reported for o in found if o is not cand):
             continue
         # "met to discuss": a purpose clause of the same kind of act is the same event

@@ -17,7 +17,8 @@ target an act's definition implies (a curfew falls on the state's own people). (
 visit aimed at no one is aimed at the country where it happens: coding.places, after the
 events are placed.) After the whole sentence is coded, a reaction with no target is aimed at
 whoever did the act it reacts to (`aimed_at_reported_act`); once the document is coded, an act
-told without a target takes that of the same act told with one (coding.retold). A passive
+told without a target takes that of the same act told with one, or the one party all the
+story's acts of its type aim at (coding.retold). A passive
 verb with no subject of its own happens to the subject of the clause it is conjoined to
 ("tried to flee but was arrested": `conjoined_patients`). The targets the text gives
 without naming an actor are made in coding.implied_targets. Pure functions over spaCy tokens

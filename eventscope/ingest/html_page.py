@@ -15,6 +15,7 @@ from eventscope.ingest.dates import normalise_date
 from eventscope.ingest.normalise import join_paragraphs, normalise_spaces
 from eventscope.ingest.outlets import split_headline_outlet
 from eventscope.ingest.text import parse_article
+from eventscope.ingest.titles import clean_outlet, clean_title
 from eventscope.models import Document, Rejection
 
 # A page carries markup, scripts and styles around its text; allow for them before
@@ -135,10 +136,11 @@ def document_from_html(
         article = parse_article(page["text"], known_title=title or None)
     except Exception as exc:  # a bug on odd markup must not stop a batch: report it instead
         return Rejection(origin, f"could not parse HTML ({type(exc).__name__}: {exc})")
+    source = clean_outlet(page["source"]) or page_outlet or article.source
     return assemble_document(
-        join_paragraphs(article.paragraphs), origin, title=article.title,
+        join_paragraphs(article.paragraphs), origin, title=clean_title(article.title, source),
         date=normalise_date(page["date"]) or article.date,
-        source=page["source"] or page_outlet or article.source, url=page["url"],
+        source=source, url=page["url"],
         dateline=article.dateline,
         english_only=english_only, max_chars=max_chars,
     )

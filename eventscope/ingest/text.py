@@ -21,6 +21,7 @@ from eventscope.ingest.normalise import (WRAPPED_LINE_MAX, clean_chars, join_par
 from eventscope.ingest.furniture import (drop_captions, is_caption, is_credit_line, read_dateline,
                                          strip_dateline, strip_sign_off)
 from eventscope.ingest.outlets import byline_outlet, split_headline_outlet
+from eventscope.ingest.titles import clean_title
 from eventscope.models import Document, Rejection
 
 # Headline, standfirst, bylines, dates, captions and menus sit within the first lines.
@@ -38,6 +39,7 @@ _DATE_FILLER = re.compile(
 )
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.S." ends a headline, not a sentence
 _GLUED_WORDS = re.compile(r"[a-z][A-Z]")  # "NewsUS", "SolutionsLegal"
+_SOURCE_LINE = re.compile(r"(?:source|sources)\s*:\s*(?P<outlet>[A-Z][\w.&'\- ]{1,40})", re.IGNORECASE)
 _TITLE_DATE_GLUE = " -\u2013\u2014|,([:"
 
 
@@ -187,9 +189,17 @@ def _remove_furniture(paragraphs: list[str], article: ParsedArticle) -> list[str
     return [p for p in paragraphs if p.strip()]
 
 
+def _source_line(lines: list[str]) -> str | None:
+    """The outlet a closing "SOURCE: Al Jazeera" line names (the last line with words)."""
+    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    match = _SOURCE_LINE.fullmatch(last)
+    return match["outlet"].strip() if match else None
+
+
 def parse_article(raw: str, known_title: str | None = None) -> ParsedArticle:
     """Split raw article text into headline, metadata and body paragraphs."""
-    lines = [line for line in clean_chars(raw).split("\n") if not is_boilerplate(line)]
+    all_lines = clean_chars(raw).split("\n")
+    lines = [line for line in all_lines if not is_boilerplate(line)]
     for i in range(len(lines) - 1, -1, -1):
         if lines[i].strip():
             lines[i] = strip_glued_trailer(lines[i])
@@ -198,6 +208,7 @@ def parse_article(raw: str, known_title: str | None = None) -> ParsedArticle:
     body_start, standfirst = _read_header(lines, article, known_title)
     paragraphs = standfirst + paragraphs_from_lines(lines[body_start:])
     article.paragraphs = _remove_furniture(paragraphs, article)
+    article.source = article.source or _source_line(all_lines)
     title = known_title if known_title is not None else article.title
     article.title = tidy_title(title, article) if title else None
     return article
@@ -215,6 +226,7 @@ def document_from_text(
         article = parse_article(raw)
     except Exception as exc:  # a bug on odd input must not stop a batch: report it instead
         return Rejection(origin, f"could not parse text ({type(exc).__name__}: {exc})")
-    return assemble_document(join_paragraphs(article.paragraphs), origin, title=article.title,
+    return assemble_document(join_paragraphs(article.paragraphs), origin,
+                             title=clean_title(article.title, article.source),
                              date=article.date, source=article.source, dateline=article.dateline,
                              english_only=english_only, max_chars=max_chars)

@@ -1,5 +1,5 @@
 """Rules about an event's parties: who does an act the text reports without its doer
-(coding/data/implicit_agents.tsv), which types need a recipient and which are done jointly (plover_recipients.tsv), and
+(coding/data/implicit_agents.tsv: the doer's sector; implicit_agent_country.tsv: its country), which types need a recipient and which are done jointly (plover_recipients.tsv), and
 which objects are weapons, used rather than aimed at (weapons.tsv), whom an act with no named
 target is aimed at (implicit_targets.tsv) and which nouns name people of no known kind
 (unnamed_people.tsv)."""
@@ -7,8 +7,9 @@ target is aimed at (implicit_targets.tsv) and which nouns name people of no know
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
-from eventscope.knowledge.tsv import CODING_DATA, read_tsv
+from eventscope.knowledge.tsv import CODING_DATA, DataFileError, read_tsv
 
 
 @lru_cache(maxsize=1)
@@ -21,6 +22,27 @@ def implicit_agent_sector(cameo: str) -> str | None:
     """The sector of whoever does `cameo` when the text does not say, by its longest listed
     prefix; None for acts anyone could do."""
     return _by_longest_prefix(implicit_agents(), cameo, shortest=3)
+
+
+IMPLICIT_AGENT_COUNTRY_SOURCES = ("place", "story", "target")
+
+
+@lru_cache(maxsize=1)
+def implicit_agent_countries() -> tuple[str, ...]:
+    """Where an implied doer's country comes from, in the order tried ("place", "story",
+    "target": coding/data/implicit_agent_country.tsv)."""
+    return read_agent_countries(CODING_DATA / "implicit_agent_country.tsv")
+
+
+def read_agent_countries(path: Path) -> tuple[str, ...]:
+    """The `source` column of a rule file like implicit_agent_country.tsv, checked."""
+    order = []
+    for lineno, row in read_tsv(path):
+        if row["source"] not in IMPLICIT_AGENT_COUNTRY_SOURCES:
+            raise DataFileError(f"{path}:{lineno}: unknown source {row['source']!r}, "
+                                f"not one of {', '.join(IMPLICIT_AGENT_COUNTRY_SOURCES)}")
+        order.append(row["source"])
+    return tuple(order)
 
 
 @lru_cache(maxsize=1)

@@ -132,10 +132,13 @@ def _stored_stories(store) -> _StoredStories:
 
 
 def _story_input(doc_id: str, text: str, title: str | None, date: str | None,
-                 countries: frozenset[str] | None = None) -> StoryInput:
+                 countries: frozenset[str] | None = None, names: frozenset[str] | None = None,
+                 counts: dict[str, float] | None = None) -> StoryInput:
+    """What the clusterer reads of a document; what the Processor found (DocumentResult's
+    countries, names, story_terms) is taken as it is, the rest computed here."""
     return StoryInput(doc_id, text, title, date,
                       document_countries((title or "") + "\n" + text) if countries is None else countries,
-                      document_names(text, title))
+                      document_names(text, title) if names is None else names, counts)
 
 
 def _event_rows(results) -> list[dict]:
@@ -177,8 +180,8 @@ def link_batch(results: list, store) -> list[str]:
     for result in results:
         remember(result.who)
     rows = _event_rows(results)
-    docs = [_story_input(r.document.id, r.document.text, r.document.title, r.document.date, r.countries)
-            for r in results]
+    docs = [_story_input(r.document.id, r.document.text, r.document.title, r.document.date, r.countries,
+                         r.names, r.story_terms) for r in results]
     if store not in _caught_up:
         _caught_up.add(store)
         batch_ids = {d.id for d in docs}

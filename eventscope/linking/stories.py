@@ -35,6 +35,7 @@ class StoryInput:
     date: str | None = None
     countries: frozenset[str] = frozenset()  # ISO3 codes the document is about (actors, places)
     names: frozenset[str] = frozenset()  # vectors.document_names: who and where, by name
+    counts: dict[str, float] | None = None  # vectors.document_features of text + title, when known
 
 
 @dataclass
@@ -61,8 +62,14 @@ class StoryIndex(Protocol):
 
 
 def key_terms(terms: dict[str, float], k: int) -> list[str]:
-    """The k heaviest terms; ties by term, so a story read back from the store has the same keys."""
-    return [t for t, _ in heapq.nsmallest(k, terms.items(), key=lambda kv: (-kv[1], kv[0]))]
+    """The k heaviest terms; ties by term, so a story read back from the store has the same keys.
+    (Of a story's hundreds of terms only those as heavy as the k-th heaviest weight are sorted,
+    found by comparing bare floats: a third of the time of ranking them all as pairs.)"""
+    items = terms.items()
+    if len(terms) > 3 * k:
+        cut = heapq.nlargest(k, terms.values())[-1]
+        items = [(t, w) for t, w in items if w >= cut]  # the k heaviest and the ties of the k-th
+    return [t for t, _ in sorted(items, key=lambda kv: (-kv[1], kv[0]))[:k]]
 
 
 class StoryPostings:
@@ -126,7 +133,7 @@ def _merge(a: StoryVector, b: StoryVector, index: StoryIndex, changed: dict[str,
 
 def assign_stories(docs: list[StoryInput], index: StoryIndex,
                    threshold: float = DEFAULT_THRESHOLD) -> StoryUpdate:
-    counts = [document_features(d.text, d.title) for d in docs]
+    counts = [document_features(d.text, d.title) if d.counts is None else d.counts for d in docs]
     delta: Counter = Counter()
     for c in counts:
         delta.update(c.keys())

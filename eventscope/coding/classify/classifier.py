@@ -14,6 +14,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from eventscope.coding import clauses
+from eventscope.coding.agents import with_implied_doer
 from eventscope.coding.event_nouns import is_noun_event
 from eventscope.coding.classify import revise as R
 from eventscope.coding.classify.features import (
@@ -143,6 +144,7 @@ class EventClassifier:
         evidence = (R.model_evidence("class5 model", prediction), *R.reasons(why),
                     Evidence("rule", f"clause '{verb.lemma_}'" + (" (future)" if future else "")))
         sources, targets, evidence = complete_clause(verb, code, sources, targets, actors, self.lexicon, evidence)
+        sources, evidence = with_implied_doer(verb, code, sources, targets, actors, evidence)  # "he was hit"
         return R.new_event(document, sent, sent_no, verb, sources, targets, code, confidence, evidence)
 
     def _choose_main(self, document: Document, sents, counts, events: list[Event]) -> Event | None:
