@@ -232,3 +232,72 @@ def test_a_model_reading_of_a_withheld_act_is_withheld_but_not_the_story_main_ev
     kept, withheld = withhold_model_readings([sentence_model, story_main], [planned])
     assert kept == [story_main]
     assert withheld[-1] is sentence_model and withheld_reason(sentence_model) == "planned"
+
+
+@pytest.mark.parametrize("text, root, reason", [
+    # "unable to", "yet to": the act did not happen (modality.tsv `negating`, `pending`)
+    ("Argentina was unable to reach an agreement with Chile on the border.", "03", "negated"),
+    ("Ecuador has yet to release the Colombian prisoners.", "08", "negated"),
+    ("Mexico is yet to sign the trade deal with Peru.", "05", "negated"),
+    # "needs to": an obligation, not an act done
+    ("Nigeria needs to impose sanctions on the militia leaders.", "16", "speculative"),
+    # "called for X to": the act asked for (an adverbial "for" clause of an appeal)
+    ("Thailand called for Cambodia to withdraw its troops from the temple.", "08", "speculative"),
+])
+def test_an_act_still_to_be_done_is_withheld(code_text, text, root, reason):
+    result = code_text(text)
+    assert root not in roots(result), coded(result)
+    withheld = [(e.cameo_root, withheld_reason(e)) for e in result.withheld]
+    assert (root, reason) in withheld, withheld
+
+
+def test_done_acts_beside_those_words_stay_done(code_text):
+    # "yet" as a conjunction, "needed" as a plain verb, a "for" phrase of a done act
+    for text, root in [("Ecuador released the Colombian prisoners, yet it kept their leader.", "08"),
+                       ("Chile sent Peru the food aid it needed.", "07"),
+                       ("Thailand called on Cambodia to withdraw its troops.", "02")]:
+        assert root in roots(code_text(text)), (text, coded(code_text(text)))
+
+
+def test_the_class5_model_codes_no_act_from_an_option_weighed(code_text):
+    # "mulling a ban": the sentence model reads a ban, but nothing is banned (`deliberating`)
+    result = code_text("Denmark is mulling a ban on Russian fishing ships.")
+    assert not any(e.cameo_root in {"16", "17", "19"} for e in result.events), coded(result)
+
+
+def test_an_event_noun_planned_or_called_off_is_not_held(code_text):
+    # the noun is the subject of a verb that plans or cancels it (modality.tsv `unrealising`)
+    for text in ("Talks between Iran and Iraq are planned for next week.",
+                 "The Kenyan president's visit to Uganda was postponed."):
+        assert not any(e.cameo_root == "04" for e in code_text(text).events), (text, coded(code_text(text)))
+    held = code_text("Talks between Iran and Iraq took place in Baghdad on Monday.")
+    assert any(e.cameo_root == "04" for e in held.events), coded(held)
+
+
+def test_a_mistagged_lemma_still_governs_as_its_verb(code_text):
+    # the tagger lemmatises "hoped" as "hop"; the lexicon knows the form is "hope" (speculative)
+    result = code_text("Chad hoped Sudan would release the prisoners.")
+    assert "08" not in roots(result) and not any(e.cameo == "0353" for e in result.events), coded(result)
+
+
+def test_an_act_said_to_be_imminent_is_not_done(code_text):
+    result = code_text("Officials in Khartoum say an attack by Chad is imminent.")
+    assert "19" not in roots(result), coded(result)
+
+
+def test_the_class5_model_does_not_recode_an_option_weighed_into_an_act(code_text):
+    result = code_text("Chad is weighing sanctions on Sudan.")
+    assert not any(e.cameo_root in {"16", "17"} for e in result.events), coded(result)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Nigerian police prevented opposition supporters from marching to the parliament in Abuja.", "14"),
+    ("The Kenyan navy prevented Somali pirates from attacking a cargo ship off Mombasa.", "19"),
+])
+def test_an_act_someone_prevented_is_not_done(code_text, text, root):
+    # the act is stopped before it happens; nor is the one who stopped it its doer
+    assert root not in roots(code_text(text))
+
+
+def test_an_act_kept_up_is_done(code_text):
+    assert "19" in roots(code_text("Syrian rebels kept attacking army posts near Idlib on Sunday."))

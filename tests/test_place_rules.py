@@ -321,3 +321,12 @@ def test_a_body_of_no_one_state_does_not_keep_an_event_from_its_dateline(code_te
     r = code_text("GENEVA (Reuters) - The United Nations appealed on Tuesday for 500 million dollars in aid "
                   "for refugees, officials said.")
     assert ("Geneva", "CHE", "city") in placed(r, "02")
+
+
+def test_here_in_wire_copy_is_the_datelines_town(code_text):
+    r = code_text("MOSCOW (Reuters) - The German foreign minister criticised the United States here on Monday, "
+                  "officials said.")
+    assert placed(r, "11") == [("Moscow", "RUS", "city")]  # a foreign minister's act: only "here" places it
+    without = code_text("MOSCOW (Reuters) - The German foreign minister criticised the United States on Monday, "
+                        "officials said.")
+    assert placed(without, "11") == [(None, None, None)]

@@ -255,6 +255,24 @@ def test_a_joint_act_keeps_no_target_when_another_act_of_its_type_has_one():
     assert out[0].target == [] and out[1].target == [mali] and out[2].target == [mali]
 
 
+def test_the_target_forms_hold_inside_an_article(code_text):
+    """The forms of targets (a that-clause's subject, a possessive or a modifier of an event
+    noun, a reacted-to act's doer, the source's own country's people) found in one story
+    where the actors are named once and then referred to, not in lone sentences."""
+    r = code_text("Ethiopia and Eritrea have argued for months over the town of Badme. Eritrea's information "
+                  "minister said on Monday that Ethiopia must withdraw its soldiers from the town. He accused "
+                  "Addis Ababa of violating the peace deal. Ethiopian Prime Minister Abiy Ahmed rejected the "
+                  "Eritrean demand. On Friday Ethiopian troops shelled Eritrean positions near Badme. Eritrea "
+                  "condemned the shelling. Ethiopian police detained dozens of protesters in Addis Ababa.")
+    dyads = {(e.trigger.split(" .. ")[-1], e.plover, tuple(a.country for a in e.source),
+              tuple(a.country for a in e.target)) for e in r.events}
+    assert ("withdraw", "REQUEST", ("ERI",), ("ETH",)) in dyads  # "said that Ethiopia must withdraw"
+    assert ("accused", "ACCUSE", ("ERI",), ("ETH",)) in dyads  # "He accused Addis Ababa": he is the minister
+    assert ("rejected", "REJECT", ("ETH",), ("ERI",)) in dyads  # "rejected the Eritrean demand"
+    assert ("condemned", "ACCUSE", ("ERI",), ("ETH",)) in dyads  # "condemned the shelling": who shelled
+    assert ("detained", "COERCE", ("ETH",), ("ETH",)) in dyads  # police and protesters of one country
+
+
 def test_an_untargeted_act_takes_the_one_party_its_type_aims_at_in_the_story(code_text):
     # whoever charged him: every accusation of the story is aimed at the Danish activist
     r = code_text("The Danish activist Jon Halvorsen was accused of espionage by a Norwegian court. "

@@ -74,3 +74,52 @@ def test_an_intensifier_codes_what_it_steps_up_and_nothing_by_itself(lexicon_tex
              "Kenya intensified its criticism of Uganda.": "111"}
     for text, code in cases.items():
         assert [e.cameo for e in lexicon_text(text).events] == [code], text
+
+
+def test_soldiers_taking_to_the_streets_is_a_show_of_force_not_a_protest(code_text):
+    # PLOVER: PROTEST is civilian; military moves short of force are MOBILIZE (doer_types.tsv)
+    army = coded_events(code_text, "The Chilean army took to the streets of Santiago to clear barricades on Sunday.")
+    assert any(plover == "MOBILIZE" for _, plover, _, _ in army) and not any(
+        plover == "PROTEST" for _, plover, _, _ in army), army
+    students = coded_events(code_text, "Thousands of Chilean students took to the streets of Santiago on Sunday.")
+    assert any(plover == "PROTEST" for _, plover, _, _ in students), students
+
+
+def test_a_drill_alone_shows_force_and_a_joint_one_is_cooperation(code_text):
+    # PETRARCH2 codes "conduct military exercises" 150 and "hold joint exercises" 062
+    alone = coded_events(code_text, "North Korea conducted a live-fire artillery drill near the border on Tuesday.")
+    assert any(plover == "MOBILIZE" for _, plover, _, _ in alone), alone
+    joint = coded_events(code_text, "The Indian navy held exercises with the French navy in the Indian Ocean.")
+    assert any(cameo == "062" for cameo, _, _, _ in joint), joint
+
+
+def test_an_order_to_ones_own_forces_is_the_act_itself(code_text):
+    own = coded_events(code_text, "The Peruvian president ordered police to release the jailed protesters.")
+    assert any(plover == "RETREAT" and src == ("PER",) for _, plover, src, _ in own), own
+    assert not any(plover == "REQUEST" for _, plover, _, _ in own), own
+    # an order to another state is a demand of it
+    other = coded_events(code_text, "Kenya ordered Uganda to withdraw its troops from the island.")
+    assert any(plover == "REQUEST" and tgt == ("UGA",) for _, plover, _, tgt in other), other
+
+
+def test_the_sentence_model_does_not_read_a_demanded_act_as_done(code_text):
+    # the class5 model reads "stop the attacks" as an attack; the order is a demand (revise.UNDONE_ROOTS)
+    events = coded_events(code_text, "The UN ordered the Sudanese army to stop the attacks.")
+    assert not any(plover == "ASSAULT" for _, plover, _, _ in events), events
+
+
+def test_doer_types_rows_name_known_codes_and_sectors():
+    from eventscope.coding.doer_types import _rules
+    from eventscope.knowledge import taxonomy
+
+    assert _rules(), "doer_types.tsv has rows"
+    for root, (sectors, code) in _rules().items():
+        assert taxonomy.cameo(code).plover and taxonomy.cameo(root + "0").root == root, (root, code)
+        assert sectors <= {"MIL", "COP", "REB", "GOV", "CVL", "OPP", "JUD", "LEG", "SPY", "BUS", "MED", "NGO"}, sectors
+
+
+def test_someone_found_dead_is_no_attack_but_a_killing_still_is(code_text):
+    assert not any(plover == "ASSAULT" for _, plover, _, _ in coded_events(
+        code_text, "The opposition leader was found dead in his apartment in Minsk."))
+    assert any(plover == "ASSAULT" for _, plover, _, _ in coded_events(
+        code_text, "Belarusian police shot dead an opposition activist in Minsk."))

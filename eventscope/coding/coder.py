@@ -22,6 +22,7 @@ from eventscope.coding import targets as targets_of
 from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
 from eventscope.coding.agents import attack_subject, implicit_agent
+from eventscope.coding.doer_types import by_doer, own_forces_order
 from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
@@ -258,6 +259,7 @@ class Coder:
                                      place_country=where[1] if where else None)
         if not sources and (not ((passive or attack) and targets) or info.root == STATEMENT_ROOT):
             return None
+        info, targets = own_forces_order(cand, by_doer(info, sources, cand.notes), sources, targets)  # doer_types
         if not targets and len(sources) == 1 and info.plover in types_requiring_party() and any(
                 t.tag_ in PLURAL_TAGS for t in source_tokens):
             cand.notes.append(SEVERAL_PARTIES)  # "the ministers of A and B met": they met each other

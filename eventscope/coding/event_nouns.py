@@ -123,6 +123,9 @@ def _reported_done(noun: Token, lexicon: Lexicon) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return True  # a headline without a verb
     below = next(t for t in [noun, *noun.ancestors] if t.head.i == token.i)
+    if below.dep_ in {"nsubj", "nsubjpass"} and any(lexicon.is_word("unrealising", w.lemma_.lower()) for w in (
+            token, *(c for c in token.children if c.dep_ == "acomp"))):
+        return False  # "talks are planned for May", "the visit was postponed", "an attack is imminent"
     if token.lemma_.lower() in lexicon.frames and below.dep_ not in {"nsubj", "nsubjpass"}:
         return False  # "agreed to talks", "called for talks" (but "the occupation continues")
     return reported_modality(token, lexicon) == Modality.ASSERTED  # "would bring the talks": not yet

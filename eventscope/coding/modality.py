@@ -200,7 +200,7 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
         if is_fact(token, lexicon):
             break  # "The US, which gives aid to Jordan, would be caught": the aid is given
         head = token.head
-        lemma = head.lemma_.lower()
+        lemma = known_lemma(head, lexicon)
         if token.dep_ != "conj":
             if lexicon.is_word("negating", lemma):
                 return Modality.NEGATED
@@ -210,6 +210,10 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 return Modality.SPECULATIVE  # "jailed a man for helping militants": the reason is the charge
             if lexicon.is_word("speculative", lemma) or lexicon.frames.get(lemma) == "speculative":
                 return Modality.SPECULATIVE
+            if token.dep_ == "xcomp" and any(c.dep_ == "advmod" and lexicon.is_word("pending", c.lower_) for c in head.children):
+                return Modality.NEGATED  # "has yet to release", "is yet to sign": still to be done
+            if _asked_for(token, head, lexicon):
+                return Modality.SPECULATIVE  # "called for Cambodia to withdraw": the withdrawal is asked
             if token.dep_ in FRAME_COMPLEMENT_DEPS and head.pos_ in {"VERB", "AUX", "ADJ"} and \
                     lexicon.frames.get(lemma) in UNREALISED_FRAMES and token is not verb:
                 return Modality.SPECULATIVE  # an act nested in a frame's complement: the frame is the event
@@ -225,6 +229,22 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                     return head_own
         token = head
     return Modality.PROSPECTIVE if prospective else Modality.ASSERTED
+
+
+def known_lemma(verb: Token, lexicon: Lexicon) -> str:
+    """The verb's lemma; when the tagger's is no word the lexicon knows ("hoped" -> "hop"), the
+    lexicon verb the form inflects ("hope")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.verbs or lemma in lexicon.frames:
+        return lemma
+    return lexicon.lemma_of(verb.lower_) or lemma
+
+
+def _asked_for(token: Token, head: Token, lexicon: Lexicon) -> bool:
+    """A "for" clause of an appeal or demand ("called for Cambodia to withdraw", "pressed for
+    Mali to hold elections"): the parser makes it an adverbial clause, but it is the act asked for."""
+    return token.dep_ == "advcl" and lexicon.frames.get(head.lemma_.lower()) in {"appeal", "demand"} and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
 
 
 def speech_above(verb: Token, lexicon: Lexicon) -> Token | None:

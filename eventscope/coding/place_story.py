@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventscope.coding.place_names import PLACE_ENTS, PlaceContext, _country_area, resolve
 from eventscope.coding.place_phrases import LOCATIVE_PREPS
@@ -84,3 +84,10 @@ def paragraph_place(event: Event, sents: list[Span], named: dict[int, list[tuple
 
 def _actor_ids(event: Event) -> set[str]:
     return {a.entity for a in event.source + event.target if a.entity}
+
+
+def says_here(action: Token) -> bool:
+    """The clause says it happened "here" ("said here on Monday", "arrived here"): in wire
+    copy, the dateline's town."""
+    owners = [action] + ([action.head] if action.dep_ in {"xcomp", "conj"} else [])
+    return any(c.dep_ == "advmod" and c.lower_ == "here" for owner in owners for c in owner.children)

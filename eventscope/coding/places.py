@@ -33,7 +33,7 @@ from eventscope.coding.place_phrases import (
     attachment, clause_facilities, clause_places, compound_start, named_facility, named_in, names_a_place,
     sentence_owners,
 )
-from eventscope.coding.place_story import local_dateline, main_town, paragraph_place
+from eventscope.coding.place_story import local_dateline, main_town, paragraph_place, says_here
 from eventscope.models import Actor, DocumentResult, Event, Evidence, Location
 
 ARMED_SECTORS = {"MIL", "COP"}  # forces that may act abroad
@@ -91,6 +91,8 @@ def locate(event: Event, action: Token | None, sent: Span | None, context: Place
     # the act is the speaker's, where the words were said, after the acted word's own place
     actions = [a for a in (action, _speaker_word(event, action, sent)) if a is not None]
     for act in actions:
+        if context.dateline is not None and says_here(act):  # "the envoy said here on Monday"
+            return context.dateline
         preps = LOCATIVE_PREPS | (DESTINATION_PREPS if _goes_to(event, act) else set())
         preps |= AIMED_PREPS if event.cameo_root in STRIKE_ROOTS else set()
         preps |= {"from"} if event.cameo[:3] in ORIGIN_CODES else set()  # "deported from Arizona"

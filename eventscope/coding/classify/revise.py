@@ -74,8 +74,12 @@ CLASS_PLOVER = {  # PLOVER types whose representative CAMEO code falls in each c
     for c in range(5)}
 STATEMENT_CODE = "010"  # class 0 has no PLOVER type: a statement
 PROMISE_ROOTS = {"03", "13"}  # intents and threats: what the coder makes of future acts
+# acts not done the coder codes as what is said of them: intents, threats, appeals and demands
+# ("ordered the army to stop the attacks" is a demand; the model reads the attacks as done)
+UNDONE_ROOTS = PROMISE_ROOTS | {"02", "10"}
 MATERIAL_CLASSES = {2, 4}  # class5 of acts done (material cooperation, material conflict)
 STATEMENT_ROOT = "01"
+DELIBERATED_CLASSES = {2, 3, 4}  # acts a clause of "consider", "mull" only weighs (modality.tsv `deliberating`)
 
 
 def class_of(code: str) -> int | None:
@@ -92,6 +96,14 @@ def read_by_its_words(event: Event, lexicon) -> bool:
     ("attack" 19, "warn" 13), so its belief in another class is no reason to recode."""
     pattern = lexicon.pattern_of(event.evidence)
     return pattern is not None and (bool(pattern.objects) or " " in pattern.verb)
+
+
+def weighs_only(event: Event, lexicon) -> bool:
+    """Was the event coded from a verb that only weighs an option ("is weighing sanctions",
+    "considers a ban": modality.tsv `deliberating`)? The sentence model reads the option as an
+    act; nothing is done."""
+    pattern = lexicon.pattern_of(event.evidence)
+    return pattern is not None and lexicon.is_word("deliberating", pattern.verb)
 
 
 def code_for_class(cls: int, text: str, counts: Counter, index,
@@ -168,6 +180,8 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
     for verb in verbs:
         if cls != 0 and is_speech_verb(verb, lexicon):
             continue
+        if cls in DELIBERATED_CLASSES and lexicon.is_word("deliberating", verb.lemma_.lower()):
+            return None  # "Denmark is mulling a ban": the ban is an option weighed, not an act done
         modality = reported_modality(verb, lexicon)
         if modality is None:
             continue
