@@ -151,6 +151,50 @@ def test_date_windows_follow_precision():
     assert within_window(None, None)
 
 
+def test_a_batch_reads_whole_only_the_stored_linked_events_its_mentions_could_join(tmp_path):
+    """Stored linked events of the batch's actor codes but another type, or dated outside
+    every mention's window, or undated against dated mentions, are not read whole (a batch
+    of a store of 4,000 documents read thousands, the peak of the run's memory); the links
+    made are those made when every linked event of the actor codes is offered."""
+    from eventscope.linking import events
+
+    kinds = [("190", "19", "ASSAULT"), ("042", "04", "CONSULT"), ("112", "11", "ACCUSE")]
+    dates = ["2024-05-03", "2024-05-20", "2021-05-01", "2024", None, "spring"]
+    with Store(tmp_path / "es.duckdb") as store:
+        stored = [(f"le{i}", *kinds[i % 3], dates[i // 3 % len(dates)], source, f"old{i}")
+                  for i, source in enumerate(["RUSMIL"] * 54 + ["BLRMIL"] * 18)]
+        store.con.execute(
+            """INSERT INTO linked_events (id, cameo, cameo_root, plover, date, source_code, target_code,
+                                          first_doc_id, actor_pair, text)
+               SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), 'UKR', unnest(?),
+                      unnest(?) || '|UKR', 'Russian forces shelled Kharkiv.'""",
+            [list(column) for column in zip(*stored)] + [[s[5] for s in stored]])
+        rows = [mention("m1", "d1"), mention("m2", "d2", cameo="111", cameo_root="11", plover="ACCUSE",
+                                               date="2021-05-02", trigger="accused"),
+                mention("m3", "d3", source_code="BLRMIL", date=None, doc_date=None)]
+        pairs = [("BLRMIL", "UKR"), ("RUSMIL", "UKR")]
+        offered = store.linked_event_candidates_many(pairs)
+        kept = store.linked_event_candidates_many(pairs, events.joinable(rows))
+    assert sum(map(len, offered.values())) == 72
+
+    def read(found):
+        return {pair: sorted(le.id for le in found[pair]) for pair in pairs}
+
+    def links(found):
+        return sorted((le.id, [m.event_id for m in le.mentions]) for le in link_events(rows, lambda s, t: found[(s, t)]))
+
+    # RUSMIL: an assault within 3 days of 2024-05-01 (05-03) or in the year-precise 2024, or
+    # with an unreadable date (never excluded); an accusation within 3 days of 2021-05-02, or
+    # unreadable. BLRMIL (an undated mention): undated assaults only.
+    wanted = {(i, date) for i, (_, _, root, _, date, source, _) in enumerate(stored)
+              if (source == "RUSMIL" and ((root == "19" and date in ("2024-05-03", "2024", "spring"))
+                                          or (root == "11" and date in ("2021-05-01", "spring"))))
+              or (source == "BLRMIL" and date is None and root in ("19",))}
+    assert read(kept) == {pair: sorted(f"le{i}" for i, _ in wanted if stored[i][5] == pair[0]) for pair in pairs}
+    assert links(kept) == links(offered)
+    assert any(len(mentions) == 2 for _, mentions in links(kept))  # some mention did join a stored one
+
+
 def groups_of(rows):
     return sorted(sorted(m.event_id for m in le.mentions) for le in link_events(rows, lambda s, t: []))
 

@@ -14,7 +14,7 @@ from collections import Counter, OrderedDict
 from eventscope.linking.brief import Candidate, build_brief
 from eventscope.linking.clusters import StoryVector, countries_from_text, countries_to_text, names_from_terms
 from eventscope.linking.duplicates import find_copies, from_bytes
-from eventscope.linking.events import link_events, remember
+from eventscope.linking.events import joinable, link_events, remember
 from eventscope.linking.stories import KEY_TERMS, StoryInput, StoryPostings, assign_stories, key_terms
 from eventscope.linking.vectors import document_countries, document_names
 from eventscope.models import LinkBatch, LinkedEvent, Story, StoryGrowth, StoryState
@@ -159,23 +159,12 @@ def _event_rows(results) -> list[dict]:
     return rows
 
 
-def _stored_linked(store, rows: list[dict], since, until) -> dict[tuple, list[LinkedEvent]]:
-    """The stored linked events `link_events` may join each actor pair of `rows` to, read in one query."""
+def _stored_linked(store, rows: list[dict]) -> dict[tuple, list[LinkedEvent]]:
+    """The stored linked events `link_events` may join mentions of `rows` to (same actor
+    codes, type and dates in its window; `events.joinable`), by actor pair, read in one query."""
     pairs = sorted({(r["source_code"], r["target_code"]) for r in rows if r["source_code"] or r["target_code"]},
                    key=lambda p: (p[0] or "", p[1] or ""))
-    return store.linked_event_candidates_many(pairs, since, until)
-
-
-def _date_bounds(rows: list[dict]) -> tuple[str | None, str | None]:
-    """A range of stored event dates worth comparing with: the batch's dates widened by a year
-    (wider than any linking window); open when some mention of the batch is undated."""
-    dates = [r.get("date") or r.get("doc_date") for r in rows]
-    if not dates or not all(dates):
-        return None, None
-    low, high = min(dates), max(dates)
-    if not (low[:4].isdigit() and high[:4].isdigit()):
-        return None, None
-    return f"{int(low[:4]) - 1}{low[4:]}", f"{int(high[:4]) + 1}{high[4:]}~"
+    return store.linked_event_candidates_many(pairs, joinable(rows))
 
 
 _caught_up: weakref.WeakSet = weakref.WeakSet()  # stores whose unlinked backlog was linked
@@ -209,8 +198,7 @@ def link_batch(results: list, store) -> list[str]:
         raise
     for row in rows:  # a statement links only within its story
         row["story_id"] = update.assignments.get(row["doc_id"])
-    since, until = _date_bounds(rows)
-    stored = _stored_linked(store, rows, since, until)
+    stored = _stored_linked(store, rows)
     linked = link_events(rows, lambda s, t: stored.get((s, t), []))
     try:
         _write_links(store, update, linked)

@@ -172,6 +172,31 @@ def why(linked: LinkedEvent, event: dict, when: str | None, score: float) -> Lin
         same_story=(event.get("cameo_root") or "") == STATEMENT_ROOT or not when, wording=score)
 
 
+def joinable(events: list[dict]):
+    """`keep(pair, date, cameo_root, plover)`: whether a stored linked event with these actor
+    codes, date and type passes `link_events`' type and date tests (`compatible`,
+    `within_window`) for some mention of `events` with those actor codes. Those fields never
+    change, and a mention joins the best candidate that passes every test whatever else was
+    offered, so reading only the kept ones links exactly as reading all of them (what a batch
+    reads then follows the batch's dates, not the store)."""
+    by_pair: dict[tuple, list[dict]] = {}
+    for event in events:
+        key = (event.get("source_code"), event.get("target_code"))
+        if key[0] or key[1]:
+            by_pair.setdefault(key, []).append(event)
+    types = {key: ({e.get("cameo_root") for e in found} - {None, ""}, {e.get("plover") for e in found} - {None, ""})
+             for key, found in by_pair.items()}
+
+    def keep(pair: tuple, date: str | None, cameo_root: str | None, plover: str | None) -> bool:
+        roots, plovers = types.get(pair, (set(), set()))
+        if cameo_root not in roots and plover not in plovers:
+            return False
+        return any(((cameo_root and cameo_root == e.get("cameo_root")) or (plover and plover == e.get("plover")))
+                   and within_window(date, e.get("date") or e.get("doc_date")) for e in by_pair[pair])
+
+    return keep
+
+
 def link_events(events: list[dict], candidates_for) -> list[LinkedEvent]:
     """Link mention rows (dicts with the `events` columns plus `doc_date` and `story_id`)
     to linked events, in the order given.

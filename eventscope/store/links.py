@@ -134,20 +134,25 @@ class LinkTables(LinkCaches):
 
     # -- event linking --------------------------------------------------------------
     def linked_event_candidates_many(self, pairs: list[tuple[str | None, str | None]],
-                                     since: str | None = None, until: str | None = None) -> dict[tuple, list[LinkedEvent]]:
-        """Linked events with any of these (source, target) actor codes, undated or dated between
-        `since` and `until` (ISO prefixes compare as strings), in one query (one query per pair
-        cost ~3 ms each, hundreds per batch): {pair: linked events in table order}."""
+                                     keep=None) -> dict[tuple, list[LinkedEvent]]:
+        """Linked events with any of these (source, target) actor codes, in one query (one
+        query per pair cost ~3 ms each, hundreds per batch): {pair: linked events in table
+        order}. `keep(pair, date, cameo_root, plover)`, when given, says which of them the
+        caller can use: only those are read whole."""
         found: dict[tuple, list[LinkedEvent]] = {pair: [] for pair in pairs}
         if not pairs:
             return found
-        # keyed reads (ids and dates of linked events by actor pair, then the ones in the date
-        # range by id, their triggers by event id, their stories by document): as one query
-        # with correlated subqueries, or with the date test in SQL, DuckDB scanned the table
-        ids = [i for i, date in self.con.execute(
-            "SELECT id, date FROM linked_events WHERE actor_pair IN (SELECT unnest(?::VARCHAR[]))",
-            [sorted({actor_pair(*p) for p in pairs})]).fetchall()
-            if date is None or ((since is None or date >= since) and (until is None or date <= until))]
+        # keyed reads (the fields `keep` looks at by actor pair, then the kept linked events by
+        # id, their triggers by event id, their stories by document): as one query with
+        # correlated subqueries, or with the test in SQL, DuckDB scanned the table. Only what
+        # `keep` keeps is read whole: every linked event of a batch's actor pairs (thousands
+        # in a store of 4,000 documents, more than an index answers) made a scan of the
+        # table, the largest read of a batch, and the peak of a run's memory grew with it
+        by_key = {actor_pair(*p): p for p in pairs}
+        ids = [i for i, key, date, root, plover in self.con.execute(
+            "SELECT id, actor_pair, date, cameo_root, plover FROM linked_events "
+            "WHERE actor_pair IN (SELECT unnest(?::VARCHAR[]))", [sorted(by_key)]).fetchall()
+            if keep is None or keep(by_key[key], date, root, plover)]
         if not ids:
             return found
         rows = self._rows("SELECT rowid AS _row, * FROM linked_events WHERE id IN (SELECT unnest(?::VARCHAR[])) "
