@@ -48,7 +48,7 @@ def main() -> None:
 
     keep_freed_memory()
     STAGES.timed_generator(InputLog, "iter_new", "ingest")
-    STAGES.timed(pipeline.Batcher, "_cut", "batch cut (known ids)")
+    STAGES.timed(pipeline.Batcher, "_drop_stored", "batch cut (known ids)")
     STAGES.timed(pipeline, "divert_copies", "near-copies")
     STAGES.timed(Store, "write_results", "store writes")
     STAGES.timed(linking, "link_batch", "linking")
