@@ -3,14 +3,10 @@ tool that draws linked events and scores verdicts (tools/linked_sample.py). Inve
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
+from conftest import load_tool
 from eventscope.linking.events import link_events, names_agree
-
-TOOL = Path(__file__).resolve().parents[1] / "tools" / "linked_sample.py"
 
 
 def capture(event_id, doc_id, target_name, **fields):
@@ -38,10 +34,7 @@ def test_two_captures_of_different_numbers_of_pirates_stay_two_linked_events():
 
 @pytest.fixture(scope="module")
 def tool():
-    spec = importlib.util.spec_from_file_location("linked_sample", TOOL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("linked_sample")
 
 
 def test_verdicts_are_read_and_a_bad_row_names_its_line(tool, tmp_path):

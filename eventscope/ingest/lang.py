@@ -15,7 +15,8 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
+
+from eventscope.ingest.wordlists import content_lines, word_set
 
 MIN_TOKENS = 20  # below this word shares say little; give short text the benefit of the doubt
 MAX_ENGLISH_SHARE_FOREIGN = 0.10  # above this it is English with some foreign words in it
@@ -29,24 +30,16 @@ _SAMPLE_CHARS = 20_000  # the start of a long text is enough to judge its langua
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 
-def _data(name: str) -> str:
-    return resources.files("eventscope.ingest").joinpath("data", name).read_text("utf-8")
-
-
-def _content_lines(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def english_stopwords() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in _content_lines(_data("english_stopwords.txt")))
+    return word_set("english_stopwords.txt")
 
 
 @lru_cache(maxsize=1)
 def foreign_function_words() -> dict[str, frozenset[str]]:
     """Language name -> its function words."""
     table = {}
-    for line in _content_lines(_data("foreign_function_words.tsv")):
+    for line in content_lines("foreign_function_words.tsv"):
         language, words = line.split("\t", 1)
         table[language.strip()] = frozenset(words.lower().split())
     return table

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from eventscope.ingest.wordlists import word_set
 
 MAX_OUTLET_WORDS = 5
 MAX_BYLINE_WORDS = 14
@@ -27,8 +28,7 @@ _BYLINE = re.compile(r"^by\s+(?P<rest>[A-Z].*)$", re.IGNORECASE)
 
 @lru_cache(maxsize=1)
 def outlet_words() -> frozenset[str]:
-    text = resources.files("eventscope.ingest").joinpath("data/outlet_words.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return word_set("outlet_words.txt")
 
 
 def looks_like_outlet(name: str) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from eventscope.ingest.wordlists import word_set
 
 _SUFFIX = re.compile(r"^(?P<head>.+?)\s*(?:\s[|\u2013\u2014]|\s-{1,2}|\|)\s+(?P<tail>[^|\u2013\u2014]{1,60})$")
 _PREFIX = re.compile(r"^(?P<label>[^:]{1,30}):\s+(?P<rest>\S.*)$")
@@ -19,8 +20,7 @@ _SITE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|co\.uk|news)$", r
 
 @lru_cache(maxsize=1)
 def headline_labels() -> frozenset[str]:
-    text = resources.files("eventscope.ingest").joinpath("data/headline_labels.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return word_set("headline_labels.txt")
 
 
 def _key(name: str) -> str:
