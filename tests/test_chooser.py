@@ -90,3 +90,20 @@ def test_a_statement_becomes_the_act_the_encoder_reads_only_when_it_is_sure(lexi
     assert chooser.said_act(statement, _judgement({"REQUEST": 0.6, "NONE": 0.3}), 0.8) is None
     act = _event(lexicon, "hit - -> 190", "190")
     assert chooser.said_act(act, _judgement({"REQUEST": 0.9}), 0.8) is None  # only statements
+
+
+def test_of_rival_readings_of_one_dyad_in_one_sentence_the_likeliest_type_stays(lexicon):
+    from eventscope.models import Actor
+
+    def act(plover, target="EST", sentence=0):
+        e = _event(lexicon, "hit - -> 190", "190")
+        e.plover, e.sentence = plover, sentence
+        e.source, e.target = [Actor("Norland", country="NRL")], [Actor(target, country=target)]
+        return e
+
+    events = [act("ASSAULT"), act("SANCTION"), act("CONSULT", target="BEL"), act("ASSAULT", sentence=1)]
+    reads = _judgement({"SANCTION": 0.7, "ASSAULT": 0.2, "CONSULT": 0.1})
+    judged = {k: reads for k in range(4)}
+    assert chooser.rival_losers(events, judged) == {0}  # other dyad, other sentence: no rivals
+    assert chooser.rival_losers(events, judged, margin=0.6) == set()
+    assert chooser.rival_losers(events, {1: reads, 2: reads}) == set()  # an unread event is no rival

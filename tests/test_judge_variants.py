@@ -60,3 +60,9 @@ def test_a_sure_reading_makes_the_statement_the_act_and_leaves_the_acts_alone(st
     assert [e.cameo for e in said if e.cameo[:2] != "04"] == [e.cameo for e in story.events if e.cameo[:2] not in ("01", "04")]
     unsure, _ = variants.chosen_events(story, ("said", 0.99))  # not that sure: nothing changes
     assert [e.cameo for e in unsure] == [e.cameo for e in story.events]
+
+
+def test_variants_that_only_read_filed_events_or_rivals_lose_no_event_before_filing(story):
+    for variant in (("said-filed", 0.5), ("rivals", 1.0)):
+        kept, held = variants.chosen_events(story, variant)
+        assert [e.cameo for e in kept] == [e.cameo for e in story.events] and held == []

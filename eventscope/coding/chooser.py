@@ -11,6 +11,10 @@ code back, and the encoder leaves it alone.
 
     codes = readings(event, doc, lexicon)            # ["190", "163"]: own code first
     chosen = choose(event, judgement, codes, margin=0.3)   # the code the encoder prefers, or None
+
+Not wired into the coder: tools/judge_variants.py replays these choices (and `said_act`,
+`rival_losers`) on the real-news train split with fold models, and none won in nested CV
+(README, "The event encoder": the lexicon's other readings almost never hold the gold type).
 """
 
 from __future__ import annotations
