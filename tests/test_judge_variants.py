@@ -66,3 +66,29 @@ def test_variants_that_only_read_filed_events_or_rivals_lose_no_event_before_fil
     for variant in (("said-filed", 0.5), ("rivals", 1.0)):
         kept, held = variants.chosen_events(story, variant)
         assert [e.cameo for e in kept] == [e.cameo for e in story.events] and held == []
+
+
+class _Assault(_Consults):
+    """Reads every clause as an assault, done; unsure of its class (no recode by the judge)."""
+
+    def predict(self, items):
+        one = {"class5": {"0": 0.1, "1": 0.1, "2": 0.1, "3": 0.1, "4": 0.6},
+               "cameo": {f"{n:02d}": (0.81 if n == 19 else 0.01) for n in range(1, 21)},
+               "plover": {"ASSAULT": 0.9, "AGREE": 0.05, "NONE": 0.05}, "mode": {"ASSAULT/": 1.0},
+               "modality": {"done": 0.9, "negated": 0.1}}
+        return [E.Judgement(one) for _ in items]
+
+
+def test_the_system_cv_wrapper_lets_the_encoder_choose_among_a_sentence_sets_readings(monkeypatch):
+    from eventscope.pipeline import Processor, pipeline_config
+
+    encoder = _Assault()
+    monkeypatch.setattr(E.EventEncoder, "load", classmethod(lambda cls, directory=None, threads=1: encoder))
+    monkeypatch.setattr(E, "require_runtime", lambda: None)
+    monkeypatch.setattr(judge, "revise", judge.revise)  # restored after the test
+    sentence_set = [Document(id="set", text="Kenya struck a trade deal with Uganda.")]
+    codes = lambda: [e.cameo for r in Processor(config=pipeline_config(encoder=True)).process(sentence_set)  # noqa: E731
+                     for e in r.events]
+    assert codes() == ["057"]  # the judge alone: unsure of the class, it keeps the lexicon's reading
+    load_tool("chooser_system_cv").wrap(0.0, "plover")
+    assert codes() == ["190"]  # "strike" (190) is the other reading that fits; the encoder reads an assault
