@@ -219,6 +219,10 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         # "welcomed Trump's decision to send": the possessor decided
         owners = [c for c in head.children if c.dep_ == "poss"]
         return (conjuncts(owners[0]) if owners else subject_tokens(head.head)[0]), False
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Uganda's refusal to attend ... angered Kenya": the possessor of the noun acts
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        return (conjuncts(owners[0]) if owners else []), False
     return [], False
 
 
