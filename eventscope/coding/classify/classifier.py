@@ -17,9 +17,8 @@ from eventscope.coding import clauses
 from eventscope.coding.agents import with_implied_doer
 from eventscope.coding.event_nouns import is_noun_event
 from eventscope.coding.classify import revise as R
-from eventscope.coding.classify.features import (
-    LexiconIndex, document_features, index_for, sentence_features,
-)
+from eventscope.coding.classify.features import document_features, sentence_features
+from eventscope.coding.classify.lexicon_index import LexiconIndex, index_for
 from eventscope.coding.classify.model import LinearModel
 from eventscope.coding.selection import MAIN_EVENT
 from eventscope.coding.targets import complete_clause
