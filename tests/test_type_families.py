@@ -81,3 +81,11 @@ def test_the_foiler_of_an_attack_does_not_attack(code_text, text):
     # modality.tsv `averting`: the class5 model codes no act from the foiling clause
     events = coded_events(code_text, text)
     assert not any(plover == "ASSAULT" and "KEN" in sources for _, plover, sources, _ in events), events
+
+
+def test_an_act_threatened_in_an_infinitive_the_parser_made_a_preposition_is_not_done(code_text):
+    # the tagger parses "threatening to assault" as "to" [prep] + "assault" [pobj]: it is the
+    # threat's complement all the same (clauses.is_misparsed_infinitive)
+    result = code_text("A Kenyan man pleaded guilty to threatening to assault and murder a Ugandan official.")
+    assert not any(e.plover == "ASSAULT" for e in result.events), [(e.cameo, e.plover) for e in result.events]
+    assert any(e.plover == "ASSAULT" for e in result.withheld)
