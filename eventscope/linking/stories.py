@@ -24,7 +24,7 @@ from eventscope.models import StoryState
 KEY_TERMS = 30  # a story is found through its heaviest terms ...
 QUERY_TERMS = 20  # ... matched against a document's heaviest terms
 CANDIDATES_PER_DOC = 8
-CANDIDATE_SHARE = 0.1  # of the best candidate's match: weaker ones are not scored (README "Linking cost")
+CANDIDATE_SHARE = 0.1  # of the best candidate's match: weaker ones are not scored (README, linking cost)
 POSTINGS_PER_TERM = 300  # stories looked at per query term, the most recently changed first
 
 
