@@ -1,14 +1,17 @@
-"""coding.chooser: the encoder choosing among the lexicon's readings of a clause (our own
+"""tools/encoder_chooser.py: the encoder choosing among the lexicon's readings of a clause (our own
 invented sentences and a small lexicon of our own; a fixed judgement, no model needed)."""
 
 from __future__ import annotations
 
 import pytest
 
-from eventscope.coding import chooser
 from eventscope.coding.encoder import Judgement
 from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.models import Event, Evidence
+
+from conftest import load_tool
+
+chooser = load_tool("encoder_chooser")
 
 
 @pytest.fixture(scope="module")

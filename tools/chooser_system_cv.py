@@ -5,7 +5,7 @@
 
 Runs tools/train_classifier.py (its arguments after `--`) with coding.judge.revise wrapped: in
 a sentence set, before the judge, each judged event's code becomes the reading of its clause
-the encoder prefers (coding.chooser.choose over coding.chooser.readings, PLOVER head, the
+the encoder prefers (encoder_chooser.choose over encoder_chooser.readings, PLOVER head, the
 margin given). Stories are left as the judge leaves them. A measurement only: the chooser is
 not wired into the coder (README, "The event encoder").
 """
@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 
 def wrap(margin: float, head: str) -> None:
-    from eventscope.coding import chooser, judge
+    import encoder_chooser as chooser
+    from eventscope.coding import judge
 
     original = judge.revise
 

@@ -7,13 +7,13 @@ encoder would read is judged by the encoder fold model that never saw the articl
 (tools/tune_judge.py `collect`). The variants, replayed as the pipeline would code:
 
 - choose: the encoder picks among the lexicon's readings of the event's verb
-  (coding.chooser.readings: "fit" = patterns that fit the clause's objects, "wide" = all the
+  (encoder_chooser.readings: "fit" = patterns that fit the clause's objects, "wide" = all the
   verb's patterns), by its PLOVER type head, CAMEO root head, or both, switching only when the
   reading is likelier than the event's own code by a margin;
 - said / said-filed: a statement (CAMEO 01) made the act the encoder reads when sure of it
   (before the coder files its events, or only the statements it files);
 - rivals: of judged events of one sentence and one dyad with different types, the one whose
-  type the encoder reads likeliest stays (coding.chooser.rival_losers);
+  type the encoder reads likeliest stays (encoder_chooser.rival_losers);
 - veto: the modality head withholds an event coded as done (as judge.vetoed) with p(not done)
   >= t, on all events or only on events no verb pattern made (a model's or a noun's);
 - created: events no verb pattern made are dropped when the encoder's p(their class5) < t.
@@ -37,9 +37,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+import encoder_chooser as chooser  # noqa: E402
 import tune_judge as T  # noqa: E402
 
-from eventscope.coding import chooser, judge  # noqa: E402
+from eventscope.coding import judge  # noqa: E402
 from eventscope.coding.judge import JudgeSettings  # noqa: E402
 
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.5)

@@ -12,17 +12,22 @@ code back, and the encoder leaves it alone.
     codes = readings(event, doc, lexicon)            # ["190", "163"]: own code first
     chosen = choose(event, judgement, codes, margin=0.3)   # the code the encoder prefers, or None
 
-Not wired into the coder: tools/judge_variants.py replays these choices (and `said_act`,
+A measurement tool, not part of the coder (it lives in tools/ for that reason): tools/judge_variants.py replays these choices (and `said_act`,
 `rival_losers`) on the real-news train split with fold models, and none won in nested CV
 (README, "The event encoder": the lexicon's other readings almost never hold the gold type).
 """
 
 from __future__ import annotations
 
-from eventscope.coding import clauses
-from eventscope.coding.frames import apply_frame
-from eventscope.knowledge import taxonomy
-from eventscope.models import Event
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from eventscope.coding import clauses  # noqa: E402
+from eventscope.coding.frames import apply_frame  # noqa: E402
+from eventscope.knowledge import taxonomy  # noqa: E402
+from eventscope.models import Event  # noqa: E402
 
 NO_TYPE = "NONE"  # the encoder's PLOVER label of a statement (CAMEO 01)
 FRAME_NOTE = "frame "
