@@ -21,7 +21,7 @@ from eventscope.coding import clauses
 from eventscope.coding import targets as targets_of
 from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
-from eventscope.coding.agents import attack_subject, implicit_agent
+from eventscope.coding.agents import attack_subject, crowd_doer, implicit_agent
 from eventscope.coding.doer_types import by_doer, own_forces_order
 from eventscope.coding.said_acts import cooperative, judged_candidate, obliged_clause
 from eventscope.coding.event_nouns import doers, noun_events
@@ -261,6 +261,8 @@ class Coder:
             where = place or (place_of(attack, info.root) if attack is not None else None)
             sources = implicit_agent(info.code, targets, actors.story_country, cand.notes,
                                      place_country=where[1] if where else None)
+        if not sources and not passive and attack is None:  # "taxi drivers blocked the road" (coding.agents)
+            sources = crowd_doer(source_tokens, info.code, cand.verb, cand.action, actors, cand.notes)
         if not sources and (not ((passive or attack) and targets) or info.root == STATEMENT_ROOT):
             return None
         info, targets = own_forces_order(cand, by_doer(info, sources, cand.notes), sources, targets)  # doer_types
