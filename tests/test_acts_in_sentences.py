@@ -103,6 +103,9 @@ def test_another_party_act_named_as_a_verb_object_is_its_own_event(lexicon_text)
     events = coded_events(lexicon_text, "Kenya condemned Uganda's invasion of Rwanda.")
     assert (("UGA",), ("RWA",)) in _plovers(events, "ASSAULT"), events
     assert any(src == ("KEN",) for src, _ in _plovers(events, "ACCUSE")), events
+    # an act another stopped before it was done is none (modality.tsv `averting`)
+    foiled = coded_events(lexicon_text, "The Kenyan navy thwarted an attack by Somali pirates on the ship.")
+    assert not any(src == ("SOM",) for src, _ in _plovers(foiled, "ASSAULT")), foiled
     # the subject's own act named again by its object is the verb's one event
     own = coded_events(lexicon_text, "Kenya imposed its sanctions on Uganda.")
     assert [e for e in own if e[1] == "SANCTION"] == [("163", "SANCTION", ("KEN",), ("UGA",))], own

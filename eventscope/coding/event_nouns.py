@@ -160,6 +160,8 @@ def _reported_done(noun: Token, lexicon: Lexicon, beside_verb: bool = False) -> 
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         if token is not noun and lexicon.is_word("unrealised", token.lemma_.lower()):
             return False
+        if token.dep_ == "dobj" and lexicon.is_word("averting", token.head.lemma_.lower()):
+            return False  # "thwarted an attack by pirates": stopped before it was done (modality.tsv)
         if not beside_verb and token.dep_ in {"dobj", "attr", "oprd"} and token.head.pos_ == "VERB" and (
                 token.head.lemma_.lower() in lexicon.verbs or token.head.lemma_.lower() in lexicon.frames):
             return False  # "imposed sanctions", "threatened an attack": the verb codes it
