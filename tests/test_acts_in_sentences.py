@@ -88,3 +88,30 @@ def test_judging_words_are_well_formed():
     words = judging_words()
     assert words and set(words.values()) <= {AGAINST, FOR}
     assert all(w == w.lower().strip() and " " not in w for w in words)
+
+
+def test_a_demand_conjoined_to_a_judgement_is_coded_too(lexicon_text):
+    # "said [A is impossible] and [B should ...]": each said clause is read, not only the first
+    events = coded_events(lexicon_text, "Kenya said holding talks with Uganda is impossible and Britain "
+                                        "should impose sanctions on Kampala.")
+    assert (("KEN",), ("UGA",)) in _plovers(events, "REJECT"), events
+    assert any(src == ("KEN",) for src, _ in _plovers(events, "REQUEST")), events
+
+
+def test_another_party_act_named_as_a_verb_object_is_its_own_event(lexicon_text):
+    # the verb codes the speaker's act; the noun's possessive names another doer's act
+    events = coded_events(lexicon_text, "Kenya condemned Uganda's invasion of Rwanda.")
+    assert (("UGA",), ("RWA",)) in _plovers(events, "ASSAULT"), events
+    assert any(src == ("KEN",) for src, _ in _plovers(events, "ACCUSE")), events
+    # the subject's own act named again by its object is the verb's one event
+    own = coded_events(lexicon_text, "Kenya imposed its sanctions on Uganda.")
+    assert [e for e in own if e[1] == "SANCTION"] == [("163", "SANCTION", ("KEN",), ("UGA",))], own
+
+
+def test_the_subject_of_a_clause_during_a_meeting_took_part_in_it(lexicon_text):
+    events = coded_events(lexicon_text, "The Kenyan foreign minister announced a trade deal during a meeting "
+                                        "in Nairobi with his Ugandan counterpart.")
+    assert (("KEN",), ("UGA",)) in _plovers(events, "CONSULT"), events
+    # a passive subject did not take part by the clause: "was arrested after a meeting with"
+    passive = coded_events(lexicon_text, "The Kenyan minister was arrested after a meeting with Ugandan rebels.")
+    assert not _plovers(passive, "CONSULT"), passive

@@ -16,7 +16,8 @@ import pytest
 from eventscope.knowledge import taxonomy
 from eventscope.coding.classify import EventClassifier
 from eventscope.coding.classify.classifier import DOCUMENT_MODEL, MODE_MODEL, SENTENCE_MODEL, model_dir
-from eventscope.coding.classify.features import document_features, inflections, sentence_features
+from eventscope.coding.classify.features import document_features, sentence_features
+from eventscope.knowledge.inflection import inflections
 from eventscope.coding.classify.model import LinearModel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,7 +110,8 @@ def test_codebook_cues_match_inflections_plurals_and_longest_phrase():
     ("The army will detain journalists if they publish the report", "comp:if+COERCE"),
 ])
 def test_composed_features_pair_a_governor_with_the_act_it_governs(text, expected):
-    from eventscope.coding.classify.features import composed_features, default_index, tokens
+    from eventscope.coding.classify.features import composed_features
+    from eventscope.coding.classify.lexicon_index import default_index, tokens
 
     found = composed_features(tokens(text), default_index())
     assert expected in found
@@ -119,7 +121,8 @@ def test_composed_features_pair_a_governor_with_the_act_it_governs(text, expecte
 
 
 def test_composed_features_also_name_the_acts_quad_side():
-    from eventscope.coding.classify.features import composed_features, default_index, tokens
+    from eventscope.coding.classify.features import composed_features
+    from eventscope.coding.classify.lexicon_index import default_index, tokens
 
     found = composed_features(tokens("The ministry could cut ties"), default_index())
     assert found["comp:possible+conflict"] == 1 and "comp:possible+cooperation" not in found
@@ -139,7 +142,8 @@ def test_composed_features_also_name_the_acts_quad_side():
     ("Nothing of note happened today", set()),
 ])
 def test_first_act_features_name_the_first_act(text, expected):
-    from eventscope.coding.classify.features import default_index, first_act_features, tokens
+    from eventscope.coding.classify.features import first_act_features
+    from eventscope.coding.classify.lexicon_index import default_index, tokens
 
     assert set(first_act_features(tokens(text), default_index())) == expected
     headline = document_features("Nothing of note.", title=text)
@@ -148,14 +152,15 @@ def test_first_act_features_name_the_first_act(text, expected):
 
 
 def test_negated_governors_compose_nothing():
-    from eventscope.coding.classify.features import composed_features, default_index, tokens
+    from eventscope.coding.classify.features import composed_features
+    from eventscope.coding.classify.lexicon_index import default_index, tokens
 
     assert not composed_features(tokens("The union did not call off the strike"), default_index())
     assert not composed_features(tokens("The rebels have not agreed to disarm"), default_index())
 
 
 def test_every_cue_row_names_a_plover_type_and_mode(tmp_path):
-    from eventscope.coding.classify.features import load_cues
+    from eventscope.coding.classify.lexicon_index import load_cues
 
     cues = load_cues()
     for names in cues.values():

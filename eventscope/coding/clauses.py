@@ -75,6 +75,17 @@ def clause_complements(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "ccomp"]
 
 
+def said_clauses(verb: Token) -> list[Token]:
+    """Complement clauses with the finite clauses conjoined to them, each with a subject of
+    its own: "said [talks are impossible] and [the North should face sanctions]"."""
+    out = []
+    for clause in clause_complements(verb):
+        out.append(clause)
+        out.extend(c for c in clause.conjuncts if c.i > clause.i and c.pos_ in {"VERB", "AUX"}
+                   and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))
+    return out
+
+
 def object_words(verb: Token) -> set[str]:
     """Lemmas that may satisfy a pattern's object: objects, their modifiers and complements."""
     words: set[str] = set()

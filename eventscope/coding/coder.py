@@ -109,6 +109,12 @@ class Coder:
             if not _is_predicate(token, self.lexicon):
                 continue
             frame = self._frame_of(token)
+            # "said talks are impossible and the North should face sanctions": a judgement and
+            # a demand, each of its own clause
+            judged = judged_candidate(token, self.lexicon, self._pattern) if frame is None else None
+            if judged is not None:  # "said talks with Kenya are impossible": the judgement is the act
+                consumed.add(judged.action.i)
+                found.append(judged)
             action = clauses.complement(token) if frame else None
             if frame in WISH_FRAMES:
                 frame, action = _wish_of_someone_else(token, frame, action)
@@ -131,10 +137,7 @@ class Coder:
                         found.append(Candidate(token, action, framed or code, pattern, frame, fuzzy,
                                                [f"frame {frame}"]))
                     continue
-            judged = judged_candidate(token, self.lexicon, self._pattern) if frame is None and obliged is None else None
-            if judged is not None:  # "said talks with Kenya are impossible": the judgement is the act
-                consumed.add(judged.action.i)
-                found.append(judged)
+            if judged is not None:
                 continue
             own = self._pattern(token)
             if own is not None:

@@ -3,8 +3,11 @@ arrest of the mayor by police", "Russian air strikes on Aleppo".
 
 A noun of coding/data/event_nouns.tsv is coded as an act when the text names who did it: a
 possessive, a "by" phrase, a country or actor modifier, or the first party of "between X and
-Y". Its target is the object of the prepositions its row names ("visit *to* Seoul"). It is
-left to the verb when it is a verb's object ("imposed sanctions on": verbs.tsv decides), and
+Y", or, for talks, meetings and calls, the subject of a clause acted during one ("announced
+the deal during a meeting with Liu"). Its target is the object of the prepositions its row
+names ("visit *to* Seoul", also past a place: "a meeting in Hanoi *with* Kim"). It is left to
+the verb when it is a verb's object ("imposed sanctions on": verbs.tsv decides) unless it
+names a doer of another country than the verb's subject ("condemned Russia's invasion"), and
 it is no act done when a word over it asks for, threatens, plans or doubts it ("calls for
 talks", "the threat of sanctions", "a planned visit": modality.tsv `unrealised`) or the
 clause above it is not reported as done (coding.modality).
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventscope.coding import clauses
 from eventscope.coding.agents import implicit_agent
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.inflection import inflections
@@ -30,6 +34,9 @@ MODIFIER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
 STATE_VERBS = {"be", "remain", "stay"}  # "is under arrest", "remains in custody"
 STATE_PREPS = {"under", "in"}
 STANDING_ROOTS = {"16", "17"}  # sanctions, embargoes, bans: measures that stand until lifted
+MEETING_ROOT = "04"  # talks, meetings, calls: the subject of a clause "during" one took part
+ATTENDED_PREPS = {"during", "at", "after", "in"}
+PLACE_PREPS = {"in", "at"}  # a place between an event noun and its target: "a meeting in Hanoi with Kim"
 BASE_CONFIDENCE = 0.45  # set a priori: below a verb pattern's 0.55 (coding.selection)
 TARGET_BONUS = 0.1
 
@@ -73,12 +80,18 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in table:
             continue
         rows = table[noun.lemma_.lower()]
-        if not _reported_done(noun, lexicon) and not _standing_measure(noun, rows[0][1], lexicon):
+        done = _reported_done(noun, lexicon) or _standing_measure(noun, rows[0][1], lexicon)
+        # "Israel backs the U.S.-led talks", "condemned Russia's invasion": the object of a
+        # verb the lexicon codes is an act of its own when someone else does it
+        others = not done and _reported_done(noun, lexicon, beside_verb=True)
+        if not done and not others:
             continue
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
         code, possessive = next(((c, p) for words, c, p in rows if words & preps), rows[0][1:])
         patient = possessive == "target"
         sources, notes = doers(noun, actors, possessive_acts=not patient)
+        if not sources and taxonomy.cameo_root(code) == MEETING_ROOT:
+            sources, notes = _attendees(noun, actors)
         held = _held(noun) if patient and not sources else []
         if held:  # "the mayor remains in custody": the subject is held; the agent is implied
             targets = actors.actors_of(held)
@@ -86,7 +99,7 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
             if targets:
                 found.append((noun, code, sources, targets, notes + ["event noun: its subject is held"]))
             continue
-        if not sources:
+        if not sources or others and not _another_doer(noun, sources, actors, notes):
             continue
         target_preps = set().union(*(words for words, _, _ in rows))
         heads = _objects_of(noun, target_preps)
@@ -108,9 +121,38 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
     return found
 
 
-def _reported_done(noun: Token, lexicon: Lexicon) -> bool:
+def _attendees(noun: Token, actors) -> tuple[list[Actor], list[str]]:
+    """"The president announced the deal during a meeting with Liu He": who does the act of
+    a clause during (at, after, in) a meeting took part in it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ATTENDED_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
+        return [], []
+    subjects = [c for c in prep.head.children if c.dep_ == "nsubj"]
+    found = actors.actors_of([t for s in subjects for t in clauses.conjuncts(s)])
+    return (found, ["event noun: the clause's subject took part in it"]) if found else ([], [])
+
+
+def _another_doer(noun: Token, sources: list[Actor], actors, notes: list[str]) -> bool:
+    """Is the doer the noun names (its possessive or modifier) someone other than the subject
+    of the verb the noun is the object of, of another country? ("Israel backs the U.S.-led
+    talks"; not "the U.S. imposed its sanctions", which the verb codes.)"""
+    verb = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    subjects = actors.actors_of(clauses.subject_tokens(verb)[0])
+    if not subjects:
+        return False
+    if {a.entity for a in subjects} & {a.entity for a in sources} or \
+            {a.country for a in subjects} & {a.country for a in sources}:
+        return False
+    notes.append(f"event noun: another's act, the object of '{verb.text}'")
+    return True
+
+
+def _reported_done(noun: Token, lexicon: Lexicon, beside_verb: bool = False) -> bool:
     """No unrealising word over the noun up to its clause's verb, the noun not the object of
-    a verb the lexicon codes, and the clause reported as done."""
+    a verb the lexicon codes (unless `beside_verb`: another's act the verb is about), and the
+    clause reported as done."""
     if any(lexicon.is_word("unrealised", c.lower_) or lexicon.is_word("unrealised", c.lemma_.lower())
            for c in noun.children if c.dep_ in {"amod", "det", "compound", "neg"}):
         return False
@@ -118,7 +160,7 @@ def _reported_done(noun: Token, lexicon: Lexicon) -> bool:
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         if token is not noun and lexicon.is_word("unrealised", token.lemma_.lower()):
             return False
-        if token.dep_ in {"dobj", "attr", "oprd"} and token.head.pos_ == "VERB" and (
+        if not beside_verb and token.dep_ in {"dobj", "attr", "oprd"} and token.head.pos_ == "VERB" and (
                 token.head.lemma_.lower() in lexicon.verbs or token.head.lemma_.lower() in lexicon.frames):
             return False  # "imposed sanctions", "threatened an attack": the verb codes it
         token = token.head
@@ -206,6 +248,8 @@ def _objects_of(noun: Token, preps: set[str]) -> list[Token]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     heads += [pobj, *pobj.conjuncts]
+        elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS:  # "talks in Geneva with Iran"
+            heads += _objects_of(next((p for p in child.children if p.dep_ == "pobj"), child), preps - PLACE_PREPS)
         elif child.dep_ in {"agent", "prep"} and child.lower_ == "by":
             for pobj in child.children:  # "the occupation by Russia of Crimea"
                 heads += [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in preps

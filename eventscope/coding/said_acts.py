@@ -56,7 +56,7 @@ def obliged_clause(token: Token, lexicon: Lexicon) -> Token | None:
     Uganda must withdraw"); not the speaker's own ("we must")."""
     if not is_speech(token, lexicon):
         return None
-    for clause in clauses.clause_complements(token):
+    for clause in clauses.said_clauses(token):
         subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects or subjects[0].lower_ in SELF_SUBJECTS:
             continue
@@ -74,8 +74,8 @@ def judgement(statement: Token) -> tuple[Token, str] | None:
     """(what is judged, AGAINST or FOR) of a statement verb's reported judgement, or None.
     What is judged is a verb (the act: "having a dialogue") or a noun's owner ("Trump" of
     "Trump's request")."""
-    for clause in statement.children:
-        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in COPULAS:
+    for clause in clauses.said_clauses(statement):
+        if clause.lemma_.lower() not in COPULAS:
             continue
         if any(c.dep_ == "neg" for c in clause.children):
             continue  # "is not acceptable" reads the other way round; left alone

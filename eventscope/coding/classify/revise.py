@@ -80,6 +80,7 @@ UNDONE_ROOTS = PROMISE_ROOTS | {"02", "10"}
 MATERIAL_CLASSES = {2, 4}  # class5 of acts done (material cooperation, material conflict)
 STATEMENT_ROOT = "01"
 DELIBERATED_CLASSES = {2, 3, 4}  # acts a clause of "consider", "mull" only weighs (modality.tsv `deliberating`)
+UNDONE_OBJECT_KINDS = ("deliberating", "averting")  # "is mulling a ban", "foiled an attack": its object is not done
 
 
 def class_of(code: str) -> int | None:
@@ -100,10 +101,11 @@ def read_by_its_words(event: Event, lexicon) -> bool:
 
 def weighs_only(event: Event, lexicon) -> bool:
     """Was the event coded from a verb that only weighs an option ("is weighing sanctions",
-    "considers a ban": modality.tsv `deliberating`)? The sentence model reads the option as an
-    act; nothing is done."""
+    "considers a ban": modality.tsv `deliberating`) or stops an act ("foiled a bid":
+    `averting`)? The sentence model reads the option or the stopped act as an act; it is not
+    done."""
     pattern = lexicon.pattern_of(event.evidence)
-    return pattern is not None and lexicon.is_word("deliberating", pattern.verb)
+    return pattern is not None and any(lexicon.is_word(kind, pattern.verb) for kind in UNDONE_OBJECT_KINDS)
 
 
 def code_for_class(cls: int, text: str, counts: Counter, index,
@@ -180,8 +182,8 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
     for verb in verbs:
         if cls != 0 and is_speech_verb(verb, lexicon):
             continue
-        if cls in DELIBERATED_CLASSES and lexicon.is_word("deliberating", verb.lemma_.lower()):
-            return None  # "Denmark is mulling a ban": the ban is an option weighed, not an act done
+        if cls in DELIBERATED_CLASSES and any(lexicon.is_word(kind, verb.lemma_.lower()) for kind in UNDONE_OBJECT_KINDS):
+            return None  # "Denmark is mulling a ban", "the navy foiled an attack": no ban, no attack done
         modality = reported_modality(verb, lexicon)
         if modality is None:
             continue
