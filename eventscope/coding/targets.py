@@ -171,12 +171,14 @@ def complete_clause(verb: Token, code: str, sources: list[Actor], targets: list[
                     lexicon: Lexicon, evidence: tuple[Evidence, ...]) -> tuple[list[Actor], list[Actor], tuple[Evidence, ...]]:
     """`complete` for a clause a learned model coded (coding.classify): its verb is its act;
     the evidence gets how a target was found."""
-    heads = [t for t in through_quantities(not_origins(not_sites(clauses.target_tokens(verb))))
+    objects = clauses.target_tokens(verb)
+    heads = [t for t in through_quantities(not_origins(not_sites(objects)))
              if t.lemma_.lower() not in weapons() and not water_name(t)]  # what is fired, or a sea, is no target
     source_entities = {a.entity for a in sources}
     offered = [a for a in actors.actors_of(heads) if a.entity not in source_entities]
-    # the model's clause reader (coding.classify.revise) takes every object; these heads are fewer
-    targets = [a for a in targets if a.entity in {o.entity for o in offered}] or offered
+    # the model's clause reader (coding.classify.revise) takes every object: not the ones left out here
+    left_out = {a.entity for a in actors.actors_of(objects)} - {a.entity for a in offered}
+    targets = [a for a in targets if a.entity not in left_out] or offered
     notes: list[str] = []
     sources, targets, fallback = complete(verb, verb, code, sources, targets, heads,
                                           clauses.subject_tokens(verb)[0], actors, lexicon, notes)
