@@ -28,3 +28,13 @@ def test_a_sea_is_no_target(code_text):
     r = code_text("Vietnam sent two coast guard ships to the South China Sea on Monday.")
     assert all("Sea" not in (a.text or "") for e in r.events for a in e.target)
 
+
+
+def test_whom_an_event_noun_is_done_to_may_be_an_unnamed_person(code_text):
+    r = code_text("The killing of two men by Kenyan soldiers in Garissa angered residents.")
+    assert [("KEN", "CVL")] in aimed(r, "ASSAULT")
+
+
+def test_the_building_an_act_happened_at_is_no_second_target(code_text):
+    r = code_text("Israeli police clashed with Palestinian protesters at the mosque on Friday.")
+    assert aimed(r, "ASSAULT") and all(targets == [("PSE", "CVL")] for targets in aimed(r, "ASSAULT"))

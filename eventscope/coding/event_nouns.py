@@ -25,7 +25,7 @@ from eventscope.knowledge import taxonomy
 from eventscope.knowledge.inflection import inflections
 from eventscope.knowledge.verb_lexicon import Lexicon, event_nouns
 from eventscope.coding.modality import Modality, reported_modality
-from eventscope.coding.implied_targets import modifier_actor
+from eventscope.coding.implied_targets import modifier_actor, unnamed_person
 from eventscope.coding.places import place_of
 from eventscope.models import Actor, Document, Event, Evidence
 
@@ -113,6 +113,8 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
         targets = [a for a in actors.actors_of(heads) if a.entity not in entities]
         if not targets:  # "tariffs on $200 billion of Chinese goods": the country its words name
             targets = [a for a in _named_in(heads, actors) if a.entity not in entities]
+        if not targets and patient:  # "the shooting of a teenager by police": the teenager
+            targets = unnamed_person(heads, noun, taxonomy.cameo_root(code), actors, of_noun=True)
         if "between" in preps and not targets:
             sources, targets = sources[:1], sources[1:]
         if not targets and taxonomy.cameo_root(code) in RECIPROCAL_ROOTS:

@@ -23,15 +23,18 @@ COUNTRY_WINDOW = 2  # sentences back "the country" may reach
 ARMED_SECTORS = {"MIL", "COP", "REB"}  # "condemned the military takeover": the story country's army
 
 
-def unnamed_person(heads: list[Token], action: Token, root: str, actors: DocActors) -> list[Actor]:
+def unnamed_person(heads: list[Token], action: Token, root: str, actors: DocActors,
+                   of_noun: bool = False) -> list[Actor]:
     """"Police arrested a 57-year-old man": a person the actor lexicon gives no kind to, named
     as the act's object, is its target; of the country its phrase names ("a German man"), else
-    of the place of the act, else of the story's country (coding/data/unnamed_people.tsv)."""
+    of the place of the act, else of the story's country (coding/data/unnamed_people.tsv).
+    `of_noun`: the heads are what an event noun is done to ("the shooting *of a teenager* by
+    police": coding.event_nouns), its objects whatever their place in the clause."""
     from eventscope.actors.mentions import noun_phrase
     from eventscope.actors.phrase import resolve_phrase
 
     for head in heads:
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in unnamed_people() or not _patient(head):
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in unnamed_people() or not (of_noun or _patient(head)):
             continue
         phrase = noun_phrase(head)
         named = resolve_phrase(phrase.text, dictionaries=actors.dictionaries)

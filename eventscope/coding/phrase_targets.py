@@ -27,6 +27,7 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "aft
 # "inquiry into", "claims against"); an event noun's agent ("by") first: it did the act reacted to
 NOUN_TARGET_PREPS = ("by", "against", "into", "to", "toward", "towards", "with", "on", "upon", "at")
 MAX_NOUN_DEPTH = 3  # object -> of its noun -> of that noun: "dropped its inquiry into claims against X"
+NOT_PARTIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}  # "on Friday"
 NON_STATE_SECTORS = {"REB", "OPP", "CVL", "SOC", "LAB", "EDU", "REL", "REF", "CRM", "UAF", "PRM", "AGR", "BUS"}
 
 
@@ -156,3 +157,15 @@ def water_name(token: Token) -> bool:
     country, never an actor."""
     span = clauses.entity_span(token) if token.ent_type_ in {"LOC", "GPE", "FAC"} else None
     return span is not None and any(t.lemma_.lower() in place_words()["water"] for t in span)
+
+
+def not_sites(heads: list[Token]) -> list[Token]:
+    """Heads less the building or place an act happened at, when the parse offers someone
+    else: "police clashed with worshippers *at the mosque*" is aimed at the worshippers (the
+    mosque's people are no party); alone it may be the target ("fired at the embassy")."""
+    words = place_words()
+    def site(head: Token) -> bool:
+        return head.dep_ == "pobj" and head.head.lower_ in words["locative"] and head.lemma_.lower() in (
+            words["facility_noun"] | words["place_noun"])
+    others = [h for h in heads if not site(h)]
+    return others if any(h.ent_type_ not in NOT_PARTIES for h in others) else heads

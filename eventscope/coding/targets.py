@@ -36,7 +36,7 @@ from eventscope.coding.said_acts import JUDGED
 from eventscope.coding.selection import STATEMENT_ROOT, Candidate
 from eventscope.coding.spoken_targets import addressees, adjunct_addressees, clause_subjects
 from eventscope.coding.implied_targets import definite_country, implicit, unnamed_person
-from eventscope.coding.phrase_targets import _two_sides, fallback_targets, water_name  # noqa: F401  (_two_sides: tests)
+from eventscope.coding.phrase_targets import _two_sides, fallback_targets, not_sites, water_name  # noqa: F401  (_two_sides: tests)
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.implicit_agents import implicit_agent_sector, joint_types, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon
@@ -63,7 +63,7 @@ def target_heads(cand: Candidate) -> list[Token]:
         # a request is aimed at whom it asks, not at whom the act asked for would be aimed:
         # "said the US should cut off support for the militia" is a demand of the US
         heads = asked if asked else heads
-    return through_quantities(not_origins([h for h in heads if not water_name(h)]))  # a sea is no one
+    return through_quantities(not_origins(not_sites([h for h in heads if not water_name(h)])))  # a sea is no one
 
 
 def conjoined_patients(action: Token) -> list[Token]:
@@ -171,11 +171,14 @@ def complete_clause(verb: Token, code: str, sources: list[Actor], targets: list[
                     lexicon: Lexicon, evidence: tuple[Evidence, ...]) -> tuple[list[Actor], list[Actor], tuple[Evidence, ...]]:
     """`complete` for a clause a learned model coded (coding.classify): its verb is its act;
     the evidence gets how a target was found."""
-    heads = [t for t in through_quantities(not_origins(clauses.target_tokens(verb)))
+    objects = clauses.target_tokens(verb)
+    heads = [t for t in through_quantities(not_origins(not_sites(objects)))
              if t.lemma_.lower() not in weapons() and not water_name(t)]  # what is fired, or a sea, is no target
     source_entities = {a.entity for a in sources}
-    if not targets:
-        targets = [a for a in actors.actors_of(heads) if a.entity not in source_entities]
+    offered = [a for a in actors.actors_of(heads) if a.entity not in source_entities]
+    # the model's clause reader (coding.classify.revise) takes every object: not the ones left out here
+    left_out = {a.entity for a in actors.actors_of(objects)} - {a.entity for a in offered}
+    targets = [a for a in targets if a.entity not in left_out] or offered
     notes: list[str] = []
     sources, targets, fallback = complete(verb, verb, code, sources, targets, heads,
                                           clauses.subject_tokens(verb)[0], actors, lexicon, notes)
