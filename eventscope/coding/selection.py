@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from eventscope.knowledge.implicit_agents import types_requiring_party, types_requiring_recipient
+from eventscope.coding.non_events import self_inflicted, tells_only_a_death
 from eventscope.knowledge.verb_lexicon import VerbPattern
 from eventscope.models import Event
 
@@ -38,10 +39,20 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
 
 
+def drop_non_events(found: list[Candidate]) -> list[Candidate]:
+    """A clause its subject did to itself ("shot himself", "committed suicide" -- which the
+    parser may read as "committed [suicide hours] after") is no act on anyone, and a statement
+    that only reports a death ("police said he had hanged himself", "he died in prison, a
+    spokesman said") is no one's act either (coding.non_events)."""
+    return [c for c in found if not self_inflicted(c.action)
+            and not (c.code.startswith(STATEMENT_ROOT) and tells_only_a_death(c.verb))]
+
+
 def drop_subsumed(found: list[Candidate]) -> list[Candidate]:
-    """A statement or bare warning is only the frame of the event it reports."""
+    """A statement or bare warning is only the frame of the event it reports; a clause that
+    reports no act (drop_non_events) is dropped after it has framed the others."""
     if len(found) < 2:
-        return found
+        return drop_non_events(found)
     kept = []
     for cand in found:
         reported = {t.i for c in cand.verb.children if c.dep_ == "ccomp" for t in c.subtree}
@@ -65,7 +76,7 @@ def drop_subsumed(found: list[Candidate]) -> list[Candidate]:
                 o is not cand and o.action.i == head.i and o.code[:2] == cand.code[:2] for o in found):
             continue
         kept.append(cand)
-    return kept or found[:1]
+    return drop_non_events(kept or found[:1])
 
 
 @dataclass(frozen=True)

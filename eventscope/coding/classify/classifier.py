@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from eventscope.coding import clauses
 from eventscope.coding.agents import with_implied_doer
 from eventscope.coding.event_nouns import is_noun_event
+from eventscope.coding.non_events import idle_copula, parties_of_act
 from eventscope.coding.classify import revise as R
 from eventscope.coding.classify.features import document_features, sentence_features
 from eventscope.coding.classify.lexicon_index import LexiconIndex, index_for
@@ -149,6 +150,10 @@ class EventClassifier:
         if clause is None:
             return None
         verb, sources, targets, future = clause
+        parties = parties_of_act(verb, sources, targets, best)
+        if parties is None or idle_copula(verb, future, self.index):
+            return None  # "foiled an attack", "hanged himself", "Athens was calm": no act to code
+        sources, targets = parties
         if story and self.lexicon.rules_out(clauses.verb_keys(verb), clauses.object_words(verb)):
             return None  # "released a report": the lexicon knows the clause codes nothing
         code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)

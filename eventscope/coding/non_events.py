@@ -1,0 +1,113 @@
+"""Clauses that report no act of their subject: deaths, harm done to oneself, prevented acts
+and idle copulas (data/non_events.tsv).
+
+"Three workers died in a bomb attack": the subject died; whoever attacked is not named, and the
+dead are the attack's victims, never its doers. "Hanged himself", "committed suicide", "was found
+dead": a death with no attacker is no event between actors. "The navy foiled an attack": the
+attack was not done. The lexicon coder reads such clauses through its verb rows (verbs.tsv has
+rows that code nothing: "die", "hang himself"); these checks are for the readings that do not
+go through a verb row: the events the class5 model adds (coding.classify: `parties_of_act`,
+`idle_copula`), a statement that only tells of a death, and a row the parse misses
+(coding.selection.drop_non_events).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from eventscope.knowledge.tsv import CODING_DATA, read_tsv
+from eventscope.models import Actor
+
+FINDING_DEPS = {"oprd", "acomp", "xcomp", "advmod", "ccomp"}  # "found [dead]", "declared [dead]"
+OBJECT_DEPS = {"dobj", "attr", "oprd"}
+
+
+@lru_cache(maxsize=1)
+def non_event_words() -> dict[str, frozenset[str]]:
+    """kind -> words of data/non_events.tsv."""
+    return {row["kind"]: frozenset(w.strip().lower() for w in row["words"].split("|") if w.strip())
+            for _, row in read_tsv(CODING_DATA / "non_events.tsv")}
+
+
+def _is(kind: str, word: str) -> bool:
+    return word.lower() in non_event_words().get(kind, frozenset())
+
+
+def _keys(verb: Token) -> list[str]:
+    """The verb's lemma, and with each particle, adverb or preposition after it ("pass away")."""
+    lemma = verb.lemma_.lower()
+    return [lemma] + [f"{lemma} {c.lower_}" for c in verb.children
+                      if c.dep_ in {"prt", "advmod", "prep"} and c.i > verb.i]
+
+
+def reports_a_death(verb: Token) -> bool:
+    """Does the clause report that its subject died ("died", "passed away", "was found dead")?
+    The dead are victims: of an attack the sentence names, or of no one."""
+    if any(_is("dying", key) for key in _keys(verb)):
+        return True
+    return _is("finding", verb.lemma_) and any(c.dep_ in FINDING_DEPS and _is("dead", c.lower_)
+                                                for c in verb.children)
+
+
+def self_inflicted(verb: Token) -> bool:
+    """Does the clause report what its subject did to itself ("hanged himself", "shot
+    himself", "committed suicide")? No one acted on anyone."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objects += [g for o in objects for g in o.children if g.dep_ == "conj"]  # "himself and five soldiers"
+    if objects and not any(_is("self_attack", key) for key in _keys(verb)) and all(_is("self", o.lower_) for o in objects):
+        return True
+    if any(_is("own_death", o.lemma_) for o in objects):
+        return True
+    # "committed suicide hours after" parsed as "[suicide hours]": the word right after the
+    # verb, unless it only modifies the verb's object ("launched suicide attacks")
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return following is not None and _is("own_death", following.lemma_) and \
+        following.head.i not in {o.i for o in objects}
+
+
+def tells_only_a_death(verb: Token) -> bool:
+    """Is every clause the verb reports a death or a harm done to oneself ("police said he had
+    hanged himself", "he died in prison, a spokesman said")? Then saying it is no one's act."""
+    reported = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(reported) and all(reports_a_death(r) or self_inflicted(r) for r in reported)
+
+
+def prevents(verb: Token) -> bool:
+    """Does the clause report an act stopped before it was done ("foiled an attack")?"""
+    return any(_is("preventing", key) for key in _keys(verb))
+
+
+VIOLENT_CLASS = 4  # material conflict: the only class a death can be an act of
+
+
+def parties_of_act(verb: Token, sources: list[Actor], targets: list[Actor],
+                   cls: int) -> tuple[list[Actor], list[Actor]] | None:
+    """The (sources, targets) of an event the class5 model may make of an asserted clause, or
+    None when the clause reports no act: an act prevented ("foiled an attack") or done to
+    oneself ("hanged himself"), or a statement that only tells of a death, is none; a death
+    ("three workers died in a bomb attack") is one only of violence (class 4), and then the
+    dead are its targets and its doer is not named (Multi-CoPED codes "died due to torture"
+    class 4)."""
+    if prevents(verb) or self_inflicted(verb) or tells_only_a_death(verb):
+        return None
+    if reports_a_death(verb):
+        if cls != VIOLENT_CLASS:
+            return None
+        return [], list(sources) + [a for a in targets if a not in sources]
+    return sources, targets
+
+
+ATTRIBUTE_DEPS = {"acomp", "attr", "oprd"}
+
+
+def idle_copula(verb: Token, future: bool, index) -> bool:
+    """Is the clause "X is/was <something>" with no act in what X is said to be ("Athens was
+    calm", "the district is a powder keg")? Its subject does nothing, whatever else the
+    sentence reports; "is ready to help", "has been responsible for killings" name an act."""
+    if verb.lemma_.lower() != "be" or future:
+        return False
+    said = [t for c in verb.children if c.dep_ in ATTRIBUTE_DEPS for t in c.subtree]
+    return not any(index.forms.get(t.lower_) or index.forms.get(t.lemma_.lower()) or t.pos_ == "VERB"
+                   for t in said)
