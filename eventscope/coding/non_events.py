@@ -1,10 +1,9 @@
-"""Clauses that report no act of their subject: deaths, harm done to oneself, prevented acts
-and idle copulas (data/non_events.tsv).
+"""Clauses that report no act of their subject: deaths, harm done to oneself and idle copulas
+(data/non_events.tsv; acts foiled or prevented are modality.tsv `averting`).
 
 "Three workers died in a bomb attack": the subject died; whoever attacked is not named, and the
 dead are the attack's victims, never its doers. "Hanged himself", "committed suicide", "was found
-dead": a death with no attacker is no event between actors. "The navy foiled an attack": the
-attack was not done. The lexicon coder reads such clauses through its verb rows (verbs.tsv has
+dead": a death with no attacker is no event between actors. The lexicon coder reads such clauses through its verb rows (verbs.tsv has
 rows that code nothing: "die", "hang himself"); these checks are for the readings that do not
 go through a verb row: the events the class5 model adds (coding.classify: `parties_of_act`,
 `idle_copula`), a statement that only tells of a death, and a row the parse misses
@@ -74,23 +73,19 @@ def tells_only_a_death(verb: Token) -> bool:
     return bool(reported) and all(reports_a_death(r) or self_inflicted(r) for r in reported)
 
 
-def prevents(verb: Token) -> bool:
-    """Does the clause report an act stopped before it was done ("foiled an attack")?"""
-    return any(_is("preventing", key) for key in _keys(verb))
-
-
 VIOLENT_CLASS = 4  # material conflict: the only class a death can be an act of
 
 
 def parties_of_act(verb: Token, sources: list[Actor], targets: list[Actor],
                    cls: int) -> tuple[list[Actor], list[Actor]] | None:
     """The (sources, targets) of an event the class5 model may make of an asserted clause, or
-    None when the clause reports no act: an act prevented ("foiled an attack") or done to
-    oneself ("hanged himself"), or a statement that only tells of a death, is none; a death
+    None when the clause reports no act: an act done to oneself ("hanged himself") or a
+    statement that only tells of a death is none (an act foiled is no clause to code at all:
+    modality.tsv `averting`, classify.revise.asserted_clause); a death
     ("three workers died in a bomb attack") is one only of violence (class 4), and then the
     dead are its targets and its doer is not named (Multi-CoPED codes "died due to torture"
     class 4)."""
-    if prevents(verb) or self_inflicted(verb) or tells_only_a_death(verb):
+    if self_inflicted(verb) or tells_only_a_death(verb):
         return None
     if reports_a_death(verb):
         if cls != VIOLENT_CLASS:
