@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from eventscope.actors.phrase import resolve_country, resolve_phrase
 from eventscope.actors.story import is_country, place_name
 from eventscope.knowledge.actor_lexicon import PLACE_KINDS, fold, load_lexicon, tokenize
+from eventscope.knowledge.place_words import place_words
 from eventscope.models import Actor, decided
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "npadvmod"}
@@ -89,7 +90,56 @@ def is_mention_head(token: Token) -> bool:
     # a common-noun or adjective modifier ("military partnership", "Russian and Iranian
     # officials") is part of its head's phrase; a name used as modifier ("U.S. activity") is not
     modifier = token.dep_ in {"amod", "nmod"} or (token.dep_ == "conj" and token.head.dep_ in {"amod", "nmod"})
-    return not modifier or (token.pos_ == "PROPN")
+    return (not modifier or token.pos_ == "PROPN") and not in_a_seas_name(token)
+
+
+def lowercase_words(doc) -> frozenset[str]:
+    """The words (and their lemmas) a document writes in lower case: common words, not names."""
+    return frozenset(w for t in doc if t.is_lower and t.is_alpha for w in (t.lower_, t.lemma_.lower()))
+
+
+def is_capitalised_common_word(token: Token, lowercase: frozenset[str], lexicon) -> bool:
+    """"Riot breaks out", "Riots Erupt Following Death": a capitalised word no lexicon knows,
+    read by the parser as a name, is a headline's or a sentence's capitalised common word, not
+    a person or a place, when every word of its name is one the same document writes in lower
+    case ("riots have erupted") or an act word of the coder's own lexicons ("riot"), and so are
+    most words of the name it is read as part of ("Riots Erupt Following Death")."""
+    if (token.pos_ != "PROPN" and token.ent_type_ != "PERSON") or token.ent_type_ not in {"", "PERSON"} \
+            or not token.is_title or len(token) < 3:
+        return False  # places and bodies the parser names ("The United States") are left alone
+    if token.ent_iob_ in {"B", "I"}:
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        words = [t for t in ent if t.is_title]
+    else:
+        words = [token, *(c for c in token.children if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN")]
+    common = [t for t in words if _common_word(t, lowercase)]
+    return token in common and 2 * len(common) > len(words) and not lexicon.scan(
+        tokenize(" ".join(t.text for t in sorted(words, key=lambda t: t.i))))
+
+
+def _common_word(token: Token, lowercase: frozenset[str]) -> bool:
+    word = token.lower_
+    forms = {word, token.lemma_.lower(), word[:-1] if word.endswith("s") else word}
+    return bool(forms & lowercase) or any(f in act_words() for f in forms)
+
+
+@lru_cache(maxsize=1)
+def act_words() -> frozenset[str]:
+    """Verbs and event nouns of the coder's own lexicons (coding/data/verbs.tsv, event_nouns.tsv;
+    not the derived CAMEO.2.0 verbs, among which are surnames: "hunt", "stone")."""
+    from eventscope.knowledge.verb_lexicon import default_lexicon, event_nouns
+
+    own = {verb for verb, patterns in default_lexicon().verbs.items() if any(not p.derived for p in patterns)}
+    return frozenset(own) | frozenset(event_nouns())
+
+
+def in_a_seas_name(token: Token) -> bool:
+    """"Aden" in "the Gulf of Aden": the "of" part of a capitalised water word
+    (coding/data/place_words.tsv `water`) names a sea, not a place that could act."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    water = token.head.head
+    return water.lower_ in place_words()["water"] and water.text[:1].isupper()
 
 
 def adjective_variants(span: Span, span_text: str | None = None) -> list[str]:

@@ -17,6 +17,7 @@ from typing import Callable, NamedTuple
 
 from eventscope.actors.gazetteer import standalone_place
 from eventscope.actors.roles import choose_role
+from eventscope.knowledge.place_words import names_a_sea
 from eventscope.knowledge.actor_lexicon import (
     DESCRIPTOR, GOVERNMENT_ROLE, NOT_AN_ACTOR, PLACE_KINDS, PLACE_PRIORITY, Entry, Lexicon, Match, Token, tokenize,
 )
@@ -67,6 +68,8 @@ def _plausible(toks: list[Token], matches: list[Match], words: list[str]) -> lis
             continue
         if best.kind in PLACE_KINDS and _names_a_document(toks, by_start.get(m.end)):
             continue  # "the Minsk Protocol", "the Paris Agreement": a text, not Belarus or France
+        if best.kind in PLACE_KINDS and names_a_sea(toks, m.start, m.end):
+            continue  # "the Gulf of Aden", "the South China Sea": at sea, not Yemen or China
         if best.kind == "sector" and best.priority == NOT_AN_ACTOR and name_word(m.end):
             continue
         if _spelled_acronym(toks, m, words, by_end.get(m.start)):

@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Span, Token
 from eventscope.actors.coreference import COUNTERPART_LEMMAS, CoreferenceMemory
 from eventscope.actors.noun_phrases import (
     HONORIFICS, PERSON_PRONOUNS, actor_key, adjective_variants, country_inside_a_name,
-    country_named_before, former_role, is_bare_name, is_leading_role, is_mention_head, salience,
-    names_people_of_unknown_kind, noun_phrase, parenthesised,
+    former_role, is_bare_name, is_capitalised_common_word, is_leading_role, is_mention_head, salience,
+    lowercase_words, names_people_of_unknown_kind, noun_phrase, parenthesised,
 )
-from eventscope.actors.phrase import resolve_country, resolve_phrase
+from eventscope.actors.phrase import resolve_phrase
 from eventscope.actors.story import AGENT_WEIGHT, country_counts, is_country, names_known_actor, story_country
+from eventscope.actors.whose import STORY, named_role_before, owned, takes_story_country
 from eventscope.knowledge.actor_lexicon import load_lexicon
 from eventscope.models import Actor, Document, Evidence, decided
 
@@ -37,10 +38,6 @@ NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like a
 # a country has one of each: their plural ("governments condemned the coup") names several
 # countries', never the story's
 ONE_PER_COUNTRY = {"government", "country", "nation", "state", "parliament"}
-COUNTRY_NOUNS = {"country", "nation"}  # "the country's president": the country named last
-
-STORY = "<story>"  # a role's country until the pass has read the whole story (see _settle_story_country)
-
 
 
 class MentionResolver:
@@ -56,6 +53,7 @@ class MentionResolver:
         self._named_roles: list[Actor] = []  # actors with a country and a role, for "the minister"
         self._groups: list[list[Actor]] = []  # pairs and lists, for "the two men"
         self._head_cache: dict[str, bool] = {}
+        self._lowercase_words = lowercase_words(doc)  # for headline words read as names
         self._counts = country_counts(doc, document)
         self.story_country: str | None = None  # known once the pass has read every name
         self.countries = frozenset(self._counts)  # every country the document names
@@ -147,7 +145,7 @@ class MentionResolver:
             if described is not None:  # "the 48-year-old Kenyan": the person just spoken of
                 actors = [described]
             elif actors[0].country == STORY:
-                actors = [self._owned(token, actors[0]) or self._named_role_before(token, span, actors[0])]
+                actors = [owned(token, actors[0], self._by_token) or named_role_before(token, span, actors[0], self._named_roles)]
             elif not actors[0].country and not actors[0].sector and token.ent_type_ == "PERSON":
                 # a person no lexicon knows and the text gives no country: most people in
                 # a story are of the country it is about (a coder's guess, said as such)
@@ -174,6 +172,8 @@ class MentionResolver:
                                evidence=(Evidence("rule", f"coref:surname {head.text}"),))
         if not self._is_actor_head(head) and not self._is_group_with_actor_modifier(head):
             return None
+        if head.text not in self._surnames and is_capitalised_common_word(head, self._lowercase_words, load_lexicon()):
+            return None  # "Riot breaks out": a headline's capitalised word
         actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries,
                                gazetteer=head.ent_type_ != "PERSON", borrow_country=False,
                                countries=self.countries)
@@ -183,7 +183,7 @@ class MentionResolver:
             # "Jordan Whitfield": the parser's person, whose first name is a country
             actor = replace(actor, country=None, evidence=tuple(e for e in actor.evidence if e.decides != "country"))
         if not actor.country and actor.sector not in (None, *NON_ACTOR_SECTORS) and not (
-                head.tag_ == "NNS" and head.lemma_.lower() in ONE_PER_COUNTRY):
+                head.tag_ == "NNS" and head.lemma_.lower() in ONE_PER_COUNTRY) and takes_story_country(actor.sector, head):
             # a role word, with or without a name; a bare name has no sector and stays unknown
             actor = replace(actor, country=STORY,
                             evidence=actor.evidence + (Evidence("rule", "country of the story", decides="country"),))
@@ -291,53 +291,6 @@ class MentionResolver:
             if child.ent_type_ == "PERSON":
                 self._surnames[child.text] = merged
             return merged
-        return actor
-
-    def _owned(self, token: Token, actor: Actor) -> Actor | None:
-        """A role whose phrase says whose it is without naming a country: "his military" (the
-        pronoun's), "the country's interim president" (the country named last), "soldiers in
-        Guinea-Bissau" (a country it is in); None when it does not."""
-        first = token.head if token.dep_ == "conj" and token.head.pos_ == "NOUN" else None
-        if first is not None and first.i in self._by_token and token.pos_ == "NOUN":
-            # "detained the country's president and the former prime minister": one owner
-            owner = next((a.country for a in self._by_token[first.i] if is_country(a.country) and a.sector), None)
-            if owner is not None:
-                return replace(actor, country=owner, evidence=tuple(
-                    e for e in actor.evidence if not e.value.startswith("country of the story")) + (
-                    Evidence("rule", f"whose: as {first.text}", decides="country"),))
-        for child in token.children:
-            country, how = None, ""
-            if child.dep_ == "poss" and child.pos_ == "PRON" and child.i in self._by_token:
-                country, how = next((a.country for a in self._by_token[child.i] if is_country(a.country)), None), child.text
-            elif child.dep_ == "poss" and child.lemma_.lower() in COUNTRY_NOUNS and any(
-                    c.dep_ == "det" and c.lower_ in {"the", "this"} for c in child.children):
-                country, how = country_named_before(child), f"the {child.text}"
-            elif child.dep_ == "prep" and child.lower_ in {"in", "from"}:
-                place = next((noun_phrase(g) for g in child.children if g.dep_ == "pobj"), None)
-                if place is not None and any(t.ent_type_ in {"GPE", "LOC"} for t in place):
-                    country, how = resolve_country(place.text), f"{child.text} {place.text}"
-            if is_country(country):
-                return replace(actor, country=country, evidence=tuple(
-                    e for e in actor.evidence if not e.value.startswith("country of the story")) + (
-                    Evidence("rule", f"whose: {how}", decides="country"),))
-        return None
-
-    def _named_role_before(self, token: Token, span: Span, actor: Actor) -> Actor:
-        """"The foreign minister" after "Pakistan Foreign Minister Shah Mahmood Qureshi": a
-        definite role of no country is the last person or body named with that role (in
-        its words or its known office), when there was one; else `actor` as it is."""
-        if token.tag_ not in {"NN", "NNP"} or not any(
-                c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
-                c.dep_ == "poss" for c in token.children):
-            return actor
-        words = " ".join(t.lower_ for t in span if t.dep_ != "det")
-        pattern = re.compile(rf"\b{re.escape(words)}\b", re.I)
-        for previous in reversed(self._named_roles):
-            role = decided(previous.evidence, "role")
-            if previous.country not in (None, STORY) and (
-                    pattern.search(previous.text) or (role is not None and pattern.search(role.value))):
-                return replace(previous, text=span.text, start=span.start_char, end=span.end_char,
-                               evidence=(Evidence("rule", f"coref:role {words}"),))
         return actor
 
     def _register(self, actor: Actor, token: Token, sent_no: int) -> Actor:

@@ -1,5 +1,6 @@
-"""The country a story is about: the one its title, its place and nationality names and the
-known people and bodies it names name most, or the one its headline names alone when the text
+"""The country a story is about: the one its title, its place and nationality names, the
+country a body's name opens with ("the Indian Navy") and the known people and bodies it names
+name most, or the one its headline names alone when the text
 names it among its two most named, or of two named as much the one first named as an agent's
 (actors.resolution gives it to every role that names no country of its own: "a government
 spokeswoman", "police")."""
@@ -54,9 +55,25 @@ def country_counts(doc: Doc, document: Document) -> dict[str, int]:
     for ent in doc.ents:
         if ent.label_ in {"GPE", "NORP"}:
             country = resolve_country(place_name(ent).text)
-            if is_country(country):
-                counts[country] = counts.get(country, 0) + (AGENT_WEIGHT if _names_an_agent(ent) else 1)
+        elif ent.label_ == "ORG":
+            country = _leading_country(ent)
+        else:
+            continue
+        if is_country(country):
+            counts[country] = counts.get(country, 0) + (AGENT_WEIGHT if _names_an_agent(ent) else 1)
     return counts
+
+
+def _leading_country(ent: Span) -> str | None:
+    """The country a body's name opens with ("the Indian Navy", "Hong Kong Police": the parser
+    tags the whole name ORG, no nationality of its own); not one inside it ("the Organization
+    of American States")."""
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    found = _countries_named(words.text)
+    if not found:
+        return None
+    first = load_lexicon().scan(tokenize(words.text))
+    return first[0].best.country if first and first[0].start == 0 and first[0].best.country in found else None
 
 
 def names_known_actor(actor: Actor) -> bool:
@@ -75,7 +92,7 @@ def is_country(code: str | None) -> bool:
 
 
 def _names_an_agent(ent: Span) -> bool:
-    """The name is a subject, or qualifies a person or a role ("German" in "German Chancellor
+    """The name (or a body's name that holds it) is a subject, or qualifies a person or a role ("German" in "German Chancellor
     Angela Merkel", "Russia's foreign minister")."""
     root = place_name(ent).root
     if root.dep_ == "nsubj":  # a passive's subject is acted upon: no agent

@@ -2,16 +2,14 @@
 
 The parse gives most targets (objects, datives, prepositional objects: clauses.target_tokens;
 "hundreds of students" through its quantity word; a request's whom it asks; never the town an
-act starts from: "deported from Arizona"). Conjoined subjects that act on "each other" are each
+act starts from: "deported from Arizona", nor a sea: "sent ships to the South China Sea"). Conjoined subjects that act on "each other" are each
 other's targets; those that agree (types marked "joint" in coding/data/plover_recipients.tsv)
-act together: both are sources with no target. When the parse gives none, the coder looks, in order, for: the other parties
-of a two-sided act ("A and B met");
-an unnamed person as the object ("police arrested a man") or "the country"; an actor named
-inside the act's object phrases, down to the agent of an event noun ("rejected accusations by
-Chile") or whom it was made against ("dropped an inquiry into allegations made against X") or the place a visit goes to, else a country, organisation or armed force modifying
-the object ("a UN appeal", "the military takeover") (`fallback_targets`); the subject of an
-accusing, demanding or threatening that-clause ("alleged that the minister took bribes":
-`clause_subjects`); the one a speaker told of their own act (`addressees`) or of a statement
+act together: both are sources with no target. When the parse gives none, the coder looks,
+in order, for: the other parties of a two-sided act ("A and B met"); an unnamed person as the
+object ("police arrested a man") or "the country"; an actor named inside the act's object
+phrases, never a circumstance's own doer ("arrested in a police sweep": coding.phrase_targets,
+`fallback_targets`); the subject of an accusing, demanding or threatening that-clause ("alleged
+that the minister took bribes": `clause_subjects`); the one a speaker told of their own act (`addressees`) or of a statement
 an "-ing" clause stands beside (`adjunct_addressees`); and last the
 target an act's definition implies (a curfew falls on the state's own people). (A protest or
 visit aimed at no one is aimed at the country where it happens: coding.places, after the
@@ -20,7 +18,8 @@ whoever did the act it reacts to (`aimed_at_reported_act`); once the document is
 told without a target takes that of the same act told with one, or the one party all the
 story's acts of its type aim at (coding.retold). A passive
 verb with no subject of its own happens to the subject of the clause it is conjoined to
-("tried to flee but was arrested": `conjoined_patients`). The targets the text gives
+("tried to flee but was arrested": `conjoined_patients`), or to the subject of the clause it
+qualifies ("died after being arrested": `adverbial_patients`). The targets the text gives
 without naming an actor are made in coding.implied_targets. Pure functions over spaCy tokens
 and the document's actors (actors.mentions.DocActors).
 """
@@ -34,11 +33,10 @@ from spacy.tokens import Token
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
 from eventscope.coding.said_acts import JUDGED
-from eventscope.coding.selection import NEWS_SECTORS, STATEMENT_ROOT, Candidate
+from eventscope.coding.selection import STATEMENT_ROOT, Candidate
 from eventscope.coding.spoken_targets import addressees, adjunct_addressees, clause_subjects
-from eventscope.coding.implied_targets import (
-    armed_modifier_actor, definite_country, implicit, modifier_actor, unnamed_person,
-)
+from eventscope.coding.implied_targets import definite_country, implicit, unnamed_person
+from eventscope.coding.phrase_targets import _two_sides, fallback_targets, water_name  # noqa: F401  (_two_sides: tests)
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.implicit_agents import implicit_agent_sector, joint_types, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon
@@ -48,23 +46,16 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined s
 REQUEST_FRAMES = {"appeal", "demand"}  # frames whose complement is an act asked of someone else
 REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
 STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")
-MODIFIER_DEPS = {"amod", "compound", "nmod"}
-PLACE_PREPS = {"in", "at", "near", "inside", "outside", "during", "before", "after", "since", "until"}
 # words that only count the people after them: "hundreds of students", "a group of activists"
 QUANTITY_WORDS = {"hundred", "thousand", "million", "dozen", "score", "number", "group", "member",
                   "some", "many", "most", "all", "several", "few", "crowd"}
-# prepositions of an object noun that say whom it concerns ("visit to", "allegations by",
-# "inquiry into", "claims against"); an event noun's agent ("by") first: it did the act reacted to
-NOUN_TARGET_PREPS = ("by", "against", "into", "to", "toward", "towards", "with", "on", "upon", "at")
-MAX_NOUN_DEPTH = 3  # object -> of its noun -> of that noun: "dropped its inquiry into claims against X"
-NON_STATE_SECTORS = {"REB", "OPP", "CVL", "SOC", "LAB", "EDU", "REL", "REF", "CRM", "UAF", "PRM", "AGR", "BUS"}
 CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warned that Iran would pay"
 
 
 def target_heads(cand: Candidate) -> list[Token]:
     """The tokens the parse offers as the act's targets; a request's also whom it is asked of:
     "urged Iran to join", "demanded that Uganda withdraw"."""
-    heads = conjoined_patients(cand.action) + clauses.target_tokens(cand.action)
+    heads = conjoined_patients(cand.action) + adverbial_patients(cand.action) + clauses.target_tokens(cand.action)
     heads = [cand.action] if cand.frame == JUDGED else heads  # "said Trump's request was inappropriate"
     if cand.frame in REQUEST_FRAMES:
         asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
@@ -72,7 +63,7 @@ def target_heads(cand: Candidate) -> list[Token]:
         # a request is aimed at whom it asks, not at whom the act asked for would be aimed:
         # "said the US should cut off support for the militia" is a demand of the US
         heads = asked if asked else heads
-    return through_quantities(not_origins(heads))
+    return through_quantities(not_origins([h for h in heads if not water_name(h)]))  # a sea is no one
 
 
 def conjoined_patients(action: Token) -> list[Token]:
@@ -89,6 +80,22 @@ def conjoined_patients(action: Token) -> list[Token]:
         if subjects:
             return clauses.conjuncts(subjects[0])
     return []
+
+
+def adverbial_patients(action: Token) -> list[Token]:
+    """"The activist died in custody after being arrested", "having been detained, he was
+    released": a passive verb with no subject of its own that qualifies a clause ("after ...",
+    "while ...") happens to that clause's subject."""
+    if not any(c.dep_ == "auxpass" for c in action.children) or any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in action.children):
+        return []
+    head = action.head
+    if action.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif action.dep_ != "advcl":
+        return []
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}] if head.pos_ in {"VERB", "AUX"} else []
+    return clauses.conjuncts(subjects[0]) if subjects else []
 
 
 def not_origins(heads: list[Token]) -> list[Token]:
@@ -165,7 +172,7 @@ def complete_clause(verb: Token, code: str, sources: list[Actor], targets: list[
     """`complete` for a clause a learned model coded (coding.classify): its verb is its act;
     the evidence gets how a target was found."""
     heads = [t for t in through_quantities(not_origins(clauses.target_tokens(verb)))
-             if t.lemma_.lower() not in weapons()]  # what is fired is no target
+             if t.lemma_.lower() not in weapons() and not water_name(t)]  # what is fired, or a sea, is no target
     source_entities = {a.entity for a in sources}
     if not targets:
         targets = [a for a in actors.actors_of(heads) if a.entity not in source_entities]
@@ -174,48 +181,6 @@ def complete_clause(verb: Token, code: str, sources: list[Actor], targets: list[
                                           clauses.subject_tokens(verb)[0], actors, lexicon, notes)
     notes += ["target from clause"] if fallback else []
     return sources, targets, evidence + tuple(Evidence("rule", note) for note in notes)
-
-
-def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActors) -> list[Actor]:
-    """No syntactic target: the first actor named inside the action's object phrases.
-
-    Looks only at the noun phrases of the objects and prepositional objects (one level
-    down, and through an infinitival complement), never into relative clauses or
-    places ("meeting in Moscow"), so a far-off name is not taken for the target.
-    """
-    sources = [a for t in source_tokens for a in actors.actors_for(t)]
-
-    def someone_else(actor: Actor) -> bool:
-        # a name of the source's own country is usually the source again ("Russian
-        # officials ... Russian weapons"), unless they are two sides: both have different
-        # sectors (rebels and their country's army), or one is the bare country (its state)
-        # and the other is no part of the state ("the rebels denied Ethiopia's claim");
-        # news media are never targets (coding.selection drops them): "against Daily Post
-        # founder Ken Amadi" is aimed at the founder
-        if actor.sector in NEWS_SECTORS:
-            return False
-        if _named_person(actor) and actor.entity not in {s.entity for s in sources}:
-            return True  # "Sweden dropped its inquiry into claims against Lena Berg"
-        return all(actor.country != s.country or _two_sides(actor.sector, s.sector)
-                   for s in sources if s.country)
-
-    for phrase in object_phrases(action):
-        tokens = [t for t in phrase if t.lemma_.lower() not in weapons()]  # what is fired is no target
-        for token in tokens:  # a named actor of the phrase ("the Sudanese army's offer": the army)
-            found = [a for a in actors.actors_for(token) if someone_else(a)]
-            if found:
-                return found
-        for token in tokens:  # else what a modifier names
-            found = []
-            if token.dep_ in MODIFIER_DEPS and token.ent_type_ in {"NORP", "GPE", "ORG"}:
-                found = [a for a in [modifier_actor(token, actors)] if a and someone_else(a)]
-            elif token.dep_ in MODIFIER_DEPS and token.pos_ in {"ADJ", "NOUN"} and not any(
-                    s.country == actors.story_country and s.sector in {None, "GOV"} for s in sources):
-                # (a government reacting to its own country's forces: more likely a wrong story country)
-                found = [a for a in [armed_modifier_actor(token, actors)] if a and someone_else(a)]
-            if found:
-                return found
-    return []
 
 
 def _on_each_other(action: Token) -> bool:
@@ -229,67 +194,6 @@ def _on_each_other(action: Token) -> bool:
             if (token.lower_, before) in {("other", "each"), ("another", "one")}:
                 return True
     return False
-
-
-def _named_person(actor: Actor) -> bool:
-    """A person the text names (known, or guessed of the story's country): no mere body of
-    a country, so never 'the source again' for being of the source's country."""
-    named = decided(actor.evidence, "name")
-    return (named is not None and named.value.startswith("person:")) or any(
-        e.value.startswith(("country of the story (a person", "described as")) for e in actor.evidence)
-
-
-def _two_sides(one: str | None, other: str | None) -> bool:
-    if one and other:
-        return one != other
-    return (one is None and other in NON_STATE_SECTORS) or (other is None and one in NON_STATE_SECTORS)
-
-
-def object_phrases(action: Token, depth: int = 0) -> list:
-    """The noun phrases of the action's objects and prepositional objects, each followed by
-    the phrases its noun says it concerns ("a visit *to the US*", "allegations *by Rwanda*")."""
-    from eventscope.actors.mentions import noun_phrase
-
-    phrases = []
-    for child in action.children:
-        if child.dep_ in {"dobj", "dative", "attr", "iobj"}:
-            phrases.append(noun_phrase(child))
-            preps = sorted((c for c in child.children if c.dep_ == "prep"), key=lambda c: c.lower_ != "by")
-            phrases.extend(noun_phrase(p) for c in preps for p in c.children if p.dep_ == "pobj")
-            phrases.extend(_concerned(child, 1))
-        elif child.dep_ == "prep":
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                if child.lower_ in PLACE_PREPS and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                    continue  # "meeting in Moscow": a place, not a target
-                phrases.append(noun_phrase(pobj))
-                if child.lower_ not in PLACE_PREPS:  # "in his address to the UN" is when, not whom
-                    phrases.extend(_concerned(pobj, 1))
-        elif child.dep_ in {"xcomp", "pcomp", "acomp"} and depth == 0:
-            # "agreed to *help Kenya*"; "remain skeptical *of the president's plan*"
-            phrases.extend(object_phrases(child, depth + 1))
-    return phrases
-
-
-def _concerned(noun: Token, depth: int) -> list:
-    """Phrases a noun's own prepositions attach, agents first, down to MAX_NOUN_DEPTH nouns:
-    "its inquiry into claims *against Maersk*"; never places ("a rally in Tokyo")."""
-    from eventscope.actors.mentions import noun_phrase
-
-    if depth >= MAX_NOUN_DEPTH or noun.pos_ not in {"NOUN", "PROPN"}:
-        return []
-    phrases = []
-    # its own prepositions, and those of a participle that qualifies it ("an allegation *made
-    # against* X", "charges *brought against* Y")
-    owners = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    preps = [c for owner in owners for c in owner.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
-    for prep in sorted(preps, key=lambda p: NOUN_TARGET_PREPS.index(p.lower_)):
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj" and not (prep.lower_ == "at" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}):
-                phrases.append(noun_phrase(pobj))
-                phrases.extend(_concerned(pobj, depth + 1))
-    return phrases
 
 
 def aimed_at_reported_act(event: Event, action: Token, earlier: list[Event]) -> Event:

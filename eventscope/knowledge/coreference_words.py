@@ -1,5 +1,5 @@
 """The words the coreference pass reads (actors/data/coreference_words.tsv): role nouns that
-name a body, not a person."""
+name a body, not a person, and the sectors of a state's own agents."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from eventscope.knowledge.tsv import ACTOR_DATA, read_word_kinds
 
-KINDS = frozenset({"body"})
+KINDS = frozenset({"body", "state_sector"})
 
 
 @lru_cache(maxsize=1)

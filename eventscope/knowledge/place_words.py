@@ -21,3 +21,15 @@ KINDS = frozenset({
 def place_words() -> dict[str, frozenset[str]]:
     """kind -> its words (lower case); every kind in KINDS, no other."""
     return read_word_kinds(CODING_DATA / "place_words.tsv", KINDS)
+
+
+def names_a_sea(toks, start: int, end: int) -> bool:
+    """Are the words toks[start:end] (actor_lexicon Tokens) part of a sea's name: after "<Water>
+    of" ("the Gulf of Aden", "the Bay of Bengal") or before a capitalised water word ("the
+    South China Sea", "the Taiwan Strait")? An actor phrase's place there is no actor."""
+    water = place_words()["water"]
+
+    def capitalised_water(i: int) -> bool:
+        return 0 <= i < len(toks) and toks[i].norm in water and toks[i].text[:1].isupper()
+
+    return (start >= 2 and toks[start - 1].norm == "of" and capitalised_water(start - 2)) or capitalised_water(end)

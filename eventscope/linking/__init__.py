@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import weakref
 from collections import Counter, OrderedDict
+from typing import Callable
 
 from eventscope.linking.brief import Candidate, build_brief
 from eventscope.linking.clusters import StoryVector, countries_from_text, countries_to_text, names_from_terms
@@ -59,7 +60,8 @@ class _StoredStories:
         self.index: StoryPostings | None = None
         self.cache: OrderedDict[str, tuple[StoryVector, int]] = OrderedDict()  # id -> (story, its terms)
         self.cached_terms = 0
-        self.read: dict[str, StoryVector] = {}  # read from the store for the batch being linked
+        self.read: dict[str, StoryVector | Callable] = {}  # read from the store for the batch being linked
+        # (a story is decoded when first asked for: a call until then, store.stories_by_id)
         self.pending: dict[str, StoryVector] = {}  # changed, not yet written
 
     def frequencies(self, terms):
@@ -73,16 +75,19 @@ class _StoredStories:
         return self.index
 
     def stories(self, ids: list[str]) -> dict[str, StoryVector]:
-        found = {i: self._held(i) for i in ids}
-        missing = [i for i, story in found.items() if story is None]
-        for state in self.store.story_vectors_by_id(missing) if missing else []:
-            story = _vector(state)
-            found[story.id] = self.read[story.id] = story
-        return found
+        self.prefetch(ids)
+        return {i: self._held(i) for i in ids}
+
+    def prefetch(self, ids: list[str]) -> None:
+        missing = [i for i in ids if i not in self.pending and i not in self.read and i not in self.cache]
+        if missing:
+            self.read.update(self.store.stories_by_id(missing))
 
     def _held(self, story_id: str) -> StoryVector | None:
         story = self.pending.get(story_id) or self.read.get(story_id)
-        if story is None and story_id in self.cache:
+        if callable(story):
+            story = self.read[story_id] = _vector(story())
+        elif story is None and story_id in self.cache:
             story = self.cache[story_id][0]
         return story
 
@@ -101,7 +106,8 @@ class _StoredStories:
         for story in self.pending.values():
             story.new, story.doc_ids = False, []
         for story in [*self.read.values(), *self.pending.values()]:  # changed ones most recent
-            self._keep(story)
+            if not callable(story):  # (read but never decoded: not kept)
+                self._keep(story)
         self.read.clear()
         self.pending.clear()
 

@@ -24,6 +24,7 @@ from eventscope.models import StoryState
 KEY_TERMS = 30  # a story is found through its heaviest terms ...
 QUERY_TERMS = 20  # ... matched against a document's heaviest terms
 CANDIDATES_PER_DOC = 8
+CANDIDATE_SHARE = 0.1  # of the best candidate's match: weaker ones are not scored (README "Linking cost")
 POSTINGS_PER_TERM = 300  # stories looked at per query term, the most recently changed first
 
 
@@ -55,6 +56,8 @@ class StoryIndex(Protocol):
     def postings(self) -> StoryPostings: ...  # current key-term postings of every story
 
     def stories(self, ids: list[str]) -> dict[str, StoryVector]: ...  # current full vectors
+
+    def prefetch(self, ids: list[str]) -> None: ...  # `stories(ids)` will likely be asked (a cache hint)
 
     def record(self, story: StoryVector) -> None: ...  # `story` changed (one more member)
 
@@ -117,7 +120,10 @@ class StoryPostings:
                 for story_id, value in zip(listed[start::2], listed[start + 1::2]):
                     scores[story_id] = scores.get(story_id, 0.0) + weight * value
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-        return [story_id for story_id, score in ranked if score > 0]
+        # a story matched at under a tenth of the best match is not worth reading and scoring:
+        # on ECB+, Multi-CoPED and the synthetic PLOVER texts none ever cleared the threshold
+        floor = CANDIDATE_SHARE * ranked[0][1] if ranked else 0.0
+        return [story_id for story_id, score in ranked if score > 0 and score >= floor]
 
 
 def _merge(a: StoryVector, b: StoryVector, index: StoryIndex, changed: dict[str, StoryVector],
@@ -149,7 +155,7 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
     # frequent words, else a fifth of the candidates were missed and read one document at a time)
     likely = {i for c in counts for vector in [tfidf(c, df, n_docs + 1)]
               for i in postings.candidates({t: vector[t] for t in key_terms(vector, QUERY_TERMS)}, CANDIDATES_PER_DOC)}
-    index.stories(sorted(likely))
+    index.prefetch(sorted(likely))
     for doc, count in zip(docs, counts):
         for term in count:
             df[term] = df.get(term, 0) + 1
@@ -201,6 +207,9 @@ class MemoryStoryIndex:
 
     def stories(self, ids: list[str]) -> dict[str, StoryVector]:
         return {i: self.all_stories[i] for i in ids}
+
+    def prefetch(self, ids: list[str]) -> None:
+        pass  # all in memory
 
     def record(self, story: StoryVector) -> None:
         self.index.update(story)

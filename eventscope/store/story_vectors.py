@@ -1,4 +1,5 @@
-"""How story_state.packed holds a story's summed vector and name counts (store/links.py)."""
+"""How story_state.packed holds a story's summed vector and name counts (written by store/links.py,
+read by store/story_reads.py)."""
 
 from __future__ import annotations
 

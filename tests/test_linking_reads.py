@@ -1,0 +1,49 @@
+"""What the story clusterer reads of the store, and what it leaves unread (issue 18.6)."""
+
+from __future__ import annotations
+
+from eventscope.linking.clusters import StoryVector
+from eventscope.linking.stories import CANDIDATE_SHARE, StoryPostings
+from eventscope.models import LinkBatch, StoryState
+from eventscope.store import Store
+
+
+def test_candidates_far_weaker_than_the_best_are_not_scored():
+    """A story whose key terms match a document's query at under CANDIDATE_SHARE of the best
+    match is not a candidate (none of 7,000 such candidates on ECB+, Multi-CoPED and the
+    synthetic PLOVER texts ever cleared the joining threshold); at or above it, it is."""
+    postings = StoryPostings()
+    postings.update(StoryVector("strong", {"harbor": 1.0, "strike": 1.0}, 1))
+    postings.update(StoryVector("kept", {"harbor": 1.0, "ferry": 1.0}, 1))
+    postings.update(StoryVector("faint", {"ferry": 1.0, "port": 1.0}, 1))
+    share = CANDIDATE_SHARE * 2.0  # strong scores 2.0; kept 1.0 + the ferry's weight; faint that alone
+    assert postings.candidates({"harbor": 1.0, "strike": 1.0, "ferry": 0.9 * share}, 8) == ["strong", "kept"]
+    assert postings.candidates({"harbor": 1.0, "strike": 1.0, "ferry": 1.1 * share}, 8) == ["strong", "kept", "faint"]
+    assert postings.candidates({}, 8) == []
+
+
+def test_a_batch_decodes_only_the_stored_stories_it_scores(tmp_path, monkeypatch):
+    """The batch's likely candidates are read in one query but decoded only when the clusterer
+    asks for them (a packed vector's decoding is most of its read); what it gets is the stored
+    state, and what it never decoded is not kept between batches."""
+    import eventscope.store.story_reads as reads
+    from eventscope.linking import _stored_stories
+
+    states = [StoryState(f"s{i}", 2, "2020-01-01", None, "FRA:1", i, {f"t{i}": 0.5, "common": 0.25},
+                         names={"okafor": 2}) for i in range(3)]
+    decoded = []
+    unpack = reads.unpack_vector
+    monkeypatch.setattr(reads, "unpack_vector", lambda blob: decoded.append(blob) or unpack(blob))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_links(LinkBatch(linked=[], stories=states, memberships={}, df_delta={}, n_docs=0))
+        stories = _stored_stories(store)
+        stories.prefetch(["s0", "s1", "s2"])
+        assert decoded == []
+        got = stories.stories(["s1"])["s1"]
+        assert len(decoded) == 1
+        assert (got.terms, got.names, got.n, got.countries) == ({"t1": 0.5, "common": 0.25}, {"okafor": 2}, 2,
+                                                               {"FRA": 1})
+        stories.prefetch(["s1", "s2"])  # nothing read again
+        stories.written()
+        assert list(stories.cache) == ["s1"]
+        assert stories.stories(["s1"])["s1"] is got and len(decoded) == 1
