@@ -44,7 +44,6 @@ def test_an_attack_that_kills_is_no_death_of_its_subject(parse, text, verb):
 
 @pytest.mark.parametrize("text, verb, expected", [
     ("The guard shot himself in the barracks.", "shot", True),
-    ("The inmate committed suicide hours after his arrest.", "committed", True),
     ("The gunman killed himself and four guards.", "killed", False),
     ("A bomber blew himself up outside the mission.", "blew", False),
     ("The militants launched suicide attacks on the base.", "launched", False),
