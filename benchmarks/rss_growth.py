@@ -87,7 +87,7 @@ def story_postings(store) -> dict[str, int]:
     if postings is None:
         return {}
     return {"stories": len(postings.keys), "terms": len(postings.lists),
-            "entries": sum(len(v) // 2 for v in postings.lists.values())}
+            "entries": sum(len(v) // postings.ENTRY.size for v in postings.lists.values())}
 
 
 def bounded_caches(store) -> dict[str, int]:

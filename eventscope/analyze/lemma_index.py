@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.lookups import Lookups, Table
 
 TABLE = "lemma_index"
-LEMMA_CACHE_SIZE = 10_000  # about 3 MB (~300 bytes each); README "Memory" has the hit rates it keeps
+LEMMA_CACHE_SIZE = 4_000  # about 1.2 MB (~300 bytes each); README "Memory" has the hit rates it keeps
 
 
 class BoundedCache(dict):
