@@ -1,10 +1,9 @@
-"""Clauses that report no act of their subject: deaths, harm done to oneself, prevented acts
-and idle copulas (data/non_events.tsv).
+"""Clauses that report no act of their subject: deaths, harm done to oneself and idle copulas
+(data/non_events.tsv; acts foiled or prevented are modality.tsv `averting`).
 
 "Three workers died in a bomb attack": the subject died; whoever attacked is not named, and the
 dead are the attack's victims, never its doers. "Hanged himself", "committed suicide", "was found
-dead": a death with no attacker is no event between actors. "The navy foiled an attack": the
-attack was not done. The lexicon coder reads such clauses through its verb rows (verbs.tsv has
+dead": a death with no attacker is no event between actors. The lexicon coder reads such clauses through its verb rows (verbs.tsv has
 rows that code nothing: "die", "hang himself"); these checks are for the readings that do not
 go through a verb row: the events the class5 model adds (coding.classify: `parties_of_act`,
 `idle_copula`), a statement that only tells of a death, and a row the parse misses
@@ -53,18 +52,11 @@ def reports_a_death(verb: Token) -> bool:
 
 def self_inflicted(verb: Token) -> bool:
     """Does the clause report what its subject did to itself ("hanged himself", "shot
-    himself", "committed suicide")? No one acted on anyone."""
+    himself")? No one acted on anyone. ("committed suicide" codes nothing by its verb row.)"""
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     objects += [g for o in objects for g in o.children if g.dep_ == "conj"]  # "himself and five soldiers"
-    if objects and not any(_is("self_attack", key) for key in _keys(verb)) and all(_is("self", o.lower_) for o in objects):
-        return True
-    if any(_is("own_death", o.lemma_) for o in objects):
-        return True
-    # "committed suicide hours after" parsed as "[suicide hours]": the word right after the
-    # verb, unless it only modifies the verb's object ("launched suicide attacks")
-    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
-    return following is not None and _is("own_death", following.lemma_) and \
-        following.head.i not in {o.i for o in objects}
+    return bool(objects) and not any(_is("self_attack", key) for key in _keys(verb)) and all(
+        _is("self", o.lower_) for o in objects)
 
 
 def tells_only_a_death(verb: Token) -> bool:
@@ -74,23 +66,19 @@ def tells_only_a_death(verb: Token) -> bool:
     return bool(reported) and all(reports_a_death(r) or self_inflicted(r) for r in reported)
 
 
-def prevents(verb: Token) -> bool:
-    """Does the clause report an act stopped before it was done ("foiled an attack")?"""
-    return any(_is("preventing", key) for key in _keys(verb))
-
-
 VIOLENT_CLASS = 4  # material conflict: the only class a death can be an act of
 
 
 def parties_of_act(verb: Token, sources: list[Actor], targets: list[Actor],
                    cls: int) -> tuple[list[Actor], list[Actor]] | None:
     """The (sources, targets) of an event the class5 model may make of an asserted clause, or
-    None when the clause reports no act: an act prevented ("foiled an attack") or done to
-    oneself ("hanged himself"), or a statement that only tells of a death, is none; a death
+    None when the clause reports no act: an act done to oneself ("hanged himself") or a
+    statement that only tells of a death is none (an act foiled is no clause to code at all:
+    modality.tsv `averting`, classify.revise.asserted_clause); a death
     ("three workers died in a bomb attack") is one only of violence (class 4), and then the
     dead are its targets and its doer is not named (Multi-CoPED codes "died due to torture"
     class 4)."""
-    if prevents(verb) or self_inflicted(verb) or tells_only_a_death(verb):
+    if self_inflicted(verb) or tells_only_a_death(verb):
         return None
     if reports_a_death(verb):
         if cls != VIOLENT_CLASS:

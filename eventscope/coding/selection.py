@@ -40,8 +40,7 @@ class Candidate:
 
 
 def drop_non_events(found: list[Candidate]) -> list[Candidate]:
-    """A clause its subject did to itself ("shot himself", "committed suicide" -- which the
-    parser may read as "committed [suicide hours] after") is no act on anyone, and a statement
+    """A clause its subject did to itself ("shot himself") is no act on anyone, and a statement
     that only reports a death ("police said he had hanged himself", "he died in prison, a
     spokesman said") is no one's act either (coding.non_events)."""
     return [c for c in found if not self_inflicted(c.action)

@@ -169,8 +169,9 @@ class Lexicon:
                 if particle_verb and key not in phrasal and pattern.derived and pattern.objects:
                     continue
                 # an object match beats the default; a particle/preposition verb key beats the
-                # bare lemma; our own pattern beats a derived one
-                rank = (pattern.specificity, -rank_key, not pattern.derived)
+                # bare lemma; our own pattern beats a derived one; a known non-event beats a
+                # pattern as specific (it was written to except those words: "seek shelter")
+                rank = (pattern.specificity, -rank_key, not pattern.derived, pattern.cameo == NO_EVENT)
                 if rank > best_rank:
                     best, best_rank = pattern, rank
         return None if best is not None and best.cameo == NO_EVENT else best

@@ -152,7 +152,7 @@ class EventClassifier:
         verb, sources, targets, future = clause
         parties = parties_of_act(verb, sources, targets, best)
         if parties is None or idle_copula(verb, future, self.index):
-            return None  # "foiled an attack", "hanged himself", "Athens was calm": no act to code
+            return None  # "hanged himself", "Athens was calm": no act to code
         sources, targets = parties
         if story and self.lexicon.rules_out(clauses.verb_keys(verb), clauses.object_words(verb)):
             return None  # "released a report": the lexicon knows the clause codes nothing
