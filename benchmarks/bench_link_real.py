@@ -127,13 +127,13 @@ def main() -> None:
                 startup.append(time.perf_counter() - began)
                 rows[f"link@{args.prefill} 100"].append(
                     tuple(x * 100 / len(results) for x in link_into(store, results, args.batch)))
-            print("  " + "  ".join(f"{k} {v[-1][0]:.2f} s (CPU {v[-1][1]:.2f} s)" for k, v in rows.items())
+            print("  " + "  ".join(f"{k} {v[-1][0]:.3f} s (CPU {v[-1][1]:.3f} s)" for k, v in rows.items())
                   + f"  load {os.getloadavg()[0]:.1f}", flush=True)
     for i, kind in enumerate(("wall-clock", "CPU")):  # CPU moves less with the machine's load
         median = {k: statistics.median(v[i] for v in vs) for k, vs in rows.items()}
         code, empty, full_ = median["code 100"], median["link@0 100"], median[f"link@{args.prefill} 100"]
-        print(f"{kind}, medians of {args.repeat}: code {code:.2f} s, link@0 {empty:.2f} s, "
-              f"link@{args.prefill} {full_:.2f} s per 100 articles; linking share of a run (link@0 / (code + "
+        print(f"{kind}, medians of {args.repeat}: code {code:.3f} s, link@0 {empty:.3f} s, "
+              f"link@{args.prefill} {full_:.3f} s per 100 articles; linking share of a run (link@0 / (code + "
               f"link@0)) {empty / (code + empty):.1%} (target <= 10%); growth from empty to {args.prefill} "
               f"articles {full_ / empty:.2f}x (target <= 1.2)")
     print(f"reading the story postings and the band filter back, once per process: "

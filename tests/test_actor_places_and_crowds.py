@@ -75,3 +75,58 @@ def test_a_body_named_with_its_country_counts_for_the_storys_country(processor):
     doc, actors = mentions(processor, text)
     assert actors.story_country == "IND"
     assert [a.country for a in actors_of(doc, actors, "Officers")] == ["IND"]
+
+
+def test_a_crowd_of_no_known_kind_that_protests_is_civilians_of_the_place(code_text):
+    events = code_text("Taxi drivers blocked the main road into Nairobi on Monday to protest a new fuel tax.").events
+    protests = [e for e in events if e.plover == "PROTEST"]
+    assert protests and [(a.country, a.sector) for a in protests[0].source] == [("KEN", "CVL")], events
+    assert "a crowd of no known kind (driver)" in protests[0].evidence_text
+
+
+def test_a_counted_crowd_that_marches_is_civilians_of_the_place(code_text):
+    events = code_text("Hundreds of people marched on parliament in Kampala on Tuesday.").events
+    assert any(e.plover == "PROTEST" and [(a.country, a.sector) for a in e.source] == [("UGA", "CVL")]
+               for e in events), events
+
+
+def test_a_crowd_that_only_speaks_is_no_doer(code_text):
+    events = code_text("People in Kampala said on Tuesday that the election had been unfair.").events
+    assert not any(a.sector == "CVL" for e in events for a in e.source), events
+
+
+def test_a_crowd_word_lent_by_another_clause_is_no_doer(code_text):
+    # the parse may read "hurled" as a conjunct of "died": the women did not hurl anything
+    text = "Two women died in Mombasa after masked men broke a window and hurled petrol bombs at the bank."
+    events = code_text(text).events
+    assert not any("women" in a.name for e in events for a in e.source), events
+
+
+def test_a_place_and_a_role_modifying_an_event_noun_are_one_doer(code_text):
+    # "Sicilian" alone would make the island the doer; with "police" it is Italy's police
+    events = code_text("Two suspected smugglers were arrested on Tuesday in a Sicilian police raid near Palermo.").events
+    doers = [a for e in events if e.trigger == "raid" for a in e.source]
+    assert doers and all(a.sector == "COP" and a.country == "ITA" for a in doers), events
+
+
+def test_a_us_states_name_in_a_story_about_the_united_states_is_the_state(processor):
+    doc, actors = mentions(processor, "A Georgia judge on Friday jailed the former sheriff of Savannah. "
+                                      "Prosecutors in Atlanta said he had taken bribes.")
+    assert [a.country for a in actors_of(doc, actors, "judge")] == ["USA"]
+    assert "the US state" in " ".join(e.value for a in actors_of(doc, actors, "judge") for e in a.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia recalled its ambassador from Moscow on Friday. Officials in Tbilisi said talks had failed.",
+    "Georgia recalled its ambassador on Friday.",  # no other country named: the country
+])
+def test_the_countrys_name_stays_the_country(processor, text):
+    doc, actors = mentions(processor, text)
+    assert [a.country for a in actors_of(doc, actors, "Georgia")] == ["GEO"]
+
+
+def test_a_group_of_men_that_attacks_is_civilians_not_a_named_actor(code_text):
+    # no actor of the lexicon ("men" is of no known kind), but the attack stays coded
+    events = code_text("A group of men attacked a Kenyan police station.").events
+    assert [(a.country, a.sector) for e in events for a in e.source] == [("KEN", "CVL")], events
+    assert all("crowd of no known kind" in e.evidence_text for e in events)

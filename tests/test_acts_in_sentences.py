@@ -115,3 +115,23 @@ def test_the_subject_of_a_clause_during_a_meeting_took_part_in_it(lexicon_text):
     # a passive subject did not take part by the clause: "was arrested after a meeting with"
     passive = coded_events(lexicon_text, "The Kenyan minister was arrested after a meeting with Ugandan rebels.")
     assert not _plovers(passive, "CONSULT"), passive
+
+
+def test_a_possessed_frame_noun_frames_its_infinitive_act(lexicon_text):
+    # "Uganda's refusal to attend": the noun takes its verb's frame, the possessive acts
+    refusal = coded_events(lexicon_text, "Uganda's refusal to attend the summit with Kenya angered Nairobi.")
+    assert any(src == ("UGA",) for src, _ in _plovers(refusal, "REJECT")), refusal
+    threat = coded_events(lexicon_text, "Uganda's threat to impose sanctions on Kenya alarmed investors.")
+    assert any(src == ("UGA",) for src, _ in _plovers(threat, "THREATEN")), threat
+    assert not _plovers(threat, "SANCTION"), threat  # threatened, not imposed
+    request = coded_events(lexicon_text, "Kenya's request to investigate the Ugandan company was refused.")
+    assert any(src == ("KEN",) for src, _ in _plovers(request, "REQUEST")), request
+    assert not _plovers(request, "ACCUSE"), request  # asked for, no investigation done
+
+
+def test_frame_nouns_name_frames_of_the_lexicon():
+    from eventscope.coding.frame_nouns import frame_nouns
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    frames = default_lexicon().frames
+    assert frame_nouns() and all(verb in frames for verb in frame_nouns().values())

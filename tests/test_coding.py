@@ -246,7 +246,8 @@ def test_people_of_unknown_kind_are_actors_when_a_modifier_says_whose(code_text,
 
 @pytest.mark.parametrize("text", [
     "His supporters clashed with Kenyan police in Nairobi.",
-    "A group of men attacked a Kenyan police station.",
+    # "A group of men attacked ..." is a crowd's act since issue 16: civilians of the country
+    # the text gives (tests/test_actor_places_and_crowds.py)
 ])
 def test_people_of_unknown_kind_alone_are_no_actors(code_text, text):
     assert code_text(text).events == []

@@ -47,3 +47,41 @@ def test_a_batch_decodes_only_the_stored_stories_it_scores(tmp_path, monkeypatch
         stories.written()
         assert list(stories.cache) == ["s1"]
         assert stories.stories(["s1"])["s1"] is got and len(decoded) == 1
+
+
+def test_a_batch_reads_ahead_only_once_it_misses_a_story_and_decides_as_without_reading():
+    """A batch whose candidate stories are all in memory asks the store for nothing; the first
+    document that misses one reads with it the likely candidates of the rest of the batch, in
+    one call. Reading is only a cache: the stories come out the same."""
+    from eventscope.linking.stories import MemoryStoryIndex, StoryInput, assign_stories
+
+    texts = ["Harbor workers in Lagos strike over unpaid wages at the container port.",
+             "The Lagos port strike by harbor workers over wages enters its second day.",
+             "Lagos harbor workers end their strike after the port pays their wages.",
+             "A ferry capsized on Lake Victoria near Mwanza; rescuers searched for survivors."]
+    docs = [StoryInput(f"d{i}", text) for i, text in enumerate(texts)]
+
+    class Reading(MemoryStoryIndex):
+        """Stories made before `cut` count as stored, not held: asking for them reads them."""
+
+        def __init__(self):
+            super().__init__()
+            self.cut, self.calls = set(), []
+
+        def missing(self, ids):
+            return [i for i in ids if i in self.cut]
+
+        def prefetch(self, ids):
+            self.calls.append(list(ids))
+            self.cut -= set(ids)
+
+    plain, reading = MemoryStoryIndex(), Reading()
+    first = [assign_stories(docs[:1], index) for index in (plain, reading)]
+    for index, update in zip((plain, reading), first):
+        index.apply(update)
+    assert reading.calls == []  # nothing stored yet: nothing read, nothing read ahead
+    reading.cut = set(reading.all_stories)  # the first story is now only in the store
+    rest = [assign_stories(docs[1:], index) for index in (plain, reading)]
+    assert len(reading.calls) == 1 and set(first[0].assignments.values()) <= set(reading.calls[0])
+    assert first[0].assignments == first[1].assignments and rest[0].assignments == rest[1].assignments
+    assert len(set(rest[1].assignments.values())) == 2  # the strike and the ferry

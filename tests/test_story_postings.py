@@ -36,7 +36,7 @@ class PlainPostings:
             for story_id, value in self.lists.get(term, [])[-stories.POSTINGS_PER_TERM:]:
                 scores[story_id] = scores.get(story_id, 0.0) + weight * value
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-        floor = stories.CANDIDATE_SHARE * ranked[0][1] if ranked else 0.0
+        floor = stories.CANDIDATE_SHARE * ranked[0][1] if ranked else 0.0  # weak matches are not scored
         return [story_id for story_id, score in ranked if score > 0 and score >= floor]
 
 

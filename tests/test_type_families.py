@@ -81,3 +81,31 @@ def test_the_foiler_of_an_attack_does_not_attack(code_text, text):
     # modality.tsv `averting`: the class5 model codes no act from the foiling clause
     events = coded_events(code_text, text)
     assert not any(plover == "ASSAULT" and "KEN" in sources for _, plover, sources, _ in events), events
+
+
+def test_an_act_threatened_in_an_infinitive_the_parser_made_a_preposition_is_not_done(code_text):
+    # the tagger parses "threatening to assault" as "to" [prep] + "assault" [pobj]: it is the
+    # threat's complement all the same (clauses.is_misparsed_infinitive)
+    result = code_text("A Kenyan man pleaded guilty to threatening to assault and murder a Ugandan official.")
+    assert not any(e.plover == "ASSAULT" for e in result.events), [(e.cameo, e.plover) for e in result.events]
+    assert any(e.plover == "ASSAULT" for e in result.withheld)
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Kenya and Uganda have been unable to reschedule a meeting between their presidents.", "CONSULT"),
+    ("The Ugandan prisoner was due to be released by Kenya in September.", "AGREE"),
+])
+def test_the_sentence_model_reads_no_act_under_unable_or_due(code_text, text, plover):
+    # modality.tsv `negating`, `scheduling` as the clause's predicate adjective: the act the
+    # model reads is not done, nor anyone's intent (classify.revise._under_undone_word)
+    assert plover not in plovers(code_text, text), [(e.cameo, e.plover) for e in code_text(text).events]
+
+
+def test_a_market_that_declines_or_eases_by_a_percentage_is_no_actor():
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.match(["decline", "declined"], {"%"}) is None  # "the Nikkei declined 0.3%"
+    assert lex.match(["ease", "eased"], {"percent", "against"}) is None  # "the shilling eased 2 percent"
+    assert lex.match(["decline by", "decline"], set()) is None
+    assert lex.match(["decline"], {"offer"}).cameo == "120"  # "declined the offer"

@@ -21,7 +21,8 @@ from eventscope.actors.noun_phrases import (
     lowercase_words, names_people_of_unknown_kind, noun_phrase, parenthesised,
 )
 from eventscope.actors.phrase import resolve_phrase
-from eventscope.actors.story import AGENT_WEIGHT, country_counts, is_country, names_known_actor, story_country
+from eventscope.actors.namesakes import as_read
+from eventscope.actors.story import AGENT_WEIGHT, counted_countries, is_country, names_known_actor, story_country
 from eventscope.actors.whose import STORY, named_role_before, owned, takes_story_country
 from eventscope.knowledge.actor_lexicon import load_lexicon
 from eventscope.models import Actor, Document, Evidence, decided
@@ -54,7 +55,7 @@ class MentionResolver:
         self._groups: list[list[Actor]] = []  # pairs and lists, for "the two men"
         self._head_cache: dict[str, bool] = {}
         self._lowercase_words = lowercase_words(doc)  # for headline words read as names
-        self._counts = country_counts(doc, document)
+        self._counts, self._place_readings = counted_countries(doc, document)  # places two countries name: whose
         self.story_country: str | None = None  # known once the pass has read every name
         self.countries = frozenset(self._counts)  # every country the document names
 
@@ -179,6 +180,8 @@ class MentionResolver:
                                countries=self.countries)
         if actor is None:
             return None
+        if self._place_readings:
+            actor = as_read(actor, span_text, self._place_readings)  # "a Georgia judge" in Atlanta
         if actor.country and country_inside_a_name(actor, span):
             # "Jordan Whitfield": the parser's person, whose first name is a country
             actor = replace(actor, country=None, evidence=tuple(e for e in actor.evidence if e.decides != "country"))

@@ -11,8 +11,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from eventscope.actors.namesakes import namesake_of, readings
 from eventscope.actors.phrase import resolve_country
-from eventscope.knowledge.actor_lexicon import is_country_code, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import fold, is_country_code, load_lexicon, tokenize
 from eventscope.models import Actor, Document, decided
 
 TITLE_WEIGHT, AGENT_WEIGHT = 2, 3  # how much a title's and an agent's country name count
@@ -48,20 +49,34 @@ def _agents_countries_in_order(doc: Doc):
 
 def country_counts(doc: Doc, document: Document) -> dict[str, int]:
     """How much the document's title and place and nationality names name each country."""
+    return counted_countries(doc, document)[0]
+
+
+def counted_countries(doc: Doc, document: Document) -> tuple[dict[str, int], dict[str, str]]:
+    """(how much the document names each country, the country it means by each place name two
+    countries share: actors.namesakes). A shared name counts for the one it means."""
     counts: dict[str, int] = {}
+    shared: list[tuple[str, int]] = []
     if document.title:
         for country in filter(is_country, _countries_named(document.title)):
             counts[country] = counts.get(country, 0) + TITLE_WEIGHT
     for ent in doc.ents:
+        weight = AGENT_WEIGHT if _names_an_agent(ent) else 1
         if ent.label_ in {"GPE", "NORP"}:
+            if namesake_of(ent.text) is not None:
+                shared.append((fold(ent.text), weight))
+                continue
             country = resolve_country(place_name(ent).text)
         elif ent.label_ == "ORG":
             country = _leading_country(ent)
         else:
             continue
         if is_country(country):
-            counts[country] = counts.get(country, 0) + (AGENT_WEIGHT if _names_an_agent(ent) else 1)
-    return counts
+            counts[country] = counts.get(country, 0) + weight
+    chosen = readings({name for name, _ in shared}, counts)
+    for name, weight in shared:
+        counts[chosen[name]] = counts.get(chosen[name], 0) + weight
+    return counts, chosen
 
 
 def _leading_country(ent: Span) -> str | None:

@@ -1,7 +1,9 @@
 """Who did an act the text reports without its doer: "Besigye was arrested", "the mayor
 remains in custody", "an air strike killed seven people" (an attack noun as the subject:
 coding/data/event_nouns.tsv). The doer's country comes by one rule for every act
-(coding/data/implicit_agent_country.tsv), its sector from the act (implicit_agents.tsv)."""
+(coding/data/implicit_agent_country.tsv), its sector from the act (implicit_agents.tsv).
+And a crowd of no known kind that protests or attacks ("taxi drivers blocked the road"):
+civilians of the country the text gives (`crowd_doer`)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from spacy.tokens import Token
 
 from eventscope.coding.places import place_of
 from eventscope.knowledge.actor_lexicon import is_country_code
-from eventscope.knowledge.implicit_agents import implicit_agent_countries, implicit_agent_sector
+from eventscope.knowledge.implicit_agents import crowd_acts, implicit_agent_countries, implicit_agent_sector, unnamed_people
 from eventscope.knowledge.verb_lexicon import event_nouns
 from eventscope.models import Actor, Evidence
 
@@ -70,3 +72,42 @@ def with_implied_doer(verb: Token, code: str, sources: list[Actor], targets: lis
     place = place_of(verb, code[:2])
     sources = implicit_agent(code, targets, actors.story_country, notes, place_country=place[1] if place else None)
     return sources, evidence + tuple(Evidence("rule", note) for note in notes)
+
+
+def crowd_doer(subjects: list[Token], code: str, verb: Token, action: Token, actors, notes: list[str]) -> list[Actor]:
+    """"Taxi drivers blocked the main road", "hundreds of people marched on parliament": people
+    the actor lexicon gives no kind (coding/data/unnamed_people.tsv), as the subject of an act
+    a crowd does (coding/data/crowd_acts.tsv: PLOVER's PROTEST is "all civilian demonstrations";
+    a crowd's attack), are civilians of the country their phrase names ("Kenyan taxi
+    drivers"), else of where it happened, else of the story's. Only the clause's own subject: a
+    subject the parse lends from another clause ("two women died ... after youths hurled petrol
+    bombs", "hurled" read as a conjunct of "died") is not trusted. [] when none names a country."""
+    from eventscope.actors.mentions import noun_phrase
+    from eventscope.actors.phrase import resolve_phrase
+
+    if not crowd_acts(code):
+        return []
+    for head in subjects:
+        if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() not in unnamed_people() \
+                or _subject_of(head) not in {verb.i, action.i}:
+            continue
+        phrase = noun_phrase(head)
+        named = resolve_phrase(phrase.text, dictionaries=actors.dictionaries)
+        place = place_of(action, code[:2])
+        country = next((c for c in ((named.country if named is not None else None), place[1] if place else None,
+                                    actors.story_country) if is_country_code(c)), None)
+        if country is None:
+            return []
+        rule = f"a crowd of no known kind ({head.lemma_.lower()}) protesting or attacking: civilians"
+        notes.append(rule)
+        return [Actor(name=phrase.text, country=country, sector="CVL", text=phrase.text, start=phrase.start_char,
+                      end=phrase.end_char, entity=f"{country}CVL::{head.lemma_.lower()}",
+                      evidence=(Evidence("rule", rule, decides="sector"),))]
+    return []
+
+
+def _subject_of(head: Token) -> int | None:
+    """The verb whose own subject the noun is, through a count ("hundreds of people"); None if none."""
+    while head.dep_ == "pobj" and head.head.lower_ == "of":
+        head = head.head.head
+    return head.head.i if head.dep_ == "nsubj" else None

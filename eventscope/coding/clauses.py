@@ -64,10 +64,20 @@ def complement(verb: Token) -> Token | None:
             for grand in child.children:
                 if grand.dep_ == "pcomp" and grand.pos_ == "VERB":
                     return grand
+    for child in verb.children:  # "threatening to assault": an infinitive parsed as "to" + object
+        if is_misparsed_infinitive(child):
+            return next(g for g in child.children if g.dep_ == "pobj" and g.tag_ == "VB")
     for child in verb.children:
         if child.dep_ == "xcomp":
             return child
     return None
+
+
+def is_misparsed_infinitive(token: Token) -> bool:
+    """A "to" the parser made a preposition with a base-form verb as its object ("threatening
+    to [prep] assault [pobj]"): it is the infinitive's "to", its verb a complement clause."""
+    return token.dep_ == "prep" and token.lower_ == "to" and any(
+        c.dep_ == "pobj" and c.tag_ == "VB" for c in token.children)
 
 
 def clause_complements(verb: Token) -> list[Token]:
@@ -219,6 +229,10 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         # "welcomed Trump's decision to send": the possessor decided
         owners = [c for c in head.children if c.dep_ == "poss"]
         return (conjuncts(owners[0]) if owners else subject_tokens(head.head)[0]), False
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Uganda's refusal to attend ... angered Kenya": the possessor of the noun acts
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        return (conjuncts(owners[0]) if owners else []), False
     return [], False
 
 

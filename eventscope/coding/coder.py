@@ -21,11 +21,12 @@ from eventscope.coding import clauses
 from eventscope.coding import targets as targets_of
 from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
-from eventscope.coding.agents import attack_subject, implicit_agent
+from eventscope.coding.agents import attack_subject, crowd_doer, implicit_agent
 from eventscope.coding.doer_types import by_doer, own_forces_order
 from eventscope.coding.said_acts import cooperative, judged_candidate, obliged_clause
 from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
+from eventscope.coding.frame_nouns import noun_frame
 from eventscope.coding.implied_targets import unnamed_person
 from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
@@ -142,7 +143,13 @@ class Coder:
             own = self._pattern(token)
             if own is not None:
                 pattern, code, fuzzy = own
-                found.append(Candidate(token, token, code, pattern, None, fuzzy))
+                owned = noun_frame(token, self.lexicon)  # "Uganda's refusal to attend": the noun's frame
+                framed = apply_frame(owned, code) if owned else None
+                if framed is not None:
+                    found.append(Candidate(token, token, framed, pattern, owned, fuzzy,
+                                           [f"frame {owned} of the noun '{token.head.lemma_}'"]))
+                else:
+                    found.append(Candidate(token, token, code, pattern, None, fuzzy))
         found = [c for c in found if c.frame or c.verb.i not in consumed]
         return drop_subsumed(found)
 
@@ -254,6 +261,8 @@ class Coder:
             where = place or (place_of(attack, info.root) if attack is not None else None)
             sources = implicit_agent(info.code, targets, actors.story_country, cand.notes,
                                      place_country=where[1] if where else None)
+        if not sources and not passive and attack is None:  # "taxi drivers blocked the road" (coding.agents)
+            sources = crowd_doer(source_tokens, info.code, cand.verb, cand.action, actors, cand.notes)
         if not sources and (not ((passive or attack) and targets) or info.root == STATEMENT_ROOT):
             return None
         info, targets = own_forces_order(cand, by_doer(info, sources, cand.notes), sources, targets)  # doer_types

@@ -15,6 +15,8 @@ clause above it is not reported as done (coding.modality).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from eventscope.coding import clauses
@@ -235,8 +237,27 @@ def doers(noun: Token, actors, possessive_acts: bool = True) -> tuple[list[Actor
             if not found and head.ent_type_ in MODIFIER_ENTITIES:
                 found = [a for a in [modifier_actor(head, actors, "an event noun")] if a is not None]
             if found:
-                return found, ["event noun: its modifier names who does it"]
+                return _with_role_modifier(noun, found), ["event noun: its modifier names who does it"]
     return [], []
+
+
+def _with_role_modifier(noun: Token, found: list[Actor]) -> list[Actor]:
+    """"a Sicilian police raid": a place modifier (a country, no sector) and a role modifier (a
+    sector, no country) of the same noun are one doer, the place's police, not Sicily itself."""
+    if len(found) != 1 or found[0].sector or not found[0].country:
+        return found
+    role = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    if role is None:
+        return found
+    from eventscope.actors.phrase import resolve_phrase
+
+    reading = resolve_phrase(role.text)
+    if reading is None or not reading.sector or reading.country:
+        return found
+    place = found[0]
+    name = f"{place.text or place.name} {role.text}"
+    return [replace(place, name=name, sector=reading.sector, entity=f"{place.country}{reading.sector}::{role.lemma_.lower()}",
+                    evidence=place.evidence + (Evidence("rule", f"with the role modifier {role.text}", decides="sector"),))]
 
 
 def _objects_of(noun: Token, preps: set[str]) -> list[Token]:

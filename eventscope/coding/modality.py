@@ -214,7 +214,8 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 return Modality.NEGATED  # "has yet to release", "is yet to sign": still to be done
             if _asked_for(token, head, lexicon):
                 return Modality.SPECULATIVE  # "called for Cambodia to withdraw": the withdrawal is asked
-            if token.dep_ in FRAME_COMPLEMENT_DEPS and head.pos_ in {"VERB", "AUX", "ADJ"} and \
+            complement = token.dep_ in FRAME_COMPLEMENT_DEPS or clauses.is_misparsed_infinitive(token)
+            if complement and head.pos_ in {"VERB", "AUX", "ADJ"} and \
                     lexicon.frames.get(lemma) in UNREALISED_FRAMES and token is not verb:
                 return Modality.SPECULATIVE  # an act nested in a frame's complement: the frame is the event
             if lexicon.is_word("scheduling", lemma) and token.dep_ in PROSPECTIVE_DEPS:

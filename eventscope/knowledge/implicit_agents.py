@@ -93,6 +93,17 @@ def unnamed_people() -> frozenset[str]:
     return frozenset(row["word"] for _, row in read_tsv(CODING_DATA / "unnamed_people.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _crowd_acts() -> dict[str, str]:
+    return {row["cameo"]: row["note"] for _, row in read_tsv(CODING_DATA / "crowd_acts.tsv")}
+
+
+def crowd_acts(cameo: str) -> bool:
+    """Is `cameo` an act a crowd of no known kind does ("people marched", "men attacked":
+    coding/data/crowd_acts.tsv, by its longest listed prefix)?"""
+    return _by_longest_prefix(_crowd_acts(), cameo, shortest=2) is not None
+
+
 def _by_longest_prefix(table: dict, cameo: str, shortest: int):
     """The entry of `table` under the longest prefix of `cameo` at least `shortest` long."""
     for end in range(len(cameo), shortest - 1, -1):

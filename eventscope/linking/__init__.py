@@ -78,8 +78,11 @@ class _StoredStories:
         self.prefetch(ids)
         return {i: self._held(i) for i in ids}
 
+    def missing(self, ids: list[str]) -> list[str]:
+        return [i for i in ids if i not in self.pending and i not in self.read and i not in self.cache]
+
     def prefetch(self, ids: list[str]) -> None:
-        missing = [i for i in ids if i not in self.pending and i not in self.read and i not in self.cache]
+        missing = self.missing(ids)
         if missing:
             self.read.update(self.store.stories_by_id(missing))
 

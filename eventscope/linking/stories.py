@@ -25,7 +25,7 @@ from eventscope.models import StoryState
 KEY_TERMS = 30  # a story is found through its heaviest terms ...
 QUERY_TERMS = 20  # ... matched against a document's heaviest terms
 CANDIDATES_PER_DOC = 8
-CANDIDATE_SHARE = 0.1  # of the best candidate's match: weaker ones are not scored (README "Linking cost")
+CANDIDATE_SHARE = 0.1  # of the best candidate's match: weaker ones are not scored (README, linking cost)
 POSTINGS_PER_TERM = 300  # stories looked at per query term, the most recently changed first
 
 
@@ -57,6 +57,8 @@ class StoryIndex(Protocol):
     def postings(self) -> StoryPostings: ...  # current key-term postings of every story
 
     def stories(self, ids: list[str]) -> dict[str, StoryVector]: ...  # current full vectors
+
+    def missing(self, ids: list[str]) -> list[str]: ...  # those of `ids` `stories` would read from the store
 
     def prefetch(self, ids: list[str]) -> None: ...  # `stories(ids)` will likely be asked (a cache hint)
 
@@ -160,6 +162,11 @@ def _merge(a: StoryVector, b: StoryVector, index: StoryIndex, changed: dict[str,
     return keep
 
 
+def _query(vector: dict[str, float]) -> dict[str, float]:
+    """What a document's candidate stories are looked up by: its heaviest tf-idf terms."""
+    return {t: vector[t] for t in key_terms(vector, QUERY_TERMS)}
+
+
 def assign_stories(docs: list[StoryInput], index: StoryIndex,
                    threshold: float = DEFAULT_THRESHOLD) -> StoryUpdate:
     counts = [document_features(d.text, d.title) if d.counts is None else d.counts for d in docs]
@@ -172,20 +179,23 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
     merged: dict[str, str] = {}
     assignments: dict[str, str] = {}
     postings = index.postings()
-    # read the likely candidates of the whole batch at once (one store query instead of one per
-    # document); what the loop then asks for is mostly in memory. Only a cache: no decision here.
-    # (queried as the loop will query: by the document's heaviest tf-idf terms, not its most
-    # frequent words, else a fifth of the candidates were missed and read one document at a time)
-    likely = {i for c in counts for vector in [tfidf(c, df, n_docs + 1)]
-              for i in postings.candidates({t: vector[t] for t in key_terms(vector, QUERY_TERMS)}, CANDIDATES_PER_DOC)}
-    index.prefetch(sorted(likely))
-    for doc, count in zip(docs, counts):
+    prefetched = False
+    for at, (doc, count) in enumerate(zip(docs, counts)):
         for term in count:
             df[term] = df.get(term, 0) + 1
         n_docs += 1
         vector = tfidf(count, df, n_docs)
-        query = {t: vector[t] for t in key_terms(vector, QUERY_TERMS)}
-        ids = postings.candidates(query, CANDIDATES_PER_DOC)
+        ids = postings.candidates(_query(vector), CANDIDATES_PER_DOC)
+        if not prefetched and index.missing(ids):
+            # the first document whose candidates are not all in memory reads with them the likely
+            # candidates of the rest of the batch (one store query instead of one per document);
+            # what the loop then asks for is mostly in memory. Only a cache: no decision here.
+            # (queried as the loop will query: by the heaviest tf-idf terms, not the most frequent
+            # words, else a fifth of the candidates were missed and read one document at a time;
+            # a batch that finds all it needs in memory, as on a young store, computes none of it)
+            prefetched = True
+            index.prefetch(sorted({*ids, *(i for c in counts[at + 1:] for i in postings.candidates(
+                _query(tfidf(c, df, n_docs + 1)), CANDIDATES_PER_DOC))}))
         found = index.stories(ids)
         best, best_key = None, (threshold, "")
         near = []  # every story the document could join
@@ -231,8 +241,11 @@ class MemoryStoryIndex:
     def stories(self, ids: list[str]) -> dict[str, StoryVector]:
         return {i: self.all_stories[i] for i in ids}
 
+    def missing(self, ids: list[str]) -> list[str]:
+        return []  # all in memory
+
     def prefetch(self, ids: list[str]) -> None:
-        pass  # all in memory
+        pass
 
     def record(self, story: StoryVector) -> None:
         self.index.update(story)

@@ -80,6 +80,7 @@ UNDONE_ROOTS = PROMISE_ROOTS | {"02", "10"}
 MATERIAL_CLASSES = {2, 4}  # class5 of acts done (material cooperation, material conflict)
 STATEMENT_ROOT = "01"
 DELIBERATED_CLASSES = {2, 3, 4}  # acts a clause of "consider", "mull" only weighs (modality.tsv `deliberating`)
+UNDONE_GOVERNOR_KINDS = ("negating", "scheduling")  # "unable to", "due to": the act under it is not done
 UNDONE_OBJECT_KINDS = ("deliberating", "averting")  # "is mulling a ban", "foiled an attack": its object is not done
 
 
@@ -184,6 +185,8 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
             continue
         if cls in DELIBERATED_CLASSES and any(lexicon.is_word(kind, verb.lemma_.lower()) for kind in UNDONE_OBJECT_KINDS):
             return None  # "Denmark is mulling a ban", "the navy foiled an attack": no ban, no attack done
+        if _under_undone_word(verb, lexicon):
+            continue  # "have been unable to reschedule a meeting", "was due to be released"
         modality = reported_modality(verb, lexicon)
         if modality is None:
             continue
@@ -197,6 +200,15 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
                 return None  # "analysts say Japan is about to restore ties": nothing done, no one's intent
             return verb, sources, targets, future
     return None
+
+
+def _under_undone_word(verb: Token, lexicon) -> bool:
+    """"have been *unable* to reschedule a meeting", "was *due* to be released": the clause's
+    predicate adjective says the act it carries is not done or only on a timetable
+    (modality.tsv `negating`, `scheduling`); the model's class for the sentence is that act's,
+    which is nobody's act done nor anybody's intent."""
+    return any(c.dep_ == "acomp" and any(lexicon.is_word(kind, c.lemma_.lower()) for kind in UNDONE_GOVERNOR_KINDS)
+               and any(g.dep_ == "xcomp" and g.pos_ in {"VERB", "AUX"} for g in c.children) for c in verb.children)
 
 
 def _carries_prospect(verb: Token, lexicon) -> bool:
