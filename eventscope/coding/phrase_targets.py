@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
 from eventscope.coding.implied_targets import armed_modifier_actor, modifier_actor
+from eventscope.coding.place_phrases import at_sea
 from eventscope.coding.selection import NEWS_SECTORS
 from eventscope.knowledge.implicit_agents import weapons
 from eventscope.knowledge.place_words import place_words
@@ -154,9 +155,8 @@ def _a_place(noun: Token) -> bool:
 
 def water_name(token: Token) -> bool:
     """Part of the name of a sea ("the Gulf of Aden", "the South China Sea"): a place in no
-    country, never an actor."""
-    span = clauses.entity_span(token) if token.ent_type_ in {"LOC", "GPE", "FAC"} else None
-    return span is not None and any(t.lemma_.lower() in place_words()["water"] for t in span)
+    country, never an actor (places read the same names as in no country: place_phrases.at_sea)."""
+    return token.ent_type_ in {"LOC", "GPE", "FAC"} and at_sea(token)
 
 
 def not_sites(heads: list[Token]) -> list[Token]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventscope.coding.clauses import entity_span
 from eventscope.coding.place_clauses import alongside, around, same_person_while
 from eventscope.coding.place_names import PLACE_ENTS
 from eventscope.knowledge.place_words import place_words
@@ -278,7 +279,7 @@ def attachment(prep: Token) -> Token:
 def at_sea(token: Token) -> bool:
     """A place name that names a sea ("the Gulf of Aden", "the Mediterranean Sea"): place_words.tsv's
     water words, in the name's entity or its own words."""
-    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    span = entity_span(token)  # from the IOB tags: doc.ents builds every entity on each read
     words = span if span is not None else token.doc[compound_start(token):token.i + 1]
     return any(t.lower_ in WATER_WORDS for t in words)
 
