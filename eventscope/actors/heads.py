@@ -4,12 +4,14 @@ by the resolution pass (actors.resolution), so the answer per word is cached."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from eventscope.actors.coreference import COUNTERPART_LEMMAS
-from eventscope.actors.noun_phrases import is_leading_role, names_people_of_unknown_kind
+from eventscope.actors.noun_phrases import act_words, is_leading_role, names_people_of_unknown_kind
 from eventscope.actors.phrase import resolve_phrase
-from eventscope.knowledge.actor_lexicon import load_lexicon
+from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
 
 GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
                "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
@@ -17,6 +19,7 @@ ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
 NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
+FUNCTION_WORDS = {"of", "for", "and", "in", "the", "on", "to", "at", "with", "by", "de"}
 
 
 class ActorHeads:
@@ -31,10 +34,14 @@ class ActorHeads:
     def may_be_actor(self, token: Token) -> bool:
         """Cheap test before building phrases: most nouns ("talks", "weapons") name no actor,
         and only an actor head, a known surname, a group word or an appositive can give one."""
-        return (self.is_actor_head(token) or token.lower_ in GROUP_HEADS
-                or self.is_group_with_actor_modifier(token)
+        return (self.names_an_actor(token) or token.lower_ in GROUP_HEADS
                 or (token.pos_ == "PROPN" and token.text in self._surnames)
                 or any(child.dep_ == "appos" for child in token.children))
+
+    def names_an_actor(self, head: Token) -> bool:
+        """A head whose phrase may be an actor: an actor head, a group word said whose, or a
+        thing of a nationality that only role phrases end with ("a Chinese navy vessel")."""
+        return self.is_actor_head(head) or self.is_group_with_actor_modifier(head) or national_role_thing(head)
 
     def is_actor_head(self, head: Token) -> bool:
         """Only heads that name an actor become one ('Russian officials', not 'Russian assistance')."""
@@ -66,3 +73,27 @@ class ActorHeads:
             c.dep_ == "prep" and c.lower_ == "of" and any(
                 g.dep_ == "pobj" and g.pos_ != "PRON" and self.is_actor_head(g) for g in c.children)
             for c in head.rights)
+
+
+def national_role_thing(head: Token) -> bool:
+    """"A Chinese navy vessel", "an Indian naval ship", "an Indian ship": a noun that is no
+    role word alone but ends role phrases of the lexicons ("naval ship", "merchant vessel":
+    a craft, crew or unit that acts for whoever it belongs to), given a nationality by an
+    adjective, names an actor: its whole phrase is read (actors.phrase); a
+    country's name says what it is about instead ("a Ukraine specialist"). An act word
+    ("Chinese assistance", "a Russian investigation") is what someone does, never who."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in role_phrase_heads() or head.lemma_.lower() in act_words():
+        return False
+    return any(c.dep_ in {"amod", "compound", "nmod"} and any(
+        e.kind == "demonym" for e in load_lexicon().lookup(tokenize(c.text))) for c in head.lefts)
+
+
+@lru_cache(maxsize=1)
+def role_phrase_heads() -> frozenset[str]:
+    """The last words of the lexicons' multi-word role phrases that are no entry alone
+    ("ship" of "naval ship", "vessel" of "merchant vessel"); not the objects of "minister of
+    trade" and the like, which name portfolios."""
+    table = load_lexicon().table
+    return frozenset(k[-1] for k, entries in table.items() if len(k) > 1 and (k[-1],) not in table
+                     and k[-1].isalpha() and not FUNCTION_WORDS.intersection(k)
+                     and any(e.kind == "sector" for e in entries))

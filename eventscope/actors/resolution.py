@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from eventscope.actors.coreference import COUNTERPART_LEMMAS, CoreferenceMemory
 from eventscope.actors.noun_phrases import (
     HONORIFICS, PERSON_PRONOUNS, actor_key, adjective_variants, country_inside_a_name,
-    former_role, is_bare_name, is_capitalised_common_word, is_leading_role, is_mention_head, salience,
+    former_role, is_bare_name, is_capitalised_common_word, is_leading_role, is_mention_head, is_surname_role_word, salience,
     lowercase_words, names_people_of_unknown_kind, noun_phrase, parenthesised,
 )
 from eventscope.actors.heads import NON_ACTOR_SECTORS, ActorHeads
@@ -154,8 +154,20 @@ class MentionResolver:
                 if inner is not None:
                     actors = [inner]
         actors = [self._register(a, token, sent_no) for a in actors]
+        if len(actors) == 1 and token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+            self._register_name_words(span, token, actors[0])
         self._count_named(token, actors)
         return actors
+
+    def _register_name_words(self, span: Span, token: Token, actor: Actor) -> None:
+        """A titled person's other name words stand for them too ("President Moon Jae-in":
+        the parse's head is "Jae", the story goes on with "Moon"); a word taken stays taken."""
+        if actor.country in (None, STORY) or not actor.sector:
+            return
+        for word in span:
+            if word.i != token.i and word.ent_type_ == "PERSON" and word.pos_ == "PROPN" and word.is_title \
+                    and len(word) >= 3 and word.lower_ not in HONORIFICS:
+                self._surnames.setdefault(word.text, actor)
 
     def _resolve_text(self, text: str, span: Span, context: str, head: Token | None = None,
                       span_text: str | None = None) -> Actor | None:
@@ -166,10 +178,12 @@ class MentionResolver:
             if known is not None and is_bare_name(span):
                 return replace(known, text=span_text, start=span.start_char, end=span.end_char,
                                evidence=(Evidence("rule", f"coref:surname {head.text}"),))
-        if not self._heads.is_actor_head(head) and not self._heads.is_group_with_actor_modifier(head):
+        if not self._heads.names_an_actor(head):
             return None
         if head.text not in self._surnames and is_capitalised_common_word(head, self._lowercase_words, load_lexicon()):
             return None  # "Riot breaks out": a headline's capitalised word
+        if text == span_text and is_surname_role_word(head, self.dictionaries):
+            text = text[:head.idx - span.start_char] + text[head.idx - span.start_char + len(head):]
         actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries,
                                gazetteer=head.ent_type_ != "PERSON", borrow_country=False,
                                countries=self.countries)
