@@ -80,14 +80,14 @@ def test_copies_of_stored_documents_are_found_through_band_keys():
     assert originals == [original] and not copies
 
 
-def test_the_band_filter_lets_every_stored_key_through_and_spares_lookups_of_absent_ones(tmp_path):
+def test_stored_band_keys_are_found_in_memory_without_asking_the_store(tmp_path):
     from eventscope import linking
 
     original, other = doc(SEED), doc((EXAMPLES / "000_866081da7399336b.txt").read_text("utf-8"))
     with Store(tmp_path / "es.duckdb") as store:
         with store.transaction():
             assert linking.divert_duplicates([original], store) == [original]
-    with Store(tmp_path / "es.duckdb") as store:  # a new process: the filter is read from doc_lsh
+    with Store(tmp_path / "es.duckdb") as store:  # a new process: the keys are read from doc_lsh
         keys = signature(original.id, original.text).band_keys()
         assert [d for d, _ in store.lsh_signatures(keys)] == [original.id]
         asked = []
@@ -95,14 +95,41 @@ def test_the_band_filter_lets_every_stored_key_through_and_spares_lookups_of_abs
         store.con = type("Spy", (), {"execute": lambda self, sql, *a: asked.append(sql) or execute(sql, *a)})()
         try:
             assert store.lsh_signatures(signature(other.id, other.text).band_keys()) == []
-            assert not [sql for sql in asked if "doc_lsh" in sql]  # no stored key shares a bit with them
+            assert store.lsh_signatures(keys[5:6]) == [(original.id, signature(original.id, original.text)
+                                                        .values.tobytes())]
+            assert not [sql for sql in asked if "doc_lsh" in sql]  # found in memory, present or absent
         finally:
             store.con = execute.__self__
-        with store.transaction():  # a copy after the reopen is still one, and written keys join the filter
+        with store.transaction():  # a copy after the reopen is still one, and written keys are found
             assert linking.divert_duplicates([doc(light_edits(SEED)[0]), other], store) == [other]
         assert [d for d, _ in store.lsh_signatures(signature(other.id, other.text).band_keys())] == [other.id]
+        # no index on doc_lsh.band_key (a store made before loses it when opened for writing)
+        assert store.con.execute("SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'doc_lsh'").fetchone() == (0,)
 
 
+def test_stored_bands_merge_what_was_written_and_answer_as_the_table_does():
+    import numpy as np
+
+    from eventscope.store import link_caches
+    from eventscope.store.link_caches import StoredBands
+
+    rng = np.random.default_rng(7)
+    stored = rng.integers(-2**63, 2**63 - 1, size=64, dtype=np.int64)
+    bands = StoredBands(stored, [f"d{i // 8}" for i in range(64)])  # 8 documents of 8 keys
+    table = {(int(k), f"d{i // 8}") for i, k in enumerate(stored)}
+    old_merge = link_caches.BAND_MERGE_KEYS
+    link_caches.BAND_MERGE_KEYS = 20
+    try:
+        for n in range(8, 15):  # written later: some wait in `recent`, the rest were merged
+            keys = [int(k) for k in rng.integers(-2**63, 2**63 - 1, size=8, dtype=np.int64)]
+            keys[0] = int(stored[3])  # shares a key with d0
+            bands.add(f"d{n}", keys)
+            table |= {(k, f"d{n}") for k in keys}
+    finally:
+        link_caches.BAND_MERGE_KEYS = old_merge
+    assert bands.recent and len(bands.keys) > 64
+    for probe in ([int(stored[3])], [int(stored[17]), int(stored[60])], [k for k, _ in sorted(table)][-3:], [12345]):
+        assert bands.documents(probe) == sorted({d for k, d in table if k in probe}), probe
 def test_short_texts_are_never_copies():
     a, b = doc("Fighting resumed."), doc("Fighting resumed!")
     originals, copies, _ = find_copies([a, b], lambda keys: [])
