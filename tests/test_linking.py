@@ -115,7 +115,8 @@ def test_stored_bands_merge_what_was_written_and_answer_as_the_table_does():
 
     rng = np.random.default_rng(7)
     stored = rng.integers(-2**63, 2**63 - 1, size=64, dtype=np.int64)
-    bands = StoredBands(stored, [f"d{i // 8}" for i in range(64)])  # 8 documents of 8 keys
+    order = np.argsort(stored)
+    bands = StoredBands(stored[order], (np.arange(64) // 8)[order], [f"d{n}" for n in range(8)])  # 8 documents
     table = {(int(k), f"d{i // 8}") for i, k in enumerate(stored)}
     old_merge = link_caches.BAND_MERGE_KEYS
     link_caches.BAND_MERGE_KEYS = 20

@@ -26,13 +26,11 @@ class StoredBands:
     the keys that spared the index the lookups of absent keys. Exact: a key not here is not
     stored. Keys written since the last merge wait in a dict (merged every BAND_MERGE_KEYS)."""
 
-    def __init__(self, keys: np.ndarray, doc_ids: list[str]):
-        number: dict[str, int] = {}
-        docs = np.fromiter((number.setdefault(d, len(number)) for d in doc_ids), dtype=np.int32, count=len(doc_ids))
-        self.ids: list[str] = list(number)  # document number -> id
-        keys = np.asarray(keys, dtype=np.int64)
-        order = np.argsort(keys, kind="stable")
-        self.keys, self.docs = keys[order], docs[order]  # sorted keys, each with its document's number
+    def __init__(self, keys: np.ndarray, docs: np.ndarray, ids: list[str]):
+        """`keys` sorted, `docs[i]` the number of the document of `keys[i]`, `ids[n]` its id."""
+        self.keys = np.asarray(keys, dtype=np.int64)
+        self.docs = np.asarray(docs, dtype=np.int32)
+        self.ids = list(ids)  # document number -> id
         self.recent: dict[int, list[int]] = {}  # key -> document numbers, written since the last merge
 
     def add(self, doc_id: str, keys) -> None:
@@ -71,9 +69,11 @@ class LinkCaches:
         kept up to date by `write_duplicates`): what finds a batch's near-copies, with no
         index and no lookup in the store. The one writer keeps it exact; a document whose
         write rolled back may stay listed, and is then not found in doc_minhash."""
-        if self._bands is None:
-            rows = self.con.execute("SELECT band_key, doc_id FROM doc_lsh").fetchnumpy()
-            self._bands = StoredBands(rows["band_key"], rows["doc_id"].tolist())
+        if self._bands is None:  # numbered and sorted by DuckDB: 4,000 documents' keys in ~0.1 s
+            ids = [r[0] for r in self.con.execute("SELECT DISTINCT doc_id FROM doc_lsh ORDER BY doc_id").fetchall()]
+            rows = self.con.execute("SELECT band_key, (dense_rank() OVER (ORDER BY doc_id) - 1)::INTEGER AS n "
+                                    "FROM doc_lsh ORDER BY band_key, n").fetchnumpy()
+            self._bands = StoredBands(rows["band_key"], rows["n"], ids)
         return self._bands
 
     def term_frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]:
