@@ -40,7 +40,10 @@ class CopyTables(LinkCaches):
                     [[s[0] for s in signatures]]).fetchall()} if signatures else set()
             fresh = [s for s in signatures if s[0] not in stored]
             self._append("doc_minhash", [{"doc_id": d, "signature": blob} for d, blob, _ in fresh])
-            self._append("doc_lsh", [{"band_key": k, "doc_id": d} for d, _, keys in fresh for k in keys])
+            # 32 band keys a document: given as columns, not as a dict a row (8,192 a batch of 256)
+            bands = {"band_key": [k for _, _, keys in fresh for k in keys],
+                     "doc_id": [d for d, _, keys in fresh for _ in keys]}
+            insert_columns(self.con, "doc_lsh", bands)
             if self._bands is not None:
                 for doc_id, _, keys in fresh:
                     self._bands.add(doc_id, keys)
