@@ -310,7 +310,7 @@ def test_alignment_prefers_the_event_sharing_the_gold_actors():
 
 
 def _fake_coder(monkeypatch, fail_after=None):
-    """Stand-in for eventscope.pipeline: codes each text as the gold says (texts carry it)."""
+    """Stand-in for eventscope.code_contract: codes each text as the gold says (texts carry it)."""
     import sys
     import types
 
@@ -320,7 +320,7 @@ def _fake_coder(monkeypatch, fail_after=None):
                 raise RuntimeError("coder broke")
             yield {"id": record["id"], "events": json.loads(record["text"])}
 
-    monkeypatch.setitem(sys.modules, "eventscope.pipeline",
+    monkeypatch.setitem(sys.modules, "eventscope.code_contract",
                         types.SimpleNamespace(code_records=code_records))
 
 

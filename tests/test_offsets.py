@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventscope.ingest.offsets import original_offsets, original_span
-from eventscope.pipeline import code_records
+from eventscope.code_contract import code_records
 
 
 def _moved(original: str, cleaned: str, words: str) -> str:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventscope.models import Document, content_id
-from eventscope.pipeline import code_records
+from eventscope.code_contract import code_records
 
 # Every example runs the spaCy parser: keep the counts modest.
 FEW = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))

@@ -35,7 +35,7 @@ def code_command(
     from eventscope.ingest import iter_inputs, read_records
     from eventscope.ingest.records import RECORD_SUFFIXES, record_suffix
     from eventscope.models import Rejection
-    from eventscope.pipeline import code_documents, code_records
+    from eventscope.code_contract import code_documents, code_records
 
     books = dictionaries_arg(dictionaries)
     articles = input.is_dir() or record_suffix(input) not in RECORD_SUFFIXES

@@ -42,7 +42,7 @@ def _run_coder(records: list[dict], dictionaries: Path | None,
                err: Console) -> tuple[list[dict], Exception | None]:
     """Coder output for the gold texts, and the error that stopped the coder, if any."""
     try:
-        from eventscope.pipeline import code_records  # the coder is heavy: load only when used
+        from eventscope.code_contract import code_records  # the coder is heavy: load only when used
     except ImportError as error:
         return [], error
     inputs, restore = _coder_inputs(records)

@@ -10,36 +10,22 @@ Rejection naming ``path:line``; the rest of the file still comes through.
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import zlib
-from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
 from eventscope.ingest.assemble import DEFAULT_MAX_CHARS, assemble_document, too_large
 from eventscope.ingest.boilerplate import is_boilerplate
 from eventscope.ingest.dates import normalise_date
-from eventscope.ingest.decoding import (SNIFF_BYTES, decode_bytes, looks_binary, printable_path, redecode,
+from eventscope.ingest.csv_records import csv_delimiter, csv_records
+from eventscope.ingest.decoding import (SNIFF_BYTES, decode_bytes, looks_binary, printable_path,
                                        sniff_text_encoding, utf16_encoding)
 from eventscope.ingest.normalise import clean_chars, join_paragraphs, normalise_spaces, paragraphs_from_lines
+from eventscope.ingest.record_files import FIELD_NAMES, RECORD_SUFFIXES, open_binary, record_suffix  # noqa: F401  (callers import them from here)
 from eventscope.models import Document, Rejection
 
-RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".parquet": "parquet"}
-CSV_DELIMITERS = ",;\t|"
-# Field name -> accepted column names (matched ignoring case), in order of preference.
-FIELD_NAMES = {
-    "id": ("id", "doc_id", "article_id"),
-    "text": ("text", "body", "content"),
-    "title": ("title", "headline"),
-    "date": ("date", "published", "publish_date", "pubdate"),
-    "url": ("url", "link"),
-    "source": ("source", "outlet", "publisher"),
-}
-# Python's csv module refuses fields over 128 KiB by default; whole articles are longer.
-# 2**31 - 1 rather than sys.maxsize, which overflows the C long on some platforms.
-CSV_FIELD_LIMIT = 2**31 - 1
 # A JSONL line longer than this cannot hold a document of DEFAULT_MAX_CHARS (4 bytes a
 # character at most, plus the other fields and JSON escapes): rejected unread.
 MAX_RECORD_BYTES = DEFAULT_MAX_CHARS * 6 + 65536
@@ -112,27 +98,6 @@ def _lines(fh, max_bytes: int) -> Iterator[bytes | None]:
         yield None
 
 
-def record_suffix(path: Path) -> str:
-    """The suffix that says how to read a file: ".jsonl" for "a.jsonl.gz" (gzip is undone first)."""
-    suffixes = [s.lower() for s in path.suffixes]
-    if len(suffixes) >= 2 and suffixes[-1] == ".gz":
-        return suffixes[-2]
-    return path.suffix.lower()
-
-
-def _open_binary(path: Path):
-    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
-
-
-def _delimiter(path: Path, sample: str) -> str:
-    if record_suffix(path) == ".tsv":
-        return "\t"
-    try:
-        return csv.Sniffer().sniff(sample[:SNIFF_BYTES], delimiters=CSV_DELIMITERS).delimiter
-    except csv.Error:
-        return ","
-
-
 def _utf16_lines(fh, encoding: str, max_bytes: int) -> Iterator[bytes | None]:
     """`_lines` of a UTF-16 file, each line as UTF-8 bytes (a UTF-16 newline is two bytes,
     so the file cannot be split on b"\\n")."""
@@ -149,7 +114,7 @@ def _utf16_lines(fh, encoding: str, max_bytes: int) -> Iterator[bytes | None]:
 
 def _jsonl_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
     name = printable_path(path)
-    with _open_binary(path) as fh:
+    with open_binary(path) as fh:
         sample = fh.read(SNIFF_BYTES)
         if looks_binary(sample):
             yield Rejection(name, "binary file")
@@ -179,89 +144,6 @@ def _jsonl_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
             yield origin, value
 
 
-class _NumberedLines:
-    """The physical lines of a text file for csv.reader, numbered, with the lines of the row
-    being read kept so that a broken row can be given back all but its first line."""
-
-    def __init__(self, fh):
-        self.fh, self.pending, self.number, self.taken = fh, deque(), 0, []
-
-    def __iter__(self) -> _NumberedLines:
-        return self
-
-    def __next__(self) -> str:
-        line = self.pending.popleft() if self.pending else next(self.fh)
-        self.number += 1
-        self.taken.append(line)
-        return line
-
-    def start_row(self) -> int:
-        self.taken = []
-        return self.number + 1
-
-    def give_back_all_but_first(self) -> None:
-        rest, self.taken = self.taken[1:], []
-        self.number -= len(rest)
-        self.pending.extendleft(reversed(rest))
-
-
-def _csv_records(path: Path) -> Iterator[tuple[str, dict] | Rejection]:
-    """Rows of a CSV file. A row whose quote is never closed (or closed in the middle of a
-    field) is rejected on its own: strict parsing notices it, and reading starts again on
-    the row's second line, so the rows it would have swallowed still come through."""
-    csv.field_size_limit(CSV_FIELD_LIMIT)
-    name = printable_path(path)
-    with _open_binary(path) as fh:
-        sample = fh.read(SNIFF_BYTES)
-    if looks_binary(sample):
-        yield Rejection(name, "binary file")
-        return
-    encoding = sniff_text_encoding(sample)
-    delimiter = _delimiter(path, sample.decode(encoding, errors="replace"))
-    # Bytes that are not in the file's encoding are kept (surrogateescape) and decoded per
-    # cell by `redecode`, rather than replaced: a Latin-1 byte late in a UTF-8 file.
-    errors = "replace" if encoding.startswith("utf-16") else "surrogateescape"
-    with io.TextIOWrapper(_open_binary(path), encoding=encoding, errors=errors, newline="") as fh:
-        lines = _NumberedLines(fh)
-        reader = csv.reader(lines, strict=True, delimiter=delimiter)
-        try:
-            header = [redecode(str(cell)).strip().lstrip("\ufeff") for cell in next(reader)]
-        except StopIteration:
-            yield Rejection(name, "empty file")
-            return
-        except csv.Error as exc:
-            yield Rejection(f"{name}:1", f"malformed CSV header ({exc})")
-            return
-        if not {cell.lower() for cell in header} & set(FIELD_NAMES["text"]):
-            # a table of something else (a folder's SOURCES.tsv): one line for the file, not one per row
-            yield Rejection(name, f"no text column (columns: {', '.join(header)[:200]})")
-            return
-        while True:
-            start = lines.start_row()
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                yield Rejection(f"{name}:{start}", _csv_problem(exc))
-                lines.give_back_all_but_first()
-                reader = csv.reader(lines, strict=True, delimiter=delimiter)
-                continue
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) > len(header):
-                yield Rejection(f"{name}:{start}", f"row has {len(row)} fields, header has {len(header)}")
-                continue
-            yield f"{name}:{start}", dict(zip(header, (redecode(cell) for cell in row)))
-
-
-def _csv_problem(exc: csv.Error) -> str:
-    text = str(exc)
-    if "expected after" in text or "end of data" in text:
-        return f"malformed CSV: a quote is not closed where its field ends ({text})"
-    return f"malformed CSV ({text})"
-
-
 def read_numbered_records(path: str | Path) -> Iterator[tuple[str, dict] | Rejection]:
     """(origin "path:line", record) for each good line of a .jsonl/.csv/.tsv/.parquet file (JSONL
     and CSV/TSV also gzip-compressed); Rejections for bad ones."""
@@ -276,7 +158,7 @@ def read_numbered_records(path: str | Path) -> Iterator[tuple[str, dict] | Rejec
         yield from parquet_records(path)
         return
     try:
-        yield from (_jsonl_records(path) if kind == "jsonl" else _csv_records(path))
+        yield from (_jsonl_records(path) if kind == "jsonl" else csv_records(path))
     except (OSError, EOFError, zlib.error) as exc:  # gzip: not gzip data, cut short or corrupt
         yield Rejection(printable_path(path), f"unreadable ({getattr(exc, 'strerror', None) or exc})")
 
@@ -290,13 +172,13 @@ def count_records(path: str | Path) -> int:
         import pyarrow.parquet as pq
 
         return pq.ParquetFile(path).metadata.num_rows
-    with _open_binary(path) as fh:
+    with open_binary(path) as fh:
         if kind == "jsonl":
             return sum(1 for line in fh if line.strip())
         sample = fh.read(SNIFF_BYTES)
     encoding = sniff_text_encoding(sample)
-    delimiter = _delimiter(path, sample.decode(encoding, errors="replace"))
-    with io.TextIOWrapper(_open_binary(path), encoding=encoding, errors="replace", newline="") as fh:
+    delimiter = csv_delimiter(path, sample.decode(encoding, errors="replace"))
+    with io.TextIOWrapper(open_binary(path), encoding=encoding, errors="replace", newline="") as fh:
         rows = sum(1 for row in csv.reader(fh, delimiter=delimiter) if any(cell.strip() for cell in row))
     return max(rows - 1, 0)
 
