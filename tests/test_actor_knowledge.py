@@ -35,6 +35,7 @@ GROXLAND_NATIONAL_GUARD_
 	[ISLMIL]
 NATIONAL_SECURITY_COUNCIL_  [ISLGOV]
 KELVAR_CHAMBER_ [ISLLEG]
+ICELANDIC_NATIONAL_COALITION_ [ISLOPP]
 PEOPLE'S_FRONT_FOR_GROXLAND_(PFG)_ [ISLREB]
 
 ZORBAN_KALINSKI_  # CountryInfo.txt
@@ -147,6 +148,12 @@ def test_false_match_aliases_are_left_out(mini):
     assert people["Anna Mertz"][0][1] == people["Otto Mertz"][0][1] == "Mertz"  # namesakes: the document chooses
     assert "National Security Council" not in mini["orgs"]  # common words of one country
     assert "Kelvar Chamber" not in mini["orgs"]  # the same name in two countries
+
+
+def test_a_word_of_no_kind_reads_nothing_of_a_name(mini):
+    # ours reads "Icelandic" (a demonym) and "coalition" (a role), but "national" is a word of
+    # no kind (sectors.tsv UNK: "the Kenyan national"): the name is a body's, not a role
+    assert mini["orgs"]["Icelandic National Coalition"][2:4] == ["ISL", "OPP"]
 
 
 def test_a_record_ours_describes_is_left_out_entirely(mini):

@@ -421,6 +421,22 @@ print(events.names_agree("Mike Pompeo", "Russian government"), _load_lexicon.cac
     assert out.stdout.split("\n")[:2] == ["False True False", "True True"]
 
 
+def test_the_who_words_kept_share_their_strings_and_the_empty_set():
+    """The linker keeps who-words for the life of the process (issue 17): names that say no
+    who share one empty set, and a word met in many names is one string."""
+    from eventscope.linking.events import _WhoMemo
+
+    memo = _WhoMemo()
+    memo.put("Russian government", frozenset())
+    memo.put("the ministry", frozenset(w for w in ()))
+    memo.put("Mike Pompeo", frozenset({"mike", "".join(["pom", "peo"])}))
+    memo.put("Pompeo", frozenset({"".join(["pom", "peo"])}))
+    assert memo.get("Russian government") is memo.get("the ministry")
+    (alone,) = memo.get("Pompeo")
+    assert alone in memo.get("Mike Pompeo") and any(word is alone for word in memo.get("Mike Pompeo"))
+    assert memo.get("Mike Pompeo") == {"mike", "pompeo"}
+
+
 def test_coded_documents_carry_their_countries_and_the_who_words_of_their_actor_names(code_text):
     from eventscope.linking.events import who_of_events, who_words
 

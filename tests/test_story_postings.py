@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from eventscope.linking import stories
 from eventscope.linking.clusters import StoryVector
 from eventscope.linking.stories import KEY_TERMS, StoryPostings, key_terms
@@ -40,8 +42,13 @@ class PlainPostings:
         return [story_id for story_id, score in ranked if score > 0 and score >= floor]
 
 
-def test_packed_postings_find_what_plain_lists_find_through_updates_and_removals(monkeypatch):
+@pytest.mark.parametrize("by_numpy", [False, True])
+def test_packed_postings_find_what_plain_lists_find_through_updates_and_removals(monkeypatch, by_numpy):
+    """Also with every lookup summed by numpy (posting_sums, the path of a long lookup), which
+    must give the same candidates in the same order, the floats exact."""
     monkeypatch.setattr(stories, "POSTINGS_PER_TERM", 4)  # shorter than many lists: the cut matters
+    if by_numpy:
+        monkeypatch.setattr(stories, "NUMPY_ENTRIES", 0)
     rng = random.Random(17)
     words = [f"w{i}" for i in range(120)]
     packed, plain = StoryPostings(), PlainPostings()
@@ -66,3 +73,31 @@ def test_packed_postings_find_what_plain_lists_find_through_updates_and_removals
     for term in plain.lists:  # every list whole, in order, values exact
         assert packed.listed(term) == plain.lists[term]
     assert packed.listed("never-a-key-term") == []
+
+
+def test_long_lookups_summed_by_numpy_rank_ties_by_story_id_as_the_loop_does(monkeypatch):
+    """Many stories tie on the k-th best score: numpy keeps every one of them (not an arbitrary
+    k), and the ranking then breaks the tie by story id, as the plain loop does."""
+    postings, plain = StoryPostings(), PlainPostings()
+    for i in range(40):  # forty stories with the same key terms and values: one score for all
+        story = StoryVector(f"s{(i * 7) % 40:02d}", {"harbour": 3.0, "ferry": 1.5, f"own{i}": 0.25}, 3, seq=i)
+        postings.update(story)
+        plain.update(story)
+    monkeypatch.setattr(stories, "NUMPY_ENTRIES", 0)
+    query = {"harbour": 0.7, "ferry": 0.2}
+    assert postings.candidates(query, 8) == plain.candidates(query, 8) == [f"s{i:02d}" for i in range(8)]
+
+
+def test_a_story_is_removed_from_its_own_entry_not_from_bytes_of_a_value_that_spell_its_number():
+    """A list's entries are found by searching its bytes from the end for the story's packed number;
+    the value 2.0 is the bytes 00 00 00 00 00 00 00 40, which spell story number 0 four times over
+    (off an entry's start). Removing story 0, listed first, must remove its entry and no other."""
+    postings = StoryPostings()
+    postings.update(StoryVector("first", {"harbour": 1.0}, 1))  # story number 0
+    for name in ("second", "third"):
+        postings.update(StoryVector(name, {"harbour": 4.0}, 2))  # value 2.0
+    postings.update(StoryVector("first", {"harbour": 3.0, "ferry": 1.0}, 2))  # moves to the end
+    assert postings.listed("harbour") == [("second", 2.0), ("third", 2.0), ("first", 1.5)]
+    postings.remove("second")
+    postings.remove("first")
+    assert postings.listed("harbour") == [("third", 2.0)] and postings.listed("ferry") == []

@@ -36,7 +36,7 @@ Decisions, so the output can be audited (the summary printed at the end counts e
   acronym (no vowels, the initials of the name, or written in parentheses) is kept in
   capitals, so it matches only text in capitals. Also left out: a two-word name of a frequent
   given name and a frequent surname ("John Williams"); an alias our lexicon reads entirely
-  (a role phrase: "German Chancellor"); a title or place around another name of the record
+  (a role phrase: "German Chancellor"; words of no kind, UNK or JNK, read nothing); a title or place around another name of the record
   ("Israeli President Reuven Rivlin" beside "Reuven Rivlin": ours reads the title, and the
   role, on any date); an alias of common words only for a country's institution ("National
   Security Council" is not only the US's); an alias naming institutions of several countries;
@@ -60,7 +60,7 @@ sys.path.insert(0, str(ROOT))
 
 from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
 
-from eventscope.knowledge.actor_lexicon import Lexicon, key, load_lexicon, tokenize  # noqa: E402
+from eventscope.knowledge.actor_lexicon import NOT_AN_ACTOR, Lexicon, key, load_lexicon, tokenize  # noqa: E402
 from eventscope.knowledge.petrarch import config_roles  # noqa: E402
 from eventscope.knowledge.petrarch_actors import CODE_RENAMES, ActorRecord, actor_records  # noqa: E402
 
@@ -118,8 +118,12 @@ class Filter:
                         self.org_countries[k].add(country)
 
     def _ours_reads(self, alias: str) -> bool:
+        """Does our lexicon read every word of `alias` ("German Chancellor": a role)? A word of
+        no kind (sectors.tsv UNK or JNK: "national", "group") reads nothing of a name: "Syrian
+        National Coalition" is a body's name, not a Syrian of unknown kind and a coalition."""
         toks = tokenize(alias)
-        covered = {i for m in self.ours.scan(toks) for i in range(m.start, m.end)}
+        covered = {i for m in self.ours.scan(toks) if not (m.best.kind == "sector" and m.best.priority == NOT_AN_ACTOR)
+                   for i in range(m.start, m.end)}
         return all(i in covered or t.norm in LOWER_WORDS or t.norm in STOP_WORDS for i, t in enumerate(toks))
 
     def _titled(self, alias: str, names: list[str]) -> bool:

@@ -180,6 +180,19 @@ def is_bare_name(span: Span) -> bool:
                or t.dep_ in {"det", "case"} for t in span)
 
 
+def is_surname_role_word(head: Token, dictionaries=None) -> bool:
+    """"President David Granger": a person's name whose last word is also a role word
+    ("granger", a farmer): after a given name the parser reads as the same person, the word is
+    a surname and says nothing of the person's sector ("President" still does)."""
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if head.ent_type_ != "PERSON" or head.pos_ != "PROPN" or not head.is_title or before is None \
+            or before.ent_type_ != "PERSON" or before.pos_ != "PROPN" or not before.is_title \
+            or before.lower_ in HONORIFICS:
+        return False
+    alone = resolve_phrase(head.text, dictionaries=dictionaries)
+    return bool(alone.sector) and not alone.country and decided(alone.evidence, "name") is None
+
+
 def actor_key(actor: Actor) -> str:
     """A key that is stable across documents for one person or body: country, sector and
     the name folded (case, accents, dots) without honorifics, ranks or a leading "the".

@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from eventscope.actors.coreference import COUNTERPART_LEMMAS, CoreferenceMemory
 from eventscope.actors.noun_phrases import (
     HONORIFICS, PERSON_PRONOUNS, actor_key, adjective_variants, country_inside_a_name,
-    former_role, is_bare_name, is_capitalised_common_word, is_leading_role, is_mention_head, salience,
+    former_role, is_bare_name, is_capitalised_common_word, is_leading_role, is_mention_head, is_surname_role_word, salience,
     lowercase_words, names_people_of_unknown_kind, noun_phrase, parenthesised,
 )
+from eventscope.actors.heads import NON_ACTOR_SECTORS, ActorHeads
 from eventscope.actors.phrase import resolve_phrase
 from eventscope.actors.namesakes import as_read
 from eventscope.actors.story import AGENT_WEIGHT, counted_countries, is_country, names_known_actor, story_country
@@ -29,13 +30,7 @@ from eventscope.models import Actor, Document, Evidence, decided
 
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
 GROUP_RE = re.compile(r"^(the )?(two|both) (men|women|leaders|sides|countries|nations|ministers|governments|parties|officials|states)$|^both( sides)?$", re.I)
-GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
-               "parties", "officials", "states", "both"}  # the heads GROUP_RE can match
-ACTOR_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_ENTITY_TYPES = {"GPE", "LOC", "FAC"}
-NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
-                          "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
-NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
 # a country has one of each: their plural ("governments condemned the coup") names several
 # countries', never the story's
 ONE_PER_COUNTRY = {"government", "country", "nation", "state", "parliament"}
@@ -53,7 +48,7 @@ class MentionResolver:
         self._memory = CoreferenceMemory(STORY)  # persons and bodies met, for pronouns and descriptions
         self._named_roles: list[Actor] = []  # actors with a country and a role, for "the minister"
         self._groups: list[list[Actor]] = []  # pairs and lists, for "the two men"
-        self._head_cache: dict[str, bool] = {}
+        self._heads = ActorHeads(dictionaries, self._surnames)
         self._lowercase_words = lowercase_words(doc)  # for headline words read as names
         self._counts, self._place_readings = counted_countries(doc, document)  # places two countries name: whose
         self.story_country: str | None = None  # known once the pass has read every name
@@ -127,7 +122,7 @@ class MentionResolver:
             return found
         if parenthesised(token):  # "the Movement for Better Schools (MBS)": an acronym spells
             return self._spelled_out(token)  # the name before it, whatever else it may stand for
-        if not self._may_be_actor(token):
+        if not self._heads.may_be_actor(token):
             return []
         span = noun_phrase(token, with_of=is_leading_role(token.text)
                            or (token.pos_ == "NOUN" and names_people_of_unknown_kind(token.lower_)))
@@ -159,8 +154,20 @@ class MentionResolver:
                 if inner is not None:
                     actors = [inner]
         actors = [self._register(a, token, sent_no) for a in actors]
+        if len(actors) == 1 and token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+            self._register_name_words(span, token, actors[0])
         self._count_named(token, actors)
         return actors
+
+    def _register_name_words(self, span: Span, token: Token, actor: Actor) -> None:
+        """A titled person's other name words stand for them too ("President Moon Jae-in":
+        the parse's head is "Jae", the story goes on with "Moon"); a word taken stays taken."""
+        if actor.country in (None, STORY) or not actor.sector:
+            return
+        for word in span:
+            if word.i != token.i and word.ent_type_ == "PERSON" and word.pos_ == "PROPN" and word.is_title \
+                    and len(word) >= 3 and word.lower_ not in HONORIFICS:
+                self._surnames.setdefault(word.text, actor)
 
     def _resolve_text(self, text: str, span: Span, context: str, head: Token | None = None,
                       span_text: str | None = None) -> Actor | None:
@@ -171,10 +178,12 @@ class MentionResolver:
             if known is not None and is_bare_name(span):
                 return replace(known, text=span_text, start=span.start_char, end=span.end_char,
                                evidence=(Evidence("rule", f"coref:surname {head.text}"),))
-        if not self._is_actor_head(head) and not self._is_group_with_actor_modifier(head):
+        if not self._heads.names_an_actor(head):
             return None
         if head.text not in self._surnames and is_capitalised_common_word(head, self._lowercase_words, load_lexicon()):
             return None  # "Riot breaks out": a headline's capitalised word
+        if text == span_text and is_surname_role_word(head, self.dictionaries):
+            text = text[:head.idx - span.start_char] + text[head.idx - span.start_char + len(head):]
         actor = resolve_phrase(text, context=context, date=self.document.date, dictionaries=self.dictionaries,
                                gazetteer=head.ent_type_ != "PERSON", borrow_country=False,
                                countries=self.countries)
@@ -208,45 +217,6 @@ class MentionResolver:
             name = " ".join(t.text for t in span if t.ent_type_ == "PERSON" and t.lower_ not in HONORIFICS)
             actor = replace(actor, name=name or actor.name)
         return actor
-
-    def _may_be_actor(self, token: Token) -> bool:
-        """Cheap test before building phrases: most nouns ("talks", "weapons") name no actor,
-        and only an actor head, a known surname, a group word or an appositive can give one."""
-        return (self._is_actor_head(token) or token.lower_ in GROUP_HEADS
-                or self._is_group_with_actor_modifier(token)
-                or (token.pos_ == "PROPN" and token.text in self._surnames)
-                or any(child.dep_ == "appos" for child in token.children))
-
-    def _is_actor_head(self, head: Token) -> bool:
-        """Only heads that name an actor become one ('Russian officials', not 'Russian assistance')."""
-        if head.ent_type_ in NON_ACTOR_ENTITY_TYPES:
-            return False
-        if head.ent_type_ in ACTOR_ENTITY_TYPES or head.pos_ == "PROPN":
-            return True
-        lemma = head.lemma_.lower()
-        if lemma in COUNTERPART_LEMMAS:
-            return True
-        known = self._head_cache.get(head.lower_)
-        if known is None and self.dictionaries is None and not load_lexicon().may_match_word(head.text):
-            known = self._head_cache[head.lower_] = False  # most nouns: no lexicon entry at all
-        if known is None:
-            alone = resolve_phrase(head.text, dictionaries=self.dictionaries)
-            known = bool(alone.country or (alone.sector and alone.sector not in NON_ACTOR_SECTORS)
-                         or is_leading_role(head.text))
-            self._head_cache[head.lower_] = known
-        return known
-
-    def _is_group_with_actor_modifier(self, head: Token) -> bool:
-        """A word for people of no known kind ("supporters", "members", "group", sector UNK in
-        sectors.tsv) names an actor when a modifier says whose: "opposition supporters",
-        "members of the Iranian parliament" ("his supporters", "a group of men" stay none)."""
-        if head.pos_ != "NOUN" or not names_people_of_unknown_kind(head.lower_):
-            return False
-        return any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ != "PRON" and self._is_actor_head(c)
-                   for c in head.lefts) or any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(
-                g.dep_ == "pobj" and g.pos_ != "PRON" and self._is_actor_head(g) for g in c.children)
-            for c in head.rights)
 
     def _spelled_out(self, token: Token) -> list[Actor]:
         """The actors of the name a parenthesised acronym spells: the phrase right before

@@ -27,7 +27,10 @@ def takes_story_country(sector: str, head: Token) -> bool:
     """May a role of no country of its own take the story's country? Not when its sentence is
     at sea ("the Indian navy captured 23 pirates in the Gulf of Aden") and the role is no
     state's agent (actors/data/coreference_words.tsv `state_sector`): the story's country is
-    the navy's, not the pirates' nor a crew's."""
+    the navy's, not the pirates' nor a crew's. Nor when a modifier says it is of no one
+    country ("the international community", "world leaders": coreference_words.tsv `no_country`)."""
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in coreference_words()["no_country"] for c in head.lefts):
+        return False
     return sector.lower() in coreference_words()["state_sector"] or not at_sea(head.sent)
 
 

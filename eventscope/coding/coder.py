@@ -32,8 +32,8 @@ from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, forecast_by_another, not_done, own_modality, refuses, relayed, reported_modality
 from eventscope.coding.modality_codes import (
-    NEGATING_FRAME, RESTRAINT_FRAMES, WITHHELD, acts_itself, future_code, restraint_code, withhold_model_readings,
-    withheld_reason,
+    NEGATING_FRAME, RESTRAINT_FRAMES, WITHHELD, acts_itself, future_code, restraint_code, said_plan,
+    withhold_model_readings, withheld_reason,
 )
 from eventscope.coding.places import place_of
 from eventscope.coding.retold import with_retold_targets
@@ -119,6 +119,7 @@ class Coder:
             action = clauses.complement(token) if frame else None
             if frame in WISH_FRAMES:
                 frame, action = _wish_of_someone_else(token, frame, action)
+                frame = said_plan(token, frame, self.lexicon)  # a plan narrated codes nothing
             obliged = obliged_clause(token, self.lexicon) if frame is None else None
             if obliged is not None:  # "said Europe should impose sanctions": a demand of Europe
                 frame, action = "demand", obliged
@@ -143,12 +144,12 @@ class Coder:
             own = self._pattern(token)
             if own is not None:
                 pattern, code, fuzzy = own
-                owned = noun_frame(token, self.lexicon)  # "Uganda's refusal to attend": the noun's frame
+                owned = said_plan(token, noun_frame(token, self.lexicon), self.lexicon)  # "Uganda's refusal to attend"
                 framed = apply_frame(owned, code) if owned else None
                 if framed is not None:
                     found.append(Candidate(token, token, framed, pattern, owned, fuzzy,
                                            [f"frame {owned} of the noun '{token.head.lemma_}'"]))
-                else:
+                elif owned is None:  # a noun frame that voids its act ("Kenya's plan to buy") codes nothing
                     found.append(Candidate(token, token, code, pattern, None, fuzzy))
         found = [c for c in found if c.frame or c.verb.i not in consumed]
         return drop_subsumed(found)

@@ -8,7 +8,11 @@ in `DocumentResult.withheld`, and a model may not read such an act back in.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from eventscope.coding import clauses
 from eventscope.coding.frames import KEEP, apply_frame
+from eventscope.coding.modality import SAYING_ROOTS, speech_above
 from eventscope.coding.selection import is_story_main_event
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.verb_lexicon import frame_rules
@@ -44,8 +48,36 @@ def restraint_code(code: str) -> str | None:
 
 def acts_itself(frame: str | None) -> bool:
     """No frame, or one that codes the act itself ("will try to attack", "will continue to
-    talk": frame_codes.tsv `attempt`, `begin`): the clause's tense is the act's."""
-    return frame is None or frame_rules().get(frame) == {"*": KEEP}
+    talk", "will seek to storm": frame_codes.tsv `attempt`, `begin`, `pursue` of a hostile
+    act): the clause's tense is the act's ("analysts say Kenya will seek to mend ties" is
+    someone else's forecast)."""
+    return frame is None or frame_rules().get(frame, {}).get("*") == KEEP
+
+
+PLAN_FRAME = "plan"  # frames.tsv: "wants to", "plans to", "hopes to", "its intention to"
+
+
+def said_plan(verb: Token, frame: str | None, lexicon) -> str | None:
+    """A plan is a stated intent only when someone says it ("Kenya said it plans to send
+    aid", "announced its intention to expel": frame_codes.tsv `intent`); narrated ("Kenya
+    wants to buy sugar", "the army wanted to raid a camp") it is no one's stated intent, and
+    frame_codes.tsv `plan` codes nothing of it. `verb` is the frame verb, or the act under a
+    frame noun ("its intention [to expel]")."""
+    if frame != PLAN_FRAME:
+        return frame
+    token = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else verb
+    said = token.dep_ == "dobj" and any(
+        p.cameo[:2] in SAYING_ROOTS for p in lexicon.verbs.get(token.head.lemma_.lower(), ()))
+    speech = speech_above(token, lexicon) if not said else None
+    return "intent" if said or speech is not None and _said_by_doer(token, speech) else frame
+
+
+def _said_by_doer(verb: Token, speech: Token) -> bool:
+    """The plan's doer is the speaker ("Kenya said it plans", "Kenya said Kenya plans"), not
+    someone forecasting another's wish ("both sides will want to calm things, an analyst said")."""
+    doers = clauses.subject_tokens(verb)[0]
+    speakers = {t.lower_ for t in clauses.subject_tokens(speech)[0]}
+    return not doers or any(d.tag_ == "PRP" or d.lower_ in speakers for d in doers)
 
 
 WITHHELD = "withheld as not done"  # evidence (rule) of an event the coder read but did not code

@@ -1,7 +1,8 @@
 """Targets from what was said: the subject of an accusing, demanding or threatening
 that-clause ("alleged that the minister took bribes"), and the one a speaker told ("Russia
 notified the United States that it plans to back out"; "told the director, calling for an
-explanation"). Asked by coding.targets.complete when the parse gives no target. Pure functions
+explanation"), and whom the speech, letter or call it was made in was addressed to ("warned
+in his address to Congress", "sent a letter to the king warning that"). Asked by coding.targets.complete when the parse gives no target. Pure functions
 over spaCy tokens and the document's actors."""
 
 from __future__ import annotations
@@ -11,8 +12,16 @@ from spacy.tokens import Token
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
 from eventscope.coding.selection import NEWS_SECTORS, STATEMENT_ROOT
+from eventscope.knowledge.implicit_agents import said_channels
 from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.models import Actor
+
+# acts done by saying to someone (appeals, demands, criticism, rejections, threats): the ones
+# whose channel's addressee is their target; not praise or an agreement announced at a meeting,
+# which are about someone or something else ("hailed signs of hope in his address to the UN")
+SAID_ROOTS = {"02", "10", "11", "12", "13"}
+CHANNEL_PREPS = {"in", "during", "at", "through", "via", "over"}  # "in a letter to", "during a call with"
+SPEECH_CLAUSE_DEPS = {"acl", "advcl", "xcomp"}  # "a statement urging", "sent a letter warning"
 
 
 def clause_subjects(verb: Token, actors: DocActors) -> list[Actor]:
@@ -59,3 +68,48 @@ def adjunct_addressees(verb: Token, actors: DocActors, lexicon: Lexicon) -> list
         return []
     told = actors.actors_of([c for c in head.children if c.dep_ in {"dobj", "dative", "iobj"}])
     return [a for a in told if a.sector not in NEWS_SECTORS]
+
+
+def audiences(verb: Token, action: Token, actors: DocActors, source_entities: set[str]) -> list[Actor]:
+    """"Warned against a deal in his address to Congress", "demanded, in a letter to the king,
+    an apology", "criticised the plan during a call with the chancellor", "sent a letter to the
+    king warning that ...", "issued a statement urging Iran to ...": a said act with no target
+    of its own is aimed at whom the speech, letter or call it was made in was addressed to
+    (coding/data/said_channels.tsv)."""
+    channels = said_channels()
+    whom: list[Token] = []
+
+    def addressed(noun: Token) -> None:
+        preps = channels.get(noun.lemma_.lower(), frozenset())
+        whom.extend(p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
+                    for p in prep.children if p.dep_ == "pobj")
+        # "a statement urging Iran to ...", "a letter calling on the king to ...": whom it urges
+        for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+            whom.extend(c for c in clause.children if c.dep_ == "dobj")
+            whom.extend(p for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "on"
+                        for p in prep.children if p.dep_ == "pobj")
+
+    heads = {verb.i: verb, action.i: action}
+    # "warned against making a deal during his address to ...": the parse hangs it on the -ing
+    heads.update((c.i, c) for prep in action.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pcomp")
+    for head in heads.values():
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS):
+            for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in channels):
+                addressed(noun)
+        for noun in (c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in channels):
+            addressed(noun)  # "issued a statement urging Iran to ..."
+            whom.extend(p for prep in head.children if prep.dep_ in {"dative", "prep"} and prep.lower_ == "to"
+                        for p in prep.children if p.dep_ == "pobj")  # "sent a letter to the king"
+        # "sent a letter to the king, warning that ...": the -ing clause beside the sending
+        if head.dep_ in SPEECH_CLAUSE_DEPS and head.tag_ == "VBG" and head.head.i != head.i:
+            sender = head.head
+            for noun in (c for c in sender.children if c.dep_ == "dobj" and c.lemma_.lower() in channels):
+                addressed(noun)
+                whom.extend(p for prep in sender.children if prep.dep_ in {"dative", "prep"} and prep.lower_ == "to"
+                            for p in prep.children if p.dep_ == "pobj")
+    listeners = [c for w in whom for c in clauses.conjuncts(w)]
+    # "his address to a joint meeting of Congress": a gathering stands for whom it gathers
+    listeners += [p for h in listeners if not actors.actors_for(h) for prep in h.children
+                  if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+    told = actors.actors_of(listeners)
+    return [a for a in told if a.sector not in NEWS_SECTORS and a.entity not in source_entities]

@@ -10,7 +10,8 @@ object ("police arrested a man") or "the country"; an actor named inside the act
 phrases, never a circumstance's own doer ("arrested in a police sweep": coding.phrase_targets,
 `fallback_targets`); the subject of an accusing, demanding or threatening that-clause ("alleged
 that the minister took bribes": `clause_subjects`); the one a speaker told of their own act (`addressees`) or of a statement
-an "-ing" clause stands beside (`adjunct_addressees`); and last the
+an "-ing" clause stands beside (`adjunct_addressees`); whom the speech, letter or call a said
+act was made in was addressed to ("warned in his address to Congress": `audiences`); and last the
 target an act's definition implies (a curfew falls on the state's own people). (A protest or
 visit aimed at no one is aimed at the country where it happens: coding.places, after the
 events are placed.) After the whole sentence is coded, a reaction with no target is aimed at
@@ -34,7 +35,7 @@ from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
 from eventscope.coding.said_acts import JUDGED
 from eventscope.coding.selection import STATEMENT_ROOT, Candidate
-from eventscope.coding.spoken_targets import addressees, adjunct_addressees, clause_subjects
+from eventscope.coding.spoken_targets import SAID_ROOTS, addressees, adjunct_addressees, audiences, clause_subjects
 from eventscope.coding.implied_targets import definite_country, implicit, unnamed_person
 from eventscope.coding.phrase_targets import _two_sides, fallback_targets, not_sites, water_name  # noqa: F401  (_two_sides: tests)
 from eventscope.knowledge import taxonomy
@@ -161,6 +162,9 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
     if not targets and root != STATEMENT_ROOT:
         targets = [a for a in adjunct_addressees(verb, actors, lexicon) if a.entity not in source_entities]
         notes += ["target: whom the speaker was telling"] if targets else []
+    if not targets and root in SAID_ROOTS:
+        targets = audiences(verb, action, actors, source_entities)
+        notes += ["target: whom the speech or letter was addressed to"] if targets else []
     if not targets and sources:
         targets = implicit(code, action, sources, actors)
         notes += [f"target: implied by the act ({targets[0].name})"] if targets else []

@@ -52,6 +52,7 @@ class Entry:
     start: str = ""  # people: ISO dates bounding the role, "" = open
     end: str = ""
     caps_only: bool = False  # abbreviations: written in capitals to match ("US" but not "us")
+    capitalised: bool = False  # "the Fund": one word after "the", a name only as written ("Fund", not "funds")
     leads: bool = False  # role words like "president": take the sector of their "of" part
     source: str = ""  # file:line, for evidence
 
@@ -150,6 +151,14 @@ def _written_as_abbreviation(toks: list[Token]) -> bool:
     return letters.isupper() or any(ch.isupper() for ch in letters[1:])
 
 
+def _written_for(entry: Entry, toks: list[Token], plural: bool) -> bool:
+    """Is `toks` written as `entry` needs: an abbreviation in capitals, a "the Fund" alias
+    capitalised and not as a plural ("funds" are money, not the IMF)."""
+    if entry.caps_only:
+        return _written_as_abbreviation(toks)
+    return not entry.capitalised or (not plural and toks[0].text[:1].isupper())
+
+
 def check_date(value: str, where: str) -> str:
     """An ISO date, year-month or year, checked for real months and days."""
     if value and not _real_date(value):
@@ -196,6 +205,8 @@ class Lexicon:
             return
         if is_abbreviation(phrase.removeprefix("the ").removeprefix("The ")):
             entries = [replace(entry, caps_only=True) for entry in entries]
+        elif len(k) == 1 and phrase.startswith("the ") and phrase[4:5].isupper():
+            entries = [replace(entry, capitalised=True) for entry in entries]
         bucket = self.table.setdefault(k, [])
         for entry in entries:
             if entry not in bucket:
@@ -227,9 +238,11 @@ class Lexicon:
             return []
         norms = tuple(t.norm for t in toks)
         found = self.table.get(norms) or self._deferred(norms) or []
+        plural = False
         if not found and (s := singular(norms[-1])):
             found = self.table.get(norms[:-1] + (s,)) or self._deferred(norms[:-1] + (s,)) or []
-        return [e for e in found if not e.caps_only or _written_as_abbreviation(toks)]
+            plural = True
+        return [e for e in found if _written_for(e, toks, plural)]
 
     def may_match_word(self, word: str) -> bool:
         """False only when a plain lowercase word (no capitals, digits or punctuation, which
@@ -264,13 +277,15 @@ class Lexicon:
                 found = table.get(k)  # as `lookup`, without rebuilding the key
                 if found is None and k in pending:
                     found = self._deferred(k)
+                plural = False
                 if found is None and singulars[j - 1] is not None:
                     k = norms[i:j - 1] + (singulars[j - 1],)
                     found = table.get(k)
                     if found is None and k in pending:
                         found = self._deferred(k)
+                    plural = True
                 if found:
-                    entries = [e for e in found if not e.caps_only or _written_as_abbreviation(toks[i:j])]
+                    entries = [e for e in found if _written_for(e, toks[i:j], plural)]
                     if entries:
                         candidates.append(Match(i, j, tuple(entries)))
         chosen: list[Match] = []

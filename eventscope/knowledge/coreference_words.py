@@ -1,5 +1,6 @@
 """The words the coreference pass reads (actors/data/coreference_words.tsv): role nouns that
-name a body, not a person, and the sectors of a state's own agents."""
+name a body, not a person, the sectors of a state's own agents, and the modifiers of roles
+of no one country ("the international community")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from functools import lru_cache
 
 from eventscope.knowledge.tsv import ACTOR_DATA, read_word_kinds
 
-KINDS = frozenset({"body", "state_sector"})
+KINDS = frozenset({"body", "state_sector", "no_country"})
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,7 @@
 """Rules about an event's parties: who does an act the text reports without its doer
 (coding/data/implicit_agents.tsv: the doer's sector; implicit_agent_country.tsv: its country), which types need a recipient and which are done jointly (plover_recipients.tsv), and
-which objects are weapons, used rather than aimed at (weapons.tsv), whom an act with no named
+which objects are weapons, used rather than aimed at (weapons.tsv), what a said act travels
+by and whom that names (said_channels.tsv), whom an act with no named
 target is aimed at (implicit_targets.tsv) and which nouns name people of no known kind
 (unnamed_people.tsv)."""
 
@@ -110,3 +111,10 @@ def _by_longest_prefix(table: dict, cameo: str, shortest: int):
         if cameo[:end] in table:
             return table[cameo[:end]]
     return None
+
+
+@lru_cache(maxsize=1)
+def said_channels() -> dict[str, frozenset[str]]:
+    """Nouns a said act travels by ("address", "letter", "call") -> the prepositions that name
+    whom it was addressed to ("to", "with"): coding/data/said_channels.tsv."""
+    return {row["word"]: frozenset(row["addressee_preps"].split()) for _, row in read_tsv(CODING_DATA / "said_channels.tsv")}

@@ -8,6 +8,7 @@ or YYYYMMDD dates, first matching restriction wins, else the default code),
 Verbs files are read by ``eventscope.knowledge.petrarch_verbs``.
 Codes are a 3-letter country or class followed by 3-letter agent codes: ``DAGGOV`` is
 country DAG, sector GOV; in ``PSEHMSGOV`` the sector is the first known sector code (GOV);
+CAMEO's ``MED`` (media) is read as our ``JRN`` and its ``HLH`` (health) as our ``MED``;
 ``ELR/GAL`` names two actors at once.
 """
 
@@ -17,10 +18,12 @@ import configparser
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventscope.knowledge.actor_lexicon import sector_codes, tokenize
+from eventscope.knowledge.tsv import ACTOR_DATA, read_tsv
 
 if TYPE_CHECKING:
     from eventscope.knowledge.dictionaries import ActorDictionary
@@ -78,7 +81,7 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     known = sector_codes()
     if len(code) <= 3:
         return code, None
-    parts = [code[i:i + 3] for i in range(3, len(code), 3)]
+    parts = [our_sector(code[i:i + 3]) for i in range(3, len(code), 3)]
     return code[:3], next((p for p in parts if p in known), parts[0])
 
 
@@ -88,8 +91,20 @@ def has_part(code: str, agent: str) -> bool:
 
 
 def agent_sector(code: str) -> str | None:
-    parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+    parts = [our_sector(code[i:i + 3]) for i in range(0, len(code), 3)]
     return next((p for p in parts if p in sector_codes()), parts[0] if parts else None)
+
+
+@lru_cache(maxsize=1)
+def _renamed_sectors() -> dict[str, str]:
+    """CAMEO/PETRARCH sector codes that mean another of ours (sector_codes.tsv `petrarch`)."""
+    return {row["petrarch"]: row["code"] for _, row in read_tsv(ACTOR_DATA / "sector_codes.tsv") if row.get("petrarch")}
+
+
+def our_sector(part: str) -> str:
+    """Our code for a 3-letter part of a dictionary's code: CAMEO's ``MED`` (media) is our
+    ``JRN``, its ``HLH`` (health) our ``MED``; other parts are read as written."""
+    return _renamed_sectors().get(part, part)
 
 
 def petr_date(text: str, where: str) -> dt.date:

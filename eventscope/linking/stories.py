@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from eventscope.linking.clusters import DEFAULT_THRESHOLD, StoryVector, compatible, mergeable, similarity, story_id_for
+from eventscope.linking.posting_sums import entry_at, summed_scores
 from eventscope.linking.vectors import document_countries, document_features, document_names, tfidf
 from eventscope.models import StoryState
 
@@ -27,6 +28,7 @@ QUERY_TERMS = 20  # ... matched against a document's heaviest terms
 CANDIDATES_PER_DOC = 8
 CANDIDATE_SHARE = 0.1  # of the best candidate's match: weaker ones are not scored (README, linking cost)
 POSTINGS_PER_TERM = 300  # stories looked at per query term, the most recently changed first
+NUMPY_ENTRIES = 100  # a lookup over more entries than this is summed by numpy (posting_sums)
 
 
 @dataclass
@@ -123,7 +125,7 @@ class StoryPostings:
         number, size = self.numbers[story_id], self.ENTRY.size
         for term in keys:
             listed = self.lists[term]
-            at = next(i for i, (n, _) in enumerate(self.ENTRY.iter_unpack(listed)) if n == number) * size
+            at = entry_at(listed, number) * size
             if len(listed) == size:
                 del self.lists[term]
             else:
@@ -135,16 +137,18 @@ class StoryPostings:
         return [(ids[n], value) for n, value in self.ENTRY.iter_unpack(self.lists.get(term, b""))]
 
     def candidates(self, query: dict[str, float], k: int) -> list[str]:
-        scores: dict[int, float] = {}
-        deepest = self.ENTRY.size * POSTINGS_PER_TERM
-        for term, weight in query.items():
-            listed = self.lists.get(term)
-            if listed:
-                recent = listed[len(listed) - deepest:] if len(listed) > deepest else listed  # most recently changed
-                for number, value in self.ENTRY.iter_unpack(recent):
+        deepest = self.ENTRY.size * POSTINGS_PER_TERM  # the most recently changed of each list
+        found = [(weight, listed[-deepest:]) for term, weight in query.items() if (listed := self.lists.get(term))]
+        if sum(len(listed) for _, listed in found) > NUMPY_ENTRIES * self.ENTRY.size:
+            scored = summed_scores(found, k)
+        else:
+            scores: dict[int, float] = {}
+            for weight, listed in found:
+                for number, value in self.ENTRY.iter_unpack(listed):
                     scores[number] = scores.get(number, 0.0) + weight * value
+            scored = scores.items()
         ids = self.ids
-        ranked = sorted(((ids[n], score) for n, score in scores.items()), key=lambda kv: (-kv[1], kv[0]))[:k]
+        ranked = sorted(((ids[n], score) for n, score in scored), key=lambda kv: (-kv[1], kv[0]))[:k]
         # a story matched at under a tenth of the best match is not worth reading and scoring:
         # on ECB+, Multi-CoPED and the synthetic PLOVER texts none ever cleared the threshold
         floor = CANDIDATE_SHARE * ranked[0][1] if ranked else 0.0

@@ -43,10 +43,28 @@ class FileState:
     options: str = ""  # the reading options it was read with (`reading_options`)
 
 
+UNCHANGED = FileState("", 0, 0, "")  # _is_unchanged: skip the file, and nothing new to record
+
+
 def reading_options(english_only: bool, max_chars: int) -> str:
     """What decides whether an input is rejected: a file that gave rejections is read again
     when these change (e.g. non-English files, later read with --all-languages)."""
     return f"english_only={english_only};max_chars={max_chars}"
+
+
+_STATE_COLUMNS = "path, size, mtime_ns, sha1, coalesce(rejected, 0), coalesce(options, '')"  # a FileState
+
+
+def _key(*parts) -> int:
+    """An 8-byte hash of a recorded file's path (and state): what InputLog keeps of it."""
+    text = "\x00".join(map(str, parts)).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "little")
+
+
+def _skip_key(path: str, size: int, mtime_ns: int, rejected: int, options: str) -> int:
+    """What a file's recorded state says about skipping it unread: the same size and mtime
+    suffice, except that a file that gave rejections is read again under other options."""
+    return _key(path, size, mtime_ns, f"rejected:{options}" if rejected else "read")
 
 
 def file_sha1(path: Path) -> str:
@@ -64,21 +82,39 @@ class InputLog:
         self.store = store
         self.run_id = run_id
         store.con.execute(resources.files("eventscope.store").joinpath("inputs.sql").read_text("utf-8"))
-        rows = store.con.execute("SELECT path, size, mtime_ns, sha1, coalesce(rejected, 0), coalesce(options, '') "
-                                 "FROM input_files").fetchall()
-        self.known = {row[0]: FileState(*row) for row in rows}
+        # What is kept of each recorded file is two 8-byte hashes, not its row (a FileState with
+        # its strings is ~400 bytes: 1.3 MB at 3,600 files, growing with the run): of its path,
+        # and of the state that lets the next look skip it unread (`_skip_key`); only a file
+        # whose stat or reading options changed has its row read back from the table.
+        self._states: dict[int, int] = {}
+        for state in store.con.execute(f"SELECT {_STATE_COLUMNS} FROM input_files").fetchall():
+            self._remember(FileState(*state))
         self.finished: list[FileState] = []  # read to the end, waiting for their documents' commit
         self.unchanged = 0  # files skipped this run
+
+    def _remember(self, state: FileState) -> None:
+        self._states[_key(state.path)] = _skip_key(state.path, state.size, state.mtime_ns, state.rejected, state.options)
+
+    def _recorded(self, path: str) -> FileState | None:
+        """The row of `path` in input_files."""
+        row = self.store.con.execute(f"SELECT {_STATE_COLUMNS} FROM input_files WHERE path = ?", [path]).fetchone()
+        return FileState(*row) if row else None
 
     def _is_unchanged(self, path: Path, stat: os.stat_result, options: str) -> FileState | None:
         """None when the file must be ingested; else its new state (to record if only stat moved).
         A file that gave rejections counts as changed when read with other options."""
         key = printable_path(path)
-        before = self.known.get(key)
+        kept = self._states.get(_key(key))
+        if kept is None:
+            return None
+        if kept in (_skip_key(key, stat.st_size, stat.st_mtime_ns, 0, options),
+                    _skip_key(key, stat.st_size, stat.st_mtime_ns, 1, options)):
+            return UNCHANGED  # the same size and mtime, and not a file to read again with these options
+        before = self._recorded(key)
         if before is None or (before.rejected and before.options != options):
             return None
         if before.size == stat.st_size and before.mtime_ns == stat.st_mtime_ns:
-            return before
+            return UNCHANGED
         try:
             sha1 = file_sha1(path)
         except OSError:
@@ -106,7 +142,7 @@ class InputLog:
             same = self._is_unchanged(absolute, stat, read_with)
             if same is not None:
                 self.unchanged += 1
-                if same != self.known[printable_path(absolute)]:
+                if same is not UNCHANGED:
                     self.finished.append(same)  # touched, not changed: remember the new stat
                 return
         rejected = 0
@@ -144,7 +180,7 @@ class InputLog:
             "rejected": [s.rejected for s in states], "options": [s.options for s in states],
         }, verb="INSERT OR REPLACE")
         for state in states:
-            self.known[state.path] = state
+            self._remember(state)
 
 
 def changed_files(store, paths: Iterable[str | Path], options: str | None = None) -> list[Path]:

@@ -1,0 +1,109 @@
+"""Who did it, and of which country and sector (issue 16, sources and actor resolution): a
+craft of a nationality is an actor, roles of no one country take none, common nouns and name
+words are not read as organisations or sectors, a titled person's family name stands for them,
+PETRARCH's media code is our JRN and health workers' own acts are no event. Invented sentences
+only."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.actors.phrase import resolve_phrase
+
+
+def mentions(processor, text, title=None):
+    from eventscope.actors.mentions import DocActors
+    from eventscope.models import Document
+
+    doc = processor.nlp(text)
+    return doc, DocActors(doc, Document(id="t", text=text, title=title, date="2021-03-01", origin="test"))
+
+
+def actors_of(doc, actors, word: str, nth: int = 0):
+    token = [t for t in doc if t.text == word][nth]
+    return [(a.country, a.sector) for a in actors.actors_for(token)]
+
+
+# --- a craft of a nationality ("a Chinese navy vessel") is an actor -----------------------
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("A Chinese navy vessel chased a Vietnamese trawler near the Paracel Islands.", "vessel", ("CHN", "MIL")),
+    ("An Indian naval ship escorted two tankers out of the strait.", "ship", ("IND", "MIL")),
+    ("A Turkish ship carried the aid to the port of Tripoli.", "ship", ("TUR", None)),
+])
+def test_a_craft_given_a_nationality_is_an_actor(processor, text, word, expected):
+    doc, actors = mentions(processor, text)
+    assert actors_of(doc, actors, word) == [expected]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Chinese assistance reached the flooded province on Friday.", "assistance"),  # an act word
+    ("Lawmakers questioned Anna Brook, a Ukraine specialist at the embassy.", "specialist"),  # a country's name
+])
+def test_an_act_or_a_subject_matter_is_no_actor(processor, text, word):
+    doc, actors = mentions(processor, text)
+    assert actors_of(doc, actors, word) == []
+
+
+def test_a_navy_vessel_that_fires_is_the_source(code_text):
+    events = code_text("A Chinese navy vessel fired water cannon at a Philippine fishing boat on Tuesday.").events
+    assert any([a.country for a in e.source] == ["CHN"] for e in events), events
+
+
+# --- roles of no one country ------------------------------------------------------------
+
+def test_the_international_community_takes_no_story_country(processor):
+    doc, actors = mentions(processor, "Gunmen attacked a school in Kandahar on Monday. The Afghan government "
+                                      "blamed the Taliban. The international community condemned the attack.")
+    assert actors.story_country == "AFG"
+    assert actors_of(doc, actors, "community") == [(None, "CVL")]
+
+
+# --- common nouns and name words ----------------------------------------------------------
+
+def test_the_fund_is_the_imf_only_as_written():
+    assert resolve_phrase("the Fund").name == "International Monetary Fund"
+    assert resolve_phrase("funds").country is None
+    assert resolve_phrase("the fund").country is None
+
+
+def test_a_role_word_that_is_a_persons_surname_gives_no_sector(processor):
+    doc, actors = mentions(processor, "President Maria Farmer opened the new parliament in Port Louis.")
+    assert ("GOV" in {s for _, s in actors_of(doc, actors, "Farmer")}), actors_of(doc, actors, "Farmer")
+    assert resolve_phrase("the farmer").sector == "AGR"
+
+
+def test_new_york_police_officers_are_police():
+    assert (resolve_phrase("two NYPD officers").country, resolve_phrase("two NYPD officers").sector) == ("USA", "COP")
+
+
+def test_a_titled_persons_family_name_stands_for_them(processor):
+    doc, actors = mentions(processor, "South Korean President Moon Jae-in met Japanese officials in Tokyo on "
+                                      "Monday. Japan and Japanese firms were the focus. Moon said talks with "
+                                      "Tokyo would go on.")
+    assert actors_of(doc, actors, "Moon", nth=1) == [("KOR", "GOV")]
+
+
+def test_a_names_word_of_no_kind_does_not_read_the_name():
+    """tools/build_actor_knowledge.py keeps a body whose name has a word of no kind ("national",
+    UNK in sectors.tsv): the Phoenix body is in the derived file."""
+    actor = resolve_phrase("the Syrian National Coalition")
+    assert (actor.country, actor.sector, actor.name) == ("SYR", "OPP", "Syrian National Coalition")
+
+
+# --- sector codes of PETRARCH dictionaries ------------------------------------------------
+
+def test_petrarch_media_is_our_jrn_and_health_our_med():
+    from eventscope.knowledge.petrarch import agent_sector, split_code
+
+    assert split_code("DNKMED") == ("DNK", "JRN")
+    assert split_code("GBRGOVHLH") == ("GBR", "GOV")
+    assert agent_sector("HLH") == "MED"
+    assert agent_sector("MED") == "JRN"
+
+
+# --- health workers tell of acts; they are targets of them ----------------------------------
+
+def test_a_shelled_hospital_is_a_target(code_text):
+    events = code_text("Government troops shelled a hospital in Idlib on Sunday, killing four patients.").events
+    assert any(any(a.sector == "MED" for a in e.target) for e in events), events
