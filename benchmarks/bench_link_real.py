@@ -122,8 +122,8 @@ def main() -> None:
             shutil.copyfile(full, copy)
             with Store(copy) as store:
                 began = time.perf_counter()  # once per process: the story postings and
-                linking._stored_stories(store).postings()  # the near-copy band filter read back
-                store.band_filter()
+                linking._stored_stories(store).postings()  # the stored near-copy band keys read back
+                store.stored_bands()
                 startup.append(time.perf_counter() - began)
                 rows[f"link@{args.prefill} 100"].append(
                     tuple(x * 100 / len(results) for x in link_into(store, results, args.batch)))

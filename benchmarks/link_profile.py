@@ -70,7 +70,7 @@ def profile(path: Path, results: list, label: str, top: int, cprofile: int, batc
 
     with Store(path) as store:
         linking._stored_stories(store).postings()  # read once per process, as the bench does
-        store.band_filter()
+        store.stored_bands()
         timed = store.con = TimedConnection(store.con)
         profiler = cProfile.Profile()
         if cprofile:

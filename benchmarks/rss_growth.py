@@ -1,6 +1,7 @@
 """Where a run's memory grows: one in-process `eventscope run` with a memory sample every N documents.
 
-    .venv/bin/python benchmarks/rss_growth.py CORPUS [--db F] [--every 400] [--batch-size 8] [--tracemalloc]
+    .venv/bin/python benchmarks/rss_growth.py CORPUS [--db F] [--every 400] [--batch-size 8] [--start-from DB]
+        [--sql "SET ..."] [--tracemalloc [--dump FILE]]
 
 Each sample (one line) gives the process's resident memory split by kind (anonymous heap,
 other anonymous mappings, file-backed: /proc/self/smaps), glibc malloc's own figures
@@ -160,7 +161,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--start-from", type=Path, help="a store to copy into --db first (a run on a grown store)")
     parser.add_argument("--trim-every", type=int, help="commits between DuckDB cache trims (store default otherwise)")
+    parser.add_argument("--sql", action="append", default=[], help="a statement to run on the writer first (e.g. a SET)")
     parser.add_argument("--tracemalloc", action="store_true", help="also list the Python allocations that grew most")
+    parser.add_argument("--dump", type=Path, help="with --tracemalloc: write the last snapshot here (compare two runs)")
     args = parser.parse_args()
     if args.tracemalloc:
         import tracemalloc
@@ -181,6 +184,8 @@ def main() -> None:
         duckdb_store.CACHE_TRIM_COMMITS = args.trim_every
     processor = pipeline.Processor()
     store = Store(db)
+    for statement in args.sql:
+        store.con.execute(statement)
     started, seen, rows, snapshots = time.time(), [0], [], []
     watch = PeakWatch(threading.current_thread())
     watch.start()
@@ -214,6 +219,8 @@ def main() -> None:
         print("Python allocations that grew most (file:line):")
         for stat in snapshots[-1].compare_to(snapshots[0], "lineno")[:25]:
             print(" ", stat)
+        if args.dump:
+            snapshots[-1].dump(str(args.dump))
     store.close()
 
 

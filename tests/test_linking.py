@@ -80,14 +80,14 @@ def test_copies_of_stored_documents_are_found_through_band_keys():
     assert originals == [original] and not copies
 
 
-def test_the_band_filter_lets_every_stored_key_through_and_spares_lookups_of_absent_ones(tmp_path):
+def test_stored_band_keys_are_found_in_memory_without_asking_the_store(tmp_path):
     from eventscope import linking
 
     original, other = doc(SEED), doc((EXAMPLES / "000_866081da7399336b.txt").read_text("utf-8"))
     with Store(tmp_path / "es.duckdb") as store:
         with store.transaction():
             assert linking.divert_duplicates([original], store) == [original]
-    with Store(tmp_path / "es.duckdb") as store:  # a new process: the filter is read from doc_lsh
+    with Store(tmp_path / "es.duckdb") as store:  # a new process: the keys are read from doc_lsh
         keys = signature(original.id, original.text).band_keys()
         assert [d for d, _ in store.lsh_signatures(keys)] == [original.id]
         asked = []
@@ -95,12 +95,16 @@ def test_the_band_filter_lets_every_stored_key_through_and_spares_lookups_of_abs
         store.con = type("Spy", (), {"execute": lambda self, sql, *a: asked.append(sql) or execute(sql, *a)})()
         try:
             assert store.lsh_signatures(signature(other.id, other.text).band_keys()) == []
-            assert not [sql for sql in asked if "doc_lsh" in sql]  # no stored key shares a bit with them
+            assert store.lsh_signatures(keys[5:6]) == [(original.id, signature(original.id, original.text)
+                                                        .values.tobytes())]
+            assert not [sql for sql in asked if "doc_lsh" in sql]  # found in memory, present or absent
         finally:
             store.con = execute.__self__
-        with store.transaction():  # a copy after the reopen is still one, and written keys join the filter
+        with store.transaction():  # a copy after the reopen is still one, and written keys are found
             assert linking.divert_duplicates([doc(light_edits(SEED)[0]), other], store) == [other]
         assert [d for d, _ in store.lsh_signatures(signature(other.id, other.text).band_keys())] == [other.id]
+        # no index on doc_lsh.band_key (a store made before loses it when opened for writing)
+        assert store.con.execute("SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'doc_lsh'").fetchone() == (0,)
 
 
 def test_short_texts_are_never_copies():
@@ -419,22 +423,6 @@ print(events.names_agree("Mike Pompeo", "Russian government"), _load_lexicon.cac
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[:2] == ["False True False", "True True"]
-
-
-def test_the_who_words_kept_share_their_strings_and_the_empty_set():
-    """The linker keeps who-words for the life of the process (issue 17): names that say no
-    who share one empty set, and a word met in many names is one string."""
-    from eventscope.linking.events import _WhoMemo
-
-    memo = _WhoMemo()
-    memo.put("Russian government", frozenset())
-    memo.put("the ministry", frozenset(w for w in ()))
-    memo.put("Mike Pompeo", frozenset({"mike", "".join(["pom", "peo"])}))
-    memo.put("Pompeo", frozenset({"".join(["pom", "peo"])}))
-    assert memo.get("Russian government") is memo.get("the ministry")
-    (alone,) = memo.get("Pompeo")
-    assert alone in memo.get("Mike Pompeo") and any(word is alone for word in memo.get("Mike Pompeo"))
-    assert memo.get("Mike Pompeo") == {"mike", "pompeo"}
 
 
 def test_coded_documents_carry_their_countries_and_the_who_words_of_their_actor_names(code_text):

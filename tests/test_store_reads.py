@@ -134,7 +134,7 @@ def test_linking_a_batch_reads_its_own_documents_not_the_store(tmp_path, n_other
             store.con.execute("PRAGMA disable_profiling")
         (story,) = [s for s in store.list_stories() if s["n_documents"] == 2]
         assert story["n_events"] == 2
-    # (doc_lsh is read only for band keys its in-memory filter lets through: none here, or a few)
+    # (doc_lsh is read once per process, by the first batch: near-copies are found in memory)
     assert {"sentences", "events", "linked_events", "story_documents"} <= set(counter.rows)
     # each table gave the rows of the batch's two documents and of the one story they share; a
     # scan of a whole table reads the OTHER_DOCUMENTS' thousands of rows (sentences: 4,800)

@@ -165,3 +165,18 @@ def test_a_derived_verb_without_object_evidence_needs_both_actors(code_text):
     assert any(cameo == "171" and tgt == ("SOM",) for cameo, _, _, tgt in dyad), dyad
     alone = coded_events(code_text, "Kenyan police captured the hill.")
     assert not any(cameo == "171" for cameo, _, _, _ in alone), alone
+
+
+def test_a_statement_verb_whose_object_names_an_act_codes_the_act():
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    # our "announce - 010" is a statement; CAMEO.2.0's "announce sanction" names the act
+    assert lex.match(["announce"], {"new", "sanction", "sanctions"}).cameo == "163"
+    assert lex.match(["announce"], {"weather"}).cameo == "010"  # no act named: the statement
+
+
+def test_a_second_act_announced_beside_a_condemnation_is_kept(code_text):
+    events = coded_events(code_text, "Lithuania condemned the shelling and announced new sanctions on Minsk.")
+    assert any(plover == "ACCUSE" and src == ("LTU",) for _, plover, src, _ in events), events
+    assert any(cameo == "163" and src == ("LTU",) and tgt == ("BLR",) for cameo, _, src, tgt in events), events

@@ -26,6 +26,7 @@ from eventscope.knowledge.tsv import CODING_DATA, read_tsv
 # docstring); "refine" is the default.
 DERIVED_GATE = "refine"
 DERIVED_MARK = "(CAMEO.2.0"  # in a derived pattern's label, and so in the evidence of its events
+STATEMENT_DEFAULT = "01"  # CAMEO root of a statement verb's default
 NO_EVENT = "-"  # verbs.tsv code of a known non-event pattern ("face - -": facing charges is no act)
 
 
@@ -208,7 +209,17 @@ def _gate(verb: str, obj: str, code: str, own: dict[str, set]) -> bool:
     if any(words & objects for objects, _ in own[verb]):
         return False
     defaults = {root for objects, root in own[verb] if not objects}
-    return DERIVED_GATE == "objects" or code[:2] in defaults
+    return DERIVED_GATE == "objects" or code[:2] in defaults or _announces_an_act(words, defaults)
+
+
+def _announces_an_act(words: set[str], defaults: set[str]) -> bool:
+    """Is it the pattern of a statement verb of ours (its default CAMEO 01) whose object names
+    an act (an event noun of event_nouns.tsv)? The noun is left to the verb whose object it
+    is (coding.event_nouns), so only CAMEO.2.0's pattern codes the act: "announced new
+    sanctions on Moscow" is a sanction (163), not a bare "announce - 010" that
+    selection.analyst_events drops beside other acts. A verb whose default is an act keeps
+    it ("meet for talks" stays our 040)."""
+    return STATEMENT_DEFAULT in defaults and bool(words & set(event_nouns()))
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -17,18 +17,12 @@ class CopyTables(LinkCaches):
     # -- near-duplicates ------------------------------------------------------------
     def lsh_signatures(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
         """(doc_id, signature) of stored documents sharing any of `band_keys`."""
-        band_keys = self._maybe_stored(band_keys) if band_keys else []
-        if not band_keys:
-            return []
-        # two steps: as one nested query DuckDB scanned every signature to find the few wanted
-        doc_ids = [r[0] for r in self.con.execute(
-            "SELECT DISTINCT doc_id FROM doc_lsh WHERE band_key IN (SELECT unnest(?::BIGINT[]))",
-            [band_keys]).fetchall()]
+        doc_ids = self.stored_bands().documents(band_keys) if band_keys else []
         if not doc_ids:
             return []
         return self.con.execute(
             "SELECT doc_id, signature FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid",
-            [sorted(doc_ids)]).fetchall()
+            [doc_ids]).fetchall()
 
     def write_duplicates(self, copies: list[DocumentCopy], signatures: list[tuple[str, bytes, list[int]]],
                          stored: set[str] | None = None) -> None:
@@ -46,9 +40,13 @@ class CopyTables(LinkCaches):
                     [[s[0] for s in signatures]]).fetchall()} if signatures else set()
             fresh = [s for s in signatures if s[0] not in stored]
             self._append("doc_minhash", [{"doc_id": d, "signature": blob} for d, blob, _ in fresh])
-            bands = [{"band_key": k, "doc_id": d} for d, _, keys in fresh for k in keys]
-            self._append("doc_lsh", bands)
-            self._remember_bands([b["band_key"] for b in bands])
+            # 32 band keys a document: given as columns, not as a dict a row (8,192 a batch of 256)
+            bands = {"band_key": [k for _, _, keys in fresh for k in keys],
+                     "doc_id": [d for d, _, keys in fresh for _ in keys]}
+            insert_columns(self.con, "doc_lsh", bands)
+            if self._bands is not None:
+                for doc_id, _, keys in fresh:
+                    self._bands.add(doc_id, keys)
 
     def known_copy_ids(self, ids: list[str]) -> set[str]:
         return {r[0] for r in self.con.execute(

@@ -14,38 +14,67 @@ import numpy as np
 # 10,000 is about ten batches' terms and 1.5 MB; at 50,000 the cache was never full on the bench
 # corpus and grew with the store (14,000 terms at 400 documents, 36,000 at 4,000: +3.5 MB).
 DF_CACHE_TERMS = 10_000
-BAND_FILTER_BITS = 1 << 23  # 1 MiB; at 10,000 stored documents (320,000 band keys) 4% of absent keys pass
+BAND_MERGE_KEYS = 8192  # band keys written since the last merge into the sorted arrays (~256 documents)
+
+
+class StoredBands:
+    """Every stored band key (doc_lsh) with its document, held by the writer: 64-bit keys in a
+    sorted array, each with a 4-byte document number, and the documents' ids; ~12 bytes a key
+    (at 4,000 documents 128,000 keys, 1.5 MiB and 0.3 MiB of ids). DuckDB's index on
+    doc_lsh.band_key took 1.0 MiB at 400 documents and 4.75 at 4,000, resident once touched,
+    and every batch touched it (its rows are appended); with it went a 1 MiB Bloom filter of
+    the keys that spared the index the lookups of absent keys. Exact: a key not here is not
+    stored. Keys written since the last merge wait in a dict (merged every BAND_MERGE_KEYS)."""
+
+    def __init__(self, keys: np.ndarray, docs: np.ndarray, ids: list[str]):
+        """`keys` sorted, `docs[i]` the number of the document of `keys[i]`, `ids[n]` its id."""
+        self.keys = np.asarray(keys, dtype=np.int64)
+        self.docs = np.asarray(docs, dtype=np.int32)
+        self.ids = list(ids)  # document number -> id
+        self.recent: dict[int, list[int]] = {}  # key -> document numbers, written since the last merge
+
+    def add(self, doc_id: str, keys) -> None:
+        number = len(self.ids)
+        self.ids.append(doc_id)
+        for key in keys:
+            self.recent.setdefault(int(key), []).append(number)
+        if len(self.recent) >= BAND_MERGE_KEYS:
+            self._merge()
+
+    def _merge(self) -> None:
+        pairs = [(k, n) for k, numbers in self.recent.items() for n in numbers]
+        keys = np.concatenate([self.keys, np.fromiter((k for k, _ in pairs), dtype=np.int64, count=len(pairs))])
+        docs = np.concatenate([self.docs, np.fromiter((n for _, n in pairs), dtype=np.int32, count=len(pairs))])
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.docs, self.recent = keys[order], docs[order], {}
+
+    def documents(self, band_keys: list[int]) -> list[str]:
+        """Ids of the stored documents having any of `band_keys`, sorted."""
+        wanted = np.asarray(band_keys, dtype=np.int64)
+        low = np.searchsorted(self.keys, wanted, side="left")
+        high = np.searchsorted(self.keys, wanted, side="right")
+        numbers = {int(n) for a, b in zip(low.tolist(), high.tolist()) if b > a for n in self.docs[a:b]}
+        numbers.update(n for key in band_keys for n in self.recent.get(key, ()))
+        return sorted({self.ids[n] for n in numbers})
 
 
 class LinkCaches:
     con = None  # the Store's DuckDB connection
-    _band_bits: np.ndarray | None = None  # band_filter(), built on first use
+    _bands: StoredBands | None = None  # stored_bands(), built on first use
     _story_docs: int | None = None  # link_counts 'story_docs', once read (term_frequencies)
     _df: OrderedDict | None = None  # term -> term_df.df of recent batches' terms (term_frequencies)
 
-    def band_filter(self) -> np.ndarray:
-        """A bit per hashed band key that some stored document has (a Bloom filter with one hash,
-        BAND_FILTER_BITS bits, read from doc_lsh once per process): a batch looks up only the
-        band keys whose bit is set. An index lookup costs DuckDB ~10 us per key and a batch
-        has 64 x 32 keys, nearly all absent in distinct news; the filter never drops a stored
-        key (it can only let an absent one through), so what is found does not change."""
-        if self._band_bits is None:
-            self._band_bits = np.zeros(BAND_FILTER_BITS // 8, dtype=np.uint8)
-            keys = self.con.execute("SELECT band_key FROM doc_lsh").fetchnumpy()["band_key"]
-            self._remember_bands(keys)
-        return self._band_bits
-
-    def _remember_bands(self, keys) -> None:
-        """Set the bits of band keys just written (or read at first use)."""
-        if self._band_bits is not None and len(keys):
-            slots = np.asarray(keys, dtype=np.int64) & (BAND_FILTER_BITS - 1)
-            np.bitwise_or.at(self._band_bits, slots >> 3, (1 << (slots & 7)).astype(np.uint8))
-
-    def _maybe_stored(self, band_keys: list[int]) -> list[int]:
-        keys = np.asarray(band_keys, dtype=np.int64)
-        slots = keys & (BAND_FILTER_BITS - 1)
-        present = (self.band_filter()[slots >> 3] >> (slots & 7)) & 1
-        return keys[present.astype(bool)].tolist()
+    def stored_bands(self) -> StoredBands:
+        """The stored band keys and their documents (read from doc_lsh once per process, then
+        kept up to date by `write_duplicates`): what finds a batch's near-copies, with no
+        index and no lookup in the store. The one writer keeps it exact; a document whose
+        write rolled back may stay listed, and is then not found in doc_minhash."""
+        if self._bands is None:  # numbered and sorted by DuckDB: 4,000 documents' keys in ~0.1 s
+            ids = [r[0] for r in self.con.execute("SELECT DISTINCT doc_id FROM doc_lsh ORDER BY doc_id").fetchall()]
+            rows = self.con.execute("SELECT band_key, (dense_rank() OVER (ORDER BY doc_id) - 1)::INTEGER AS n "
+                                    "FROM doc_lsh ORDER BY band_key, n").fetchnumpy()
+            self._bands = StoredBands(rows["band_key"], rows["n"], ids)
+        return self._bands
 
     def term_frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]:
         """({term: documents using it} for those of `terms` stored, documents counted). Kept

@@ -186,7 +186,7 @@ class EventClassifier:
             main.evidence += (note,)
             self._name_mode(main, features)
             return None
-        if prediction.probability < t.document_create:
+        if prediction.probability < t.document_create or not R.fits_story_model(document, t):
             self._name_mode(self._rerank(events, prediction), features)
             return None
         sent_no, sent = R.main_sentence(sents, [counts(k) for k in range(len(sents))], self.document_model, prediction.label, self.index)

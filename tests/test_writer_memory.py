@@ -1,5 +1,7 @@
-"""What a run keeps in memory of the input files it has recorded (issue 17: RSS flat as the
-store grows): hashes, not rows; what it decides from them is what the rows would decide."""
+"""What the writing process keeps in memory as the store grows (issue 17: RSS flat from 400 to
+4,000 documents): of the input files recorded, hashes, not rows (deciding as the rows would);
+of the stored band keys, sorted arrays (answering as doc_lsh would); of names' who-words,
+shared objects."""
 
 from __future__ import annotations
 
@@ -63,3 +65,43 @@ def test_the_skip_decision_is_the_rows(tmp_path):
         assert moved is not UNCHANGED and moved.mtime_ns == touched.stat().st_mtime_ns
         touched.write_text("changed\n", encoding="utf-8")
         assert fresh._is_unchanged(touched.resolve(), touched.stat(), OPTIONS) is None
+
+
+def test_stored_bands_merge_what_was_written_and_answer_as_the_table_does():
+    import numpy as np
+
+    from eventscope.store import link_caches
+    from eventscope.store.link_caches import StoredBands
+
+    rng = np.random.default_rng(7)
+    stored = rng.integers(-2**63, 2**63 - 1, size=64, dtype=np.int64)
+    order = np.argsort(stored)
+    bands = StoredBands(stored[order], (np.arange(64) // 8)[order], [f"d{n}" for n in range(8)])  # 8 documents
+    table = {(int(k), f"d{i // 8}") for i, k in enumerate(stored)}
+    old_merge = link_caches.BAND_MERGE_KEYS
+    link_caches.BAND_MERGE_KEYS = 20
+    try:
+        for n in range(8, 15):  # written later: some wait in `recent`, the rest were merged
+            keys = [int(k) for k in rng.integers(-2**63, 2**63 - 1, size=8, dtype=np.int64)]
+            keys[0] = int(stored[3])  # shares a key with d0
+            bands.add(f"d{n}", keys)
+            table |= {(k, f"d{n}") for k in keys}
+    finally:
+        link_caches.BAND_MERGE_KEYS = old_merge
+    assert bands.recent and len(bands.keys) > 64
+    for probe in ([int(stored[3])], [int(stored[17]), int(stored[60])], [k for k, _ in sorted(table)][-3:], [12345]):
+        assert bands.documents(probe) == sorted({d for k, d in table if k in probe}), probe
+def test_the_who_words_kept_share_their_strings_and_the_empty_set():
+    """The linker keeps who-words for the life of the process (issue 17): names that say no
+    who share one empty set, and a word met in many names is one string."""
+    from eventscope.linking.events import _WhoMemo
+
+    memo = _WhoMemo()
+    memo.put("Russian government", frozenset())
+    memo.put("the ministry", frozenset(w for w in ()))
+    memo.put("Mike Pompeo", frozenset({"mike", "".join(["pom", "peo"])}))
+    memo.put("Pompeo", frozenset({"".join(["pom", "peo"])}))
+    assert memo.get("Russian government") is memo.get("the ministry")
+    (alone,) = memo.get("Pompeo")
+    assert alone in memo.get("Mike Pompeo") and any(word is alone for word in memo.get("Mike Pompeo"))
+    assert memo.get("Mike Pompeo") == {"mike", "pompeo"}
