@@ -130,3 +130,12 @@ def test_a_model_coded_passive_clause_gets_the_implied_doer_too():
     named = [Actor(name="Chile", country="CHL", entity="CHL")]
     assert with_implied_doer(verb, "190", named, victim, story, ()) == (named, ())  # a named doer stays
     assert with_implied_doer(verb, "190", [], [], story, ()) == ([], ())  # no victim, no implied doer
+
+
+def test_unnamed_people_held_in_custody_are_the_target_of_an_implied_arrest(code_text):
+    # "two men" is no actor of the lexicon: as those held, they are civilians of the story's country
+    text = ("Guyana's police chief said on Monday that a miner was found dead near Bartica. "
+            "Two men are now in police custody in Guyana.")
+    held = [e for e in code_text(text).events if e.trigger == "custody"]
+    assert held and [(a.country, a.sector) for a in held[0].target] == [("GUY", "CVL")], held
+    assert [a.country for a in held[0].source] == ["GUY"]

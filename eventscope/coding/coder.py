@@ -36,18 +36,18 @@ from eventscope.coding.modality_codes import (
     withhold_model_readings, withheld_reason,
 )
 from eventscope.coding.places import place_of
+from eventscope.coding.predicates import WISH_FRAMES, clause_date, is_predicate, wish_of_someone_else
 from eventscope.coding.retold import with_retold_targets
 from eventscope.coding.selection import (
     STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
     SEVERAL_PARTIES, drop_subsumed, edit_distance_le1, keep_reported_statements,
 )
-from eventscope.coding.when import parse_iso, resolve
+from eventscope.coding.when import parse_iso
 from eventscope.models import Document, DocumentResult, Event, Evidence, Sentence
 
 AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
 SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
 PLURAL_TAGS = {"NNS", "NNPS"}
-WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" asks Uganda
 
 
 def filed_events(events: list[Event], withheld: list[Event]) -> tuple[list[Event], list[Event]]:
@@ -82,7 +82,7 @@ class Coder:
                 elif event is not None:
                     events.append(targets_of.aimed_at_reported_act(event, candidate.action, events))
             events += noun_events(sent, sent_no, document, actors, self.lexicon,
-                                  lambda token: self._date(token, parse_iso(document.date), False, document))
+                                  lambda token: clause_date(token, parse_iso(document.date), False, document))
         events = dedupe(keep_reported_statements(events))
         if self.classifier is not None:  # learned models settle categories, add what the lexicon missed
             events = self.classifier.revise(document, doc, actors, events)
@@ -107,7 +107,7 @@ class Coder:
         found: list[Candidate] = []
         consumed: set[int] = set()
         for token in sent:
-            if not _is_predicate(token, self.lexicon):
+            if not is_predicate(token, self.lexicon):
                 continue
             frame = self._frame_of(token)
             # "said talks are impossible and the North should face sanctions": a judgement and
@@ -118,7 +118,7 @@ class Coder:
                 found.append(judged)
             action = clauses.complement(token) if frame else None
             if frame in WISH_FRAMES:
-                frame, action = _wish_of_someone_else(token, frame, action)
+                frame, action = wish_of_someone_else(token, frame, action)
                 frame = said_plan(token, frame, self.lexicon)  # a plan narrated codes nothing
             obliged = obliged_clause(token, self.lexicon) if frame is None else None
             if obliged is not None:  # "said Europe should impose sanctions": a demand of Europe
@@ -278,7 +278,7 @@ class Coder:
 
         published = parse_iso(document.date)
         future = modality == Modality.FUTURE  # "agreed in March to sell" is a past agreement
-        date, precision = self._date(cand.verb if cand.frame else cand.action, published, future, document)
+        date, precision = clause_date(cand.verb if cand.frame else cand.action, published, future, document)
         start = min([cand.verb.left_edge.idx] + [t.left_edge.idx for t in source_tokens if t.sent == sent])
         end = max(cand.verb.right_edge.idx + len(cand.verb.right_edge.text), cand.action.idx + len(cand.action.text))
         confidence = score_confidence(cand, info.root, sources, targets, fallback, self.weights)
@@ -294,36 +294,3 @@ class Coder:
             location=place[0] if place else None, location_country=place[1] if place else None,
             trigger=trigger, confidence=confidence, evidence=evidence,
         )
-
-    def _date(self, verb: Token, published, future: bool, document: Document) -> tuple[str | None, str | None]:
-        for token in clauses.date_tokens(verb):
-            span = clauses.entity_span(token)
-            text = span.text if span is not None else token.text
-            prep = token.head.text if token.head.dep_ == "prep" else ""
-            resolved = resolve(f"{prep} {text}".strip(), published, future)
-            if resolved is not None:
-                return resolved.value, resolved.precision
-        if document.date:
-            return document.date, "published"
-        return None, None
-
-
-def _wish_of_someone_else(verb: Token, frame: str, action: Token | None) -> tuple[str, Token | None]:
-    """"The US wants Britain to extradite him": a wish that someone else act, said by the one
-    who wishes it, is an appeal to them (their act is not done). Only the infinitive counts:
-    "hoped the talks would resume" is no request of the talks."""
-    if action is not None and clauses.direct_objects(verb):
-        return "appeal", action  # "wants Uganda [dobj] to withdraw [xcomp]"
-    for clause in clauses.clause_complements(verb):
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        if infinitive and any(c.dep_ == "nsubj" for c in clause.children):
-            return "appeal", clause  # "wants [Uganda to withdraw]" (ccomp with its own subject)
-    return frame, action
-
-
-def _is_predicate(token: Token, lexicon: Lexicon) -> bool:
-    if token.pos_ == "VERB":
-        return True
-    return token.pos_ in {"ADJ", "AUX"} and token.lemma_.lower() in lexicon.frames
-
-

@@ -97,7 +97,7 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
             sources, notes = _attendees(noun, actors)
         held = _held(noun) if patient and not sources else []
         if held:  # "the mayor remains in custody": the subject is held; the agent is implied
-            targets = actors.actors_of(held)
+            targets = actors.actors_of(held) or unnamed_person(held, noun, taxonomy.cameo_root(code), actors, of_noun=True)
             sources = implicit_agent(code, targets, actors.story_country, notes, "implicit agent of a custody")
             if targets:
                 found.append((noun, code, sources, targets, notes + ["event noun: its subject is held"]))
