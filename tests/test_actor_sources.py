@@ -107,3 +107,21 @@ def test_petrarch_media_is_our_jrn_and_health_our_med():
 def test_a_shelled_hospital_is_a_target(code_text):
     events = code_text("Government troops shelled a hospital in Idlib on Sunday, killing four patients.").events
     assert any(any(a.sector == "MED" for a in e.target) for e in events), events
+
+
+# --- sector-only actors take the country the text gives -------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nebraska State Police", ("USA", "COP")),
+    ("a Kentucky judge", ("USA", "JUD")),
+])
+def test_a_us_state_names_its_country(text, expected):
+    actor = resolve_phrase(text)
+    assert (actor.country, actor.sector) == expected
+
+
+def test_a_known_persons_body_names_the_storys_country(processor):
+    doc, actors = mentions(processor, "The Obama administration proposed new rules for coal plants on Monday, "
+                                      "and Energy Department officials defended them.")
+    assert actors.story_country == "USA"
+    assert actors_of(doc, actors, "officials") == [("USA", "GOV")]

@@ -119,3 +119,13 @@ def test_a_known_non_event_beats_an_equally_specific_pattern():
     lexicon = default_lexicon()
     assert lexicon.match(["seek"], {"shelter"}) is None  # "seek @AID" 023 names shelter too
     assert lexicon.match(["seek"], {"aid"}).cameo == "023"
+
+
+@pytest.mark.parametrize("text", [
+    "Mutineers in Gabon have seized the president, cutting short an unfinished count in Central Africa's third coup in a year.",
+    "The Malian junta cut short the peace talks with the northern rebels.",
+])
+def test_cutting_something_short_is_no_cut_in_relations(code_text, text):
+    # "short" read as the verb's particle or as its complement: the idiom, not CAMEO 16
+    events = coded_events(code_text, text)
+    assert not any(cameo.startswith("16") for cameo, _, _, _ in events), events

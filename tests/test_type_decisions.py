@@ -113,9 +113,10 @@ def test_doer_types_rows_name_known_codes_and_sectors():
     from eventscope.knowledge import taxonomy
 
     assert _rules(), "doer_types.tsv has rows"
-    for root, (sectors, code) in _rules().items():
-        assert taxonomy.cameo(code).plover and taxonomy.cameo(root + "0").root == root, (root, code)
+    for prefix, sectors, words, code in _rules():
+        assert taxonomy.cameo(code).plover and taxonomy.cameo(prefix.ljust(3, "0")).code.startswith(prefix), (prefix, code)
         assert sectors <= {"MIL", "COP", "REB", "GOV", "CVL", "OPP", "JUD", "LEG", "SPY", "BUS", "MED", "NGO"}, sectors
+        assert words is None or all(w.isalpha() and w.islower() for w in words), words
 
 
 def test_someone_found_dead_is_no_attack_but_a_killing_still_is(code_text):

@@ -71,8 +71,8 @@ class MentionResolver:
         """A known person or organisation names its country as much as a place name does
         ("Mr. Trump said" speaks of the United States): their mentions count for the story's
         country, a subject's more (places and nationalities are counted from the parse's
-        entities already)."""
-        if token.pos_ != "PROPN" or token.ent_type_ in {"GPE", "NORP", "LOC"}:
+        entities already; "the Bush administration", a known person's body, counts too)."""
+        if token.ent_type_ in {"GPE", "NORP", "LOC"} or token.pos_ not in {"PROPN", "NOUN"}:
             return
         weight = AGENT_WEIGHT if token.dep_ == "nsubj" else 1
         for country in {a.country for a in actors if is_country(a.country) and names_known_actor(a)}:

@@ -266,7 +266,7 @@ class Coder:
             sources = crowd_doer(source_tokens, info.code, cand.verb, cand.action, actors, cand.notes)
         if not sources and (not ((passive or attack) and targets) or info.root == STATEMENT_ROOT):
             return None
-        info, targets = own_forces_order(cand, by_doer(info, sources, cand.notes), sources, targets)  # doer_types
+        info, targets = own_forces_order(cand, by_doer(info, sources, cand.notes, cand.action.lemma_), sources, targets)
         if not targets and len(sources) == 1 and info.plover in types_requiring_party() and any(
                 t.tag_ in PLURAL_TAGS for t in source_tokens):
             cand.notes.append(SEVERAL_PARTIES)  # "the ministers of A and B met": they met each other

@@ -1,6 +1,6 @@
 """Types the codebook gives by who acts: a code reserved for one kind of doer is recoded when
 every source is of another kind (data/doer_types.tsv: the army "took to the streets" is a
-show of force, MOBILIZE, not a civilian PROTEST)."""
+show of force, MOBILIZE, not a civilian PROTEST; a police raid is COERCE, not ASSAULT)."""
 
 from __future__ import annotations
 
@@ -9,20 +9,30 @@ from functools import lru_cache
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.tsv import CODING_DATA, read_tsv
 
+ANY_WORD = "-"
+
 
 @lru_cache(maxsize=1)
-def _rules() -> dict[str, tuple[frozenset[str], str]]:
-    rows = (row for _, row in read_tsv(CODING_DATA / "doer_types.tsv"))
-    return {row["root"]: (frozenset(row["sectors"].split("|")), row["code"]) for row in rows}
+def _rules() -> list[tuple[str, frozenset[str], frozenset[str] | None, str]]:
+    """(code prefix, doer sectors, act words or None for any, code), longest prefix first."""
+    rows = [(row["prefix"], frozenset(row["sectors"].split("|")),
+             None if row["words"] == ANY_WORD else frozenset(row["words"].split("|")), row["code"])
+            for _, row in read_tsv(CODING_DATA / "doer_types.tsv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
 
 
-def by_doer(info: taxonomy.CameoCode, sources, notes: list[str]) -> taxonomy.CameoCode:
-    """The code's info, recoded when every source is of a sector its row names (`notes` says why)."""
-    rule = _rules().get(info.root)
-    if rule is None or not sources or not all(a.sector in rule[0] for a in sources):
-        return info
-    notes.append(f"{info.code} by {'/'.join(sorted({a.sector for a in sources}))} doers is {rule[1]} (doer_types.tsv)")
-    return taxonomy.cameo(rule[1])
+def by_doer(info: taxonomy.CameoCode, sources, notes: list[str], word: str = "") -> taxonomy.CameoCode:
+    """The code's info, recoded when every source is of a sector its row names and the act's
+    lemma (`word`: "raid") is one of the row's words (`notes` says why)."""
+    for prefix, sectors, words, code in _rules():
+        if not info.code.startswith(prefix) or words is not None and word.lower() not in words:
+            continue
+        if not sources or not all(a.sector in sectors for a in sources):
+            return info
+        doers = "/".join(sorted({a.sector for a in sources}))
+        notes.append(f"{info.code}{f' ({word})' if words else ''} by {doers} doers is {code} (doer_types.tsv)")
+        return taxonomy.cameo(code)
+    return info
 
 
 COMMANDING = {"order", "command", "instruct", "direct"}  # frame verbs of an order ("demand")

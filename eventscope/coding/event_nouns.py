@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from eventscope.coding import clauses
 from eventscope.coding.agents import implicit_agent
+from eventscope.coding.doer_types import by_doer
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.inflection import inflections
 from eventscope.knowledge.verb_lexicon import Lexicon, event_nouns
@@ -54,7 +55,7 @@ def noun_events(sent: Span, sent_no: int, document: Document, actors, lexicon: L
     """The events the sentence's event nouns report; `date_of(token)` -> (date, precision)."""
     events = []
     for noun, code, sources, targets, notes in noun_acts(sent, lexicon, actors):
-        info = taxonomy.cameo(code)
+        info = by_doer(taxonomy.cameo(code), sources, notes, noun.lemma_)  # "a police raid": doer_types.tsv
         date, precision = date_of(noun)
         place = place_of(noun, info.root)
         phrase = list(noun.subtree)

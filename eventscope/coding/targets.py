@@ -5,7 +5,8 @@ The parse gives most targets (objects, datives, prepositional objects: clauses.t
 act starts from: "deported from Arizona", nor a sea: "sent ships to the South China Sea"). Conjoined subjects that act on "each other" are each
 other's targets; those that agree (types marked "joint" in coding/data/plover_recipients.tsv)
 act together: both are sources with no target. When the parse gives none, the coder looks,
-in order, for: the other parties of a two-sided act ("A and B met"); an unnamed person as the
+in order, for: the other parties of a two-sided act ("A and B met"); the object of the verb
+before for a pronoun object ("called the king and urged him to": `earlier_objects`); an unnamed person as the
 object ("police arrested a man") or "the country"; an actor named inside the act's object
 phrases, never a circumstance's own doer ("arrested in a police sweep": coding.phrase_targets,
 `fallback_targets`); the subject of an accusing, demanding or threatening that-clause ("alleged
@@ -37,6 +38,7 @@ from eventscope.coding.said_acts import JUDGED
 from eventscope.coding.selection import STATEMENT_ROOT, Candidate
 from eventscope.coding.spoken_targets import SAID_ROOTS, addressees, adjunct_addressees, audiences, clause_subjects
 from eventscope.coding.implied_targets import definite_country, implicit, unnamed_person
+from eventscope.coding.own_forces import sent_forces_targets
 from eventscope.coding.phrase_targets import _two_sides, fallback_targets, not_sites, water_name  # noqa: F401  (_two_sides: tests)
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.implicit_agents import implicit_agent_sector, joint_types, weapons
@@ -50,7 +52,8 @@ STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched
 # words that only count the people after them: "hundreds of students", "a group of activists"
 QUANTITY_WORDS = {"hundred", "thousand", "million", "dozen", "score", "number", "group", "member",
                   "some", "many", "most", "all", "several", "few", "crowd"}
-CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warned that Iran would pay"
+CLAUSE_TARGET_ROOTS = {"10", "11", "13"}
+OBJECT_PRONOUNS = {"him", "her", "them"}  # "met the minister and urged him to": the minister  # demands, accusations, threats: "warned that Iran would pay"
 
 
 def target_heads(cand: Candidate) -> list[Token]:
@@ -97,6 +100,19 @@ def adverbial_patients(action: Token) -> list[Token]:
         return []
     subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}] if head.pos_ in {"VERB", "AUX"} else []
     return clauses.conjuncts(subjects[0]) if subjects else []
+
+
+def earlier_objects(action: Token, actors: DocActors) -> list[Actor]:
+    """"Called the French president and urged him to lift the sanctions": a pronoun object of
+    a verb conjoined to another stands for that verb's object (the nearest one before that has
+    an actor)."""
+    verb = action
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        found = actors.actors_of([c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}])
+        if found:
+            return found
+    return []
 
 
 def not_origins(heads: list[Token]) -> list[Token]:
@@ -148,6 +164,10 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
         if not targets:
             targets = definite_country(heads, {a.country for a in sources})
             notes += [f"target: the country ({targets[0].name})"] if targets else []
+    if not targets and any(h.lower_ in OBJECT_PRONOUNS for h in heads):
+        targets = [a for a in earlier_objects(action, actors) or earlier_objects(verb, actors)
+                   if a.entity not in source_entities]
+        notes += ["target: whom the pronoun stands for, the object of the verb before"] if targets else []
     if not targets:
         targets = [a for a in fallback_targets(action, source_tokens, actors)
                    if a.entity not in source_entities]
@@ -168,6 +188,10 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
     if not targets and sources:
         targets = implicit(code, action, sources, actors)
         notes += [f"target: implied by the act ({targets[0].name})"] if targets else []
+    moved = sent_forces_targets(action, code, sources, targets, actors, lexicon.synsets.get("TROOPS", frozenset()))
+    if moved is not None:  # "deployed 300 troops to Mali": aimed at Mali, not at the troops
+        targets = moved
+        notes.append("target: where the source's own forces go" + (f" ({moved[0].name})" if moved else ": none"))
     return sources, targets, fallback
 
 

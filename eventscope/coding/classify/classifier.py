@@ -133,6 +133,8 @@ class EventClassifier:
                 return None  # "is weighing sanctions": an option weighed, no act done
             if story and R.read_by_its_words(main, self.lexicon):
                 return None  # "attacked the policy", "warned against": the lexicon chose the verb's reading
+            if R.ruled_out_cue(sent, best, self.lexicon):
+                return None  # "pirates threatened a vessel": the cue's clause codes nothing
             if story and one_reading(main, self.lexicon):
                 return None  # "accused": the verb has one reading; the model's other class is another clause's
             if cls is not None and probs[cls] < t.recode_below:

@@ -112,6 +112,22 @@ def read_by_its_words(event: Event, lexicon) -> bool:
     return pattern is not None and (bool(pattern.objects) or " " in pattern.verb)
 
 
+def ruled_out_cue(sent: Span, cls: int, lexicon) -> bool:
+    """Is the class cued only by verbs whose clauses the lexicon knows code nothing ("pirates
+    threatened a vessel": verbs.tsv "-" rows)? Their lexicon features stand for the verb's
+    default (13), no reason to recode another clause of the sentence to that class."""
+    cued = False
+    for token in sent:
+        keys = clauses.verb_keys(token) if token.pos_ in {"VERB", "AUX"} else []
+        default = lexicon.match(keys, set()) if keys else None
+        if default is None or class_of(default.cameo) != cls:
+            continue
+        if not lexicon.rules_out(keys, clauses.object_words(token)):
+            return False  # a verb of that class the lexicon does read
+        cued = True
+    return cued
+
+
 def weighs_only(event: Event, lexicon) -> bool:
     """Was the event coded from a verb that only weighs an option ("is weighing sanctions",
     "considers a ban": modality.tsv `deliberating`) or stops an act ("foiled a bid":
