@@ -39,7 +39,7 @@ def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = T
     from eventscope.coding.encoder import switched_on
 
     from eventscope.analyze import MODEL
-    from eventscope.coding.classify.revise import Thresholds
+    from eventscope.coding.classify.thresholds import Thresholds
     from eventscope.coding.selection import ConfidenceWeights
 
     source = dictionary_source(dictionaries)

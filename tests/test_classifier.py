@@ -246,7 +246,7 @@ def test_story_gets_a_main_event_of_the_document_type(code_text):
 
 
 def test_a_headline_makes_a_short_text_a_story():
-    from eventscope.coding.classify.revise import is_story
+    from eventscope.coding.classify.thresholds import is_story
     from eventscope.models import Document
 
     two = "Farmers rallied outside parliament on Tuesday. They chanted against the land tax."

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from eventscope.coding.classify.revise import Thresholds, fits_story_model
+from eventscope.coding.classify.thresholds import Thresholds, fits_story_model
 from eventscope.coding.selection import MAIN_EVENT
 from eventscope.models import Document
 

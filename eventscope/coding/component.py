@@ -1,7 +1,7 @@
 """The coding step as a registered spaCy component (``eventscope_coding``).
 
 Configured with the knowledge source (``dictionaries``), whether the learned models revise
-the lexicon's events (``classifier``), their ``thresholds`` (classify.revise.Thresholds) and
+the lexicon's events (``classifier``), their ``thresholds`` (classify.thresholds.Thresholds) and
 the lexicon coder's ``confidence`` weights (selection.ConfidenceWeights), and whether the
 event encoder judges each clause's kind of act (``encoder``, coding/judge.py); unset fields keep
 their defaults. Writes ``doc._.result``: the document's DocumentResult (sentences, actors,
@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventscope.analyze import document_of
-from eventscope.coding.classify.revise import Thresholds
+from eventscope.coding.classify.thresholds import Thresholds
 from eventscope.coding.coder import Coder
 from eventscope.coding.selection import ConfidenceWeights
 from eventscope.knowledge import load_knowledge

@@ -22,7 +22,7 @@ what kind of act a clause is, and whether it was done. `revise` runs at the end 
    model reads the act, not its modality), and a statement (CAMEO 01) is never recoded nor
    made: "X said" reads as the act it frames, which is an event of its own
    (selection.analyst_events drops the bare "said").
-4. Sentence sets only (no headline, fewer than three sentences: not classify.revise.is_story):
+4. Sentence sets only (no headline, fewer than three sentences: not classify.thresholds.is_story):
    each event's confidence is blended with the model's probability of its class, so the
    reading the model believes becomes the main event; and a sentence left without an event
    an analyst would file (selection.analyst_events) whose root clause has an actor (subject,
@@ -71,7 +71,7 @@ class JudgeSettings:
     blend: float = 0.5  # sentence sets: weight of the model's p(event's class) in its confidence
     create: float = 0.5  # sentence sets: class5 probability needed to add an event
     created_base: float = 0.2  # confidence of an added event: base + slope * p, at most cap
-    created_slope: float = 0.5  # (as the linear sentence model's, classify.revise.Thresholds)
+    created_slope: float = 0.5  # (as the linear sentence model's, classify.thresholds.Thresholds)
     created_cap: float = 0.6
 
 
@@ -240,7 +240,7 @@ def actor_clause(sent, actors, lexicon) -> tuple[object, list, list, bool] | Non
 
 def is_sentence_set(document, n_sentences: int) -> bool:
     """A bare sentence or two without a headline (a coded sentence set), not a story."""
-    from eventscope.coding.classify.revise import is_story
+    from eventscope.coding.classify.thresholds import is_story
 
     return not is_story(document, n_sentences)
 

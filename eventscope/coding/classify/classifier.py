@@ -18,6 +18,7 @@ from eventscope.coding.agents import with_implied_doer
 from eventscope.coding.event_nouns import is_noun_event
 from eventscope.coding.non_events import idle_copula, parties_of_act
 from eventscope.coding.classify import revise as R
+from eventscope.coding.classify.thresholds import Thresholds, fits_story_model, is_story
 from eventscope.coding.classify.features import document_features, sentence_features
 from eventscope.coding.classify.lexicon_index import LexiconIndex, index_for
 from eventscope.coding.classify.model import LinearModel
@@ -51,17 +52,17 @@ def one_reading(event: Event, lexicon: Lexicon) -> bool:
 class EventClassifier:
     def __init__(self, sentence_model: LinearModel | None, document_model: LinearModel | None,
                  mode_model: LinearModel | None = None, lexicon: Lexicon | None = None,
-                 thresholds: R.Thresholds | None = None):
+                 thresholds: Thresholds | None = None):
         self.sentence_model = sentence_model
         self.document_model = document_model
         self.mode_model = mode_model
         self.lexicon = lexicon or default_lexicon()
         self.index: LexiconIndex = index_for(self.lexicon)
-        self.thresholds = thresholds or R.Thresholds()
+        self.thresholds = thresholds or Thresholds()
 
     @classmethod
     def load(cls, directory: str | Path | None = None, lexicon: Lexicon | None = None,
-             thresholds: R.Thresholds | None = None) -> "EventClassifier":
+             thresholds: Thresholds | None = None) -> "EventClassifier":
         """The shipped models (or those in `directory`); a missing file leaves that level off."""
         directory = Path(directory) if directory else model_dir()
         models = []
@@ -93,7 +94,7 @@ class EventClassifier:
                                               counts(sent_no))
                 if added is not None:
                     events.append(added)
-        if self.document_model is not None and R.is_story(document, len(sents)):
+        if self.document_model is not None and is_story(document, len(sents)):
             added = self._choose_main(document, sents, counts, events)
             if added is not None:
                 events.append(added)
@@ -104,7 +105,7 @@ class EventClassifier:
         t = self.thresholds
         # a story is not a sentence set: there the lexicon's own decisions stand (below); in a
         # coded sentence set (Multi-CoPED) every sentence holds an event, so the model's guess pays
-        story = R.is_story(document, n_sentences)
+        story = is_story(document, n_sentences)
         vec = self.sentence_model.vector(counts)
         # reasons are worked out only for a prediction that changes something (below)
         prediction = self.sentence_model.predict(counts, vec=vec, n_reasons=0)
@@ -188,7 +189,7 @@ class EventClassifier:
             main.evidence += (note,)
             self._name_mode(main, features)
             return None
-        if prediction.probability < t.document_create or not R.fits_story_model(document, t):
+        if prediction.probability < t.document_create or not fits_story_model(document, t):
             self._name_mode(self._rerank(events, prediction), features)
             return None
         sent_no, sent = R.main_sentence(sents, [counts(k) for k in range(len(sents))], self.document_model, prediction.label, self.index)
