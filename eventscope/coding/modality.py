@@ -18,7 +18,6 @@ from eventscope.knowledge.verb_lexicon import Lexicon
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
 PROSPECTIVE_DEPS = {"xcomp", "pcomp", "prep", "acl"}  # the complement of "about to", "verge of"
-SPEECH_ROOTS = {"01"}
 # frames whose complement is an act not (yet) done: the frame verb is coded as the event
 # ("pledged to punish X by freezing its revenue": a pledge; the freezing is not done)
 UNREALISED_FRAMES = {"intent", "plan", "threat", "appeal", "demand", "refuse", "speculative"}
