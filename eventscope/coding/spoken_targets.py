@@ -89,6 +89,14 @@ def audiences(verb: Token, action: Token, actors: DocActors, source_entities: se
             whom.extend(p for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "on"
                         for p in prep.children if p.dep_ == "pobj")
 
+    def sent(sender: Token) -> None:
+        """"issued a statement urging Iran to ...", "sent a letter to the king": a channel the
+        verb sends, and whom it is sent to."""
+        for noun in (c for c in sender.children if c.dep_ == "dobj" and c.lemma_.lower() in channels):
+            addressed(noun)
+            whom.extend(p for prep in sender.children if prep.dep_ in {"dative", "prep"} and prep.lower_ == "to"
+                        for p in prep.children if p.dep_ == "pobj")
+
     heads = {verb.i: verb, action.i: action}
     # "warned against making a deal during his address to ...": the parse hangs it on the -ing
     heads.update((c.i, c) for prep in action.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pcomp")
@@ -96,17 +104,10 @@ def audiences(verb: Token, action: Token, actors: DocActors, source_entities: se
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS):
             for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in channels):
                 addressed(noun)
-        for noun in (c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in channels):
-            addressed(noun)  # "issued a statement urging Iran to ..."
-            whom.extend(p for prep in head.children if prep.dep_ in {"dative", "prep"} and prep.lower_ == "to"
-                        for p in prep.children if p.dep_ == "pobj")  # "sent a letter to the king"
+        sent(head)
         # "sent a letter to the king, warning that ...": the -ing clause beside the sending
         if head.dep_ in SPEECH_CLAUSE_DEPS and head.tag_ == "VBG" and head.head.i != head.i:
-            sender = head.head
-            for noun in (c for c in sender.children if c.dep_ == "dobj" and c.lemma_.lower() in channels):
-                addressed(noun)
-                whom.extend(p for prep in sender.children if prep.dep_ in {"dative", "prep"} and prep.lower_ == "to"
-                            for p in prep.children if p.dep_ == "pobj")
+            sent(head.head)
     listeners = [c for w in whom for c in clauses.conjuncts(w)]
     # "his address to a joint meeting of Congress": a gathering stands for whom it gathers
     listeners += [p for h in listeners if not actors.actors_for(h) for prep in h.children

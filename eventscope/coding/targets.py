@@ -52,8 +52,8 @@ STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched
 # words that only count the people after them: "hundreds of students", "a group of activists"
 QUANTITY_WORDS = {"hundred", "thousand", "million", "dozen", "score", "number", "group", "member",
                   "some", "many", "most", "all", "several", "few", "crowd"}
-CLAUSE_TARGET_ROOTS = {"10", "11", "13"}
-OBJECT_PRONOUNS = {"him", "her", "them"}  # "met the minister and urged him to": the minister  # demands, accusations, threats: "warned that Iran would pay"
+CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warned that Iran would pay"
+OBJECT_PRONOUNS = {"him", "her", "them"}  # "met the minister and urged him to": the minister
 
 
 def target_heads(cand: Candidate) -> list[Token]:

@@ -11,7 +11,7 @@ import struct
 
 import numpy as np
 
-ENTRY = struct.Struct("<Id")  # StoryPostings.ENTRY: a 4-byte story number, the value as a double
+ENTRY = struct.Struct("<Id")  # a list entry of stories.StoryPostings: a 4-byte story number, the value as a double
 ENTRIES = np.dtype([("number", "<u4"), ("value", "<f8")])  # the same, as numpy reads it
 NUMBER = struct.Struct("<I")
 

@@ -12,14 +12,13 @@ the store (eventscope/store/links.py) for `eventscope run`.
 from __future__ import annotations
 
 import heapq
-import struct
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from eventscope.linking.clusters import DEFAULT_THRESHOLD, StoryVector, compatible, mergeable, similarity, story_id_for
-from eventscope.linking.posting_sums import entry_at, summed_scores
+from eventscope.linking.posting_sums import ENTRY, entry_at, summed_scores
 from eventscope.linking.vectors import document_countries, document_features, document_names, tfidf
 from eventscope.models import StoryState
 
@@ -96,7 +95,7 @@ class StoryPostings:
     bytes an entry instead of a tuple slot pair and a float object (40); at 3,763 stories
     7.1 MB instead of 9.5 as tuples and 13.9 as dicts (README "Memory")."""
 
-    ENTRY = struct.Struct("<Id")
+    ENTRY = ENTRY  # the packed entry (posting_sums.ENTRY), one definition for both
 
     def __init__(self) -> None:
         self.lists: dict[str, bytes] = {}  # term -> packed (story number, weight / size) pairs
