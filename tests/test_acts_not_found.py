@@ -24,3 +24,10 @@ def test_sanctions_suspended_dropped_or_cut_are_eased(lexicon_text, text):
 def test_a_refusal_to_roll_back_sanctions_is_a_refusal_to_ease_them(lexicon_text):
     codes = _codes(lexicon_text("Kenya refused to roll back the tariffs on Ugandan sugar."))
     assert ("1244", ("KEN",), ("UGA",)) in codes, codes
+
+
+def test_an_event_noun_a_mis_lemmatised_verb_codes_is_no_act_of_its_possessive(code_text):
+    # the tagger's lemma of "staged" is "stag": the verb still codes the protest (the
+    # lexicon's own lemma), so the noun is its object, not a second act done by "Nairobi's"
+    events = code_text("Kenyan teachers staged Nairobi's largest protests in years.").events
+    assert [e.trigger for e in events] == ["staged"], [(e.trigger, e.cameo) for e in events]

@@ -25,7 +25,7 @@ from eventscope.coding.doer_types import by_doer
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.inflection import inflections
 from eventscope.knowledge.verb_lexicon import Lexicon, event_nouns
-from eventscope.coding.modality import Modality, reported_modality
+from eventscope.coding.modality import Modality, known_lemma, reported_modality
 from eventscope.coding.implied_targets import modifier_actor, unnamed_person
 from eventscope.coding.places import place_of
 from eventscope.models import Actor, Document, Event, Evidence
@@ -166,8 +166,8 @@ def _reported_done(noun: Token, lexicon: Lexicon, beside_verb: bool = False) -> 
         if token.dep_ == "dobj" and lexicon.is_word("averting", token.head.lemma_.lower()):
             return False  # "thwarted an attack by pirates": stopped before it was done (modality.tsv)
         if not beside_verb and token.dep_ in {"dobj", "attr", "oprd"} and token.head.pos_ == "VERB" and (
-                token.head.lemma_.lower() in lexicon.verbs or token.head.lemma_.lower() in lexicon.frames):
-            return False  # "imposed sanctions", "threatened an attack": the verb codes it
+                known_lemma(token.head, lexicon) in lexicon.verbs or known_lemma(token.head, lexicon) in lexicon.frames):
+            return False  # "imposed sanctions", "staged protests" (tagged "stag"): the verb codes it
         token = token.head
     if token.pos_ not in {"VERB", "AUX"}:
         return True  # a headline without a verb
@@ -175,7 +175,7 @@ def _reported_done(noun: Token, lexicon: Lexicon, beside_verb: bool = False) -> 
     if below.dep_ in {"nsubj", "nsubjpass"} and any(lexicon.is_word("unrealising", w.lemma_.lower()) for w in (
             token, *(c for c in token.children if c.dep_ == "acomp"))):
         return False  # "talks are planned for May", "the visit was postponed", "an attack is imminent"
-    if token.lemma_.lower() in lexicon.frames and below.dep_ not in {"nsubj", "nsubjpass"}:
+    if known_lemma(token, lexicon) in lexicon.frames and below.dep_ not in {"nsubj", "nsubjpass"}:
         return False  # "agreed to talks", "called for talks" (but "the occupation continues")
     return reported_modality(token, lexicon) == Modality.ASSERTED  # "would bring the talks": not yet
 
