@@ -301,3 +301,10 @@ def test_an_act_someone_prevented_is_not_done(code_text, text, root):
 
 def test_an_act_kept_up_is_done(code_text):
     assert "19" in roots(code_text("Syrian rebels kept attacking army posts near Idlib on Sunday."))
+
+
+def test_an_act_warned_against_is_not_done(code_text):
+    # "against joining": the act is opposed; Kenya does not join, nor is it said that Uganda did
+    result = code_text("Kenya warned Uganda against joining NATO on Monday.")
+    assert not [e for e in result.events if e.trigger == "joining"], [(e.trigger, e.cameo) for e in result.events]
+    assert [e.trigger for e in result.withheld] == ["joining"]

@@ -211,6 +211,8 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 return Modality.SPECULATIVE
             if token.dep_ == "xcomp" and any(c.dep_ == "advmod" and lexicon.is_word("pending", c.lower_) for c in head.children):
                 return Modality.NEGATED  # "has yet to release", "is yet to sign": still to be done
+            if token.dep_ == "pcomp" and head.lower_ == "against":
+                return Modality.SPECULATIVE  # "warned Kyiv against joining NATO": an act opposed, not done
             if _asked_for(token, head, lexicon):
                 return Modality.SPECULATIVE  # "called for Cambodia to withdraw": the withdrawal is asked
             complement = token.dep_ in FRAME_COMPLEMENT_DEPS or clauses.is_misparsed_infinitive(token)
