@@ -31,3 +31,17 @@ def test_an_event_noun_a_mis_lemmatised_verb_codes_is_no_act_of_its_possessive(c
     # lexicon's own lemma), so the noun is its object, not a second act done by "Nairobi's"
     events = code_text("Kenyan teachers staged Nairobi's largest protests in years.").events
     assert [e.trigger for e in events] == ["staged"], [(e.trigger, e.cameo) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya will respond to Uganda's attack on its troops.",
+    "The minister urged lawmakers not to lose sight of Uganda's attack on Kenyan troops.",
+])
+def test_a_definite_event_noun_behind_a_preposition_is_done_whatever_its_clause_says(code_text, text):
+    events = [e for e in code_text(text).events if e.trigger == "attack"]
+    assert [(e.cameo[:2], [a.country for a in e.source]) for e in events] == [("19", ["UGA"])], events
+
+
+def test_an_event_noun_a_frame_verb_governs_stays_not_done(code_text):
+    # "hopes for": the talks are hoped for, whatever the preposition
+    assert not code_text("Kenya hopes for the talks with Uganda.").events

@@ -177,7 +177,19 @@ def _reported_done(noun: Token, lexicon: Lexicon, beside_verb: bool = False) -> 
         return False  # "talks are planned for May", "the visit was postponed", "an attack is imminent"
     if known_lemma(token, lexicon) in lexicon.frames and below.dep_ not in {"nsubj", "nsubjpass"}:
         return False  # "agreed to talks", "called for talks" (but "the occupation continues")
+    if _presupposed(noun, token, lexicon):
+        return True  # "not to lose sight of Russia's occupation of Crimea": it is there
     return reported_modality(token, lexicon) == Modality.ASSERTED  # "would bring the talks": not yet
+
+
+def _presupposed(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """A definite event noun ("the", a possessive) the clause reaches through a preposition of
+    modality.tsv `presupposing_preps` ("lose sight *of* the occupation by Russia"): a fact the
+    clause speaks about, whatever it says of its own act."""
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children):
+        return False
+    path = [noun, *(t for t in noun.ancestors if t.i != verb.i and verb in t.ancestors)]
+    return any(t.dep_ == "prep" and lexicon.is_word("presupposing_preps", t.lower_) for t in path)
 
 
 def _standing_measure(noun: Token, code: str, lexicon: Lexicon) -> bool:
