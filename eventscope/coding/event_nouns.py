@@ -23,9 +23,8 @@ from eventscope.coding import clauses
 from eventscope.coding.agents import implicit_agent
 from eventscope.coding.doer_types import by_doer
 from eventscope.knowledge import taxonomy
-from eventscope.knowledge.inflection import inflections
 from eventscope.knowledge.verb_lexicon import Lexicon, event_nouns
-from eventscope.coding.modality import Modality, known_lemma, reported_modality
+from eventscope.coding.noun_modality import reported_done, standing_measure
 from eventscope.coding.implied_targets import modifier_actor, unnamed_person
 from eventscope.coding.places import place_of
 from eventscope.models import Actor, Document, Event, Evidence
@@ -36,7 +35,6 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 MODIFIER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
 STATE_VERBS = {"be", "remain", "stay"}  # "is under arrest", "remains in custody"
 STATE_PREPS = {"under", "in"}
-STANDING_ROOTS = {"16", "17"}  # sanctions, embargoes, bans: measures that stand until lifted
 MEETING_ROOT = "04"  # talks, meetings, calls: the subject of a clause "during" one took part
 ATTENDED_PREPS = {"during", "at", "after", "in"}
 PLACE_PREPS = {"in", "at"}  # a place between an event noun and its target: "a meeting in Hanoi with Kim"
@@ -83,10 +81,10 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in table:
             continue
         rows = table[noun.lemma_.lower()]
-        done = _reported_done(noun, lexicon) or _standing_measure(noun, rows[0][1], lexicon)
+        done = reported_done(noun, lexicon) or standing_measure(noun, rows[0][1], lexicon)
         # "Israel backs the U.S.-led talks", "condemned Russia's invasion": the object of a
         # verb the lexicon codes is an act of its own when someone else does it
-        others = not done and _reported_done(noun, lexicon, beside_verb=True)
+        others = not done and reported_done(noun, lexicon, beside_verb=True)
         if not done and not others:
             continue
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
@@ -150,61 +148,6 @@ def _another_doer(noun: Token, sources: list[Actor], actors, notes: list[str]) -
         return False
     notes.append(f"event noun: another's act, the object of '{verb.text}'")
     return True
-
-
-def _reported_done(noun: Token, lexicon: Lexicon, beside_verb: bool = False) -> bool:
-    """No unrealising word over the noun up to its clause's verb, the noun not the object of
-    a verb the lexicon codes (unless `beside_verb`: another's act the verb is about), and the
-    clause reported as done."""
-    if any(lexicon.is_word("unrealised", c.lower_) or lexicon.is_word("unrealised", c.lemma_.lower())
-           for c in noun.children if c.dep_ in {"amod", "det", "compound", "neg"}):
-        return False
-    token = noun
-    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
-        if token is not noun and lexicon.is_word("unrealised", token.lemma_.lower()):
-            return False
-        if token.dep_ == "dobj" and lexicon.is_word("averting", token.head.lemma_.lower()):
-            return False  # "thwarted an attack by pirates": stopped before it was done (modality.tsv)
-        if not beside_verb and token.dep_ in {"dobj", "attr", "oprd"} and token.head.pos_ == "VERB" and (
-                known_lemma(token.head, lexicon) in lexicon.verbs or known_lemma(token.head, lexicon) in lexicon.frames):
-            return False  # "imposed sanctions", "staged protests" (tagged "stag"): the verb codes it
-        token = token.head
-    if token.pos_ not in {"VERB", "AUX"}:
-        return True  # a headline without a verb
-    below = next(t for t in [noun, *noun.ancestors] if t.head.i == token.i)
-    if below.dep_ in {"nsubj", "nsubjpass"} and any(lexicon.is_word("unrealising", w.lemma_.lower()) for w in (
-            token, *(c for c in token.children if c.dep_ == "acomp"))):
-        return False  # "talks are planned for May", "the visit was postponed", "an attack is imminent"
-    if known_lemma(token, lexicon) in lexicon.frames and below.dep_ not in {"nsubj", "nsubjpass"}:
-        return False  # "agreed to talks", "called for talks" (but "the occupation continues")
-    if _presupposed(noun, token, lexicon):
-        return True  # "not to lose sight of Russia's occupation of Crimea": it is there
-    return reported_modality(token, lexicon) == Modality.ASSERTED  # "would bring the talks": not yet
-
-
-def _presupposed(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
-    """A definite event noun ("the", a possessive) the clause reaches through a preposition of
-    modality.tsv `presupposing_preps` ("lose sight *of* the occupation by Russia"): a fact the
-    clause speaks about, whatever it says of its own act."""
-    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children):
-        return False
-    path = [noun, *(t for t in noun.ancestors if t.i != verb.i and verb in t.ancestors)]
-    return any(t.dep_ == "prep" and lexicon.is_word("presupposing_preps", t.lower_) for t in path)
-
-
-def _standing_measure(noun: Token, code: str, lexicon: Lexicon) -> bool:
-    """A sanction or ban that is lifted, eased or ended exists, whatever becomes of the lifting:
-    "steps will be taken on the lifting of U.S. sanctions on Turkish ministers", "called for
-    an end to the embargo" (modality.tsv `reversal` words, and their -ing nouns)."""
-    if taxonomy.cameo_root(code) not in STANDING_ROOTS:
-        return False
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in {"of", "to", "on"}:
-        head = head.head  # "the lifting of sanctions", "an end to the embargo"
-    elif noun.dep_ != "dobj":
-        return False
-    return any(head.lemma_.lower() == word or head.lower_ in inflections(word)
-               for word in lexicon.modality.get("reversal", ()))
 
 
 def _held(noun: Token) -> list[Token]:
