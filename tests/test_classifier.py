@@ -464,3 +464,53 @@ def test_the_system_cv_judges_each_record_by_the_encoder_fold_that_held_its_grou
     story_fold = train_classifier.encoder_fold_of(path, "document", 4)
     assert story_fold({"id": "x", "title": "T"}) == story_fold({"id": "y", "title": "T"}) == D.stable("syn:T", "fold") % 4
     assert train_classifier.encoder_folds(None) == []
+
+
+class _SureStoryModel:
+    """A document model sure of one PLOVER type, and equally of it in every sentence."""
+
+    def __init__(self, label: str, classes: list[str]):
+        self.label, self.classes = label, classes
+
+    def predict(self, features, allowed=None, n_reasons=0):
+        from eventscope.coding.classify.model import Prediction
+
+        return Prediction(self.label, 0.9, {c: (0.9 if c == self.label else 0.01) for c in self.classes}, [])
+
+    def probabilities(self, features):
+        return [0.9 if c == self.label else 0.01 for c in self.classes]
+
+
+def test_a_story_model_adds_no_act_of_its_type_where_the_lexicon_read_another_act(classifier, processor):
+    # the sentence that speaks most for the story's type holds an act the lexicon coded (a
+    # lifting of sanctions, RETREAT): the story model's CONCEDE is no second act on its actors
+    from eventscope.models import Document
+
+    model = _SureStoryModel("CONCEDE", classifier.document_model.classes)
+    story = EventClassifier(classifier.sentence_model, model, classifier.mode_model, classifier.lexicon)
+    text = "Kenya lifted its sanctions on Ugandan sugar on Monday.\n\nTraders in Kampala welcomed the news."
+    document = Document(id="lift", text=text, title="Kenya lifts sugar sanctions", origin="test")
+    doc = processor.nlp.make_doc(text)
+    for name, step in processor.nlp.pipeline:
+        if not name.startswith("eventscope_"):
+            doc = step(doc)
+    sents = list(doc.sents)
+    lifted = _event("RETREAT", "085", 0.7, 0)
+    assert story._choose_main(document, sents, lambda k: sentence_features(sents[k].text), [lifted]) is None
+    quiet = _event("", "010", 0.7, 0)  # a bare statement there: the story's act is added
+    quiet.plover = None
+    added = story._choose_main(document, sents, lambda k: sentence_features(sents[k].text), [quiet])
+    assert added is not None and added.plover == "CONCEDE"
+
+
+def test_a_created_act_takes_the_code_of_its_sentences_verb_of_that_root(classifier):
+    # "lexicon root 08 in the sentence": the verb's own code (a release is RETREAT), not the
+    # root's generic 080, a concession
+    from eventscope.coding.classify import revise as R
+
+    text = "Kenyan officials freed four Ugandan fishermen at the lake on Monday."
+    counts = sentence_features(text, classifier.index)
+    code, why = R.code_for_class(2, text, counts, classifier.index, None)
+    assert code == "0841" and "root 08" in why
+    assert R.verb_code("08", Counter(), classifier.index) == "084"  # no verb of the root: RETREAT's code
+    assert R.verb_code("19", Counter(), classifier.index) == "190"
