@@ -137,3 +137,16 @@ def test_reversing_a_sanction_eases_it(lexicon_text):
     # the sanction a refusal keeps in force: "reluctance to roll back" refuses to ease it (1244)
     refused = coded_events(lexicon_text, "Kenya's reluctance to roll back tariffs on Ugandan sugar angered Kampala.")
     assert any(cameo == "1244" and plover == "REJECT" and src == ("KEN",) for cameo, plover, src, _ in refused), refused
+
+
+def test_a_warning_of_what_may_come_said_to_no_one_is_no_threat(lexicon_text):
+    # "warned that ..." with no one warned: a pessimistic comment (012, as CAMEO.2.0's "warn of
+    # risk"), a statement; the warner's own future act in the clause is the threat, if any
+    for text in ("Kenyan officials warned that the border talks with Uganda could collapse.",
+                 "The Kenyan newspaper warned that there is no room for compromise with Uganda."):
+        events = coded_events(lexicon_text, text)
+        assert not any(plover == "THREATEN" for _, plover, _, _ in events), (text, events)
+    for text in ("Kenya warned Uganda that it would face consequences.",  # someone warned
+                 "Kenya warned that it would retaliate against Uganda."):  # the warner's own act
+        events = coded_events(lexicon_text, text)
+        assert any(plover == "THREATEN" and src == ("KEN",) for _, plover, src, _ in events), (text, events)
