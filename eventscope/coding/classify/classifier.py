@@ -194,12 +194,6 @@ class EventClassifier:
             return None
         sent_no, sent = R.main_sentence(sents, [counts(k) for k in range(len(sents))], self.document_model, prediction.label, self.index)
         anchor = [e for e in events if e.sentence == sent_no]
-        if any(e.plover for e in anchor):
-            # the sentence that speaks most for the type has an act the lexicon read there, of
-            # another type ("lifted sanctions" coded, the story read as a concession): the
-            # story's act is that one, not a second one of the model's type on its actors
-            self._name_mode(self._rerank(events, prediction), features)
-            return None
         sources = anchor[0].source if anchor else []
         targets = anchor[0].target if anchor else []
         code = R.taxonomy.plover_to_cameo(prediction.label)
