@@ -23,7 +23,7 @@ from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
 from eventscope.coding.agents import attack_subject, crowd_doer, implicit_agent
 from eventscope.coding.doer_types import by_doer, own_forces_order
-from eventscope.coding.said_acts import cooperative, judged_candidate, obliged_clause
+from eventscope.coding.said_acts import cooperative, forewarning_code, judged_candidate, obliged_clause
 from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.coding.frame_nouns import noun_frame
@@ -144,6 +144,7 @@ class Coder:
             own = self._pattern(token)
             if own is not None:
                 pattern, code, fuzzy = own
+                code = forewarning_code(token, pattern, code, self.lexicon)  # "warned that ... may collapse"
                 owned = said_plan(token, noun_frame(token, self.lexicon), self.lexicon)  # "Uganda's refusal to attend"
                 framed = apply_frame(owned, code) if owned else None
                 if framed is not None:

@@ -114,3 +114,22 @@ def judged_candidate(token: Token, lexicon: Lexicon, pattern_of: PatternOf) -> C
     pattern = VerbPattern(token.lemma_.lower(), frozenset(), code,
                           f"{token.lemma_.lower()} .. {verdict} (judgement) -> {code}")
     return Candidate(token, judged, code, pattern, JUDGED, False, [note])
+
+
+PESSIMISTIC_COMMENT = "012"  # CAMEO make pessimistic comment (CAMEO.2.0: "warn of risk", "warn of catastrophe")
+
+
+def forewarning_code(verb: Token, pattern: VerbPattern, code: str, lexicon: Lexicon) -> str:
+    """"Unions warned that staff shortages have taken their toll": a warning (modality.tsv
+    `forewarning`) that says what is or may come, to no one (no object) and with no object
+    pattern read, is a pessimistic comment (012), not a threat (130). A threat made so is the
+    warner's own act in the clause ("warned it would retaliate": a future act is a threat),
+    coded from there; "warned Uganda that ..." names whom it threatens and stays a threat, and
+    so does a warning with no subject of its own, made in a letter or speech to someone ("sent
+    a letter to the king warning that ...": coding.spoken_targets.audiences)."""
+    if pattern.objects or not lexicon.is_word("forewarning", verb.lemma_.lower()):
+        return code
+    if any(c.dep_ in {"dobj", "dative", "iobj"} for c in verb.children) or not any(
+            c.dep_ == "nsubj" for c in verb.children):
+        return code
+    return PESSIMISTIC_COMMENT if any(c.dep_ == "ccomp" for c in verb.children) else code
