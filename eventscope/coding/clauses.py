@@ -154,10 +154,13 @@ def is_passive_participle(verb: Token) -> bool:
 
 def shares_passive(verb: Token) -> bool:
     """A bare participle conjoined to a passive verb shares its subject and auxiliary: "the
-    teenager was shot and *killed* by police", "was evicted and *sentenced* to jail"."""
+    teenager was shot and *killed* by police", "was evicted and *sentenced* to jail"; or
+    conjoined to a passive participle, is one too: "a vote hailed by the government but
+    *dismissed* by critics"."""
     participle = verb.tag_ == "VBN" or (  # the tagger often reads "and sentenced" as a past tense
         verb.tag_ == "VBD" and verb.lower_.endswith("ed") and not direct_objects(verb))
-    return verb.dep_ == "conj" and participle and _is_passive_verb(verb.head) and not any(
+    passive_head = _is_passive_verb(verb.head) or is_passive_participle(verb.head)
+    return verb.dep_ == "conj" and participle and passive_head and not any(
         c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
 
 
@@ -167,9 +170,11 @@ def _is_passive_verb(verb: Token) -> bool:
 
 def passive_partners(verb: Token) -> list[Token]:
     """The other verbs of a coordinated passive ("shot" and "killed" in "was shot and killed
-    by police"): the by-phrase the parser hangs on one of them is the agent of all."""
+    by police"): the by-phrase the parser hangs on one of them is the agent of all that have
+    none of their own (`_agents` reads the verb's own first: "hailed by the government but
+    dismissed by critics": the critics dismissed)."""
     first = verb.head if shares_passive(verb) else verb
-    if first is not verb and not _is_passive_verb(first):
+    if first is not verb and not (_is_passive_verb(first) or is_passive_participle(first)):
         return []
     group = [first, *(c for c in first.children if shares_passive(c))]
     return [v for v in group if v.i != verb.i] if len(group) > 1 else []
@@ -261,6 +266,8 @@ def target_tokens(verb: Token) -> list[Token]:
     passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if shares_passive(verb):  # "was shot and killed": the one shot was killed
         passive_subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if is_passive_participle(verb.head):  # "a vote hailed ... but dismissed": the vote
+            passive_subjects = participle_patients(verb.head)
     for child in verb.children:
         if child.dep_ in {"dobj", "dative", "iobj"}:
             out.extend(conjuncts(child))

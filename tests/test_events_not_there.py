@@ -1,0 +1,31 @@
+"""Events that should not exist, or not with the doer coded (issue 16, precision): figurative
+and idiomatic uses of act verbs, states described by participles, and passives whose doer is
+another clause's. Every sentence here is invented."""
+
+from __future__ import annotations
+
+from conftest import coded_events
+
+
+def _by_trigger(result, trigger: str):
+    return [e for e in result.events if e.trigger == trigger]
+
+
+# --- a passive participle conjoined to another has its own by-phrase ----------------------
+
+def test_each_of_two_coordinated_participles_is_done_by_its_own_agent(code_text):
+    # "praised by Kenya but condemned by Rwanda": Rwanda condemned, not Kenya
+    result = code_text("Uganda held a referendum on Sunday praised by the Kenyan government but "
+                       "condemned by Rwandan officials.")
+    condemned = _by_trigger(result, "condemned")
+    assert condemned and [a.country for a in condemned[0].source] == ["RWA"], result.events
+    praised = _by_trigger(result, "praised")
+    assert praised and [a.country for a in praised[0].source] == ["KEN"], result.events
+
+
+def test_a_participle_conjoined_to_one_with_a_by_phrase_shares_its_doer_and_patient(code_text):
+    # "arrested by police and expelled": the police expelled them, the activists were expelled
+    result = code_text("Two Kenyan activists arrested by Ugandan police and expelled on Monday said they would return.")
+    expelled = _by_trigger(result, "expelled")
+    assert expelled and [a.country for a in expelled[0].source] == ["UGA"], result.events
+    assert [a.country for a in expelled[0].target] == ["KEN"], result.events
