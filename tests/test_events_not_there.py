@@ -29,3 +29,28 @@ def test_a_participle_conjoined_to_one_with_a_by_phrase_shares_its_doer_and_pati
     expelled = _by_trigger(result, "expelled")
     assert expelled and [a.country for a in expelled[0].source] == ["UGA"], result.events
     assert [a.country for a in expelled[0].target] == ["KEN"], result.events
+
+
+# --- figurative uses of act verbs (coding/data/verbs.tsv, wt16c block) --------------------
+
+def test_striking_a_blow_at_a_cause_is_no_attack(code_text):
+    result = code_text("Striking a blow against smuggling, Kenyan police seized two tonnes of ivory in Mombasa.")
+    assert not [e for e in result.events if e.plover == "ASSAULT"], result.events
+    assert [e.plover for e in _by_trigger(result, "seized")] == ["COERCE"], result.events
+
+
+def test_caught_on_a_recording_is_no_seizure_but_caught_by_police_is(code_text):
+    recorded = code_text("A Nigerian senator who was caught on camera taking a bribe resigned on Monday.")
+    assert not _by_trigger(recorded, "caught"), recorded.events
+    # the parser makes the recording the subject of the gerund after it: still the recording
+    taped = code_text("A Ghanaian minister who was caught on tape demanding money from contractors resigned.")
+    assert not _by_trigger(taped, "caught"), taped.events
+    seized = code_text("Ugandan police caught the two Kenyan smugglers at the border.")
+    assert [e.plover for e in _by_trigger(seized, "caught")] == ["COERCE"], seized.events
+
+
+def test_releasing_something_to_the_public_frees_no_one(code_text):
+    text = ("Nigeria's presidency released the audit to the public on Friday. The audit found that "
+            "the oil ministry had lost billions. Opposition leaders demanded an inquiry.")
+    result = code_text(text, title="Nigeria publishes oil audit")
+    assert not [e for e in result.events if e.sentence == 0 and e.plover in {"RETREAT", "CONCEDE"}], result.events

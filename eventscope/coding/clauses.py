@@ -116,6 +116,10 @@ def object_words(verb: Token) -> set[str]:
             for pobj in child.children:
                 if pobj.dep_ in {"pobj", "pcomp"}:
                     _collect_np(pobj, words, 1)
+                if pobj.dep_ == "pcomp":  # "caught on [tape saying]": the parser makes the
+                    # preposition's noun the subject of the gerund after it
+                    for subject in (g for g in pobj.children if g.dep_ == "nsubj" and g.i < pobj.i):
+                        _collect_np(subject, words, 1)
         elif child.dep_ in {"xcomp", "acomp"}:
             words.add(child.lemma_.lower())
             words.update("not" for g in child.children if g.dep_ == "neg")  # "pleaded not guilty"
