@@ -54,3 +54,23 @@ def test_releasing_something_to_the_public_frees_no_one(code_text):
             "the oil ministry had lost billions. Opposition leaders demanded an inquiry.")
     result = code_text(text, title="Nigeria publishes oil audit")
     assert not [e for e in result.events if e.sentence == 0 and e.plover in {"RETREAT", "CONCEDE"}], result.events
+
+
+# --- the learned models add no act the lexicon reads as none ------------------------------
+
+def test_a_cue_the_lexicon_rules_out_gives_no_other_clause_its_class(code_text):
+    # "threatened with extinction" is a danger, nobody's threat: the weakening is no threat either
+    result = code_text("With weeks left in office, the Kenyan government weakened the protection of rhinos "
+                       "and elephants threatened with extinction.")
+    assert not [e for e in result.events if e.plover == "THREATEN"], result.events
+
+
+def test_a_story_is_not_named_by_a_sentence_that_reports_no_act(code_text):
+    suicide = ("A suspected militia commander died in a Nairobi jail hours after his arrest in a police raid. "
+               "Police said the commander had hanged himself late on Tuesday night. Officers found his body in his cell.")
+    result = code_text(suicide, title="Suspected militia commander dies in jail")
+    assert not [e for e in result.events if e.plover == "ASSAULT"], result.events
+    found = ("A gang leader held in a prison in Palermo was found dead in his cell on Sunday, hours after his arrest. "
+             "Prison officials said he had hanged himself late on Saturday night. His lawyer asked for an inquiry into his death.")
+    result = code_text(found, title="Jailed gang leader dies in cell")
+    assert not [e for e in result.events if e.sentence == 0], result.events
