@@ -74,3 +74,23 @@ def test_a_story_is_not_named_by_a_sentence_that_reports_no_act(code_text):
              "Prison officials said he had hanged himself late on Saturday night. His lawyer asked for an inquiry into his death.")
     result = code_text(found, title="Jailed gang leader dies in cell")
     assert not [e for e in result.events if e.sentence == 0], result.events
+
+
+# --- where forces are kept, told by a describing participle, is no deployment -------------
+
+def test_a_participle_telling_where_forces_are_is_no_deployment(code_text):
+    for text in ("The Kenyan frigate Jasiri, deployed on counter-smuggling patrols off Lamu, seized a dhow "
+                 "carrying Somali fighters on Monday.",  # the parser reads it as a finite verb after a comma
+                 "A Kenyan navy ship patrolling the coast near Lamu on Sunday intercepted two Somali skiffs.",
+                 "A Kenyan warship deployed off Lamu attacked two Somali skiffs on Sunday."):
+        result = code_text(text)
+        assert not [e for e in result.events if e.plover == "MOBILIZE"], (text, result.events)
+    attack = code_text("A Kenyan warship deployed off Lamu attacked two Somali skiffs on Sunday.")
+    assert [e.plover for e in _by_trigger(attack, "attacked")] == ["ASSAULT"], attack.events
+
+
+def test_a_deployment_told_by_a_finite_verb_or_a_headline_stays_an_act(code_text):
+    for text in ("Kenya said on Monday it had deployed 500 troops to the Somali border.",
+                 "Kenyan troops deployed to Somalia"):
+        result = code_text(text)
+        assert _by_trigger(result, "deployed"), (text, result.events)
