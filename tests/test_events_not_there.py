@@ -94,3 +94,21 @@ def test_a_deployment_told_by_a_finite_verb_or_a_headline_stays_an_act(code_text
                  "Kenyan troops deployed to Somalia"):
         result = code_text(text)
         assert _by_trigger(result, "deployed"), (text, result.events)
+
+
+# --- the speaker who denounces an act is not its doer ---------------------------------------
+
+def test_a_participle_after_a_noun_that_the_parser_conjoined_to_the_speech_verb_modifies_the_noun(code_text):
+    # the small parser makes "shot" a second verb of "has denounced" (no "and" between): the
+    # governor did not shoot the farmers; they were shot
+    result = code_text('The Nigerian governor has denounced what he described as the "killing" of six farmers '
+                       'shot when the village they lived in was raided by gunmen.')
+    shot = _by_trigger(result, "shot")
+    assert shot and all(a.sector != "GOV" for a in shot[0].source), result.events
+    assert [(a.country, a.sector) for a in shot[0].target] == [("NGA", "AGR")], result.events
+
+
+def test_verbs_conjoined_after_a_comma_still_share_their_subject(code_text):
+    result = code_text("Ugandan soldiers entered the village, detained five Kenyan traders and burned their shops.")
+    detained = _by_trigger(result, "detained")
+    assert detained and [a.country for a in detained[0].source] == ["UGA"], result.events

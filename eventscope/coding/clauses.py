@@ -152,8 +152,20 @@ def _collect_np(token: Token, words: set[str], depth: int) -> None:
 def is_passive_participle(verb: Token) -> bool:
     """A bare past participle heading a modifier clause is passive: "*Attacked* by rebels, the
     army retreated", "protesters *detained* by police". ("Having attacked ..." has an aux.)"""
-    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(
+    return (verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} or _noun_modifier_as_conjunct(verb)) and not any(
         c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _noun_modifier_as_conjunct(verb: Token) -> bool:
+    """"denounced the murder of three workers *killed* when ...": a participle right after a
+    noun that the parser conjoined to the sentence's verb with no "and" or comma between. A
+    verb conjoined with no conjunction follows a comma ("entered the town, killed five"); one
+    that follows a noun directly modifies that noun."""
+    if verb.dep_ != "conj" or verb.tag_ not in {"VBN", "VBD"} or verb.i == 0 or direct_objects(verb):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.pos_ in {"NOUN", "PROPN"} and not any(
+        t.dep_ == "cc" or t.text in {",", ";"} for t in verb.doc[verb.head.i + 1:verb.i])
 
 
 def shares_passive(verb: Token) -> bool:
@@ -189,6 +201,8 @@ def participle_patients(verb: Token) -> list[Token]:
     noun it modifies ("protesters")."""
     if verb.dep_ == "acl":
         return conjuncts(verb.head)
+    if _noun_modifier_as_conjunct(verb):
+        return conjuncts(verb.doc[verb.i - 1])
     head = verb.head
     surface = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if surface:  # "Arrested last week, the activist was released by police": the activist
