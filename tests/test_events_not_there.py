@@ -112,3 +112,27 @@ def test_verbs_conjoined_after_a_comma_still_share_their_subject(code_text):
     result = code_text("Ugandan soldiers entered the village, detained five Kenyan traders and burned their shops.")
     detained = _by_trigger(result, "detained")
     assert detained and [a.country for a in detained[0].source] == ["UGA"], result.events
+
+
+# --- a relative clause's noun is its object; procedures and rewards are no acts --------------
+
+def test_the_noun_a_relative_clause_modifies_is_that_clauses_object(code_text):
+    # "letters that the government had received": receiving letters is no hosting of a visit
+    result = code_text("Kenya's president read three letters that the Ugandan government had received from Sudan.")
+    assert not _by_trigger(result, "received"), result.events
+    result = code_text("Kenya's president read three letters the Ugandan government had received from Sudan.")
+    assert not _by_trigger(result, "received"), result.events
+
+
+def test_offering_a_reward_for_information_is_no_intent_to_cooperate(code_text):
+    result = code_text("Nigerian police offered a reward on Friday for information on the attackers of the bank.")
+    assert not [e for e in result.events if e.plover == "AGREE"], result.events
+
+
+def test_moving_a_motion_is_no_troop_movement():
+    # the document model read "moved" as a movement of forces; the lexicon knows the clause codes nothing
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    assert lexicon.rules_out(["move"], {"motion", "adjournment"})
+    assert not lexicon.rules_out(["move"], {"troop", "border"})

@@ -108,7 +108,7 @@ def object_words(verb: Token) -> set[str]:
     # the passive's object is its subject: "a report was released", "a report released on Monday"
     for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
         _collect_np(subject, words, 0)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" or relativized_object(verb):
         _collect_np(verb.head, words, 0)
     for child in verb.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in OBJECT_PREPS:
@@ -126,6 +126,23 @@ def object_words(verb: Token) -> set[str]:
         elif child.dep_ == "advmod":
             words.add(child.lower_)
     return words
+
+
+RELATIVE_WORDS = {"that", "which", "whom", "who"}
+
+
+def relativized_object(verb: Token) -> bool:
+    """Is the noun a relative clause modifies that clause's object ("16 letters *that* the
+    chambers had received", "a call the White House released to the public")? Its relative
+    word is the object, or the clause has a subject of its own and no object."""
+    if verb.dep_ != "relcl":
+        return False
+    objects = direct_objects(verb)
+    if objects:
+        return all(o.lower_ in RELATIVE_WORDS for o in objects)
+    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS for c in verb.children) and not any(
+        c.dep_ in {"ccomp", "xcomp", "prep"} and c.i > verb.i and not any(g.dep_ == "pobj" for g in c.children)
+        for c in verb.children)
 
 
 def _collect_np(token: Token, words: set[str], depth: int) -> None:
