@@ -108,7 +108,7 @@ def object_words(verb: Token) -> set[str]:
     # the passive's object is its subject: "a report was released", "a report released on Monday"
     for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
         _collect_np(subject, words, 0)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" or relativized_object(verb):
         _collect_np(verb.head, words, 0)
     for child in verb.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in OBJECT_PREPS:
@@ -116,12 +116,33 @@ def object_words(verb: Token) -> set[str]:
             for pobj in child.children:
                 if pobj.dep_ in {"pobj", "pcomp"}:
                     _collect_np(pobj, words, 1)
+                if pobj.dep_ == "pcomp":  # "caught on [tape saying]": the parser makes the
+                    # preposition's noun the subject of the gerund after it
+                    for subject in (g for g in pobj.children if g.dep_ == "nsubj" and g.i < pobj.i):
+                        _collect_np(subject, words, 1)
         elif child.dep_ in {"xcomp", "acomp"}:
             words.add(child.lemma_.lower())
             words.update("not" for g in child.children if g.dep_ == "neg")  # "pleaded not guilty"
         elif child.dep_ == "advmod":
             words.add(child.lower_)
     return words
+
+
+RELATIVE_WORDS = {"that", "which", "whom", "who"}
+
+
+def relativized_object(verb: Token) -> bool:
+    """Is the noun a relative clause modifies that clause's object ("16 letters *that* the
+    chambers had received", "a call the White House released to the public")? Its relative
+    word is the object, or the clause has a subject of its own and no object."""
+    if verb.dep_ != "relcl":
+        return False
+    objects = direct_objects(verb)
+    if objects:
+        return all(o.lower_ in RELATIVE_WORDS for o in objects)
+    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS for c in verb.children) and not any(
+        c.dep_ in {"ccomp", "xcomp", "prep"} and c.i > verb.i and not any(g.dep_ == "pobj" for g in c.children)
+        for c in verb.children)
 
 
 def _collect_np(token: Token, words: set[str], depth: int) -> None:
@@ -148,16 +169,31 @@ def _collect_np(token: Token, words: set[str], depth: int) -> None:
 def is_passive_participle(verb: Token) -> bool:
     """A bare past participle heading a modifier clause is passive: "*Attacked* by rebels, the
     army retreated", "protesters *detained* by police". ("Having attacked ..." has an aux.)"""
-    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(
+    return (verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} or _noun_modifier_as_conjunct(verb)) and not any(
         c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _noun_modifier_as_conjunct(verb: Token) -> bool:
+    """"denounced the murder of three workers *killed* when ...": a participle right after a
+    noun that the parser conjoined to the sentence's verb with no "and" or comma between. A
+    verb conjoined with no conjunction follows a comma ("entered the town, killed five"); one
+    that follows a noun directly modifies that noun."""
+    if verb.dep_ != "conj" or verb.tag_ not in {"VBN", "VBD"} or verb.i == 0 or direct_objects(verb):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.pos_ in {"NOUN", "PROPN"} and not any(
+        t.dep_ == "cc" or t.text in {",", ";"} for t in verb.doc[verb.head.i + 1:verb.i])
 
 
 def shares_passive(verb: Token) -> bool:
     """A bare participle conjoined to a passive verb shares its subject and auxiliary: "the
-    teenager was shot and *killed* by police", "was evicted and *sentenced* to jail"."""
+    teenager was shot and *killed* by police", "was evicted and *sentenced* to jail"; or
+    conjoined to a passive participle, is one too: "a vote hailed by the government but
+    *dismissed* by critics"."""
     participle = verb.tag_ == "VBN" or (  # the tagger often reads "and sentenced" as a past tense
         verb.tag_ == "VBD" and verb.lower_.endswith("ed") and not direct_objects(verb))
-    return verb.dep_ == "conj" and participle and _is_passive_verb(verb.head) and not any(
+    passive_head = _is_passive_verb(verb.head) or is_passive_participle(verb.head)
+    return verb.dep_ == "conj" and participle and passive_head and not any(
         c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
 
 
@@ -167,9 +203,11 @@ def _is_passive_verb(verb: Token) -> bool:
 
 def passive_partners(verb: Token) -> list[Token]:
     """The other verbs of a coordinated passive ("shot" and "killed" in "was shot and killed
-    by police"): the by-phrase the parser hangs on one of them is the agent of all."""
+    by police"): the by-phrase the parser hangs on one of them is the agent of all that have
+    none of their own (`_agents` reads the verb's own first: "hailed by the government but
+    dismissed by critics": the critics dismissed)."""
     first = verb.head if shares_passive(verb) else verb
-    if first is not verb and not _is_passive_verb(first):
+    if first is not verb and not (_is_passive_verb(first) or is_passive_participle(first)):
         return []
     group = [first, *(c for c in first.children if shares_passive(c))]
     return [v for v in group if v.i != verb.i] if len(group) > 1 else []
@@ -180,6 +218,8 @@ def participle_patients(verb: Token) -> list[Token]:
     noun it modifies ("protesters")."""
     if verb.dep_ == "acl":
         return conjuncts(verb.head)
+    if _noun_modifier_as_conjunct(verb):
+        return conjuncts(verb.doc[verb.i - 1])
     head = verb.head
     surface = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if surface:  # "Arrested last week, the activist was released by police": the activist
@@ -261,6 +301,8 @@ def target_tokens(verb: Token) -> list[Token]:
     passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if shares_passive(verb):  # "was shot and killed": the one shot was killed
         passive_subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if is_passive_participle(verb.head):  # "a vote hailed ... but dismissed": the vote
+            passive_subjects = participle_patients(verb.head)
     for child in verb.children:
         if child.dep_ in {"dobj", "dative", "iobj"}:
             out.extend(conjuncts(child))

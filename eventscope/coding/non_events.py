@@ -66,6 +66,39 @@ def tells_only_a_death(verb: Token) -> bool:
     return bool(reported) and all(reports_a_death(r) or self_inflicted(r) for r in reported)
 
 
+DESCRIBING_DEPS = {"acl", "advcl"}
+AUX_DEPS = {"aux", "auxpass"}
+
+
+def describes_a_posting(verb: Token) -> bool:
+    """Is the clause a participle of where forces are kept (non_events.tsv `posted`) that
+    describes a noun or the clause it qualifies ("the warship, deployed in the gulf, attacked";
+    "the navy patrolling the gulf thwarted"; "Stationed in Djibouti, the ship ...")? It tells
+    where they are, no act. The small parser often reads such a participle as the finite verb
+    of its noun; it is none when it is an "-ing" form with no auxiliary, when a comma parts it
+    from its subject ("Sukanya , deployed on patrols ,"), or when the sentence's own verb
+    follows it with no conjunction ("the warship deployed in the gulf attacked two boats").
+    A participle on the sentence's own head noun is a headline's predicate ("Indian troops
+    deployed to Mali"): that stays an act, as does the finite verb ("India deployed ships")."""
+    if not _is("posted", verb.lemma_) or verb.tag_ not in {"VBN", "VBG", "VBD"}:
+        return False
+    if any(c.dep_ in AUX_DEPS for c in verb.children):
+        return False  # "have deployed", "were patrolling": a clause of its own
+    if verb.dep_ in DESCRIBING_DEPS and verb.tag_ != "VBD":
+        return not (verb.dep_ == "acl" and verb.head.dep_ == "ROOT")
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    if verb.tag_ == "VBG":  # "the navy patrolling the gulf thwarted": no tense, no clause
+        return True
+    between = verb.doc[subjects[0].i + 1:verb.i]
+    if any(t.text == "," for t in between) and not any(t.dep_ == "cc" for t in between):
+        return True
+    return any(c.dep_ in {"advcl", "conj"} and c.i > verb.i and c.tag_ == "VBD" and not any(
+        g.dep_ in {"nsubj", "nsubjpass", "mark", "cc"} for g in c.children) and not any(
+        g.dep_ == "cc" and g.i < c.i for g in verb.children) for c in verb.children)
+
+
 VIOLENT_CLASS = 4  # material conflict: the only class a death can be an act of
 
 
@@ -78,7 +111,7 @@ def parties_of_act(verb: Token, sources: list[Actor], targets: list[Actor],
     ("three workers died in a bomb attack") is one only of violence (class 4), and then the
     dead are its targets and its doer is not named (Multi-CoPED codes "died due to torture"
     class 4)."""
-    if self_inflicted(verb) or tells_only_a_death(verb):
+    if self_inflicted(verb) or tells_only_a_death(verb) or describes_a_posting(verb):
         return None
     if reports_a_death(verb):
         if cls != VIOLENT_CLASS:

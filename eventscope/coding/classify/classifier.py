@@ -149,6 +149,8 @@ class EventClassifier:
         needed = t.create_in_story if story else t.create
         if prediction.probability < needed:  # (a) a clause the lexicon could not code
             return None
+        if R.ruled_out_cue(sent, best, self.lexicon):
+            return None  # "species threatened with extinction": the cue codes nothing, so no other clause gets its class
         clause = R.asserted_clause(sent, actors, self.lexicon, best)
         if clause is None:
             return None
@@ -197,10 +199,19 @@ class EventClassifier:
         sources = anchor[0].source if anchor else []
         targets = anchor[0].target if anchor else []
         code = R.taxonomy.plover_to_cameo(prediction.label)
+        if not anchor and (R.ruled_out_cue(sent, R.class_of(code), self.lexicon) or self._reports_no_act(sent)):
+            return None  # "said he had hanged himself", "was found dead in his cell": no act to name the story by
         return self._name_mode(
             R.new_event(document, sent, sent_no, sent.root, sources, targets, code, confidence,
                         (note, *R.reasons(f"actors of the {anchor[0].cameo} event there" if anchor else ""))),
             features)
+
+    def _reports_no_act(self, sent) -> bool:
+        """Does the sentence's main clause, or the clause its speech verb reports ("died in
+        prison, officials said"), code nothing by the lexicon ("die", "find dead": verbs.tsv "-")?"""
+        root = sent.root
+        main = clauses.said_clauses(root) if R.is_speech_verb(root, self.lexicon) else []
+        return any(self.lexicon.rules_out(clauses.verb_keys(v), clauses.object_words(v)) for v in [root, *main])
 
     def _name_mode(self, event: Event | None, features: Counter) -> Event | None:
         """Give the story's main event a PLOVER mode, unless its CAMEO code from our own
