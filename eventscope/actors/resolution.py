@@ -24,7 +24,7 @@ from eventscope.actors.heads import NON_ACTOR_SECTORS, ActorHeads
 from eventscope.actors.phrase import resolve_phrase
 from eventscope.actors.namesakes import as_read
 from eventscope.actors.story import AGENT_WEIGHT, counted_countries, is_country, names_known_actor, story_country
-from eventscope.actors.whose import STORY, named_role_before, owned, takes_story_country
+from eventscope.actors.whose import STORY, home_body, named_role_before, owned, takes_story_country
 from eventscope.knowledge.actor_lexicon import load_lexicon
 from eventscope.models import Actor, Document, Evidence, decided
 
@@ -89,9 +89,10 @@ class MentionResolver:
     def _with_story_country(self, actor: Actor) -> Actor:
         if actor.country != STORY:
             return actor
-        if self.story_country:
+        settled = home_body(actor, self.story_country)  # "addressed Congress" in a story about Israel
+        if settled is None and self.story_country:
             settled = replace(actor, country=self.story_country)
-        else:
+        elif settled is None:
             settled = replace(actor, country=None, evidence=tuple(
                 e for e in actor.evidence if not (e.value.startswith("country of the story") and e.decides == "country")))
         return replace(settled, entity=actor_key(settled)) if STORY in actor.entity else settled
