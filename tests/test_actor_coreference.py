@@ -200,3 +200,10 @@ def test_congress_alone_is_the_us_congress_unless_the_story_country_has_one(reso
     # a party congress, written small, is the story's
     doc, actors = resolved("Polish officials met in Warsaw. The party congress elected a new leader.")
     assert countries_of(doc, actors, "congress") == ["POL"]
+
+
+def test_a_person_in_apposition_to_a_kin_word_is_of_the_story_country(resolved):
+    # "the widow" is no actor, the unknown person beside it is, of the story's country
+    doc, actors = resolved("The widow, Amina Wekesa, was arrested in Nairobi, Kenyan police said.")
+    assert actors.story_country == "KEN"
+    assert countries_of(doc, actors, "widow") == ["KEN"]

@@ -81,6 +81,15 @@ def at_sea(sent: Span) -> bool:
     return False
 
 
+def person_of_the_story(actor: Actor, token: Token) -> Actor:
+    """A person no lexicon knows whom the text gives no country: most people in a story are of
+    the country it is about (a coder's guess, said as such)."""
+    if actor.country or actor.sector or token.ent_type_ != "PERSON":
+        return actor
+    return replace(actor, country=STORY, evidence=actor.evidence + (
+        Evidence("rule", "country of the story (a person of no known country)", decides="country"),))
+
+
 def owned(token: Token, actor: Actor, by_token: dict[int, list[Actor]]) -> Actor | None:
     """A role whose phrase says whose it is without naming a country: "his military" (the
     pronoun's), "the country's interim president" (the country named last), "soldiers in
