@@ -181,3 +181,29 @@ def test_a_leader_is_a_person_never_what_it_stands_for(resolved):
     doc, actors = resolved("Ghana's leader orders a review. Leaders condemned Uganda after it closed "
                            "the border.")
     assert countries_of(doc, actors, "it") == ["UGA"]
+
+
+def test_congress_alone_is_the_us_congress_unless_the_story_country_has_one(resolved):
+    # a story about Poland: "Congress" and "congressional" are the US's, the ministry Poland's
+    doc, actors = resolved("The Polish foreign minister flew to Warsaw after he addressed Congress. "
+                           "Polish officials said congressional aides had praised the speech. "
+                           "A ministry spokeswoman declined to comment.")
+    assert actors.story_country == "POL"
+    assert countries_of(doc, actors, "Congress") == ["USA"]
+    assert countries_of(doc, actors, "aides") == ["USA"]
+    assert countries_of(doc, actors, "spokeswoman") == ["POL"]
+    # a story about Peru, whose legislature is a Congress too: its own
+    doc, actors = resolved("Peruvian police clashed with protesters in Lima. Peruvian officials said "
+                           "Congress would vote on the budget on Friday.")
+    assert actors.story_country == "PER"
+    assert countries_of(doc, actors, "Congress") == ["PER"]
+    # a party congress, written small, is the story's
+    doc, actors = resolved("Polish officials met in Warsaw. The party congress elected a new leader.")
+    assert countries_of(doc, actors, "congress") == ["POL"]
+
+
+def test_a_person_in_apposition_to_a_kin_word_is_of_the_story_country(resolved):
+    # "the widow" is no actor, the unknown person beside it is, of the story's country
+    doc, actors = resolved("The widow, Amina Wekesa, was arrested in Nairobi, Kenyan police said.")
+    assert actors.story_country == "KEN"
+    assert countries_of(doc, actors, "widow") == ["KEN"]

@@ -236,3 +236,20 @@ def test_may_match_word_is_false_only_for_words_no_entry_can_match():
 def test_singular_of_regular_and_men_plurals(plural, single):
     from eventscope.knowledge.actor_lexicon import singular
     assert singular(plural) == single
+
+
+def test_no_organisation_alias_is_a_capitals_name():
+    # "police in Georgetown" are Guyana's, not a university's: a capital's name stays the capital
+    capitals = {key(c): row["iso3"] for _, row in read_tsv(DATA / "countries.tsv") for c in split_list(row["capital"])}
+    clashes = [(row["name"], alias) for _, row in read_tsv(DATA / "organizations.tsv")
+               for alias in [row["name"], *split_list(row["aliases"])] if key(alias) in capitals]
+    assert clashes == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("police in Georgetown", ("GUY", "COP")),
+    ("an Athenian court", ("GRC", "JUD")),
+    ("Muscovite protesters", ("RUS", "CVL")),
+])
+def test_a_capital_and_its_people_name_its_country(text, expected):
+    assert resolved(text) == expected

@@ -125,3 +125,34 @@ def test_a_known_persons_body_names_the_storys_country(processor):
                                       "and Energy Department officials defended them.")
     assert actors.story_country == "USA"
     assert actors_of(doc, actors, "officials") == [("USA", "GOV")]
+
+
+# --- news media: their reports are no event, their own stances are --------------------------
+
+def _event(source, cameo, plover, target=()):
+    from eventscope.models import Event
+
+    return Event(doc_id="t", sentence=0, span=(0, 10), source=list(source), target=list(target), cameo=cameo,
+                 cameo_root=cameo[:2], goldstein=0.0, quad_class=1, plover=plover)
+
+
+def test_a_news_outlets_own_stance_is_an_event_its_report_is_not():
+    from eventscope.coding.selection import analyst_events
+    from eventscope.models import Actor
+
+    paper = Actor(name="the Daily Courier", country="KEN", sector="JRN")
+    ministry = Actor(name="the ministry", country="KEN", sector="GOV")
+    doctors = Actor(name="doctors", country="KEN", sector="MED")
+    praise = _event([paper], "051", "SUPPORT", [ministry])
+    report = _event([paper], "012", None, [ministry])  # a comment it reports: statements are its trade
+    toll = _event([doctors], "112", "ACCUSE", [ministry])  # health workers tell of acts
+    other = _event([ministry], "173", "COERCE", [doctors])
+    assert analyst_events([praise, report, toll, other]) == [praise, other]
+
+
+def test_a_nationality_adjective_owns_the_noun_of_an_act(processor):
+    from eventscope.coding import clauses
+
+    doc = processor.nlp("The rights group welcomed the Norwegian move to drop the charges against the activist.")
+    drop = next(t for t in doc if t.lower_ == "drop")
+    assert [t.text for t in clauses.subject_tokens(drop)[0]] == ["Norwegian"]

@@ -133,3 +133,19 @@ def test_committed_agents_are_the_tools_output():
     rows, _, path, _ = tool.build(PETRARCH)
     assert (DATA / DERIVED_AGENTS).read_text(encoding="utf-8") == tool.render(rows)
     assert (DATA / "phoenix_agents.NOTICE").read_text(encoding="utf-8") == tool.notice(path)
+
+
+def test_the_tools_read_cameos_renamed_sectors_from_sector_codes(monkeypatch):
+    # CAMEO's MED (media) and HLH (health) are read through sector_codes.tsv's `petrarch`
+    # column, as user dictionaries are, not through a second copy of the mapping
+    from eventscope.knowledge import petrarch
+
+    for tool in ("build_agent_knowledge", "phoenix_names"):
+        sectors = load_tool(tool).SECTORS
+        assert {part: sectors[part] for part in petrarch.renamed_sectors()} == petrarch.renamed_sectors()
+    petrarch.renamed_sectors.cache_clear()
+    monkeypatch.setattr(petrarch, "read_tsv", lambda path: [(1, {"code": "JRN", "petrarch": "NWS"})])
+    try:
+        assert load_tool("phoenix_names").SECTORS["NWS"] == "JRN"
+    finally:
+        petrarch.renamed_sectors.cache_clear()

@@ -56,9 +56,12 @@ from eventscope.knowledge.tsv import CODING_DATA, read_tsv  # noqa: E402
 OUT_DIR = ROOT / "eventscope" / "actors" / "data"
 AGENTS_FILE, NOTICE_FILE = "phoenix_agents.tsv", "phoenix_agents.NOTICE"
 COLUMNS = ["phrase", "sector", "sector2", "priority", "leads"]
-SECTORS = {"GOV": "GOV", "MIL": "MIL", "COP": "COP", "JUD": "JUD", "LEG": "LEG", "SPY": "SPY",
+# (CAMEO's codes for our sectors by another name, MED media and HLH health, are read from
+# sector_codes.tsv's `petrarch` column: petrarch.renamed_sectors)
+SECTORS = {**petrarch.renamed_sectors(),
+           "GOV": "GOV", "MIL": "MIL", "COP": "COP", "JUD": "JUD", "LEG": "LEG", "SPY": "SPY",
            "REB": "REB", "INS": "REB", "SEP": "REB", "UAF": "UAF", "OPP": "OPP", "PTY": "PTY",
-           "BUS": "BUS", "MED": "JRN", "HLH": "MED", "EDU": "EDU", "REL": "REL", "LAB": "LAB",
+           "BUS": "BUS", "EDU": "EDU", "REL": "REL", "LAB": "LAB",
            "AGR": "AGR", "REF": "REF", "CVL": "CVL", "CRM": "CRM", "ELI": "ELI", "NGO": "NGO",
            "IGO": "IGO", "ENV": "SOC", "HRI": "NGO", "PPL": "CVL",
            "MUS": "REL", "CHR": "REL", "CTH": "REL", "PRO": "REL", "HIN": "REL", "JEW": "REL",

@@ -11,12 +11,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from eventscope.knowledge.petrarch import renamed_sectors  # noqa: E402
 from eventscope.knowledge.petrarch_actors import CODE_RENAMES, ActorRecord  # noqa: E402
 
-# Phoenix/CAMEO 3-letter parts -> our sector codes (sector_codes.tsv); others carry no sector
-SECTORS = {"GOV": "GOV", "MIL": "MIL", "COP": "COP", "JUD": "JUD", "LEG": "LEG", "SPY": "SPY",
+# Phoenix/CAMEO 3-letter parts -> our sector codes (sector_codes.tsv; CAMEO's MED media and HLH
+# health are ours by another name, read from its `petrarch` column); others carry no sector
+SECTORS = {**renamed_sectors(),
+           "GOV": "GOV", "MIL": "MIL", "COP": "COP", "JUD": "JUD", "LEG": "LEG", "SPY": "SPY",
            "REB": "REB", "INS": "REB", "SEP": "REB", "UAF": "UAF", "OPP": "OPP", "PTY": "PTY",
-           "BUS": "BUS", "MNC": "BUS", "MED": "JRN", "HLH": "MED", "EDU": "EDU", "REL": "REL",
+           "BUS": "BUS", "MNC": "BUS", "EDU": "EDU", "REL": "REL",
            "LAB": "LAB", "AGR": "AGR", "REF": "REF", "CVL": "CVL", "CRM": "CRM", "ELI": "ELI"}
 CLASSES = {"IGO", "NGO", "IMG", "MNC", "AFR", "ASA", "EUR", "MEA", "LAM", "NAF", "SAS", "SEA", "WST",
            "CAU", "CAS", "BLK", "EAF", "WAF", "SAF", "CRB", "NMR", "SAM", "CFR", "SCN", "BAL", "MDT"}

@@ -24,7 +24,7 @@ from eventscope.actors.heads import NON_ACTOR_SECTORS, ActorHeads
 from eventscope.actors.phrase import resolve_phrase
 from eventscope.actors.namesakes import as_read
 from eventscope.actors.story import AGENT_WEIGHT, counted_countries, is_country, names_known_actor, story_country
-from eventscope.actors.whose import STORY, named_role_before, owned, takes_story_country
+from eventscope.actors.whose import STORY, home_body, named_role_before, owned, person_of_the_story, takes_story_country
 from eventscope.knowledge.actor_lexicon import load_lexicon
 from eventscope.models import Actor, Document, Evidence, decided
 
@@ -89,9 +89,10 @@ class MentionResolver:
     def _with_story_country(self, actor: Actor) -> Actor:
         if actor.country != STORY:
             return actor
-        if self.story_country:
+        settled = home_body(actor, self.story_country)  # "addressed Congress" in a story about Israel
+        if settled is None and self.story_country:
             settled = replace(actor, country=self.story_country)
-        else:
+        elif settled is None:
             settled = replace(actor, country=None, evidence=tuple(
                 e for e in actor.evidence if not (e.value.startswith("country of the story") and e.decides == "country")))
         return replace(settled, entity=actor_key(settled)) if STORY in actor.entity else settled
@@ -142,17 +143,14 @@ class MentionResolver:
                 actors = [described]
             elif actors[0].country == STORY:
                 actors = [owned(token, actors[0], self._by_token) or named_role_before(token, span, actors[0], self._named_roles)]
-            elif not actors[0].country and not actors[0].sector and token.ent_type_ == "PERSON":
-                # a person no lexicon knows and the text gives no country: most people in
-                # a story are of the country it is about (a coder's guess, said as such)
-                actors = [replace(actors[0], country=STORY, evidence=actors[0].evidence + (
-                    Evidence("rule", "country of the story (a person of no known country)", decides="country"),))]
-        elif not actors:
+            else:
+                actors = [person_of_the_story(actors[0], token)]
+        elif not actors:  # "The son of ..., Fritz Weber, was stabbed": the person in apposition
             appos = [c for c in token.children if c.dep_ == "appos" and not parenthesised(c)]
             if appos:
                 inner = self._resolve_text(noun_phrase(appos[0]).text, noun_phrase(appos[0]), context)
                 if inner is not None:
-                    actors = [inner]
+                    actors = [person_of_the_story(inner, appos[0])]
         actors = [self._register(a, token, sent_no) for a in actors]
         if len(actors) == 1 and token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
             self._register_name_words(span, token, actors[0])

@@ -1,13 +1,16 @@
 """Whose a role of no country of its own is: what its phrase says ("his military", "soldiers
 in Guinea-Bissau"), the last person named with that role ("the foreign minister"), else the
 story's country (`STORY`, settled once the pass has read every name: actors.resolution),
-except for people met at sea, whom a story's country does not describe.
+except for people met at sea, whom a story's country does not describe, and for a body's name
+several countries use, which is the best known one's unless the story's country has one too
+("addressed Congress" in a story about Israel: `home_country`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -16,11 +19,41 @@ from eventscope.actors.phrase import resolve_country
 from eventscope.actors.story import is_country
 from eventscope.knowledge.coreference_words import coreference_words
 from eventscope.knowledge.place_words import place_words
+from eventscope.knowledge.tsv import ACTOR_DATA, read_tsv, split_list
 from eventscope.models import Actor, Evidence, decided
 
 STORY = "<story>"  # a role's country until the pass has read the whole story
 COUNTRY_NOUNS = {"country", "nation"}  # "the country's president": the country named last
 OPEN_WATERS = {"international", "high", "territorial"}  # "in international waters", "on the high seas"
+
+
+@lru_cache(maxsize=1)
+def home_bodies() -> dict[str, tuple[str, frozenset[str]]]:
+    """word as written -> (the country best known for the body, the countries that have one
+    too): actors/data/home_bodies.tsv."""
+    return {row["word"]: (row["country"], frozenset(split_list(row["also"])))
+            for _, row in read_tsv(ACTOR_DATA / "home_bodies.tsv")}
+
+
+def home_country(text: str, story: str | None) -> str | None:
+    """The country a role waiting for the story's country takes instead when its words name a
+    body several countries have and the story's country has none ("addressed Congress" in a
+    story about Israel: the US); None when they do not."""
+    for word in re.findall(r"[\w-]+", text):
+        country, also = home_bodies().get(word, (None, frozenset()))
+        if country is not None and story != country and story not in also:
+            return country
+    return None
+
+
+def home_body(actor: Actor, story: str | None) -> Actor | None:
+    """`actor` (a role waiting for the story's country) as the body of `home_country`, if any."""
+    home = home_country(actor.text, story)
+    if home is None:
+        return None
+    return replace(actor, country=home, evidence=tuple(
+        e for e in actor.evidence if not e.value.startswith("country of the story")) + (
+        Evidence("rule", f"country of the body its name is known for ({home})", decides="country"),))
 
 
 def takes_story_country(sector: str, head: Token) -> bool:
@@ -46,6 +79,15 @@ def at_sea(sent: Span) -> bool:
                 or any(c.lower_ in OPEN_WATERS for c in token.children)):
             return True
     return False
+
+
+def person_of_the_story(actor: Actor, token: Token) -> Actor:
+    """A person no lexicon knows whom the text gives no country: most people in a story are of
+    the country it is about (a coder's guess, said as such)."""
+    if actor.country or actor.sector or token.ent_type_ != "PERSON":
+        return actor
+    return replace(actor, country=STORY, evidence=actor.evidence + (
+        Evidence("rule", "country of the story (a person of no known country)", decides="country"),))
 
 
 def owned(token: Token, actor: Actor, by_token: dict[int, list[Actor]]) -> Actor | None:

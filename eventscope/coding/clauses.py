@@ -266,14 +266,21 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ == "acl" and head.dep_ in {"dobj", "attr"} and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                    for c in verb.children):
         # "made decisions to expand ties", "took steps to improve": the deciding subject;
-        # "welcomed Trump's decision to send": the possessor decided
-        owners = [c for c in head.children if c.dep_ == "poss"]
+        # "welcomed Trump's decision to send", "the Swedish move to drop": the owner decided
+        owners = noun_owners(head)
         return (conjuncts(owners[0]) if owners else subject_tokens(head.head)[0]), False
     if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "Uganda's refusal to attend ... angered Kenya": the possessor of the noun acts
-        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners = noun_owners(head)
         return (conjuncts(owners[0]) if owners else []), False
     return [], False
+
+
+def noun_owners(noun: Token) -> list[Token]:
+    """Whose a noun's act is: its possessor ("Trump's decision"), else a nationality adjective
+    or country name ("the Swedish move", "a Kenyan offer", "the Iran deal": the country's)."""
+    return [c for c in noun.children if c.dep_ == "poss"] or [
+        c for c in noun.children if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}]
 
 
 def gerund_doers(verb: Token) -> list[Token]:

@@ -96,7 +96,7 @@ def agent_sector(code: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _renamed_sectors() -> dict[str, str]:
+def renamed_sectors() -> dict[str, str]:
     """CAMEO/PETRARCH sector codes that mean another of ours (sector_codes.tsv `petrarch`)."""
     return {row["petrarch"]: row["code"] for _, row in read_tsv(ACTOR_DATA / "sector_codes.tsv") if row.get("petrarch")}
 
@@ -104,7 +104,7 @@ def _renamed_sectors() -> dict[str, str]:
 def our_sector(part: str) -> str:
     """Our code for a 3-letter part of a dictionary's code: CAMEO's ``MED`` (media) is our
     ``JRN``, its ``HLH`` (health) our ``MED``; other parts are read as written."""
-    return _renamed_sectors().get(part, part)
+    return renamed_sectors().get(part, part)
 
 
 def petr_date(text: str, where: str) -> dt.date:
