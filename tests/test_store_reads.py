@@ -200,3 +200,24 @@ def test_story_material_is_the_stories_own_rows(tmp_path, max_documents):
     assert sorted((s["doc_id"], s["idx"]) for s in s3["sentences"]) == sorted((d, k) for d in chosen for k in range(3))
     assert {e["doc_id"] for e in s3["events"]} == chosen and len(s3["events"]) == 3 * len(chosen)
     assert [d["id"] for d in s7["documents"]] == ["other7"] and len(s7["sentences"]) == 3
+
+
+def test_a_copy_of_a_document_of_its_own_batch_looks_up_no_linked_events(tmp_path, monkeypatch):
+    """Only a stored original can have linked events a copy adds a source to: a copy of a
+    document of the same batch (diverted before that document is written) looks none up, and
+    its original's events still count it once linked."""
+    text = ("Striking dockers blocked the harbour road on Monday, the port authority said, and ferries "
+            "to the islands were cancelled until further notice.")
+    first = _report(text, "2024-05-01", "A")
+    copy = _report(text + " Copyright Example Wire.", "2024-05-01", "C")
+    looked_up = []
+    with Store(tmp_path / "es.duckdb") as store:
+        original = store.linked_ids_of_documents
+        monkeypatch.setattr(store, "linked_ids_of_documents", lambda ids: looked_up.append(ids) or original(ids))
+        _link(store, [first, copy])
+        assert looked_up == []
+        assert store.con.execute("SELECT n_mentions, n_documents, n_sources FROM linked_events").fetchall() == [(1, 1, 2)]
+        late = _report(text + " Reporting by the Example Wire desk.", "2024-05-01", "D")
+        _link(store, [late])  # a copy of a stored document: its linked events recounted
+        assert looked_up == [[first.document.id]]
+        assert store.con.execute("SELECT n_sources FROM linked_events").fetchall() == [(3,)]

@@ -40,8 +40,11 @@ def divert_duplicates(documents: list, store) -> list:
     originals, copies, signatures = find_copies(documents, lookup)
     store.write_duplicates(copies, [(s.doc_id, s.values.tobytes(), s.band_keys()) for s in signatures],
                            stored=found)
-    if copies:  # a late copy adds a source to events already linked
-        store.refresh_linked_counts(store.linked_ids_of_documents([c.doc_id for c in copies]))
+    # a late copy adds a source to events already linked: those of stored originals (a copy of
+    # a document of this batch, not yet written, finds no linked event: not looked for)
+    late = sorted({c.doc_id for c in copies if c.doc_id in found})
+    if late:
+        store.refresh_linked_counts(store.linked_ids_of_documents(late))
     return originals
 
 

@@ -20,7 +20,7 @@ import duckdb
 
 from eventscope.models import DocumentResult, Rejection
 from eventscope.store import lock
-from eventscope.store.bulk import insert_columns
+from eventscope.store.bulk import KEYED_LOOKUP_MAX, insert_columns
 from eventscope.store.links import LinkTables
 from eventscope.store.rows import EVENT_COLUMNS, Columns, to_columns
 
@@ -37,7 +37,6 @@ WRITER_MEMORY_LIMIT = "128MB"  # measured: RSS 10x/1x 1.08 with it, 1.10 without
 # are small; the lowest it accepts wins (pinned memory, such as indexes, may not fit it).
 CACHE_TRIM_COMMITS = 1
 CACHE_TRIM_TARGETS = ("1MB", "8MB", "32MB", "64MB")
-KEYED_LOOKUP_MAX = 2048  # ids in one looked-up list still answered by an index (DuckDB's index_scan_max_count)
 RUN_COUNTS = ("documents_added", "documents_skipped", "events_added", "rejected")
 # Stable display order of `events()`: by publication date, then document, then sentence.
 EVENTS_ORDER = "ORDER BY (SELECT date FROM documents d WHERE d.id = t.doc_id) NULLS LAST, doc_id, sentence, span_start, id"
