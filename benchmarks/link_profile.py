@@ -6,7 +6,8 @@ one process, 256), one transaction each, briefs caught up at the end) into an em
 into one prefilled with `--prefill` synthetic articles,
 and prints for each: CPU seconds per 100 articles, how many DuckDB statements ran and their
 share of the CPU, and the statements that cost most (CPU per call, grouped by their first
-words). `--cprofile N` adds the N top functions by cumulative time (cProfile inflates Python).
+words). `--cprofile N` adds the N top functions by cumulative time (cProfile inflates Python);
+`--split` the CPU of linking's pieces, function by function (benchmarks/link_split.py).
 """
 
 from __future__ import annotations
@@ -64,9 +65,13 @@ class _Fetched:
         return {d[0]: np.array([r[i] for r in self._rows]) for i, d in enumerate(self.description)}
 
 
-def profile(path: Path, results: list, label: str, top: int, cprofile: int, batch: int = 64) -> None:
+def profile(path: Path, results: list, label: str, top: int, cprofile: int, batch: int = 64,
+            pieces: bool = False) -> None:
+    from contextlib import nullcontext
+
     from eventscope import linking
     from eventscope.store import Store
+    from link_split import report, split
 
     with Store(path) as store:
         linking._stored_stories(store).postings()  # read once per process, as the bench does
@@ -75,7 +80,8 @@ def profile(path: Path, results: list, label: str, top: int, cprofile: int, batc
         profiler = cProfile.Profile()
         if cprofile:
             profiler.enable()
-        _, cpu = link_into(store, results, batch)
+        with split() if pieces else nullcontext() as totals:
+            _, cpu = link_into(store, results, batch)
         profiler.disable()
         store.con = timed.con
     per100 = 100 / len(results)
@@ -85,6 +91,9 @@ def profile(path: Path, results: list, label: str, top: int, cprofile: int, batc
           f"({calls / -(-len(results) // batch):.0f} per batch), {sql / cpu:.0%} of the CPU")
     for key, (n, seconds) in sorted(timed.stats.items(), key=lambda kv: -kv[1][1])[:top]:
         print(f"  {n:4d} x {seconds * 1000 / n:5.2f} ms = {seconds * per100:.3f} s/100  {key}")
+    if pieces:
+        print("  by piece (CPU, benchmarks/link_split.py):")
+        report(totals, per100)
     if cprofile:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(cprofile)
 
@@ -96,6 +105,8 @@ def main() -> None:
     parser.add_argument("--prefill", type=int, default=2000)
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--cprofile", type=int, default=0)
+    parser.add_argument("--split", action="store_true",
+                        help="also the CPU of linking's pieces, function by function (benchmarks/link_split.py)")
     args = parser.parse_args()
     if not ECB.exists():
         print(f"skipped: {ECB} is absent")
@@ -103,9 +114,9 @@ def main() -> None:
     _, _, results = code_articles(args.articles)
     with tempfile.TemporaryDirectory() as tmp:
         prefill(Path(tmp) / "full.duckdb", args.prefill, args.batch)
-        profile(Path(tmp) / "empty.duckdb", results, "empty store", args.top, args.cprofile, args.batch)
+        profile(Path(tmp) / "empty.duckdb", results, "empty store", args.top, args.cprofile, args.batch, args.split)
         profile(Path(tmp) / "full.duckdb", results, f"store of {args.prefill} articles", args.top, args.cprofile,
-                args.batch)
+                args.batch, args.split)
 
 
 if __name__ == "__main__":

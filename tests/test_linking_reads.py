@@ -85,3 +85,45 @@ def test_a_batch_reads_ahead_only_once_it_misses_a_story_and_decides_as_without_
     assert len(reading.calls) == 1 and set(first[0].assignments.values()) <= set(reading.calls[0])
     assert first[0].assignments == first[1].assignments and rest[0].assignments == rest[1].assignments
     assert len(set(rest[1].assignments.values())) == 2  # the strike and the ferry
+
+
+def test_a_story_years_away_is_neither_read_nor_scored_and_the_stories_are_the_same(monkeypatch):
+    """A story whose dates lie about three years from a document's cannot take it whatever its
+    words (the date factor alone is under the joining threshold), so it is dropped from the
+    document's candidates before it is read; a story within reach is read and joined as before,
+    and the stories come out as they do when every candidate is scored."""
+    from eventscope.linking.clusters import DEFAULT_THRESHOLD, out_of_reach
+    from eventscope.linking.stories import MemoryStoryIndex, StoryInput, assign_stories
+
+    class Asked(MemoryStoryIndex):
+        def __init__(self):
+            super().__init__()
+            self.asked = []
+
+        def stories(self, ids):
+            self.asked.append(list(ids))  # one list a document
+            return super().stories(ids)
+
+    first = StoryInput("first", "Harbor workers in Lagos strike over unpaid wages at the container port.",
+                       date="2010-03-01")
+    later = [StoryInput("years", "The Lagos port strike by harbor workers over unpaid wages enters its second day.",
+                        date="2014-03-02"),
+             StoryInput("days", "The Lagos port strike by harbor workers over unpaid wages enters its third day.",
+                        date="2010-03-03")]
+
+    def run():
+        index = Asked()
+        start = assign_stories([first], index)
+        index.apply(start)
+        return start.assignments["first"], [assign_stories([doc], index).assignments[doc.id] for doc in later], index
+
+    story, (years, days), index = run()
+    assert index.asked[1] == [] and years != story  # years away: not read, a story of its own
+    assert index.asked[2] == [story] and days == story  # days away: read and joined
+    three_years, two_years = 1000 + 365 * 3 + 30, 1000 + 365 * 2
+    assert out_of_reach(1000, three_years, three_years, DEFAULT_THRESHOLD)
+    assert not out_of_reach(1000, two_years, two_years, DEFAULT_THRESHOLD)
+    assert not out_of_reach(None, three_years, three_years, DEFAULT_THRESHOLD)  # undated: always in reach
+    monkeypatch.setattr("eventscope.linking.stories.StoryPostings.reachable", lambda self, ids, day, threshold: ids)
+    unpruned = run()
+    assert unpruned[:2] == (story, [years, days]) and unpruned[2].asked[1] == [story]  # read, and not joined

@@ -109,7 +109,7 @@ def _parse(value: str | None) -> Date | None:
         return None
 
 
-def _day(value: str | None) -> int | None:
+def day_number(value: str | None) -> int | None:
     parsed = _parse(value)
     return parsed.toordinal() if parsed else None
 
@@ -117,7 +117,11 @@ def _day(value: str | None) -> int | None:
 def date_factor(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> float:
     """1 where two (first, last) date ranges overlap or lie within DATE_GRACE_DAYS; fading to
     DATE_FLOOR a year beyond that and to YEARS_FLOOR three years on; 1 when either is undated."""
-    a0, a1, b0, b1 = _day(a[0]), _day(a[1] or a[0]), _day(b[0]), _day(b[1] or b[0])
+    return days_factor(day_number(a[0]), day_number(a[1] or a[0]), day_number(b[0]), day_number(b[1] or b[0]))
+
+
+def days_factor(a0: int | None, a1: int | None, b0: int | None, b1: int | None) -> float:
+    """`date_factor` of two ranges given as day ordinals (None: undated)."""
     if None in (a0, a1, b0, b1):
         return 1.0
     gap = max(b0 - a1, a0 - b1, 0) - DATE_GRACE_DAYS
@@ -126,6 +130,15 @@ def date_factor(a: tuple[str | None, str | None], b: tuple[str | None, str | Non
     if gap <= 365:
         return 1.0 - (1.0 - DATE_FLOOR) * gap / 365.0
     return max(YEARS_FLOOR, DATE_FLOOR - (DATE_FLOOR - YEARS_FLOOR) * (gap - 365) / 730.0)
+
+
+def out_of_reach(day: int | None, first: int | None, last: int | None, threshold: float) -> bool:
+    """Whether the dates alone keep a document dated `day` under `threshold` against a story
+    spanning `first`..`last` (day ordinals): its similarity is a mean cosine (at most 1) times
+    the date and country factors (each at most 1), so a date factor under the threshold (a gap
+    of about three years at 0.13) rules the story out before it is read. The margin keeps a
+    rounding of the cosine above 1 from ruling out a story that could join."""
+    return days_factor(day, day, first, last) * (1.0 + 1e-9) < threshold
 
 
 def country_factor(story: dict[str, int], doc: set[str] | frozenset[str]) -> float:

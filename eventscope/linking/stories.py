@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import heapq
 import sys
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from eventscope.linking.clusters import DEFAULT_THRESHOLD, StoryVector, compatible, mergeable, similarity, story_id_for
+from eventscope.linking.clusters import (DEFAULT_THRESHOLD, StoryVector, compatible, day_number, mergeable, out_of_reach,
+                                        similarity, story_id_for)
 from eventscope.linking.posting_sums import ENTRY, entry_at, summed_scores
 from eventscope.linking.vectors import document_countries, document_features, document_names, tfidf
 from eventscope.models import StoryState
@@ -102,6 +104,7 @@ class StoryPostings:
         self.keys: dict[str, tuple[str, ...]] = {}  # story id -> its key terms
         self.ids: list[str] = []  # story number -> story id
         self.numbers: dict[str, int] = {}  # story id -> story number (kept once given)
+        self.spans = array("i")  # story number n -> its first and last day at 2n, 2n + 1 (0: undated)
 
     def update(self, story: StoryVector | StoryState) -> None:  # a stored story: its key terms only
         self.remove(story.id)
@@ -109,6 +112,9 @@ class StoryPostings:
         if number is None:
             number = self.numbers[story.id] = len(self.ids)
             self.ids.append(story.id)
+            self.spans.extend((0, 0))
+        first = day_number(story.first_date) or 0
+        self.spans[2 * number], self.spans[2 * number + 1] = first, day_number(story.last_date) or first
         # one string object per term, shared by every story listing it: the index lives as long
         # as the process, and the terms of a story's vector would otherwise each stay alive here
         keys = tuple(sys.intern(t) for t in key_terms(story.terms, KEY_TERMS))
@@ -129,6 +135,15 @@ class StoryPostings:
                 del self.lists[term]
             else:
                 self.lists[term] = listed[:at] + listed[at + size:]
+
+    def reachable(self, ids: list[str], day: int | None, threshold: float) -> list[str]:
+        """Those of `ids` whose dates do not rule out a document dated `day` (clusters.out_of_reach):
+        a story years away is not read or scored, whatever its words; the rest keep their order."""
+        if day is None:
+            return ids
+        spans, numbers = self.spans, self.numbers
+        return [i for i in ids if not out_of_reach(day, spans[2 * numbers[i]] or None,
+                                                   spans[2 * numbers[i] + 1] or None, threshold)]
 
     def listed(self, term: str) -> list[tuple[str, float]]:
         """(story id, weight / size) of every story `term` is a key term of, oldest change first."""
@@ -188,7 +203,9 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
             df[term] = df.get(term, 0) + 1
         n_docs += 1
         vector = tfidf(count, df, n_docs)
-        ids = postings.candidates(_query(vector), CANDIDATES_PER_DOC)
+        # ranked as always, then the stories the dates rule out dropped: the same stories join
+        ids = postings.reachable(postings.candidates(_query(vector), CANDIDATES_PER_DOC), day_number(doc.date),
+                                 threshold)
         if not prefetched and index.missing(ids):
             # the first document whose candidates are not all in memory reads with them the likely
             # candidates of the rest of the batch (one store query instead of one per document);
@@ -197,8 +214,9 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
             # words, else a fifth of the candidates were missed and read one document at a time;
             # a batch that finds all it needs in memory, as on a young store, computes none of it)
             prefetched = True
-            index.prefetch(sorted({*ids, *(i for c in counts[at + 1:] for i in postings.candidates(
-                _query(tfidf(c, df, n_docs + 1)), CANDIDATES_PER_DOC))}))
+            index.prefetch(sorted({*ids, *(i for d, c in zip(docs[at + 1:], counts[at + 1:]) for i in postings.reachable(
+                postings.candidates(_query(tfidf(c, df, n_docs + 1)), CANDIDATES_PER_DOC), day_number(d.date),
+                threshold))}))
         found = index.stories(ids)
         best, best_key = None, (threshold, "")
         near = []  # every story the document could join

@@ -36,16 +36,16 @@ class StoryReads:
 
     # -- story clustering state -----------------------------------------------------
     def story_keys(self) -> list[StoryState]:
-        """Every story with only its key terms (and size, last change), oldest change first:
+        """Every story with only its key terms (and size, dates, last change), oldest change first:
         what the clusterer's postings are built from when a process first links."""
         stories: dict[str, StoryState] = {}
-        for story_id, n, seq, term, weight in self.con.execute(
-                """SELECT s.story_id, s.n, s.seq, t.term, t.weight FROM story_state s
+        for story_id, n, seq, first, last, term, weight in self.con.execute(
+                """SELECT s.story_id, s.n, s.seq, s.first_date, s.last_date, t.term, t.weight FROM story_state s
                    JOIN story_terms t ON t.story_id = s.story_id AND t.is_key
                    ORDER BY s.seq NULLS FIRST, s.story_id""").fetchall():
             story = stories.get(story_id)
             if story is None:
-                story = stories[story_id] = StoryState(story_id, n, None, None, "", seq or 0, {})
+                story = stories[story_id] = StoryState(story_id, n, first, last, "", seq or 0, {})
             story.terms[term] = weight
             story.key_terms.append(term)
         return list(stories.values())
