@@ -43,10 +43,8 @@ def main() -> None:
     parser.add_argument("--cprofile", help="also write a cProfile of the parent to this file")
     args = parser.parse_args()
 
-    from eventscope.runtime import keep_freed_memory
     from eventscope.scale import pool as pool_module
 
-    keep_freed_memory()
     STAGES.timed_generator(InputLog, "iter_new", "ingest")
     STAGES.timed(pipeline.Batcher, "_drop_stored", "batch cut (known ids)")
     STAGES.timed(pipeline, "divert_copies", "near-copies")

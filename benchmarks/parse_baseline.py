@@ -5,8 +5,9 @@ parser, attribute_ruler, lemmatizer, ner), the same texts (the ingested document
 and the same nlp.pipe batch size; nothing is done with the parses. The model is loaded as
 spaCy ships it (``spacy.load``); ``--eventscope-pipeline`` loads it as eventscope does
 (``eventscope.analyze.load_nlp``: indexed attribute ruler and lemma lists, paragraph breaks),
-which shows how much of a run is parse and how much is eventscope's own work. It gets the same process
-setting as `eventscope` (eventscope.runtime.keep_freed_memory), so the ratio measures our
+which shows how much of a run is parse and how much is eventscope's own work. It gets the same allocator
+setting as `eventscope` (glibc's defaults in one process; eventscope.runtime.keep_freed_memory
+in the processes of ``--procs N``, as in eventscope's workers), so the ratio measures our
 work, not an allocator setting. With ``--procs N`` the
 texts are split into N slices of equal length parsed by N spawned processes, each loading
 the model, exactly as `eventscope run --workers N` does.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+from functools import partial
 
 import spacy
 
@@ -28,8 +30,9 @@ from eventscope.runtime import keep_freed_memory
 BATCH_SIZE = 32  # eventscope.analyze / Processor default
 
 
-def parse(texts: list[str], ours: bool = False) -> int:
-    keep_freed_memory()
+def parse(texts: list[str], ours: bool = False, keep_freed: bool = False) -> int:
+    if keep_freed:
+        keep_freed_memory()
     if ours:
         from eventscope.analyze import load_nlp
 
@@ -64,7 +67,7 @@ def main() -> None:
         tokens = parse(texts)
     else:
         with multiprocessing.get_context("spawn").Pool(args.procs) as pool:
-            tokens = sum(pool.map(parse, slices(texts, args.procs)))
+            tokens = sum(pool.map(partial(parse, keep_freed=True), slices(texts, args.procs)))
     print(json.dumps({"texts": len(texts), "tokens": tokens}))
 
 

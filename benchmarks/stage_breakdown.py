@@ -24,7 +24,6 @@ from eventscope import linking, pipeline  # noqa: E402
 from eventscope.actors.mentions import DocActors  # noqa: E402
 from eventscope.coding.classify.classifier import EventClassifier  # noqa: E402
 from eventscope.coding.coder import Coder  # noqa: E402
-from eventscope.runtime import keep_freed_memory  # noqa: E402
 from eventscope.store import Store  # noqa: E402
 from eventscope.store.inputs import InputLog  # noqa: E402
 from stages import Stages  # noqa: E402
@@ -35,7 +34,6 @@ STAGES = Stages(lambda: (time.perf_counter(),))
 
 def main() -> None:
     corpus, db = sys.argv[1], sys.argv[2]
-    keep_freed_memory()  # as the eventscope command does
     # the spaCy pipeline runs parse, actors and coding per batch (actors and coding are its
     # last two components): its time, and the time of the two eventscope steps inside it
     STAGES.timed_generator(pipeline.Processor, "process", "spaCy pipeline (parse, actors, coding)")

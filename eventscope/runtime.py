@@ -1,4 +1,4 @@
-"""Process-level settings for the processes that parse: `eventscope` commands and workers.
+"""Process-level settings for the worker processes that parse (`--workers`, the fork server).
 
 Kept out of the library classes: a program that imports eventscope keeps its own settings.
 """
@@ -18,8 +18,10 @@ def keep_freed_memory() -> bool:
 
     By default a large freed block goes back at once and the next batch faults it in again;
     measured on the bench corpus (120 articles, three runs each way), 9.9 s instead of 10.2 s,
-    for 10-20 MiB more peak RSS; the bare parse gains nothing from it. Returns whether the
-    setting took; a no-op off glibc."""
+    for 10-20 MiB more peak RSS; the bare parse gains nothing from it. Not for the process that
+    holds the store (the `eventscope` command keeps glibc's defaults): there the kept memory
+    grew with the store (`make bench-rss`, README "Memory"). Returns whether the setting took;
+    a no-op off glibc."""
     if not sys.platform.startswith("linux"):
         return False
     try:

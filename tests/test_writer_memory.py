@@ -1,7 +1,7 @@
 """What the writing process keeps in memory as the store grows (issue 17: RSS flat from 400 to
 4,000 documents): of the input files recorded, hashes, not rows (deciding as the rows would);
 of the stored band keys, sorted arrays (answering as doc_lsh would); of names' who-words,
-shared objects."""
+shared objects; the command that holds the store leaves glibc its defaults."""
 
 from __future__ import annotations
 
@@ -105,3 +105,20 @@ def test_the_who_words_kept_share_their_strings_and_the_empty_set():
     (alone,) = memo.get("Pompeo")
     assert alone in memo.get("Mike Pompeo") and any(word is alone for word in memo.get("Mike Pompeo"))
     assert memo.get("Mike Pompeo") == {"mike", "pompeo"}
+
+
+def test_the_eventscope_command_leaves_glibc_its_defaults(monkeypatch):
+    # the command's process holds the store: with freed memory kept (keep_freed_memory, for the
+    # worker processes) its peak RSS grew with the store (make bench-rss, README "Memory")
+    import sys
+
+    import pytest
+
+    from eventscope import cli, runtime
+
+    called = []
+    monkeypatch.setattr(runtime, "keep_freed_memory", lambda: called.append(1) or True)
+    monkeypatch.setattr(sys, "argv", ["eventscope", "--help"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert called == []

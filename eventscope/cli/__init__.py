@@ -8,10 +8,11 @@ from eventscope.cli import run_cmd, code_cmd, eval_cmd, export_cmd, actors_cmd, 
 
 def main() -> None:
     from eventscope.cli.common import EXIT_BUSY, fail
-    from eventscope.runtime import keep_freed_memory
     from eventscope.store.lock import DatabaseBusy
 
-    keep_freed_memory()
+    # glibc's defaults here, not eventscope.runtime.keep_freed_memory (its workers keep that):
+    # the command's process holds the store, and kept freed memory made its peak RSS grow with
+    # the store (`make bench-rss`; README "Memory")
     try:
         app()
     except DatabaseBusy as err:  # any command: the database is held by a run (one line, exit 4)
