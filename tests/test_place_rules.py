@@ -115,11 +115,11 @@ def test_a_persons_guessed_country_does_not_move_the_dateline():
     from collections import Counter
     from pathlib import Path
 
-    import eventscope.actors.resolution as resolution
+    import eventscope.actors.whose as whose
     from eventscope.coding.places import GUESSED_PERSON, PlaceContext, locate
     from eventscope.models import Actor, Event, Evidence, Location
 
-    assert GUESSED_PERSON in Path(resolution.__file__).read_text()  # the evidence the rule reads
+    assert GUESSED_PERSON in Path(whose.__file__).read_text()  # the evidence the rule reads
     context = PlaceContext(Counter({"USA": 6}), dateline=Location("New Delhi", "IND", precision="city"))
 
     def said_by(actor):

@@ -13,7 +13,7 @@ from eventscope.coding.place_names import PlaceContext, _country_area, resolve, 
 from eventscope.coding.place_phrases import HOME_ROOTS, HOME_SECTORS, SEATED_SECTORS
 from eventscope.models import Actor, Event, Location
 
-GUESSED_PERSON = "a person of no known country"  # actors/resolution.py's evidence for a guessed country
+GUESSED_PERSON = "a person of no known country"  # actors/whose.py's evidence for a guessed country
 
 
 def seat_country(event: Event) -> Location | None:
