@@ -30,7 +30,9 @@ from eventscope.coding.frame_nouns import noun_frame
 from eventscope.coding.implied_targets import unnamed_person
 from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
-from eventscope.coding.modality import Modality, forecast_by_another, not_done, own_modality, refuses, relayed, reported_modality
+from eventscope.coding.modality import Modality, not_done, own_modality, refuses, reported_modality
+from eventscope.coding.modality_governors import frame_of
+from eventscope.coding.modality_speakers import forecast_by_another, relayed
 from eventscope.coding.modality_codes import (
     NEGATING_FRAME, RESTRAINT_FRAMES, WITHHELD, acts_itself, future_code, restraint_code, said_plan,
     withhold_model_readings, withheld_reason,
@@ -155,10 +157,7 @@ class Coder:
         return drop_subsumed(found)
 
     def _frame_of(self, token: Token) -> str | None:
-        for key in clauses.verb_keys(token):
-            if key in self.lexicon.frames:
-                return self.lexicon.frames[key]
-        return None
+        return frame_of(token, self.lexicon)
 
     def _pattern(self, verb: Token) -> tuple[VerbPattern, str, bool] | None:
         keys = clauses.verb_keys(verb)

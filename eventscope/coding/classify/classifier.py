@@ -128,8 +128,8 @@ class EventClassifier:
                 return None
             main = max(verbal, key=lambda e: e.confidence)
             cls = R.class_of(main.cameo)
-            if main.cameo_root in R.UNDONE_ROOTS and best in R.MATERIAL_CLASSES:
-                return None  # a threat, intent or demand stays one: the model reads the act, not its modality
+            if main.cameo_root in R.UNDONE_ROOTS and best in R.ACT_CLASSES:
+                return None  # a threat, intent, appeal or demand stays one: the model reads the act, not its modality
             if best in R.DELIBERATED_CLASSES and R.weighs_only(main, self.lexicon):
                 return None  # "is weighing sanctions": an option weighed, no act done
             if story and R.read_by_its_words(main, self.lexicon):

@@ -30,7 +30,9 @@ from eventscope.knowledge import taxonomy
 from eventscope.coding.classify.features import LEAD, TITLE, sentence_as_document
 from eventscope.coding.classify.model import LinearModel, Prediction
 from eventscope.coding.frames import apply_frame
-from eventscope.coding.modality import Modality, forecast_by_another, reported_modality
+from eventscope.coding.modality import Modality, reported_modality
+from eventscope.coding.modality_governors import UNREALISED_FRAMES, frame_of
+from eventscope.coding.modality_speakers import forecast_by_another
 from eventscope.models import Actor, Document, Event, Evidence
 
 
@@ -43,6 +45,9 @@ PROMISE_ROOTS = {"03", "13"}  # intents and threats: what the coder makes of fut
 # ("ordered the army to stop the attacks" is a demand; the model reads the attacks as done)
 UNDONE_ROOTS = PROMISE_ROOTS | {"02", "10"}
 MATERIAL_CLASSES = {2, 4}  # class5 of acts done (material cooperation, material conflict)
+# class5 the model reads an appeal or intent as when it reads the act asked for or promised
+# ("pressed Seoul to impose sanctions": class 3, the sanctions; the appeal is class 0)
+ACT_CLASSES = MATERIAL_CLASSES | {3}
 STATEMENT_ROOT = "01"
 DELIBERATED_CLASSES = {2, 3, 4}  # acts a clause of "consider", "mull" only weighs (modality.tsv `deliberating`)
 UNDONE_GOVERNOR_KINDS = ("negating", "scheduling")  # "unable to", "due to": the act under it is not done
@@ -168,6 +173,8 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
             return None  # "Denmark is mulling a ban", "the navy foiled an attack": no ban, no attack done
         if _under_undone_word(verb, lexicon):
             continue  # "have been unable to reschedule a meeting", "was due to be released"
+        if cls != 0 and frame_of(verb, lexicon) in UNREALISED_FRAMES and clauses.complement(verb) is not None:
+            return None  # "Kenya plans to expel the envoy": the model reads the act; the lexicon coded its frame
         modality = reported_modality(verb, lexicon)
         if modality is None:
             continue
