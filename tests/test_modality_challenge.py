@@ -18,7 +18,7 @@ CHALLENGE = Path(__file__).parent / "data" / "modality_challenge.tsv"
 # rows): a ceiling, so a change that adds errors fails
 MAX_NOT_DONE_AS_DONE = 5
 MAX_DONE_WITHHELD = 8
-MAX_INSTEAD_MISSED = 8
+MAX_INSTEAD_MISSED = 7
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,8 @@ def test_the_coder_on_the_modality_challenge_set(code_text):
     ("The allegation that Rwanda armed the M23 rebels has strained its ties with Congo.", "AID", None),
     # "will not hesitate to strike": a threat, not a strike
     ("Israel will not hesitate to strike Hezbollah, the Israeli defence minister said.", "ASSAULT", None),
+    # a demand whose asked act the lexicon has no pattern for is still a demand
+    ("The Sudanese army insisted that the rebels must leave the capital.", "ASSAULT", "REQUEST"),
 ])
 def test_acts_under_these_words_are_not_done(code_text, text, not_done, instead):
     types = {e.plover for e in code_text(text).events}

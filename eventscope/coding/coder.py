@@ -133,6 +133,10 @@ class Coder:
                 if inner is None and obliged is not None:
                     inner = VerbPattern(token.lemma_.lower(), frozenset(), "100",
                                         f"{token.lemma_.lower()} .. {action.lemma_.lower()} (obligation) -> 100"), "100", False
+                elif inner is None and frame in REQUEST_FRAMES and action.dep_ == "ccomp":  # "insisted that the
+                    asked = generic_code(frame)  # rebels must leave": a demand, whatever it asks
+                    inner = VerbPattern(token.lemma_.lower(), frozenset(), asked,
+                                        f"{token.lemma_.lower()} that .. {action.lemma_.lower()} ({frame}) -> {asked}"), asked, False
                 if inner is not None:
                     pattern, code, fuzzy = inner
                     consumed.add(action.i)
