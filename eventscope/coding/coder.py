@@ -23,7 +23,7 @@ from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
 from eventscope.coding.agents import attack_subject, crowd_doer, implicit_agent
 from eventscope.coding.doer_types import by_doer, own_forces_order
-from eventscope.coding.said_acts import cooperative, judged_candidate, obliged_clause
+from eventscope.coding.said_acts import asks, cooperative, judged_candidate, obliged_clause
 from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.coding.frame_nouns import noun_frame
@@ -133,8 +133,8 @@ class Coder:
                 if inner is None and obliged is not None:
                     inner = VerbPattern(token.lemma_.lower(), frozenset(), "100",
                                         f"{token.lemma_.lower()} .. {action.lemma_.lower()} (obligation) -> 100"), "100", False
-                elif inner is None and frame in REQUEST_FRAMES and action.dep_ == "ccomp":  # "insisted that the
-                    asked = generic_code(frame)  # rebels must leave": a demand, whatever it asks
+                elif inner is None and frame in REQUEST_FRAMES and asks(action, self.lexicon):
+                    asked = generic_code(frame)  # "insisted that the rebels must leave": a demand, whatever it asks
                     inner = VerbPattern(token.lemma_.lower(), frozenset(), asked,
                                         f"{token.lemma_.lower()} that .. {action.lemma_.lower()} ({frame}) -> {asked}"), asked, False
                 if inner is not None:

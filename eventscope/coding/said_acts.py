@@ -114,3 +114,13 @@ def judged_candidate(token: Token, lexicon: Lexicon, pattern_of: PatternOf) -> C
     pattern = VerbPattern(token.lemma_.lower(), frozenset(), code,
                           f"{token.lemma_.lower()} .. {verdict} (judgement) -> {code}")
     return Candidate(token, judged, code, pattern, JUDGED, False, [note])
+
+
+def asks(clause: Token, lexicon) -> bool:
+    """A that-clause that asks for an act: a bare subjunctive ("demanded that Uganda
+    withdraw") or one with an obligation modal ("insisted that the rebels must leave"); not
+    an indicative one, which asserts ("insisted that the drills were not linked to Iraq")."""
+    if clause.dep_ != "ccomp":
+        return False
+    return (clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)) or any(
+        c.dep_ == "aux" and lexicon.is_word("obligation", c.lower_) for c in clause.children)

@@ -128,8 +128,8 @@ class EventClassifier:
                 return None
             main = max(verbal, key=lambda e: e.confidence)
             cls = R.class_of(main.cameo)
-            if main.cameo_root in R.UNDONE_ROOTS and best in R.ACT_CLASSES:
-                return None  # a threat, intent, appeal or demand stays one: the model reads the act, not its modality
+            if main.cameo_root in R.UNDONE_ROOTS and best in R.MATERIAL_CLASSES:
+                return None  # a threat, intent or demand stays one: the model reads the act, not its modality
             if best in R.DELIBERATED_CLASSES and R.weighs_only(main, self.lexicon):
                 return None  # "is weighing sanctions": an option weighed, no act done
             if story and R.read_by_its_words(main, self.lexicon):
@@ -140,6 +140,7 @@ class EventClassifier:
                 return None  # "accused": the verb has one reading; the model's other class is another clause's
             if cls is not None and probs[cls] < t.recode_below:
                 code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
+                code = R.as_asked_or_promised(main, code)  # "pressed Seoul to impose sanctions": a demand
                 prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
                 was_statement = main.cameo_root == R.STATEMENT_ROOT
                 R.recoded(main, code, (R.model_evidence("recoded by class5 model", prediction), *R.reasons(why)))
