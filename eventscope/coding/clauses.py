@@ -64,6 +64,9 @@ def complement(verb: Token) -> Token | None:
             for grand in child.children:
                 if grand.dep_ == "pcomp" and grand.pos_ == "VERB":
                     return grand
+    for child in verb.children:  # "ruled out withdrawing": a gerund parsed as an adverbial clause
+        if is_gerund_complement(child):
+            return child
     for child in verb.children:  # "threatening to assault": an infinitive parsed as "to" + object
         if is_misparsed_infinitive(child):
             return next(g for g in child.children if g.dep_ == "pobj" and g.tag_ == "VB")
@@ -71,6 +74,18 @@ def complement(verb: Token) -> Token | None:
         if child.dep_ == "xcomp":
             return child
     return None
+
+
+def is_gerund_complement(token: Token) -> bool:
+    """A gerund the parser made an adverbial clause right after its verb or particle ("ruled
+    out [withdrawing]", "rejected [extending] the deal"), with no subject or marker of its own:
+    the verb's complement. A participle set off by a comma ("attacked, killing ten") is not."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.i < token.head.i:
+        return False
+    if any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in token.children):
+        return False
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    return before is not None and (before.i == token.head.i or (before.dep_ == "prt" and before.head.i == token.head.i))
 
 
 def is_misparsed_infinitive(token: Token) -> bool:

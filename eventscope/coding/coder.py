@@ -23,14 +23,16 @@ from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
 from eventscope.coding.agents import attack_subject, crowd_doer, implicit_agent
 from eventscope.coding.doer_types import by_doer, own_forces_order
-from eventscope.coding.said_acts import cooperative, forewarning_code, judged_candidate, obliged_clause
+from eventscope.coding.said_acts import asks, cooperative, forewarning_code, judged_candidate, obliged_clause
 from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.coding.frame_nouns import noun_frame
 from eventscope.coding.implied_targets import unnamed_person
 from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
-from eventscope.coding.modality import Modality, forecast_by_another, not_done, own_modality, refuses, relayed, reported_modality
+from eventscope.coding.modality import Modality, not_done, own_modality, refuses, reported_modality
+from eventscope.coding.modality_governors import frame_of
+from eventscope.coding.modality_speakers import forecast_by_another, relayed
 from eventscope.coding.modality_codes import (
     NEGATING_FRAME, RESTRAINT_FRAMES, WITHHELD, acts_itself, future_code, restraint_code, said_plan,
     withhold_model_readings, withheld_reason,
@@ -131,6 +133,10 @@ class Coder:
                 if inner is None and obliged is not None:
                     inner = VerbPattern(token.lemma_.lower(), frozenset(), "100",
                                         f"{token.lemma_.lower()} .. {action.lemma_.lower()} (obligation) -> 100"), "100", False
+                elif inner is None and frame in REQUEST_FRAMES and asks(action, self.lexicon):
+                    asked = generic_code(frame)  # "insisted that the rebels must leave": a demand, whatever it asks
+                    inner = VerbPattern(token.lemma_.lower(), frozenset(), asked,
+                                        f"{token.lemma_.lower()} that .. {action.lemma_.lower()} ({frame}) -> {asked}"), asked, False
                 if inner is not None:
                     pattern, code, fuzzy = inner
                     consumed.add(action.i)
@@ -156,10 +162,7 @@ class Coder:
         return drop_subsumed(found)
 
     def _frame_of(self, token: Token) -> str | None:
-        for key in clauses.verb_keys(token):
-            if key in self.lexicon.frames:
-                return self.lexicon.frames[key]
-        return None
+        return frame_of(token, self.lexicon)
 
     def _pattern(self, verb: Token) -> tuple[VerbPattern, str, bool] | None:
         keys = clauses.verb_keys(verb)

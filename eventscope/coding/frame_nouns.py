@@ -31,5 +31,10 @@ def noun_frame(verb: Token, lexicon: Lexicon) -> str | None:
         return None
     if not any(c.dep_ == "poss" for c in noun.children):
         return None
+    return frame_of_noun(noun, lexicon)
+
+
+def frame_of_noun(noun: Token, lexicon: Lexicon) -> str | None:
+    """The frame a noun names ("plans": plan, "a call": appeal, "its threat": threat)."""
     frame_verb = frame_nouns().get(noun.lemma_.lower())
     return lexicon.frames.get(frame_verb) if frame_verb else None

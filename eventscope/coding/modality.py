@@ -12,23 +12,14 @@ from enum import Enum
 from spacy.tokens import Token
 
 from eventscope.coding import clauses
-from eventscope.coding.selection import NEWS_SECTORS
-from eventscope.coding.targets import through_quantities
+from eventscope.coding.modality_governors import UNREALISED_FRAMES, asked_for, frame_of, kept_from, unrealised_noun_clause
 from eventscope.knowledge.verb_lexicon import Lexicon
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
 PROSPECTIVE_DEPS = {"xcomp", "pcomp", "prep", "acl"}  # the complement of "about to", "verge of"
-# frames whose complement is an act not (yet) done: the frame verb is coded as the event
-# ("pledged to punish X by freezing its revenue": a pledge; the freezing is not done)
-UNREALISED_FRAMES = {"intent", "plan", "threat", "appeal", "demand", "refuse", "speculative"}
 FRAME_COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 FIRST_PERSON = {"i", "we"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # a verb with its own tense: no auxiliary of another verb applies
-# verbs that report someone's words: statements, and the intents, demands, complaints,
-# rejections and threats said in them ("warned [Tehran would confront ...]")
-SAYING_ROOTS = {"01", "03", "10", "11", "12", "13"}
-STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # None: the country itself ("Israel")
-SPOKEN_DEPS = {"ccomp", "conj", "xcomp", "parataxis", "acomp", "prep", "pcomp", "pobj"}  # up from a reported clause ("is about to attack") to its statement verb
 ALLEGED_DEPS = {"prep", "pcomp", "xcomp", "ccomp", "advcl"}  # "accused of", "charged with", "alleged that"  # statements introduce reported content without doubting it
 
 
@@ -203,6 +194,12 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
         if token.dep_ != "conj":
             if lexicon.is_word("negating", lemma):
                 return Modality.NEGATED
+            if kept_from(token):
+                return Modality.NEGATED  # "barred the students from marching": they did not march
+            if token.dep_ == "dobj" and lexicon.is_word("averting", lemma):
+                return Modality.NEGATED  # "foiled a plot to assassinate", "thwarted a plan to bomb": stopped
+            if unrealised_noun_clause(token, head, lexicon):
+                return Modality.SPECULATIVE  # "announced plans to withdraw", "reports that it had shelled"
             if lexicon.is_word("alleging", lemma) and token.dep_ in ALLEGED_DEPS:
                 return Modality.SPECULATIVE  # "accused X of attacking": the attack is the charge
             if token.dep_ == "pcomp" and head.lower_ == "for" and lexicon.is_word("punishing", head.head.lemma_.lower()):
@@ -213,11 +210,12 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 return Modality.NEGATED  # "has yet to release", "is yet to sign": still to be done
             if token.dep_ == "pcomp" and head.lower_ == "against":
                 return Modality.SPECULATIVE  # "warned Kyiv against joining NATO": an act opposed, not done
-            if _asked_for(token, head, lexicon):
+            if asked_for(token, head, lexicon):
                 return Modality.SPECULATIVE  # "called for Cambodia to withdraw": the withdrawal is asked
-            complement = token.dep_ in FRAME_COMPLEMENT_DEPS or clauses.is_misparsed_infinitive(token)
+            complement = token.dep_ in FRAME_COMPLEMENT_DEPS or clauses.is_misparsed_infinitive(token) \
+                or clauses.is_gerund_complement(token)
             if complement and head.pos_ in {"VERB", "AUX", "ADJ"} and \
-                    lexicon.frames.get(lemma) in UNREALISED_FRAMES and token is not verb:
+                    frame_of(head, lexicon, lemma) in UNREALISED_FRAMES and token is not verb:
                 return Modality.SPECULATIVE  # an act nested in a frame's complement: the frame is the event
             if lexicon.is_word("scheduling", lemma) and token.dep_ in PROSPECTIVE_DEPS:
                 return Modality.SCHEDULED  # "is scheduled to visit", "was due to be released"
@@ -227,6 +225,10 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 head_own = own_modality(head, lexicon)
                 if head_own == Modality.NEGATED and _presupposing(token, lexicon):
                     pass  # "sees no chance of talks while Seoul orders a drill": the order stands
+                elif head_own == Modality.NEGATED and token.dep_ == "xcomp" and lexicon.is_word("hesitating", lemma):
+                    if any(a.dep_ == "aux" and lexicon.is_word("modal", a.lower_) for a in _auxiliaries(head)):
+                        return Modality.FUTURE  # "will not hesitate to strike": a threat, not done
+                    # "did not hesitate to expel the envoy": it expelled him
                 elif head_own != Modality.ASSERTED:
                     return head_own
         token = head
@@ -240,71 +242,6 @@ def known_lemma(verb: Token, lexicon: Lexicon) -> str:
     if lemma in lexicon.verbs or lemma in lexicon.frames:
         return lemma
     return lexicon.lemma_of(verb.lower_) or lemma
-
-
-def _asked_for(token: Token, head: Token, lexicon: Lexicon) -> bool:
-    """A "for" clause of an appeal or demand ("called for Cambodia to withdraw", "pressed for
-    Mali to hold elections"): the parser makes it an adverbial clause, but it is the act asked for."""
-    return token.dep_ == "advcl" and lexicon.frames.get(head.lemma_.lower()) in {"appeal", "demand"} and any(
-        c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
-
-
-def speech_above(verb: Token, lexicon: Lexicon) -> Token | None:
-    """The saying verb whose reported clause holds `verb` ("analysts *say* Iran will
-    retaliate", "Israel *announced* it would free ..."), or None."""
-    token = verb
-    while token.head.i != token.i and token.dep_ in SPOKEN_DEPS:
-        token = token.head
-        if any(p.cameo[:2] in SAYING_ROOTS for p in lexicon.verbs.get(token.lemma_.lower(), ())):
-            return token
-    return None
-
-
-def forecast_by_another(verb: Token, actors, lexicon: Lexicon) -> bool:
-    """Is a future act someone else's forecast ("analysts say Iran will retaliate", "Peru said
-    Chile would close the border")? Then it is expected, no one's stated intent, not done.
-    A future act narrated ("the minister will visit Paris": a plan made public) or said by
-    its doer ("Israel announced it would free", "We will retaliate") is an intent or threat.
-    A state's speaker (a country, its government, forces, police, courts: STATE_SECTORS)
-    speaks for its country; a news outlet only relays (`actors`: the document's mentions)."""
-    speech = speech_above(verb, lexicon)
-    if speech is None or any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for c in verb.children):
-        return False
-    speakers = _speakers(speech, actors)
-    if not speakers:
-        return False
-    return not _speaks_for_doer(verb, speakers, actors)
-
-
-def relayed(verb: Token, actors, lexicon: Lexicon) -> bool:
-    """Is a future act reported by someone other than its doer: a news outlet or an unnamed
-    statement ("Qureshi will meet Pompeo, Xinhua reported", "..., a statement said") or
-    another actor? Narrated by the text itself ("the minister will visit Paris") or said by
-    its doer ("he said he will meet", "We will meet"), it is not."""
-    speech = speech_above(verb, lexicon)
-    if speech is None or any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for c in verb.children):
-        return False
-    speakers = _speakers(speech, actors)
-    return not (speakers and _speaks_for_doer(verb, speakers, actors))
-
-
-def _speakers(speech: Token, actors) -> list:
-    """Who says it, news outlets left out (they relay); "a number of analysts": the analysts."""
-    subjects = through_quantities(clauses.subject_tokens(speech)[0])
-    return [a for a in actors.actors_of(subjects) if a.sector not in NEWS_SECTORS]
-
-
-def _speaks_for_doer(verb: Token, speakers, actors) -> bool:
-    """A speaker is the doer, or a state's speaker (STATE_SECTORS) speaking for its country."""
-    doers = actors.actors_of(clauses.subject_tokens(verb)[0])
-    state = {a.country for a in speakers if a.country and a.sector in STATE_SECTORS and not _assumed_country(a)}
-    return bool({a.entity for a in speakers} & {a.entity for a in doers}
-                or state & {a.country for a in doers if a.country})
-
-
-def _assumed_country(actor) -> bool:
-    """A country the actor got from the story, not from its own words ("analysts")."""
-    return any(e.decides == "country" and e.value == "country of the story" for e in actor.evidence)
 
 
 def not_done(verb: Token, lexicon: Lexicon) -> str | None:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from eventscope.coding import clauses
 from eventscope.coding.frames import KEEP, apply_frame
-from eventscope.coding.modality import SAYING_ROOTS, speech_above
+from eventscope.coding.modality_speakers import SAYING_ROOTS, speech_above
 from eventscope.coding.selection import is_story_main_event
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.verb_lexicon import frame_rules

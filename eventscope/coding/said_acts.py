@@ -133,3 +133,13 @@ def forewarning_code(verb: Token, pattern: VerbPattern, code: str, lexicon: Lexi
             c.dep_ == "nsubj" for c in verb.children):
         return code
     return PESSIMISTIC_COMMENT if any(c.dep_ == "ccomp" for c in verb.children) else code
+
+
+def asks(clause: Token, lexicon) -> bool:
+    """A that-clause that asks for an act: a bare subjunctive ("demanded that Uganda
+    withdraw") or one with an obligation modal ("insisted that the rebels must leave"); not
+    an indicative one, which asserts ("insisted that the drills were not linked to Iraq")."""
+    if clause.dep_ != "ccomp":
+        return False
+    return (clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)) or any(
+        c.dep_ == "aux" and lexicon.is_word("obligation", c.lower_) for c in clause.children)

@@ -140,6 +140,7 @@ class EventClassifier:
                 return None  # "accused": the verb has one reading; the model's other class is another clause's
             if cls is not None and probs[cls] < t.recode_below:
                 code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
+                code = R.as_asked_or_promised(main, code)  # "pressed Seoul to impose sanctions": a demand
                 prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
                 was_statement = main.cameo_root == R.STATEMENT_ROOT
                 R.recoded(main, code, (R.model_evidence("recoded by class5 model", prediction), *R.reasons(why)))

@@ -30,14 +30,18 @@ from eventscope.knowledge import taxonomy
 from eventscope.coding.classify.features import LEAD, TITLE, sentence_as_document
 from eventscope.coding.classify.model import LinearModel, Prediction
 from eventscope.coding.frames import apply_frame
-from eventscope.coding.modality import Modality, forecast_by_another, reported_modality
+from eventscope.coding.modality import Modality, reported_modality
+from eventscope.coding.modality_governors import UNREALISED_FRAMES, frame_of
+from eventscope.coding.modality_codes import PLAN_FRAME
+from eventscope.coding.modality_speakers import forecast_by_another
 from eventscope.models import Actor, Document, Event, Evidence
 
 
 CLASS_PLOVER = {  # PLOVER types whose representative CAMEO code falls in each class5
     c: [t for t in taxonomy.plover_types() if taxonomy.class5(taxonomy.plover_to_cameo(t)) == c]
     for c in range(5)}
-STATEMENT_CODE = "010"  # class 0 has no PLOVER type: a statement
+STATEMENT_CODE = "010"
+DEMAND_CODE = "100"  # class 0 has no PLOVER type: a statement
 PROMISE_ROOTS = {"03", "13"}  # intents and threats: what the coder makes of future acts
 # acts not done the coder codes as what is said of them: intents, threats, appeals and demands
 # ("ordered the army to stop the attacks" is a demand; the model reads the attacks as done)
@@ -122,6 +126,16 @@ def code_for_class(cls: int, text: str, counts: Counter, index,
     return taxonomy.plover_to_cameo(choice.label), f"PLOVER {choice.label} ({choice.reason_text(3)})"
 
 
+def as_asked_or_promised(event: Event, code: str) -> str:
+    """The code of an appeal or intent the model reads as a conflict act (class 3): the model
+    reads the act asked for or promised ("pressed Seoul to impose sanctions", "announced a
+    suspension of aid"), which is not done; the appeal is a demand (100), the intent a threat
+    (frame_codes.tsv `intent`)."""
+    if class_of(code) != 3 or event.cameo_root not in {"02", "03"}:
+        return code
+    return DEMAND_CODE if event.cameo_root == "02" else apply_frame("intent", code) or code
+
+
 def recoded(event: Event, code: str, evidence: tuple[Evidence, ...], confidence: float | None = None) -> Event:
     info = taxonomy.cameo(code)
     event.cameo, event.cameo_root = info.code, info.root
@@ -182,6 +196,10 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
             return None  # "Denmark is mulling a ban", "the navy foiled an attack": no ban, no attack done
         if _under_undone_word(verb, lexicon):
             continue  # "have been unable to reschedule a meeting", "was due to be released"
+        if cls != 0 and frame_of(verb, lexicon) == PLAN_FRAME and clauses.complement(verb) is not None:
+            return None  # "Kenya plans to expel the envoy": a plan narrated codes nothing (frame_codes.tsv `plan`)
+        if cls != 0 and verb.dep_ in {"xcomp", "ccomp"} and frame_of(verb.head, lexicon) in UNREALISED_FRAMES:
+            continue  # "lobbied Brussels to impose sanctions": asked for, not done (the frame verb is read above)
         modality = reported_modality(verb, lexicon)
         if modality is None:
             continue

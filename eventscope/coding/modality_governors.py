@@ -1,0 +1,55 @@
+"""Words over a clause that make its act not done, read by coding.modality: a frame verb
+("refused to", "ruled out"), a frame noun ("announced plans to withdraw", "its call for Israel
+to withdraw") and a claim's that-clause ("denied claims that it had shelled")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventscope.coding import clauses
+from eventscope.coding.frame_nouns import frame_of_noun
+from eventscope.knowledge.verb_lexicon import Lexicon
+
+# frames whose complement is an act not (yet) done: the frame verb is coded as the event
+# ("pledged to punish X by freezing its revenue": a pledge; the freezing is not done)
+UNREALISED_FRAMES = {"intent", "plan", "threat", "appeal", "demand", "refuse", "speculative"}
+
+
+def frame_of(verb: Token, lexicon: Lexicon, lemma: str | None = None) -> str | None:
+    """The frame of a verb (frames.tsv), phrasal first ("ruled out" refuses, "ruled" is no
+    frame); `lemma`: the lexicon's lemma when the tagger's is wrong ("hop" for "hoped")."""
+    keys = clauses.verb_keys(verb) + ([lemma] if lemma else [])
+    return next((lexicon.frames[k] for k in keys if k in lexicon.frames), None)
+
+
+def asked_for(token: Token, head: Token, lexicon: Lexicon) -> bool:
+    """A "for" clause of an appeal or demand ("called for Cambodia to withdraw", "pressed for
+    Mali to hold elections", "renewed its call for Israel to withdraw"): the parser makes it an
+    adverbial clause of the verb, but it is the act asked for."""
+    asking = lexicon.frames.get(head.lemma_.lower()) in {"appeal", "demand"} or any(
+        c.dep_ == "dobj" and frame_of_noun(c, lexicon) in {"appeal", "demand"} for c in head.children)
+    return token.dep_ == "advcl" and asking and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+
+
+def unrealised_noun_clause(token: Token, noun: Token, lexicon: Lexicon) -> bool:
+    """The clause of a noun that makes it no act done: the to-infinitive of a noun naming a
+    plan, offer, call or threat with no owner ("announced plans to withdraw": with a possessive,
+    "Uganda's refusal to attend", coding.frame_nouns codes the frame), or the that-clause of
+    a claim ("denied claims that its troops had shelled", "the allegation that Rwanda armed":
+    modality.tsv `hearsay_noun`; a claim is not the act)."""
+    if token.dep_ not in {"acl", "ccomp", "relcl"} or noun.pos_ != "NOUN":
+        return False  # a relcl: "the allegation [that Rwanda armed ...]" misparsed, its "that" a mark
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return not any(c.dep_ == "poss" for c in noun.children) and frame_of_noun(noun, lexicon) in UNREALISED_FRAMES
+    return lexicon.is_word("hearsay_noun", noun.lemma_.lower()) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
+def kept_from(token: Token) -> bool:
+    """A gerund after "from" on a verb with an object, or a passive one: an act someone is
+    kept from ("barred the students from marching", "blocked supporters from rallying", "was
+    banned from travelling"); not "refrained from", with no one kept (modality.tsv `negating`)."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ != "from" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return False
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.i < prep.i for c in prep.head.children)
