@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from eventscope.coding import clauses
 from eventscope.coding.agents import with_implied_doer
 from eventscope.coding.event_nouns import is_noun_event
-from eventscope.coding.non_events import idle_copula, parties_of_act
+from eventscope.coding.non_events import idle_copula, parties_of_act, reports_a_death, self_inflicted, tells_only_a_death
 from eventscope.coding.classify import revise as R
 from eventscope.coding.classify.thresholds import Thresholds, fits_story_model, is_story
 from eventscope.coding.classify.features import document_features, sentence_features
@@ -200,19 +200,20 @@ class EventClassifier:
         sources = anchor[0].source if anchor else []
         targets = anchor[0].target if anchor else []
         code = R.taxonomy.plover_to_cameo(prediction.label)
-        if not anchor and (R.ruled_out_cue(sent, R.class_of(code), self.lexicon) or self._reports_no_act(sent)):
+        if not anchor and self._reports_no_act(sent):
             return None  # "said he had hanged himself", "was found dead in his cell": no act to name the story by
         return self._name_mode(
             R.new_event(document, sent, sent_no, sent.root, sources, targets, code, confidence,
                         (note, *R.reasons(f"actors of the {anchor[0].cameo} event there" if anchor else ""))),
             features)
 
-    def _reports_no_act(self, sent) -> bool:
-        """Does the sentence's main clause, or the clause its speech verb reports ("died in
-        prison, officials said"), code nothing by the lexicon ("die", "find dead": verbs.tsv "-")?"""
+    @staticmethod
+    def _reports_no_act(sent) -> bool:
+        """Does the sentence's main clause only report a death ("was found dead", "died in
+        prison, officials said", "said he had hanged himself": coding.non_events)? Not every
+        clause the lexicon leaves uncoded: "took", "found" stand beside the story's act."""
         root = sent.root
-        main = clauses.said_clauses(root) if R.is_speech_verb(root, self.lexicon) else []
-        return any(self.lexicon.rules_out(clauses.verb_keys(v), clauses.object_words(v)) for v in [root, *main])
+        return reports_a_death(root) or self_inflicted(root) or tells_only_a_death(root)
 
     def _name_mode(self, event: Event | None, features: Counter) -> Event | None:
         """Give the story's main event a PLOVER mode, unless its CAMEO code from our own
