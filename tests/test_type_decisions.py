@@ -150,3 +150,13 @@ def test_a_warning_of_what_may_come_said_to_no_one_is_no_threat(lexicon_text):
                  "Kenya warned that it would retaliate against Uganda."):  # the warner's own act
         events = coded_events(lexicon_text, text)
         assert any(plover == "THREATEN" and src == ("KEN",) for _, plover, src, _ in events), (text, events)
+
+
+def test_being_caught_in_the_middle_is_no_seizure(lexicon_text):
+    # CAMEO.2.0's "catch" (171) reads a predicament as a seizure; catching smugglers still is one
+    for text in ("Ugandan civilians were caught in the crossfire between Kenyan troops and the rebels.",
+                 "Kenya, which trades with both, would be caught in the middle of the Ugandan dispute."):
+        events = coded_events(lexicon_text, text)
+        assert not any(plover in {"COERCE", "THREATEN"} for _, plover, _, _ in events), (text, events)
+    caught = coded_events(lexicon_text, "Kenyan police caught two Ugandan smugglers at the border.")
+    assert any(plover == "COERCE" and src == ("KEN",) for _, plover, src, _ in caught), caught
