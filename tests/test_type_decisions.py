@@ -126,19 +126,6 @@ def test_someone_found_dead_is_no_attack_but_a_killing_still_is(code_text):
         code_text, "Belarusian police shot dead an opposition activist in Minsk."))
 
 
-def test_reversing_a_sanction_eases_it(lexicon_text):
-    # any reversal verb over a sanction (verbs.tsv): "suspended its tariffs" is no new sanction
-    # (suspend's default, 160), "rolled back tariffs" no act left unread. The noun "tariffs"
-    # may still stand for the sanction that was in force (coding.event_nouns)
-    for verb in ("suspended", "dropped", "scrapped", "repealed", "withdrew"):
-        events = lexicon_text(f"Kenya {verb} its tariffs on Ugandan sugar last week.").events
-        read = [(e.cameo, e.plover) for e in events if e.trigger == verb]
-        assert read == [("085", "RETREAT")], (verb, read)
-    # the sanction a refusal keeps in force: "reluctance to roll back" refuses to ease it (1244)
-    refused = coded_events(lexicon_text, "Kenya's reluctance to roll back tariffs on Ugandan sugar angered Kampala.")
-    assert any(cameo == "1244" and plover == "REJECT" and src == ("KEN",) for cameo, plover, src, _ in refused), refused
-
-
 def test_a_warning_of_what_may_come_said_to_no_one_is_no_threat(lexicon_text):
     # "warned that ..." with no one warned: a pessimistic comment (012, as CAMEO.2.0's "warn of
     # risk"), a statement; the warner's own future act in the clause is the threat, if any
