@@ -124,7 +124,8 @@ def forewarning_code(verb: Token, pattern: VerbPattern, code: str, lexicon: Lexi
     `forewarning`) that says what is or may come, to no one (no object) and with no object
     pattern read, is a pessimistic comment (012), not a threat (130). A threat made so is the
     warner's own act in the clause ("warned it would retaliate": a future act is a threat),
-    coded from there; "warned Uganda that ..." names whom it threatens and stays a threat, and
+    coded from there; "warned that Israel would pay" foretells what will come to another, and
+    "warned Uganda that ..." names whom it threatens: both stay threats, and
     so does a warning with no subject of its own, made in a letter or speech to someone ("sent
     a letter to the king warning that ...": coding.spoken_targets.audiences)."""
     if pattern.objects or not lexicon.is_word("forewarning", verb.lemma_.lower()):
@@ -132,7 +133,10 @@ def forewarning_code(verb: Token, pattern: VerbPattern, code: str, lexicon: Lexi
     if any(c.dep_ in {"dobj", "dative", "iobj"} for c in verb.children) or not any(
             c.dep_ == "nsubj" for c in verb.children):
         return code
-    return PESSIMISTIC_COMMENT if any(c.dep_ == "ccomp" for c in verb.children) else code
+    said = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not said or any(a.dep_ == "aux" and lexicon.is_word("future", a.lower_) for c in said for a in c.children):
+        return code  # "warned that Israel would pay a price": what is to come to another is a threat
+    return PESSIMISTIC_COMMENT
 
 
 def asks(clause: Token, lexicon) -> bool:

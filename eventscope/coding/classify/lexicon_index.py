@@ -29,8 +29,6 @@ class LexiconIndex:
     forms: dict[str, str] = field(default_factory=dict)  # "fought" -> "fight"
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("call", "for") -> "call for"
     roots: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> CAMEO roots
-    codes: dict[str, str] = field(default_factory=dict)  # lemma -> the CAMEO code of its default
-    # pattern ("release" -> 0841), when its defaults agree on one
     frames: dict[str, str] = field(default_factory=dict)  # lemma -> frame
     plover: dict[str, str] = field(default_factory=dict)  # CAMEO root -> PLOVER type
     negators: frozenset[str] = frozenset()
@@ -96,14 +94,6 @@ def _roots_of(patterns) -> frozenset[str]:
     return frozenset(roots)
 
 
-def _code_of(patterns) -> str | None:
-    """The one CAMEO code a verb's default patterns give (its object patterns when it has no
-    default: "swap @PRISONER" -> 0841), or None when they disagree."""
-    defaults = [p for p in patterns if not p.objects] or list(patterns)
-    codes = {p.cameo for p in defaults}
-    return codes.pop() if len(codes) == 1 else None
-
-
 def build_index(lexicon: Lexicon) -> LexiconIndex:
     index = LexiconIndex()
     # our own patterns only: the models were trained on these features, and the derived
@@ -121,9 +111,6 @@ def build_index(lexicon: Lexicon) -> LexiconIndex:
                 index.forms.setdefault(form, key)
         if key in own:
             index.roots[key] = _roots_of(own[key])
-            code = _code_of(own[key])
-            if code is not None:
-                index.codes[key] = code
             for root in index.roots[key]:
                 index.plover[root] = taxonomy.cameo(root).plover
         if key in lexicon.frames:

@@ -12,7 +12,7 @@ sentences or more: classify.thresholds):
   (c) the event of the predicted PLOVER type becomes the main (highest-confidence) event;
       with no such event, one document-level event of that type is added, anchored at the
       sentence that speaks most for the type (only in a story of the size the model learnt
-      from: `fits_story_model`, and not where the lexicon coded an act of another type);
+      from: `fits_story_model`);
   (d) when the model is too unsure to add that event, the coded event whose type it believes
       most (clearly more than the main event's) becomes the main event; nothing is added.
 Negated, conditional and speculative clauses never get an event here (coding.modality).
@@ -94,20 +94,6 @@ def weighs_only(event: Event, lexicon) -> bool:
     return pattern is not None and any(lexicon.is_word(kind, pattern.verb) for kind in UNDONE_OBJECT_KINDS)
 
 
-def verb_code(root: str, counts: Counter, index) -> str:
-    """The code of a root that the sentence's lexicon verbs of that root give, when they agree
-    on one ("swapped prisoners": 0841, a release); else the root's generic code of the root's
-    own PLOVER type. Root 08's generic 080 is a concession (CONCEDE), while the root, like most
-    of its verbs (releases, returns, withdrawals), is RETREAT: 084 then."""
-    lemmas = [name[4:] for name in counts if name.startswith("lex:") and root in index.roots.get(name[4:], ())]
-    codes = {index.codes.get(lemma) for lemma in lemmas}
-    if len(codes) == 1 and None not in codes and taxonomy.cameo_root(next(iter(codes))) == root:
-        return codes.pop()
-    generic = root + "0" if len(root) == 2 else root
-    kind = taxonomy.cameo(root).plover
-    return taxonomy.plover_to_cameo(kind) if kind and taxonomy.cameo(generic).plover != kind else generic
-
-
 def code_for_class(cls: int, text: str, counts: Counter, index,
                    plover_model: LinearModel | None) -> tuple[str, str]:
     """A CAMEO code of class `cls` for a sentence (`counts`: its sentence_features), and why:
@@ -116,7 +102,7 @@ def code_for_class(cls: int, text: str, counts: Counter, index,
     roots = sorted((n, name.split(":")[1]) for name, n in counts.items() if name.startswith("lexroot:"))
     for _, root in sorted(roots, reverse=True):
         if class_of(root) == cls:
-            return verb_code(root, counts, index), f"lexicon root {root} in the sentence"
+            return root + "0" if len(root) == 2 else root, f"lexicon root {root} in the sentence"
     allowed = CLASS_PLOVER.get(cls) or []
     if not allowed:
         return STATEMENT_CODE, "class 0 is a statement"
