@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eventscope.coding import clauses  # noqa: E402
+from eventscope.coding.clause_objects import object_words  # noqa: E402
 from eventscope.coding.frames import apply_frame  # noqa: E402
 from eventscope.knowledge import taxonomy  # noqa: E402
 from eventscope.models import Event  # noqa: E402
@@ -85,7 +86,7 @@ def readings(event: Event, doc, lexicon, wide: bool = False) -> list[str]:
         keys = clauses.verb_keys(token, known) if known else keys
     if own.verb not in keys:
         return []
-    words = clauses.object_words(token)
+    words = object_words(token)
     domain = words | {c.lemma_.lower() for c in token.children}
     rules = _rules(event)
     if _transform(lexicon.refine(own.cameo, domain), rules) != event.cameo:

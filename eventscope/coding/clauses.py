@@ -5,7 +5,7 @@ Pure functions over spaCy tokens; the coder decides what the words mean.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # a verb with tense: a clause's own predicate
@@ -109,76 +109,6 @@ def said_clauses(verb: Token) -> list[Token]:
         out.extend(c for c in clause.conjuncts if c.i > clause.i and c.pos_ in {"VERB", "AUX"}
                    and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))
     return out
-
-
-def object_words(verb: Token) -> set[str]:
-    """Lemmas that may satisfy a pattern's object: objects, their modifiers and complements."""
-    words: set[str] = set()
-    for obj in direct_objects(verb) + [c for c in verb.children if c.dep_ in {"dative", "npadvmod"}]:
-        _collect_np(obj, words, 0)
-        if obj.dep_ == "oprd":  # "called the process a sham": what it is called, as with "described as"
-            words.add("as")
-        # deeper words of the object ("worth of what it said were defensive weapons")
-        words.update(t.lemma_.lower() for t in list(obj.subtree)[:MAX_SUBTREE_WORDS] if t.pos_ in {"NOUN", "ADJ"})
-    # the passive's object is its subject: "a report was released", "a report released on Monday"
-    for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
-        _collect_np(subject, words, 0)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" or relativized_object(verb):
-        _collect_np(verb.head, words, 0)
-    for child in verb.children:
-        if child.dep_ in {"prep", "agent"} and child.lower_ in OBJECT_PREPS:
-            words.add(child.lower_)
-            for pobj in child.children:
-                if pobj.dep_ in {"pobj", "pcomp"}:
-                    _collect_np(pobj, words, 1)
-                if pobj.dep_ == "pcomp":  # "caught on [tape saying]": the parser makes the
-                    # preposition's noun the subject of the gerund after it
-                    for subject in (g for g in pobj.children if g.dep_ == "nsubj" and g.i < pobj.i):
-                        _collect_np(subject, words, 1)
-        elif child.dep_ in {"xcomp", "acomp"}:
-            words.add(child.lemma_.lower())
-            words.update("not" for g in child.children if g.dep_ == "neg")  # "pleaded not guilty"
-        elif child.dep_ == "advmod":
-            words.add(child.lower_)
-    return words
-
-
-RELATIVE_WORDS = {"that", "which", "whom", "who"}
-
-
-def relativized_object(verb: Token) -> bool:
-    """Is the noun a relative clause modifies that clause's object ("16 letters *that* the
-    chambers had received", "a call the White House released to the public")? Its relative
-    word is the object, or the clause has a subject of its own and no object."""
-    if verb.dep_ != "relcl":
-        return False
-    objects = direct_objects(verb)
-    if objects:
-        return all(o.lower_ in RELATIVE_WORDS for o in objects)
-    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS for c in verb.children) and not any(
-        c.dep_ in {"ccomp", "xcomp", "prep"} and c.i > verb.i and not any(g.dep_ == "pobj" for g in c.children)
-        for c in verb.children)
-
-
-def _collect_np(token: Token, words: set[str], depth: int) -> None:
-    if depth > MAX_OBJECT_DEPTH:
-        return
-    words.add(token.lemma_.lower())
-    words.add(token.lower_)
-    for child in token.children:
-        if child.dep_ in {"compound", "amod", "nmod", "conj"}:
-            words.add(child.lemma_.lower())
-            words.add(child.lower_)
-            if child.dep_ == "conj":
-                _collect_np(child, words, depth + 1)
-        elif child.dep_ == "prep" and (token.lemma_.lower() in MEASURE_NOUNS or child.lower_ == "of"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    _collect_np(pobj, words, depth + 1)
-        elif child.dep_ in {"acl", "relcl"} and depth == 0:
-            words.add(child.lemma_.lower())
-        elif child.dep_ == "prep" and depth == 0 and child.lower_ == "against":
-            words.add("against")  # "continued operations against the rebels": aimed at someone
 
 
 def is_passive_participle(verb: Token) -> bool:
@@ -358,62 +288,3 @@ def _prep_objects(token: Token) -> list[Token]:
                 if pobj.dep_ == "pobj":
                     out.extend(conjuncts(pobj))
     return out
-
-
-def subtree_tokens(token: Token, exclude: set[int]) -> list[Token]:
-    """Tokens under ``token`` in text order, minus the excluded indices (for fallbacks)."""
-    return [t for t in token.subtree if t.i not in exclude]
-
-
-def date_tokens(verb: Token) -> list[Token]:
-    """Tokens attached to the verb (or its governing frame) that carry a date entity."""
-    found = []
-    for owner in _owners(verb):
-        for child in owner.children:
-            if child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "tmod", "advmod", "obl", "nmod", "dobj"}:
-                found.append(child)
-            elif child.dep_ == "prep":
-                found.extend(g for g in child.children if g.dep_ == "pobj" and g.ent_type_ == "DATE")
-            elif child.dep_ == "dobj":
-                # "announced a partnership Thursday": the small model often hangs the
-                # verb's time adverb on its object instead of on the verb.
-                found.extend(g for g in child.children if g.dep_ == "npadvmod" and g.ent_type_ == "DATE")
-        if found:
-            break
-    return found
-
-
-def place_tokens(verb: Token, preps: set[str]) -> list[Token]:
-    found = []
-    for owner in _owners(verb):
-        for child in owner.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                found.extend(g for g in child.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"})
-        if found:
-            break
-    return found
-
-
-def _owners(verb: Token) -> list[Token]:
-    owners = [verb]
-    token = verb
-    while token.dep_ in {"xcomp", "conj"} and token.head.i != token.i:
-        token = token.head
-        owners.append(token)
-    return owners
-
-
-def entity_span(token: Token) -> Span | None:
-    """The named-entity span a token belongs to, if any ("last week", "New York"). Read from
-    the token's IOB tags (the same span as in doc.ents, whose every read builds all the
-    document's entities: quadratic on a long document)."""
-    if token.ent_iob_ not in ("B", "I"):
-        return None
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    if doc[start].ent_iob_ != "B":
-        start += 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=token.ent_type)

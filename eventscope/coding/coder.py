@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.mentions import DocActors
-from eventscope.coding import clauses
+from eventscope.coding import clause_objects, clauses
 from eventscope.coding import targets as targets_of
 from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
@@ -176,7 +176,7 @@ class Coder:
             if near is None:
                 return None
             keys, fuzzy = [near], True
-        words = clauses.object_words(verb)
+        words = clause_objects.object_words(verb)
         particles = {f" {c.lower_}" for c in verb.children if c.dep_ == "prt"}  # "back down"
         phrasal = [k for k in keys if any(k.endswith(p) for p in particles)]
         pattern = self.lexicon.match(keys, words, phrasal=phrasal)

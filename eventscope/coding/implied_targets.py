@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventscope.actors.mentions import DocActors
-from eventscope.coding import clauses
+from eventscope.coding.clause_time_place import entity_span
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import NEWS_SECTORS
 from eventscope.knowledge.implicit_agents import implicit_target, unnamed_people
@@ -64,7 +64,7 @@ def definite_country(heads: list[Token], source_countries: set[str | None]) -> l
                 start = doc[start - 1].sent.start
         at = head.i - 1
         while at >= start:
-            span = clauses.entity_span(doc[at]) if doc[at].ent_type_ in {"GPE", "NORP"} else None
+            span = entity_span(doc[at]) if doc[at].ent_type_ in {"GPE", "NORP"} else None
             if span is None:
                 at -= 1
                 continue
@@ -124,7 +124,7 @@ def modifier_actor(token: Token, actors: DocActors, what: str = "the object") ->
     keeps its sector; a person or a role ("presidential", "police") names no one here."""
     from eventscope.actors.phrase import resolve_phrase
 
-    span = clauses.entity_span(token) if token.ent_type_ == "ORG" else None
+    span = entity_span(token) if token.ent_type_ == "ORG" else None
     text = span.text if span is not None else token.text
     found = resolve_phrase(text, dictionaries=actors.dictionaries)
     if not found.country or (found.sector and token.ent_type_ != "ORG") or found.sector in NEWS_SECTORS:

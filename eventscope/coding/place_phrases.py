@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventscope.coding.clauses import entity_span
+from eventscope.coding.clause_time_place import entity_span
 from eventscope.coding.place_clauses import alongside, around, same_person_while
 from eventscope.coding.place_names import PLACE_ENTS
 from eventscope.knowledge.place_words import place_words

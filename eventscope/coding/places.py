@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope.coding import clauses
+from eventscope.coding.clause_time_place import entity_span, place_tokens
 from eventscope.coding.place_names import (  # noqa: F401  (resolve, capitals: the public names)
     PLACE_ENTS, PlaceContext, _capital_of, _country_area, capital_city, capitals, resolve, resolve_place, town_named,
 )
@@ -225,7 +225,7 @@ def _resolve_token(token: Token, context: PlaceContext, evidence: str, home: str
         return _capital_of(token.text, evidence)
     if token.lemma_.lower() == "capital" and token.ent_type_ not in PLACE_ENTS:
         return capital_city(home, evidence)
-    span = clauses.entity_span(token)
+    span = entity_span(token)
     strict = token.ent_type_ not in PLACE_ENTS
     if span is not None and span.label_ not in PLACE_ENTS:
         # the tagger reads some towns as a language or a person ("in Tunis"), or swallows one
@@ -263,7 +263,7 @@ def _possessor(span: Span, context: PlaceContext) -> Location | None:
                   and c.ent_type_ in {"GPE", "LOC"}), None)
     if owner is None:
         return None
-    owned = clauses.entity_span(owner)
+    owned = entity_span(owner)
     return resolve(owned.text if owned is not None else owner.text, context)
 
 
@@ -272,7 +272,7 @@ def _qualifier(span: Span) -> Location | None:
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].ent_type_ not in {"GPE", "LOC"}:
         return None
-    region = clauses.entity_span(doc[span.end + 1])
+    region = entity_span(doc[span.end + 1])
     where = resolve(region.text) if region is not None else None
     return where if where is not None and where.precision in {"region", "country"} else None
 
@@ -281,7 +281,7 @@ def place_of(action: Token, root: str) -> tuple[str, str | None] | None:
     """(place name, ISO3 country) of a clause's locative phrase, or None (the coder's own
     first guess; `place_events` replaces it with the document-aware Location)."""
     preps = LOCATIVE_PREPS | (DESTINATION_PREPS if root in VISIT_ROOTS else set())
-    for token in clauses.place_tokens(action, preps):
-        span = clauses.entity_span(token)
+    for token in place_tokens(action, preps):
+        span = entity_span(token)
         return resolve_place(span.text if span is not None else token.text)
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventscope.coding import clauses
+from eventscope.coding.clause_time_place import date_tokens, entity_span
 from eventscope.coding.when import resolve
 from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.models import Document
@@ -15,8 +16,8 @@ WISH_FRAMES = {"plan"}  # "wants to leave" is a plan; "wants Uganda to leave" as
 
 def clause_date(verb: Token, published, future: bool, document: Document) -> tuple[str | None, str | None]:
     """(date, precision) of the clause's own time phrase, else of publication."""
-    for token in clauses.date_tokens(verb):
-        span = clauses.entity_span(token)
+    for token in date_tokens(verb):
+        span = entity_span(token)
         text = span.text if span is not None else token.text
         prep = token.head.text if token.head.dep_ == "prep" else ""
         resolved = resolve(f"{prep} {text}".strip(), published, future)

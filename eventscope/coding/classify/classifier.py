@@ -14,6 +14,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from eventscope.coding import clauses
+from eventscope.coding.clause_objects import object_words
 from eventscope.coding.agents import with_implied_doer
 from eventscope.coding.event_nouns import is_noun_event
 from eventscope.coding.non_events import idle_copula, parties_of_act, reports_a_death, self_inflicted, tells_only_a_death
@@ -160,7 +161,7 @@ class EventClassifier:
         if parties is None or idle_copula(verb, future, self.index):
             return None  # "hanged himself", "Athens was calm": no act to code
         sources, targets = parties
-        if story and self.lexicon.rules_out(clauses.verb_keys(verb), clauses.object_words(verb)):
+        if story and self.lexicon.rules_out(clauses.verb_keys(verb), object_words(verb)):
             return None  # "released a report": the lexicon knows the clause codes nothing
         code, why = R.code_for_class(best, sent.text, counts, self.index, self.document_model)
         code = R.pick_future(code, future)

@@ -26,6 +26,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from eventscope.coding import clauses
+from eventscope.coding.clause_objects import object_words
 from eventscope.knowledge import taxonomy
 from eventscope.coding.classify.features import LEAD, TITLE, sentence_as_document
 from eventscope.coding.classify.model import LinearModel, Prediction
@@ -79,7 +80,7 @@ def ruled_out_cue(sent: Span, cls: int, lexicon) -> bool:
         default = lexicon.match(keys, set()) if keys else None
         if default is None or class_of(default.cameo) != cls:
             continue
-        if not lexicon.rules_out(keys, clauses.object_words(token)):
+        if not lexicon.rules_out(keys, object_words(token)):
             return False  # a verb of that class the lexicon does read
         cued = True
     return cued
