@@ -41,8 +41,8 @@ from eventscope.models import Actor, Document, Event, Evidence
 CLASS_PLOVER = {  # PLOVER types whose representative CAMEO code falls in each class5
     c: [t for t in taxonomy.plover_types() if taxonomy.class5(taxonomy.plover_to_cameo(t)) == c]
     for c in range(5)}
-STATEMENT_CODE = "010"
-DEMAND_CODE = "100"  # class 0 has no PLOVER type: a statement
+STATEMENT_CODE = "010"  # class 0 has no PLOVER type: a statement
+DEMAND_CODE = "100"  # CAMEO make demand: an appeal the model reads as the act it asks for
 PROMISE_ROOTS = {"03", "13"}  # intents and threats: what the coder makes of future acts
 # acts not done the coder codes as what is said of them: intents, threats, appeals and demands
 # ("ordered the army to stop the attacks" is a demand; the model reads the attacks as done)
