@@ -22,7 +22,7 @@ PIECES = (
     ("eventscope.linking", "assign_stories", "story clusterer", 0),
     ("eventscope.store.link_caches", "LinkCaches.term_frequencies", "term counts looked up", 1),
     ("eventscope.linking.stories", "tfidf", "tf-idf", 1),
-    ("eventscope.linking.stories", "StoryPostings.candidates", "candidate lookups", 1),
+    ("eventscope.linking.story_postings", "StoryPostings.candidates", "candidate lookups", 1),
     ("eventscope.store.story_reads", "StoryReads.stories_by_id", "stories read back", 1),
     ("eventscope.linking", "_vector", "stories decoded", 1),
     ("eventscope.linking.stories", "similarity", "stories scored", 1),

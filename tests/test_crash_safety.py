@@ -249,19 +249,19 @@ def test_postings_rebuilt_from_the_stores_stories_equal_the_live_ones(monkeypatc
     """A term's posting list is looked at up to POSTINGS_PER_TERM stories deep. When a story
     listed under a term later loses it as a key term, the live lists must still equal lists
     built afresh from the stories as they now stand (what a resumed run reads from the store)."""
-    from eventscope.linking import stories
+    from eventscope.linking import story_postings
     from eventscope.linking.clusters import StoryVector
 
-    monkeypatch.setattr(stories, "POSTINGS_PER_TERM", 2)
+    monkeypatch.setattr(story_postings, "POSTINGS_PER_TERM", 2)
     a = StoryVector("a", {"harbour": 3.0, "ferry": 1.0}, 1, seq=1)
     b = StoryVector("b", {"harbour": 2.0, "strike": 1.0}, 1, seq=2)
     c = StoryVector("c", {"harbour": 2.5, "ferry": 2.0}, 1, seq=3)
-    live = stories.StoryPostings()
+    live = story_postings.StoryPostings()
     for story in (a, b, c):  # three stories keyed by "harbour": more than two are listed
         live.update(story)
-    c_now = StoryVector("c", {f"w{i}": 5.0 for i in range(stories.KEY_TERMS)} | {"harbour": 2.5}, 2, seq=4)
+    c_now = StoryVector("c", {f"w{i}": 5.0 for i in range(story_postings.KEY_TERMS)} | {"harbour": 2.5}, 2, seq=4)
     live.update(c_now)  # "harbour" is no longer among c's key terms
-    rebuilt = stories.StoryPostings()
+    rebuilt = story_postings.StoryPostings()
     for story in (a, b, c_now):  # the store's stories, oldest change first
         rebuilt.update(story)
     query = {"harbour": 1.0, "ferry": 0.5}
@@ -288,10 +288,11 @@ def test_linking_resumed_after_every_batch_equals_a_clean_run_with_tiny_posting_
     after every batch the live postings equal the ones a resumed process builds from the
     store, and a run resumed after every batch stores what one uninterrupted run stores."""
     from eventscope import linking
-    from eventscope.linking import stories
-    from eventscope.linking.stories import StoryPostings, assign_stories
+    from eventscope.linking import story_postings
+    from eventscope.linking.stories import assign_stories
+    from eventscope.linking.story_postings import StoryPostings
 
-    monkeypatch.setattr(stories, "POSTINGS_PER_TERM", 2)
+    monkeypatch.setattr(story_postings, "POSTINGS_PER_TERM", 2)
     docs = invented_story_stream(90)
 
     def looked_at(postings: StoryPostings) -> dict[str, list[str]]:  # what a document's lookup sees

@@ -477,7 +477,7 @@ def test_key_terms_are_the_heaviest_with_ties_by_term_however_many_terms():
     (a third of the time); the keys are those of ranking every term, ties at the cut included."""
     import random
 
-    from eventscope.linking.stories import key_terms
+    from eventscope.linking.story_postings import key_terms
 
     rng = random.Random(7)
     for n in (5, 30, 90, 91, 500):

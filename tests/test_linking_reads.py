@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventscope.linking.clusters import StoryVector
-from eventscope.linking.stories import CANDIDATE_SHARE, StoryPostings
+from eventscope.linking.story_postings import CANDIDATE_SHARE, StoryPostings
 from eventscope.models import LinkBatch, StoryState
 from eventscope.store import Store
 
@@ -124,6 +124,6 @@ def test_a_story_years_away_is_neither_read_nor_scored_and_the_stories_are_the_s
     assert out_of_reach(1000, three_years, three_years, DEFAULT_THRESHOLD)
     assert not out_of_reach(1000, two_years, two_years, DEFAULT_THRESHOLD)
     assert not out_of_reach(None, three_years, three_years, DEFAULT_THRESHOLD)  # undated: always in reach
-    monkeypatch.setattr("eventscope.linking.stories.StoryPostings.reachable", lambda self, ids, day, threshold: ids)
+    monkeypatch.setattr("eventscope.linking.story_postings.StoryPostings.reachable", lambda self, ids, day, threshold: ids)
     unpruned = run()
     assert unpruned[:2] == (story, [years, days]) and unpruned[2].asked[1] == [story]  # read, and not joined

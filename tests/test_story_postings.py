@@ -1,4 +1,4 @@
-"""The story clusterer's key-term postings (linking.stories.StoryPostings) are packed (a story
+"""The story clusterer's key-term postings (linking.story_postings.StoryPostings) are packed (a story
 number and the exact value per entry, issue 17: the index grows with the stories): what a lookup
 finds must be what a plain list of (story id, weight / size) per term finds."""
 
@@ -8,9 +8,9 @@ import random
 
 import pytest
 
-from eventscope.linking import stories
+from eventscope.linking import story_postings
 from eventscope.linking.clusters import StoryVector
-from eventscope.linking.stories import KEY_TERMS, StoryPostings, key_terms
+from eventscope.linking.story_postings import KEY_TERMS, StoryPostings, key_terms
 
 
 class PlainPostings:
@@ -35,10 +35,10 @@ class PlainPostings:
     def candidates(self, query: dict[str, float], k: int) -> list[str]:
         scores: dict[str, float] = {}
         for term, weight in query.items():
-            for story_id, value in self.lists.get(term, [])[-stories.POSTINGS_PER_TERM:]:
+            for story_id, value in self.lists.get(term, [])[-story_postings.POSTINGS_PER_TERM:]:
                 scores[story_id] = scores.get(story_id, 0.0) + weight * value
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-        floor = stories.CANDIDATE_SHARE * ranked[0][1] if ranked else 0.0  # weak matches are not scored
+        floor = story_postings.CANDIDATE_SHARE * ranked[0][1] if ranked else 0.0  # weak matches are not scored
         return [story_id for story_id, score in ranked if score > 0 and score >= floor]
 
 
@@ -46,9 +46,9 @@ class PlainPostings:
 def test_packed_postings_find_what_plain_lists_find_through_updates_and_removals(monkeypatch, by_numpy):
     """Also with every lookup summed by numpy (posting_sums, the path of a long lookup), which
     must give the same candidates in the same order, the floats exact."""
-    monkeypatch.setattr(stories, "POSTINGS_PER_TERM", 4)  # shorter than many lists: the cut matters
+    monkeypatch.setattr(story_postings, "POSTINGS_PER_TERM", 4)  # shorter than many lists: the cut matters
     if by_numpy:
-        monkeypatch.setattr(stories, "NUMPY_ENTRIES", 0)
+        monkeypatch.setattr(story_postings, "NUMPY_ENTRIES", 0)
     rng = random.Random(17)
     words = [f"w{i}" for i in range(120)]
     packed, plain = StoryPostings(), PlainPostings()
@@ -83,7 +83,7 @@ def test_long_lookups_summed_by_numpy_rank_ties_by_story_id_as_the_loop_does(mon
         story = StoryVector(f"s{(i * 7) % 40:02d}", {"harbour": 3.0, "ferry": 1.5, f"own{i}": 0.25}, 3, seq=i)
         postings.update(story)
         plain.update(story)
-    monkeypatch.setattr(stories, "NUMPY_ENTRIES", 0)
+    monkeypatch.setattr(story_postings, "NUMPY_ENTRIES", 0)
     query = {"harbour": 0.7, "ferry": 0.2}
     assert postings.candidates(query, 8) == plain.candidates(query, 8) == [f"s{i:02d}" for i in range(8)]
 

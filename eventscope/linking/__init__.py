@@ -16,7 +16,8 @@ from eventscope.linking.brief import Candidate, build_brief
 from eventscope.linking.clusters import StoryVector, countries_from_text, countries_to_text, names_from_terms
 from eventscope.linking.duplicates import find_copies, from_bytes
 from eventscope.linking.events import joinable, link_events, remember
-from eventscope.linking.stories import KEY_TERMS, StoryInput, StoryPostings, assign_stories, key_terms
+from eventscope.linking.stories import StoryInput, assign_stories
+from eventscope.linking.story_postings import KEY_TERMS, StoryPostings, key_terms
 from eventscope.linking.vectors import document_countries, document_names
 from eventscope.models import LinkBatch, LinkedEvent, Story, StoryGrowth, StoryState
 

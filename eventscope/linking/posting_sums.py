@@ -1,4 +1,4 @@
-"""The story postings' lists read without a Python loop over their entries (stories.StoryPostings
+"""The story postings' lists read without a Python loop over their entries (story_postings.StoryPostings
 keeps each term's list as one bytes object of packed (story number, value) entries). A list
 grows with the stories of its term, and a loop over its entries cost ~0.5 us an entry: in a
 store of 10,000 articles updating the postings took 0.027 s of CPU per 100 articles linked
@@ -11,7 +11,7 @@ import struct
 
 import numpy as np
 
-ENTRY = struct.Struct("<Id")  # a list entry of stories.StoryPostings: a 4-byte story number, the value as a double
+ENTRY = struct.Struct("<Id")  # a list entry of story_postings.StoryPostings: a 4-byte story number, the value as a double
 ENTRIES = np.dtype([("number", "<u4"), ("value", "<f8")])  # the same, as numpy reads it
 NUMBER = struct.Struct("<I")
 
