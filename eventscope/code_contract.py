@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from eventscope.knowledge import dictionary_source
-from eventscope.knowledge.actor_lexicon import contract_country
+from eventscope.knowledge.actor_files import contract_country
 from eventscope.models import Document
 from eventscope.pipeline import DEFAULT_BATCH, Processor
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED, load_tool
-from eventscope.knowledge.actor_lexicon import DATA, load_lexicon
+from eventscope.knowledge.actor_files import load_lexicon
+from eventscope.knowledge.tsv import ACTOR_DATA as DATA
 from eventscope.knowledge.derived_actors import DERIVED_FILES
 from eventscope.knowledge.petrarch_actors import actor_records
 

@@ -6,8 +6,9 @@ from collections import defaultdict
 
 import pytest
 
-from eventscope.knowledge.actor_lexicon import (DATA, LexiconError, _load_lexicon, key, load_lexicon, read_tsv,
-                                       sector_codes, split_list, tokenize)
+from eventscope.knowledge.actor_lexicon import LexiconError, key, tokenize
+from eventscope.knowledge.actor_files import _load_lexicon, load_lexicon, sector_codes
+from eventscope.knowledge.tsv import ACTOR_DATA as DATA, read_tsv, split_list
 from eventscope.actors.phrase import evidence_fields, parse_date, resolve_country, resolve_phrase
 
 # The 193 UN member states (ISO 3166-1 alpha-3), typed independently of countries.tsv.
@@ -219,7 +220,8 @@ def test_no_person_name_without_a_title_next_to_it():
 
 
 def test_may_match_word_is_false_only_for_words_no_entry_can_match():
-    from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import tokenize
+    from eventscope.knowledge.actor_files import load_lexicon
 
     lex = load_lexicon()
     for word in ["talks", "weapons", "partnership", "sanctions", "week"]:

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from typer.testing import CliRunner
 
-from eventscope.knowledge.actor_lexicon import DATA, read_tsv
+from eventscope.knowledge.tsv import ACTOR_DATA as DATA, read_tsv
 from eventscope.actors.phrase import evidence_fields, resolve_phrase
 
 

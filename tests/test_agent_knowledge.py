@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED, load_tool
-from eventscope.knowledge.actor_lexicon import DATA, DERIVED_AGENTS, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import DERIVED_AGENTS, tokenize
+from eventscope.knowledge.actor_files import load_lexicon
+from eventscope.knowledge.tsv import ACTOR_DATA as DATA
 
 PETRARCH = SHARED / "reference" / "petrarch2"
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED, load_tool
-from eventscope.knowledge.actor_lexicon import DATA, DERIVED_COUNTRIES, DERIVED_PLACES, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import DERIVED_COUNTRIES, DERIVED_PLACES, tokenize
+from eventscope.knowledge.actor_files import load_lexicon
+from eventscope.knowledge.tsv import ACTOR_DATA as DATA
 from eventscope.knowledge.petrarch_actors import actor_records
 
 PETRARCH = SHARED / "reference" / "petrarch2"

@@ -415,7 +415,7 @@ def test_who_words_found_by_the_coding_process_spare_the_linker_the_actor_lexico
 from eventscope.linking import events
 events.remember({"Mike Pompeo": frozenset({"mike", "pompeo"}), "Sergei Lavrov": frozenset({"sergei", "lavrov"}),
                  "Pompeo": frozenset({"pompeo"})})
-from eventscope.knowledge.actor_lexicon import _load_lexicon
+from eventscope.knowledge.actor_files import _load_lexicon
 print(events.names_agree("Mike Pompeo", "Sergei Lavrov"), events.names_agree("Mike Pompeo", "Pompeo"),
       _load_lexicon.cache_info().currsize > 0)
 print(events.names_agree("Mike Pompeo", "Russian government"), _load_lexicon.cache_info().currsize > 0)

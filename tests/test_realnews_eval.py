@@ -50,7 +50,7 @@ def test_article_score_counts_sets_statements_furniture_and_not_done():
 def test_the_contract_writes_eu_bodies_as_igo_and_regions_as_no_country():
     # CAMEO gives the EU the region code EUR; the contract (FORMAT.md) wants an organisation
     # class, and a region such as "the West" (WST) names no country
-    from eventscope.knowledge.actor_lexicon import contract_country
+    from eventscope.knowledge.actor_files import contract_country
     from eventscope.models import Actor, Event
 
     assert [contract_country(c) for c in ("EUR", "WST", "WAF", "DEU", "IGO", None)] == [

@@ -257,7 +257,7 @@ def test_a_worker_pool_run_records_the_workers_pipeline_and_the_parent_never_imp
     script = f"""
 import json, sys
 from eventscope import pipeline
-from eventscope.knowledge.actor_lexicon import _load_lexicon
+from eventscope.knowledge.actor_files import _load_lexicon
 from eventscope.scale.pool import ProcessPool
 from eventscope.store import Store
 with Store({str(tmp_path / 'es.duckdb')!r}) as store, ProcessPool(2) as pool:

@@ -12,7 +12,7 @@ The config (``PETR_config.ini``, ``actorfile_list``) says which files are actor 
   national institutions, IGOs, NGOs, companies and armed groups with their codes;
 * ``phoenix_actors.NOTICE``: the MIT notice of the source.
 
-``knowledge.actor_lexicon`` reads them under our own files: a name ours knows stays ours.
+``knowledge.actor_files`` reads them under our own files: a name ours knows stays ours.
 Decisions, so the output can be audited (the summary printed at the end counts each):
 
 * A record with a date-restricted code is a person (unless its name has an organisation word:
@@ -60,7 +60,8 @@ sys.path.insert(0, str(ROOT))
 
 from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
 
-from eventscope.knowledge.actor_lexicon import NOT_AN_ACTOR, Lexicon, key, load_lexicon, tokenize  # noqa: E402
+from eventscope.knowledge.actor_lexicon import NOT_AN_ACTOR, Lexicon, key, tokenize  # noqa: E402
+from eventscope.knowledge.actor_files import load_lexicon  # noqa: E402
 from eventscope.knowledge.petrarch import config_roles  # noqa: E402
 from eventscope.knowledge.petrarch_actors import CODE_RENAMES, ActorRecord, actor_records  # noqa: E402
 

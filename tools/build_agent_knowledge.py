@@ -7,7 +7,7 @@ it is read as PETRARCH2 reads it by ``knowledge.petrarch.read_agents`` (``!SET!`
 sets, ``{PLURALS}``, ``[~CODE]`` suffix and ``[CODE~]`` prefix agents, a ``[~ENV}`` code closed
 by "}"). Writes ``eventscope/actors/data/phoenix_agents.tsv`` (sectors.tsv's columns: phrase,
 sector, sector2, priority, leads) and ``phoenix_agents.NOTICE`` (the MIT notice).
-``knowledge.actor_lexicon`` reads it under our own sectors.tsv and every name we know.
+``knowledge.actor_files`` reads it under our own sectors.tsv and every name we know.
 Decisions, so the output can be audited (the summary printed at the end counts each):
 
 * Codes: the 3-letter parts of ``~GOVMIL`` give sector and sector2 in our codes (CAMEO ``MED``
@@ -49,7 +49,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from eventscope.knowledge import petrarch  # noqa: E402
-from eventscope.knowledge.actor_lexicon import Lexicon, load_lexicon, singular  # noqa: E402
+from eventscope.knowledge.actor_lexicon import Lexicon, singular  # noqa: E402
+from eventscope.knowledge.actor_files import load_lexicon  # noqa: E402
 from eventscope.knowledge.dictionaries import ActorDictionary  # noqa: E402
 from eventscope.knowledge.tsv import CODING_DATA, read_tsv  # noqa: E402
 

@@ -46,7 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from eventscope.knowledge.actor_lexicon import Lexicon, key, load_lexicon, singular  # noqa: E402
+from eventscope.knowledge.actor_lexicon import Lexicon, key, singular  # noqa: E402
+from eventscope.knowledge.actor_files import load_lexicon  # noqa: E402
 from eventscope.knowledge.petrarch_actors import CODE_RENAMES, ActorRecord, actor_records  # noqa: E402
 from eventscope.knowledge.tsv import read_tsv, split_list  # noqa: E402
 

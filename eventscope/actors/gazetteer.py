@@ -17,7 +17,8 @@ from typing import Iterator, NamedTuple
 from functools import lru_cache
 from pathlib import Path
 
-from eventscope.knowledge.actor_lexicon import DATA, LexiconError, Token, fold, tokenize
+from eventscope.knowledge.actor_lexicon import LexiconError, Token, fold, tokenize
+from eventscope.knowledge.tsv import ACTOR_DATA as DATA
 
 # A one-word name must be a sizeable town to count: single surnames ("Lincoln", "Mercedes")
 # collide with small towns far more often than two-word names do; a one-word alternate

@@ -11,7 +11,8 @@ from spacy.tokens import Token
 from eventscope.actors.coreference import COUNTERPART_LEMMAS
 from eventscope.actors.noun_phrases import act_words, is_leading_role, names_people_of_unknown_kind
 from eventscope.actors.phrase import resolve_phrase
-from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import tokenize
+from eventscope.knowledge.actor_files import load_lexicon
 
 GROUP_HEADS = {"men", "women", "leaders", "sides", "countries", "nations", "ministers", "governments",
                "parties", "officials", "states", "both"}  # the heads GROUP_RE can match

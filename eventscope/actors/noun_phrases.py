@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 
 from eventscope.actors.phrase import resolve_country, resolve_phrase
 from eventscope.actors.story import is_country, place_name
-from eventscope.knowledge.actor_lexicon import PLACE_KINDS, fold, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import PLACE_KINDS, fold, tokenize
+from eventscope.knowledge.actor_files import load_lexicon
 from eventscope.knowledge.place_words import place_words
 from eventscope.models import Actor, decided
 

@@ -22,7 +22,8 @@ from eventscope.actors.reading import (
     Reading, depends_on_document, head_entity, lexicon_evidence, parse_phrase, read_phrase,
 )
 from eventscope.actors.roles import parse_date  # noqa: F401  parse_date re-exported
-from eventscope.knowledge.actor_lexicon import PLACE_KINDS, Lexicon, Match, Token, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import PLACE_KINDS, Lexicon, Match, Token, tokenize
+from eventscope.knowledge.actor_files import load_lexicon
 from eventscope.models import Actor, Evidence
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from eventscope.actors.phrase import resolve_phrase
 from eventscope.actors.namesakes import as_read
 from eventscope.actors.story import AGENT_WEIGHT, counted_countries, is_country, names_known_actor, story_country
 from eventscope.actors.whose import STORY, home_body, named_role_before, owned, person_of_the_story, takes_story_country
-from eventscope.knowledge.actor_lexicon import load_lexicon
+from eventscope.knowledge.actor_files import load_lexicon
 from eventscope.models import Actor, Document, Evidence, decided
 
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span
 
 from eventscope.actors.namesakes import namesake_of, readings
 from eventscope.actors.phrase import resolve_country
-from eventscope.knowledge.actor_lexicon import fold, is_country_code, load_lexicon, tokenize
+from eventscope.knowledge.actor_lexicon import fold, tokenize
+from eventscope.knowledge.actor_files import is_country_code, load_lexicon
 from eventscope.models import Actor, Document, decided
 
 TITLE_WEIGHT, AGENT_WEIGHT = 2, 3  # how much a title's and an agent's country name count

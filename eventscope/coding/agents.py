@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventscope.coding.places import place_of
-from eventscope.knowledge.actor_lexicon import is_country_code
+from eventscope.knowledge.actor_files import is_country_code
 from eventscope.knowledge.implicit_agents import crowd_acts, implicit_agent_countries, implicit_agent_sector, unnamed_people
 from eventscope.knowledge.verb_lexicon import event_nouns
 from eventscope.models import Actor, Evidence

@@ -130,7 +130,8 @@ def _lexicon_readings(name: str) -> list[tuple[Location, int]] | None:
     """The actor lexicon's places for a whole name, with GeoNames fields where they match;
     None for a region of several countries (CAMEO's EUR, WAF, ASA)."""
     from eventscope.actors.gazetteer import load_gazetteer
-    from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import tokenize
+    from eventscope.knowledge.actor_files import load_lexicon
 
     toks = tokenize(name)
     matches = load_lexicon().scan(toks)
@@ -162,7 +163,8 @@ def _lexicon_readings(name: str) -> list[tuple[Location, int]] | None:
 def _within_named_country(name: str) -> Location | None:
     """'the outskirts of Kabul', 'northern Syria': not a place of its own, but in a country; the
     other words must be qualifiers ('Las Vegas Sands' is a company, not a part of Las Vegas)."""
-    from eventscope.knowledge.actor_lexicon import PLACE_KINDS, load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import PLACE_KINDS, tokenize
+    from eventscope.knowledge.actor_files import load_lexicon
 
     toks = tokenize(name)
     for m in load_lexicon().scan(toks):
@@ -184,7 +186,8 @@ def _within_named_country(name: str) -> Location | None:
 
 def town_named(text: str, country: str) -> Location | None:
     """The town of `country` a phrase names ("Alexandria's police chief", "Moscow police"), or None."""
-    from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import tokenize
+    from eventscope.knowledge.actor_files import load_lexicon
 
     toks = tokenize(text)
     for m in load_lexicon().scan(toks):
@@ -197,7 +200,8 @@ def town_named(text: str, country: str) -> Location | None:
 
 def _capital_of(demonym: str, evidence: str) -> Location | None:
     """'the Rwandan capital' -> Kigali."""
-    from eventscope.knowledge.actor_lexicon import load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import tokenize
+    from eventscope.knowledge.actor_files import load_lexicon
 
     toks = tokenize(demonym)
     for m in load_lexicon().scan(toks):

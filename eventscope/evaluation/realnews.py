@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from eventscope.knowledge.actor_lexicon import contract_country
+from eventscope.knowledge.actor_files import contract_country
 
 NONE = "-"  # no country, or no target
 STATEMENT_ROOTS = {"01"}  # CAMEO "make public statement": a statement that is no act

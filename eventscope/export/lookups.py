@@ -8,7 +8,7 @@ from functools import lru_cache
 import duckdb
 import pyarrow as pa
 
-from eventscope.knowledge.actor_lexicon import sector_codes
+from eventscope.knowledge.actor_files import sector_codes
 from eventscope.knowledge.taxonomy import all_codes, plover_info, plover_types
 from eventscope.web.codes import country_names
 

@@ -16,7 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from eventscope.knowledge.actor_lexicon import Lexicon as ActorLexicon, load_lexicon
+from eventscope.knowledge.actor_lexicon import Lexicon as ActorLexicon
+from eventscope.knowledge.actor_files import load_lexicon
 from eventscope.knowledge.dictionaries import ActorDictionary
 from eventscope.knowledge.verb_lexicon import Lexicon as VerbLexicon, default_lexicon
 

@@ -22,7 +22,8 @@ import sys
 from pathlib import Path
 
 from eventscope.knowledge import petrarch
-from eventscope.knowledge.actor_lexicon import Token, read_tsv, split_list, tokenize
+from eventscope.knowledge.actor_lexicon import Token, tokenize
+from eventscope.knowledge.tsv import read_tsv, split_list
 from eventscope.knowledge.dates import parse_date
 from eventscope.knowledge.tsv import DataFileError
 from eventscope.knowledge.petrarch import (  # noqa: F401  re-exported for callers

@@ -22,7 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventscope.knowledge.actor_lexicon import sector_codes, tokenize
+from eventscope.knowledge.actor_lexicon import tokenize
+from eventscope.knowledge.actor_files import sector_codes
 from eventscope.knowledge.tsv import ACTOR_DATA, read_tsv
 
 if TYPE_CHECKING:

@@ -87,7 +87,8 @@ _memo = _WhoMemo()
 def who_words(name: str) -> frozenset[str]:
     """The words of a name that say who (not a role, country or demonym): "Mike Pompeo" ->
     {pompeo, mike}; "Russian government" and "Washington" -> none. Loads the actor lexicon."""
-    from eventscope.knowledge.actor_lexicon import PLACE_KINDS, load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import PLACE_KINDS, tokenize
+    from eventscope.knowledge.actor_files import load_lexicon
 
     toks = tokenize(name)
     placed = {i for m in load_lexicon().scan(toks) if m.best.kind in PLACE_KINDS

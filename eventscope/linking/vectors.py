@@ -68,7 +68,8 @@ def features(text: str, weight: float = 1.0) -> Counter:
 def document_countries(text: str) -> frozenset[str]:
     """ISO3 codes of the countries a text names (countries, capitals, demonyms, cities and
     regions of the actor lexicon): two stories of one kind in different countries differ here."""
-    from eventscope.knowledge.actor_lexicon import PLACE_KINDS, load_lexicon, tokenize
+    from eventscope.knowledge.actor_lexicon import PLACE_KINDS, tokenize
+    from eventscope.knowledge.actor_files import load_lexicon
 
     found = set()
     for match in load_lexicon().scan(tokenize(text)):

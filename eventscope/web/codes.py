@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from eventscope.knowledge.actor_lexicon import DATA, read_tsv, sector_codes
+from eventscope.knowledge.actor_files import sector_codes
+from eventscope.knowledge.tsv import ACTOR_DATA as DATA, read_tsv
 from eventscope.knowledge.taxonomy import all_codes, plover_modes, plover_types
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation",

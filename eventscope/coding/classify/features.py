@@ -36,7 +36,7 @@ from collections import Counter
 from functools import lru_cache
 
 from eventscope.knowledge import taxonomy
-from eventscope.knowledge.actor_lexicon import country_names
+from eventscope.knowledge.actor_files import country_names
 
 from eventscope.coding.classify.lexicon_index import PLACEHOLDER, LexiconIndex, default_index, tokens
 
