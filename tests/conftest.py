@@ -46,7 +46,8 @@ def code_text(processor):
 
 
 def coded_events(code_text, text: str) -> list[tuple]:
-    """(CAMEO, PLOVER, source countries, target countries) of each event coded from `text`."""
+    """(CAMEO, PLOVER, source countries, target countries) of each event coded from `text` by
+    `code_text` (the whole coder) or `lexicon_text` (the lexicon coder alone)."""
     return [(e.cameo, e.plover, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
             for e in code_text(text).events]
 

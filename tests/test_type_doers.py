@@ -10,24 +10,19 @@ import pytest
 from conftest import coded_events
 
 
-def lexicon_events(lexicon_text, text: str) -> list[tuple]:
-    return [(e.cameo, e.plover, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
-            for e in lexicon_text(text).events]
-
-
 @pytest.mark.parametrize("text", [
     "Kenyan police raided the offices of an opposition newspaper in Nairobi.",
     "Kenyan police stormed the offices of an opposition newspaper in Nairobi.",
     "Two men were detained in a Kenyan police raid on a warehouse in Nairobi.",
 ])
 def test_a_police_raid_is_coercion_not_assault(lexicon_text, text):
-    events = lexicon_events(lexicon_text, text)
+    events = coded_events(lexicon_text, text)
     assert any(cameo == "171" and plover == "COERCE" for cameo, plover, _, _ in events), events
     assert not any(plover == "ASSAULT" for _, plover, _, _ in events), events
 
 
 def test_a_military_raid_stays_an_assault(lexicon_text):
-    events = lexicon_events(lexicon_text, "Kenyan troops raided a militant camp in Somalia.")
+    events = coded_events(lexicon_text, "Kenyan troops raided a militant camp in Somalia.")
     assert any(plover == "ASSAULT" for _, plover, _, _ in events), events
 
 
@@ -36,23 +31,23 @@ def test_a_military_raid_stays_an_assault(lexicon_text):
     "Dozens of Kenyan villages are threatened with famine after the drought.",
 ])
 def test_menacing_a_ship_or_a_danger_is_no_threat(lexicon_text, text):
-    events = lexicon_events(lexicon_text, text)
+    events = coded_events(lexicon_text, text)
     assert not any(plover == "THREATEN" for _, plover, _, _ in events), events
 
 
 def test_threats_said_stay_threats(lexicon_text):
-    assert any(p == "THREATEN" for _, p, _, _ in lexicon_events(lexicon_text, "Kenya threatened Uganda with sanctions."))
-    assert any(p == "THREATEN" for _, p, _, _ in lexicon_events(
+    assert any(p == "THREATEN" for _, p, _, _ in coded_events(lexicon_text, "Kenya threatened Uganda with sanctions."))
+    assert any(p == "THREATEN" for _, p, _, _ in coded_events(
         lexicon_text, "Somali pirates threatened to seize a Kenyan merchant vessel."))
 
 
 def test_blocking_a_measure_rejects_it_and_blocking_a_road_is_a_protest(lexicon_text):
-    deal = lexicon_events(lexicon_text, "Kenyan lawmakers blocked the trade deal with Uganda.")
+    deal = coded_events(lexicon_text, "Kenyan lawmakers blocked the trade deal with Uganda.")
     assert any(plover == "REJECT" for _, plover, _, _ in deal), deal
-    bill = lexicon_events(lexicon_text, "Ugandan senators blocked a bill on Kenyan imports.")
+    bill = coded_events(lexicon_text, "Ugandan senators blocked a bill on Kenyan imports.")
     assert any(plover == "REJECT" for _, plover, _, _ in bill) and not any(
         plover == "PROTEST" for _, plover, _, _ in bill), bill
-    road = lexicon_events(lexicon_text, "Ugandan protesters blocked the road to the airport.")
+    road = coded_events(lexicon_text, "Ugandan protesters blocked the road to the airport.")
     assert any(plover == "PROTEST" for _, plover, _, _ in road), road
 
 

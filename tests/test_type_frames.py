@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import coded_events
 from eventscope.coding.frames import apply_frame
 from eventscope.knowledge.verb_lexicon import default_lexicon
-
-
-def events_of(lexicon_text, text: str) -> list[tuple]:
-    return [(e.cameo, e.plover, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
-            for e in lexicon_text(text).events]
 
 
 @pytest.mark.parametrize("verb", ["seek", "strive", "endeavour"])
@@ -34,13 +30,13 @@ def test_a_cooperative_act_sought_is_an_intent_a_hostile_one_is_tried():
     "Kenya is striving to improve its relations with Uganda.",
 ])
 def test_seeking_cooperation_is_an_intent_to_cooperate(lexicon_text, text):
-    plovers = [plover for _, plover, _, _ in events_of(lexicon_text, text)]
+    plovers = [plover for _, plover, _, _ in coded_events(lexicon_text, text)]
     assert "AGREE" in plovers, plovers
     assert "SUPPORT" not in plovers, plovers
 
 
 def test_seeking_to_meet_is_no_meeting(lexicon_text):
-    events = events_of(lexicon_text, "The Kenyan president sought to meet Ugandan officials in Kampala.")
+    events = coded_events(lexicon_text, "The Kenyan president sought to meet Ugandan officials in Kampala.")
     assert not any(plover == "CONSULT" for _, plover, _, _ in events), events
 
 
@@ -52,17 +48,17 @@ def test_seeking_to_meet_is_no_meeting(lexicon_text):
 ])
 def test_a_wish_or_plan_narrated_codes_nothing(lexicon_text, text):
     # no THREATEN from "wanted to raid" (PLOVER threats are said), no AGREE from "wants to buy"
-    assert events_of(lexicon_text, text) == []
+    assert coded_events(lexicon_text, text) == []
 
 
 def test_a_wish_that_another_act_is_still_an_appeal(lexicon_text):
-    events = events_of(lexicon_text, "Kenya wants Uganda to extradite the suspect.")
+    events = coded_events(lexicon_text, "Kenya wants Uganda to extradite the suspect.")
     assert any(plover == "REQUEST" and src == ("KEN",) for _, plover, src, _ in events), events
 
 
 def test_a_plan_stated_by_its_doer_is_still_an_intent(lexicon_text):
     # the future tense said by the doer remains an intent (frame_codes.tsv `intent`)
-    events = events_of(lexicon_text, "Kenya said it will send food aid to Uganda.")
+    events = coded_events(lexicon_text, "Kenya said it will send food aid to Uganda.")
     assert any(plover == "AGREE" for _, plover, _, _ in events), events
 
 
@@ -71,7 +67,7 @@ def test_a_plan_stated_by_its_doer_is_still_an_intent(lexicon_text):
     "Kenya announced its intention to send food aid to Uganda.",
 ])
 def test_a_plan_said_by_its_doer_is_an_intent(lexicon_text, text):
-    events = events_of(lexicon_text, text)
+    events = coded_events(lexicon_text, text)
     assert any(plover == "AGREE" and src == ("KEN",) for _, plover, src, _ in events), events
 
 
@@ -81,7 +77,7 @@ def test_a_plan_said_by_its_doer_is_an_intent(lexicon_text, text):
 ])
 def test_a_plan_narrated_or_forecast_by_another_is_no_act(lexicon_text, text):
     # the plan noun voids its act: "send" is not coded as aid sent
-    events = events_of(lexicon_text, text)
+    events = coded_events(lexicon_text, text)
     assert not any(plover in {"AID", "AGREE", "SUPPORT"} for _, plover, _, _ in events), events
 
 
