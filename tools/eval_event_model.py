@@ -176,7 +176,7 @@ def realnews_train_folds(records: list[dict], encoders: list[EventEncoder]) -> d
 def encoder_alone(examples, encoder: EventEncoder) -> dict:
     """Per-head accuracy / macro-F1 of the encoder on gold quotes (no coder), with the
     modality errors that matter: acts not done read as done, and done acts read as not done."""
-    import train_event_model as T
+    from event_model_report import confusion, scores
 
     judgements = encoder.predict([(e.text, e.span) for e in examples])
     out = {}
@@ -184,11 +184,11 @@ def encoder_alone(examples, encoder: EventEncoder) -> dict:
         rows = [k for k, e in enumerate(examples) if head in e.labels]
         gold = [examples[k].labels[head] for k in rows]
         predicted = [judgements[k].best(head)[0] for k in rows]
-        out[head] = T.scores(gold, predicted)
+        out[head] = scores(gold, predicted)
         print(f"  encoder alone, {head}: n={len(rows)} accuracy {out[head]['accuracy']:.3f} "
               f"macro-F1 {out[head]['macro_f1']:.3f}")
         if head in ("plover", "modality"):
-            print("    " + T.confusion(gold, predicted).replace("\n", "\n    "))
+            print("    " + confusion(gold, predicted).replace("\n", "\n    "))
     done = [(e.labels["modality"], j.best("modality")[0]) for e, j in zip(examples, judgements) if "modality" in e.labels]
     out["not_done_read_as_done"] = sum(g != "done" and p == "done" for g, p in done)
     out["done_read_as_not_done"] = sum(g == "done" and p != "done" for g, p in done)
