@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from eval_records import GOLD, actor, event, gold_event, perfect
 
 from eventscope.evaluate import detect_kind, read_gold, score
 from eventscope.evaluation import labels as L
@@ -14,47 +14,6 @@ from eventscope.evaluation.report import SUMMARY_KEYS
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "data" / "dev"
 CLASS5_CAMEO = {0: "010", 1: "040", 2: "070", 3: "111", 4: "190"}
-
-
-def actor(code: str) -> dict:
-    """A predicted contract actor from a PETRARCH-style code ("DAGGOV", "---GOV", "ARN")."""
-    country, sector = code[:3], code[3:]
-    return {"name": code, "country": None if country == "---" else country,
-            "sector": sector or None}
-
-
-def event(source=(), target=(), cameo=None, plover=None, confidence=0.5, mode=None) -> dict:
-    return {"source": [actor(c) for c in source], "target": [actor(c) for c in target],
-            "cameo": cameo, "plover": plover, "plover_mode": mode, "confidence": confidence}
-
-
-def gold_event(source=(), target=(), **labels) -> dict:
-    return {"source": [{"code": c} for c in source], "target": [{"code": c} for c in target],
-            **labels}
-
-
-def perfect(gold: list[dict]) -> list[dict]:
-    """What a flawless coder would output for these gold records."""
-    out = []
-    for record in gold:
-        events = []
-        for i, e in enumerate(record["events"]):
-            events.append(event([a["code"] for a in e["source"]], [a["code"] for a in e["target"]],
-                                cameo=e.get("cameo"), plover=e.get("plover"),
-                                mode=e.get("plover_mode"), confidence=1.0 - i / 10))
-        out.append({"id": record["id"], "events": events})
-    return out
-
-
-GOLD = [
-    {"id": "a", "text": "t", "events": [gold_event(["DAGGOV"], ["GON"], cameo="032", class5=1,
-                                                    plover="CONSULT"),
-                                         gold_event(["GON"], ["DAGGOV"], cameo="033", class5=1)]},
-    {"id": "b", "text": "t", "events": [gold_event(["ARN"], ["---GOV"], cameo="190", class5=4,
-                                                    plover="ASSAULT", plover_mode="aerial")]},
-    {"id": "c", "text": "t", "events": []},
-    {"id": "d", "text": "t", "events": []},
-]
 
 
 def test_perfect_predictions_score_one_everywhere():
@@ -252,54 +211,6 @@ def test_dev_files_read_cleanly(name, kind):
         assert not problems and len(records) == len(rows)
 
 
-# -- CLI -----------------------------------------------------------------------------------
-
-
-def run_eval(*args: str):
-    from typer.testing import CliRunner
-
-    import eventscope.cli.eval_cmd  # noqa: F401  registers `eval`
-    from eventscope.cli.app import app
-    # Typer runs a lone registered command without its name
-    prefix = ["eval"] if len(app.registered_commands) > 1 else []
-    return CliRunner().invoke(app, prefix + list(args))
-
-
-def test_cli_scores_saved_predictions(tmp_path):
-    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
-    gold.write_text("".join(json.dumps(r) + "\n" for r in GOLD) + "{broken\n")
-    pred.write_text("".join(json.dumps(r) + "\n" for r in perfect(GOLD)))
-    result = run_eval(str(gold), "--predictions", str(pred), "--by-category")
-    assert result.exit_code == 0, result.output
-    last = result.stdout.strip().splitlines()[-1]
-    assert last.startswith("SUMMARY file=gold.jsonl n=4 class5_macroF1=1.000")
-    assert "triple_F1=1.000" in last and "quiet=1.000" in last
-    assert "gold.jsonl:5" in result.stderr and "not valid JSON" in result.stderr
-    assert "per category" in result.stdout
-
-
-def test_cli_scores_actor_files(tmp_path):
-    path = tmp_path / "actors.jsonl"
-    cases = [{"test": "a", "method": "m", "query": "Russian soldiers",
-              "expected": [{"field": "code_1", "op": "==", "value": "MIL"},
-                           {"field": "country", "op": "==", "value": "RUS"}]},
-             {"test": "b", "method": "m", "query": "Russian soldiers",
-              "expected": [{"field": "country", "op": "==", "value": "FRA"}]}]
-    path.write_text("".join(json.dumps(c) + "\n" for c in cases))
-    result = run_eval(str(path))
-    assert result.exit_code == 0
-    last = result.stdout.strip().splitlines()[-1]
-    assert last.startswith("SUMMARY") and "all_fields_ok=0.500" in last and "code_1=1.000" in last
-
-
-def test_cli_scores_story_files_with_bcubed(tmp_path):
-    path = tmp_path / "stories.jsonl"
-    path.write_text(json.dumps({"id": "1", "text": "t", "topic": "1", "story": "s"}) + "\n")
-    result = run_eval(str(path))
-    assert result.exit_code == 0
-    assert "bcubed_F1=1.000" in result.stdout.strip().splitlines()[-1]
-
-
 def test_alignment_prefers_the_event_sharing_the_gold_actors():
     gold = [{"id": "x", "text": "t", "events": [gold_event(["GON"], ["DAGGOV"], cameo="033")]}]
     predicted = [{"id": "x", "events": [event(["DAGGOV"], ["GON"], cameo="033", confidence=0.9),
@@ -307,50 +218,6 @@ def test_alignment_prefers_the_event_sharing_the_gold_actors():
     report = score(gold, predicted)
     assert report.value("source_country_accuracy") == 1.0
     assert report.value("target_country_accuracy") == 1.0
-
-
-def _fake_coder(monkeypatch, fail_after=None):
-    """Stand-in for eventscope.code_contract: codes each text as the gold says (texts carry it)."""
-    import sys
-    import types
-
-    def code_records(records, dictionaries=None, batch_size=64):
-        for i, record in enumerate(records):
-            if fail_after is not None and i == fail_after:
-                raise RuntimeError("coder broke")
-            yield {"id": record["id"], "events": json.loads(record["text"])}
-
-    monkeypatch.setitem(sys.modules, "eventscope.code_contract",
-                        types.SimpleNamespace(code_records=code_records))
-
-
-def _gold_with_answers(tmp_path) -> Path:
-    """GOLD with null and repeated ids; each text is the perfect prediction's events."""
-    records = [dict(r) for r in GOLD] + [dict(GOLD[1])]
-    records[0]["id"] = None
-    for record, answer in zip(records, perfect(records)):
-        record["text"] = json.dumps(answer["events"])
-    path = tmp_path / "gold.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in records))
-    return path
-
-
-def test_cli_runs_the_coder_and_matches_null_and_repeated_ids(tmp_path, monkeypatch):
-    _fake_coder(monkeypatch)
-    saved = tmp_path / "saved.jsonl"
-    result = run_eval(str(_gold_with_answers(tmp_path)), "--save-predictions", str(saved))
-    assert result.exit_code == 0, result.output
-    last = result.stdout.strip().splitlines()[-1]
-    assert "cameo_acc=1.000" in last and "triple_F1=1.000" in last and " n=5 " in last
-    assert [json.loads(line)["id"] for line in saved.read_text().splitlines()] == \
-        [None, "b", "c", "d", "b"]
-
-
-def test_cli_stops_without_a_summary_when_the_coder_fails(tmp_path, monkeypatch):
-    _fake_coder(monkeypatch, fail_after=2)
-    result = run_eval(str(_gold_with_answers(tmp_path)))
-    assert result.exit_code == 1
-    assert "failed after 2 of 5" in result.stderr and "SUMMARY" not in result.stdout
 
 
 def test_mode_accuracy_reads_the_gold_files_misspellings():
