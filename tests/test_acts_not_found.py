@@ -59,3 +59,9 @@ def test_the_backer_of_a_violent_act_gives_its_doer_military_aid(code_text):
 def test_backing_talks_is_no_military_aid(code_text):
     codes = _codes(code_text("The Kenyan-backed talks between Uganda and Tanzania ended on Friday."))
     assert not [c for c in codes if c[0].startswith("07")], codes
+
+
+def test_world_leaders_are_heads_of_state_of_no_one_country(code_text):
+    # "world leaders" act (they condemn, they meet) but take no country, never the story's
+    codes = _codes(code_text("Kenya's army shelled Gulu on Monday. World leaders condemned Uganda on Tuesday."))
+    assert ("111", (None,), ("UGA",)) in codes, codes
