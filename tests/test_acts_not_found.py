@@ -45,3 +45,23 @@ def test_a_definite_event_noun_behind_a_preposition_is_done_whatever_its_clause_
 def test_an_event_noun_a_frame_verb_governs_stays_not_done(code_text):
     # "hopes for": the talks are hoped for, whatever the preposition
     assert not code_text("Kenya hopes for the talks with Uganda.").events
+
+
+def test_the_backer_of_a_violent_act_gives_its_doer_military_aid(code_text):
+    # "Kenyan-backed": Kenya backs the offensive; the doer is implied (the story's country),
+    # and Kenya is not read as the attacker
+    codes = _codes(code_text("Uganda's army shelled Gulu on Monday. "
+                             "A Kenyan-backed offensive against the rebels began in June."))
+    assert ("072", ("KEN",), ("UGA",)) in codes, codes
+    assert not [c for c in codes if c[0][:2] in {"18", "19", "20"} and c[1] == ("KEN",)], codes
+
+
+def test_backing_talks_is_no_military_aid(code_text):
+    codes = _codes(code_text("The Kenyan-backed talks between Uganda and Tanzania ended on Friday."))
+    assert not [c for c in codes if c[0].startswith("07")], codes
+
+
+def test_world_leaders_are_heads_of_state_of_no_one_country(code_text):
+    # "world leaders" act (they condemn, they meet) but take no country, never the story's
+    codes = _codes(code_text("Kenya's army shelled Gulu on Monday. World leaders condemned Uganda on Tuesday."))
+    assert ("111", (None,), ("UGA",)) in codes, codes

@@ -31,6 +31,10 @@ from eventscope.models import Actor, Document, Event, Evidence
 
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
 LED = {"lead", "led"}  # "U.S.-led talks": the leader acts ("Russian-backed": the backer only aids)
+BACKED = {"back", "backed"}  # "a Russian-backed offensive": the backer aids whoever does it
+BACKED_SUFFIX = "-backed"  # "U.S.-backed": the tokenizer keeps it one token
+MILITARY_AID = "072"  # backing a violent act is military aid (backing talks is no aid: left alone)
+VIOLENT_ROOTS = {"18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 MODIFIER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
 STATE_VERBS = {"be", "remain", "stay"}  # "is under arrest", "remains in custody"
@@ -93,6 +97,7 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
         sources, notes = doers(noun, actors, possessive_acts=not patient)
         if not sources and taxonomy.cameo_root(code) == MEETING_ROOT:
             sources, notes = _attendees(noun, actors)
+        found += _backing(noun, code, sources, actors)
         held = _held(noun) if patient and not sources else []
         if held:  # "the mayor remains in custody": the subject is held; the agent is implied
             targets = actors.actors_of(held) or unnamed_person(held, noun, taxonomy.cameo_root(code), actors, of_noun=True)
@@ -120,6 +125,40 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
             continue  # "China trade talks": talks with no one named are no event to file
         found.append((noun, code, sources, targets, notes))
     return found
+
+
+def _is_backed(token: Token) -> bool:
+    return token.lemma_.lower() in BACKED and token.tag_ == "VBN" or token.lower_.endswith(BACKED_SUFFIX)
+
+
+def _backing(noun: Token, code: str, doers_found: list[Actor], actors) -> list[tuple]:
+    """"An escalation of a Russian-backed offensive": the backer of a violent act gives its
+    doer military aid; the doer named by the noun's own words, else implied (`implicit_agent`:
+    where it happened, the story's country)."""
+    modifier = next((c for c in noun.children if c.dep_ in MODIFIER_DEPS and _is_backed(c)), None)
+    if modifier is None or taxonomy.cameo_root(code) not in VIOLENT_ROOTS:
+        return []
+    heads = [g for g in modifier.children if g.dep_ in MODIFIER_DEPS | {"npadvmod"}] or [modifier]
+    backers = []
+    for head in heads:
+        backers = actors.actors_for(head)
+        if not backers and head.ent_type_ in MODIFIER_ENTITIES:
+            backers = [a for a in [modifier_actor(head, actors, "an event noun")] if a is not None]
+        if backers:
+            break
+    if not backers:
+        return []
+    notes = [f"event noun: its backer aids its doer ('{modifier.text}')"]
+    backed = doers_found
+    if not backed:
+        place = place_of(noun, taxonomy.cameo_root(code))
+        backed = implicit_agent(code, [], actors.story_country, notes, "implicit doer of a backed act",
+                                place_country=place[1] if place else None)
+    entities = {a.entity for a in backers}
+    backed = [a for a in backed if a.entity not in entities and a.country not in {b.country for b in backers}]
+    if not backed:
+        return []
+    return [(noun, MILITARY_AID, backers, backed, notes)]
 
 
 def _attendees(noun: Token, actors) -> tuple[list[Actor], list[str]]:
@@ -188,6 +227,8 @@ def doers(noun: Token, actors, possessive_acts: bool = True) -> tuple[list[Actor
     for child in noun.children:
         if child.dep_ not in MODIFIER_DEPS or not possessive_acts and child.lemma_.lower() not in LED:
             continue  # "the Russian arrests" may be of Russians
+        if _is_backed(child):
+            continue  # "a Russian-backed offensive": Russia backs it, someone else does it
         if child.lemma_.lower() in LED:  # "U.S.-led negotiations"
             heads = [g for g in child.children if g.dep_ in MODIFIER_DEPS | {"npadvmod"}]
         else:
