@@ -250,11 +250,7 @@ def _agents(verbs: list[Token]) -> list[Token]:
 def target_tokens(verb: Token) -> list[Token]:
     """Candidate target heads: objects, datives, prepositional objects (also on the object)."""
     out: list[Token] = []
-    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if shares_passive(verb):  # "was shot and killed": the one shot was killed
-        passive_subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-        if is_passive_participle(verb.head):  # "a vote hailed ... but dismissed": the vote
-            passive_subjects = participle_patients(verb.head)
+    passive_subjects = passive_patients(verb)
     for child in verb.children:
         if child.dep_ in {"dobj", "dative", "iobj"}:
             out.extend(conjuncts(child))
@@ -268,6 +264,17 @@ def target_tokens(verb: Token) -> list[Token]:
     if is_passive_participle(verb):
         out.extend(participle_patients(verb))
     return out
+
+
+def passive_patients(verb: Token) -> list[Token]:
+    """The surface subject of a passive verb (who it happens to), also of one that shares
+    another's ("was shot and killed": the one shot was killed; "a vote hailed ... but
+    dismissed": the vote). A bare participle's own patients: participle_patients."""
+    if shares_passive(verb):
+        if is_passive_participle(verb.head):
+            return participle_patients(verb.head)
+        return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def _measure_heads(verb: Token) -> list[Token]:

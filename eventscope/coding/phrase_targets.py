@@ -97,6 +97,14 @@ def object_phrases(action: Token, depth: int = 0) -> list:
     phrases = []
     passive = any(c.dep_ == "auxpass" for c in action.children) or clauses.is_passive_participle(
         action) or clauses.shares_passive(action)
+    for patient in _named_agents_patients(action) if depth == 0 else []:
+        # a passive's subject is its object: "Norway's decision was criticized by Sweden" is
+        # aimed at whom "criticized Norway's decision" is; so is the noun a participle
+        # qualifies, or the one that noun stands beside ("his speech, an appearance criticized
+        # by Sweden": his)
+        phrases.append(noun_phrase(patient))
+        if patient.dep_ == "appos" and not clauses.noun_owners(patient):
+            phrases.append(noun_phrase(patient.head))
     for child in action.children:
         if child.dep_ in {"dobj", "dative", "attr", "iobj"}:
             phrases.append(noun_phrase(child))
@@ -122,6 +130,18 @@ def object_phrases(action: Token, depth: int = 0) -> list:
             # "agreed to *help Kenya*"; "remain skeptical *of the president's plan*"
             phrases.extend(object_phrases(child, depth + 1))
     return phrases
+
+
+def _named_agents_patients(action: Token) -> list[Token]:
+    """Who a passive act with a by-phrase happens to: its subject, or the noun its participle
+    qualifies. Only when the text names who did it: "all on board were killed", "his refusal
+    was met with laughter" name no one, and their subjects' words are no target."""
+    if not any(c.dep_ == "agent" for c in action.children):
+        return []
+    patients = clauses.passive_patients(action)
+    if clauses.is_passive_participle(action):
+        patients = patients + clauses.participle_patients(action)
+    return [p for p in patients if p.pos_ in {"NOUN", "PROPN"}]
 
 
 def _concerned(noun: Token, depth: int) -> list:
