@@ -178,7 +178,7 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     passive = _is_passive_verb(verb) or is_passive_participle(verb) or shares_passive(verb)
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            return conjuncts(child), passive
+            return conjuncts(child) + _split_name(verb, child), passive
     if passive:
         return _agents([verb, *passive_partners(verb)]), True
     head = verb.head
@@ -219,6 +219,22 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         owners = noun_owners(head)
         return (conjuncts(owners[0]) if owners else []), False
     return [], False
+
+
+def _split_name(verb: Token, subject: Token) -> list[Token]:
+    """A conjunct of the subject the parser made a second subject of the verb: "the United
+    States and former colonial power Portugal condemned" is parsed with "power" a conjunct of
+    the subject and "Portugal" a subject of its own, or with "and" left on the subject and
+    "former colonial power Portugal" a subject; the name is one of the subjects."""
+    doc = verb.doc
+    inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+    for name in (c for c in verb.children if c.dep_ == "nsubj" and c.i > subject.i):
+        before, title = doc[name.left_edge.i - 1], doc[name.i - 1]
+        cut_title = title.pos_ == "NOUN" and title.dep_ == "conj" and title.i in inside and title.head.i != name.i
+        cut_and = before.dep_ == "cc" and before.i in inside and name.left_edge.i == before.i + 1
+        if name.pos_ == "PROPN" and (cut_title or cut_and):
+            return conjuncts(name)
+    return []
 
 
 def noun_owners(noun: Token) -> list[Token]:
