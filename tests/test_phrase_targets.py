@@ -51,3 +51,11 @@ def test_a_passive_with_a_named_doer_is_aimed_at_its_subject_s_owner(code_text):
     # with no doer named, a passive subject's words are no target
     r = code_text("The Ugandan minister's remarks were met with laughter in the hall.")
     assert not aimed(r, "CONSULT")
+
+
+def test_a_noun_owner_of_the_sources_country_and_kind_is_someone_else(code_text):
+    # one person named as owner is no part of the officials (a pronoun could be them again)
+    r = code_text("Kenyan officials criticized the president's decision to close schools.")
+    assert [("KEN", "GOV")] in aimed(r, "ACCUSE")
+    r = code_text("Kenyan officials criticized their decision to close schools.")
+    assert [("KEN", "GOV")] not in aimed(r, "ACCUSE")

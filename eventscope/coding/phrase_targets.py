@@ -59,7 +59,7 @@ def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActor
         # what is fired is no target, nor a sea ("patrolling the Gulf of Aden")
         tokens = [t for t in phrase if t.lemma_.lower() not in weapons() and not water_name(t)]
         for token in tokens:  # a named actor of the phrase ("the Sudanese army's offer": the army)
-            found = [a for a in actors.actors_for(token) if someone_else(a)]
+            found = [a for a in actors.actors_for(token) if someone_else(a) or _other_owner(token, a, sources)]
             if found:
                 return found
         for token in tokens:  # else what a modifier names
@@ -73,6 +73,15 @@ def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActor
             if found:
                 return found
     return []
+
+
+def _other_owner(token: Token, actor: Actor, sources: list[Actor]) -> bool:
+    """The owner a noun names, not a pronoun, is someone else than the sources even of their
+    country and sector, when it is no source: "Kenyan officials criticized the president's
+    decision", "lawmakers remain skeptical of the governor's plan" (a pronoun, "their own
+    decision", may be the sources again)."""
+    return (token.dep_ == "poss" and token.pos_ in {"NOUN", "PROPN"} and actor.sector not in NEWS_SECTORS
+            and actor.entity not in {s.entity for s in sources})
 
 
 def _named_person(actor: Actor) -> bool:
