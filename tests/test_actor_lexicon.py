@@ -6,22 +6,11 @@ from collections import defaultdict
 
 import pytest
 
+from conftest import UN_MEMBERS
 from eventscope.knowledge.actor_lexicon import LexiconError, key, tokenize
 from eventscope.knowledge.actor_files import _load_lexicon, load_lexicon, sector_codes
 from eventscope.knowledge.tsv import ACTOR_DATA as DATA, read_tsv, split_list
 from eventscope.actors.phrase import evidence_fields, parse_date, resolve_country, resolve_phrase
-
-# The 193 UN member states (ISO 3166-1 alpha-3), typed independently of countries.tsv.
-UN_MEMBERS = set("""
-AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA
-BRN BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG CRI CIV HRV CUB CYP CZE COD DNK DJI
-DMA DOM ECU EGY SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB GUY
-HTI HND HUN ISL IND IDN IRN IRQ IRL ISR ITA JAM JPN JOR KAZ KEN KIR KWT KGZ LAO LVA LBN LSO LBR
-LBY LIE LTU LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM MDA MCO MNG MNE MAR MOZ MMR NAM NRU
-NPL NLD NZL NIC NER NGA PRK MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT ROU RUS RWA KNA
-LCA VCT WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF KOR SSD ESP LKA SDN SUR SWE CHE
-SYR TJK TZA THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR USA URY UZB VUT VEN VNM YEM ZMB
-ZWE""".split())
 
 
 def resolved(text, context=None, date=None):

@@ -156,3 +156,24 @@ def test_a_nationality_adjective_owns_the_noun_of_an_act(processor):
     doc = processor.nlp("The rights group welcomed the Norwegian move to drop the charges against the activist.")
     drop = next(t for t in doc if t.lower_ == "drop")
     assert [t.text for t in clauses.subject_tokens(drop)[0]] == ["Norwegian"]
+
+
+# --- a conjunct of the subject the parser made a second subject is one of the sources -----
+
+def test_a_subject_s_conjunct_parsed_as_a_second_subject_is_a_source(code_text):
+    # the parse leaves "and" on "Governments" and makes "former colonial power Belgium" a
+    # second subject of "condemned"
+    r = code_text("Governments from the Arab League to Canada and former colonial power Belgium "
+                  "condemned the coup in Burundi.")
+    condemned = [e for e in r.events if e.plover == "ACCUSE"]
+    assert condemned and "BEL" in {a.country for e in condemned for a in e.source}
+
+
+def test_a_government_word_of_no_country_heading_named_countries_is_no_source(code_text):
+    r = code_text("Governments from the Arab League to Canada and former colonial power Belgium "
+                  "condemned the coup in Burundi.")
+    condemned = [e for e in r.events if e.plover == "ACCUSE"]
+    assert condemned and all(a.country for e in condemned for a in e.source)
+    # alone it stays the source
+    r = code_text("Governments condemned the coup in Burundi.")
+    assert any(e.source for e in r.events if e.plover == "ACCUSE")

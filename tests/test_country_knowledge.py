@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SHARED, load_tool
+from conftest import SHARED, UN_MEMBERS, load_tool
 from eventscope.knowledge.actor_lexicon import DERIVED_COUNTRIES, DERIVED_PLACES, tokenize
 from eventscope.knowledge.actor_files import load_lexicon
 from eventscope.knowledge.tsv import ACTOR_DATA as DATA
@@ -144,3 +144,20 @@ def test_mauritanias_heads_of_state_are_mauritanian():
 
     actor = resolve_phrase("Mohamed Ould Abdel Aziz", date="2010-05-01")
     assert actor.country == "MRT"
+
+
+# --- countries.tsv's UN block --------------------------------------------------------------
+
+def test_the_tools_un_members_are_the_193():
+    assert load_tool("build_actor_knowledge").un_members() == UN_MEMBERS
+
+
+def test_a_countries_file_that_lost_its_un_block_line_is_an_error(tmp_path):
+    tool = load_tool("build_actor_knowledge")
+    text = (DATA / "countries.tsv").read_text(encoding="utf-8")
+    edited = tmp_path / "countries.tsv"
+    edited.write_text(text.replace(tool.UN_BLOCK + "\n", "# UN member states, and a comment that grew\n"),
+                      encoding="utf-8")
+    with pytest.raises(ValueError, match="UN member states"):
+        tool.un_members(edited)
+    assert len(tool.un_members(DATA / "countries.tsv")) == 193

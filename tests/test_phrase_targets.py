@@ -38,3 +38,24 @@ def test_whom_an_event_noun_is_done_to_may_be_an_unnamed_person(code_text):
 def test_the_building_an_act_happened_at_is_no_second_target(code_text):
     r = code_text("Israeli police clashed with Palestinian protesters at the mosque on Friday.")
     assert aimed(r, "ASSAULT") and all(targets == [("PSE", "CVL")] for targets in aimed(r, "ASSAULT"))
+
+
+def test_a_passive_with_a_named_doer_is_aimed_at_its_subject_s_owner(code_text):
+    # as "the Swedish government criticized Norway's decision" is aimed at Norway
+    r = code_text("Norway's decision was criticized by the Swedish government on Tuesday.")
+    assert [("NOR", None)] in aimed(r, "ACCUSE")
+    # a participle qualifying a noun that stands beside the owned one: the owner's
+    r = code_text("The Norwegian premier defended his budget, a plan drafted by Labour leaders and "
+                  "criticized by the Swedish government for its cost.")
+    assert [("NOR", "GOV")] in aimed(r, "ACCUSE")
+    # with no doer named, a passive subject's words are no target
+    r = code_text("The Ugandan minister's remarks were met with laughter in the hall.")
+    assert not aimed(r, "CONSULT")
+
+
+def test_a_noun_owner_of_the_sources_country_and_kind_is_someone_else(code_text):
+    # one person named as owner is no part of the officials (a pronoun could be them again)
+    r = code_text("Kenyan officials criticized the president's decision to close schools.")
+    assert [("KEN", "GOV")] in aimed(r, "ACCUSE")
+    r = code_text("Kenyan officials criticized their decision to close schools.")
+    assert [("KEN", "GOV")] not in aimed(r, "ACCUSE")

@@ -73,6 +73,7 @@ from phoenix_names import (CLASSES, LOWER_WORDS, RENAMED, SECTORS, acronym, alia
 OUT_DIR = ROOT / "eventscope" / "actors" / "data"
 PEOPLE_FILE, ORGS_FILE, NOTICE_FILE = "phoenix_people.tsv", "phoenix_organizations.tsv", "phoenix_actors.NOTICE"
 DICTIONARY_DATE = dt.date(2015, 4, 30)  # PETR_config.ini: "Last update: 30 April 2015"
+UN_BLOCK = "# UN member states"  # countries.tsv's comment line over the UN members' rows
 MAX_NAMESAKES = 3  # people one surname alone may name; the document's countries choose
 FREQUENT_GIVEN, FREQUENT_SURNAME = 5, 3  # "John Williams": names of this many people in the dictionaries
 HEADER = ("# Derived by tools/build_actor_knowledge.py from PETRARCH2's Phoenix actor dictionaries\n"
@@ -294,14 +295,20 @@ def build(folder: Path) -> tuple[Derived, list[Path], list[str]]:
     return derived, files, warnings
 
 
-def un_members() -> set[str]:
-    """ISO codes of countries.tsv's UN member states (its first block, up to the observers)."""
+def un_members(path: Path | None = None) -> set[str]:
+    """ISO codes of countries.tsv's UN member states: the rows under its UN_BLOCK comment line,
+    up to the next comment line (the observers). The block is found by that line: an edit that
+    loses it is an error, not an empty list (the country-code checks would silently go wrong);
+    tests check the list against the 193 members typed independently."""
+    path = path or OUT_DIR / "countries.tsv"
     members, block = set(), None
-    for line in (OUT_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
-            block = line
-        elif block == "# UN member states" and re.match(r"[A-Z]{3}\t", line):
+            block = line.strip()
+        elif block == UN_BLOCK and re.match(r"[A-Z]{3}\t", line):
             members.add(line[:3])
+    if not members:
+        raise ValueError(f"{path}: no country rows under the line {UN_BLOCK!r}")
     return members
 
 

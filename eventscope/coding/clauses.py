@@ -178,7 +178,7 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     passive = _is_passive_verb(verb) or is_passive_participle(verb) or shares_passive(verb)
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            return conjuncts(child), passive
+            return conjuncts(child) + _split_name(verb, child), passive
     if passive:
         return _agents([verb, *passive_partners(verb)]), True
     head = verb.head
@@ -221,6 +221,22 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _split_name(verb: Token, subject: Token) -> list[Token]:
+    """A conjunct of the subject the parser made a second subject of the verb: "the United
+    States and former colonial power Portugal condemned" is parsed with "power" a conjunct of
+    the subject and "Portugal" a subject of its own, or with "and" left on the subject and
+    "former colonial power Portugal" a subject; the name is one of the subjects."""
+    doc = verb.doc
+    inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+    for name in (c for c in verb.children if c.dep_ == "nsubj" and c.i > subject.i):
+        before, title = doc[name.left_edge.i - 1], doc[name.i - 1]
+        cut_title = title.pos_ == "NOUN" and title.dep_ == "conj" and title.i in inside and title.head.i != name.i
+        cut_and = before.dep_ == "cc" and before.i in inside and name.left_edge.i == before.i + 1
+        if name.pos_ == "PROPN" and (cut_title or cut_and):
+            return conjuncts(name)
+    return []
+
+
 def noun_owners(noun: Token) -> list[Token]:
     """Whose a noun's act is: its possessor ("Trump's decision"), else a nationality adjective
     or country name ("the Swedish move", "a Kenyan offer", "the Iran deal": the country's)."""
@@ -250,11 +266,7 @@ def _agents(verbs: list[Token]) -> list[Token]:
 def target_tokens(verb: Token) -> list[Token]:
     """Candidate target heads: objects, datives, prepositional objects (also on the object)."""
     out: list[Token] = []
-    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if shares_passive(verb):  # "was shot and killed": the one shot was killed
-        passive_subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-        if is_passive_participle(verb.head):  # "a vote hailed ... but dismissed": the vote
-            passive_subjects = participle_patients(verb.head)
+    passive_subjects = passive_patients(verb)
     for child in verb.children:
         if child.dep_ in {"dobj", "dative", "iobj"}:
             out.extend(conjuncts(child))
@@ -268,6 +280,17 @@ def target_tokens(verb: Token) -> list[Token]:
     if is_passive_participle(verb):
         out.extend(participle_patients(verb))
     return out
+
+
+def passive_patients(verb: Token) -> list[Token]:
+    """The surface subject of a passive verb (who it happens to), also of one that shares
+    another's ("was shot and killed": the one shot was killed; "a vote hailed ... but
+    dismissed": the vote). A bare participle's own patients: participle_patients."""
+    if shares_passive(verb):
+        if is_passive_participle(verb.head):
+            return participle_patients(verb.head)
+        return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def _measure_heads(verb: Token) -> list[Token]:

@@ -59,7 +59,7 @@ def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActor
         # what is fired is no target, nor a sea ("patrolling the Gulf of Aden")
         tokens = [t for t in phrase if t.lemma_.lower() not in weapons() and not water_name(t)]
         for token in tokens:  # a named actor of the phrase ("the Sudanese army's offer": the army)
-            found = [a for a in actors.actors_for(token) if someone_else(a)]
+            found = [a for a in actors.actors_for(token) if someone_else(a) or _other_owner(token, a, sources)]
             if found:
                 return found
         for token in tokens:  # else what a modifier names
@@ -73,6 +73,15 @@ def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActor
             if found:
                 return found
     return []
+
+
+def _other_owner(token: Token, actor: Actor, sources: list[Actor]) -> bool:
+    """The owner a noun names, not a pronoun, is someone else than the sources even of their
+    country and sector, when it is no source: "Kenyan officials criticized the president's
+    decision", "lawmakers remain skeptical of the governor's plan" (a pronoun, "their own
+    decision", may be the sources again)."""
+    return (token.dep_ == "poss" and token.pos_ in {"NOUN", "PROPN"} and actor.sector not in NEWS_SECTORS
+            and actor.entity not in {s.entity for s in sources})
 
 
 def _named_person(actor: Actor) -> bool:
@@ -97,6 +106,14 @@ def object_phrases(action: Token, depth: int = 0) -> list:
     phrases = []
     passive = any(c.dep_ == "auxpass" for c in action.children) or clauses.is_passive_participle(
         action) or clauses.shares_passive(action)
+    for patient in _named_agents_patients(action) if depth == 0 else []:
+        # a passive's subject is its object: "Norway's decision was criticized by Sweden" is
+        # aimed at whom "criticized Norway's decision" is; so is the noun a participle
+        # qualifies, or the one that noun stands beside ("his speech, an appearance criticized
+        # by Sweden": his)
+        phrases.append(noun_phrase(patient))
+        if patient.dep_ == "appos" and not clauses.noun_owners(patient):
+            phrases.append(noun_phrase(patient.head))
     for child in action.children:
         if child.dep_ in {"dobj", "dative", "attr", "iobj"}:
             phrases.append(noun_phrase(child))
@@ -122,6 +139,18 @@ def object_phrases(action: Token, depth: int = 0) -> list:
             # "agreed to *help Kenya*"; "remain skeptical *of the president's plan*"
             phrases.extend(object_phrases(child, depth + 1))
     return phrases
+
+
+def _named_agents_patients(action: Token) -> list[Token]:
+    """Who a passive act with a by-phrase happens to: its subject, or the noun its participle
+    qualifies. Only when the text names who did it: "all on board were killed", "his refusal
+    was met with laughter" name no one, and their subjects' words are no target."""
+    if not any(c.dep_ == "agent" for c in action.children):
+        return []
+    patients = clauses.passive_patients(action)
+    if clauses.is_passive_participle(action):
+        patients = patients + clauses.participle_patients(action)
+    return [p for p in patients if p.pos_ in {"NOUN", "PROPN"}]
 
 
 def _concerned(noun: Token, depth: int) -> list:

@@ -148,6 +148,7 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
     objects) once the parse's own targets (`targets`, from `heads`) are known, and whether the
     target was found by the fallback (which lowers the event's confidence). `notes` gets how."""
     root = code[:2]
+    sources = named_members(sources)
     source_entities = {a.entity for a in sources}
     fallback = False
     if not targets and len(sources) >= 2 and taxonomy.cameo(code).plover in joint_types():
@@ -193,6 +194,17 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
         targets = moved
         notes.append("target: where the source's own forces go" + (f" ({moved[0].name})" if moved else ": none"))
     return sources, targets, fallback
+
+
+def named_members(sources: list[Actor]) -> list[Actor]:
+    """Sources less a plural government word of no country ("governments", "officials") that
+    only heads the countries listed with it (crowds are left: "protesters and Kenyan police
+    clashed" are two sides): "governments, from the EU to the United States
+    and Portugal, condemned" was done by the EU, the US and Portugal, not also by governments
+    of no country."""
+    heading = [a for a in sources if not a.country and a.sector == "GOV" and a.text.lower().endswith("s")
+               and all(e.decides == "sector" for e in a.evidence)]
+    return [a for a in sources if a not in heading] if heading and any(a.country for a in sources) else sources
 
 
 def complete_clause(verb: Token, code: str, sources: list[Actor], targets: list[Actor], actors: DocActors,
