@@ -31,7 +31,7 @@ start-up that caps the whole on short texts. Every command is run once before th
 uncounted (files cached, bytecode written); when PYTHONDONTWRITEBYTECODE is set (as in the
 team's shells) the runs write their bytecode under the temporary folder instead
 (PYTHONPYCACHEPREFIX): an installed eventscope has its bytecode, and compiling ~150 modules
-again in every process added ~0.3 s of CPU to each run's start-up (and to the fork server's).
+again in every process added ~0.2 s of CPU to each run's start-up (and to the fork server's).
 """
 
 from __future__ import annotations
