@@ -27,7 +27,6 @@ DEFAULT_BATCH = 64  # documents coded at once (`code`); committed at once by a r
 # however many documents it holds (300 ECB+ articles, benchmarks/bench_link_real.py: linking +
 # near-copies + writes 0.20 s of CPU per 100 articles in batches of 64, 0.11 s in batches of 256)
 IN_PROCESS_BATCH = 256
-PARSE_BATCH = 32  # documents spaCy parses at once (nlp.pipe's batch_size) in a Processor
 
 
 def pipeline_config(dictionaries: str | Path | None = None, classifier: bool = True,
@@ -73,7 +72,7 @@ def build_pipeline(config: dict):
 class Processor:
     """Holds what is expensive to build (the spaCy pipeline, knowledge) for one process."""
 
-    def __init__(self, dictionaries: str | Path | None = None, batch_size: int = PARSE_BATCH,
+    def __init__(self, dictionaries: str | Path | None = None, batch_size: int = 32,
                  config: dict | None = None):
         self.config = config or pipeline_config(dictionaries)
         self.nlp = build_pipeline(self.config)

@@ -75,18 +75,3 @@ def test_the_fork_server_codes_a_document_before_forking_so_first_use_loads_are_
     finally:
         gc.unfreeze()
     assert isinstance(processor, Recording) and coded == [preload.WARM_UP]
-
-
-def test_a_slice_holds_at_least_one_parse_batch(monkeypatch):
-    """Cut into slices smaller than spaCy's parse batch, short texts cost ~15% more CPU: a
-    batch of 64 goes to two workers as two slices of 32, not four of 16; 128 as four of 32; a
-    batch smaller than one parse batch as one slice."""
-    monkeypatch.setattr(multiprocessing.forkserver, "ensure_running", lambda: None)
-    monkeypatch.setattr(pool_module, "ProcessPoolExecutor", _Executor)
-    monkeypatch.setattr(pool_module, "_stop_fork_server", lambda: None)
-    pool = pool_module.ProcessPool(2)
-    for size, slices in ((64, 2), (128, 4), (256, 4), (10, 1)):
-        pool.pool.submitted.clear()
-        batch = pool.submit([Document(id=f"d{i}", text="An invented sentence.") for i in range(size)])
-        assert pool.pool.submitted.count("_process_slice") == slices == len(batch.futures), size
-    pool.close()

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from eventscope.models import Document, DocumentResult
-from eventscope.pipeline import PARSE_BATCH
 from eventscope.scale.preload import PRELOAD, settings
 
 _WORKER_PROCESSOR = None  # one per worker process, set by _init_worker
@@ -162,15 +161,9 @@ class ProcessPool:
 
     def submit(self, documents: Iterable[Document]) -> _Batch:
         """Start on a batch and return at once: `pipeline.run` stores the previous batch
-        while the workers parse this one, so no worker waits for the store. A slice holds at
-        least one parse batch (pipeline.PARSE_BATCH documents) when the batch has that many:
-        coded in slices of 16, 768 short ECB+ texts cost ~15% more CPU than in slices of 32
-        or 64 (11.1 / 11.9 s against 9.4 / 10.3 and 9.9 / 10.7, two interleaved rounds at
-        load ~13), the parser and classifiers working on smaller batches; the workers stay
-        busy, the next batch's slices queued behind."""
+        while the workers parse this one, so no worker waits for the store."""
         self._start_workers()
-        documents = list(documents)
-        slices = balanced_slices(documents, max(1, min(self.slices, len(documents) // PARSE_BATCH)))
+        slices = balanced_slices(list(documents), self.slices)
         return _Batch([self.pool.submit(_process_slice, s) for s in slices])
 
     def close(self) -> None:
