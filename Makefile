@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_workers.py
 	$(BIN)/python benchmarks/bench_link_real.py
+	$(BIN)/python benchmarks/startup_profile.py
 
 bench-rss: $(STAMP)  # peak RSS flat from 400 to 4,000 articles (~10 min)
 	$(BIN)/python benchmarks/rss_flat.py

@@ -24,6 +24,14 @@ seconds show what the extra processes cost. The events of the 1- and 2-worker ru
 compared: they must be identical. ``--baseline DIR`` (another checkout of eventscope, e.g.
 ``git archive main | tar -x -C DIR``) adds the same two runs of that code (put first on
 PYTHONPATH, this checkout's environment), interleaved with ours: before and after in one run.
+
+The bare parse rows also give the parse alone (parse_baseline.py times it apart from loading
+the model in each process): how far two processes speed up the parse itself, past the
+start-up that caps the whole on short texts. Every command is run once before the rounds,
+uncounted (files cached, bytecode written); when PYTHONDONTWRITEBYTECODE is set (as in the
+team's shells) the runs write their bytecode under the temporary folder instead
+(PYTHONPYCACHEPREFIX): an installed eventscope has its bytecode, and compiling ~150 modules
+again in every process added ~0.2 s of CPU to each run's start-up (and to the fork server's).
 """
 
 from __future__ import annotations
@@ -44,10 +52,21 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 BIN = Path(sys.executable).parent
 
 
+def environment(pycache: Path) -> dict[str, str]:
+    """This environment, with bytecode written (under ``pycache`` if writing it was switched off)."""
+    env = dict(os.environ)
+    if env.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return env
+
+
+ENV: dict[str, str] = dict(os.environ)  # set by main: what the measured commands run with
+
+
 def measure(cmd: list[str], log: Path, code: Path | None = None) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds of the process and its children, exit code); ``code``: a
     checkout whose eventscope package is imported instead of this one."""
-    env = {**os.environ, "PYTHONPATH": str(code)} if code else None
+    env = {**ENV, "PYTHONPATH": str(code)} if code else ENV
     start = time.perf_counter()
     with log.open("w") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=code or ROOT, env=env)
@@ -89,8 +108,10 @@ def main() -> None:
     from eventscope.ingest import iter_inputs
     from eventscope.models import Document
 
+    global ENV
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        ENV = environment(tmp / "pycache")
         corpus = tmp / "corpus"
         if args.corpus == "ecb":
             write_ecb_corpus(corpus, args.articles or 0)
@@ -115,10 +136,16 @@ def main() -> None:
         first.write_text(json.dumps({"id": documents[0].id, "text": documents[0].text}) + "\n", encoding="utf-8")
         start_up = [str(BIN / "eventscope"), "run", "--show", "0", str(first)]
         rows: dict[str, list[tuple[float, float]]] = {}
+        parse_alone: dict[str, list[float]] = {}  # wall seconds of the bare parse past loading the model
+        versions = [("", None)] + ([("baseline ", args.baseline.resolve())] if args.baseline else [])
+        warm = [(parse + ["--procs", "1"], None)] * (not args.no_parse) + [
+            (start_up + ["--db", str(tmp / f"warm{n}.duckdb")], checkout) for n, (_, checkout) in enumerate(versions)]
+        for cmd, checkout in warm:  # uncounted: files cached, bytecode written
+            if measure(cmd, tmp / "log.txt", checkout)[2] != 0:
+                sys.exit(f"warm-up failed:\n{(tmp / 'log.txt').read_text()[-2000:]}")
         for rep in range(args.repeat):
             plan = [] if args.no_parse else [("parse 1 proc", parse + ["--procs", "1"]),
                                              ("parse 2 procs", parse + ["--procs", "2"])]
-            versions = [("", None)] + ([("baseline ", args.baseline.resolve())] if args.baseline else [])
             runs = [(f"{label}run --workers {w}", run(w) + ["--db", str(tmp / f"{label.strip()}w{w}_{rep}.duckdb")],
                      checkout)
                     for label, checkout in versions for w in (1, 2)]
@@ -130,6 +157,9 @@ def main() -> None:
                 if code != 0:
                     sys.exit(f"{name} failed (exit {code}):\n{(tmp / 'log.txt').read_text()[-2000:]}")
                 rows.setdefault(name, []).append((wall, cpu))
+                if name.startswith("parse"):
+                    parse_alone.setdefault(name, []).append(
+                        json.loads((tmp / "log.txt").read_text().splitlines()[-1])["parse_wall"])
             print(f"  round {rep + 1}: " + "  ".join(f"{k} {v[-1][0]:.1f} s" for k, v in rows.items())
                   + f"  (load {os.getloadavg()[0]:.1f})", flush=True)
         print(f"load average {os.getloadavg()[0]:.1f} at end\n\n{'median of ' + str(args.repeat):22} "
@@ -151,7 +181,9 @@ def main() -> None:
               f"one-process run; past it, --workers 2 over 1: {(r1 - first) / max(r2 - first, 1e-9):.2f}x")
         if not args.no_parse:
             p1, p2 = median["parse 1 proc"], median["parse 2 procs"]
-            print(f"bare parse: 2 procs over 1 {p1[0] / p2[0]:.2f}x (CPU {p2[1] / p1[1]:.2f}x)")
+            a1, a2 = (statistics.median(parse_alone[k]) for k in ("parse 1 proc", "parse 2 procs"))
+            print(f"bare parse: 2 procs over 1 {p1[0] / p2[0]:.2f}x (CPU {p2[1] / p1[1]:.2f}x); the parse alone, "
+                  f"past loading the model: {a1:.2f} -> {a2:.2f} s, {a1 / a2:.2f}x")
         same = all(event_rows(tmp / f"w2_{rep}.duckdb") == event_rows(tmp / f"w1_{rep}.duckdb")
                    for rep in range(args.repeat))
         print(f"events identical between 1 and 2 workers: {same}")

@@ -32,6 +32,7 @@ from stages import Stages  # noqa: E402
 IMPORTED = time.perf_counter()
 # wall-clock, and CPU of the parent's main thread (on a loaded machine wall time lies)
 STAGES = Stages(lambda: (time.perf_counter(), time.thread_time()))
+LAST_RESULT: list[float] = []  # when the last batch's results came back
 
 
 def main() -> None:
@@ -59,6 +60,14 @@ def main() -> None:
     STAGES.timed(Store, "record_rejections", "rejections")
     STAGES.timed(InputLog, "commit", "input files")
     STAGES.timed(pipeline, "_results_of", "waiting for workers")
+    results_of = pipeline._results_of
+
+    def noted(*args, **kwargs):
+        try:
+            return results_of(*args, **kwargs)
+        finally:
+            LAST_RESULT[:] = [time.perf_counter()]
+    pipeline._results_of = noted
     original_submit = pool_module.ProcessPool.submit
     STAGES.timed(pool_module.ProcessPool, "submit", "submit")
 
@@ -68,9 +77,12 @@ def main() -> None:
 
         profiler = cProfile.Profile(time.process_time)  # CPU: the machine is shared
     began = time.perf_counter()
+    ready = None  # wall seconds until the workers were ready (fork server loaded, workers forked)
     with Store(args.db) as store:
         if args.workers > 1:
             with pool_module.ProcessPool(args.workers) as executor:
+                executor.config  # what pipeline.run asks first: the workers' start-up
+                ready = time.perf_counter() - began
                 if profiler:
                     profiler.enable()
                 report = pipeline.run([args.corpus], store, batch_size=args.batch_size, executor=executor)
@@ -83,6 +95,7 @@ def main() -> None:
             if profiler:
                 profiler.disable()
     total = time.perf_counter() - began
+    tail = time.perf_counter() - LAST_RESULT[0] if LAST_RESULT else None
     pool_module.ProcessPool.submit = original_submit
     if profiler:
         profiler.dump_stats(args.cprofile)
@@ -91,6 +104,9 @@ def main() -> None:
     print(json.dumps({
         "documents": report.documents_added, "workers": args.workers, "batch_size": args.batch_size,
         "imports": round(IMPORTED - START, 3), "run_seconds": round(total, 3),
+        # the run's head and tail, where the workers cannot help: until they are ready, and from
+        # the last batch's results to the end (its writes and linking, the stale briefs, closing)
+        "workers_ready_after": ready and round(ready, 3), "after_last_results": tail and round(tail, 3),
         "parent_cpu": round(me.ru_utime + me.ru_stime, 3),
         "workers_cpu": round(children.ru_utime + children.ru_stime, 3),
         "main_thread_cpu": round(time.thread_time(), 3),

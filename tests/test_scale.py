@@ -286,6 +286,7 @@ import psutil
 from eventscope.scale.pool import ProcessPool, _worker_state
 out = {"me": os.getpid()}
 with ProcessPool(2) as first:
+    first.config  # what a run asks first: it starts both workers
     out["first"] = [first.pool.submit(_worker_state).result() for _ in range(4)]
     out["servers"] = [[w.pid for w in c.children()] for c in psutil.Process().children()
                       if "forkserver" in " ".join(c.cmdline())]
@@ -301,11 +302,12 @@ print(json.dumps(out))
     found = json.loads(out.stdout.strip().splitlines()[-1])
     first, second = found["first"], found["second"]
     assert all(w["preloaded"] for w in first)
+    assert all(w["gazetteer"] for w in first)  # loaded once, by the server's warm-up document
     [server] = found["servers"]  # one fork server, a child of this process, and its two workers
     assert len(server) == 2 and {w["pid"] for w in first} <= set(server)
     assert first[0]["parent"] != found["me"]
     assert all(w["env"].get("EVENTSCOPE_DERIVED_ACTORS") is None for w in first)
-    assert not any(w["preloaded"] for w in second)
+    assert not any(w["preloaded"] for w in second)  # (what the server loaded they share: the gazetteer)
     assert all(w["env"].get("EVENTSCOPE_DERIVED_ACTORS") == "0" for w in second)
     assert found["second_config"]  # the same pipeline configuration; other actor files
     assert not [c for c in found["left"] if "forkserver" in c], found["left"]

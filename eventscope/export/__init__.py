@@ -14,14 +14,17 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pyarrow as pa
 
 from eventscope.export import lookups
 from eventscope.export.events import EXTRA_COLUMNS, INTERNAL_COLUMNS, ORDER as EVENT_ORDER, events_query
 from eventscope.export.profiles import PROFILES, Profile, select_list
 from eventscope.store.links import LINK_TABLES
+
+if TYPE_CHECKING:  # imported where used: every command imports this module (`run` needs no pyarrow)
+    import pyarrow as pa
 
 FORMATS = {"csv": "(FORMAT csv, HEADER true{quote})", "parquet": "(FORMAT parquet)", "jsonl": "(FORMAT json)"}
 TABLES = ("events", "documents", "sentences", "actors", "rejections", "runs", *LINK_TABLES)

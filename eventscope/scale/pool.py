@@ -64,10 +64,13 @@ def _process_slice(documents: list[Document]) -> list[DocumentResult]:
 
 def _worker_state() -> dict:
     """What a worker runs with (asked by tests): the fork server's Processor or its own, its
-    parent process, the EVENTSCOPE_* variables it sees."""
+    parent process, the EVENTSCOPE_* variables it sees, whether the gazetteer (loaded on first
+    use) is loaded already."""
+    from eventscope.actors.gazetteer import load_gazetteer
     from eventscope.scale import preload
 
     return {"preloaded": _WORKER_PROCESSOR is not None and _WORKER_PROCESSOR is preload.PROCESSOR,
+            "gazetteer": load_gazetteer.cache_info().currsize > 0,
             "pid": os.getpid(), "parent": os.getppid(),
             "env": {k: v for k, v in os.environ.items() if k.startswith("EVENTSCOPE_")}}
 
@@ -129,22 +132,28 @@ class ProcessPool:
         with _environment(PRELOAD, wanted):  # read by the fork server as it starts (once per process)
             from multiprocessing import forkserver
 
-            forkserver.ensure_running()
+            forkserver.ensure_running()  # returns at once: the server loads while this process goes on
         self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                         initargs=(dictionaries, wanted))
         global _open_pools
         _open_pools += 1
         self._open = True
-        # Start every worker now (the pool starts one per task while none is idle; the first
-        # start waits for the fork server to load the model). The answer is the pipeline
-        # configuration the run records, so this process never imports spaCy and the coding
-        # packages just to describe the pipeline (~0.5 s of CPU taken from the workers on a
-        # 2-core machine).
-        self._configs = [self.pool.submit(_worker_config) for _ in range(workers)]
+        self._configs: list[Future] = []  # the workers start when the run first asks for them
+
+    def _start_workers(self) -> None:
+        """Start every worker (the pool starts one per task while none is idle). Starting one
+        waits until the fork server has loaded the Processor (~2 s), so it is done when the run
+        first needs the workers, not when the pool is made: meanwhile this process opens the
+        store and reads its inputs. The answer is the pipeline configuration the run records,
+        so this process never imports spaCy and the coding packages just to describe the
+        pipeline (~0.5 s of CPU taken from the workers on a 2-core machine)."""
+        if not self._configs:
+            self._configs = [self.pool.submit(_worker_config) for _ in range(self.workers)]
 
     @property
     def config(self) -> dict:
         """The pipeline configuration the workers code with (waits for the first to be ready)."""
+        self._start_workers()
         return self._configs[0].result()
 
     def process(self, documents: Iterable[Document]) -> list[DocumentResult]:
@@ -153,6 +162,7 @@ class ProcessPool:
     def submit(self, documents: Iterable[Document]) -> _Batch:
         """Start on a batch and return at once: `pipeline.run` stores the previous batch
         while the workers parse this one, so no worker waits for the store."""
+        self._start_workers()
         slices = balanced_slices(list(documents), self.slices)
         return _Batch([self.pool.submit(_process_slice, s) for s in slices])
 
