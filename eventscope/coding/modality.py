@@ -12,7 +12,9 @@ from enum import Enum
 from spacy.tokens import Token
 
 from eventscope.coding import clauses
-from eventscope.coding.modality_governors import UNREALISED_FRAMES, asked_for, frame_of, kept_from, unrealised_noun_clause
+from eventscope.coding.modality_governors import (
+    UNREALISED_FRAMES, asked_for, frame_of, kept_from, provision_of, unrealised_noun_clause,
+)
 from eventscope.knowledge.verb_lexicon import Lexicon
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
@@ -87,8 +89,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
             return Modality.CONDITIONAL
     if _anticipated(verb, lexicon):
         return Modality.FUTURE  # "before he travels to Kampala next week"
-    if is_hedge(verb, lexicon):
-        return Modality.SPECULATIVE
+    if is_hedge(verb, lexicon) or provision_of(verb, lexicon):
+        return Modality.SPECULATIVE  # "are expected to sign"; "under the plan, troops withdraw"
     if any(c.dep_ == "advmod" and lexicon.is_word("doubting", c.lower_) for c in verb.children):
         return Modality.SPECULATIVE  # "for allegedly abusing his office", "possibly attacked"
     auxiliaries = _auxiliaries(verb)

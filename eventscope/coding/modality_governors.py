@@ -53,3 +53,23 @@ def kept_from(token: Token) -> bool:
     if token.dep_ != "pcomp" or prep.lower_ != "from" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
         return False
     return any(c.dep_ in {"dobj", "nsubjpass"} and c.i < prep.i for c in prep.head.children)
+
+
+TERMS_PREPS = {"under", "according"}  # "under the plan", "according to the draft"
+PRESENT_TAGS = {"VBZ", "VBP"}
+
+
+def provision_of(verb: Token, lexicon: Lexicon) -> bool:
+    """A present-tense clause set "under" a plan, draft or deal ("Under the plan, troops
+    withdraw from the crossing", "according to the draft, the council imposes an embargo";
+    modality.tsv `provision_noun`): it tells what the text provides, no act done. In the past
+    or perfect ("under the deal, Israel released") the act is done; with "will" it stays a
+    promise (coding.modality)."""
+    if verb.tag_ not in PRESENT_TAGS or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in TERMS_PREPS:
+            nouns = [g for g in prep.subtree if g.dep_ == "pobj"]
+            if any(lexicon.is_word("provision_noun", n.lemma_.lower()) for n in nouns[:2]):
+                return True
+    return False
