@@ -103,8 +103,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
                     return Modality.CONDITIONAL  # "would have objected": counterfactual, never done
                 return Modality.FUTURE
             return Modality.SPECULATIVE
-        if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.head.dep_ != "ROOT":
-            return Modality.FUTURE  # "is to visit"
+        if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.dep_ == "xcomp":
+            return Modality.FUTURE  # "is to visit", "Venezuela is to free ten Americans"
     return Modality.ASSERTED
 
 

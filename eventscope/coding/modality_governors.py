@@ -55,21 +55,36 @@ def kept_from(token: Token) -> bool:
     return any(c.dep_ in {"dobj", "nsubjpass"} and c.i < prep.i for c in prep.head.children)
 
 
-TERMS_PREPS = {"under", "according"}  # "under the plan", "according to the draft"
+TERMS_PREPS = {"under", "according", "in"}  # "under the plan", "according to the draft", "in its first phase"
 PRESENT_TAGS = {"VBZ", "VBP"}
+PROVISION_PRONOUNS = {"it", "they"}  # "... debated the bill. It bans foreign media"
+NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
 
 
 def provision_of(verb: Token, lexicon: Lexicon) -> bool:
-    """A present-tense clause set "under" a plan, draft or deal ("Under the plan, troops
-    withdraw from the crossing", "according to the draft, the council imposes an embargo";
-    modality.tsv `provision_noun`): it tells what the text provides, no act done. In the past
-    or perfect ("under the deal, Israel released") the act is done; with "will" it stays a
-    promise (coding.modality)."""
+    """A present-tense clause that tells what a plan, draft or deal provides, no act done
+    (modality.tsv `provision_noun`): set "under" one ("Under the plan, troops withdraw from the
+    crossing", "in the first phase, Hamas releases 33 hostages"), or said of one by a pronoun
+    after the sentence that names it ("Parliament debated the bill. It bans foreign-funded
+    media": the actor the pronoun may also stand for is not said to ban anything now; a news
+    report tells acts done in the past). In the past or perfect ("under the deal, Israel
+    released") the act is done; with "will" it stays a promise (coding.modality)."""
     if verb.tag_ not in PRESENT_TAGS or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in TERMS_PREPS:
-            nouns = [g for g in prep.subtree if g.dep_ == "pobj"]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TERMS_PREPS:
+            nouns = [g for g in child.subtree if g.dep_ == "pobj"]
             if any(lexicon.is_word("provision_noun", n.lemma_.lower()) for n in nouns[:2]):
                 return True
+        if child.dep_ == "nsubj" and child.lower_ in PROVISION_PRONOUNS and _names_a_provision(verb.sent.start - 1, verb, lexicon):
+            return True
     return False
+
+
+def _names_a_provision(last: int, verb: Token, lexicon: Lexicon) -> bool:
+    """Does the sentence before `verb`'s (ending at token `last`) name a plan, draft or deal?"""
+    if last < 0:
+        return False
+    before = verb.doc[last].sent
+    return any(t.pos_ == "NOUN" and t.dep_ in NOUN_DEPS and lexicon.is_word("provision_noun", t.lemma_.lower())
+               for t in before)
