@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from eventscope.coding import clauses
 from eventscope.coding.modality_governors import (
-    UNREALISED_FRAMES, asked_for, frame_of, kept_from, provision_of, unrealised_noun_clause,
+    UNREALISED_FRAMES, asked_for, frame_of, kept_from, provision_of, unconfirmed_speaker, unrealised_noun_clause,
 )
 from eventscope.knowledge.verb_lexicon import Lexicon
 
@@ -208,6 +208,8 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 return Modality.SPECULATIVE  # "jailed a man for helping militants": the reason is the charge
             if lexicon.is_word("speculative", lemma) or lexicon.frames.get(lemma) == "speculative":
                 return Modality.SPECULATIVE
+            if token.dep_ == "ccomp" and unconfirmed_speaker(head, lexicon):
+                return Modality.SPECULATIVE  # "unconfirmed reports said police had arrested him"
             if token.dep_ == "xcomp" and any(c.dep_ == "advmod" and lexicon.is_word("pending", c.lower_) for c in head.children):
                 return Modality.NEGATED  # "has yet to release", "is yet to sign": still to be done
             if token.dep_ == "pcomp" and head.lower_ == "against":

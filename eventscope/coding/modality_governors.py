@@ -36,13 +36,23 @@ def unrealised_noun_clause(token: Token, noun: Token, lexicon: Lexicon) -> bool:
     plan, offer, call or threat with no owner ("announced plans to withdraw": with a possessive,
     "Uganda's refusal to attend", coding.frame_nouns codes the frame), or the that-clause of
     a claim ("denied claims that its troops had shelled", "the allegation that Rwanda armed":
-    modality.tsv `hearsay_noun`; a claim is not the act)."""
+    modality.tsv `hearsay_noun`; a claim is not the act), or of any noun a verb dismisses
+    ("dismissed reports that its troops had shelled": `dismissing`)."""
     if token.dep_ not in {"acl", "ccomp", "relcl"} or noun.pos_ != "NOUN":
         return False  # a relcl: "the allegation [that Rwanda armed ...]" misparsed, its "that" a mark
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return not any(c.dep_ == "poss" for c in noun.children) and frame_of_noun(noun, lexicon) in UNREALISED_FRAMES
-    return lexicon.is_word("hearsay_noun", noun.lemma_.lower()) and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return False
+    return lexicon.is_word("hearsay_noun", noun.lemma_.lower()) or (
+        noun.dep_ == "dobj" and lexicon.is_word("dismissing", noun.head.lemma_.lower()))  # "dismissed reports that"
+
+
+def unconfirmed_speaker(verb: Token, lexicon: Lexicon) -> bool:
+    """Does an unconfirmed source say it ("*unconfirmed* reports said", "unverified accounts
+    say": modality.tsv `unconfirmed`)? What it says is not reported as done."""
+    return any(c.dep_ == "nsubj" and any(m.dep_ == "amod" and lexicon.is_word("unconfirmed", m.lower_) for m in c.children)
+               for c in verb.children)
 
 
 def kept_from(token: Token) -> bool:
