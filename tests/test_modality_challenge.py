@@ -15,10 +15,10 @@ import pytest
 CHALLENGE = Path(__file__).parent / "data" / "modality_challenge.tsv"
 
 # what the coder still gets wrong (measured at issue-21m; main 4b4fcee: 24 / 10 / 12 on these
-# rows): a ceiling, so a change that adds errors fails
-MAX_NOT_DONE_AS_DONE = 5
+# rows, main 4412d95: 5 / 8 / 7): a ceiling, so a change that adds errors fails
+MAX_NOT_DONE_AS_DONE = 2
 MAX_DONE_WITHHELD = 8
-MAX_INSTEAD_MISSED = 7
+MAX_INSTEAD_MISSED = 6
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,11 @@ def test_the_coder_on_the_modality_challenge_set(code_text):
     ("The allegation that Rwanda armed the M23 rebels has strained its ties with Congo.", "AID", None),
     # "will not hesitate to strike": a threat, not a strike
     ("Israel will not hesitate to strike Hezbollah, the Israeli defence minister said.", "ASSAULT", None),
+    # the that-clause of reports a verb dismisses; what an unconfirmed source says
+    ("Sudan dismissed reports that its jets had bombed a camp in Chad.", "ASSAULT", None),
+    ("Unconfirmed reports said Ugandan soldiers had arrested the Congolese colonel.", "COERCE", None),
+    # "is set to host talks", "host" parsed as a noun: the talks are to come, an intent
+    ("Kenya is set to host talks between Somalia and Ethiopia.", "CONSULT", "AGREE"),
     # a demand whose asked act the lexicon has no pattern for is still a demand
     ("The Sudanese army insisted that the rebels must leave the capital.", "ASSAULT", "REQUEST"),
 ])

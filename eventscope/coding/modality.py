@@ -12,7 +12,9 @@ from enum import Enum
 from spacy.tokens import Token
 
 from eventscope.coding import clauses
-from eventscope.coding.modality_governors import UNREALISED_FRAMES, asked_for, frame_of, kept_from, unrealised_noun_clause
+from eventscope.coding.modality_governors import (
+    UNREALISED_FRAMES, asked_for, frame_of, kept_from, provision_of, unconfirmed_speaker, unrealised_noun_clause,
+)
 from eventscope.knowledge.verb_lexicon import Lexicon
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "acomp"}
@@ -87,8 +89,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
             return Modality.CONDITIONAL
     if _anticipated(verb, lexicon):
         return Modality.FUTURE  # "before he travels to Kampala next week"
-    if is_hedge(verb, lexicon):
-        return Modality.SPECULATIVE
+    if is_hedge(verb, lexicon) or provision_of(verb, lexicon):
+        return Modality.SPECULATIVE  # "are expected to sign"; "under the plan, troops withdraw"
     if any(c.dep_ == "advmod" and lexicon.is_word("doubting", c.lower_) for c in verb.children):
         return Modality.SPECULATIVE  # "for allegedly abusing his office", "possibly attacked"
     auxiliaries = _auxiliaries(verb)
@@ -101,8 +103,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
                     return Modality.CONDITIONAL  # "would have objected": counterfactual, never done
                 return Modality.FUTURE
             return Modality.SPECULATIVE
-        if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.head.dep_ != "ROOT":
-            return Modality.FUTURE  # "is to visit"
+        if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ == "be" and verb.dep_ == "xcomp":
+            return Modality.FUTURE  # "is to visit", "Venezuela is to free ten Americans"
     return Modality.ASSERTED
 
 
@@ -206,6 +208,8 @@ def governing_modality(verb: Token, lexicon: Lexicon) -> Modality:
                 return Modality.SPECULATIVE  # "jailed a man for helping militants": the reason is the charge
             if lexicon.is_word("speculative", lemma) or lexicon.frames.get(lemma) == "speculative":
                 return Modality.SPECULATIVE
+            if token.dep_ == "ccomp" and unconfirmed_speaker(head, lexicon):
+                return Modality.SPECULATIVE  # "unconfirmed reports said police had arrested him"
             if token.dep_ == "xcomp" and any(c.dep_ == "advmod" and lexicon.is_word("pending", c.lower_) for c in head.children):
                 return Modality.NEGATED  # "has yet to release", "is yet to sign": still to be done
             if token.dep_ == "pcomp" and head.lower_ == "against":

@@ -36,13 +36,23 @@ def unrealised_noun_clause(token: Token, noun: Token, lexicon: Lexicon) -> bool:
     plan, offer, call or threat with no owner ("announced plans to withdraw": with a possessive,
     "Uganda's refusal to attend", coding.frame_nouns codes the frame), or the that-clause of
     a claim ("denied claims that its troops had shelled", "the allegation that Rwanda armed":
-    modality.tsv `hearsay_noun`; a claim is not the act)."""
+    modality.tsv `hearsay_noun`; a claim is not the act), or of any noun a verb dismisses
+    ("dismissed reports that its troops had shelled": `dismissing`)."""
     if token.dep_ not in {"acl", "ccomp", "relcl"} or noun.pos_ != "NOUN":
         return False  # a relcl: "the allegation [that Rwanda armed ...]" misparsed, its "that" a mark
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return not any(c.dep_ == "poss" for c in noun.children) and frame_of_noun(noun, lexicon) in UNREALISED_FRAMES
-    return lexicon.is_word("hearsay_noun", noun.lemma_.lower()) and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return False
+    return lexicon.is_word("hearsay_noun", noun.lemma_.lower()) or (
+        noun.dep_ == "dobj" and lexicon.is_word("dismissing", noun.head.lemma_.lower()))  # "dismissed reports that"
+
+
+def unconfirmed_speaker(verb: Token, lexicon: Lexicon) -> bool:
+    """Does an unconfirmed source say it ("*unconfirmed* reports said", "unverified accounts
+    say": modality.tsv `unconfirmed`)? What it says is not reported as done."""
+    return any(c.dep_ == "nsubj" and any(m.dep_ == "amod" and lexicon.is_word("unconfirmed", m.lower_) for m in c.children)
+               for c in verb.children)
 
 
 def kept_from(token: Token) -> bool:
@@ -53,3 +63,38 @@ def kept_from(token: Token) -> bool:
     if token.dep_ != "pcomp" or prep.lower_ != "from" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
         return False
     return any(c.dep_ in {"dobj", "nsubjpass"} and c.i < prep.i for c in prep.head.children)
+
+
+TERMS_PREPS = {"under", "according", "in"}  # "under the plan", "according to the draft", "in its first phase"
+PRESENT_TAGS = {"VBZ", "VBP"}
+PROVISION_PRONOUNS = {"it", "they"}  # "... debated the bill. It bans foreign media"
+NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
+
+
+def provision_of(verb: Token, lexicon: Lexicon) -> bool:
+    """A present-tense clause that tells what a plan, draft or deal provides, no act done
+    (modality.tsv `provision_noun`): set "under" one ("Under the plan, troops withdraw from the
+    crossing", "in the first phase, Hamas releases 33 hostages"), or said of one by a pronoun
+    after the sentence that names it ("Parliament debated the bill. It bans foreign-funded
+    media": the actor the pronoun may also stand for is not said to ban anything now; a news
+    report tells acts done in the past). In the past or perfect ("under the deal, Israel
+    released") the act is done; with "will" it stays a promise (coding.modality)."""
+    if verb.tag_ not in PRESENT_TAGS or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TERMS_PREPS:
+            nouns = [g for g in child.subtree if g.dep_ == "pobj"]
+            if any(lexicon.is_word("provision_noun", n.lemma_.lower()) for n in nouns[:2]):
+                return True
+        if child.dep_ == "nsubj" and child.lower_ in PROVISION_PRONOUNS and _names_a_provision(verb.sent.start - 1, verb, lexicon):
+            return True
+    return False
+
+
+def _names_a_provision(last: int, verb: Token, lexicon: Lexicon) -> bool:
+    """Does the sentence before `verb`'s (ending at token `last`) name a plan, draft or deal?"""
+    if last < 0:
+        return False
+    before = verb.doc[last].sent
+    return any(t.pos_ == "NOUN" and t.dep_ in NOUN_DEPS and lexicon.is_word("provision_noun", t.lemma_.lower())
+               for t in before)

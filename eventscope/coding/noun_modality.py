@@ -27,6 +27,8 @@ def reported_done(noun: Token, lexicon: Lexicon, beside_verb: bool = False) -> b
             return False
         if token.dep_ == "dobj" and lexicon.is_word("averting", token.head.lemma_.lower()):
             return False  # "thwarted an attack by pirates": stopped before it was done (modality.tsv)
+        if prospective_to(token, lexicon):
+            return False  # "is set to host talks", its verb read as a noun: the talks are to come
         if not beside_verb and token.dep_ in {"dobj", "attr", "oprd"} and token.head.pos_ == "VERB" and (
                 known_lemma(token.head, lexicon) in lexicon.verbs or known_lemma(token.head, lexicon) in lexicon.frames):
             return False  # "imposed sanctions", "staged protests" (tagged "stag"): the verb codes it
@@ -42,6 +44,15 @@ def reported_done(noun: Token, lexicon: Lexicon, beside_verb: bool = False) -> b
     if _presupposed(noun, token, lexicon):
         return True  # "not to lose sight of Russia's occupation of Crimea": it is there
     return reported_modality(token, lexicon) == Modality.ASSERTED  # "would bring the talks": not yet
+
+
+def prospective_to(token: Token, lexicon: Lexicon) -> bool:
+    """"to" right after a verb that puts what follows in the near future ("Egypt is set to
+    host talks", "poised to" : modality.tsv `prospective`), where the parser made the verb
+    after it a noun ("host talks"); not the adjective or preposition "due to the strike"."""
+    head = token.head
+    return token.dep_ == "prep" and token.lower_ == "to" and head.pos_ == "VERB" and head.i == token.i - 1 \
+        and lexicon.is_word("prospective", head.lemma_.lower())
 
 
 def _presupposed(noun: Token, verb: Token, lexicon: Lexicon) -> bool:

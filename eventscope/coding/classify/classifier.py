@@ -21,6 +21,7 @@ from eventscope.coding.non_events import idle_copula, parties_of_act, reports_a_
 from eventscope.coding.classify import revise as R
 from eventscope.coding.classify.thresholds import Thresholds, fits_story_model, is_story
 from eventscope.coding.classify.features import document_features, sentence_features
+from eventscope.coding.classify.headline_acts import announces
 from eventscope.coding.classify.lexicon_index import LexiconIndex, index_for
 from eventscope.coding.classify.model import LinearModel
 from eventscope.coding.selection import MAIN_EVENT
@@ -193,7 +194,9 @@ class EventClassifier:
             main.evidence += (note,)
             self._name_mode(main, features)
             return None
-        if prediction.probability < t.document_create or not fits_story_model(document, t):
+        if prediction.probability < t.document_create or not fits_story_model(document, t) or announces(
+                document.title, prediction.label, self.index, self.lexicon.modality.get("prospective", frozenset())):
+            # "Japan to impose tariffs": no event of the act the headline only announces
             self._name_mode(self._rerank(events, prediction), features)
             return None
         sent_no, sent = R.main_sentence(sents, [counts(k) for k in range(len(sents))], self.document_model, prediction.label, self.index)

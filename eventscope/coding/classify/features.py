@@ -127,7 +127,7 @@ def cue_features(words: list[str], index: LexiconIndex) -> Counter:
     return found
 
 
-def _act_types(words: list[str], i: int, index: LexiconIndex) -> frozenset[str]:
+def act_types(words: list[str], i: int, index: LexiconIndex) -> frozenset[str]:
     """PLOVER types that words[i] names as an act: a lexicon verb's (by its default roots) or
     a codebook cue's starting there."""
     types = {index.plover[r] for r in index.roots.get(index.forms.get(words[i], ""), ())
@@ -168,7 +168,7 @@ def composed_features(words: list[str], index: LexiconIndex) -> Counter:
             continue
         if word in index.conditionals:  # what is threatened comes before "if"; the condition after
             for j in range(i - 1, max(-1, i - 1 - COMPOSE_WINDOW), -1):
-                types = _act_types(words, j, index)
+                types = act_types(words, j, index)
                 if types:
                     found.update(_composed("if", types, index))
                     break
@@ -187,7 +187,7 @@ def _governed(words: list[str], i: int, index: LexiconIndex) -> tuple[str, froze
     if kind is None or _negated_at(words, i, index):
         return None
     for j in range(i + 1, min(len(words), i + 1 + COMPOSE_WINDOW)):
-        types = _act_types(words, j, index)
+        types = act_types(words, j, index)
         if types:
             return kind, types
     return None
@@ -207,7 +207,7 @@ def first_act_features(words: list[str], index: LexiconIndex) -> Counter:
             if governed is not None:
                 kind, types = governed
                 return Counter(f"head:{kind}+{t}" for t in sorted(types))
-        types = _act_types(words, i, index)
+        types = act_types(words, i, index)
         if types:
             return Counter(f"head:{t}" for t in sorted(types))
     return Counter()

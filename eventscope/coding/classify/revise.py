@@ -35,6 +35,7 @@ from eventscope.coding.modality import Modality, reported_modality
 from eventscope.coding.modality_governors import UNREALISED_FRAMES, frame_of
 from eventscope.coding.modality_codes import PLAN_FRAME
 from eventscope.coding.modality_speakers import forecast_by_another
+from eventscope.coding.noun_modality import prospective_to
 from eventscope.models import Actor, Document, Event, Evidence
 
 
@@ -216,8 +217,8 @@ def _carries_prospect(verb: Token, lexicon) -> bool:
     on the clause's verb governs the act, which is imminent, not done ("died due to
     torture", "set up a committee": no act under the word)."""
     if lexicon.is_word("prospective", verb.lemma_.lower()) and any(
-            c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
-        return True
+            (c.dep_ == "xcomp" and c.pos_ == "VERB") or prospective_to(c, lexicon) for c in verb.children):
+        return True  # "is poised to send", "is set to host talks" (its verb read as a noun)
     words = [c for c in verb.children if c.dep_ in {"acomp", "prep", "advmod"}]
     words += [g for c in words if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]  # "on the verge of"
     return any(lexicon.is_word("prospective", w.lemma_.lower()) and any(

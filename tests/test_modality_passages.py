@@ -1,0 +1,100 @@
+"""Modality across sentences (tests/data/modality_passages.tsv): invented passages of 2-4
+sentences where an act is set up as not done in one sentence (weighed, proposed, drafted,
+planned, conditioned, requested, expected, denied, or a headline's "X to <verb>") and told in
+another, and the matching done controls (a plan announced, then carried out). Each passage
+goes through the whole pipeline, headline included."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PASSAGES = Path(__file__).parent / "data" / "modality_passages.tsv"
+
+# what the coder still gets wrong (a ceiling, so a change that adds errors fails); at main
+# 4412d95: 20 not done coded as done (7 of them headline futures), 4 done withheld
+MAX_NOT_DONE_AS_DONE = 7
+MAX_DONE_WITHHELD = 4
+
+
+@dataclass(frozen=True)
+class Passage:
+    kind: str
+    done: bool
+    acts: frozenset[str]
+    title: str | None
+    text: str
+
+
+def passages() -> list[Passage]:
+    with PASSAGES.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return [Passage(r["class"], r["expect"] == "done", frozenset(r["act"].split("|")),
+                    None if r["title"] == "-" else r["title"], r["passage"])
+            for r in csv.DictReader(lines, delimiter="\t")]
+
+
+def test_the_passages_are_well_formed():
+    from eventscope.knowledge import taxonomy
+
+    rows = passages()
+    types = set(taxonomy.plover_types())
+    assert len(rows) >= 80 and len({(r.title, r.text) for r in rows}) == len(rows)
+    for row in rows:
+        assert row.acts <= types and row.done == row.kind.startswith("done"), row
+        assert 2 <= row.text.count(". ") + 1 <= 4, row
+
+
+def test_the_coder_on_the_modality_passages(code_text):
+    totals, failures = Counter(), []
+    for row in passages():
+        types = {e.plover for e in code_text(row.text, title=row.title).events}
+        if row.done != bool(types & row.acts):
+            outcome = "done withheld" if row.done else "not done coded as done"
+            totals[outcome] += 1
+            failures.append(f"{outcome}: [{row.kind}] {row.title or ''} | {row.text} -> {sorted(types)}")
+    report = "\n".join(failures)
+    print(f"\nmodality passages: {dict(totals)}\n{report}")
+    assert totals["not done coded as done"] <= MAX_NOT_DONE_AS_DONE, report
+    assert totals["done withheld"] <= MAX_DONE_WITHHELD, report
+
+
+@pytest.mark.parametrize("title, text, act", [
+    # a headline's bare infinitive announces the act; the story model names no event by it
+    ("Chad to expel French diplomats", "The government in N'Djamena announced the decision on Monday. "
+     "The diplomats have 72 hours to leave.", "SANCTION"),
+    ("Egypt set to free jailed activists", "Cairo announced the pardon on Sunday. "
+     "The activists are due to leave prison this week.", "RETREAT"),
+])
+def test_a_headline_future_is_no_act_done(code_text, title, text, act):
+    assert act not in {e.plover for e in code_text(text, title=title).events}
+
+
+def test_a_headline_in_the_present_still_names_the_act(code_text):
+    text = "The government in N'Djamena expelled two French diplomats on Monday. They left on Tuesday."
+    assert "SANCTION" in {e.plover for e in code_text(text, title="Chad expels French diplomats").events}
+
+
+@pytest.mark.parametrize("text, act", [
+    # a present-tense clause under a plan, draft or deal tells its terms, no act done
+    ("Under the plan, Ethiopian troops withdraw from the border town of Humera.", "RETREAT"),
+    ("According to the draft, Ghana expels the Nigerian traders.", "SANCTION"),
+    ("Donors unveiled a two-stage plan. In the first stage, Japan gives Sudan 90 million dollars.", "AID"),
+    # a pronoun after the sentence that names a bill or package tells what it provides
+    ("Kenya's parliament debated the bill on Monday. It bans Somali traders from Nairobi markets.", "COERCE"),
+    # "X is to free": a plan, like "will free"
+    ("Washington reached a deal with Tehran. Iran is to free five Americans in exchange.", "RETREAT"),
+    # an act under "discussed", "debated" is weighed, not done
+    ("Kenya has discussed closing its border with Somalia.", "COERCE"),
+])
+def test_an_act_provided_or_discussed_is_not_done(code_text, text, act):
+    assert act not in {e.plover for e in code_text(text).events}, text
+
+
+def test_an_act_done_under_a_deal_is_done(code_text):
+    text = "Under the deal, Ethiopian troops withdrew from the border town of Humera on Monday."
+    assert "RETREAT" in {e.plover for e in code_text(text).events}
