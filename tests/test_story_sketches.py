@@ -87,3 +87,4 @@ def test_a_story_evicted_from_memory_keeps_a_sketch_of_what_is_stored(tmp_path, 
         evicted = [s for s in update.stories if s.id not in index.cache]
         assert evicted and all(index.sketches[s.id] == sketch(s.terms, s.n) for s in evicted)
         assert all(s.id not in index.sketches for s in update.stories if s.id in index.cache)
+

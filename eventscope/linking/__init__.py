@@ -116,7 +116,7 @@ def link_batch(results: list, store) -> list[str]:
     if store not in _caught_up:
         _caught_up.add(store)
         batch_ids = {d.id for d in docs}
-        backlog, backlog_events = store.unlinked_documents()
+        backlog, backlog_events = store.unlinked_documents(exclude=batch_ids)
         docs += [_story_input(d["id"], d["text"], d["title"], d["date"]) for d in backlog if d["id"] not in batch_ids]
         rows += [e for e in backlog_events if e["doc_id"] not in batch_ids]
     if not docs:

@@ -22,6 +22,13 @@ from eventscope.linking.vectors import document_countries, document_features, do
 
 QUERY_TERMS = 20  # a document's heaviest terms, matched against stories' key terms (story_postings)
 CANDIDATES_PER_DOC = 8
+# A batch reads ahead once this many of its documents have read stories of their own. A read
+# costs ~2-3 ms; reading ahead costs a second candidate lookup and bound for each document left
+# (~100-150 us each, 25-40 ms for 256). Since the stories that cannot take a document are not
+# read (story_sketches), distinct news misses only a few times a batch (ECB+ into the
+# 10,000-article store: 14 reads in 3 batches) and reads nothing ahead; a batch that follows
+# stored stories at every document reads ahead at its ninth miss.
+READ_AHEAD_AFTER = 8
 READ_AHEAD_SLACK = 0.8  # a batch reads ahead the stories whose bound reaches this share of the threshold
 
 
@@ -107,7 +114,7 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
     merged: dict[str, str] = {}
     assignments: dict[str, str] = {}
     postings = index.postings()
-    prefetched = False
+    misses = 0  # documents of the batch that read stories of their own
     for at, (doc, count) in enumerate(zip(docs, counts)):
         for term in count:
             df[term] = df.get(term, 0) + 1
@@ -117,15 +124,17 @@ def assign_stories(docs: list[StoryInput], index: StoryIndex,
         day = day_number(doc.date)
         ids = postings.reachable(postings.candidates(_query(vector), CANDIDATES_PER_DOC), day, threshold)
         ids = index.could_join(ids, vector, day, threshold)  # (a story that cannot take the document is not read)
-        if not prefetched and index.missing(ids):
-            # the first document whose candidates are not all in memory reads with them the likely
-            # candidates of the rest of the batch (one store query instead of one per document);
-            # what the loop then asks for is mostly in memory. Only a cache: no decision here.
-            # (queried as the loop will query: by the heaviest tf-idf terms, not the most frequent
-            # words, else a fifth of the candidates were missed and read one document at a time;
-            # a batch that finds all it needs in memory, as on a young store, computes none of it)
-            prefetched = True
-            index.prefetch(sorted({*ids, *_likely(docs[at + 1:], counts[at + 1:], df, n_docs + 1, index, threshold)}))
+        if misses <= READ_AHEAD_AFTER and index.missing(ids):
+            # a document whose candidates are not all in memory reads them; the one that misses
+            # after READ_AHEAD_AFTER others reads with them the likely candidates of the rest of
+            # the batch (one store query instead of one per document), what the loop then asks
+            # for is mostly in memory. Only a cache: no decision here. (queried as the loop will
+            # query: by the heaviest tf-idf terms, not the most frequent words, else a fifth of
+            # the candidates were missed and read one document at a time)
+            misses += 1
+            ahead = _likely(docs[at + 1:], counts[at + 1:], df, n_docs + 1, index, threshold) \
+                if misses > READ_AHEAD_AFTER else set()
+            index.prefetch(sorted({*ids, *ahead}))
         found = index.stories(ids)
         best, best_key = None, (threshold, "")
         near = []  # every story the document could join
