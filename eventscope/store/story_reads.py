@@ -59,7 +59,10 @@ class StoryReads:
         query. Decoding a packed vector is ~4/5 of the cost of reading it back, and the
         clusterer reads a batch's likely candidates at once but then scores about half of
         them, so it decodes only those."""
-        states = self._rows("SELECT * FROM story_state WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        if len(ids) == 1:  # (most reads now: the stories a document could join, ~0.8 ms against 1.4 as a list)
+            states = self._rows("SELECT * FROM story_state WHERE story_id = ?", [ids[0]])
+        else:
+            states = self._rows("SELECT * FROM story_state WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         terms = {}
         for s in states:
             vector = s.pop("vector", None)
