@@ -8,7 +8,7 @@ import zlib
 
 from eventscope.linking.clusters import StoryVector, mean_cosine
 from eventscope.linking.stories import StoryInput, assign_stories
-from eventscope.linking.story_sketches import DocumentBuckets, could_clear, sketch
+from eventscope.linking.story_sketches import DocumentBuckets, could_clear, sketch, sketches
 from eventscope.models import LinkBatch, StoryState
 from eventscope.store import Store
 
@@ -30,6 +30,14 @@ def test_the_bound_is_never_under_the_mean_cosine():
         document = _vector(rng, rng.randint(1, 300))
         bound = DocumentBuckets(document).bounds([sketch(story.terms, story.n)])[0]
         assert bound >= mean_cosine(document, story)
+
+
+def test_sketches_made_together_are_those_made_one_by_one():
+    rng = random.Random(3)
+    stories = [(list(v), list(v.values()), rng.randint(1, 4)) for v in (_vector(rng, rng.randint(1, 500)) for _ in range(50))]
+    stories += [([], [], 1), (["harbor"], [3.0], 1), (["harbor", "strike"], [0.2, -0.1], 1), (["port"], [0.4], 2)]
+    rng.shuffle(stories)
+    assert sketches(stories) == [sketch(dict(zip(words, weights)), n) for words, weights, n in stories]
 
 
 def test_a_story_with_no_terms_or_weights_out_of_range():

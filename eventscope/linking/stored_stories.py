@@ -7,10 +7,10 @@ from typing import Callable
 
 from eventscope.linking.clusters import StoryVector, countries_from_text, days_factor, names_from_terms
 from eventscope.linking.story_postings import StoryPostings
-from eventscope.linking.story_sketches import DocumentBuckets, could_clear, sketch
+from eventscope.linking.story_sketches import DocumentBuckets, could_clear, sketch, sketches
 from eventscope.models import StoryState
 
-SKETCH_CHUNK = 200  # stories decoded at a time while a process sketches the stored ones (~8 MB of dicts)
+SKETCH_CHUNK = 500  # stories read at a time while a process sketches the stored ones (~2.5 MB of vectors)
 
 
 class StoredStories:
@@ -45,9 +45,14 @@ class StoredStories:
                 index.update(story)
             ids = [s.id for s in stored]
             for start in range(0, len(ids), SKETCH_CHUNK):  # once per process: every stored story's sketch
-                for story_id, call in self.store.stories_by_id(ids[start:start + SKETCH_CHUNK]).items():
-                    state = call()
-                    self.sketches[story_id] = sketch(vector_of(state).terms, state.n)
+                chunk = ids[start:start + SKETCH_CHUNK]
+                weights = self.store.story_weights(chunk)
+                older = [i for i in chunk if i not in weights]  # an older store's JSON vectors
+                for story_id, call in (self.store.stories_by_id(older).items() if older else ()):
+                    story = decoded(call)
+                    weights[story_id] = (list(story.terms), list(story.terms.values()), story.n)
+                found = [i for i in chunk if i in weights]
+                self.sketches.update(zip(found, sketches([weights[i] for i in found])))
             self.index = index
         return self.index
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 from functools import partial
-from typing import Callable
+from typing import Callable, Sequence
 
 from eventscope.models import StoryState
-from eventscope.store.story_vectors import unpack_vector
+from eventscope.store.story_vectors import unpack_terms, unpack_vector
 
 
 def _story_state(row: dict, terms: dict[str, float] | None) -> StoryState:
@@ -49,6 +49,19 @@ class StoryReads:
             story.terms[term] = weight
             story.key_terms.append(term)
         return list(stories.values())
+
+    def story_weights(self, ids: list[str]) -> dict[str, tuple[list[str], Sequence[float], int]]:
+        """{story id: (its terms, their summed weights, members)} of those of the given stories
+        stored packed (not an older store's JSON), names left out and no dict built: what the
+        clusterer's sketch of a story is made from (linking/story_sketches)."""
+        out = {}
+        for story_id, n, packed in self.con.execute(
+                "SELECT story_id, n, packed FROM story_state WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+                [ids]).fetchall():
+            unpacked = unpack_terms(packed) if packed is not None else None
+            if unpacked is not None:
+                out[story_id] = (*unpacked, n)
+        return out
 
     def story_vectors_by_id(self, ids: list[str]) -> list[StoryState]:
         """Full state of the given stories (key_terms left empty)."""
