@@ -96,3 +96,24 @@ def test_a_story_evicted_from_memory_keeps_a_sketch_of_what_is_stored(tmp_path, 
         assert evicted and all(index.sketches[s.id] == sketch(s.terms, s.n) for s in evicted)
         assert all(s.id not in index.sketches for s in update.stories if s.id in index.cache)
 
+
+
+def test_an_older_stores_vectors_are_sketched_like_new_ones(tmp_path):
+    """Stories stored as compressed JSON (names under '=') or as plain JSON are sketched from the
+    same terms as the packed layout gives, names left out."""
+    import json
+
+    from eventscope import linking
+
+    states = [StoryState(f"s{i}", 2, None, None, "", i, {"harbor": 0.5, "strike": 0.25}, ["harbor", "strike"],
+                         names={"okafor": 2}) for i in range(3)]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_links(LinkBatch(linked=[], stories=states, memberships={}, df_delta={}, n_docs=0))
+        store.con.execute("UPDATE story_state SET packed = ? WHERE story_id = 's1'",
+                          [zlib.compress(json.dumps({"harbor": 0.5, "strike": 0.25, "=okafor": 2.0}).encode())])
+        store.con.execute("UPDATE story_state SET vector = ?, packed = NULL WHERE story_id = 's2'",
+                          [json.dumps({"harbor": 0.5, "strike": 0.25})])
+    with Store(tmp_path / "s.duckdb") as store:
+        index = linking._stored_stories(store)
+        index.postings()
+        assert index.sketches == {f"s{i}": sketch({"harbor": 0.5, "strike": 0.25}, 2) for i in range(3)}

@@ -19,8 +19,8 @@ class StoredStories:
     read on demand; stories changed since the last write are served from memory, never stale.
     Vectors read for a batch stay until it is written; between batches at most CACHE_TERMS
     terms' worth of the most recently used are kept, so memory does not grow with the store
-    (2,000 whole vectors were ~40 MB). Every story not held has a sketch (story_sketches, ~650
-    bytes), so a document reads only the stored stories that could take it (`could_join`)."""
+    (2,000 whole vectors were ~40 MB). Every story not held has a sketch (story_sketches, ~1
+    KB), so a document reads only the stored stories that could take it (`could_join`)."""
 
     CACHE_TERMS = 50_000  # terms of full story vectors kept between batches (~6 MB)
 
