@@ -221,3 +221,14 @@ def test_a_copy_of_a_document_of_its_own_batch_looks_up_no_linked_events(tmp_pat
         _link(store, [late])  # a copy of a stored document: its linked events recounted
         assert looked_up == [[first.document.id]]
         assert store.con.execute("SELECT n_sources FROM linked_events").fetchall() == [(3,)]
+
+
+def test_the_backlog_check_does_not_read_back_the_batch_being_linked(tmp_path):
+    """A process's first batch looks for documents stored but never linked (a killed run); the
+    batch itself, written a moment before, is linked anyway and its texts are not read back."""
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_results([DocumentResult(Document(f"d{i}", f"Flooding closed {i} schools in Dhaka."))
+                             for i in range(3)])
+        assert [d["id"] for d in store.unlinked_documents()[0]] == ["d0", "d1", "d2"]
+        assert [d["id"] for d in store.unlinked_documents(exclude={"d0", "d2"})[0]] == ["d1"]
+        assert store.unlinked_documents(exclude={"d0", "d1", "d2"}) == ([], [])

@@ -110,8 +110,8 @@ class StoryPostings:
                     scores[number] = scores.get(number, 0.0) + weight * value
             scored = scores.items()
         ids = self.ids
-        ranked = sorted(((ids[n], score) for n, score in scored), key=lambda kv: (-kv[1], kv[0]))[:k]
+        ranked = sorted([(-score, ids[n]) for n, score in scored])[:k]  # best first, ties by id
         # a story matched at under a tenth of the best match is not worth reading and scoring:
         # on ECB+, Multi-CoPED and the synthetic PLOVER texts none ever cleared the threshold
-        floor = CANDIDATE_SHARE * ranked[0][1] if ranked else 0.0
-        return [story_id for story_id, score in ranked if score > 0 and score >= floor]
+        floor = CANDIDATE_SHARE * -ranked[0][0] if ranked else 0.0
+        return [story_id for score, story_id in ranked if -score > 0 and -score >= floor]

@@ -45,3 +45,18 @@ def unpack_vector(blob: bytes) -> tuple[dict[str, float], dict[str, int] | None]
         counts.byteswap()
     words = body[8 * (n_terms + n_names):].decode("utf-8").split("\n") if n_terms + n_names else []
     return dict(zip(words[:n_terms], weights)), (dict(zip(words[n_terms:], counts)) if n_names else None)
+
+
+def unpack_terms(blob: bytes) -> tuple[list[str], array] | None:
+    """(terms, their weights) of story_state.packed, names left out and no dict built (what a
+    story's sketch is made from); None for an older store's JSON."""
+    if blob[:4] != VECTOR_MAGIC:
+        return None
+    _, n_terms, n_names = struct.unpack_from("<4sII", blob)
+    body = zlib.decompress(memoryview(blob)[12:])
+    weights = array("d")
+    weights.frombytes(body[:8 * n_terms])
+    if sys.byteorder != "little":
+        weights.byteswap()
+    words = body[8 * (n_terms + n_names):].decode("utf-8").split("\n", n_terms)[:n_terms] if n_terms else []
+    return words, weights
