@@ -72,12 +72,17 @@ def build_pipeline(config: dict):
 class Processor:
     """Holds what is expensive to build (the spaCy pipeline, knowledge) for one process."""
 
-    def __init__(self, dictionaries: str | Path | None = None, batch_size: int = 32,
+    def __init__(self, dictionaries: str | Path | None = None, batch_chars: int | None = None,
                  config: dict | None = None):
+        from eventscope.analyze import PARSE_PIECE_CHARS
+
         self.config = config or pipeline_config(dictionaries)
         self.nlp = build_pipeline(self.config)
         self.coder = self.nlp.get_pipe("eventscope_coding").coder
-        self.batch_size = batch_size
+        # characters spaCy parses together (one `nlp.pipe` minibatch of whole documents): as
+        # many as one document is parsed whole, so no minibatch takes more memory than the
+        # longest document may (README "Memory"; it was 32 documents, whatever their length)
+        self.batch_chars = batch_chars or PARSE_PIECE_CHARS
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         for result, _doc, _places in self.parsed(documents):
@@ -111,24 +116,32 @@ class Processor:
                 yield result, doc, places
 
     def _pipe(self, documents: Iterable[Document]):
-        """``nlp.pipe`` over the documents, in order; a document longer than PARSE_PIECE_CHARS
-        is parsed in pieces joined into one Doc (analyze.parse_in_pieces), then coded whole."""
+        """``nlp.pipe`` over the documents, in order, in minibatches of up to ``batch_chars``
+        characters (a longer document alone); a document longer than PARSE_PIECE_CHARS is
+        parsed in pieces joined into one Doc (analyze.parse_in_pieces), then coded whole.
+        A minibatch's parse holds its activations for all its documents at once: in batches
+        of 32 documents a run's peak RSS was set by the longest batch it met."""
         from eventscope.analyze import PARSE_PIECE_CHARS, parse_in_pieces
 
         ours = [name for name in self.nlp.pipe_names if name.startswith("eventscope_")]
         short: list[Document] = []
+        chars = 0
         for document in documents:
-            if len(document.text) <= PARSE_PIECE_CHARS:
+            size = len(document.text)
+            if short and (size > PARSE_PIECE_CHARS or chars + size > self.batch_chars):
+                yield from self.nlp.pipe(self._docs(short), batch_size=len(short))
+                short, chars = [], 0
+            if size <= PARSE_PIECE_CHARS:
                 short.append(document)
+                chars += size
                 continue
-            yield from self.nlp.pipe(self._docs(short), batch_size=self.batch_size)
-            short = []
             doc = parse_in_pieces(self.nlp, document.text, disable=ours, size=PARSE_PIECE_CHARS)
             doc._.document = document
             for name in ours:
                 doc = self.nlp.get_pipe(name)(doc)
             yield doc
-        yield from self.nlp.pipe(self._docs(short), batch_size=self.batch_size)
+        if short:
+            yield from self.nlp.pipe(self._docs(short), batch_size=len(short))
 
     def _docs(self, documents: Iterable[Document]):
         for document in documents:
