@@ -16,7 +16,6 @@ from eventscope.knowledge.verb_lexicon import event_nouns
 from eventscope.models import Actor, Evidence
 
 VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
-ARMED_SECTORS = {"MIL"}  # a state's armed forces
 COUNTRY_FROM = {"place": "of where it happened", "story": "of the story's country",
                 "target": "of its victims' country"}  # evidence: whence the implied doer's country
 
@@ -40,8 +39,6 @@ def implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
     if where is None:
         return []
     country = found[where]
-    if cameo[:2] in VIOLENT_ROOTS and targets and all(a.country == country and a.sector in ARMED_SECTORS for a in targets):
-        return []  # "their helicopter was shot down": a state's forces are attacked by its enemy, not by itself
     rule = f"{why}: {COUNTRY_FROM[where]}"
     notes.append(rule)
     return [Actor(name=f"{country} {sector} (implicit)" if sector else f"{country} (implicit)",
