@@ -1,6 +1,5 @@
 """Events that should not exist, or not with the doer coded (issue 16c, precision): nouns deep
-in another noun's phrase read as the verb's object, headlines' reduced passives, an attack on a
-state's own forces given to that state. Every sentence here is invented."""
+in another noun's phrase read as the verb's object, headlines' reduced passives. Every sentence here is invented."""
 
 from __future__ import annotations
 
@@ -18,12 +17,18 @@ def test_joining_calls_for_an_inquiry_into_an_attack_is_no_attack(code_text):
     assert [e.plover for e in _by_trigger(joined, "joined")] == ["ASSAULT"], joined.events
 
 
-# --- a state's own forces attacked: their state is not the implied attacker -----------------
+# --- a headline's reduced passive: "26 pirates arrested" ------------------------------------
 
-def test_a_state_is_not_the_implied_attacker_of_its_own_forces(code_text):
-    downed = code_text("Their helicopter was shot down over the valley, the Kenyan army said.")
-    shot = _by_trigger(downed, "shot")
-    assert shot and not [a for a in shot[0].source if a.country == "KEN"], downed.events
-    # a civilian victim keeps the doer implied from the story's country
-    killed = code_text("A Kenyan farmer was shot dead near Nakuru on Sunday.")
-    assert [a.country for e in _by_trigger(killed, "shot") for a in e.source] == ["KEN"], killed.events
+def test_a_headline_participle_happens_to_its_subject(code_text):
+    result = code_text("Kenyan navy foils attack, 12 pirates arrested")
+    arrested = _by_trigger(result, "arrested")
+    assert arrested, result.events
+    assert not [a for a in arrested[0].source if a.sector == "CRM"], result.events
+    assert [a.sector for a in arrested[0].target] == ["CRM"], result.events
+
+
+def test_a_finite_verb_the_tagger_reads_as_a_participle_keeps_its_subject(code_text):
+    # a sentence with a full stop is no headline: its subject did the act
+    result = code_text("Uganda on Monday condemned as `` reckless '' claims by Kenya that it had armed rebels.")
+    condemned = _by_trigger(result, "condemned")
+    assert condemned and [a.country for a in condemned[0].source] == ["UGA"], result.events

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventscope.coding.clauses import MAX_OBJECT_DEPTH, MAX_SUBTREE_WORDS, MEASURE_NOUNS, OBJECT_PREPS, direct_objects
+from eventscope.coding.clauses import MAX_OBJECT_DEPTH, MAX_SUBTREE_WORDS, MEASURE_NOUNS, OBJECT_PREPS, direct_objects, is_headline_passive
 
 
 def object_words(verb: Token) -> set[str]:
@@ -23,7 +23,7 @@ def object_words(verb: Token) -> set[str]:
         words.update(t.lemma_.lower() for t in list(obj.subtree)[:MAX_SUBTREE_WORDS]
                      if t.pos_ in {"NOUN", "ADJ"} and _preps_between(t, obj) <= 1)
     # the passive's object is its subject: "a report was released", "a report released on Monday"
-    for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+    for subject in (c for c in verb.children if c.dep_ == ("nsubj" if is_headline_passive(verb) else "nsubjpass")):
         _collect_np(subject, words, 0)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" or relativized_object(verb):
         _collect_np(verb.head, words, 0)

@@ -13,6 +13,8 @@ TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into"
 OBJECT_PREPS = {"with", "for", "on", "about", "over", "of", "to", "in", "against", "into"}
 MEASURE_NOUNS = {"day", "round", "series", "number", "kind", "sort", "type", "amount", "worth", "week",
                  "hour", "month", "year", "lot", "set", "batch", "wave", "host", "range", "package"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "parataxis"}  # a verb heading a clause, not a modifier
+SENTENCE_ENDS = {".", "!", "?"}
 MAX_OBJECT_DEPTH = 4
 MAX_SUBTREE_WORDS = 15
 
@@ -146,6 +148,25 @@ def _is_passive_verb(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
+def is_headline_passive(verb: Token) -> bool:
+    """A past participle with a subject but no auxiliary and no object is a headline's reduced
+    passive ("Ship foils attack, 26 pirates *arrested*", "Two journalists *jailed* in Cairo"):
+    its subject is what the act happened to, not who did it. (A finite past tense the tagger
+    reads as such is VBD; "have arrested" has an auxiliary.)"""
+    if verb.tag_ != "VBN" or verb.dep_ not in CLAUSE_DEPS or direct_objects(verb) or _ends_a_sentence(verb):
+        return False
+    return any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) \
+        and not any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _ends_a_sentence(verb: Token) -> bool:
+    """Does the verb's sentence end as a sentence does, with a full stop? A headline does not;
+    a sentence whose finite verb the tagger read as a participle ("France condemned as
+    unacceptable allegations ...") does."""
+    words = [t for t in verb.sent if not t.is_space and not t.is_quote]
+    return bool(words) and words[-1].text in SENTENCE_ENDS
+
+
 def passive_partners(verb: Token) -> list[Token]:
     """The other verbs of a coordinated passive ("shot" and "killed" in "was shot and killed
     by police"): the by-phrase the parser hangs on one of them is the agent of all that have
@@ -176,6 +197,8 @@ def participle_patients(verb: Token) -> list[Token]:
 def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject head tokens of a verb, following control and coordination; and whether passive."""
     passive = _is_passive_verb(verb) or is_passive_participle(verb) or shares_passive(verb)
+    if is_headline_passive(verb):
+        return _agents([verb]), True
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return conjuncts(child), passive
@@ -250,7 +273,7 @@ def _agents(verbs: list[Token]) -> list[Token]:
 def target_tokens(verb: Token) -> list[Token]:
     """Candidate target heads: objects, datives, prepositional objects (also on the object)."""
     out: list[Token] = []
-    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    passive_subjects = [c for c in verb.children if c.dep_ == ("nsubj" if is_headline_passive(verb) else "nsubjpass")]
     if shares_passive(verb):  # "was shot and killed": the one shot was killed
         passive_subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if is_passive_participle(verb.head):  # "a vote hailed ... but dismissed": the vote
