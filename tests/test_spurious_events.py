@@ -32,3 +32,14 @@ def test_a_finite_verb_the_tagger_reads_as_a_participle_keeps_its_subject(code_t
     result = code_text("Uganda on Monday condemned as `` reckless '' claims by Kenya that it had armed rebels.")
     condemned = _by_trigger(result, "condemned")
     assert condemned and [a.country for a in condemned[0].source] == ["UGA"], result.events
+
+
+# --- a visit's verb in the passive: taken there, no visit ------------------------------------
+
+def test_being_rushed_to_a_hospital_is_no_visit(code_text):
+    result = code_text("The Kenyan minister was rushed to a hospital in Nairobi after the crash on Monday. "
+                       "Police said the driver had lost control. The minister is stable, his office said.",
+                       title="Kenyan minister hurt in crash")
+    assert not [e for e in result.events if e.plover == "CONSULT"], result.events
+    went = code_text("The Kenyan minister rushed to Kampala for talks with Ugandan officials on Monday.")
+    assert [e.cameo for e in _by_trigger(went, "rushed")] == ["042"], went.events

@@ -144,6 +144,11 @@ def shares_passive(verb: Token) -> bool:
         c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
 
 
+def is_passive(verb: Token) -> bool:
+    """Is the clause passive, with an auxiliary, as a bare participle or sharing another's?"""
+    return _is_passive_verb(verb) or is_passive_participle(verb) or shares_passive(verb) or is_headline_passive(verb)
+
+
 def _is_passive_verb(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
