@@ -43,3 +43,11 @@ def test_being_rushed_to_a_hospital_is_no_visit(code_text):
     assert not [e for e in result.events if e.plover == "CONSULT"], result.events
     went = code_text("The Kenyan minister rushed to Kampala for talks with Ugandan officials on Monday.")
     assert [e.cameo for e in _by_trigger(went, "rushed")] == ["042"], went.events
+
+
+# --- "helping X join": X joins, not the subject of the verb the parser joined it to ----------
+
+def test_the_object_of_help_does_the_bare_infinitive(code_text):
+    result = code_text("A Kenyan court has jailed a man for two years for helping young militants join an armed Islamic group in Somalia.")
+    court = [e for e in result.events if e.trigger == "join" and any(a.sector == "JUD" for a in e.source)]
+    assert not court, result.events

@@ -222,6 +222,9 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         if surface:
             return conjuncts(surface[0]), False
         return subject_tokens(head)[0], False
+    doer = _bare_infinitive_doer(verb)
+    if doer is not None:
+        return conjuncts(doer), False
     if verb.dep_ in {"conj", "advcl", "acomp"}:
         if _is_passive_verb(head) or shares_passive(head):
             # "was shot and killed by police, triggering protests": what triggers is the
@@ -247,6 +250,18 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         owners = noun_owners(head)
         return (conjuncts(owners[0]) if owners else []), False
     return [], False
+
+
+def _bare_infinitive_doer(verb: Token) -> Token | None:
+    """"jailed a man for helping young militants *join* a group": a bare infinitive the parser
+    conjoined to a verb of another form with nothing between but its object; the object before
+    it is who does it ("help/let/make X do"), not the subject of the verb it was joined to."""
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or verb.head.tag_ == "VB" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ != "dobj" or before.pos_ not in {"NOUN", "PROPN"} or before.head.i == verb.head.i:
+        return None
+    return before
 
 
 def noun_owners(noun: Token) -> list[Token]:
