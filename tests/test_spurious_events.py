@@ -51,3 +51,13 @@ def test_the_object_of_help_does_the_bare_infinitive(code_text):
     result = code_text("A Kenyan court has jailed a man for two years for helping young militants join an armed Islamic group in Somalia.")
     court = [e for e in result.events if e.trigger == "join" and any(a.sector == "JUD" for a in e.source)]
     assert not court, result.events
+
+
+# --- blocking by police or authorities is no protest -----------------------------------------
+
+def test_police_blocking_a_rally_is_a_restriction_not_a_protest(code_text):
+    result = code_text("Ugandan police blocked opposition supporters from rallying in Kampala on Monday.")
+    blocked = _by_trigger(result, "blocked")
+    assert [e.plover for e in blocked] == ["COERCE"], result.events
+    drivers = code_text("Ugandan taxi drivers blocked the main road to Entebbe on Monday.")
+    assert [e.plover for e in _by_trigger(drivers, "blocked")] == ["PROTEST"], drivers.events
