@@ -61,3 +61,19 @@ def test_police_blocking_a_rally_is_a_restriction_not_a_protest(code_text):
     assert [e.plover for e in blocked] == ["COERCE"], result.events
     drivers = code_text("Ugandan taxi drivers blocked the main road to Entebbe on Monday.")
     assert [e.plover for e in _by_trigger(drivers, "blocked")] == ["PROTEST"], drivers.events
+
+
+# --- an infinitive of purpose is not done ------------------------------------------------------
+
+def test_what_an_act_was_for_is_not_done(code_text):
+    text = ("The Kenyan government froze the accounts of three charities on Monday to block the flow of money "
+            "to Somali militants. Officials gave no figures. The charities denied any wrongdoing.")
+    result = code_text(text, title="Kenya freezes charity accounts")
+    assert not _by_trigger(result, "block"), result.events
+
+
+def test_a_purpose_that_is_an_appeal_is_made_by_the_clause_it_qualifies(code_text):
+    text = ("The Ugandan police chief spoke over a loudspeaker on Monday to urge the crowd to go home. "
+            "The crowd later dispersed. No arrests were made.")
+    result = code_text(text, title="Ugandan police urge calm")
+    assert [e.plover for e in result.events if e.sentence == 0] == ["REQUEST"], result.events

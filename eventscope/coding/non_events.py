@@ -109,6 +109,17 @@ def carried_somewhere(verb: Token, code: str) -> bool:
     return code.startswith(VISIT_CODE) and clauses.is_passive(verb)
 
 
+def states_a_purpose(verb: Token) -> bool:
+    """Is the clause an infinitive of purpose ("issued rules *to block* the law from being used",
+    "sent troops to the border *to attack* the rebels", "... to reduce X and *to block* Y")? It
+    says what the act was for, not that it was done. One with its own subject ("for Kenya to
+    sign") is not."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "advcl":
+        verb = verb.head
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
 VIOLENT_CLASS = 4  # material conflict: the only class a death can be an act of
 
 

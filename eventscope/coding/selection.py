@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from eventscope.knowledge.implicit_agents import types_requiring_party, types_requiring_recipient
-from eventscope.coding.non_events import carried_somewhere, describes_a_posting, self_inflicted, tells_only_a_death
+from eventscope.coding.non_events import carried_somewhere, describes_a_posting, self_inflicted, states_a_purpose, tells_only_a_death
 from eventscope.knowledge.verb_lexicon import VerbPattern
 from eventscope.models import Event
 
@@ -33,6 +33,7 @@ MEDIA_OWN_ROOTS = {"14"}
 # "alleged that Epstein abused ...": what an accusation reports is its content, not an act
 # done (coding.modality reads it so), so the accusation is the event and stays
 ACCUSING_ROOTS = {"11"}
+SPEAKING_ROOTS = {"01", "02", "04"}  # statements, appeals, meetings: done by the clause they are the purpose of
 MAIN_EVENT = "main event"  # Evidence.decides of the story model's main event (coding.classify)  # what journalists do as a party: protest
 
 
@@ -54,8 +55,15 @@ def drop_non_events(found: list[Candidate]) -> list[Candidate]:
     deployed in the gulf, attacked") nor being taken somewhere ("was rushed to a hospital":
     coding.non_events)."""
     return [c for c in found if not self_inflicted(c.action) and not describes_a_posting(c.action)
-            and not carried_somewhere(c.action, c.code)
+            and not carried_somewhere(c.action, c.code) and not _unperformed_purpose(c)
             and not (c.code.startswith(STATEMENT_ROOT) and tells_only_a_death(c.verb))]
+
+
+def _unperformed_purpose(cand: Candidate) -> bool:
+    """An infinitive of purpose ("issued rules to block the law", "held back loans to help
+    absorb immigrants") is not done, unless its act is a saying, an appeal or a meeting, which
+    the clause it qualifies does ("spoke over a loudspeaker to urge calm", "met to discuss")."""
+    return states_a_purpose(cand.action) and cand.code[:2] not in SPEAKING_ROOTS
 
 
 def drop_subsumed(found: list[Candidate]) -> list[Candidate]:
