@@ -77,3 +77,14 @@ def test_a_purpose_that_is_an_appeal_is_made_by_the_clause_it_qualifies(code_tex
             "The crowd later dispersed. No arrests were made.")
     result = code_text(text, title="Ugandan police urge calm")
     assert [e.plover for e in result.events if e.sentence == 0] == ["REQUEST"], result.events
+
+
+# --- the story's main event is not made of a figurative clause ---------------------------------
+
+def test_a_motion_moved_in_parliament_names_no_main_event(code_text):
+    # the headline's "moves" reads as troop movements to the story model; the clause is a
+    # verbs.tsv non-event row with objects ("move motion"), so no main event is made of it
+    result = code_text("A Ghanaian lawmaker on Monday moved a motion for the adjournment of parliament. "
+                       "The house rose early. Members will sit again on Tuesday.",
+                       title="Ghana MP moves motion on troop deployment")
+    assert not [e for e in result.events if e.plover == "MOBILIZE"], result.events
