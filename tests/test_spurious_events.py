@@ -88,3 +88,12 @@ def test_a_motion_moved_in_parliament_names_no_main_event(code_text):
                        "The house rose early. Members will sit again on Tuesday.",
                        title="Ghana MP moves motion on troop deployment")
     assert not [e for e in result.events if e.plover == "MOBILIZE"], result.events
+
+
+def test_warning_about_a_danger_is_no_threat_but_warning_of_retaliation_is(code_text):
+    result = code_text("The Kenyan activist has been warning about state surveillance for years. "
+                       "She spoke in Nairobi on Monday. Her group plans a campaign.",
+                       title="Kenyan activist speaks on surveillance")
+    assert not [e for e in result.events if e.plover == "THREATEN"], result.events
+    threat = code_text("Uganda warned Kenya of retaliation if its troops crossed the border.")
+    assert [e.plover for e in _by_trigger(threat, "warned")] == ["THREATEN"], threat.events
