@@ -33,7 +33,9 @@ MEDIA_OWN_ROOTS = {"14"}
 # "alleged that Epstein abused ...": what an accusation reports is its content, not an act
 # done (coding.modality reads it so), so the accusation is the event and stays
 ACCUSING_ROOTS = {"11"}
-SPEAKING_ROOTS = {"01", "02", "04"}  # statements, appeals, meetings: done by the clause they are the purpose of
+# verbal acts (CAMEO's verbal cooperation and conflict): a purpose of this kind is done by the
+# clause it qualifies ("spoke to urge calm", "gathered to denounce", "took steps to improve ties")
+VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
 MAIN_EVENT = "main event"  # Evidence.decides of the story model's main event (coding.classify)  # what journalists do as a party: protest
 
 
@@ -60,10 +62,10 @@ def drop_non_events(found: list[Candidate]) -> list[Candidate]:
 
 
 def _unperformed_purpose(cand: Candidate) -> bool:
-    """An infinitive of purpose ("issued rules to block the law", "held back loans to help
-    absorb immigrants") is not done, unless its act is a saying, an appeal or a meeting, which
-    the clause it qualifies does ("spoke over a loudspeaker to urge calm", "met to discuss")."""
-    return states_a_purpose(cand.action) and cand.code[:2] not in SPEAKING_ROOTS
+    """A material act in an infinitive of purpose ("froze accounts to block the flow of money",
+    "held back loans to help absorb immigrants") is not done; a verbal one is done by the clause
+    it qualifies ("spoke over a loudspeaker to urge calm", "gathered to denounce the government")."""
+    return states_a_purpose(cand.action) and cand.code[:2] not in VERBAL_ROOTS
 
 
 def drop_subsumed(found: list[Candidate]) -> list[Candidate]:
