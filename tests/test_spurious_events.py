@@ -1,5 +1,7 @@
 """Events that should not exist, or not with the doer coded (issue 16c, precision): nouns deep
-in another noun's phrase read as the verb's object, headlines' reduced passives. Every sentence here is invented."""
+in another noun's phrase read as the verb's object, headlines' reduced passives, passive visits,
+misparsed bare infinitives, blocking by police, purpose clauses, figurative main clauses and
+warnings about dangers. Every sentence here is invented."""
 
 from __future__ import annotations
 
