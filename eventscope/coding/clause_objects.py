@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventscope.coding.clauses import MAX_OBJECT_DEPTH, MAX_SUBTREE_WORDS, MEASURE_NOUNS, OBJECT_PREPS, direct_objects
+from eventscope.coding.clauses import MAX_OBJECT_DEPTH, MAX_SUBTREE_WORDS, MEASURE_NOUNS, OBJECT_PREPS, direct_objects, is_headline_passive
 
 
 def object_words(verb: Token) -> set[str]:
@@ -20,9 +20,10 @@ def object_words(verb: Token) -> set[str]:
         if obj.dep_ == "oprd":  # "called the process a sham": what it is called, as with "described as"
             words.add("as")
         # deeper words of the object ("worth of what it said were defensive weapons")
-        words.update(t.lemma_.lower() for t in list(obj.subtree)[:MAX_SUBTREE_WORDS] if t.pos_ in {"NOUN", "ADJ"})
+        words.update(t.lemma_.lower() for t in list(obj.subtree)[:MAX_SUBTREE_WORDS]
+                     if t.pos_ in {"NOUN", "ADJ"} and _preps_between(t, obj) <= 1)
     # the passive's object is its subject: "a report was released", "a report released on Monday"
-    for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+    for subject in (c for c in verb.children if c.dep_ == ("nsubj" if is_headline_passive(verb) else "nsubjpass")):
         _collect_np(subject, words, 0)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" or relativized_object(verb):
         _collect_np(verb.head, words, 0)
@@ -59,6 +60,17 @@ def relativized_object(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS for c in verb.children) and not any(
         c.dep_ in {"ccomp", "xcomp", "prep"} and c.i > verb.i and not any(g.dep_ == "pobj" for g in c.children)
         for c in verb.children)
+
+
+def _preps_between(token: Token, top: Token) -> int:
+    """Prepositions other than "of" on the path from `top` down to `token`. A noun two
+    prepositions down belongs to another noun's phrase, not to the object ("joined calls for an
+    investigation into the attack": the calls are joined, not the attack)."""
+    count = 0
+    while token.i != top.i and token.head.i != token.i:
+        count += token.dep_ in {"prep", "agent"} and token.lower_ != "of"
+        token = token.head
+    return count
 
 
 def _collect_np(token: Token, words: set[str], depth: int) -> None:

@@ -13,6 +13,8 @@ TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into"
 OBJECT_PREPS = {"with", "for", "on", "about", "over", "of", "to", "in", "against", "into"}
 MEASURE_NOUNS = {"day", "round", "series", "number", "kind", "sort", "type", "amount", "worth", "week",
                  "hour", "month", "year", "lot", "set", "batch", "wave", "host", "range", "package"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "parataxis"}  # a verb heading a clause, not a modifier
+SENTENCE_ENDS = {".", "!", "?"}
 MAX_OBJECT_DEPTH = 4
 MAX_SUBTREE_WORDS = 15
 
@@ -142,8 +144,32 @@ def shares_passive(verb: Token) -> bool:
         c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
 
 
+def is_passive(verb: Token) -> bool:
+    """Is the clause passive, with an auxiliary, as a bare participle or sharing another's?"""
+    return _is_passive_verb(verb) or is_passive_participle(verb) or shares_passive(verb) or is_headline_passive(verb)
+
+
 def _is_passive_verb(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def is_headline_passive(verb: Token) -> bool:
+    """A past participle with a subject but no auxiliary and no object is a headline's reduced
+    passive ("Ship foils attack, 26 pirates *arrested*", "Two journalists *jailed* in Cairo"):
+    its subject is what the act happened to, not who did it. (A finite past tense the tagger
+    reads as such is VBD; "have arrested" has an auxiliary.)"""
+    if verb.tag_ != "VBN" or verb.dep_ not in CLAUSE_DEPS or direct_objects(verb) or _ends_a_sentence(verb):
+        return False
+    return any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) \
+        and not any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _ends_a_sentence(verb: Token) -> bool:
+    """Does the verb's sentence end as a sentence does, with a full stop? A headline does not;
+    a sentence whose finite verb the tagger read as a participle ("France condemned as
+    unacceptable allegations ...") does."""
+    words = [t for t in verb.sent if not t.is_space and not t.is_quote]
+    return bool(words) and words[-1].text in SENTENCE_ENDS
 
 
 def passive_partners(verb: Token) -> list[Token]:
@@ -176,6 +202,8 @@ def participle_patients(verb: Token) -> list[Token]:
 def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject head tokens of a verb, following control and coordination; and whether passive."""
     passive = _is_passive_verb(verb) or is_passive_participle(verb) or shares_passive(verb)
+    if is_headline_passive(verb):
+        return _agents([verb]), True
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return conjuncts(child) + _split_name(verb, child), passive
@@ -194,6 +222,9 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         if surface:
             return conjuncts(surface[0]), False
         return subject_tokens(head)[0], False
+    doer = _bare_infinitive_doer(verb)
+    if doer is not None:
+        return conjuncts(doer), False
     if verb.dep_ in {"conj", "advcl", "acomp"}:
         if _is_passive_verb(head) or shares_passive(head):
             # "was shot and killed by police, triggering protests": what triggers is the
@@ -235,6 +266,18 @@ def _split_name(verb: Token, subject: Token) -> list[Token]:
         if name.pos_ == "PROPN" and (cut_title or cut_and):
             return conjuncts(name)
     return []
+
+
+def _bare_infinitive_doer(verb: Token) -> Token | None:
+    """"jailed a man for helping young militants *join* a group": a bare infinitive the parser
+    conjoined to a verb of another form with nothing between but its object; the object before
+    it is who does it ("help/let/make X do"), not the subject of the verb it was joined to."""
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or verb.head.tag_ == "VB" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ != "dobj" or before.pos_ not in {"NOUN", "PROPN"} or before.head.i == verb.head.i:
+        return None
+    return before
 
 
 def noun_owners(noun: Token) -> list[Token]:
@@ -290,7 +333,8 @@ def passive_patients(verb: Token) -> list[Token]:
         if is_passive_participle(verb.head):
             return participle_patients(verb.head)
         return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    # a headline's reduced passive ("26 pirates arrested") has its patient parsed as subject
+    return [c for c in verb.children if c.dep_ == ("nsubj" if is_headline_passive(verb) else "nsubjpass")]
 
 
 def _measure_heads(verb: Token) -> list[Token]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from eventscope.coding import clauses
 from eventscope.knowledge.tsv import CODING_DATA, read_tsv
 from eventscope.models import Actor
 
@@ -97,6 +98,26 @@ def describes_a_posting(verb: Token) -> bool:
     return any(c.dep_ in {"advcl", "conj"} and c.i > verb.i and c.tag_ == "VBD" and not any(
         g.dep_ in {"nsubj", "nsubjpass", "mark", "cc"} for g in c.children) and not any(
         g.dep_ == "cc" and g.i < c.i for g in verb.children) for c in verb.children)
+
+
+VISIT_CODE = "042"  # "travelled to", "rushed to", "flew to": a visit by the one who goes
+
+
+def carried_somewhere(verb: Token, code: str) -> bool:
+    """Is a visit's verb passive ("was rushed to a hospital", "were flown to the capital")?
+    Then the subject was taken there by someone else: no visit, and no one was met."""
+    return code.startswith(VISIT_CODE) and clauses.is_passive(verb)
+
+
+def states_a_purpose(verb: Token) -> bool:
+    """Is the clause an infinitive of purpose ("issued rules *to block* the law from being used",
+    "sent troops to the border *to attack* the rebels", "... to reduce X and *to block* Y")? It
+    says what the act was for, not that it was done. One with its own subject ("for Kenya to
+    sign") is not."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "advcl":
+        verb = verb.head
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 VIOLENT_CLASS = 4  # material conflict: the only class a death can be an act of

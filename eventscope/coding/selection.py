@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from eventscope.knowledge.implicit_agents import types_requiring_party, types_requiring_recipient
-from eventscope.coding.non_events import describes_a_posting, self_inflicted, tells_only_a_death
+from eventscope.coding.non_events import carried_somewhere, describes_a_posting, self_inflicted, states_a_purpose, tells_only_a_death
 from eventscope.knowledge.verb_lexicon import VerbPattern
 from eventscope.models import Event
 
@@ -33,6 +33,9 @@ MEDIA_OWN_ROOTS = {"14"}
 # "alleged that Epstein abused ...": what an accusation reports is its content, not an act
 # done (coding.modality reads it so), so the accusation is the event and stays
 ACCUSING_ROOTS = {"11"}
+# verbal acts (CAMEO's verbal cooperation and conflict): a purpose of this kind is done by the
+# clause it qualifies ("spoke to urge calm", "gathered to denounce", "took steps to improve ties")
+VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
 MAIN_EVENT = "main event"  # Evidence.decides of the story model's main event (coding.classify)  # what journalists do as a party: protest
 
 
@@ -51,9 +54,18 @@ def drop_non_events(found: list[Candidate]) -> list[Candidate]:
     """A clause its subject did to itself ("shot himself") is no act on anyone, and a statement
     that only reports a death ("police said he had hanged himself", "he died in prison, a
     spokesman said") is no one's act either, nor is where forces are kept ("the warship,
-    deployed in the gulf, attacked": coding.non_events)."""
+    deployed in the gulf, attacked") nor being taken somewhere ("was rushed to a hospital":
+    coding.non_events)."""
     return [c for c in found if not self_inflicted(c.action) and not describes_a_posting(c.action)
+            and not carried_somewhere(c.action, c.code) and not _unperformed_purpose(c)
             and not (c.code.startswith(STATEMENT_ROOT) and tells_only_a_death(c.verb))]
+
+
+def _unperformed_purpose(cand: Candidate) -> bool:
+    """A material act in an infinitive of purpose ("froze accounts to block the flow of money",
+    "held back loans to help absorb immigrants") is not done; a verbal one is done by the clause
+    it qualifies ("spoke over a loudspeaker to urge calm", "gathered to denounce the government")."""
+    return states_a_purpose(cand.action) and cand.code[:2] not in VERBAL_ROOTS
 
 
 def drop_subsumed(found: list[Candidate]) -> list[Candidate]:

@@ -177,11 +177,13 @@ class Lexicon:
                     best, best_rank = pattern, rank
         return None if best is not None and best.cameo == NO_EVENT else best
 
-    def rules_out(self, verb_keys: Iterable[str], object_words: set[str]) -> bool:
-        """Is the best fit for the verb and its objects a known non-event ("released a report")?"""
+    def rules_out(self, verb_keys: Iterable[str], object_words: set[str], by_object: bool = False) -> bool:
+        """Is the best fit for the verb and its objects a known non-event ("released a report")?
+        `by_object`: only a non-event row that names objects counts ("moved a motion", "struck
+        a blow": a figurative use), not a verb's default ("take", "find")."""
         verb_keys = list(verb_keys)
         return self.match(verb_keys, object_words) is None and any(
-            p.fits(object_words) for k in verb_keys for p in self.non_events.get(k, ()))
+            p.fits(object_words) and (p.objects or not by_object) for k in verb_keys for p in self.non_events.get(k, ()))
 
     def refine(self, code: str, words: set[str]) -> str:
         for domain, vocabulary in self.domains.items():

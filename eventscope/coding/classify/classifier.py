@@ -206,6 +206,8 @@ class EventClassifier:
         code = R.taxonomy.plover_to_cameo(prediction.label)
         if not anchor and self._reports_no_act(sent):
             return None  # "said he had hanged himself", "was found dead in his cell": no act to name the story by
+        if not anchor and self.lexicon.rules_out(clauses.verb_keys(sent.root), object_words(sent.root), by_object=True):
+            return None  # "moved a motion", "released the report to the public": a figurative use names no act
         return self._name_mode(
             R.new_event(document, sent, sent_no, sent.root, sources, targets, code, confidence,
                         (note, *R.reasons(f"actors of the {anchor[0].cameo} event there" if anchor else ""))),
