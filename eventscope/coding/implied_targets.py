@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from eventscope.actors.mentions import DocActors
 from eventscope.coding.clause_time_place import entity_span
+from eventscope.coding.clauses import direct_objects
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import NEWS_SECTORS
 from eventscope.knowledge.implicit_agents import implicit_target, unnamed_people
@@ -149,3 +150,12 @@ def armed_modifier_actor(token: Token, actors: DocActors) -> Actor | None:
                  text=token.text, start=token.idx, end=token.idx + len(token.text),
                  entity=f"{country}{found.sector}::modifier",
                  evidence=found.evidence + (Evidence("rule", "armed force modifying the object, of the story's country"),))
+
+
+def struck_with(action: Token, launched: list[Token]) -> bool:
+    """Was a launched weapon the instrument of an act on the verb's object ("struck the cities
+    *with rockets*", "pounded the town with artillery")? Then the object was aimed at, even when
+    it names no actor: an attack, not a test of the weapon ("launched two missiles")."""
+    struck = [o for o in direct_objects(action) if o not in launched]
+    return any(t.head.dep_ == "prep" and t.head.lower_ == "with" and t.head.head in [action, *struck]
+               for t in launched) and bool(struck)  # the parser may hang "with rockets" on the object
