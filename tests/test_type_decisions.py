@@ -147,3 +147,16 @@ def test_being_caught_in_the_middle_is_no_seizure(lexicon_text):
         assert not any(plover in {"COERCE", "THREATEN"} for _, plover, _, _ in events), (text, events)
     caught = coded_events(lexicon_text, "Kenyan police caught two Ugandan smugglers at the border.")
     assert any(plover == "COERCE" and src == ("KEN",) for _, plover, src, _ in caught), caught
+
+
+def test_arresting_protesters_or_journalists_is_an_arrest_not_an_assault(lexicon_text):
+    # CAMEO.2.0 codes these arrests 175 (violent repression, PLOVER ASSAULT) by who is held;
+    # PLOVER's arrest mode is COERCE whoever is held, and tear gas fired at a crowd stays ASSAULT
+    for text in ("Kenyan police arrested dozens of protesters in Nairobi on Saturday.",
+                 "Ugandan police detained opposition supporters at a rally in Kampala.",
+                 "Kenyan police arrested two journalists in Mombasa."):
+        events = coded_events(lexicon_text, text)
+        assert any(cameo == "173" for cameo, _, _, _ in events), (text, events)
+        assert not any(plover == "ASSAULT" for _, plover, _, _ in events), (text, events)
+    gassed = coded_events(lexicon_text, "Kenyan police fired tear gas at protesters in Nairobi.")
+    assert any(plover == "ASSAULT" for _, plover, _, _ in gassed), gassed
