@@ -365,6 +365,11 @@ def test_a_weapon_struck_with_is_aimed_at_the_object(lexicon_text):
         assert not any(plover == "MOBILIZE" for _, plover, _, _ in events), (text, events)
 
 
+def test_a_weapon_fired_into_the_sea_is_aimed_at_no_one(lexicon_text):
+    events = coded_events(lexicon_text, "Kenya fired two ballistic missiles into the sea off its coast on Sunday.")
+    assert [(cameo, plover) for cameo, plover, _, _ in events] == [("150", "MOBILIZE")], events  # a test
+
+
 def test_getting_someone_to_act_is_a_request_not_the_act(code_text):
     r = code_text("Kenya's president made efforts to get Uganda to investigate the opposition.")
     assert [e.plover for e in r.events] == ["REQUEST"]
