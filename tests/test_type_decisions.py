@@ -171,3 +171,13 @@ def test_a_strike_from_the_air_is_an_attack_a_strike_by_workers_a_protest(lexico
         assert not any(plover in {"PROTEST", "MOBILIZE"} for _, plover, _, _ in events), (text, events)
     events = coded_events(lexicon_text, "Kenyan teachers staged a strike over pay.")
     assert any(plover == "PROTEST" for _, plover, _, _ in events), events
+
+
+def test_exchanging_fire_is_a_fight_exchanging_intelligence_is_not(lexicon_text):
+    for text in ("Kenyan soldiers exchanged fire with Somali militants near the border.",
+                 "Kenyan and Ugandan troops exchanged mortar shells across the lake."):
+        events = coded_events(lexicon_text, text)
+        assert any(plover == "ASSAULT" for _, plover, _, _ in events), (text, events)
+        assert not any(plover == "COOPERATE" for _, plover, _, _ in events), (text, events)
+    shared = coded_events(lexicon_text, "Kenya and Uganda exchanged intelligence on the militants.")
+    assert any(plover == "COOPERATE" for _, plover, _, _ in shared), shared
