@@ -181,3 +181,13 @@ def test_exchanging_fire_is_a_fight_exchanging_intelligence_is_not(lexicon_text)
         assert not any(plover == "COOPERATE" for _, plover, _, _ in events), (text, events)
     shared = coded_events(lexicon_text, "Kenya and Uganda exchanged intelligence on the militants.")
     assert any(plover == "COOPERATE" for _, plover, _, _ in shared), shared
+
+
+def test_a_suspect_sought_in_a_killing_is_accused_not_asked_for(lexicon_text):
+    for text in ("Kenyan police said the Ugandan man was sought in the killing of two aid workers.",
+                 "Two Ugandan men are sought in connection with the bombing of a Nairobi hotel, Kenyan police said."):
+        events = coded_events(lexicon_text, text)
+        assert any(plover == "ACCUSE" for _, plover, _, _ in events), (text, events)
+        assert not any(plover == "REQUEST" for _, plover, _, _ in events), (text, events)
+    asked = coded_events(lexicon_text, "Kenya sought compensation from Uganda for the killing of its fishermen.")
+    assert any(plover == "REQUEST" for _, plover, _, _ in asked), asked
