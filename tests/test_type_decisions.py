@@ -191,3 +191,13 @@ def test_a_suspect_sought_in_a_killing_is_accused_not_asked_for(lexicon_text):
         assert not any(plover == "REQUEST" for _, plover, _, _ in events), (text, events)
     asked = coded_events(lexicon_text, "Kenya sought compensation from Uganda for the killing of its fishermen.")
     assert any(plover == "REQUEST" for _, plover, _, _ in asked), asked
+
+
+
+def test_trade_talks_are_talks_not_trade():
+    # the parser may read "to trade talks" as the verb "trade" with the object "talks"
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.match(["trade"], {"talk", "talks", "with", "uganda"}) is None
+    assert lex.match(["trade"], {"maize", "with", "uganda"}).cameo == "061"
