@@ -164,7 +164,7 @@ def test_arresting_protesters_or_journalists_is_an_arrest_not_an_assault(lexicon
 
 def test_a_strike_from_the_air_is_an_attack_a_strike_by_workers_a_protest(lexicon_text):
     # "strike" is in both the PROTEST and the ATTACK noun classes of verbs.tsv
-    for text in ("Kenyan jets staged air strikes on rebel positions near the Ugandan border.",
+    for text in ("Kenyan jets launched air strikes on rebel positions near the Ugandan border.",
                  "Kenyan jets launched drone strikes on Somali militants."):
         events = coded_events(lexicon_text, text)
         assert any(plover == "ASSAULT" for _, plover, _, _ in events), (text, events)
