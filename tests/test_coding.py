@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import coded_events
+
 
 def codes(result):
     return [(e.cameo, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
@@ -352,6 +354,20 @@ def test_a_weapon_is_used_not_aimed_at(code_text):
     r = code_text("Rebels fired rockets at the Kenyan army base on Monday.")
     attacks = [e for e in r.events if e.plover == "ASSAULT"]
     assert attacks and all("rocket" not in a.text for e in attacks for a in e.target)  # aimed: an attack
+
+
+def test_a_weapon_struck_with_is_aimed_at_the_object(lexicon_text):
+    # "with rockets": the weapon is the instrument of an act on the object, named actor or not
+    for text in ("Rebels struck three Kenyan towns with rockets on Monday.",
+                 "Kenyan troops pounded the hills near the border with artillery."):
+        events = coded_events(lexicon_text, text)
+        assert any(plover == "ASSAULT" for _, plover, _, _ in events), (text, events)
+        assert not any(plover == "MOBILIZE" for _, plover, _, _ in events), (text, events)
+
+
+def test_a_weapon_fired_into_the_sea_is_aimed_at_no_one(lexicon_text):
+    events = coded_events(lexicon_text, "Kenya fired two ballistic missiles into the sea off its coast on Sunday.")
+    assert [(cameo, plover) for cameo, plover, _, _ in events] == [("150", "MOBILIZE")], events  # a test
 
 
 def test_getting_someone_to_act_is_a_request_not_the_act(code_text):

@@ -147,3 +147,57 @@ def test_being_caught_in_the_middle_is_no_seizure(lexicon_text):
         assert not any(plover in {"COERCE", "THREATEN"} for _, plover, _, _ in events), (text, events)
     caught = coded_events(lexicon_text, "Kenyan police caught two Ugandan smugglers at the border.")
     assert any(plover == "COERCE" and src == ("KEN",) for _, plover, src, _ in caught), caught
+
+
+def test_arresting_protesters_or_journalists_is_an_arrest_not_an_assault(lexicon_text):
+    # CAMEO.2.0 codes these arrests 175 (violent repression, PLOVER ASSAULT) by who is held;
+    # PLOVER's arrest mode is COERCE whoever is held, and tear gas fired at a crowd stays ASSAULT
+    for text in ("Kenyan police arrested dozens of protesters in Nairobi on Saturday.",
+                 "Ugandan police detained opposition supporters at a rally in Kampala.",
+                 "Kenyan police arrested two journalists in Mombasa."):
+        events = coded_events(lexicon_text, text)
+        assert any(cameo == "173" for cameo, _, _, _ in events), (text, events)
+        assert not any(plover == "ASSAULT" for _, plover, _, _ in events), (text, events)
+    gassed = coded_events(lexicon_text, "Kenyan police fired tear gas at protesters in Nairobi.")
+    assert any(plover == "ASSAULT" for _, plover, _, _ in gassed), gassed
+
+
+def test_a_strike_from_the_air_is_an_attack_a_strike_by_workers_a_protest(lexicon_text):
+    # "strike" is in both the PROTEST and the ATTACK noun classes of verbs.tsv
+    for text in ("Kenyan jets launched air strikes on rebel positions near the Ugandan border.",
+                 "Kenyan jets launched drone strikes on Somali militants."):
+        events = coded_events(lexicon_text, text)
+        assert any(plover == "ASSAULT" for _, plover, _, _ in events), (text, events)
+        assert not any(plover in {"PROTEST", "MOBILIZE"} for _, plover, _, _ in events), (text, events)
+    events = coded_events(lexicon_text, "Kenyan teachers staged a strike over pay.")
+    assert any(plover == "PROTEST" for _, plover, _, _ in events), events
+
+
+def test_exchanging_fire_is_a_fight_exchanging_intelligence_is_not(lexicon_text):
+    for text in ("Kenyan soldiers exchanged fire with Somali militants near the border.",
+                 "Kenyan and Ugandan troops exchanged mortar shells across the lake."):
+        events = coded_events(lexicon_text, text)
+        assert any(plover == "ASSAULT" for _, plover, _, _ in events), (text, events)
+        assert not any(plover == "COOPERATE" for _, plover, _, _ in events), (text, events)
+    shared = coded_events(lexicon_text, "Kenya and Uganda exchanged intelligence on the militants.")
+    assert any(plover == "COOPERATE" for _, plover, _, _ in shared), shared
+
+
+def test_a_suspect_sought_in_a_killing_is_accused_not_asked_for(lexicon_text):
+    for text in ("Kenyan police said the Ugandan man was sought in the killing of two aid workers.",
+                 "Two Ugandan men are sought in connection with the bombing of a Nairobi hotel, Kenyan police said."):
+        events = coded_events(lexicon_text, text)
+        assert any(plover == "ACCUSE" for _, plover, _, _ in events), (text, events)
+        assert not any(plover == "REQUEST" for _, plover, _, _ in events), (text, events)
+    asked = coded_events(lexicon_text, "Kenya sought compensation from Uganda for the killing of its fishermen.")
+    assert any(plover == "REQUEST" for _, plover, _, _ in asked), asked
+
+
+
+def test_trade_talks_are_talks_not_trade():
+    # the parser may read "to trade talks" as the verb "trade" with the object "talks"
+    from eventscope.knowledge.verb_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.match(["trade"], {"talk", "talks", "with", "uganda"}) is None
+    assert lex.match(["trade"], {"maize", "with", "uganda"}).cameo == "061"

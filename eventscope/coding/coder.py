@@ -27,7 +27,7 @@ from eventscope.coding.said_acts import asks, cooperative, forewarning_code, jud
 from eventscope.coding.event_nouns import doers, noun_events
 from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.coding.frame_nouns import noun_frame
-from eventscope.coding.implied_targets import unnamed_person
+from eventscope.coding.implied_targets import aimed_at, unnamed_person
 from eventscope.knowledge.implicit_agents import types_requiring_party, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon, VerbPattern, default_lexicon
 from eventscope.coding.modality import Modality, not_done, own_modality, refuses, reported_modality
@@ -47,7 +47,6 @@ from eventscope.coding.selection import (
 from eventscope.coding.when import parse_iso
 from eventscope.models import Document, DocumentResult, Event, Evidence, Sentence
 
-AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}  # "fired rockets at the town"
 SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
 PLURAL_TAGS = {"NNS", "NNPS"}
 
@@ -245,9 +244,7 @@ class Coder:
         launched = [t for t in target_heads if t.lemma_.lower() in weapons()]  # used, not aimed at
         target_heads = [t for t in target_heads if t not in launched]
         targets = [a for a in actors.actors_of(target_heads) if a.entity not in source_entities]
-        aimed = any(c.dep_ == "prep" and c.lower_ in AIM_PREPS and any(
-            g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children) for c in cand.action.children)
-        if not targets and launched and not aimed and code[:2] == "19" and any(
+        if not targets and launched and not aimed_at(cand.action, launched) and code[:2] == "19" and any(
                 weapons()[t.lemma_.lower()] for t in launched):
             code = SHOW_OF_FORCE  # "launched two ballistic missiles off its coast": a test, not an attack
             cand.notes.append(f"weapon launched at no one: {launched[0].lemma_}")

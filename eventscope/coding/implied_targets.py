@@ -12,12 +12,15 @@ from spacy.tokens import Token
 
 from eventscope.actors.mentions import DocActors
 from eventscope.coding.clause_time_place import entity_span
+from eventscope.coding.clauses import direct_objects
 from eventscope.coding.places import place_of
 from eventscope.coding.selection import NEWS_SECTORS
+from eventscope.knowledge.place_words import place_words
 from eventscope.knowledge.implicit_agents import implicit_target, unnamed_people
 from eventscope.models import Actor, Evidence
 
 AIM_PREPS = {"at", "on", "against", "upon"}  # "opened fire on a crowd"
+LAUNCH_AIM_PREPS = AIM_PREPS | {"into", "toward", "towards"}  # "fired rockets into the town"
 COUNTRY_NOUNS = {"country", "nation"}  # "invaded the country": the country named just before
 COUNTRY_WINDOW = 2  # sentences back "the country" may reach
 ARMED_SECTORS = {"MIL", "COP", "REB"}  # "condemned the military takeover": the story country's army
@@ -149,3 +152,19 @@ def armed_modifier_actor(token: Token, actors: DocActors) -> Actor | None:
                  text=token.text, start=token.idx, end=token.idx + len(token.text),
                  entity=f"{country}{found.sector}::modifier",
                  evidence=found.evidence + (Evidence("rule", "armed force modifying the object, of the story's country"),))
+
+
+def aimed_at(action: Token, launched: list[Token]) -> bool:
+    """Was an act with the weapons `launched` aimed at something, named actor or not ("fired
+    rockets *at the town*", "struck the cities *with rockets*")? Else a launch of a weapon is a
+    show of force ("launched two missiles off its coast", "fired missiles *into the sea*": open
+    water is no target)."""
+    water = place_words()["water"]
+    if any(c.dep_ == "prep" and c.lower_ in LAUNCH_AIM_PREPS and any(
+            g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} and g.lemma_.lower() not in water
+            for g in c.children) for c in action.children):
+        return True
+    # the weapon is the instrument of an act on the verb's object (the parser may hang "with" on the object)
+    struck = [o for o in direct_objects(action) if o not in launched]
+    return bool(struck) and any(t.head.dep_ == "prep" and t.head.lower_ == "with" and t.head.head in [action, *struck]
+                                for t in launched)
