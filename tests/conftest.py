@@ -65,6 +65,13 @@ def coded_events(code_text, text: str) -> list[tuple]:
             for e in code_text(text).events]
 
 
+def assert_types(code_text, texts, wanted: set[str], unwanted: set[str]) -> None:
+    """Each text codes an event of a PLOVER type in `wanted` and none in `unwanted`."""
+    for text in texts:
+        types = {plover for _, plover, _, _ in coded_events(code_text, text)}
+        assert types & wanted and not types & unwanted, (text, types)
+
+
 @pytest.fixture(scope="session")
 def lexicon_text():
     """The lexicon coder alone (no learned models on top): what the verb patterns decide."""

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from conftest import coded_events
+from conftest import assert_types, coded_events
 
 
 def test_the_story_model_names_the_act_of_a_story_told_in_a_bare_statement(code_text):
@@ -164,31 +164,26 @@ def test_arresting_protesters_or_journalists_is_an_arrest_not_an_assault(lexicon
 
 def test_a_strike_from_the_air_is_an_attack_a_strike_by_workers_a_protest(lexicon_text):
     # "strike" is in both the PROTEST and the ATTACK noun classes of verbs.tsv
-    for text in ("Kenyan jets launched air strikes on rebel positions near the Ugandan border.",
-                 "Kenyan jets launched drone strikes on Somali militants."):
-        events = coded_events(lexicon_text, text)
-        assert any(plover == "ASSAULT" for _, plover, _, _ in events), (text, events)
-        assert not any(plover in {"PROTEST", "MOBILIZE"} for _, plover, _, _ in events), (text, events)
+    assert_types(lexicon_text, ("Kenyan jets launched air strikes on rebel positions near the Ugandan border.",
+                                "Kenyan jets launched drone strikes on Somali militants."),
+                 {"ASSAULT"}, {"PROTEST", "MOBILIZE"})
     events = coded_events(lexicon_text, "Kenyan teachers staged a strike over pay.")
     assert any(plover == "PROTEST" for _, plover, _, _ in events), events
 
 
 def test_exchanging_fire_is_a_fight_exchanging_intelligence_is_not(lexicon_text):
-    for text in ("Kenyan soldiers exchanged fire with Somali militants near the border.",
-                 "Kenyan and Ugandan troops exchanged mortar shells across the lake."):
-        events = coded_events(lexicon_text, text)
-        assert any(plover == "ASSAULT" for _, plover, _, _ in events), (text, events)
-        assert not any(plover == "COOPERATE" for _, plover, _, _ in events), (text, events)
+    assert_types(lexicon_text, ("Kenyan soldiers exchanged fire with Somali militants near the border.",
+                                "Kenyan and Ugandan troops exchanged mortar shells across the lake."),
+                 {"ASSAULT"}, {"COOPERATE"})
     shared = coded_events(lexicon_text, "Kenya and Uganda exchanged intelligence on the militants.")
     assert any(plover == "COOPERATE" for _, plover, _, _ in shared), shared
 
 
 def test_a_suspect_sought_in_a_killing_is_accused_not_asked_for(lexicon_text):
-    for text in ("Kenyan police said the Ugandan man was sought in the killing of two aid workers.",
-                 "Two Ugandan men are sought in connection with the bombing of a Nairobi hotel, Kenyan police said."):
-        events = coded_events(lexicon_text, text)
-        assert any(plover == "ACCUSE" for _, plover, _, _ in events), (text, events)
-        assert not any(plover == "REQUEST" for _, plover, _, _ in events), (text, events)
+    assert_types(lexicon_text, ("Kenyan police said the Ugandan man was sought in the killing of two aid workers.",
+                                "Two Ugandan men are sought in connection with the bombing of a Nairobi hotel, "
+                                "Kenyan police said."),
+                 {"ACCUSE"}, {"REQUEST"})
     asked = coded_events(lexicon_text, "Kenya sought compensation from Uganda for the killing of its fishermen.")
     assert any(plover == "REQUEST" for _, plover, _, _ in asked), asked
 
