@@ -151,11 +151,11 @@ def test_a_news_outlets_own_stance_is_an_event_its_report_is_not():
 
 
 def test_a_nationality_adjective_owns_the_noun_of_an_act(processor):
-    from eventscope.coding import clauses
+    from eventscope.coding import clause_roles
 
     doc = processor.nlp("The rights group welcomed the Norwegian move to drop the charges against the activist.")
     drop = next(t for t in doc if t.lower_ == "drop")
-    assert [t.text for t in clauses.subject_tokens(drop)[0]] == ["Norwegian"]
+    assert [t.text for t in clause_roles.subject_tokens(drop)[0]] == ["Norwegian"]
 
 
 # --- a conjunct of the subject the parser made a second subject is one of the sources -----

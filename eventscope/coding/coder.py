@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.mentions import DocActors
-from eventscope.coding import clause_objects, clauses
+from eventscope.coding import clause_objects, clause_roles, clauses
 from eventscope.coding import targets as targets_of
 from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
@@ -236,7 +236,7 @@ class Coder:
         if withheld is not None:
             cand.notes.append(f"{WITHHELD}: {withheld}")
 
-        source_tokens, passive = clauses.subject_tokens(cand.verb)
+        source_tokens, passive = clause_roles.subject_tokens(cand.verb)
         source_tokens = targets_of.through_quantities(source_tokens)  # "thousands of protesters clashed"
         sources = actors.actors_of(source_tokens)
         target_heads = targets_of.target_heads(cand)

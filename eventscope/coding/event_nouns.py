@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from eventscope.coding import clauses
+from eventscope.coding import clause_roles
 from eventscope.coding.agents import implicit_agent
 from eventscope.coding.doer_types import by_doer
 from eventscope.knowledge import taxonomy
@@ -179,7 +180,7 @@ def _another_doer(noun: Token, sources: list[Actor], actors, notes: list[str]) -
     verb = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     if verb is None:
         return False
-    subjects = actors.actors_of(clauses.subject_tokens(verb)[0])
+    subjects = actors.actors_of(clause_roles.subject_tokens(verb)[0])
     if not subjects:
         return False
     if {a.entity for a in subjects} & {a.entity for a in sources} or \

@@ -3,7 +3,7 @@ sanctions", "Trump's reluctance to roll back tariffs".
 
 A noun of coding/data/frame_nouns.tsv with a to-infinitive act and a possessive doer frames
 that act as its verb would ("refused to attend": a rejection; "threatened to impose": a
-threat); the doer is the possessive (coding.clauses.subject_tokens). Without a possessive
+threat); the doer is the possessive (coding.clause_roles.subject_tokens). Without a possessive
 the noun names no one's frame here ("the decision to withdraw" is left as it was).
 """
 

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventscope.coding import clauses
+from eventscope.coding import clause_roles
 from eventscope.coding.encoder import EventEncoder, Judgement, Span
 from eventscope.coding.frames import apply_frame
 from eventscope.coding.modality import Modality, reported_modality
@@ -225,7 +225,7 @@ def actor_clause(sent, actors, lexicon) -> tuple[object, list, list, bool] | Non
     modality = reported_modality(verb, lexicon) if verb.pos_ in ("VERB", "AUX") else None
     if modality is None:
         return None
-    subjects, passive = clauses.subject_tokens(verb)
+    subjects, passive = clause_roles.subject_tokens(verb)
     sources = actors.actors_of(subjects) or actors.actors_of([t for s in subjects for t in s.subtree])[:1]
     if not sources:
         sources = actors.actors_of([t for t in sent if t.i < verb.i])[:1]

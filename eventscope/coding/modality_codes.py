@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventscope.coding import clauses
+from eventscope.coding import clause_roles
 from eventscope.coding.frames import KEEP, apply_frame
 from eventscope.coding.modality_speakers import SAYING_ROOTS, speech_above
 from eventscope.coding.selection import is_story_main_event
@@ -75,8 +75,8 @@ def said_plan(verb: Token, frame: str | None, lexicon) -> str | None:
 def _said_by_doer(verb: Token, speech: Token) -> bool:
     """The plan's doer is the speaker ("Kenya said it plans", "Kenya said Kenya plans"), not
     someone forecasting another's wish ("both sides will want to calm things, an analyst said")."""
-    doers = clauses.subject_tokens(verb)[0]
-    speakers = {t.lower_ for t in clauses.subject_tokens(speech)[0]}
+    doers = clause_roles.subject_tokens(verb)[0]
+    speakers = {t.lower_ for t in clause_roles.subject_tokens(speech)[0]}
     return not doers or any(d.tag_ == "PRP" or d.lower_ in speakers for d in doers)
 
 

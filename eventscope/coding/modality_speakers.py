@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventscope.coding import clauses
+from eventscope.coding import clause_roles
 from eventscope.coding.modality import FIRST_PERSON
 from eventscope.coding.selection import NEWS_SECTORS
 from eventscope.coding.targets import through_quantities
@@ -60,13 +60,13 @@ def relayed(verb: Token, actors, lexicon: Lexicon) -> bool:
 
 def _speakers(speech: Token, actors) -> list:
     """Who says it, news outlets left out (they relay); "a number of analysts": the analysts."""
-    subjects = through_quantities(clauses.subject_tokens(speech)[0])
+    subjects = through_quantities(clause_roles.subject_tokens(speech)[0])
     return [a for a in actors.actors_of(subjects) if a.sector not in NEWS_SECTORS]
 
 
 def _speaks_for_doer(verb: Token, speakers, actors) -> bool:
     """A speaker is the doer, or a state's speaker (STATE_SECTORS) speaking for its country."""
-    doers = actors.actors_of(clauses.subject_tokens(verb)[0])
+    doers = actors.actors_of(clause_roles.subject_tokens(verb)[0])
     state = {a.country for a in speakers if a.country and a.sector in STATE_SECTORS and not _assumed_country(a)}
     return bool({a.entity for a in speakers} & {a.entity for a in doers}
                 or state & {a.country for a in doers if a.country})

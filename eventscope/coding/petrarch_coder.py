@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.coding import clauses
+from eventscope.coding import clause_roles
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.coding.petrarch_actors import PhraseActor, SentenceActors
@@ -161,7 +162,7 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
     own = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
     if len(own) > 1:
         return [m for c in own for m in clauses.conjuncts(c)], False
-    heads, passive = clauses.subject_tokens(verb)
+    heads, passive = clause_roles.subject_tokens(verb)
     if not heads:  # a subject the parser hung on the auxiliary ("The Philippines was ...")
         heads = [g for c in verb.children if c.dep_ in {"aux", "auxpass"}
                  for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]

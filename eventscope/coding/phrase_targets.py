@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
+from eventscope.coding import clause_roles
 from eventscope.coding.implied_targets import armed_modifier_actor, modifier_actor
 from eventscope.coding.place_phrases import at_sea
 from eventscope.coding.selection import NEWS_SECTORS
@@ -112,7 +113,7 @@ def object_phrases(action: Token, depth: int = 0) -> list:
         # qualifies, or the one that noun stands beside ("his speech, an appearance criticized
         # by Sweden": his)
         phrases.append(noun_phrase(patient))
-        if patient.dep_ == "appos" and not clauses.noun_owners(patient):
+        if patient.dep_ == "appos" and not clause_roles.noun_owners(patient):
             phrases.append(noun_phrase(patient.head))
     for child in action.children:
         if child.dep_ in {"dobj", "dative", "attr", "iobj"}:
@@ -147,9 +148,9 @@ def _named_agents_patients(action: Token) -> list[Token]:
     was met with laughter" name no one, and their subjects' words are no target."""
     if not any(c.dep_ == "agent" for c in action.children):
         return []
-    patients = clauses.passive_patients(action)
+    patients = clause_roles.passive_patients(action)
     if clauses.is_passive_participle(action):
-        patients = patients + clauses.participle_patients(action)
+        patients = patients + clause_roles.participle_patients(action)
     return [p for p in patients if p.pos_ in {"NOUN", "PROPN"}]
 
 

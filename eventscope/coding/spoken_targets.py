@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
+from eventscope.coding import clause_roles
 from eventscope.coding.selection import NEWS_SECTORS, STATEMENT_ROOT
 from eventscope.knowledge.implicit_agents import said_channels
 from eventscope.knowledge.verb_lexicon import Lexicon
@@ -51,7 +52,7 @@ def addressees(verb: Token, actors: DocActors, source_entities: set[str], lexico
         return []
     if not any(p.cameo.startswith(STATEMENT_ROOT) for p in lexicon.verbs.get(head.lemma_.lower(), ())):
         return []
-    speakers = {a.entity for a in actors.actors_of(clauses.subject_tokens(head)[0])}
+    speakers = {a.entity for a in actors.actors_of(clause_roles.subject_tokens(head)[0])}
     if not source_entities or not source_entities <= speakers:
         return []  # someone else's act: the listener is no party to it
     told = actors.actors_of([c for c in head.children if c.dep_ in {"dobj", "dative", "iobj"}])

@@ -1,6 +1,6 @@
 """Whom a coded act is aimed at: the target actors of a clause.
 
-The parse gives most targets (objects, datives, prepositional objects: clauses.target_tokens;
+The parse gives most targets (objects, datives, prepositional objects: clause_roles.target_tokens;
 "hundreds of students" through its quantity word; a request's whom it asks; never the town an
 act starts from: "deported from Arizona", nor a sea: "sent ships to the South China Sea"). Conjoined subjects that act on "each other" are each
 other's targets; those that agree (types marked "joint" in coding/data/plover_recipients.tsv)
@@ -34,6 +34,7 @@ from spacy.tokens import Token
 
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
+from eventscope.coding import clause_roles
 from eventscope.coding.said_acts import JUDGED
 from eventscope.coding.selection import STATEMENT_ROOT, Candidate
 from eventscope.coding.spoken_targets import SAID_ROOTS, addressees, adjunct_addressees, audiences, clause_subjects
@@ -59,7 +60,7 @@ OBJECT_PRONOUNS = {"him", "her", "them"}  # "met the minister and urged him to":
 def target_heads(cand: Candidate) -> list[Token]:
     """The tokens the parse offers as the act's targets; a request's also whom it is asked of:
     "urged Iran to join", "demanded that Uganda withdraw"."""
-    heads = conjoined_patients(cand.action) + adverbial_patients(cand.action) + clauses.target_tokens(cand.action)
+    heads = conjoined_patients(cand.action) + adverbial_patients(cand.action) + clause_roles.target_tokens(cand.action)
     heads = [cand.action] if cand.frame == JUDGED else heads  # "said Trump's request was inappropriate"
     if cand.frame in REQUEST_FRAMES:
         asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
@@ -211,7 +212,7 @@ def complete_clause(verb: Token, code: str, sources: list[Actor], targets: list[
                     lexicon: Lexicon, evidence: tuple[Evidence, ...]) -> tuple[list[Actor], list[Actor], tuple[Evidence, ...]]:
     """`complete` for a clause a learned model coded (coding.classify): its verb is its act;
     the evidence gets how a target was found."""
-    objects = clauses.target_tokens(verb)
+    objects = clause_roles.target_tokens(verb)
     heads = [t for t in through_quantities(not_origins(not_sites(objects)))
              if t.lemma_.lower() not in weapons() and not water_name(t)]  # what is fired, or a sea, is no target
     source_entities = {a.entity for a in sources}
@@ -221,7 +222,7 @@ def complete_clause(verb: Token, code: str, sources: list[Actor], targets: list[
     targets = [a for a in targets if a.entity not in left_out] or offered
     notes: list[str] = []
     sources, targets, fallback = complete(verb, verb, code, sources, targets, heads,
-                                          clauses.subject_tokens(verb)[0], actors, lexicon, notes)
+                                          clause_roles.subject_tokens(verb)[0], actors, lexicon, notes)
     notes += ["target from clause"] if fallback else []
     return sources, targets, evidence + tuple(Evidence("rule", note) for note in notes)
 

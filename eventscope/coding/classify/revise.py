@@ -26,6 +26,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from eventscope.coding import clauses
+from eventscope.coding import clause_roles
 from eventscope.coding.clause_objects import object_words
 from eventscope.knowledge import taxonomy
 from eventscope.coding.classify.features import LEAD, TITLE, sentence_as_document
@@ -191,10 +192,10 @@ def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[
         modality = reported_modality(verb, lexicon)
         if modality is None:
             continue
-        subjects, passive = clauses.subject_tokens(verb)
+        subjects, passive = clause_roles.subject_tokens(verb)
         sources = actors.actors_of(subjects)
         source_ids = {a.entity for a in sources}
-        targets = [a for a in actors.actors_of(clauses.target_tokens(verb)) if a.entity not in source_ids]
+        targets = [a for a in actors.actors_of(clause_roles.target_tokens(verb)) if a.entity not in source_ids]
         if sources or (passive and targets):
             future = modality == Modality.FUTURE or _carries_prospect(verb, lexicon)
             if future and forecast_by_another(verb, actors, lexicon):
