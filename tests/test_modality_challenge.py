@@ -5,12 +5,13 @@ not done the coder codes as done and how many done acts it withholds, per class.
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from eventscope.knowledge.tsv import read_tsv
 
 CHALLENGE = Path(__file__).parent / "data" / "modality_challenge.tsv"
 
@@ -31,11 +32,9 @@ class Row:
 
 
 def challenge_rows() -> list[Row]:
-    with CHALLENGE.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
     return [Row(r["class"], r["expect"] == "done", frozenset(r["act"].split("|")),
                 None if r["instead"] == "-" else r["instead"], r["sentence"])
-            for r in csv.DictReader(lines, delimiter="\t")]
+            for _, r in read_tsv(CHALLENGE)]
 
 
 def test_the_challenge_set_is_well_formed():

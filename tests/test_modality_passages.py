@@ -6,12 +6,13 @@ goes through the whole pipeline, headline included."""
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from eventscope.knowledge.tsv import read_tsv
 
 PASSAGES = Path(__file__).parent / "data" / "modality_passages.tsv"
 
@@ -31,11 +32,9 @@ class Passage:
 
 
 def passages() -> list[Passage]:
-    with PASSAGES.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
     return [Passage(r["class"], r["expect"] == "done", frozenset(r["act"].split("|")),
                     None if r["title"] == "-" else r["title"], r["passage"])
-            for r in csv.DictReader(lines, delimiter="\t")]
+            for _, r in read_tsv(PASSAGES)]
 
 
 def test_the_passages_are_well_formed():
