@@ -98,3 +98,13 @@ def seed_store(tmp_path_factory):
     with Store(path) as store:
         pipeline.run([EXAMPLES], store)
     return path
+
+
+def placed(result, cameo_prefix: str = "") -> list[tuple[str | None, str | None, str | None]]:
+    """(location, its country, its precision) of each coded event whose CAMEO code starts so."""
+    return [(e.location, e.location_country, e.location_precision) for e in result.events
+            if e.cameo.startswith(cameo_prefix)]
+
+
+def where_of(result, cameo_prefix: str = "") -> set[str | None]:
+    return {where for where, _, _ in placed(result, cameo_prefix)}

@@ -4,10 +4,7 @@ that acts, a state that cuts ties. Invented sentences."""
 
 from __future__ import annotations
 
-
-def placed(result, cameo_prefix: str = "") -> list[tuple[str | None, str | None, str | None]]:
-    return [(e.location, e.location_country, e.location_precision) for e in result.events
-            if e.cameo.startswith(cameo_prefix)]
+from conftest import placed
 
 
 def test_a_place_hung_on_a_persons_name_places_what_the_name_hangs_from(code_text):
