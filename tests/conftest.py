@@ -108,3 +108,22 @@ def placed(result, cameo_prefix: str = "") -> list[tuple[str | None, str | None,
 
 def where_of(result, cameo_prefix: str = "") -> set[str | None]:
     return {where for where, _, _ in placed(result, cameo_prefix)}
+
+
+@pytest.fixture(scope="module")
+def web_db(tmp_path_factory):
+    """The hand-built database of tests/webdb.py, one per test module."""
+    import webdb
+
+    return webdb.build(tmp_path_factory.mktemp("web") / "web.duckdb")
+
+
+@pytest.fixture(scope="module")
+def web_client(web_db):
+    """The web app over `web_db` (FastAPI's test client; modules using it skip without fastapi)."""
+    from fastapi.testclient import TestClient
+
+    from eventscope.web import create_app
+
+    with TestClient(create_app(web_db)) as client:
+        yield client

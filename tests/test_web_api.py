@@ -9,22 +9,8 @@ import duckdb
 import pytest
 
 pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient  # noqa: E402
-
-from eventscope.web import create_app  # noqa: E402
 
 import webdb  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def web_db(tmp_path_factory):
-    return webdb.build(tmp_path_factory.mktemp("web") / "web.duckdb")
-
-
-@pytest.fixture(scope="module")
-def client(web_db):
-    with TestClient(create_app(web_db)) as c:
-        yield c
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +45,8 @@ def listed(stored, event_id: str, event_date: str | None) -> dict:
     return {**event, "event_date": event_date, **DOCS[event["doc_id"]], "n_sources": N_SOURCES[event_id]}
 
 
-def test_event_list_is_newest_first_with_documents(client, stored):
-    response = client.get("/api/events", params={"limit": 2})
+def test_event_list_is_newest_first_with_documents(web_client, stored):
+    response = web_client.get("/api/events", params={"limit": 2})
     assert response.status_code == 200
     one_each = [{"value": v, "count": 1} for v in ("03", "04", "11", "13", "19")]
     assert response.json() == {
@@ -74,14 +60,14 @@ def test_event_list_is_newest_first_with_documents(client, stored):
         "events": [listed(stored, "e5", "2024-05-20"), listed(stored, "e2", "2024-03-11")]}
 
 
-def test_events_without_a_date_come_last_placed_at_their_document_date(client, stored):
-    data = client.get("/api/events", params={"offset": 2}).json()
+def test_events_without_a_date_come_last_placed_at_their_document_date(web_client, stored):
+    data = web_client.get("/api/events", params={"offset": 2}).json()
     assert data["events"] == [listed(stored, "e1", "2024-03-04"), listed(stored, "e3", "2023"),
                               listed(stored, "e4", None)]
 
 
-def test_event_detail_with_copies_and_linked_mentions(client, stored):
-    assert client.get("/api/events/e2").json() == {
+def test_event_detail_with_copies_and_linked_mentions(web_client, stored):
+    assert web_client.get("/api/events/e2").json() == {
         **listed(stored, "e2", "2024-03-11"),
         "copies": [{"source": "<i>Mirror</i>", "url": "javascript:alert(2)", "title": "<script>copy</script>",
                     "date": "2024-03-05", "origin": "in/copy.txt", "similarity": 0.93, "copy_id": "copy-1"}],
@@ -92,16 +78,16 @@ def test_event_detail_with_copies_and_linked_mentions(client, stored):
                          "source_name": None, "target_name": None, "location_country": None,
                          "location_geonames_id": None, "location_precision": None, "link_reason": None},
         "other_mentions": [{**listed(stored, "e4", None), "link_reason": None}]}
-    assert client.get("/api/events/e3").json() == {
+    assert web_client.get("/api/events/e3").json() == {
         **listed(stored, "e3", "2023"), "copies": [], "linked_event": None, "other_mentions": []}
 
 
-def test_stories_list_and_story(client, stored):
+def test_stories_list_and_story(web_client, stored):
     story = {"id": "S1", "title": f"{webdb.SCRIPT} Russia and Iran", "first_date": "2024-03-04",
              "last_date": "2024-03-11", "n_documents": 2, "n_events": 3, "updated_at": "2024-06-01T12:00:00"}
-    assert client.get("/api/stories").json() == {"total": 1, "limit": 50, "offset": 0, "available": True,
+    assert web_client.get("/api/stories").json() == {"total": 1, "limit": 50, "offset": 0, "available": True,
                                                   "next": None, "stories": [story]}
-    detail = client.get("/api/stories/S1").json()
+    detail = web_client.get("/api/stories/S1").json()
     timeline = detail.pop("timeline")
     assert detail == {**story, "documents": [
         {"id": "doc-a", "title": f"{webdb.SCRIPT} Talks", "date": "2024-03-04", "source": "Wire",
@@ -115,8 +101,8 @@ def test_stories_list_and_story(client, stored):
         ("e1", 1, 1), ("e2", 2, 2)]  # e4 is a mention of e2's linked event: shown once
 
 
-def test_actors_whole_list(client):
-    assert client.get("/api/actors", params={"q": "iran"}).json() == {
+def test_actors_whole_list(web_client):
+    assert web_client.get("/api/actors", params={"q": "iran"}).json() == {
         "total": 3, "limit": 50, "offset": 0, "next": None, "actors": [
             {"code": "IRN", "country": "IRN", "sector": None, "n_events": 2, "n_as_source": 1, "names": ["Iran"],
              "n_as_target": 1},
@@ -126,9 +112,9 @@ def test_actors_whole_list(client):
              "names": ["Iranian positions"], "n_as_target": 1}]}
 
 
-def test_dyad_series_whole_response(client):
+def test_dyad_series_whole_response(web_client):
     zero = {"verbal_cooperation": 0, "material_cooperation": 0, "verbal_conflict": 0, "material_conflict": 0}
-    assert client.get("/api/dyads", params={"a": "RUS", "b": "IRN", "start": "2024"}).json() == {
+    assert web_client.get("/api/dyads", params={"a": "RUS", "b": "IRN", "start": "2024"}).json() == {
         "a": "RUS", "b": "IRN", "by": "month", "undated": 0, "too_coarse": 0, "total": 3, "series": [
             {"period": "2024-03", "total": 2, "goldstein_mean": 0.4,
              "counts": {**zero, "verbal_cooperation": 1, "verbal_conflict": 1}},
@@ -144,8 +130,8 @@ def test_dyad_series_whole_response(client):
     ({"a": "RUS"}, "a country pair needs both a and b (e.g. a=RUS&b=IRN)"),
     ({"cameo_root": "21"}, "cameo_root: '21' is not a CAMEO root (01 to 20)"),
 ])
-def test_bad_filter_is_400_with_a_detail(client, params, detail):
-    response = client.get("/api/events", params=params)
+def test_bad_filter_is_400_with_a_detail(web_client, params, detail):
+    response = web_client.get("/api/events", params=params)
     assert (response.status_code, response.json()) == (400, {"detail": detail})
 
 
@@ -155,8 +141,8 @@ def test_bad_filter_is_400_with_a_detail(client, params, detail):
     ("/api/stories?x=1&y=2", "unknown parameters x, y; this endpoint takes limit, offset"),
     ("/api/events/e1?full=1", "unknown parameter full; this endpoint takes none"),
 ])
-def test_unknown_parameters_are_a_400_not_ignored(client, url, detail):
-    response = client.get(url)
+def test_unknown_parameters_are_a_400_not_ignored(web_client, url, detail):
+    response = web_client.get(url)
     assert (response.status_code, response.json()) == (400, {"detail": detail})
 
 
@@ -167,8 +153,8 @@ def test_unknown_parameters_are_a_400_not_ignored(client, url, detail):
     ({"source": "RUSMIL"}, ["e5"]), ({"min_confidence": 0.8}, ["e1", "e2", "e3", "e4", "e5"]),
     ({"min_confidence": 0.81}, []),
 ])
-def test_code_mode_confidence_and_directed_dyad_filters(client, params, ids):
-    data = client.get("/api/events", params={**params, "limit": 500}).json()
+def test_code_mode_confidence_and_directed_dyad_filters(web_client, params, ids):
+    data = web_client.get("/api/events", params={**params, "limit": 500}).json()
     assert sorted(e["id"] for e in data["events"]) == ids and data["total"] == len(ids)
 
 
@@ -178,33 +164,33 @@ def test_code_mode_confidence_and_directed_dyad_filters(client, params, ids):
      "multilateral, phone, third-party, visit"),
     ({"plover": "AGREE", "plover_mode": "visit"}, "plover_mode: AGREE has no modes"),
 ])
-def test_bad_new_filters_name_the_problem(client, params, detail):
-    response = client.get("/api/events", params=params)
+def test_bad_new_filters_name_the_problem(web_client, params, detail):
+    response = web_client.get("/api/events", params=params)
     assert response.status_code == 400 and response.json()["detail"].startswith(detail)
 
 
-def test_sorting(client):
+def test_sorting(web_client):
     def ids(sort):
-        return [e["id"] for e in client.get("/api/events", params={"sort": sort}).json()["events"]]
+        return [e["id"] for e in web_client.get("/api/events", params={"sort": sort}).json()["events"]]
 
     assert ids("date") == ["e3", "e1", "e2", "e5", "e4"]  # undated last either way
     assert ids("-date") == ["e5", "e2", "e1", "e3", "e4"]
     assert ids("goldstein") == ["e5", "e1", "e3", "e4", "e2"]
     assert ids("-goldstein") == ["e2", "e4", "e3", "e1", "e5"]
-    assert client.get("/api/events", params={"sort": "trigger"}).status_code == 422
+    assert web_client.get("/api/events", params={"sort": "trigger"}).status_code == 422
 
 
-def test_next_links_walk_every_page(client):
+def test_next_links_walk_every_page(web_client):
     url, seen = "/api/events?limit=2&sort=date", []
     while url:
-        data = client.get(url).json()
+        data = web_client.get(url).json()
         seen += [e["id"] for e in data["events"]]
         url = data["next"]
     assert seen == ["e3", "e1", "e2", "e5", "e4"]
 
 
-def test_csv_of_a_list_is_the_same_rows(client):
-    response = client.get("/api/events.csv", params={"a": "RUS", "b": "IRN", "sort": "date", "limit": 3})
+def test_csv_of_a_list_is_the_same_rows(web_client):
+    response = web_client.get("/api/events.csv", params={"a": "RUS", "b": "IRN", "sort": "date", "limit": 3})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     import csv
     import io
@@ -212,37 +198,37 @@ def test_csv_of_a_list_is_the_same_rows(client):
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert [r["id"] for r in rows] == ["e3", "e1", "e2"]
     assert rows[2]["cameo"] == "0312" and json.loads(rows[2]["source_actors"])[0]["name"] == "Iran"
-    assert client.get("/api/actors.csv").text.splitlines()[0] == "code,country,sector,n_events,n_as_source,names,n_as_target"
-    assert client.get("/api/stories.csv").text.startswith("id,title,first_date")
-    assert client.get("/api/dyads.csv", params={"a": "RUS", "b": "IRN", "start": "2024"}).text.splitlines() == [
+    assert web_client.get("/api/actors.csv").text.splitlines()[0] == "code,country,sector,n_events,n_as_source,names,n_as_target"
+    assert web_client.get("/api/stories.csv").text.startswith("id,title,first_date")
+    assert web_client.get("/api/dyads.csv", params={"a": "RUS", "b": "IRN", "start": "2024"}).text.splitlines() == [
         "period,total,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,goldstein_mean",
         "2024-03,2,1,0,1,0,0.4", "2024-04,0,0,0,0,0,", "2024-05,1,0,0,0,1,-10.0"]
-    assert client.get("/api/events.csv", params={"cameo": "x"}).json() == {
+    assert web_client.get("/api/events.csv", params={"cameo": "x"}).json() == {
         "detail": "cameo: 'x' is not a CAMEO code (2 to 4 digits, e.g. 04, 042, 0311)"}
 
 
-def test_invalid_parameter_is_422_with_the_errors(client):
-    response = client.get("/api/events", params={"limit": 501})
+def test_invalid_parameter_is_422_with_the_errors(web_client):
+    response = web_client.get("/api/events", params={"limit": 501})
     assert response.status_code == 422
     assert response.json() == {"detail": "limit: Input should be less than or equal to 500", "errors": [
         {"loc": ["query", "limit"], "msg": "Input should be less than or equal to 500", "type": "less_than_equal"}]}
 
 
-def test_missing_things_are_404_with_a_detail(client):
-    assert client.get("/api/events/nope").json() == {"detail": "no event 'nope'"}
-    assert client.get("/api/stories/nope").status_code == 404
-    assert client.get("/api/nothing").json() == {"detail": "Not Found"}
+def test_missing_things_are_404_with_a_detail(web_client):
+    assert web_client.get("/api/events/nope").json() == {"detail": "no event 'nope'"}
+    assert web_client.get("/api/stories/nope").status_code == 404
+    assert web_client.get("/api/nothing").json() == {"detail": "Not Found"}
 
 
-def test_paging_covers_every_event_once(client):
+def test_paging_covers_every_event_once(web_client):
     seen = []
     for offset in range(0, 5, 2):
-        seen += [e["id"] for e in client.get("/api/events", params={"limit": 2, "offset": offset}).json()["events"]]
+        seen += [e["id"] for e in web_client.get("/api/events", params={"limit": 2, "offset": offset}).json()["events"]]
     assert seen == ["e5", "e2", "e1", "e3", "e4"]
 
 
-def test_openapi_documents_the_api(client):
-    schema = client.get("/openapi.json").json()
+def test_openapi_documents_the_api(web_client):
+    schema = web_client.get("/openapi.json").json()
     for path in ("/api/events", "/api/events/{event_id}", "/api/stories", "/api/stories/{story_id}",
                  "/api/actors", "/api/dyads"):
         assert path in schema["paths"]
@@ -255,67 +241,3 @@ def test_openapi_documents_the_api(client):
     assert event["cameo"]["type"] == "string" and event["n_sources"]["anyOf"][0]["type"] == "integer"
     assert "text/csv" in schema["paths"]["/api/events.csv"]["get"]["responses"]["200"]["content"]
     assert not any(p.startswith("/events") for p in schema["paths"])  # pages stay out of the API
-
-
-@pytest.mark.parametrize("url", ["/events", "/events?a=RUS&b=IRN&plover=CONSULT", "/pairs", "/pairs?a=RUS&b=IRN",
-                                 "/pairs?a=RUS&b=IRN&by=week", "/stories", "/actors", "/actors?q=iran",
-                                 "/actors/RUS", "/actors/IRNMIL", "/status", "/events/e2", "/documents/doc-b"])
-def test_pages_render(client, url):
-    response = client.get(url)
-    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
-    assert "<title>" in response.text
-
-
-def test_pair_page_draws_the_chart(client):
-    html = client.get("/pairs?a=RUS&b=IRN").text
-    assert '<svg class="chart"' in html and "Russia" in html and "Iran" in html
-    assert html.count('<rect class="q') == 3 and 'class="goldstein"' in html  # March: 2 classes, May: 1
-
-
-def test_event_and_document_pages_link_each_other(client):
-    html = client.get("/events/e5").text
-    assert "hl-source" in html and "hl-trigger" in html and "/documents/doc-b" in html
-    doc = client.get("/documents/doc-b").text
-    assert "Second report" in doc and "/events/e3" in doc and "/events/e5" in doc
-
-
-def test_pages_report_bad_input_and_missing_things(client):
-    response = client.get("/events?start=2001-99")
-    assert response.status_code == 400 and "not a calendar date" in response.text and "<form" in response.text
-    assert client.get("/events/nope").status_code == 404
-    assert "Not found" in client.get("/documents/nope").text
-    assert client.get("/actors/XYZ").status_code == 400
-    assert client.get("/events?page=0").status_code == 422
-    assert client.get("/").status_code == 200  # redirected to the events
-
-
-def test_event_list_page_has_facets_and_a_csv_link(client):
-    html = client.get("/events?a=RUS&b=IRN&plover=ASSAULT").text
-    assert 'href="/api/events.csv?a=RUS&amp;b=IRN&amp;plover=ASSAULT&amp;limit=500"' in html
-    assert '<h3>PLOVER type</h3>' in html and '<h3>Source country</h3>' in html
-    assert 'href="/events?a=RUS&amp;b=IRN&amp;plover=ASSAULT&amp;source=RUS"' in html  # a facet value narrows
-    assert 'title="an actor uses violence: attacks, shelling, bombing, killing"' in html  # PLOVER definition
-    assert 'title="190 Use conventional military force (root 19: Fight)"' in html  # CAMEO definition
-    narrowed = client.get("/events?cameo=0312&min_confidence=0.5&plover_mode=&source=IRN").text
-    assert narrowed.count('class="event"') == 1 and "/events/e2" in narrowed
-    assert 'name="cameo" value="0312"' in narrowed and 'name="source" value="IRN"' in narrowed  # the form keeps them
-
-
-def test_why_coded_in_words_on_the_event_page(client):
-    html = client.get("/events/e5").text
-    assert '<p class="why">Coded by: test.</p>' in html  # a store from before typed evidence: its text
-
-
-def test_why_coded_explains_each_typed_record():
-    from eventscope.web.explain import why_coded
-
-    records = [{"kind": "pattern", "value": "pattern attack - -> 190", "entry": "verbs.tsv:88"},
-               {"kind": "dictionary", "value": "person:people.tsv:12", "decides": "name", "entry": "people.tsv:12"},
-               {"kind": "rule", "value": "reported speech"},
-               {"kind": "model", "value": "class5 model p(4)=0.81 (w:attack)", "weight": 0.81}]
-    assert why_coded(records) == [
-        "The verb pattern “pattern attack - -> 190” (verbs.tsv:88) matched the clause.",
-        "The user dictionary entry “person:people.tsv:12” matched, settling who the actor is.",
-        "The rule “reported speech” applied.",
-        "The learned classifier chose this with probability 0.81: class5 model p(4)=0.81 (w:attack)."]
-    assert why_coded("") == [] and why_coded(None) == []
