@@ -74,22 +74,20 @@ def gold_problem(record: dict, need_text: bool = True) -> str | None:
     """Why a gold record cannot be scored, or None when it can."""
     if need_text and not isinstance(record.get("text"), str):
         return "missing 'text' (a string)"
-    events = record.get("events")
-    if not isinstance(events, list):
+    if not isinstance(record.get("events"), list):
         return "missing 'events' (a list; [] means no codable event)"
-    for index, event in enumerate(events):
-        if not isinstance(event, dict):
-            return f"events[{index}] is not an object"
-        reason = _actors_problem(event)
-        if reason:
-            return f"events[{index}]: {reason}"
-    return None
+    return _events_problem(record["events"])
 
 
 def prediction_problem(record: dict) -> str | None:
     if not isinstance(record.get("events"), list):
         return "missing 'events' (a list)"
-    for index, event in enumerate(record["events"]):
+    return _events_problem(record["events"])
+
+
+def _events_problem(events: list) -> str | None:
+    """The first event of a gold or predicted record that is no object or has bad actors."""
+    for index, event in enumerate(events):
         if not isinstance(event, dict):
             return f"events[{index}] is not an object"
         reason = _actors_problem(event)
