@@ -226,3 +226,15 @@ def test_mode_accuracy_reads_the_gold_files_misspellings():
     wrong = [{"id": "m", "events": [event(["ARN"], [], plover="COERCE", mode="arrest")]}]
     assert score(gold, right).value("plover_mode_accuracy") == pytest.approx(1.0)
     assert score(gold, wrong).value("plover_mode_accuracy") == pytest.approx(0.0)
+
+
+@pytest.mark.parametrize("events, reason", [
+    ([{"cameo": "190"}, "attack"], "events[1] is not an object"),
+    ([{"cameo": "190", "source": {"country": "RUS"}}], "events[0]: event 'source' must be a list of objects"),
+    ([{"cameo": "190", "target": [{"country": "RUS"}, "IRN"]}], "events[0]: event 'target' must be a list of objects"),
+    ([{"cameo": "190", "source": [{"country": "RUS"}]}], None)])
+def test_gold_and_predicted_records_name_their_first_bad_event(events, reason):
+    from eventscope.evaluation.records import gold_problem, prediction_problem
+
+    assert gold_problem({"text": "Troops attacked.", "events": events}) == reason
+    assert prediction_problem({"events": events}) == reason
