@@ -27,7 +27,7 @@ what kind of act a clause is, and whether it was done. `revise` runs at the end 
    reading the model believes becomes the main event; and a sentence left without an event
    an analyst would file (selection.analyst_events) whose root clause has an actor (subject,
    object or named before/after the verb) gets one event of the class the model is sure of
-   (>= `create`), with the clause's actors. A story's clauses never get
+   (>= `create`), with the clause's actors (coding/judge_added.py). A story's clauses never get
    an event from the model: news stories have many actor clauses that report no event.
 
 Stories are neither vetoed nor recoded by default (`veto` and `story_recode` None), and then the
@@ -46,10 +46,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventscope.coding import clause_roles
 from eventscope.coding.encoder import EventEncoder, Judgement, Span
-from eventscope.coding.frames import apply_frame
-from eventscope.coding.modality import Modality, reported_modality
+from eventscope.coding.judge_added import class_of, created_events, root_of_class
 from eventscope.coding.modality_codes import WITHHELD
 from eventscope.knowledge import taxonomy
 from eventscope.models import Event, Evidence
@@ -111,25 +109,12 @@ def judged_events(events: list[Event], sentences: list[tuple[int, str]], encoder
     return {index[id(e)]: j for e, j in judge_events([e for e in events if not keep(e)], sentences, encoder)}
 
 
-def _class_of(code: str | None) -> int | None:
-    try:
-        return taxonomy.class5(code or "")
-    except KeyError:
-        return None
-
-
 def _recode(event: Event, code: str) -> None:
     info = taxonomy.cameo(code)
     event.cameo, event.cameo_root = info.code, info.root
     event.goldstein, event.quad_class = info.goldstein, info.quad_class
     event.plover, event.plover_mode = info.plover or None, info.plover_mode or None
     event.plover_context = info.plover_context or None
-
-
-def root_of_class(judgement: Judgement, cls: int) -> str:
-    """The most probable CAMEO root of class `cls`."""
-    roots = [r for r in judgement["cameo"] if _class_of(r) == cls]
-    return judgement.best("cameo", roots)[0]
 
 
 def not_done_reading(judgement: Judgement) -> tuple[str, float]:
@@ -175,7 +160,7 @@ def settle(event: Event, judgement: Judgement, model: str, settings: JudgeSettin
     modality, p_modality = judgement.best("modality")
     root = (event.cameo_root or event.cameo or "")[:2]
     cls_label, p_cls = judgement.best("class5")
-    cls, own = int(cls_label), _class_of(event.cameo)
+    cls, own = int(cls_label), class_of(event.cameo)
     found = [Evidence("model", f"{model} class5 {cls}", weight=round(p_cls, 3)),
              Evidence("model", f"{model} modality {modality}", weight=round(p_modality, 3))]
     promise = root in PROMISE_ROOTS and cls in (2, 4)
@@ -216,28 +201,6 @@ def settle_all(events: list[Event], judged: dict[int, Judgement], model: str, se
     return out
 
 
-def actor_clause(sent, actors, lexicon) -> tuple[object, list, list, bool] | None:
-    """(verb, sources, targets, future) of a sentence's root clause when it has an actor and
-    is asserted or future: sources are the subject's actors (else the first actor in its words,
-    else the first named before the verb), targets the first other actor after the verb; None without an actor,
-    or when the clause is negated, conditional or speculative (coding.modality)."""
-    verb = sent.root
-    modality = reported_modality(verb, lexicon) if verb.pos_ in ("VERB", "AUX") else None
-    if modality is None:
-        return None
-    subjects, passive = clause_roles.subject_tokens(verb)
-    sources = actors.actors_of(subjects) or actors.actors_of([t for s in subjects for t in s.subtree])[:1]
-    if not sources:
-        sources = actors.actors_of([t for t in sent if t.i < verb.i])[:1]
-    seen = {a.entity for a in sources}
-    targets = [a for a in actors.actors_of([t for t in sent if t.i > verb.i]) if a.entity not in seen][:1]
-    if passive and not subjects:
-        sources, targets = [], sources or targets
-    if not sources and not targets:
-        return None
-    return verb, sources, targets, modality == Modality.FUTURE
-
-
 def is_sentence_set(document, n_sentences: int) -> bool:
     """A bare sentence or two without a headline (a coded sentence set), not a story."""
     from eventscope.coding.classify.thresholds import is_story
@@ -266,38 +229,5 @@ def revise(document, doc, actors, events: list[Event], encoder: EventEncoder, le
     out = settle_all(events, judged_events(events, sentences, encoder, unread), encoder.name, settings,
                      sentence_set, withheld)
     if sentence_set:
-        out += _created(document, sents, actors, lexicon, out, encoder, settings)
+        out += created_events(document, sents, actors, lexicon, out, encoder, settings)
     return sorted(out, key=lambda e: (e.sentence, e.span[0]))
-
-
-def _created(document, sents, actors, lexicon, events: list[Event], encoder: EventEncoder,
-             settings: JudgeSettings) -> list[Event]:
-    """Events for the sentences of a sentence set left without an event an analyst would file
-    (selection.analyst_events: an aid or a sanction the coder found no recipient for, a
-    meeting with no one, is dropped after the judge) whose root clause has an actor: reading
-    the root clause, the model's event gets its actors from the clause (`actor_clause`).
-    Counting such sentences as coded left 49 of 1,349 Multi-CoPED train sentences with no
-    event at all (the grouped CV's "none" column)."""
-    from eventscope.coding.classify.revise import new_event
-    from eventscope.coding.selection import analyst_events
-
-    coded = {e.sentence for e in analyst_events(list(events))}
-    found = [(k, sent, actor_clause(sent, actors, lexicon)) for k, sent in enumerate(sents) if k not in coded]
-    found = [(k, sent, c) for k, sent, c in found if c is not None]
-    inputs = [(sent.text, (c[0].idx - sent.start_char, c[0].idx - sent.start_char + len(c[0].text)))
-              for _, sent, c in found]
-    added = []
-    for (k, sent, (verb, sources, targets, future)), judgement in zip(found, encoder.predict(inputs) if inputs else []):
-        cls_label, p_cls = judgement.best("class5")
-        if p_cls < settings.create:
-            continue
-        code = taxonomy.cameo(root_of_class(judgement, int(cls_label))).code
-        code = apply_frame("intent", code) if future else code  # a future act is an intent or threat
-        if code is None:
-            continue
-        confidence = min(settings.created_cap, settings.created_base + settings.created_slope * p_cls)
-        evidence = (Evidence("model", f"{encoder.name} class5 {cls_label}: event added", weight=round(p_cls, 3)),
-                    Evidence("model", f"{encoder.name} CAMEO {code}", weight=round(judgement["cameo"][code[:2]], 3)),
-                    Evidence("rule", f"root clause '{verb.lemma_}' with an actor" + (" (future)" if future else "")))
-        added.append(new_event(document, sent, k, verb, sources, targets, code, confidence, evidence))
-    return added
