@@ -108,3 +108,17 @@ def test_whom_police_hold_for_a_killing_did_it(code_text, text):
 def test_an_arrest_in_a_raid_or_for_an_attempt_gives_no_doer(code_text, text):
     codes = _codes(code_text(text))
     assert not [c for c in codes if c[0][:2] in {"18", "19"} and c[1] == ("UGA",)], codes
+
+
+def test_discussing_a_question_with_someone_is_consulting_them(code_text):
+    # the parser hangs "with his Ugandan counterpart" on the question's passive verb; the
+    # question's own act (taking measures) is not done, the discussion is
+    codes = _codes(code_text("The Kenyan minister discussed what further measures could be taken "
+                             "with his Ugandan counterpart."))
+    assert ("040", ("KEN",), ("UGA",)) in codes, codes
+    assert not [c for c in codes if not c[0].startswith("04")], codes
+
+
+def test_the_partner_of_an_active_verb_in_the_question_was_not_consulted(code_text):
+    codes = _codes(code_text("The Kenyan minister discussed how Kenya could cooperate with Uganda."))
+    assert not [c for c in codes if c[0].startswith("04") and c[2] == ("UGA",)], codes
