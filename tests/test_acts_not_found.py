@@ -65,3 +65,60 @@ def test_world_leaders_are_heads_of_state_of_no_one_country(code_text):
     # "world leaders" act (they condemn, they meet) but take no country, never the story's
     codes = _codes(code_text("Kenya's army shelled Gulu on Monday. World leaders condemned Uganda on Tuesday."))
     assert ("111", (None,), ("UGA",)) in codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan foreign minister arrived in Kampala on Tuesday.",
+    "Kenyan President Mwai Otieno arrived in Uganda on Monday for a two-day stay.",
+])
+def test_arriving_in_a_foreign_place_is_a_visit_to_its_country(code_text, text):
+    assert ("042", ("KEN",), ("UGA",)) in _codes(code_text(text)), _codes(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan foreign minister arrived in Nairobi on Tuesday.",  # home: no one visited
+    "The Kenyan foreign minister arrived at the airport on Tuesday.",  # a building names no host
+])
+def test_arriving_at_home_or_at_a_building_visits_no_one(code_text, text):
+    assert not [c for c in _codes(code_text(text)) if c[0].startswith("04")], _codes(code_text(text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Kenya's president had a phone call with his Ugandan counterpart on Monday.", "041"),
+    ("Kenya's president had a long conversation with Uganda's president on Monday.", "040"),
+])
+def test_having_a_call_or_a_conversation_with_someone_is_consulting_them(lexicon_text, text, code):
+    assert (code, ("KEN",), ("UGA",)) in _codes(lexicon_text(text)), _codes(lexicon_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police arrested two Ugandan men over the killing of two American missionaries.",
+    "A Kenyan court issued arrest warrants for two Ugandan men sought in the killing of two American missionaries.",
+    "Two Ugandan men are under arrest for the murder of two American missionaries.",
+])
+def test_whom_police_hold_for_a_killing_did_it(code_text, text):
+    codes = _codes(code_text(text))
+    assert [c for c in codes if c[0][:2] == "19" and c[1] == ("UGA",) and c[2] == ("USA",)], codes
+
+
+@pytest.mark.parametrize("text", [
+    "A suspected Ugandan gang boss was arrested in a police raid in Kampala.",  # where, not what for
+    "Two Ugandan men were charged with the attempted murder of two American missionaries.",  # not done
+])
+def test_an_arrest_in_a_raid_or_for_an_attempt_gives_no_doer(code_text, text):
+    codes = _codes(code_text(text))
+    assert not [c for c in codes if c[0][:2] in {"18", "19"} and c[1] == ("UGA",)], codes
+
+
+def test_discussing_a_question_with_someone_is_consulting_them(code_text):
+    # the parser hangs "with his Ugandan counterpart" on the question's passive verb; the
+    # question's own act (taking measures) is not done, the discussion is
+    codes = _codes(code_text("The Kenyan minister discussed what further measures could be taken "
+                             "with his Ugandan counterpart."))
+    assert ("040", ("KEN",), ("UGA",)) in codes, codes
+    assert not [c for c in codes if not c[0].startswith("04")], codes
+
+
+def test_the_partner_of_an_active_verb_in_the_question_was_not_consulted(code_text):
+    codes = _codes(code_text("The Kenyan minister discussed how Kenya could cooperate with Uganda."))
+    assert not [c for c in codes if c[0].startswith("04") and c[2] == ("UGA",)], codes

@@ -36,6 +36,11 @@ BACKED = {"back", "backed"}  # "a Russian-backed offensive": the backer aids who
 BACKED_SUFFIX = "-backed"  # "U.S.-backed": the tokenizer keeps it one token
 MILITARY_AID = "072"  # backing a violent act is military aid (backing talks is no aid: left alone)
 VIOLENT_ROOTS = {"18", "19", "20"}
+ACCUSED_PREPS = {"for", "over", "with", "of"}  # "arrested for", "charged with", "convicted of"
+# "sought in", "suspected in" the killing (not "arrested in a police raid": where it was done)
+IMPLICATED_PREPS = {"in"}
+ACCUSING_KINDS = ("punishing", "alleging", "pursuing")  # modality.tsv
+IMPLICATING_KINDS = ("alleging", "pursuing")
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 MODIFIER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
 STATE_VERBS = {"be", "remain", "stay"}  # "is under arrest", "remains in custody"
@@ -86,7 +91,8 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in table:
             continue
         rows = table[noun.lemma_.lower()]
-        done = reported_done(noun, lexicon) or standing_measure(noun, rows[0][1], lexicon)
+        done = reported_done(noun, lexicon) or standing_measure(noun, rows[0][1], lexicon) \
+            or _held_for(noun, rows[0][1], lexicon) is not None
         # "Israel backs the U.S.-led talks", "condemned Russia's invasion": the object of a
         # verb the lexicon codes is an act of its own when someone else does it
         others = not done and reported_done(noun, lexicon, beside_verb=True)
@@ -98,6 +104,8 @@ def noun_acts(sent: Span, lexicon: Lexicon, actors) -> list[tuple[Token, str, li
         sources, notes = doers(noun, actors, possessive_acts=not patient)
         if not sources and taxonomy.cameo_root(code) == MEETING_ROOT:
             sources, notes = _attendees(noun, actors)
+        if not sources and taxonomy.cameo_root(code) in VIOLENT_ROOTS:
+            sources, notes = _accused(noun, code, actors, lexicon)
         found += _backing(noun, code, sources, actors)
         held = _held(noun) if patient and not sources else []
         if held:  # "the mayor remains in custody": the subject is held; the agent is implied
@@ -171,6 +179,36 @@ def _attendees(noun: Token, actors) -> tuple[list[Actor], list[str]]:
     subjects = [c for c in prep.head.children if c.dep_ == "nsubj"]
     found = actors.actors_of([t for s in subjects for t in clauses.conjuncts(s)])
     return (found, ["event noun: the clause's subject took part in it"]) if found else ([], [])
+
+
+def _held_for(noun: Token, code: str, lexicon: Lexicon) -> Token | None:
+    """The verb (or "arrest") that holds someone for the violent act the noun names: "two men
+    sought in the slaying of X", "arrested three men for the murder of X", "are under arrest for
+    the killing of X" (modality.tsv `punishing`, `alleging`, `pursuing`). The act itself is done,
+    whatever the clause says of its seeking: the killing happened ("an attempted murder": not)."""
+    prep = noun.head
+    if taxonomy.cameo_root(code) not in VIOLENT_ROOTS or noun.dep_ != "pobj":
+        return None
+    if any(lexicon.is_word("unrealised", c.lemma_.lower()) for c in noun.children):
+        return None
+    kinds = ACCUSING_KINDS if prep.lower_ in ACCUSED_PREPS else IMPLICATING_KINDS if prep.lower_ in IMPLICATED_PREPS else ()
+    governor = prep.head
+    return governor if any(lexicon.is_word(kind, governor.lemma_.lower()) for kind in kinds) else None
+
+
+def _accused(noun: Token, code: str, actors, lexicon: Lexicon) -> tuple[list[Actor], list[str]]:
+    """Whom `_held_for`'s verb holds for the violent act is its (alleged) doer."""
+    governor = _held_for(noun, code, lexicon)
+    if governor is None:
+        return [], []
+    if governor.pos_ == "NOUN":  # "are under arrest for the murder"
+        held = _held(governor)
+    elif governor.dep_ == "acl":  # "two men sought in the slaying" (tagged VBN or VBD)
+        held = [governor.head]
+    else:  # "police arrested two men for", "two men were arrested for"
+        held = [c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}]
+    found = actors.actors_of([t for h in held for t in clauses.conjuncts(h)])
+    return (found, [f"event noun: whom '{governor.text}' holds for it did it"]) if found else ([], [])
 
 
 def _another_doer(noun: Token, sources: list[Actor], actors, notes: list[str]) -> bool:

@@ -76,6 +76,35 @@ def fallback_targets(action: Token, source_tokens: list[Token], actors: DocActor
     return []
 
 
+def arrival_hosts(action: Token, sources: list[Actor], actors: DocActors) -> list[Actor]:
+    """"Arrived in Uganda", "landed in Kampala on Monday": the town or country an arrival is
+    in is where the visitor went, so it (its country) is the one visited; not a place of the
+    visitor's own country (coming home is no visit) nor a building ("arrived at the airport")."""
+    words = place_words()
+    if action.lemma_.lower() not in words["arrival_verb"]:
+        return []
+    home = {s.country for s in sources if s.country}
+    places = [pobj for prep in action.children if prep.dep_ == "prep" and prep.lower_ in words["locative"]
+              for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC"}]
+    return [a for place in places for a in actors.actors_for(place) if a.country and a.country not in home][:1]
+
+
+def partner_in_question(action: Token, sources: list[Actor], actors: DocActors) -> list[Actor]:
+    """"Discussed what steps could be taken *with his French counterpart*": the parser hangs the
+    partner of a consultation on the passive verb of the question it is about; a passive act
+    has no partner "with" it of its own, so the one named is whom the question was discussed with."""
+    entities = {s.entity for s in sources}
+    for clause in action.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "auxpass" for c in clause.children):
+            continue
+        partners = [p for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                    for p in prep.children if p.dep_ == "pobj"]
+        found = [a for a in actors.actors_of(partners) if a.entity not in entities]
+        if found:
+            return found
+    return []
+
+
 def _other_owner(token: Token, actor: Actor, sources: list[Actor]) -> bool:
     """The owner a noun names, not a pronoun, is someone else than the sources even of their
     country and sector, when it is no source: "Kenyan officials criticized the president's

@@ -33,6 +33,8 @@ MEDIA_OWN_ROOTS = {"14"}
 # "alleged that Epstein abused ...": what an accusation reports is its content, not an act
 # done (coding.modality reads it so), so the accusation is the event and stays
 ACCUSING_ROOTS = {"11"}
+CONSULT_ROOT = "04"  # a consultation on a question ("discussed what could be done") is an act of its own
+QUESTION_TAGS = {"WP", "WRB", "WDT"}  # "what", "how", "which" opening the question clause
 # verbal acts (CAMEO's verbal cooperation and conflict): a purpose of this kind is done by the
 # clause it qualifies ("spoke to urge calm", "gathered to denounce", "took steps to improve ties")
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
@@ -88,7 +90,7 @@ def drop_subsumed(found: list[Candidate]) -> list[Candidate]:
         # a frame whose act is the reported clause ("wants the UK to extradite him over his
         # alleged role") codes that clause itself: what else the clause holds does not void it
         if not cand.pattern.objects and cand.code[:2] not in ACCUSING_ROOTS and cand.action.i not in reported and any(
-                o.action.i in reported for o in found if o is not cand):
+                o.action.i in reported for o in found if o is not cand) and not _consults_on_a_question(cand):
             continue
         # "met to discuss": a purpose clause of the same kind of act is the same event
         head = cand.verb.head
@@ -214,6 +216,15 @@ def analyst_events(events: list[Event]) -> list[Event]:
 def _news_stance(event: Event) -> bool:
     """An act of news media alone that is not a statement: their own stance, not a report."""
     return event.cameo_root != STATEMENT_ROOT and all(a.sector in NEWS_SECTORS for a in event.source)
+
+
+def _consults_on_a_question(cand: Candidate) -> bool:
+    """"Discussed what measures could be taken", "talked over whether to impose sanctions": a
+    consultation on a question is done, whatever becomes of the act the question is about (that
+    act is read, and withheld as not done: coding.modality)."""
+    return cand.code[:2] == CONSULT_ROOT and any(
+        c.dep_ == "ccomp" and any(t.tag_ in QUESTION_TAGS or t.dep_ == "mark" and t.lower_ in {"whether", "if"}
+                                  for t in c.children) for c in cand.verb.children)
 
 
 def is_story_main_event(event: Event) -> bool:

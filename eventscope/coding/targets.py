@@ -40,12 +40,14 @@ from eventscope.coding.selection import STATEMENT_ROOT, Candidate
 from eventscope.coding.spoken_targets import SAID_ROOTS, addressees, adjunct_addressees, audiences, clause_subjects
 from eventscope.coding.implied_targets import definite_country, implicit, unnamed_person
 from eventscope.coding.own_forces import sent_forces_targets
-from eventscope.coding.phrase_targets import _two_sides, fallback_targets, not_sites, water_name  # noqa: F401  (_two_sides: tests)
+from eventscope.coding.place_phrases import VISIT_CODES
+from eventscope.coding.phrase_targets import _two_sides, arrival_hosts, fallback_targets, partner_in_question, not_sites, water_name  # noqa: F401  (_two_sides: tests)
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.implicit_agents import implicit_agent_sector, joint_types, weapons
 from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.models import Actor, Event, Evidence, decided
 
+CONSULT_ROOT = "04"
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
 REQUEST_FRAMES = {"appeal", "demand"}  # frames whose complement is an act asked of someone else
 REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
@@ -174,6 +176,12 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
         targets = [a for a in fallback_targets(action, source_tokens, actors)
                    if a.entity not in source_entities]
         fallback = bool(targets)
+    if not targets and root == CONSULT_ROOT:
+        targets = partner_in_question(action, sources, actors)
+        notes += ["target: the partner the question was discussed with"] if targets else []
+    if not targets and code[:3] in VISIT_CODES:
+        targets = arrival_hosts(action, sources, actors)
+        notes += [f"target: the place arrived in ({targets[0].name})"] if targets else []
     if not targets and root in CLAUSE_TARGET_ROOTS:
         targets = [a for a in clause_subjects(verb, actors) if a.entity not in source_entities]
         notes += ["target: subject of the that-clause"] if targets else []
