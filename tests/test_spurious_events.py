@@ -99,3 +99,23 @@ def test_warning_about_a_danger_is_no_threat_but_warning_of_retaliation_is(code_
     assert not [e for e in result.events if e.plover == "THREATEN"], result.events
     threat = code_text("Uganda warned Kenya of retaliation if its troops crossed the border.")
     assert [e.plover for e in _by_trigger(threat, "warned")] == ["THREATEN"], threat.events
+
+
+# --- violence told in the passive by a cause that is no one ------------------------------------
+
+def test_harm_by_a_cause_that_is_no_one_is_no_attack(code_text):
+    # the verb is violent on its surface; a car, a landslide or criticism attacks no one, so
+    # there is no event and no doer to imply (neither the lexicon's nor the model's reading)
+    for text in ("A Tanzanian fisherman was hit by a bus in Dar es Salaam on Friday.",
+                 "Three Nepalese porters were killed by an avalanche near the pass.",
+                 "The Zambian minister was hit by a storm of criticism over the budget."):
+        result = code_text(text)
+        assert not [e for e in result.events if e.plover == "ASSAULT"], (text, result.events)
+
+
+def test_harm_by_a_weapon_or_by_people_stays_an_attack(code_text):
+    for text in ("Three Nepalese porters were killed by a roadside bomb near the pass.",
+                 "Three Nepalese porters were killed by gunmen near the pass.",
+                 "A Tanzanian fisherman was hit by a stone thrown by police."):
+        result = code_text(text)
+        assert [e for e in result.events if e.plover == "ASSAULT"], (text, result.events)

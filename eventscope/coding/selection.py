@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from eventscope.knowledge.implicit_agents import types_requiring_party, types_requiring_recipient
-from eventscope.coding.non_events import carried_somewhere, describes_a_posting, self_inflicted, states_a_purpose, tells_only_a_death
+from eventscope.coding.non_events import (carried_somewhere, describes_a_posting, harmed_by_a_cause, self_inflicted,
+                                          states_a_purpose, tells_only_a_death)
 from eventscope.knowledge.verb_lexicon import VerbPattern
 from eventscope.models import Event
 
@@ -54,10 +55,11 @@ def drop_non_events(found: list[Candidate]) -> list[Candidate]:
     """A clause its subject did to itself ("shot himself") is no act on anyone, and a statement
     that only reports a death ("police said he had hanged himself", "he died in prison, a
     spokesman said") is no one's act either, nor is where forces are kept ("the warship,
-    deployed in the gulf, attacked") nor being taken somewhere ("was rushed to a hospital":
-    coding.non_events)."""
+    deployed in the gulf, attacked") nor being taken somewhere ("was rushed to a hospital") nor
+    harm by a cause that is no one ("was hit by a car": coding.non_events)."""
     return [c for c in found if not self_inflicted(c.action) and not describes_a_posting(c.action)
             and not carried_somewhere(c.action, c.code) and not _unperformed_purpose(c)
+            and not harmed_by_a_cause(c.action, c.code)
             and not (c.code.startswith(STATEMENT_ROOT) and tells_only_a_death(c.verb))]
 
 
