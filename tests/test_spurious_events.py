@@ -135,3 +135,14 @@ def test_a_sentence_set_keeps_its_statement(code_text):
     # a coded sentence set (no headline, one sentence): every sentence holds an event
     one = code_text("The Zambian government said it would publish the census results next month.")
     assert [e.cameo for e in one.events] == ["010"], one.events
+
+
+# --- an appeal read in what was said is not the speaker's --------------------------------------
+
+def test_an_appeal_in_what_was_said_is_not_the_speakers(code_text):
+    # the class5 model reads an appeal ("asking ... for money") and no lexicon row codes the
+    # clause; the speaker ("prosecutors said") made a statement, not the appeal
+    result = code_text("A Bolivian mayor was caught on tape asking a builder for money, prosecutors said on Monday.")
+    assert not [e for e in result.events if e.plover == "REQUEST" and e.trigger == "said"], result.events
+    own = code_text("Bolivia's president said on Monday he had asked Chile for talks on the border.")
+    assert [e.plover for e in own.events] == ["REQUEST"], own.events
