@@ -99,3 +99,50 @@ def test_warning_about_a_danger_is_no_threat_but_warning_of_retaliation_is(code_
     assert not [e for e in result.events if e.plover == "THREATEN"], result.events
     threat = code_text("Uganda warned Kenya of retaliation if its troops crossed the border.")
     assert [e.plover for e in _by_trigger(threat, "warned")] == ["THREATEN"], threat.events
+
+
+# --- violence told in the passive by a cause that is no one ------------------------------------
+
+def test_harm_by_a_cause_that_is_no_one_is_no_attack(code_text):
+    # the verb is violent on its surface; a car, a landslide or criticism attacks no one, so
+    # there is no event and no doer to imply (neither the lexicon's nor the model's reading)
+    for text in ("A Tanzanian fisherman was hit by a bus in Dar es Salaam on Friday.",
+                 "Three Nepalese porters were killed by an avalanche near the pass.",
+                 "The Zambian minister was hit by a storm of criticism over the budget."):
+        result = code_text(text)
+        assert not [e for e in result.events if e.plover == "ASSAULT"], (text, result.events)
+
+
+def test_harm_by_a_weapon_or_by_people_stays_an_attack(code_text):
+    for text in ("Three Nepalese porters were killed by a roadside bomb near the pass.",
+                 "Three Nepalese porters were killed by gunmen near the pass.",
+                 "A Tanzanian fisherman was hit by a stone thrown by police."):
+        result = code_text(text)
+        assert [e for e in result.events if e.plover == "ASSAULT"], (text, result.events)
+
+
+# --- a story's plain statement addressed to no one ----------------------------------------------
+
+def test_a_story_files_no_plain_statement_to_no_one(code_text):
+    # what was said ("would publish the census results") is no act; "said" alone, to no one,
+    # is no PLOVER event, even when the story reports nothing else
+    story = code_text("The Zambian government said it would publish the census results next month. "
+                      "The count took a year. Officials cited delays.")
+    assert not [e for e in story.events if e.cameo == "010"], story.events
+
+
+def test_a_sentence_set_keeps_its_statement(code_text):
+    # a coded sentence set (no headline, one sentence): every sentence holds an event
+    one = code_text("The Zambian government said it would publish the census results next month.")
+    assert [e.cameo for e in one.events] == ["010"], one.events
+
+
+# --- an appeal read in what was said is not the speaker's --------------------------------------
+
+def test_an_appeal_in_what_was_said_is_not_the_speakers(code_text):
+    # the class5 model reads an appeal ("asking ... for money") and no lexicon row codes the
+    # clause; the speaker ("prosecutors said") made a statement, not the appeal
+    result = code_text("A Bolivian mayor was caught on tape asking a builder for money, prosecutors said on Monday.")
+    assert not [e for e in result.events if e.plover == "REQUEST" and e.trigger == "said"], result.events
+    own = code_text("Bolivia's president said on Monday he had asked Chile for talks on the border.")
+    assert [e.plover for e in own.events] == ["REQUEST"], own.events

@@ -121,6 +121,24 @@ def states_a_purpose(verb: Token) -> bool:
 
 
 VIOLENT_CLASS = 4  # material conflict: the only class a death can be an act of
+VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
+
+
+def harmed_by_a_cause(verb: Token, code: str) -> bool:
+    """Is a violent act told in the passive with a by-phrase that names only a cause that is no
+    one (non_events.tsv `cause`: "was hit by a car", "were killed by a landslide", "was hit by a
+    wave of criticism")? The surface verb is violent, but no one attacked: no event, and no
+    doer to imply. "Killed by a bomb", "hit by shelling" name an attack and stay."""
+    if not code.startswith(VIOLENT_ROOTS) or not clauses.is_passive(verb):
+        return False
+    return _by_a_cause(verb)
+
+
+def _by_a_cause(verb: Token) -> bool:
+    """Does the clause's by-phrase name only causes that are no one (`harmed_by_a_cause`)?"""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents += [g for a in agents for g in a.children if g.dep_ == "conj"]
+    return bool(agents) and all(a.pos_ == "NOUN" and _is("cause", a.lemma_) for a in agents)
 
 
 def parties_of_act(verb: Token, sources: list[Actor], targets: list[Actor],
@@ -128,12 +146,15 @@ def parties_of_act(verb: Token, sources: list[Actor], targets: list[Actor],
     """The (sources, targets) of an event the class5 model may make of an asserted clause, or
     None when the clause reports no act: an act done to oneself ("hanged himself") or a
     statement that only tells of a death is none (an act foiled is no clause to code at all:
-    modality.tsv `averting`, classify.revise.asserted_clause); a death
+    modality.tsv `averting`, classify.revise.asserted_clause), nor is violence told in the
+    passive by a cause that is no one ("was hit by a car"); a death
     ("three workers died in a bomb attack") is one only of violence (class 4), and then the
     dead are its targets and its doer is not named (Multi-CoPED codes "died due to torture"
     class 4)."""
     if self_inflicted(verb) or tells_only_a_death(verb) or describes_a_posting(verb):
         return None
+    if cls == VIOLENT_CLASS and clauses.is_passive(verb) and _by_a_cause(verb):
+        return None  # "was hit by a car": harm by no one (harmed_by_a_cause)
     if reports_a_death(verb):
         if cls != VIOLENT_CLASS:
             return None

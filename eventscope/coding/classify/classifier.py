@@ -168,6 +168,10 @@ class EventClassifier:
         code = R.pick_future(code, future)
         if code is None:
             return None
+        if R.is_speech_verb(verb, self.lexicon) and not code.startswith(R.STATEMENT_ROOT):
+            # "a minister was caught asking for money, prosecutors said": the appeal the class
+            # was read from is in what was said; the speaker only made a statement
+            code = R.statement_code(verb, self.lexicon)
         confidence = min(t.created_cap, t.created_base + t.created_slope * prediction.probability)
         prediction.reasons = self.sentence_model.reasons(counts, prediction.label, 5, vec)
         evidence = (R.model_evidence("class5 model", prediction), *R.reasons(why),

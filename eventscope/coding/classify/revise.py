@@ -51,6 +51,7 @@ PROMISE_ROOTS = {"03", "13"}  # intents and threats: what the coder makes of fut
 UNDONE_ROOTS = PROMISE_ROOTS | {"02", "10"}
 MATERIAL_CLASSES = {2, 4}  # class5 of acts done (material cooperation, material conflict)
 STATEMENT_ROOT = "01"
+PLAIN_STATEMENT_CODE = "010"
 DELIBERATED_CLASSES = {2, 3, 4}  # acts a clause of "consider", "mull" only weighs (modality.tsv `deliberating`)
 UNDONE_GOVERNOR_KINDS = ("negating", "scheduling")  # "unable to", "due to": the act under it is not done
 UNDONE_OBJECT_KINDS = ("deliberating", "averting")  # "is mulling a ban", "foiled an attack": its object is not done
@@ -169,6 +170,12 @@ def is_speech_verb(verb: Token, lexicon) -> bool:
     """A verb the lexicon knows only as a statement ("say", "announce")."""
     roots = {taxonomy.cameo_root(p.cameo) for p in lexicon.verbs.get(verb.lemma_.lower(), ())}
     return bool(roots) and roots <= {"01"}
+
+
+def statement_code(verb: Token, lexicon) -> str:
+    """The code of a speech verb's own statement ("say": 010): its default pattern's."""
+    patterns = lexicon.verbs.get(verb.lemma_.lower(), ())
+    return next((p.cameo for p in patterns if not p.objects), PLAIN_STATEMENT_CODE)
 
 
 def asserted_clause(sent: Span, actors, lexicon, cls: int) -> tuple[Token, list[Actor], list[Actor], bool] | None:
