@@ -336,3 +336,13 @@ def test_a_refusal_aimed_at_no_one_is_aimed_at_the_other_party_of_the_story(code
     # a story that names no other country twice: no one to aim it at
     r = code_text("Kenya is balking at committing to any cut in tariffs.")
     assert all(not e.target for e in events_of(r, "REJECT"))
+
+
+def test_a_call_on_someone_to_act_is_aimed_at_them(code_text):
+    # not at what the act asked for concerns ("its troops")
+    r = code_text("Kenya called on Uganda to withdraw its troops from the island.")
+    requests = [e for e in r.events if e.plover == "REQUEST"]
+    assert requests and [a.country for a in requests[0].target] == ["UGA"]
+    r = code_text("Norway called upon Sweden to release the activist.")
+    requests = [e for e in r.events if e.plover == "REQUEST"]
+    assert requests and [a.country for a in requests[0].target] == ["SWE"]

@@ -55,6 +55,7 @@ QUANTITY_WORDS = {"hundred", "thousand", "million", "dozen", "score", "number", 
                   "some", "many", "most", "all", "several", "few", "crowd"}
 REACTED_ROOTS = {"05", "11", "12"}  # praise, criticism, rejection of an act (not what a request asks for)
 CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warned that Iran would pay"
+ASKED_ON_PREPS = {"on", "upon"}  # "called on Uganda to withdraw": whom the request is made of
 OBJECT_PRONOUNS = {"him", "her", "them"}  # "met the minister and urged him to": the minister
 
 
@@ -65,11 +66,17 @@ def target_heads(cand: Candidate) -> list[Token]:
     heads = [cand.action] if cand.frame == JUDGED else heads  # "said Trump's request was inappropriate"
     if cand.frame in REQUEST_FRAMES:
         asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
-        asked = clauses.direct_objects(cand.verb) + asked
+        asked = clauses.direct_objects(cand.verb) + _called_on(cand.verb) + asked
         # a request is aimed at whom it asks, not at whom the act asked for would be aimed:
         # "said the US should cut off support for the militia" is a demand of the US
         heads = asked if asked else heads
     return through_quantities(not_origins(not_sites([h for h in heads if not water_name(h)])))  # a sea is no one
+
+
+def _called_on(verb: Token) -> list[Token]:
+    """Whom an appeal is made on: "called on Uganda to withdraw", "prevailed upon the king"."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ASKED_ON_PREPS
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def conjoined_patients(action: Token) -> list[Token]:
