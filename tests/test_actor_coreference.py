@@ -207,3 +207,17 @@ def test_a_person_in_apposition_to_a_kin_word_is_of_the_story_country(resolved):
     doc, actors = resolved("The widow, Amina Wekesa, was arrested in Nairobi, Kenyan police said.")
     assert actors.story_country == "KEN"
     assert countries_of(doc, actors, "widow") == ["KEN"]
+
+
+@pytest.mark.parametrize("text, word, nth, country", [
+    # a verb whose object causes the subject's act: the reason clause's "it" is the object
+    ("Norway condemned Kenya after it expelled two diplomats.", "it", 0, "KEN"),
+    ("Norway praised Kenya because it released the prisoners.", "it", 0, "KEN"),
+    # a reporting clause's "it" stays its subject
+    ("Norway told Kenya that it would expel two diplomats.", "it", 0, "NOR"),
+    # a possessive of the clause whose subject is the same pronoun is that subject's
+    ("Norway condemned Kenya after it expelled its ambassador.", "its", 0, "KEN"),
+])
+def test_a_pronoun_in_a_reason_clause_of_a_reaction_is_its_object(resolved, text, word, nth, country):
+    doc, actors = resolved(text)
+    assert countries_of(doc, actors, word, nth) == [country]

@@ -138,3 +138,24 @@ def test_a_states_jets_are_an_actor_and_a_passenger_jet_a_civilian_one(processor
                                       "Ukrainian forces later shot down a Malaysian passenger jet.")
     assert [(a.country, a.sector) for a in actors_of(doc, actors, "jets")] == [("RUS", "MIL")]
     assert [(a.country, a.sector) for a in actors_of(doc, actors, "jet")] == [("MYS", "CVL")]
+
+
+STORY = ("Swedish prosecutors dropped the case against Lena Berg on Monday. Sweden's justice minister "
+         "praised the decision. Swedish police closed the file. {}")
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("Police arrested Lena Berg in Oslo on Tuesday.", "NOR"),  # the clause's own place
+    ("In London, a judge rejected her request for bail.", "GBR"),
+    ("Police arrested Lena Berg in Uppsala on Tuesday.", "SWE"),  # the story's own country: as it was
+])
+def test_police_and_courts_of_no_country_are_of_where_they_acted(code_text, sentence, country):
+    r = code_text(STORY.format(sentence))
+    acted = [a for e in r.events if e.plover in {"COERCE", "REJECT"} for a in e.source]
+    assert acted and {a.country for a in acted} == {country}
+
+
+def test_soldiers_of_no_country_keep_the_story_s_abroad(code_text):
+    # armies act abroad: "troops" in a Swedish story may be Sweden's own, wherever they are
+    r = code_text(STORY.format("Troops arrested Lena Berg in Kabul on Tuesday."))
+    assert all(a.country != "AFG" for e in r.events for a in e.source if a.sector == "MIL")

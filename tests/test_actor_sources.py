@@ -50,6 +50,25 @@ def test_a_navy_vessel_that_fires_is_the_source(code_text):
     assert any([a.country for a in e.source] == ["CHN"] for e in events), events
 
 
+# --- a joint body is its leader's ("the Saudi-led coalition") ------------------------------
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("The Kenyan-led coalition shelled two villages near the border on Sunday.", "coalition", [("KEN", None)]),
+    ("An Egyptian alliance of tribes blocked the road to the mine.", "alliance", [("EGY", None)]),
+    # the backer only aids ("Kenyan-backed"), and alone the word says nobody
+    ("A Kenyan-backed coalition shelled two villages near the border on Sunday.", "coalition", []),
+    ("The coalition shelled two villages near the border on Sunday.", "coalition", []),
+])
+def test_a_joint_body_is_an_actor_when_a_modifier_says_who_leads_it(processor, text, word, expected):
+    doc, actors = mentions(processor, text)
+    assert actors_of(doc, actors, word) == expected
+
+
+def test_a_led_coalition_that_bombs_is_the_source(code_text):
+    events = code_text("The Ethiopian-led coalition bombed a market in Somalia on Sunday.").events
+    assert any([a.country for a in e.source] == ["ETH"] for e in events if e.plover == "ASSAULT"), events
+
+
 # --- roles of no one country ------------------------------------------------------------
 
 def test_the_international_community_takes_no_story_country(processor):

@@ -163,6 +163,11 @@ def test_being_in_talks_with_someone_is_consulting_them(code_text):
     assert any(plover == "CONSULT" and src == ("KEN",) and tgt == ("UGA",) for _, plover, src, tgt in events), events
 
 
+def test_being_on_a_visit_somewhere_is_visiting_its_host(code_text):
+    events = coded_events(code_text, "The Kenyan president is on a three-day visit to Uganda.")
+    assert any(plover == "CONSULT" and src == ("KEN",) and tgt == ("UGA",) for _, plover, src, tgt in events), events
+
+
 def test_dragged_out_by_police_is_a_detention(code_text):
     events = coded_events(code_text, "The Bolivian activist Evo Quispe was dragged out of the consulate by Peruvian police on Monday.")
     assert any(plover == "COERCE" and src == ("PER",) for _, plover, src, _ in events), events

@@ -59,3 +59,18 @@ def test_a_noun_owner_of_the_sources_country_and_kind_is_someone_else(code_text)
     assert [("KEN", "GOV")] in aimed(r, "ACCUSE")
     r = code_text("Kenyan officials criticized their decision to close schools.")
     assert [("KEN", "GOV")] not in aimed(r, "ACCUSE")
+
+
+
+def test_a_reaction_is_aimed_at_whoever_did_the_act_its_object_names(code_text):
+    # the act's doer the object's own words name, not whom that act concerned
+    r = code_text("Norway rejected an EU demand for more troops in Mali.")
+    assert [[c for c, _ in t] for t in aimed(r, "REJECT")] == [["EUR"]]
+    r = code_text("Kenya condemned the Ugandan raid on Somali villages.")
+    assert [[c for c, _ in t] for t in aimed(r, "ACCUSE")] == [["UGA"]]
+    # the one an arrest is done to did not do it: its by-phrase did
+    r = code_text("Norway condemned Anna Berg's arrest by Kenyan police.")
+    assert [[c for c, _ in t] for t in aimed(r, "ACCUSE")] == [["KEN"]]
+    # a request's object is what it asks for: the one to be extradited is not asked
+    r = code_text("Sweden is seeking the extradition of Anna Berg from Kenya.")
+    assert [[c for c, _ in t] for t in aimed(r, "REQUEST")] == [["KEN"]]

@@ -135,7 +135,7 @@ def test_an_armed_force_modifying_the_object_is_the_story_countrys(code_text):
 def test_an_organisation_modifying_the_object_is_the_target(code_text, text, target):
     r = code_text(text)
     assert [a.country for e in r.events for a in e.target] == [target]
-    assert "modifier of the object" in r.events[0].target[0].evidence_text
+    assert "modifier of" in r.events[0].target[0].evidence_text  # the object's, or the event noun's it is
 
 
 def test_the_agent_of_a_condemned_act_comes_before_its_victims(code_text):
@@ -336,3 +336,13 @@ def test_a_refusal_aimed_at_no_one_is_aimed_at_the_other_party_of_the_story(code
     # a story that names no other country twice: no one to aim it at
     r = code_text("Kenya is balking at committing to any cut in tariffs.")
     assert all(not e.target for e in events_of(r, "REJECT"))
+
+
+def test_a_call_on_someone_to_act_is_aimed_at_them(code_text):
+    # not at what the act asked for concerns ("its troops")
+    r = code_text("Kenya called on Uganda to withdraw its troops from the island.")
+    requests = [e for e in r.events if e.plover == "REQUEST"]
+    assert requests and [a.country for a in requests[0].target] == ["UGA"]
+    r = code_text("Norway called upon Sweden to release the activist.")
+    requests = [e for e in r.events if e.plover == "REQUEST"]
+    assert requests and [a.country for a in requests[0].target] == ["SWE"]

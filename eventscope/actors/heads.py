@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventscope.actors.coreference import COUNTERPART_LEMMAS
+from eventscope.knowledge.coreference_words import coreference_words
 from eventscope.actors.noun_phrases import act_words, is_leading_role, names_people_of_unknown_kind
 from eventscope.actors.phrase import resolve_phrase
 from eventscope.knowledge.actor_lexicon import tokenize
@@ -21,6 +22,8 @@ NON_ACTOR_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDI
                           "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"}
 NON_ACTOR_SECTORS = {"JNK", "UNK"}  # lexicon markers for words that look like actors but are not
 FUNCTION_WORDS = {"of", "for", "and", "in", "the", "on", "to", "at", "with", "by", "de"}
+WHOSE_DEPS = {"compound", "amod", "nmod"}  # modifiers that may say whose a group is
+LED = {"lead", "led"}  # "the Saudi-led coalition": the leader's ("Saudi-backed": the backer only aids)
 
 
 class ActorHeads:
@@ -42,7 +45,8 @@ class ActorHeads:
     def names_an_actor(self, head: Token) -> bool:
         """A head whose phrase may be an actor: an actor head, a group word said whose, or a
         thing of a nationality that only role phrases end with ("a Chinese navy vessel")."""
-        return self.is_actor_head(head) or self.is_group_with_actor_modifier(head) or national_role_thing(head)
+        return (self.is_actor_head(head) or self.is_group_with_actor_modifier(head)
+                or self.is_joint_body_said_whose(head) or national_role_thing(head))
 
     def is_actor_head(self, head: Token) -> bool:
         """Only heads that name an actor become one ('Russian officials', not 'Russian assistance')."""
@@ -69,7 +73,25 @@ class ActorHeads:
         "members of the Iranian parliament" ("his supporters", "a group of men" stay none)."""
         if head.pos_ != "NOUN" or not names_people_of_unknown_kind(head.lower_):
             return False
-        return any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ != "PRON" and self.is_actor_head(c)
+        return self._said_whose(head)
+
+    def is_joint_body_said_whose(self, head: Token) -> bool:
+        """A body several members form (coreference_words.tsv `joint_body`: "coalition",
+        "alliance") names an actor when a modifier says whose it is or who leads it: "the
+        Saudi-led coalition" (the leader's: it acts under the leader's command, as PETRARCH
+        reads the country word), "an Arab alliance", "a coalition of Gulf states". Alone,
+        or only backed by someone ("a Saudi-backed coalition"), it stays none."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in coreference_words()["joint_body"]:
+            return False
+        return self._said_whose(head) or any(
+            c.dep_ in WHOSE_DEPS and c.lemma_.lower() in LED and any(
+                g.dep_ in {"npadvmod", "compound", "amod", "nmod"} and self.is_actor_head(g) for g in c.lefts)
+            for c in head.lefts)
+
+    def _said_whose(self, head: Token) -> bool:
+        """Does a modifier or an "of" part of the head name an actor ("opposition supporters",
+        "members of the Iranian parliament"; not "his supporters")?"""
+        return any(c.dep_ in WHOSE_DEPS and c.pos_ != "PRON" and self.is_actor_head(c)
                    for c in head.lefts) or any(
             c.dep_ == "prep" and c.lower_ == "of" and any(
                 g.dep_ == "pobj" and g.pos_ != "PRON" and self.is_actor_head(g) for g in c.children)

@@ -26,6 +26,7 @@ from eventscope.actors.namesakes import as_read
 from eventscope.actors.story import AGENT_WEIGHT, counted_countries, is_country, names_known_actor, story_country
 from eventscope.actors.whose import STORY, home_body, named_role_before, owned, person_of_the_story, takes_story_country
 from eventscope.knowledge.actor_files import load_lexicon
+from eventscope.knowledge.coreference_words import coreference_words
 from eventscope.models import Actor, Document, Evidence, decided
 
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
@@ -35,6 +36,8 @@ PLACE_ENTITY_TYPES = {"GPE", "LOC", "FAC"}
 # countries', never the story's
 ONE_PER_COUNTRY = {"government", "country", "nation", "state", "parliament"}
 
+
+SUBJECT_OF_OWNER = {"its": "it", "their": "they", "his": "he", "her": "she"}  # a possessive's subject form
 
 class MentionResolver:
     """The state of one resolution pass over a document."""
@@ -116,7 +119,7 @@ class MentionResolver:
     def _resolve_token(self, token: Token, sent_no: int, context: str) -> list[Actor]:
         lower = token.lower_
         if token.pos_ == "PRON":
-            governing = self._governing_subject(token, lower)
+            governing = self._governing_subject(token, lower) or self._subject_s_own(token, lower)
             found = governing if governing else self._memory.pronoun(lower, sent_no)
             if len(found) == 1:
                 self._memory.remember_pronoun(lower, sent_no, found[0], salience(token))
@@ -282,6 +285,9 @@ class MentionResolver:
         clause = token.head
         if token.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ not in {"ccomp", "xcomp", "advcl"}:
             return []
+        if clause.dep_ == "advcl" and clause.head.lemma_.lower() in coreference_words()["object_cause"]:
+            # "Japan condemned North Korea after it fired a missile": the object's act is the cause
+            return self._caused_by_object(clause.head, lower)
         for child in clause.head.children:
             if child.dep_ == "nsubj" and child.i in self._by_token:
                 actors = self._by_token[child.i]
@@ -289,6 +295,30 @@ class MentionResolver:
                 if (lower in PERSON_PRONOUNS) == is_person:
                     return [replace(a, evidence=(Evidence("rule", f"coref:pronoun {lower} -> reporting subject"),))
                             for a in actors]
+        return []
+
+    def _subject_s_own(self, token: Token, lower: str) -> list[Actor]:
+        """"After it conducted its longest test": a possessive pronoun whose clause's subject is
+        the same pronoun's subject form (it/its, they/their, he/his, she/her) is that subject's."""
+        clause = token.head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        if token.dep_ != "poss" or clause.pos_ not in {"VERB", "AUX"}:
+            return []
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.lower_ != SUBJECT_OF_OWNER.get(lower) or subject.i not in self._by_token:
+            return []
+        return list(self._by_token[subject.i])
+
+    def _caused_by_object(self, verb: Token, lower: str) -> list[Actor]:
+        """The direct object of an implicit-causality verb (coreference_words.tsv
+        `object_cause`) that a pronoun of its reason clause can stand for; [] when none."""
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.i in self._by_token:
+                is_person = child.ent_type_ == "PERSON" or child.lower_ in PERSON_PRONOUNS
+                if (lower in PERSON_PRONOUNS) == is_person:
+                    return [replace(a, evidence=(Evidence("rule", f"coref:pronoun {lower} -> object it reacts to"),))
+                            for a in self._by_token[child.i]]
         return []
 
     def _collect_conjoined_groups(self, sent: Span) -> None:

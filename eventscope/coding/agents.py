@@ -7,6 +7,8 @@ civilians of the country the text gives (`crowd_doer`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from eventscope.coding.places import place_of
@@ -16,6 +18,7 @@ from eventscope.knowledge.verb_lexicon import event_nouns
 from eventscope.models import Actor, Evidence
 
 VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
+LOCAL_SECTORS = {"COP", "JUD"}  # police and courts act only at home (armies act abroad too)
 COUNTRY_FROM = {"place": "of where it happened", "story": "of the story's country",
                 "target": "of its victims' country"}  # evidence: whence the implied doer's country
 
@@ -44,6 +47,28 @@ def implicit_agent(cameo: str, targets: list[Actor], story_country: str | None,
     return [Actor(name=f"{country} {sector} (implicit)" if sector else f"{country} (implicit)",
                   country=country, sector=sector, entity=f"{country}{sector or ''}::implicit",
                   evidence=(Evidence("rule", rule, decides="sector" if sector else "country"),))]
+
+
+def where_they_acted(found: list[Actor], place_country: str | None, notes: list[str]) -> list[Actor]:
+    """Police and courts act where the act happens (coding/data/implicit_agent_country.tsv:
+    "place" before "story"): a police or court word of no country of its own, lent the
+    story's, is of the country of the clause's own place phrase when that is another:
+    "police arrested her in Oslo" in a story about Sweden are Norway's police."""
+    from eventscope.actors.noun_phrases import actor_key
+    from eventscope.coding.modality_speakers import _assumed_country
+
+    if not place_country or not is_country_code(place_country):
+        return found
+    out = []
+    for actor in found:
+        if actor.sector in LOCAL_SECTORS and actor.country != place_country and _assumed_country(actor):
+            rule = f"{actor.sector} of no country of its own: of where it acted ({place_country})"
+            notes.append(rule)
+            actor = replace(actor, country=place_country, evidence=tuple(
+                e for e in actor.evidence if e.decides != "country") + (Evidence("rule", rule, decides="country"),))
+            actor = replace(actor, entity=actor_key(actor))
+        out.append(actor)
+    return out
 
 
 def attack_subject(subjects: list[Token], cameo: str) -> Token | None:

@@ -21,7 +21,7 @@ from eventscope.coding import clause_objects, clause_roles, clauses
 from eventscope.coding import targets as targets_of
 from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
-from eventscope.coding.agents import attack_subject, crowd_doer, implicit_agent
+from eventscope.coding.agents import attack_subject, crowd_doer, implicit_agent, where_they_acted
 from eventscope.coding.doer_types import by_doer, own_forces_order
 from eventscope.coding.said_acts import asks, cooperative, forewarning_code, judged_candidate, obliged_clause
 from eventscope.coding.event_nouns import doers, noun_events
@@ -267,6 +267,9 @@ class Coder:
                 targets = unnamed_person(target_heads, cand.action, info.root, actors)
                 cand.notes += [f"target: unnamed person ({targets[0].text})"] if targets else []
         place = place_of(cand.action, info.root)
+        if place:  # "police arrested her in Oslo": Norway's police, whatever the story's country
+            sources = where_they_acted(sources, place[1], cand.notes)
+            targets = where_they_acted(targets, place[1], cand.notes)
         if not sources and (passive or attack is not None) and targets:  # "was arrested", "an air strike killed"
             where = place or (place_of(attack, info.root) if attack is not None else None)
             sources = implicit_agent(info.code, targets, actors.story_country, cand.notes,

@@ -259,9 +259,9 @@ def doers(noun: Token, actors, possessive_acts: bool = True) -> tuple[list[Actor
             if len(found) >= 2:
                 return found, ["event noun: between its parties"]
     prep = noun.head
-    if possessive_acts and noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_ == "be":
+    if possessive_acts and noun.dep_ == "pobj" and prep.lower_ in {"in", "on"} and prep.head.lemma_ == "be":
         found = actors.actors_of([c for c in prep.head.children if c.dep_ == "nsubj"])
-        if found:  # "the chancellor is in talks with the minister"
+        if found:  # "the chancellor is in talks with the minister", "is on a visit to Kenya"
             return found, ["event noun: the subject is in it"]
     for child in noun.children:
         if child.dep_ not in MODIFIER_DEPS or not possessive_acts and child.lemma_.lower() not in LED:

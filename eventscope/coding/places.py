@@ -39,10 +39,20 @@ from eventscope.models import Actor, DocumentResult, Event, Evidence, Location
 ARMED_SECTORS = {"MIL", "COP"}  # forces that may act abroad
 
 
-def aim_at_place(event: Event) -> None:
+def aim_at_place(event: Event, home: str | None = None) -> None:
     """A protest, or a visit, aimed at no one the text names is aimed at the country where
     it happens: "activists staged a protest in Beijing" is a protest against China, "visited
-    Tallinn" a visit to Estonia (its host). A visit at home has no host."""
+    Tallinn" a visit to Estonia (its host). A visit at home has no host. A protest the text
+    places nowhere, by people of the country the story is about (`home`, the covered
+    country), is aimed at that country: "after protesters threw petrol bombs" in a story
+    about Hong Kong."""
+    if not event.target and event.location_precision is None and home and event.source \
+            and event.cameo_root in PLACE_AIMED_ROOTS and all(a.country == home for a in event.source):
+        event.target = [Actor(name=home, country=home, entity=f"{home}::home",
+                              evidence=(Evidence("rule", "target: the story's country, its own people's protest",
+                                                 decides="country"),))]
+        event.id = replace(event, id="").id  # the id hashes the actors
+        return
     country = event.location_country
     if event.target or not country or not event.source or event.location_precision is None:
         return
@@ -74,7 +84,7 @@ def place_events(result: DocumentResult, doc: Doc) -> list[Location | None]:
         elif where is not None and where.evidence in {"clause", "sentence"}:
             named.setdefault(event.sentence, []).append((event, where))
         event.place(where)
-        aim_at_place(event)
+        aim_at_place(event, context.covered_country())
         placed.append(where)
     return placed
 

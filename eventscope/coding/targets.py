@@ -44,7 +44,7 @@ from eventscope.coding.place_phrases import VISIT_CODES
 from eventscope.coding.phrase_targets import _two_sides, arrival_hosts, fallback_targets, partner_in_question, not_sites, water_name  # noqa: F401  (_two_sides: tests)
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.implicit_agents import implicit_agent_sector, joint_types, weapons
-from eventscope.knowledge.verb_lexicon import Lexicon
+from eventscope.knowledge.verb_lexicon import Lexicon, event_nouns
 from eventscope.models import Actor, Event, Evidence, decided
 
 CONSULT_ROOT = "04"
@@ -55,7 +55,9 @@ STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched
 # words that only count the people after them: "hundreds of students", "a group of activists"
 QUANTITY_WORDS = {"hundred", "thousand", "million", "dozen", "score", "number", "group", "member",
                   "some", "many", "most", "all", "several", "few", "crowd"}
+REACTED_ROOTS = {"05", "11", "12"}  # praise, criticism, rejection of an act (not what a request asks for)
 CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warned that Iran would pay"
+ASKED_ON_PREPS = {"on", "upon"}  # "called on Uganda to withdraw": whom the request is made of
 OBJECT_PRONOUNS = {"him", "her", "them"}  # "met the minister and urged him to": the minister
 
 
@@ -66,11 +68,17 @@ def target_heads(cand: Candidate) -> list[Token]:
     heads = [cand.action] if cand.frame == JUDGED else heads  # "said Trump's request was inappropriate"
     if cand.frame in REQUEST_FRAMES:
         asked = [c for c in cand.action.children if c.dep_ == "nsubj"] if cand.action.dep_ == "ccomp" else []
-        asked = clauses.direct_objects(cand.verb) + asked
+        asked = clauses.direct_objects(cand.verb) + _called_on(cand.verb) + asked
         # a request is aimed at whom it asks, not at whom the act asked for would be aimed:
         # "said the US should cut off support for the militia" is a demand of the US
         heads = asked if asked else heads
     return through_quantities(not_origins(not_sites([h for h in heads if not water_name(h)])))  # a sea is no one
+
+
+def _called_on(verb: Token) -> list[Token]:
+    """Whom an appeal is made on: "called on Uganda to withdraw", "prevailed upon the king"."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ASKED_ON_PREPS
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def conjoined_patients(action: Token) -> list[Token]:
@@ -154,6 +162,10 @@ def complete(verb: Token, action: Token, code: str, sources: list[Actor], target
     sources = named_members(sources)
     source_entities = {a.entity for a in sources}
     fallback = False
+    reacted = reacted_act_doers(action, root, sources, actors)
+    if reacted:  # "rejected an EU demand for more troops": the EU, not the troops
+        targets = reacted
+        notes.append("target: who did the act it reacts to, named by the object")
     if not targets and len(sources) >= 2 and taxonomy.cameo(code).plover in joint_types():
         notes.append("target: none, a joint act of its sources")  # "A and B agreed": both did it
         return sources, [], False
@@ -246,6 +258,29 @@ def _on_each_other(action: Token) -> bool:
             if (token.lower_, before) in {("other", "each"), ("another", "one")}:
                 return True
     return False
+
+
+def reacted_act_doers(action: Token, root: str, sources: list[Actor], actors: DocActors) -> list[Actor]:
+    """A reaction (praise, criticism, rejection) to an act its object
+    names is aimed at whoever did that act, when the object's own words name them (a
+    possessive, a modifier, a by-phrase: coding.event_nouns `doers`): "rejected an EU demand
+    for more troops" at the EU, "condemned the Ugandan raid on Somali villages" at Uganda, not
+    at whom the act concerned. An object that is itself an actor is the target as it is."""
+    from eventscope.coding.event_nouns import doers
+
+    if root not in REACTED_ROOTS:
+        return []
+    entities, countries = {a.entity for a in sources}, {a.country for a in sources}
+    for obj in (c for c in action.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        if actors.actors_for(obj):
+            return []
+        rows = event_nouns().get(obj.lemma_.lower())
+        done_to = bool(rows) and rows[0][2] == "target"  # "condemned Navalny's arrest": not Navalny's act
+        found = [a for a in doers(obj, actors, possessive_acts=not done_to)[0]
+                 if a.entity not in entities and a.country not in countries]
+        if found:
+            return found
+    return []
 
 
 def aimed_at_reported_act(event: Event, action: Token, earlier: list[Event]) -> Event:
