@@ -17,9 +17,11 @@ from eventscope.knowledge.tsv import read_tsv
 PASSAGES = Path(__file__).parent / "data" / "modality_passages.tsv"
 
 # what the coder still gets wrong (a ceiling, so a change that adds errors fails); at main
-# 4412d95: 20 not done coded as done (7 of them headline futures), 4 done withheld
-MAX_NOT_DONE_AS_DONE = 7
-MAX_DONE_WITHHELD = 4
+# 4412d95: 20 not done coded as done (7 of them headline futures), 4 done withheld (of 109);
+# with the 60 rows of stop 24 (noun events under a frame, headlines that repeat or govern the
+# act, speculation, and their done controls), at main 2a84ae1: 15 and 5 of 169
+MAX_NOT_DONE_AS_DONE = 9
+MAX_DONE_WITHHELD = 5
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,22 @@ def test_the_coder_on_the_modality_passages(code_text):
 ])
 def test_a_headline_future_is_no_act_done(code_text, title, text, act):
     assert act not in {e.plover for e in code_text(text, title=title).events}
+
+
+@pytest.mark.parametrize("title, text, act", [
+    # a modal, a hedge, a deliberating or planning word before the headline's act leaves it undone
+    ("Deal would free 40 Somali fishermen", "Mediators said the text was not final. Both sides are studying it.", "RETREAT"),
+    ("Peru may lift ban on Bolivian beef", "Officials said a decision would come after talks in Lima. La Paz welcomed the signal.",
+     "CONCEDE"),
+    ("Ghana expected to free detained journalists", "Their lawyers said a court would rule on Friday. "
+     "The two have been held since March.", "RETREAT"),
+    ("Norway weighs expulsion of Russian diplomats", "Ministers met on Monday to discuss a response. "
+     "A decision is expected this week.", "SANCTION"),
+    ("Senegal mulls sending police to Haiti", "The cabinet will decide next week. Haiti's government has asked for help.",
+     "AID"),
+])
+def test_a_headline_act_after_a_modal_or_hedge_is_no_act_done(code_text, title, text, act):
+    assert act not in {e.plover for e in code_text(text, title=title).events}, title
 
 
 def test_a_headline_in_the_present_still_names_the_act(code_text):
