@@ -20,7 +20,7 @@ PASSAGES = Path(__file__).parent / "data" / "modality_passages.tsv"
 # 4412d95: 20 not done coded as done (7 of them headline futures), 4 done withheld (of 109);
 # with the 60 rows of stop 24 (noun events under a frame, headlines that repeat or govern the
 # act, speculation, and their done controls), at main 2a84ae1: 15 and 5 of 169
-MAX_NOT_DONE_AS_DONE = 9
+MAX_NOT_DONE_AS_DONE = 8
 MAX_DONE_WITHHELD = 5
 
 
@@ -105,6 +105,9 @@ def test_a_headline_in_the_present_still_names_the_act(code_text):
     ("Kenya's parliament debated the bill on Monday. It bans Somali traders from Nairobi markets.", "COERCE"),
     # "X is to free": a plan, like "will free"
     ("Washington reached a deal with Tehran. Iran is to free five Americans in exchange.", "RETREAT"),
+    # a plan, draft or deal as the subject of a verb of providing tells its terms, in any tense
+    ("Negotiators agreed a framework. The deal provides for the release of 60 prisoners by Egypt.", "RETREAT"),
+    ("The accord stipulates that Sudanese troops withdraw from Abyei. The African Union brokered it.", "RETREAT"),
     # an act under "discussed", "debated" is weighed, not done
     ("Kenya has discussed closing its border with Somalia.", "COERCE"),
 ])

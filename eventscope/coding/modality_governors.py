@@ -78,7 +78,12 @@ def provision_of(verb: Token, lexicon: Lexicon) -> bool:
     after the sentence that names it ("Parliament debated the bill. It bans foreign-funded
     media": the actor the pronoun may also stand for is not said to ban anything now; a news
     report tells acts done in the past). In the past or perfect ("under the deal, Israel
-    released") the act is done; with "will" it stays a promise (coding.modality)."""
+    released") the act is done; with "will" it stays a promise (coding.modality). A verb of
+    providing (modality.tsv `providing`) with such a noun as subject tells terms in any tense
+    ("the deal provides for the release of 50 prisoners", "the plan envisaged a pullout")."""
+    if any(k in lexicon.modality.get("providing", ()) for k in clauses.verb_keys(verb)) and any(
+            c.dep_ == "nsubj" and lexicon.is_word("provision_noun", c.lemma_.lower()) for c in verb.children):
+        return True
     if verb.tag_ not in PRESENT_TAGS or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
     for child in verb.children:
