@@ -19,8 +19,9 @@ PASSAGES = Path(__file__).parent / "data" / "modality_passages.tsv"
 # what the coder still gets wrong (a ceiling, so a change that adds errors fails); at main
 # 4412d95: 20 not done coded as done (7 of them headline futures), 4 done withheld (of 109);
 # with the 60 rows of stop 24 (noun events under a frame, headlines that repeat or govern the
-# act, speculation, and their done controls), at main 2a84ae1: 15 and 5 of 169
-MAX_NOT_DONE_AS_DONE = 8
+# act, speculation, and their done controls) and "ahead of" / "to be freed" rows, at main
+# 2a84ae1: 21 and 5 of 179
+MAX_NOT_DONE_AS_DONE = 10
 MAX_DONE_WITHHELD = 5
 
 
@@ -113,6 +114,23 @@ def test_a_headline_in_the_present_still_names_the_act(code_text):
 ])
 def test_an_act_provided_or_discussed_is_not_done(code_text, text, act):
     assert act not in {e.plover for e in code_text(text).events}, text
+
+
+@pytest.mark.parametrize("text, act", [
+    # an event noun after "ahead of", "until" is still to come
+    ("Security was tightened in Oslo ahead of a meeting between Ruto and Museveni. Hotels were closed.", "CONSULT"),
+    ("Relatives gathered outside Evin prison ahead of the release of 20 detainees by Iran. Guards watched.", "RETREAT"),
+    # a passive to-infinitive names what is still to be done to its noun
+    ("Detainees to be released under the amnesty include six journalists. Egypt holds thousands.", "RETREAT"),
+    ("Kyiv published a list of 90 soldiers to be freed by Russia in the swap. Families waited.", "RETREAT"),
+])
+def test_an_act_ahead_or_to_be_done_is_not_done(code_text, text, act):
+    assert act not in {e.plover for e in code_text(text).events}, text
+
+
+def test_the_first_ones_to_be_freed_were_freed(code_text):
+    text = "The first detainees to be released by Iran were two students. They flew to Paris on Friday."
+    assert "RETREAT" in {e.plover for e in code_text(text).events}
 
 
 def test_an_act_done_under_a_deal_is_done(code_text):
