@@ -16,9 +16,9 @@ from eventscope.knowledge.tsv import read_tsv
 CHALLENGE = Path(__file__).parent / "data" / "modality_challenge.tsv"
 
 # what the coder still gets wrong (measured at issue-21m; main 4b4fcee: 24 / 10 / 12 on these
-# rows, main 4412d95: 5 / 8 / 7): a ceiling, so a change that adds errors fails
+# rows, main 4412d95: 5 / 8 / 7, main 2a84ae1: 2 / 6 / 6): a ceiling, so a change that adds errors fails
 MAX_NOT_DONE_AS_DONE = 2
-MAX_DONE_WITHHELD = 8
+MAX_DONE_WITHHELD = 6
 MAX_INSTEAD_MISSED = 6
 
 

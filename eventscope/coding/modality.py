@@ -13,7 +13,8 @@ from spacy.tokens import Token
 
 from eventscope.coding import clauses
 from eventscope.coding.modality_governors import (
-    UNREALISED_FRAMES, asked_for, frame_of, kept_from, provision_of, unconfirmed_speaker, unrealised_noun_clause,
+    UNREALISED_FRAMES, asked_for, frame_of, kept_from, provision_of, to_be_done, unconfirmed_speaker,
+    unrealised_noun_clause,
 )
 from eventscope.knowledge.verb_lexicon import Lexicon
 
@@ -89,6 +90,8 @@ def own_modality(verb: Token, lexicon: Lexicon) -> Modality:
             return Modality.CONDITIONAL
     if _anticipated(verb, lexicon):
         return Modality.FUTURE  # "before he travels to Kampala next week"
+    if to_be_done(verb, lexicon):
+        return Modality.SPECULATIVE  # "hostages to be released under the deal include ten children"
     if is_hedge(verb, lexicon) or provision_of(verb, lexicon):
         return Modality.SPECULATIVE  # "are expected to sign"; "under the plan, troops withdraw"
     if any(c.dep_ == "advmod" and lexicon.is_word("doubting", c.lower_) for c in verb.children):

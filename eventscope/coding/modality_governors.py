@@ -78,7 +78,12 @@ def provision_of(verb: Token, lexicon: Lexicon) -> bool:
     after the sentence that names it ("Parliament debated the bill. It bans foreign-funded
     media": the actor the pronoun may also stand for is not said to ban anything now; a news
     report tells acts done in the past). In the past or perfect ("under the deal, Israel
-    released") the act is done; with "will" it stays a promise (coding.modality)."""
+    released") the act is done; with "will" it stays a promise (coding.modality). A verb of
+    providing (modality.tsv `providing`) with such a noun as subject tells terms in any tense
+    ("the deal provides for the release of 50 prisoners", "the plan envisaged a pullout")."""
+    if any(k in lexicon.modality.get("providing", ()) for k in clauses.verb_keys(verb)) and any(
+            c.dep_ == "nsubj" and lexicon.is_word("provision_noun", c.lemma_.lower()) for c in verb.children):
+        return True
     if verb.tag_ not in PRESENT_TAGS or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
     for child in verb.children:
@@ -98,3 +103,25 @@ def _names_a_provision(last: int, verb: Token, lexicon: Lexicon) -> bool:
     before = verb.doc[last].sent
     return any(t.pos_ == "NOUN" and t.dep_ in NOUN_DEPS and lexicon.is_word("provision_noun", t.lemma_.lower())
                for t in before)
+
+
+def to_be_done(verb: Token, lexicon: Lexicon) -> bool:
+    """A passive to-infinitive that names what is still to be done to a noun ("hostages to be
+    released under the deal", "a list of prisoners to be freed by Israel"), as a relative clause
+    or, misparsed, as the root or a purpose clause of the verb ("published a list of soldiers to
+    be freed by Russia"); not after a noun singled out by order ("the first hostages to be
+    released were two women": modality.tsv `singling`, an ordinal, a superlative), and not in
+    the perfect ("to have been freed")."""
+    if verb.dep_ not in {"relcl", "acl", "ROOT", "advcl"}:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if not {"to", "be"} <= aux or "have" in aux:
+        return False
+    if verb.dep_ == "advcl":
+        return True  # a purpose: "flown to Paris to be treated"
+    noun = verb.head if verb.dep_ != "ROOT" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return False
+    return not any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or lexicon.is_word("singling", c.lower_)
+                   for c in noun.children if c.dep_ in {"amod", "advmod", "nummod", "det"})
+

@@ -27,6 +27,9 @@ def reported_done(noun: Token, lexicon: Lexicon, beside_verb: bool = False) -> b
             return False
         if token.dep_ == "dobj" and lexicon.is_word("averting", token.head.lemma_.lower()):
             return False  # "thwarted an attack by pirates": stopped before it was done (modality.tsv)
+        if token.dep_ == "pobj" and (lexicon.is_word("anticipating_preps", token.head.lower_) or (
+                token.head.lower_ == "of" and lexicon.is_word("anticipating_preps", token.head.head.lower_))):
+            return False  # "gathered ahead of the release of the prisoners": still to come
         if prospective_to(token, lexicon):
             return False  # "is set to host talks", its verb read as a noun: the talks are to come
         if not beside_verb and token.dep_ in {"dobj", "attr", "oprd"} and token.head.pos_ == "VERB" and (

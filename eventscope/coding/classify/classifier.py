@@ -199,8 +199,8 @@ class EventClassifier:
             self._name_mode(main, features)
             return None
         if prediction.probability < t.document_create or not fits_story_model(document, t) or announces(
-                document.title, prediction.label, self.index, self.lexicon.modality.get("prospective", frozenset())):
-            # "Japan to impose tariffs": no event of the act the headline only announces
+                document.title, prediction.label, self.index, self.lexicon.modality):
+            # "Japan to impose tariffs", "Japan may lift ban": no event of an act the headline only announces
             self._name_mode(self._rerank(events, prediction), features)
             return None
         sent_no, sent = R.main_sentence(sents, [counts(k) for k in range(len(sents))], self.document_model, prediction.label, self.index)
