@@ -59,7 +59,15 @@ def _stored_stories(store) -> _StoredStories:
     index = _story_indexes.get(store)
     if index is None:
         index = _story_indexes[store] = _StoredStories(store)
+        store.forget_on_rollback("story index", _forget_story_index)
     return index
+
+
+def _forget_story_index(store) -> None:
+    """A batch rolled back: the index (postings, cached stories, sketches) and the backlog check
+    may hold what it wrote; both are rebuilt from the store by the next batch."""
+    _story_indexes.pop(store, None)
+    _caught_up.discard(store)
 
 
 def _story_input(doc_id: str, text: str, title: str | None, date: str | None,
