@@ -34,7 +34,7 @@ def divert_duplicates(documents: list, store) -> list:
     found: set[str] = set()  # stored documents sharing a band key: a stored signature of the batch is among them
 
     def lookup(keys: list[int]) -> list:
-        stored = [from_bytes(i, blob) for i, blob in store.lsh_signatures(keys)]
+        stored = [from_bytes(i, blob, shared) for i, blob, shared in store.lsh_candidates(keys)]
         found.update(s.doc_id for s in stored)
         return stored
 
