@@ -3,8 +3,11 @@
 The ECB+ dev texts (../shared/data/dev/ecbplus_stories_dev.jsonl: 770 real articles, 767
 distinct texts, in 66 stories, read in place; skipped when ../shared is absent) are coded once.
 They are linked in batches of `eventscope run`'s default when it codes in its own process
-(pipeline.IN_PROCESS_BATCH, 256; `--batch 64` for a run with workers). Then three rows,
-each repeated and interleaved (code, link@0, link@N, code, link@0, ...), medians quoted:
+(pipeline.IN_PROCESS_BATCH, 256; `--batch 64` for a run with workers). Then three rows, once
+each a round, in rounds interleaved (code, link@0, link@N, then link@N, link@0, code, ...),
+medians and the spread quoted; the share and the growth are ratios within each round (its rows
+ran under about the same load), and the CPU of each linking piece (benchmarks/link_split.py)
+is measured in the process, so what moves shows apart from what the machine's load moves:
 
   code 100     parse + actors + coding of 100 of the articles (the work linking rides on)
   link@0   100 near-copy detection + store writes + linking of 100 articles into an empty store
@@ -92,7 +95,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000, help="ECB+ articles linked per row (at most the file's)")
     parser.add_argument("--batch", type=int, default=IN_PROCESS_BATCH,
                         help="documents per batch (eventscope run's default when it codes in its own process)")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=9, help="rounds, each row once a round")
+    parser.add_argument("--prefilled", type=Path, help="the prefilled store, built there when absent and "
+                        "read from there when present (one built by this code with the same --prefill and --batch)")
     args = parser.parse_args()
     if not ECB.exists():
         print(f"skipped: {ECB} is absent")
@@ -100,44 +105,74 @@ def main() -> None:
 
     from eventscope import linking
     from eventscope.store import Store
+    from link_split import PIECES, split
 
     processor, docs, results = code_articles(args.articles)  # warm-up; the results every link row reuses
     sample = docs[:100]
+    per100 = 100 / len(results)
+    code, empty, full_ = "code 100", "link@0 100", f"link@{args.prefill} 100"
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        full = tmp / "prefilled.duckdb"
-        seconds = prefill(full, args.prefill, args.batch)
+        full = args.prefilled or tmp / "prefilled.duckdb"
+        made = f"in {prefill(full, args.prefill, args.batch):.0f} s" if not full.exists() else f"earlier ({full})"
         print(f"{len(results)} ECB+ articles, {sum(len(r.events) for r in results)} events; store prefilled with "
-              f"{args.prefill} distinct articles in {seconds:.0f} s", flush=True)
-        rows: dict[str, list[tuple[float, float]]] = {"code 100": [], "link@0 100": [], f"link@{args.prefill} 100": []}
+              f"{args.prefill} distinct articles {made}", flush=True)
+        rows: dict[str, list[tuple[float, float]]] = {code: [], empty: [], full_: []}
+        pieces: dict[str, list[dict]] = {empty: [], full_: []}  # CPU of each linking piece, per round
         startup: list[float] = []
-        for rep in range(args.repeat):
+
+        def run_code():
             began, cpu = time.perf_counter(), time.process_time()
             list(processor.process(sample))
-            rows["code 100"].append(((time.perf_counter() - began) * 100 / len(sample),
-                                     (time.process_time() - cpu) * 100 / len(sample)))
-            with Store(tmp / f"empty{rep}.duckdb") as store:
-                rows["link@0 100"].append(tuple(x * 100 / len(results) for x in link_into(store, results, args.batch)))
-            copy = tmp / f"full{rep}.duckdb"
-            shutil.copyfile(full, copy)
-            with Store(copy) as store:
-                began = time.perf_counter()  # once per process: the story postings and
-                linking._stored_stories(store).postings()  # the stored near-copy band keys read back
-                store.stored_bands()
-                startup.append(time.perf_counter() - began)
-                rows[f"link@{args.prefill} 100"].append(
-                    tuple(x * 100 / len(results) for x in link_into(store, results, args.batch)))
-            print("  " + "  ".join(f"{k} {v[-1][0]:.3f} s (CPU {v[-1][1]:.3f} s)" for k, v in rows.items())
-                  + f"  load {os.getloadavg()[0]:.1f}", flush=True)
+            rows[code].append(((time.perf_counter() - began) * 100 / len(sample),
+                               (time.process_time() - cpu) * 100 / len(sample)))
+
+        def run_link(row: str, rep: int):
+            path = tmp / f"{'empty' if row == empty else 'full'}{rep}.duckdb"
+            if row == full_:
+                shutil.copyfile(full, path)
+            with Store(path) as store:
+                if row == full_:
+                    began = time.perf_counter()  # once per process: the story postings and
+                    linking._stored_stories(store).postings()  # the stored near-copy band keys read back
+                    store.stored_bands()
+                    startup.append(time.perf_counter() - began)
+                with split() as totals:
+                    rows[row].append(tuple(x * per100 for x in link_into(store, results, args.batch)))
+            pieces[row].append({label: seconds * per100 for label, (_, seconds) in totals.items()})
+            path.unlink()
+
+        with Store(tmp / "warm-up.duckdb") as store:  # not counted: what a process loads once (the
+            link_into(store, results[:args.batch], args.batch)  # background term counts tf-idf reads)
+        for rep in range(args.repeat):  # interleaved, the order turned every other round (drift hits all rows)
+            order = (code, empty, full_) if rep % 2 == 0 else (full_, empty, code)
+            for row in order:
+                run_code() if row == code else run_link(row, rep)
+            print(f"  round {rep + 1}: " + "  ".join(f"{k} {v[-1][1]:.3f}" for k, v in rows.items())
+                  + f" s CPU  load {os.getloadavg()[0]:.1f}", flush=True)
     for i, kind in enumerate(("wall-clock", "CPU")):  # CPU moves less with the machine's load
-        median = {k: statistics.median(v[i] for v in vs) for k, vs in rows.items()}
-        code, empty, full_ = median["code 100"], median["link@0 100"], median[f"link@{args.prefill} 100"]
-        print(f"{kind}, medians of {args.repeat}: code {code:.3f} s, link@0 {empty:.3f} s, "
-              f"link@{args.prefill} {full_:.3f} s per 100 articles; linking share of a run (link@0 / (code + "
-              f"link@0)) {empty / (code + empty):.1%} (target <= 10%); growth from empty to {args.prefill} "
-              f"articles {full_ / empty:.2f}x (target <= 1.2)")
+        print(f"{kind}, s per 100 articles, medians of {args.repeat} rounds [min - max]:")
+        for k, vs in rows.items():
+            print(f"  {k:<18} {_spread([v[i] for v in vs], '{:.3f}')}")
+        # ratios taken within a round (its rows ran minutes apart, under about the same load)
+        share = [e[i] / (c[i] + e[i]) for c, e in zip(rows[code], rows[empty])]
+        growth = [f[i] / e[i] for e, f in zip(rows[empty], rows[full_])]
+        print(f"  linking share of a run, link@0 / (code + link@0), per round: {_spread(share, '{:.1%}')}"
+              f" (target <= 10%)")
+        print(f"  growth from empty to {args.prefill} articles, link@{args.prefill} / link@0, per round: "
+              f"{_spread(growth, '{:.2f}x')} (target <= 1.2)")
+    print(f"linking pieces (benchmarks/link_split.py), CPU s per 100 articles, medians: "
+          f"link@0  link@{args.prefill}  [min - max at {args.prefill}]")
+    for _, _, label, depth in PIECES:  # (indented: a piece inside the one above)
+        at0, atn = ([p[label] for p in pieces[row]] for row in (empty, full_))
+        print(f"  {'  ' * depth}{label:<{24 - 2 * depth}} {statistics.median(at0):.4f}  {statistics.median(atn):.4f}  "
+              f"[{min(atn):.4f} - {max(atn):.4f}]")
     print(f"reading the story postings and the band filter back, once per process: "
           f"{statistics.median(startup):.2f} s")
+
+
+def _spread(values: list[float], form: str) -> str:
+    return f"{form.format(statistics.median(values))} [{form.format(min(values))} - {form.format(max(values))}]"
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ def divert_duplicates(documents: list, store) -> list:
     found: set[str] = set()  # stored documents sharing a band key: a stored signature of the batch is among them
 
     def lookup(keys: list[int]) -> list:
-        stored = [from_bytes(i, blob) for i, blob in store.lsh_signatures(keys)]
+        stored = [from_bytes(i, blob, shared) for i, blob, shared in store.lsh_candidates(keys)]
         found.update(s.doc_id for s in stored)
         return stored
 
@@ -59,7 +59,15 @@ def _stored_stories(store) -> _StoredStories:
     index = _story_indexes.get(store)
     if index is None:
         index = _story_indexes[store] = _StoredStories(store)
+        store.forget_on_rollback("story index", _forget_story_index)
     return index
+
+
+def _forget_story_index(store) -> None:
+    """A batch rolled back: the index (postings, cached stories, sketches) and the backlog check
+    may hold what it wrote; both are rebuilt from the store by the next batch."""
+    _story_indexes.pop(store, None)
+    _caught_up.discard(store)
 
 
 def _story_input(doc_id: str, text: str, title: str | None, date: str | None,

@@ -57,21 +57,25 @@ def minhash(grams) -> np.ndarray:
     return (hv * a + b).min(axis=0)
 
 
+_BAND_PREFIXES = [bytes([band]) for band in range(BANDS)]
+
+
 @dataclass
 class Signature:
     doc_id: str
     values: np.ndarray  # uint32[NUM_PERM]
     _keys: list[int] = field(default_factory=list, repr=False)
+    # of a stored signature, the band keys it was found by (the store knows them): find_copies
+    # files it under these, not computing its 32 (two thirds of the band keys hashed on ECB+)
+    found_by: list[int] | None = field(default=None, repr=False)
 
     def band_keys(self) -> list[int]:
-        if self._keys:
-            return self._keys
-        keys = self._keys
-        for band in range(BANDS):
-            chunk = self.values[band * ROWS:(band + 1) * ROWS].tobytes()
-            digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
-            keys.append(int.from_bytes(digest, "big", signed=True))
-        return keys
+        """Per band, the first 8 bytes of the BLAKE2b of the band's number and its rows' bytes."""
+        if not self._keys:  # (the bytes taken once and sliced: a quarter less time than a slice a band)
+            raw, width, blake2b = self.values.tobytes(), ROWS * self.values.itemsize, hashlib.blake2b
+            self._keys = [int.from_bytes(blake2b(prefix + raw[band * width:(band + 1) * width], digest_size=8).digest(),
+                                         "big", signed=True) for band, prefix in enumerate(_BAND_PREFIXES)]
+        return self._keys
 
     def jaccard(self, other: Signature) -> float:
         return float(np.mean(self.values == other.values))
@@ -90,14 +94,15 @@ def signature(doc_id: str, text: str, title: str | None = None) -> Signature | N
     return Signature(doc_id, minhash(grams))
 
 
-def from_bytes(doc_id: str, blob: bytes) -> Signature:
-    return Signature(doc_id, np.frombuffer(blob, dtype=np.uint32))
+def from_bytes(doc_id: str, blob: bytes, found_by: list[int] | None = None) -> Signature:
+    return Signature(doc_id, np.frombuffer(blob, dtype=np.uint32), found_by=found_by)
 
 
 def find_copies(documents: list, lookup) -> tuple[list, list[DocumentCopy], list[Signature]]:
     """Split `documents` into (originals to code, copies, signatures of the originals).
 
-    `lookup(band_keys) -> list[Signature]` returns stored documents sharing a band key.
+    `lookup(band_keys) -> list[Signature]` returns stored documents sharing a band key (each
+    with `found_by`, the asked keys it has, or else filed under all its band keys).
     Earlier documents of the same batch count as stored. A document never copies itself
     (a batch re-run after a crash finds its own signature)."""
     originals, copies, kept = [], [], []
@@ -105,8 +110,8 @@ def find_copies(documents: list, lookup) -> tuple[list, list[DocumentCopy], list
     signatures = {d.id: signature(d.id, d.text, d.title) for d in documents}
     keys = {k for s in signatures.values() if s for k in s.band_keys()}
     stored: dict[int, list[Signature]] = {}
-    for candidate in lookup(sorted(keys)) if keys else []:
-        for key in candidate.band_keys():
+    for candidate in lookup(sorted(keys)) if keys else []:  # (only the keys asked for are looked up below)
+        for key in candidate.band_keys() if candidate.found_by is None else candidate.found_by:
             stored.setdefault(key, []).append(candidate)
     for document in documents:
         sig = signatures[document.id]

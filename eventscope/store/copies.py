@@ -17,12 +17,16 @@ class CopyTables(LinkCaches):
     # -- near-duplicates ------------------------------------------------------------
     def lsh_signatures(self, band_keys: list[int]) -> list[tuple[str, bytes]]:
         """(doc_id, signature) of stored documents sharing any of `band_keys`."""
-        doc_ids = self.stored_bands().documents(band_keys) if band_keys else []
-        if not doc_ids:
+        return [(doc_id, blob) for doc_id, blob, _ in self.lsh_candidates(band_keys)]
+
+    def lsh_candidates(self, band_keys: list[int]) -> list[tuple[str, bytes, list[int]]]:
+        """(doc_id, signature, those of `band_keys` it has) of stored documents sharing any of them."""
+        shared = self.stored_bands().shared(band_keys) if band_keys else {}
+        if not shared:
             return []
-        return self.con.execute(
+        return [(doc_id, blob, shared[doc_id]) for doc_id, blob in self.con.execute(
             "SELECT doc_id, signature FROM doc_minhash WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY rowid",
-            [doc_ids]).fetchall()
+            [sorted(shared)]).fetchall()]
 
     def write_duplicates(self, copies: list[DocumentCopy], signatures: list[tuple[str, bytes, list[int]]],
                          stored: set[str] | None = None) -> None:

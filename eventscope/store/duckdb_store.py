@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import duckdb
 
@@ -84,6 +84,7 @@ class Store(LinkTables):
             lock.release(self._marker)
             raise
         self._depth = 0  # open transaction() blocks: the outermost one commits
+        self._forgetters: dict[str, Callable] = {}  # forget_on_rollback
         self._commits = 0  # outermost commits since the cache was last trimmed
         if not read_only:
             schema = resources.files("eventscope.store").joinpath("schema.sql").read_text("utf-8")
@@ -120,18 +121,28 @@ class Store(LinkTables):
             yield self
         except BaseException:
             self._depth = 0
-            self.forget_counts()  # what the writer keeps of the rows must not outlive them
+            self._rolled_back()
             self.con.execute("ROLLBACK")
             raise
         self._depth = 0
         try:
             self.con.execute("COMMIT")
         except BaseException:
-            self.forget_counts()
+            self._rolled_back()
             raise
         self._commits += 1
         if self._commits >= CACHE_TRIM_COMMITS:
             self.trim_cache()
+
+    def forget_on_rollback(self, name: str, forget: Callable) -> None:
+        """Have `forget(store)` called when a transaction rolls back: what a caller keeps in
+        memory of rows written in it (linking's story index) must not outlive them. One per `name`."""
+        self._forgetters[name] = forget
+
+    def _rolled_back(self) -> None:
+        self.forget_counts()  # what the writer keeps of the rows must not outlive them
+        for forget in list(self._forgetters.values()):
+            forget(self)
 
     def trim_cache(self) -> str | None:
         """Evict DuckDB's cached table blocks (see CACHE_TRIM_COMMITS); the limit it reached,

@@ -63,12 +63,21 @@ class StoredBands:
 
     def documents(self, band_keys: list[int]) -> list[str]:
         """Ids of the stored documents having any of `band_keys`, sorted."""
+        return sorted(self.shared(band_keys))
+
+    def shared(self, band_keys: list[int]) -> dict[str, list[int]]:
+        """{id: those of `band_keys` it has} of the stored documents having any of them."""
         wanted = np.asarray(band_keys, dtype=np.int64)
         low = np.searchsorted(self.keys, wanted, side="left")
         high = np.searchsorted(self.keys, wanted, side="right")
-        numbers = {int(n) for a, b in zip(low.tolist(), high.tolist()) if b > a for n in self.docs[a:b]}
-        numbers.update(n for key in band_keys for n in self.recent.get(key, ()))
-        return sorted({self.ids[n] for n in numbers})
+        found: dict[str, list[int]] = {}
+        ids, recent = self.ids, self.recent
+        for key, a, b in zip(band_keys, low.tolist(), high.tolist()):
+            for n in (self.docs[a:b].tolist() if b > a else ()):
+                found.setdefault(ids[n], []).append(key)
+            for n in recent.get(key, ()):
+                found.setdefault(ids[n], []).append(key)
+        return found
 
 
 class LinkCaches:

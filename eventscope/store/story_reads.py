@@ -116,9 +116,12 @@ class StoryReads:
         events_of: dict[str, int] = {}
         for row in events:
             events_of[row[0]] = events_of.get(row[0], 0) + 1
+        members_of: dict[str, list[str]] = {}  # (grouped once: a pass over all members per story
+        for story_id, doc_id in members:  # was quadratic, 68 stories x 755 members a batch)
+            members_of.setdefault(story_id, []).append(doc_id)
         chosen: dict[str, str] = {}  # doc_id -> story_id, the documents a brief is built from
         for story_id in ids:
-            docs = sorted((documents[d] for s, d in members if s == story_id and d in documents),
+            docs = sorted((documents[d] for d in members_of.get(story_id, ()) if d in documents),
                           key=lambda d: (d["date"] is None, d["date"] or "", d["id"]))
             material[story_id].update(n_documents=len(docs), n_events=sum(events_of.get(d["id"], 0) for d in docs))
             for doc in docs[:max_documents]:
