@@ -196,3 +196,13 @@ def test_trade_talks_are_talks_not_trade():
     lex = default_lexicon()
     assert lex.match(["trade"], {"talk", "talks", "with", "uganda"}) is None
     assert lex.match(["trade"], {"maize", "with", "uganda"}).cameo == "061"
+
+
+def test_a_speech_given_in_a_place_is_no_concession(lexicon_text):
+    # "in Nairobi" says where the speech was: no particle, so no phrasal "give in" (080)
+    for text in ("The Kenyan president gave a speech in Nairobi on Tuesday.",
+                 "The Ugandan foreign minister gave a lecture in the capital about the border."):
+        events = coded_events(lexicon_text, text)
+        assert not any(plover == "CONCEDE" for _, plover, _, _ in events), (text, events)
+    yielded = coded_events(lexicon_text, "After weeks of strikes, the Kenyan government gave in to the teachers.")
+    assert any(cameo == "080" for cameo, _, _, _ in yielded), yielded
