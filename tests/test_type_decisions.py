@@ -206,3 +206,15 @@ def test_a_speech_given_in_a_place_is_no_concession(lexicon_text):
         assert not any(plover == "CONCEDE" for _, plover, _, _ in events), (text, events)
     yielded = coded_events(lexicon_text, "After weeks of strikes, the Kenyan government gave in to the teachers.")
     assert any(cameo == "080" for cameo, _, _, _ in yielded), yielded
+
+
+def test_a_strike_named_by_its_weapon_is_no_walkout(code_text, lexicon_text):
+    # "strike" is in @PROTEST and @ATTACK; its modifier ("air", "drone", "missile") chooses the attack
+    # (noun_senses.tsv), so "stage @PROTEST" (141, 150 for a military doer) does not fit
+    for text in ("Kenyan jets staged air strikes on Somali militant camps on Monday.",
+                 "Ugandan forces staged drone strikes against rebel bases in Congo."):
+        assert not {p for _, p, _, _ in coded_events(lexicon_text, text)} & {"PROTEST", "MOBILIZE"}, text
+    assert_types(code_text, ("Kenyan jets staged air strikes on Somali militant camps on Monday.",),
+                 {"ASSAULT"}, {"PROTEST", "MOBILIZE"})
+    walkout = coded_events(lexicon_text, "Kenyan nurses staged a national strike over unpaid wages.")
+    assert any(plover == "PROTEST" for _, plover, _, _ in walkout), walkout
