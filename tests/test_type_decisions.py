@@ -218,3 +218,15 @@ def test_a_strike_named_by_its_weapon_is_no_walkout(code_text, lexicon_text):
                  {"ASSAULT"}, {"PROTEST", "MOBILIZE"})
     walkout = coded_events(lexicon_text, "Kenyan nurses staged a national strike over unpaid wages.")
     assert any(plover == "PROTEST" for _, plover, _, _ in walkout), walkout
+
+
+def test_troops_sent_to_help_are_protection_and_promising_them_no_threat(lexicon_text):
+    # refinements.tsv `protection`: 154 (a show of force) becomes 074 when the troops go to help,
+    # protect or keep the peace; a promise of them is then 0334 (AGREE), not 138 (THREATEN)
+    assert_types(lexicon_text, ("Kenya promised to send troops to Somalia to help restore order.",
+                                "Uganda pledged to send peacekeepers to South Sudan."),
+                 {"AGREE"}, {"THREATEN"})
+    threat = coded_events(lexicon_text, "Uganda threatened to send troops to the border with Kenya.")
+    assert any(plover == "THREATEN" for _, plover, _, _ in threat), threat
+    posture = coded_events(lexicon_text, "Uganda deployed more troops to its border with Kenya on Monday.")
+    assert any(cameo == "154" for cameo, _, _, _ in posture), posture
