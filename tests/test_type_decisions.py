@@ -230,3 +230,13 @@ def test_troops_sent_to_help_are_protection_and_promising_them_no_threat(lexicon
     assert any(plover == "THREATEN" for _, plover, _, _ in threat), threat
     posture = coded_events(lexicon_text, "Uganda deployed more troops to its border with Kenya on Monday.")
     assert any(cameo == "154" for cameo, _, _, _ in posture), posture
+
+
+def test_a_petrol_bomb_thrown_is_an_assault_stones_a_riot(lexicon_text):
+    # refinements.tsv `incendiary`: "throw" + petrol bomb/firebomb/grenade is 180 (ASSAULT), while
+    # stones and bottles thrown by a crowd stay 145 (PROTEST, riot)
+    assert_types(lexicon_text, ("Kenyan protesters threw petrol bombs at police in Nairobi on Sunday.",
+                                "Ugandan youths threw firebombs at a police station in Kampala."),
+                 {"ASSAULT"}, {"PROTEST"})
+    stones = coded_events(lexicon_text, "Kenyan protesters threw stones at police in Nairobi on Sunday.")
+    assert any(plover == "PROTEST" for _, plover, _, _ in stones), stones
