@@ -196,3 +196,47 @@ def test_trade_talks_are_talks_not_trade():
     lex = default_lexicon()
     assert lex.match(["trade"], {"talk", "talks", "with", "uganda"}) is None
     assert lex.match(["trade"], {"maize", "with", "uganda"}).cameo == "061"
+
+
+def test_a_speech_given_in_a_place_is_no_concession(lexicon_text):
+    # "in Nairobi" says where the speech was: no particle, so no phrasal "give in" (080)
+    for text in ("The Kenyan president gave a speech in Nairobi on Tuesday.",
+                 "The Ugandan foreign minister gave a lecture in the capital about the border."):
+        events = coded_events(lexicon_text, text)
+        assert not any(plover == "CONCEDE" for _, plover, _, _ in events), (text, events)
+    yielded = coded_events(lexicon_text, "After weeks of strikes, the Kenyan government gave in to the teachers.")
+    assert any(cameo == "080" for cameo, _, _, _ in yielded), yielded
+
+
+def test_a_strike_named_by_its_weapon_is_no_walkout(code_text, lexicon_text):
+    # "strike" is in @PROTEST and @ATTACK; its modifier ("air", "drone", "missile") chooses the attack
+    # (noun_senses.tsv), so "stage @PROTEST" (141, 150 for a military doer) does not fit
+    for text in ("Kenyan jets staged air strikes on Somali militant camps on Monday.",
+                 "Ugandan forces staged drone strikes against rebel bases in Congo."):
+        assert not {p for _, p, _, _ in coded_events(lexicon_text, text)} & {"PROTEST", "MOBILIZE"}, text
+    assert_types(code_text, ("Kenyan jets staged air strikes on Somali militant camps on Monday.",),
+                 {"ASSAULT"}, {"PROTEST", "MOBILIZE"})
+    walkout = coded_events(lexicon_text, "Kenyan nurses staged a national strike over unpaid wages.")
+    assert any(plover == "PROTEST" for _, plover, _, _ in walkout), walkout
+
+
+def test_troops_sent_to_help_are_protection_and_promising_them_no_threat(lexicon_text):
+    # refinements.tsv `protection`: 154 (a show of force) becomes 074 when the troops go to help,
+    # protect or keep the peace; a promise of them is then 0334 (AGREE), not 138 (THREATEN)
+    assert_types(lexicon_text, ("Kenya promised to send troops to Somalia to help restore order.",
+                                "Uganda pledged to send peacekeepers to South Sudan."),
+                 {"AGREE"}, {"THREATEN"})
+    threat = coded_events(lexicon_text, "Uganda threatened to send troops to the border with Kenya.")
+    assert any(plover == "THREATEN" for _, plover, _, _ in threat), threat
+    posture = coded_events(lexicon_text, "Uganda deployed more troops to its border with Kenya on Monday.")
+    assert any(cameo == "154" for cameo, _, _, _ in posture), posture
+
+
+def test_a_petrol_bomb_thrown_is_an_assault_stones_a_riot(lexicon_text):
+    # refinements.tsv `incendiary`: "throw" + petrol bomb/firebomb/grenade is 180 (ASSAULT), while
+    # stones and bottles thrown by a crowd stay 145 (PROTEST, riot)
+    assert_types(lexicon_text, ("Kenyan protesters threw petrol bombs at police in Nairobi on Sunday.",
+                                "Ugandan youths threw firebombs at a police station in Kampala."),
+                 {"ASSAULT"}, {"PROTEST"})
+    stones = coded_events(lexicon_text, "Kenyan protesters threw stones at police in Nairobi on Sunday.")
+    assert any(plover == "PROTEST" for _, plover, _, _ in stones), stones

@@ -7,8 +7,11 @@ Pure functions over spaCy tokens, as clauses.py.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from eventscope.knowledge.tsv import CODING_DATA, read_tsv, split_list
 from eventscope.coding.clauses import MAX_OBJECT_DEPTH, MAX_SUBTREE_WORDS, MEASURE_NOUNS, OBJECT_PREPS, direct_objects, is_headline_passive
 
 
@@ -20,7 +23,7 @@ def object_words(verb: Token) -> set[str]:
         if obj.dep_ == "oprd":  # "called the process a sham": what it is called, as with "described as"
             words.add("as")
         # deeper words of the object ("worth of what it said were defensive weapons")
-        words.update(t.lemma_.lower() for t in list(obj.subtree)[:MAX_SUBTREE_WORDS]
+        words.update(sense_of(t) or t.lemma_.lower() for t in list(obj.subtree)[:MAX_SUBTREE_WORDS]
                      if t.pos_ in {"NOUN", "ADJ"} and _preps_between(t, obj) <= 1)
     # the passive's object is its subject: "a report was released", "a report released on Monday"
     for subject in (c for c in verb.children if c.dep_ == ("nsubj" if is_headline_passive(verb) else "nsubjpass")):
@@ -73,11 +76,32 @@ def _preps_between(token: Token, top: Token) -> int:
     return count
 
 
+@lru_cache(maxsize=1)
+def noun_senses() -> dict[str, tuple[frozenset[str], str]]:
+    """noun_senses.tsv: noun -> (modifiers that choose its other sense, the word it then reads as)."""
+    return {row["noun"]: (frozenset(split_list(row["modifiers"])), row["reads_as"])
+            for _, row in read_tsv(CODING_DATA / "noun_senses.tsv")}
+
+
+def sense_of(token: Token) -> str | None:
+    """The word a two-sense noun reads as by its modifier ("air strikes" -> "airstrike"), or None."""
+    sense = noun_senses().get(token.lemma_.lower())
+    if sense is None:
+        return None
+    modifiers, reads_as = sense
+    hit = any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in modifiers for c in token.children)
+    return reads_as if hit else None
+
+
 def _collect_np(token: Token, words: set[str], depth: int) -> None:
     if depth > MAX_OBJECT_DEPTH:
         return
-    words.add(token.lemma_.lower())
-    words.add(token.lower_)
+    reads_as = sense_of(token)
+    if reads_as is not None:
+        words.add(reads_as)
+    else:
+        words.add(token.lemma_.lower())
+        words.add(token.lower_)
     for child in token.children:
         if child.dep_ in {"compound", "amod", "nmod", "conj"}:
             words.add(child.lemma_.lower())

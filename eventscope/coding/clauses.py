@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventscope.knowledge.place_words import place_words
+
 SUBJECT_DEPS = {"nsubj", "csubj"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}  # a verb with tense: a clause's own predicate
 TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "from", "over", "for"}
@@ -15,6 +17,7 @@ MEASURE_NOUNS = {"day", "round", "series", "number", "kind", "sort", "type", "am
                  "hour", "month", "year", "lot", "set", "batch", "wave", "host", "range", "package"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "parataxis"}  # a verb heading a clause, not a modifier
 SENTENCE_ENDS = {".", "!", "?"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 MAX_OBJECT_DEPTH = 4
 MAX_SUBTREE_WORDS = 15
 
@@ -28,7 +31,7 @@ def verb_keys(verb: Token, lemma: str | None = None) -> list[str]:
         if child.dep_ == "prt":
             keys.append(f"{lemma} {child.lower_}")
     for child in verb.children:
-        if child.dep_ in {"prep", "agent"} and child.i > verb.i and not _names_a_time(child):
+        if child.dep_ in {"prep", "agent"} and child.i > verb.i and not _names_a_time(child) and not _names_a_place(child):
             keys.append(f"{lemma} {child.lower_}")
     keys.append(lemma)
     if verb.lower_ != lemma:
@@ -41,6 +44,20 @@ def _names_a_time(prep: Token) -> bool:
     ("call on" is an appeal)."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
+def _names_a_place(prep: Token) -> bool:
+    """"gave a speech in Berlin", "gave a lecture in the capital": a preposition saying where
+    the act happened (place_words.tsv `adjunct_place_prep`) whose object is a place (a named
+    one, or a place or facility noun) makes no phrasal verb either ("give in" is a concession).
+    "into" is left out: "advanced into Syria" is the verb's own direction."""
+    words = place_words()
+    if prep.lower_ not in words["adjunct_place_prep"]:
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.ent_type_ in PLACE_ENTITIES or o.lemma_.lower() in words["place_noun"] | words["facility_noun"]
+        for o in objects)
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -13,7 +13,7 @@ KINDS = frozenset({
     "place_noun", "occasion", "owned", "qualifier", "travel_verb", "march_verb", "visit_verb", "visit_root",
     "place_aimed_root", "strike_root", "visit_code", "occasion_prep", "seated_sector", "count", "origin_code", "attack_noun", "misread_label",
     "area_qualifier", "facility_noun", "same_time", "home_root", "home_sector", "carrier_label", "water",
-    "place_noun_prep", "while", "arrival_verb",
+    "place_noun_prep", "while", "arrival_verb", "adjunct_place_prep",
 })
 
 
