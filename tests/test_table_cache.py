@@ -73,7 +73,7 @@ def test_a_changed_switch_or_source_file_makes_another_key(cache, tmp_path, monk
         table_cache.source_digest.cache_clear()
 
 
-@pytest.mark.parametrize("damage", ["flip a payload byte", "truncate", "other format"])
+@pytest.mark.parametrize("damage", ["flip a payload byte", "truncate", "other format", "empty"])
 def test_a_damaged_cache_file_is_rebuilt_not_read(cache, tmp_path, damage):
     source = tmp_path / "words.tsv"
     source.write_text("minister summit")
@@ -85,6 +85,8 @@ def test_a_damaged_cache_file_is_rebuilt_not_read(cache, tmp_path, damage):
         blob = blob[:-5] + bytes([blob[-5] ^ 1]) + blob[-4:]
     elif damage == "truncate":
         blob = blob[: len(blob) // 2]
+    elif damage == "empty":
+        blob = b""
     else:
         blob = b"something else\n" + blob
     path.write_bytes(blob)
