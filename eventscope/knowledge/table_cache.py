@@ -80,7 +80,10 @@ def cached_table(name: str, files: Iterable[Path], build: Callable[[], T], extra
     if not cache_enabled():
         return build()
     key = table_key(name, files, extra)
-    path = cache_dir() / f"{name}-{key[:40]}.pickle"
+    try:
+        path = cache_dir() / f"{name}-{key[:40]}.pickle"
+    except RuntimeError:  # no home folder to find the user's cache in
+        return build()
     found = _read(path, key)
     if found is not None:
         return found[0]
