@@ -53,10 +53,13 @@ BIN = Path(sys.executable).parent
 
 
 def environment(pycache: Path) -> dict[str, str]:
-    """This environment, with bytecode written (under ``pycache`` if writing it was switched off)."""
+    """This environment, with bytecode written (under ``pycache`` if writing it was switched off)
+    and the knowledge cache (eventscope.knowledge.table_cache) in a folder beside it, which the
+    uncounted first run fills, as a user's first run does (EVENTSCOPE_CACHE_DIR set: that one)."""
     env = dict(os.environ)
     if env.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
         env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    env.setdefault("EVENTSCOPE_CACHE_DIR", str(pycache.parent / "knowledge-cache"))
     return env
 
 

@@ -39,6 +39,17 @@ def load_tool(name: str):
     return module
 
 
+@pytest.fixture(scope="session", autouse=True)
+def knowledge_cache(tmp_path_factory):
+    """Built knowledge tables (knowledge.table_cache) go to a folder of this session, not the
+    user's cache: every session builds them once (its CLI subprocesses inherit the folder)."""
+    import os
+
+    from eventscope.knowledge.table_cache import CACHE_DIR
+
+    os.environ[CACHE_DIR] = str(tmp_path_factory.mktemp("knowledge-cache"))
+
+
 @pytest.fixture(scope="session")
 def processor():
     from eventscope.api import default_processor

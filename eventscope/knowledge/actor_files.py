@@ -123,7 +123,15 @@ def load_lexicon(data_dir: str | None = None, derived: bool | None = None) -> Le
 
 @lru_cache(maxsize=2)
 def _load_lexicon(data_dir: str | None, derived: bool) -> Lexicon:
+    from eventscope.knowledge.table_cache import cached_table
+
     base = Path(data_dir) if data_dir else DATA
+    # built once from these files and kept (knowledge.table_cache): ~0.75 s of CPU -> ~0.15 s
+    return cached_table("actor_lexicon", base.glob("*.tsv"), lambda: _build_lexicon(base, derived),
+                        extra=f"derived={derived}")
+
+
+def _build_lexicon(base: Path, derived: bool) -> Lexicon:
     lex = Lexicon()
     _load_countries(lex, base / "countries.tsv")
     _load_places(lex, base / "places.tsv")

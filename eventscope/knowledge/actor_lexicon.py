@@ -179,6 +179,10 @@ def _real_date(value: str) -> bool:
 
 # ---------------------------------------------------------------- the lexicon
 
+def _no_entries(rows: tuple) -> tuple[Entry, ...]:
+    return ()
+
+
 class Lexicon:
     """All entries, indexed by token-sequence key."""
 
@@ -191,7 +195,7 @@ class Lexicon:
         # key -> ((rows, caps only), ...): names indexed whose entries `make_deferred(rows)` makes
         # on first use (knowledge.derived_actors)
         self.pending: dict[tuple[str, ...], tuple] = {}
-        self.make_deferred: Callable[[tuple], Sequence[Entry]] = lambda rows: ()
+        self.make_deferred: Callable[[tuple], Sequence[Entry]] = _no_entries  # a function: the table is pickled
 
     def add(self, phrase: str, entry: Entry) -> None:
         """Index `entry` under `phrase`."""
