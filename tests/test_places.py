@@ -78,10 +78,10 @@ def test_a_protest_or_visit_aimed_at_no_one_is_aimed_at_the_place(code_text):
 def test_an_unplaced_protest_of_the_story_s_own_people_is_aimed_at_its_country(code_text):
     story = ("Kenyan police fired tear gas at students on Monday. Kenya's interior minister defended the "
              "police. Kenyan opposition leaders condemned the minister. {}")
-    r = code_text(story.format("Later, people threw petrol bombs."))
+    r = code_text(story.format("Later, people threw stones."))
     protests = [e for e in r.events if e.plover == "PROTEST"]
     assert protests and [a.country for a in protests[0].target] == ["KEN"]
     assert "its own people's protest" in protests[0].target[0].evidence_text
     # people of another country than the story's: no such target
-    r = code_text(story.format("Later, Ugandan traders threw petrol bombs."))
+    r = code_text(story.format("Later, Ugandan traders threw stones."))
     assert all(not e.target for e in r.events if e.plover == "PROTEST")
