@@ -24,7 +24,8 @@ from eventscope.knowledge import taxonomy
 from eventscope.coding.agents import attack_subject, crowd_doer, implicit_agent, where_they_acted
 from eventscope.coding.doer_types import by_doer, own_forces_order
 from eventscope.coding.said_acts import asks, cooperative, forewarning_code, judged_candidate, obliged_clause
-from eventscope.coding.event_nouns import doers, noun_events
+from eventscope.coding.event_nouns import noun_events
+from eventscope.coding.noun_doers import doers
 from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.coding.frame_nouns import noun_frame
 from eventscope.coding.implied_targets import aimed_at, unnamed_person

@@ -263,10 +263,10 @@ def _on_each_other(action: Token) -> bool:
 def reacted_act_doers(action: Token, root: str, sources: list[Actor], actors: DocActors) -> list[Actor]:
     """A reaction (praise, criticism, rejection) to an act its object
     names is aimed at whoever did that act, when the object's own words name them (a
-    possessive, a modifier, a by-phrase: coding.event_nouns `doers`): "rejected an EU demand
+    possessive, a modifier, a by-phrase: coding.noun_doers `doers`): "rejected an EU demand
     for more troops" at the EU, "condemned the Ugandan raid on Somali villages" at Uganda, not
     at whom the act concerned. An object that is itself an actor is the target as it is."""
-    from eventscope.coding.event_nouns import doers
+    from eventscope.coding.noun_doers import doers
 
     if root not in REACTED_ROOTS:
         return []
