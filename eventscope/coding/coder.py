@@ -39,6 +39,7 @@ from eventscope.coding.modality_codes import (
     withhold_model_readings, withheld_reason,
 )
 from eventscope.coding.places import place_of
+from eventscope.coding.reaction_targets import aimed_at_reported_act
 from eventscope.coding.predicates import WISH_FRAMES, clause_date, is_predicate, wish_of_someone_else
 from eventscope.coding.classify.thresholds import is_story
 from eventscope.coding.retold import with_retold_targets
@@ -91,7 +92,7 @@ class Coder:
                 if event is not None and withheld_reason(event) is not None:
                     withheld.append(event)
                 elif event is not None:
-                    events.append(targets_of.aimed_at_reported_act(event, candidate.action, events))
+                    events.append(aimed_at_reported_act(event, candidate.action, events))
             events += noun_events(sent, sent_no, document, actors, self.lexicon,
                                   lambda token: clause_date(token, parse_iso(document.date), False, document))
         events = dedupe(keep_reported_statements(events))
