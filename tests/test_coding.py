@@ -154,7 +154,7 @@ def test_country_named_by_an_adjective_on_the_object_is_the_target(code_text):
     found = [e for e in r.events if e.cameo.startswith("11")]
     assert found and {a.country for a in found[0].target} == {"ISR"}
     assert {a.country for e in found for a in e.source} == {"EGY", "JOR"}
-    assert "who did the act it reacts to, named by the object" in found[0].evidence_text  # (targets.reacted_act_doers)
+    assert "who did the act it reacts to, named by the object" in found[0].evidence_text  # (reaction_targets.reacted_act_doers)
 
 
 def test_own_plan_reported_to_someone_targets_the_listener(code_text):

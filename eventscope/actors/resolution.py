@@ -16,17 +16,17 @@ from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.coreference import COUNTERPART_LEMMAS, CoreferenceMemory
 from eventscope.actors.noun_phrases import (
-    HONORIFICS, PERSON_PRONOUNS, actor_key, adjective_variants, country_inside_a_name,
+    HONORIFICS, actor_key, adjective_variants, country_inside_a_name,
     former_role, is_bare_name, is_capitalised_common_word, is_leading_role, is_mention_head, is_surname_role_word, salience,
     lowercase_words, names_people_of_unknown_kind, noun_phrase, parenthesised,
 )
 from eventscope.actors.heads import NON_ACTOR_SECTORS, ActorHeads
 from eventscope.actors.phrase import resolve_phrase
+from eventscope.actors.pronoun_antecedents import governing_subject, subject_s_own
 from eventscope.actors.namesakes import as_read
 from eventscope.actors.story import AGENT_WEIGHT, counted_countries, is_country, names_known_actor, story_country
 from eventscope.actors.whose import STORY, home_body, named_role_before, owned, person_of_the_story, takes_story_country
 from eventscope.knowledge.actor_files import load_lexicon
-from eventscope.knowledge.coreference_words import coreference_words
 from eventscope.models import Actor, Document, Evidence, decided
 
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
@@ -36,8 +36,6 @@ PLACE_ENTITY_TYPES = {"GPE", "LOC", "FAC"}
 # countries', never the story's
 ONE_PER_COUNTRY = {"government", "country", "nation", "state", "parliament"}
 
-
-SUBJECT_OF_OWNER = {"its": "it", "their": "they", "his": "he", "her": "she"}  # a possessive's subject form
 
 class MentionResolver:
     """The state of one resolution pass over a document."""
@@ -119,7 +117,7 @@ class MentionResolver:
     def _resolve_token(self, token: Token, sent_no: int, context: str) -> list[Actor]:
         lower = token.lower_
         if token.pos_ == "PRON":
-            governing = self._governing_subject(token, lower) or self._subject_s_own(token, lower)
+            governing = governing_subject(token, lower, self._by_token) or subject_s_own(token, lower, self._by_token)
             found = governing if governing else self._memory.pronoun(lower, sent_no)
             if len(found) == 1:
                 self._memory.remember_pronoun(lower, sent_no, found[0], salience(token))
@@ -280,49 +278,7 @@ class MentionResolver:
         self._memory.remember(sent_no, actor, token, subject)
         return actor
 
-    def _governing_subject(self, token: Token, lower: str) -> list[Actor]:
-        """'Russia notified Washington that it plans ...': 'it' is the reporting clause's subject."""
-        clause = token.head
-        if token.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ not in {"ccomp", "xcomp", "advcl"}:
-            return []
-        if clause.dep_ == "advcl" and clause.head.lemma_.lower() in coreference_words()["object_cause"]:
-            # "Japan condemned North Korea after it fired a missile": the object's act is the cause
-            return self._caused_by_object(clause.head, lower)
-        for child in clause.head.children:
-            if child.dep_ == "nsubj" and child.i in self._by_token:
-                actors = self._by_token[child.i]
-                is_person = child.ent_type_ == "PERSON" or child.lower_ in PERSON_PRONOUNS
-                if (lower in PERSON_PRONOUNS) == is_person:
-                    return [replace(a, evidence=(Evidence("rule", f"coref:pronoun {lower} -> reporting subject"),))
-                            for a in actors]
-        return []
-
-    def _subject_s_own(self, token: Token, lower: str) -> list[Actor]:
-        """"After it conducted its longest test": a possessive pronoun whose clause's subject is
-        the same pronoun's subject form (it/its, they/their, he/his, she/her) is that subject's."""
-        clause = token.head
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
-            clause = clause.head
-        if token.dep_ != "poss" or clause.pos_ not in {"VERB", "AUX"}:
-            return []
-        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None or subject.lower_ != SUBJECT_OF_OWNER.get(lower) or subject.i not in self._by_token:
-            return []
-        return list(self._by_token[subject.i])
-
-    def _caused_by_object(self, verb: Token, lower: str) -> list[Actor]:
-        """The direct object of an implicit-causality verb (coreference_words.tsv
-        `object_cause`) that a pronoun of its reason clause can stand for; [] when none."""
-        for child in verb.children:
-            if child.dep_ == "dobj" and child.i in self._by_token:
-                is_person = child.ent_type_ == "PERSON" or child.lower_ in PERSON_PRONOUNS
-                if (lower in PERSON_PRONOUNS) == is_person:
-                    return [replace(a, evidence=(Evidence("rule", f"coref:pronoun {lower} -> object it reacts to"),))
-                            for a in self._by_token[child.i]]
-        return []
-
     def _collect_conjoined_groups(self, sent: Span) -> None:
         for token in sent:
             if token.dep_ == "conj" and token.i in self._by_token and token.head.i in self._by_token:
                 self._groups.append(self._by_token[token.head.i] + self._by_token[token.i])
-

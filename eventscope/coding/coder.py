@@ -17,14 +17,15 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors.mentions import DocActors
-from eventscope.coding import clause_objects, clause_roles, clauses
+from eventscope.coding import clause_roles, clauses
 from eventscope.coding import targets as targets_of
 from eventscope.coding.targets import REQUEST_FRAMES
 from eventscope.knowledge import taxonomy
 from eventscope.coding.agents import attack_subject, crowd_doer, implicit_agent, where_they_acted
 from eventscope.coding.doer_types import by_doer, own_forces_order
 from eventscope.coding.said_acts import asks, cooperative, forewarning_code, judged_candidate, obliged_clause
-from eventscope.coding.event_nouns import doers, noun_events
+from eventscope.coding.event_nouns import noun_events
+from eventscope.coding.noun_doers import doers
 from eventscope.coding.frames import apply_frame, generic_code
 from eventscope.coding.frame_nouns import noun_frame
 from eventscope.coding.implied_targets import aimed_at, unnamed_person
@@ -38,13 +39,15 @@ from eventscope.coding.modality_codes import (
     withhold_model_readings, withheld_reason,
 )
 from eventscope.coding.places import place_of
+from eventscope.coding.reaction_targets import aimed_at_reported_act
 from eventscope.coding.predicates import WISH_FRAMES, clause_date, is_predicate, wish_of_someone_else
 from eventscope.coding.classify.thresholds import is_story
 from eventscope.coding.retold import with_retold_targets
 from eventscope.coding.selection import (
     STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
-    SEVERAL_PARTIES, drop_subsumed, edit_distance_le1, keep_reported_statements,
+    SEVERAL_PARTIES, drop_subsumed, keep_reported_statements,
 )
+from eventscope.coding.verb_patterns import verb_pattern
 from eventscope.coding.when import parse_iso
 from eventscope.models import Document, DocumentResult, Event, Evidence, Sentence
 
@@ -75,7 +78,7 @@ class Coder:
         self.classifier = classifier  # coding.classify.EventClassifier, or None: lexicon only
         self.weights = weights
         self.encoder = encoder  # coding.encoder.EventEncoder, or None: it judges each clause's kind of act
-        self._fuzzy: dict[str, str | None] = {}
+        self._near_lemmas: dict[str, str | None] = {}  # verb_patterns.near_lemma, per lemma
 
     def code(self, document: Document, doc: Doc, actors: DocActors | None = None) -> DocumentResult:
         """Events of one parsed document; `actors`: its mentions, when the actors step ran."""
@@ -89,7 +92,7 @@ class Coder:
                 if event is not None and withheld_reason(event) is not None:
                     withheld.append(event)
                 elif event is not None:
-                    events.append(targets_of.aimed_at_reported_act(event, candidate.action, events))
+                    events.append(aimed_at_reported_act(event, candidate.action, events))
             events += noun_events(sent, sent_no, document, actors, self.lexicon,
                                   lambda token: clause_date(token, parse_iso(document.date), False, document))
         events = dedupe(keep_reported_statements(events))
@@ -172,38 +175,7 @@ class Coder:
         return frame_of(token, self.lexicon)
 
     def _pattern(self, verb: Token) -> tuple[VerbPattern, str, bool] | None:
-        keys = clauses.verb_keys(verb)
-        fuzzy = False
-        if not any(k in self.lexicon.verbs for k in keys):
-            known = self.lexicon.lemma_of(verb.lower_)  # the tagger's lemma may be wrong: "stag"
-            if known is not None:
-                keys = clauses.verb_keys(verb, known)
-        if not any(k in self.lexicon.verbs for k in keys):
-            near = self._near_lemma(keys[-1] if verb.lower_ == keys[-1] else verb.lemma_.lower())
-            if near is None:
-                return None
-            keys, fuzzy = [near], True
-        words = clause_objects.object_words(verb)
-        particles = {f" {c.lower_}" for c in verb.children if c.dep_ == "prt"}  # "back down"
-        phrasal = [k for k in keys if any(k.endswith(p) for p in particles)]
-        pattern = self.lexicon.match(keys, words, phrasal=phrasal)
-        if pattern is None:
-            return None
-        domain_words = words | {c.lemma_.lower() for c in verb.children}
-        return pattern, self.lexicon.refine(pattern.cameo, domain_words), fuzzy
-
-    def _near_lemma(self, lemma: str) -> str | None:
-        """Tolerate a one-letter misspelling of a known verb ("threated" for "threaten")."""
-        if lemma in self._fuzzy:
-            return self._fuzzy[lemma]
-        best = None
-        if len(lemma) >= 6 and lemma.isalpha():
-            for key, patterns in self.lexicon.verbs.items():  # our own verbs: derived ones are many
-                if " " not in key and not patterns[0].derived and key[:4] == lemma[:4] and edit_distance_le1(key, lemma):
-                    best = key
-                    break
-        self._fuzzy[lemma] = best
-        return best
+        return verb_pattern(verb, self.lexicon, self._near_lemmas)
 
     # --- from a candidate to an event ----------------------------------------------------
     def _event(self, cand: Candidate, sent: Span, sent_no: int, document: Document, actors: DocActors) -> Event | None:

@@ -16,7 +16,7 @@ act was made in was addressed to ("warned in his address to Congress": `audience
 target an act's definition implies (a curfew falls on the state's own people). (A protest or
 visit aimed at no one is aimed at the country where it happens: coding.places, after the
 events are placed.) After the whole sentence is coded, a reaction with no target is aimed at
-whoever did the act it reacts to (`aimed_at_reported_act`); once the document is coded, an act
+whoever did the act it reacts to (coding.reaction_targets `aimed_at_reported_act`); once the document is coded, an act
 told without a target takes that of the same act told with one, or the one party all the
 story's acts of its type aim at (coding.retold). A passive
 verb with no subject of its own happens to the subject of the clause it is conjoined to
@@ -28,13 +28,12 @@ and the document's actors (actors.mentions.DocActors).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
 from eventscope.actors.mentions import DocActors
 from eventscope.coding import clauses
 from eventscope.coding import clause_roles
+from eventscope.coding.reaction_targets import reacted_act_doers
 from eventscope.coding.said_acts import JUDGED
 from eventscope.coding.selection import STATEMENT_ROOT, Candidate
 from eventscope.coding.spoken_targets import SAID_ROOTS, addressees, adjunct_addressees, audiences, clause_subjects
@@ -44,18 +43,15 @@ from eventscope.coding.place_phrases import VISIT_CODES
 from eventscope.coding.phrase_targets import _two_sides, arrival_hosts, fallback_targets, partner_in_question, not_sites, water_name  # noqa: F401  (_two_sides: tests)
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.implicit_agents import implicit_agent_sector, joint_types, weapons
-from eventscope.knowledge.verb_lexicon import Lexicon, event_nouns
-from eventscope.models import Actor, Event, Evidence, decided
+from eventscope.knowledge.verb_lexicon import Lexicon
+from eventscope.models import Actor, Evidence, decided
 
 CONSULT_ROOT = "04"
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
 REQUEST_FRAMES = {"appeal", "demand"}  # frames whose complement is an act asked of someone else
-REACTION_ROOTS = {"02", "05", "10", "11", "12", "13"}  # appeals, praise, demands, criticism, rejection, threats
-STEM = 5  # letters an act's verb and a noun naming it share ("launch"/"launched", "arrest"/"arrests")
 # words that only count the people after them: "hundreds of students", "a group of activists"
 QUANTITY_WORDS = {"hundred", "thousand", "million", "dozen", "score", "number", "group", "member",
                   "some", "many", "most", "all", "several", "few", "crowd"}
-REACTED_ROOTS = {"05", "11", "12"}  # praise, criticism, rejection of an act (not what a request asks for)
 CLAUSE_TARGET_ROOTS = {"10", "11", "13"}  # demands, accusations, threats: "warned that Iran would pay"
 ASKED_ON_PREPS = {"on", "upon"}  # "called on Uganda to withdraw": whom the request is made of
 OBJECT_PRONOUNS = {"him", "her", "them"}  # "met the minister and urged him to": the minister
@@ -258,44 +254,3 @@ def _on_each_other(action: Token) -> bool:
             if (token.lower_, before) in {("other", "each"), ("another", "one")}:
                 return True
     return False
-
-
-def reacted_act_doers(action: Token, root: str, sources: list[Actor], actors: DocActors) -> list[Actor]:
-    """A reaction (praise, criticism, rejection) to an act its object
-    names is aimed at whoever did that act, when the object's own words name them (a
-    possessive, a modifier, a by-phrase: coding.event_nouns `doers`): "rejected an EU demand
-    for more troops" at the EU, "condemned the Ugandan raid on Somali villages" at Uganda, not
-    at whom the act concerned. An object that is itself an actor is the target as it is."""
-    from eventscope.coding.event_nouns import doers
-
-    if root not in REACTED_ROOTS:
-        return []
-    entities, countries = {a.entity for a in sources}, {a.country for a in sources}
-    for obj in (c for c in action.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
-        if actors.actors_for(obj):
-            return []
-        rows = event_nouns().get(obj.lemma_.lower())
-        done_to = bool(rows) and rows[0][2] == "target"  # "condemned Navalny's arrest": not Navalny's act
-        found = [a for a in doers(obj, actors, possessive_acts=not done_to)[0]
-                 if a.entity not in entities and a.country not in countries]
-        if found:
-            return found
-    return []
-
-
-def aimed_at_reported_act(event: Event, action: Token, earlier: list[Event]) -> Event:
-    """"Japan condemned the missile launch": a reaction aimed at an act the story has already
-    reported is aimed at whoever did it ("North Korea launched ballistic missiles"). The act
-    is found by its word: the object noun and the earlier event's trigger share their stem."""
-    if event.target or event.cameo_root not in REACTION_ROOTS:
-        return event
-    nouns = [c for c in action.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"]
-    nouns += [g for c in nouns for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
-    stems = {n.lemma_.lower()[:STEM] for n in nouns if len(n.lemma_) >= STEM}
-    source_countries = {a.country for a in event.source}
-    for act in reversed(earlier):
-        verb = act.trigger.split(" .. ")[-1].lower()
-        if act.source and verb[:STEM] in stems and not {a.country for a in act.source} & source_countries:
-            evidence = event.evidence + (Evidence("rule", f"target: who did the {verb} it reacts to"),)
-            return replace(event, target=list(act.source), evidence=evidence, id="")
-    return event
