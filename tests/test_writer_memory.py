@@ -1,8 +1,8 @@
 """What the writing process keeps in memory as the store grows (issue 17: RSS flat from 400 to
 4,000 documents): of the input files recorded, hashes, not rows (deciding as the rows would);
 of the stored band keys, sorted arrays (answering as doc_lsh would); of names' who-words,
-shared objects, and for fewer names where the lexicon is loaded; the writer checkpoints
-every few MB; the command that holds the store leaves glibc its defaults."""
+shared objects, and for fewer names where the lexicon is loaded; the command that holds the
+store leaves glibc its defaults."""
 
 from __future__ import annotations
 
@@ -146,26 +146,3 @@ def test_who_words_are_kept_for_fewer_names_once_the_actor_lexicon_is_loaded(mon
     monkeypatch.setattr(events, "who_words", lambda name: frozenset({"person3"}))
     assert memo.get(names[3]) == {"person3"} and len(memo.words) == 3
 
-
-def test_the_writer_checkpoints_every_few_mb_and_frees_its_indexes_then(tmp_path):
-    """DuckDB keeps an index in memory from the checkpoint that wrote it until the next one,
-    and by default checkpoints once the WAL holds 16 MiB: a run's memory rose between
-    checkpoints by its indexes, which grow with the store (issue 17). The writer checkpoints
-    every few MB, and each checkpoint frees the indexes (later writes load back only part)."""
-    from eventscope.store import Store
-
-    db = tmp_path / "s.duckdb"
-    wal_sizes, index_bytes = [], []
-    with Store(db) as store:
-        store.con.execute("CREATE TABLE notes (id VARCHAR PRIMARY KEY, body VARCHAR)")
-        for batch in range(12):  # ~1.2 MB of WAL each, 14.5 MB in all
-            with store.transaction():
-                store.con.execute("INSERT INTO notes SELECT 'note' || (? * 4000 + i)::VARCHAR, "
-                                  "repeat('invented words ', 20) FROM range(4000) t(i)", [batch])
-            wal = db.with_name(db.name + ".wal")
-            wal_sizes.append(wal.stat().st_size if wal.exists() else 0)
-            index_bytes.append(store.con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
-                                                 "WHERE tag = 'ART_INDEX'").fetchone()[0])
-        assert store.con.execute("SELECT count(*) FROM notes").fetchone()[0] == 48_000
-    assert max(wal_sizes) < 6 * 2**20
-    assert index_bytes.count(0) >= 2 and max(index_bytes) < 2 * 2**20

@@ -36,12 +36,6 @@ WRITER_MEMORY_LIMIT = "128MB"  # measured: RSS 10x/1x 1.08 with it, 1.10 without
 # Only the cache changes, never a result. DuckDB evicts down to the new limit, so the targets
 # are small; the lowest it accepts wins (pinned memory, such as indexes, may not fit it).
 CACHE_TRIM_COMMITS = 1
-# DuckDB writes what the WAL holds into the database file (a checkpoint) once the WAL reaches this
-# size; a checkpoint also frees the indexes it wrote, which later batches load back only in part.
-# At DuckDB's 16 MiB a writer's memory rose between checkpoints by the indexes (24 MiB at 4,000
-# bench documents, 18 at 400) and the rows appended, and a checkpoint then added its own peak on
-# top: the highest RSS of a 4,000-document run was a checkpoint's (README "Memory").
-WRITER_CHECKPOINT = "4MB"
 CACHE_TRIM_TARGETS = ("1MB", "8MB", "32MB", "64MB")
 RUN_COUNTS = ("documents_added", "documents_skipped", "events_added", "rejected")
 # Stable display order of `events()`: by publication date, then document, then sentence.
@@ -80,8 +74,7 @@ class Store(LinkTables):
         # values (default 50); a longer list (a batch's 64 documents, a story's 200) became a
         # scan of the whole table, so a batch's reads, and DuckDB's cache, grew with the store.
         config = {} if read_only else {"memory_limit": WRITER_MEMORY_LIMIT, "threads": 1,
-                                       "dynamic_or_filter_threshold": KEYED_LOOKUP_MAX,
-                                       "checkpoint_threshold": WRITER_CHECKPOINT}
+                                       "dynamic_or_filter_threshold": KEYED_LOOKUP_MAX}
         # A writer's marker tells readers (the web app) to stay away while it waits and writes.
         self._marker = None if read_only else lock.claim(self.path)
         try:
