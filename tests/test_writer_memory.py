@@ -1,7 +1,8 @@
 """What the writing process keeps in memory as the store grows (issue 17: RSS flat from 400 to
 4,000 documents): of the input files recorded, hashes, not rows (deciding as the rows would);
 of the stored band keys, sorted arrays (answering as doc_lsh would); of names' who-words,
-shared objects; the command that holds the store leaves glibc its defaults."""
+shared objects, and for fewer names where the lexicon is loaded; the command that holds the
+store leaves glibc its defaults."""
 
 from __future__ import annotations
 
@@ -122,3 +123,26 @@ def test_the_eventscope_command_leaves_glibc_its_defaults(monkeypatch):
     with pytest.raises(SystemExit):
         cli.main()
     assert called == []
+
+
+def test_who_words_are_kept_for_fewer_names_once_the_actor_lexicon_is_loaded(monkeypatch):
+    """A process that has the actor lexicon finds a name's who-words again in microseconds, so
+    it keeps the most recently used few (issue 17: a memo of every name grew with the run); a
+    process without it (a `--workers` parent) keeps many, or it would load the lexicon."""
+    from eventscope.linking import events
+
+    loaded = [False]
+    monkeypatch.setattr(events, "_lexicon_loaded", lambda: loaded[0])
+    memo = events._WhoMemo(size=50, size_with_lexicon=3)
+    names = [f"Invented Person{n}" for n in range(10)]
+    for name in names:
+        memo.put(name, frozenset({name.split()[-1].lower()}))
+    assert len(memo.words) == 10
+    loaded[0] = True
+    memo.get(names[0])  # used again: the last to go
+    memo.put("Odo Quentinsky", frozenset({"odo", "quentinsky"}))
+    assert list(memo.words) == [names[9], names[0], "Odo Quentinsky"]
+    # an evicted name's words are found again, the same as the coding process found them
+    monkeypatch.setattr(events, "who_words", lambda name: frozenset({"person3"}))
+    assert memo.get(names[3]) == {"person3"} and len(memo.words) == 3
+

@@ -51,6 +51,16 @@ def compatible(a: LinkedEvent, event: dict) -> bool:
 
 
 WHO_MEMO_NAMES = 50_000  # names whose who-words are kept (a few MB); beyond, the oldest go
+# ... in a process that has the actor lexicon loaded (it codes its own documents): there a
+# name's words are found again in ~70 microseconds, so a memo of every name met (~300 bytes a
+# name, 15,000 names at 4,000 bench articles) only made the run's memory grow with its length
+WHO_MEMO_NAMES_WITH_LEXICON = 4_000
+
+
+def _lexicon_loaded() -> bool:
+    from eventscope.knowledge.actor_files import _load_lexicon
+
+    return _load_lexicon.cache_info().currsize > 0
 
 
 class _WhoMemo:
@@ -58,16 +68,17 @@ class _WhoMemo:
     of their documents' actor names where the actor lexicon is loaded (`who_of_events`) and
     the linking process takes them in (`remember`), so it loads the lexicon (~2 s of CPU,
     taken from the workers on a 2-core machine) only for a name no worker told it: a name of
-    a linked event stored by an earlier run."""
+    a linked event stored by an earlier run. Once the lexicon is loaded, fewer are kept."""
 
-    def __init__(self, size: int = WHO_MEMO_NAMES):
-        self.size = size
+    def __init__(self, size: int = WHO_MEMO_NAMES, size_with_lexicon: int = WHO_MEMO_NAMES_WITH_LEXICON):
+        self.size, self.size_with_lexicon = size, size_with_lexicon
         self.words: OrderedDict[str, frozenset[str]] = OrderedDict()
 
     def get(self, name: str) -> frozenset[str]:
         found = self.words.get(name)
         if found is None:
-            found = self.put(name, who_words(name))
+            return self.put(name, who_words(name))
+        self.words.move_to_end(name)  # the least recently used go first
         return found
 
     def put(self, name: str, words: frozenset[str]) -> frozenset[str]:
@@ -75,7 +86,9 @@ class _WhoMemo:
         # empty frozenset is 216 bytes, and a fifth of the names say no who), words are shared
         words = frozenset(map(sys.intern, words)) if words else _NO_WORDS
         self.words[name] = words
-        if len(self.words) > self.size:
+        self.words.move_to_end(name)
+        size = min(self.size, self.size_with_lexicon) if _lexicon_loaded() else self.size
+        while len(self.words) > size:
             self.words.popitem(last=False)
         return words
 
