@@ -121,22 +121,6 @@ def test_harm_by_a_weapon_or_by_people_stays_an_attack(code_text):
         assert [e for e in result.events if e.plover == "ASSAULT"], (text, result.events)
 
 
-# --- a story's plain statement addressed to no one ----------------------------------------------
-
-def test_a_story_files_no_plain_statement_to_no_one(code_text):
-    # what was said ("would publish the census results") is no act; "said" alone, to no one,
-    # is no PLOVER event, even when the story reports nothing else
-    story = code_text("The Zambian government said it would publish the census results next month. "
-                      "The count took a year. Officials cited delays.")
-    assert not [e for e in story.events if e.cameo == "010"], story.events
-
-
-def test_a_sentence_set_keeps_its_statement(code_text):
-    # a coded sentence set (no headline, one sentence): every sentence holds an event
-    one = code_text("The Zambian government said it would publish the census results next month.")
-    assert [e.cameo for e in one.events] == ["010"], one.events
-
-
 # --- an appeal read in what was said is not the speaker's --------------------------------------
 
 def test_an_appeal_in_what_was_said_is_not_the_speakers(code_text):

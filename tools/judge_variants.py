@@ -118,14 +118,14 @@ def T_pattern(event) -> bool:
 
 
 def replay(a, variant, withheld):
-    from eventscope.coding.coder import article_is_story, filed_events
+    from eventscope.coding.coder import filed_events
     from eventscope.coding.modality_codes import withheld_reason
     from eventscope.coding.places import place_events
     from eventscope.evaluation.realnews import contract_with_mentions
     from eventscope.models import DocumentResult
 
     events, vetoed = chosen_events(a, variant)
-    events, held = filed_events(events, copy.deepcopy(a.withheld) + vetoed, article_is_story(a))
+    events, held = filed_events(events, copy.deepcopy(a.withheld) + vetoed)
     if variant is not None and variant[0] == "said-filed":  # statements an analyst files anyway
         events = [said_filed(a, e, variant[1]) for e in events]
     withheld += [dict(contract_with_mentions(e), withheld=withheld_reason(e)) for e in held]
@@ -186,7 +186,7 @@ def reading_stats(articles, lexicon) -> None:
     """How many judged events have other readings, and oracles: of the judged events an analyst
     files (the coder's filed_events keep them) on a gold dyad with a wrong type, how many have a
     gold type among each candidate set."""
-    from eventscope.coding.coder import article_is_story, filed_events
+    from eventscope.coding.coder import filed_events
     from eventscope.evaluation.realnews import contract_with_mentions, event_triples
 
     key = lambda e: (e.sentence, tuple(e.span), e.trigger)  # noqa: E731
@@ -194,7 +194,7 @@ def reading_stats(articles, lexicon) -> None:
     for a in articles:
         gold = set().union(set(), *(event_triples(e) for e in a.record.get("events") or []))
         dyads = {(s, t) for s, t, _ in gold}
-        filed = {key(e) for e in filed_events(copy.deepcopy(a.events), copy.deepcopy(a.withheld), article_is_story(a))[0]}
+        filed = {key(e) for e in filed_events(copy.deepcopy(a.events), copy.deepcopy(a.withheld))[0]}
         for k, (fit, wide) in a.readings.items():
             e, j = a.events[k], a.judged[k]
             c["judged"] += 1

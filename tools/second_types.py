@@ -84,13 +84,13 @@ def proposed(article, judged: dict, threshold: float, dyad_only: bool) -> list:
 
 
 def replay_events(article, events: list) -> list[dict]:
-    from eventscope.coding.coder import article_is_story, filed_events
+    from eventscope.coding.coder import filed_events
     from eventscope.coding.places import place_events
     from eventscope.evaluation.realnews import contract_with_mentions
     from eventscope.models import DocumentResult
 
     events = [replace(e, id="") for e in sorted(events, key=lambda e: (e.sentence, e.span[0]))]
-    events, _ = filed_events(events, copy.deepcopy(article.withheld), article_is_story(article))
+    events, _ = filed_events(events, copy.deepcopy(article.withheld))
     result = DocumentResult(article.result.document, article.result.sentences, article.result.actors, events)
     place_events(result, article.doc)
     return [contract_with_mentions(e) for e in result.events]

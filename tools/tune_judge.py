@@ -98,7 +98,7 @@ def replay(article: Article, settings: JudgeSettings | None, withheld: list[dict
     judging under `settings` (None: the encoder off; a sentence set is judged as by default);
     `withheld` gets the events withheld as not done (the coder's rules' and the veto's), as
     the scorer reads them."""
-    from eventscope.coding.coder import article_is_story, filed_events
+    from eventscope.coding.coder import filed_events
     from eventscope.coding.modality_codes import withheld_reason
     from eventscope.coding.places import place_events
     from eventscope.evaluation.realnews import contract_with_mentions
@@ -111,7 +111,7 @@ def replay(article: Article, settings: JudgeSettings | None, withheld: list[dict
             events = judge.settle_all(events, article.judged, article.model, settings, sentence_set=False,
                                       withheld=held)
         events = [replace(e, id="") for e in sorted(events, key=lambda e: (e.sentence, e.span[0]))]
-    events, held = filed_events(events, held, article_is_story(article))  # as Coder.code after the judge
+    events, held = filed_events(events, held)  # as Coder.code after the judge
     if withheld is not None:
         withheld += [dict(contract_with_mentions(e), withheld=withheld_reason(e)) for e in held]
     result = DocumentResult(article.result.document, article.result.sentences, article.result.actors,

@@ -41,7 +41,6 @@ from eventscope.coding.modality_codes import (
 from eventscope.coding.places import place_of
 from eventscope.coding.reaction_targets import aimed_at_reported_act
 from eventscope.coding.predicates import WISH_FRAMES, clause_date, is_predicate, wish_of_someone_else
-from eventscope.coding.classify.thresholds import is_story
 from eventscope.coding.retold import with_retold_targets
 from eventscope.coding.selection import (
     STATEMENT_ROOT, Candidate, ConfidenceWeights, analyst_events, confidence as score_confidence, dedupe, is_story_main_event,
@@ -55,19 +54,12 @@ SHOW_OF_FORCE = "150"  # CAMEO demonstrate military power: PLOVER MOBILIZE
 PLURAL_TAGS = {"NNS", "NNPS"}
 
 
-def filed_events(events: list[Event], withheld: list[Event], story: bool = False) -> tuple[list[Event], list[Event]]:
+def filed_events(events: list[Event], withheld: list[Event]) -> tuple[list[Event], list[Event]]:
     """What the coder files of the events its rules and models read, and what it withholds:
     model readings of a withheld act join the withheld, then what an analyst would list, with
-    retold acts' targets (tools/tune_judge.py replays the coder through this too); `story`: the
-    document is a story, not a coded sentence set (selection.analyst_events)."""
+    retold acts' targets (tools/tune_judge.py replays the coder through this too)."""
     events, withheld = withhold_model_readings(events, withheld)
-    return with_retold_targets(analyst_events(events, story)), withheld
-
-
-def article_is_story(article) -> bool:
-    """Is a replayed article (tools/tune_judge.py and its kin: `.result` is its DocumentResult)
-    a story, as Coder.code decides it for `filed_events`?"""
-    return is_story(article.result.document, len(article.result.sentences))
+    return with_retold_targets(analyst_events(events)), withheld
 
 
 class Coder:
@@ -100,7 +92,7 @@ class Coder:
             events = self.classifier.revise(document, doc, actors, events)
         if self.encoder is not None:
             events = self._judged(document, doc, actors, events, withheld)  # its vetoes join `withheld`
-        events, withheld = filed_events(events, withheld, is_story(document, len(sentences)))
+        events, withheld = filed_events(events, withheld)
         return DocumentResult(document, sentences, actors.all_mentions(), events, withheld=withheld)
 
     def _judged(self, document: Document, doc: Doc, actors: DocActors, events: list[Event],

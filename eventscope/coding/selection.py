@@ -176,7 +176,7 @@ def keep_reported_statements(events: list[Event]) -> list[Event]:
     return out
 
 
-def analyst_events(events: list[Event], story: bool = False) -> list[Event]:
+def analyst_events(events: list[Event]) -> list[Event]:
     """What an analyst would list: news media (and doctors telling of a toll: WITNESS_SECTORS)
     are the channel, not a party, and a bare
     statement with no one it is about is attribution, not an event.
@@ -190,11 +190,7 @@ def analyst_events(events: list[Event], story: bool = False) -> list[Event]:
     journalists protesting, or an outlet welcoming or rejecting something, still are. A CAMEO 01 statement stays only when it is about a
     named actor (a comment, denial or sympathy: CAMEO 011-019), or when the text reports
     nothing else (then the statement is the news); "X said" or "X told Y" (010) beside the
-    acts it frames is dropped, and so is, in a story (`story`: classify.thresholds.is_story), a
-    plain statement addressed to no one even when nothing else is coded: PLOVER has no type for
-    it and CAMEO codes a statement between two parties (on the ECB+ diff check, 4 of 4 such were
-    announcements of an act the lexicon does not code). A coded sentence set keeps it: there
-    every sentence holds an event, and "said" is the statement class. A type whose PLOVER
+    acts it frames is dropped. A type whose PLOVER
     definition requires a recipient (sanction, aid, cooperation) needs a target.
     """
     kept = []
@@ -208,8 +204,6 @@ def analyst_events(events: list[Event], story: bool = False) -> list[Event]:
         targets = [a for a in event.target if a.sector not in NEWS_SECTORS]
         if event.cameo_root == STATEMENT_ROOT and reports_acts and (not targets or event.cameo == PLAIN_STATEMENT):
             continue  # "X said" / "X told Y": attribution (to an audience), beside the acts it frames
-        if story and event.cameo == PLAIN_STATEMENT and not targets:
-            continue  # "Obama announced that he is nominating ...": in a story, said to no one is no event
         if not targets and event.plover in types_requiring_recipient() and not is_story_main_event(event):
             continue  # a sanction or aid aimed at no one: the word, not the act ("sanctions expire")
         if not targets and len(event.source) < 2 and event.plover in types_requiring_party() \
