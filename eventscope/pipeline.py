@@ -11,7 +11,6 @@ in the executor that calls `process` (see `scale/`).
 
 from __future__ import annotations
 
-import gc
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,13 +168,7 @@ class InProcess:
         return _Later(self, documents)
 
     def process(self, documents: list[Document]) -> list[DocumentResult]:
-        if self.processor is None:
-            self.processor = Processor(self.dictionaries)
-            # The model and the knowledge (~180,000 tracked objects) live as long as the run:
-            # out of the collector's reach, a full collection during linking does not walk
-            # them (~0.02 s per 100 articles at an empty store, benchmarks/bench_link_real.py),
-            # as the workers' fork server does (scale/preload.py).
-            gc.freeze()
+        self.processor = self.processor or Processor(self.dictionaries)
         return list(self.processor.process(documents))
 
 

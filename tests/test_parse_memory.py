@@ -85,18 +85,3 @@ def test_what_a_parse_holds_does_not_grow_with_the_documents_of_a_call(processor
 
     # 24 documents parsed together held ~8x what 3 did (activations of every document at once)
     assert peak(24) < 1.5 * peak(3), (peak(3), peak(24))
-
-
-def test_the_local_executor_puts_its_processor_out_of_the_collectors_reach(monkeypatch):
-    """What the run's one Processor holds lives as long as the run: after the local executor
-    builds it, a full collection no longer walks those objects (gc.freeze)."""
-    import gc
-
-    from eventscope.pipeline import InProcess
-
-    frozen = []
-    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
-    monkeypatch.setattr("eventscope.pipeline.Processor", lambda dictionaries: type("P", (), {"process": lambda self, d: d})())
-    executor = InProcess()
-    assert executor.process([]) == [] and executor.process([]) == []
-    assert frozen == [True]  # once, when the Processor is built
