@@ -122,3 +122,17 @@ def test_reading_a_database_another_process_holds_is_one_line_and_exit_4(held_db
     result = invoke(*args, "--db", str(held_db))
     assert result.exit_code == 4 and "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1 and f"{held_db} is in use by" in result.stderr
+
+
+def test_a_quiet_run_in_its_own_process_writes_nothing_to_stderr(tmp_path):
+    """A whole `eventscope run -q` as a user starts it: no warning, no native library's exit
+    report (a gc.freeze of the coder once made DuckDB's bindings list ~40 'leaked' objects)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "a.txt").write_text("Iranian troops attacked rebel positions near Herat on Monday.\n")
+    eventscope_bin = Path(sys.executable).parent / "eventscope"
+    done = subprocess.run([str(eventscope_bin), "run", str(tmp_path / "a.txt"), "--db", str(tmp_path / "es.duckdb"), "-q"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stderr == "", done.stderr[-2000:]
