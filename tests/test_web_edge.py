@@ -13,18 +13,12 @@ from fastapi.testclient import TestClient  # noqa: E402
 from eventscope.store import Store  # noqa: E402
 from eventscope.web import create_app  # noqa: E402
 
-import webdb  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def edge_store(tmp_path_factory):
-    return webdb.build(tmp_path_factory.mktemp("edge") / "edge.duckdb")
-
-
-@pytest.fixture(scope="module")
-def client(edge_store):
-    with TestClient(create_app(edge_store)) as c:
-        yield c
+def client(web_client):
+    """The app over tests/webdb.py's store (conftest's web_db, web_client)."""
+    return web_client
 
 
 @pytest.fixture(params=["empty", "before-linking"])
