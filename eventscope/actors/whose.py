@@ -137,3 +137,9 @@ def named_role_before(token: Token, span: Span, actor: Actor, named_roles: list[
             return replace(previous, text=span.text, start=span.start_char, end=span.end_char,
                            evidence=(Evidence("rule", f"coref:role {words}"),))
     return actor
+
+
+def country_from_story(actor) -> bool:
+    """Did the actor get its country from the story ("analysts" of a story about Kenya), not
+    from its own words? (actors.resolution writes that rule into the actor's evidence.)"""
+    return any(e.decides == "country" and e.value == "country of the story" for e in actor.evidence)

@@ -55,13 +55,13 @@ def where_they_acted(found: list[Actor], place_country: str | None, notes: list[
     story's, is of the country of the clause's own place phrase when that is another:
     "police arrested her in Oslo" in a story about Sweden are Norway's police."""
     from eventscope.actors.noun_phrases import actor_key
-    from eventscope.coding.modality_speakers import _assumed_country
+    from eventscope.actors.whose import country_from_story
 
     if not place_country or not is_country_code(place_country):
         return found
     out = []
     for actor in found:
-        if actor.sector in LOCAL_SECTORS and actor.country != place_country and _assumed_country(actor):
+        if actor.sector in LOCAL_SECTORS and actor.country != place_country and country_from_story(actor):
             rule = f"{actor.sector} of no country of its own: of where it acted ({place_country})"
             notes.append(rule)
             actor = replace(actor, country=place_country, evidence=tuple(

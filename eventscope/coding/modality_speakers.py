@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventscope.actors.whose import country_from_story
 from eventscope.coding import clause_roles
 from eventscope.coding.modality import FIRST_PERSON
 from eventscope.coding.selection import NEWS_SECTORS
@@ -67,11 +68,6 @@ def _speakers(speech: Token, actors) -> list:
 def _speaks_for_doer(verb: Token, speakers, actors) -> bool:
     """A speaker is the doer, or a state's speaker (STATE_SECTORS) speaking for its country."""
     doers = actors.actors_of(clause_roles.subject_tokens(verb)[0])
-    state = {a.country for a in speakers if a.country and a.sector in STATE_SECTORS and not _assumed_country(a)}
+    state = {a.country for a in speakers if a.country and a.sector in STATE_SECTORS and not country_from_story(a)}
     return bool({a.entity for a in speakers} & {a.entity for a in doers}
                 or state & {a.country for a in doers if a.country})
-
-
-def _assumed_country(actor) -> bool:
-    """A country the actor got from the story, not from its own words ("analysts")."""
-    return any(e.decides == "country" and e.value == "country of the story" for e in actor.evidence)
