@@ -11,13 +11,13 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventscope.coding.non_events import VIOLENT_ROOTS
 from eventscope.coding.places import place_of
 from eventscope.knowledge.actor_files import is_country_code
 from eventscope.knowledge.implicit_agents import crowd_acts, implicit_agent_countries, implicit_agent_sector, unnamed_people
 from eventscope.knowledge.verb_lexicon import event_nouns
 from eventscope.models import Actor, Evidence
 
-VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence
 LOCAL_SECTORS = {"COP", "JUD"}  # police and courts act only at home (armies act abroad too)
 COUNTRY_FROM = {"place": "of where it happened", "story": "of the story's country",
                 "target": "of its victims' country"}  # evidence: whence the implied doer's country

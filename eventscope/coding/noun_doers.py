@@ -18,13 +18,13 @@ from eventscope.coding import clause_roles
 from eventscope.knowledge import taxonomy
 from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.coding.implied_targets import modifier_actor
+from eventscope.coding.non_events import VIOLENT_ROOTS
 from eventscope.models import Actor, Evidence
 
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
 LED = {"lead", "led"}  # "U.S.-led talks": the leader acts ("Russian-backed": the backer only aids)
 BACKED = {"back", "backed"}  # "a Russian-backed offensive": the backer aids whoever does it
 BACKED_SUFFIX = "-backed"  # "U.S.-backed": the tokenizer keeps it one token
-VIOLENT_ROOTS = {"18", "19", "20"}
 ACCUSED_PREPS = {"for", "over", "with", "of"}  # "arrested for", "charged with", "convicted of"
 # "sought in", "suspected in" the killing (not "arrested in a police raid": where it was done)
 IMPLICATED_PREPS = {"in"}

@@ -35,7 +35,7 @@ from eventscope.coding import clauses
 from eventscope.coding import clause_roles
 from eventscope.coding.reaction_targets import reacted_act_doers
 from eventscope.coding.said_acts import JUDGED
-from eventscope.coding.selection import STATEMENT_ROOT, Candidate
+from eventscope.coding.selection import CONSULT_ROOT, STATEMENT_ROOT, Candidate
 from eventscope.coding.spoken_targets import SAID_ROOTS, addressees, adjunct_addressees, audiences, clause_subjects
 from eventscope.coding.implied_targets import definite_country, implicit, unnamed_person
 from eventscope.coding.own_forces import sent_forces_targets
@@ -46,7 +46,6 @@ from eventscope.knowledge.implicit_agents import implicit_agent_sector, joint_ty
 from eventscope.knowledge.verb_lexicon import Lexicon
 from eventscope.models import Actor, Evidence, decided
 
-CONSULT_ROOT = "04"
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # meeting, cooperating: conjoined subjects act on each other
 REQUEST_FRAMES = {"appeal", "demand"}  # frames whose complement is an act asked of someone else
 # words that only count the people after them: "hundreds of students", "a group of activists"
